@@ -1,0 +1,557 @@
+//! Figures as Chinese sources write them: `逾1000億元`, `近20個`, `50余次`, `不低於200萬單`,
+//! `10億以上`, `20億元-50億元`. Parsing keeps the qualifier with the number and turns money into
+//! exact whole units of its currency (no floating point on the way), so that `1.85億` is
+//! 185000000 yuan and `266億元` is 26600000000.
+
+use std::fmt;
+
+/// How a stated number relates to the true one. The text forms are the schema's CHECK list.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Qualifier {
+    Exact,
+    /// 逾 超 超過 多 余: strictly more than.
+    MoreThan,
+    /// 以上 不低於 不少於: the bound included (Chinese statistical convention for 以上).
+    AtLeast,
+    /// 約 左右.
+    About,
+    /// 近: a little under.
+    Nearly,
+    /// 以下 不超過.
+    AtMost,
+    /// 不足 低於.
+    LessThan,
+}
+
+impl Qualifier {
+    pub const ALL: [Qualifier; 7] = [
+        Qualifier::Exact,
+        Qualifier::MoreThan,
+        Qualifier::AtLeast,
+        Qualifier::About,
+        Qualifier::Nearly,
+        Qualifier::AtMost,
+        Qualifier::LessThan,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Qualifier::Exact => "exact",
+            Qualifier::MoreThan => "more_than",
+            Qualifier::AtLeast => "at_least",
+            Qualifier::About => "about",
+            Qualifier::Nearly => "nearly",
+            Qualifier::AtMost => "at_most",
+            Qualifier::LessThan => "less_than",
+        }
+    }
+
+    pub fn parse(text: &str) -> Option<Qualifier> {
+        Qualifier::ALL.into_iter().find(|q| q.as_str() == text)
+    }
+
+    /// The words put around a number when it is shown to a reader: (before, after).
+    pub fn affixes(self) -> (&'static str, &'static str) {
+        match self {
+            Qualifier::Exact => ("", ""),
+            Qualifier::MoreThan => ("逾", ""),
+            Qualifier::AtLeast => ("", "以上"),
+            Qualifier::About => ("約", ""),
+            Qualifier::Nearly => ("近", ""),
+            Qualifier::AtMost => ("", "以下"),
+            Qualifier::LessThan => ("不足", ""),
+        }
+    }
+}
+
+impl fmt::Display for Qualifier {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// Currencies the schema accepts, with the words that name them before 元 or on their own.
+pub const CURRENCIES: [(&str, &[&str]); 9] = [
+    ("CNY", &["元", "人民幣", "人民币", "人民幣元", "人民币元"]),
+    ("USD", &["美元"]),
+    ("EUR", &["歐元", "欧元"]),
+    ("HKD", &["港元", "港幣", "港币"]),
+    ("JPY", &["日元", "日圓"]),
+    ("GBP", &["英鎊", "英镑"]),
+    ("SGD", &["新加坡元", "新元"]),
+    ("KRW", &["韓元", "韩元"]),
+    ("TWD", &["新台幣", "新台币"]),
+];
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Quantity {
+    /// Whole units of `currency` (yuan for CNY).
+    Money { currency: &'static str, amount: i64 },
+    /// Anything else: a count (個, 次, 家), a length (公裡), a capacity (GW). The multiplier
+    /// (萬, 億) is applied: `200萬單` is 2000000 單.
+    Measure { value: f64, unit: String },
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Figure {
+    pub qualifier: Qualifier,
+    pub quantity: Quantity,
+}
+
+/// An amount band: `10億以上` is ≥ 10億; `20億元-50億元` is 20億 ≤ x < 50億 (a range's top
+/// belongs to the next band, as sources list `50億元以上` beside it).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Band {
+    pub min_yuan: Option<i64>,
+    pub max_yuan: Option<i64>,
+    pub max_inclusive: bool,
+}
+
+const PREFIXES: [(&str, Qualifier); 22] = [
+    ("不低於", Qualifier::AtLeast),
+    ("不低于", Qualifier::AtLeast),
+    ("不少於", Qualifier::AtLeast),
+    ("不少于", Qualifier::AtLeast),
+    ("不超過", Qualifier::AtMost),
+    ("不超过", Qualifier::AtMost),
+    ("不高於", Qualifier::AtMost),
+    ("不高于", Qualifier::AtMost),
+    ("超過", Qualifier::MoreThan),
+    ("超过", Qualifier::MoreThan),
+    ("多於", Qualifier::MoreThan),
+    ("多于", Qualifier::MoreThan),
+    ("大於", Qualifier::MoreThan),
+    ("大于", Qualifier::MoreThan),
+    ("低於", Qualifier::LessThan),
+    ("低于", Qualifier::LessThan),
+    ("不足", Qualifier::LessThan),
+    ("逾", Qualifier::MoreThan),
+    ("超", Qualifier::MoreThan),
+    ("近", Qualifier::Nearly),
+    ("約", Qualifier::About),
+    ("约", Qualifier::About),
+];
+
+const SUFFIXES: [(&str, Qualifier); 5] = [
+    ("及以上", Qualifier::AtLeast),
+    ("以上", Qualifier::AtLeast),
+    ("以下", Qualifier::AtMost),
+    ("左右", Qualifier::About),
+    ("多", Qualifier::MoreThan),
+];
+
+/// 多 / 余 / 餘 between the number and its unit (`50余次`, `3000多萬元`).
+const INFIXES: [char; 3] = ['多', '余', '餘'];
+
+const MULTIPLIERS: [(char, i64); 6] = [
+    ('十', 10),
+    ('百', 100),
+    ('千', 1_000),
+    ('萬', 10_000),
+    ('万', 10_000),
+    ('億', 100_000_000),
+];
+
+fn multiplier(c: char) -> Option<i64> {
+    if c == '亿' {
+        return Some(100_000_000);
+    }
+    MULTIPLIERS.iter().find(|(m, _)| *m == c).map(|(_, v)| *v)
+}
+
+pub const FORMS_HELP: &str = "a number with its unit as the source writes it, e.g. 266億元, 1.85億元, \
+     逾1000億元, 近20個, 50余次, 不低於200萬單, 10億以上, 1GW";
+
+/// Parses a figure. `default_unit` is used when the text has none (a band written `10億以上`
+/// is money).
+pub fn parse_figure(text: &str) -> Result<Figure, String> {
+    parse_with_default_unit(text, None)
+}
+
+fn parse_with_default_unit(text: &str, default_unit: Option<&str>) -> Result<Figure, String> {
+    let original = text;
+    let mut rest = text.trim();
+    if rest.is_empty() {
+        return Err(format!("empty figure; expected {FORMS_HELP}"));
+    }
+    let mut qualifier = Qualifier::Exact;
+    let mut set_qualifier = |q: Qualifier| -> Result<(), String> {
+        if qualifier != Qualifier::Exact && qualifier != q {
+            return Err(format!(
+                "`{original}` has two qualifiers ({qualifier} and {q}); write one figure per fact"
+            ));
+        }
+        qualifier = q;
+        Ok(())
+    };
+    if let Some((p, q)) = PREFIXES.iter().find(|(p, _)| rest.starts_with(p)) {
+        set_qualifier(*q)?;
+        rest = &rest[p.len()..];
+    }
+
+    // The number: digits, optional thousands commas, optional decimal point.
+    let number_len = rest
+        .char_indices()
+        .find(|(_, c)| !(c.is_ascii_digit() || *c == '.' || *c == ','))
+        .map_or(rest.len(), |(i, _)| i);
+    let number = &rest[..number_len];
+    rest = &rest[number_len..];
+    let (mantissa, scale) = match parse_decimal(number) {
+        Some(parsed) => parsed,
+        None => {
+            let (value, len) = parse_small_chinese_number(rest).ok_or_else(|| {
+                format!("`{original}` does not start with a number; expected {FORMS_HELP}")
+            })?;
+            rest = &rest[len..];
+            (value, 0)
+        }
+    };
+
+    // Optional 多/余 either side of the multipliers, then the multipliers themselves.
+    let mut factor: i128 = 1;
+    while let Some(c) = rest.chars().next() {
+        if INFIXES.contains(&c) {
+            set_qualifier(Qualifier::MoreThan)?;
+        } else if let Some(m) = multiplier(c) {
+            factor = factor
+                .checked_mul(i128::from(m))
+                .ok_or_else(|| format!("`{original}` is too large"))?;
+        } else {
+            break;
+        }
+        rest = &rest[c.len_utf8()..];
+    }
+
+    if let Some((s, q)) = SUFFIXES.iter().find(|(s, _)| rest.ends_with(s)) {
+        set_qualifier(*q)?;
+        rest = &rest[..rest.len() - s.len()];
+    }
+    let mut unit = rest.trim();
+    if unit.is_empty() {
+        unit = default_unit.unwrap_or("");
+    }
+    if unit.is_empty() {
+        return Err(format!("`{original}` has no unit; expected {FORMS_HELP}"));
+    }
+
+    let scaled = mantissa
+        .checked_mul(factor)
+        .ok_or_else(|| format!("`{original}` is too large"))?;
+    let divisor = 10_i128.pow(scale);
+    let quantity = match currency_of(unit) {
+        Some(currency) => {
+            if scaled % divisor != 0 {
+                return Err(format!(
+                    "`{original}` is not a whole number of {}",
+                    if currency == "CNY" { "yuan" } else { currency }
+                ));
+            }
+            let amount = i64::try_from(scaled / divisor)
+                .map_err(|_| format!("`{original}` is too large to store"))?;
+            Quantity::Money { currency, amount }
+        }
+        None => {
+            // Counts and measures are stored as REAL; an f64 holds these exactly enough.
+            #[allow(clippy::cast_precision_loss)]
+            let value = scaled as f64 / divisor as f64;
+            Quantity::Measure {
+                value,
+                unit: unit.to_string(),
+            }
+        }
+    };
+    Ok(Figure {
+        qualifier,
+        quantity,
+    })
+}
+
+fn currency_of(unit: &str) -> Option<&'static str> {
+    CURRENCIES
+        .iter()
+        .find(|(_, words)| words.contains(&unit))
+        .map(|(code, _)| *code)
+}
+
+/// `"1,000.5"` → (10005, 1). None unless it is a plain non-negative decimal.
+fn parse_decimal(text: &str) -> Option<(i128, u32)> {
+    let digits: String = text.chars().filter(|c| *c != ',').collect();
+    let (whole, frac) = match digits.split_once('.') {
+        Some((w, f)) => (w, f),
+        None => (digits.as_str(), ""),
+    };
+    if whole.is_empty() || !whole.chars().all(|c| c.is_ascii_digit()) {
+        return None;
+    }
+    if !frac.chars().all(|c| c.is_ascii_digit()) || frac.len() > 12 || digits.ends_with('.') {
+        return None;
+    }
+    let mantissa: i128 = format!("{whole}{frac}").parse().ok()?;
+    Some((mantissa, u32::try_from(frac.len()).ok()?))
+}
+
+/// Numbers written in characters, up to 99 (三個, 十一條, 兩家): common for small counts.
+/// Returns the value and the byte length read.
+fn parse_small_chinese_number(text: &str) -> Option<(i128, usize)> {
+    fn digit(c: char) -> Option<i128> {
+        "零一二三四五六七八九"
+            .chars()
+            .position(|d| d == c)
+            .map(|p| p as i128)
+            .or(if c == '兩' || c == '两' {
+                Some(2)
+            } else {
+                None
+            })
+    }
+    let mut chars = text.char_indices().peekable();
+    let mut value: Option<i128> = None;
+    let mut len = 0;
+    while let Some(&(i, c)) = chars.peek() {
+        if let Some(d) = digit(c) {
+            value = Some(value.unwrap_or(0) + d);
+        } else if c == '十' {
+            value = Some(value.unwrap_or(1) * 10);
+        } else {
+            break;
+        }
+        len = i + c.len_utf8();
+        chars.next();
+    }
+    value.map(|v| (v, len))
+}
+
+const BAND_SEPARATORS: [&str; 6] = ["-", "－", "–", "—", "~", "至"];
+
+/// Parses an amount band: `10億以上`, `20億元-50億元`, `1億元以下`.
+pub fn parse_band(text: &str) -> Result<Band, String> {
+    let money = |part: &str| -> Result<(i64, Qualifier), String> {
+        let figure = parse_with_default_unit(part, Some("元"))?;
+        match figure.quantity {
+            Quantity::Money {
+                currency: "CNY",
+                amount,
+            } => Ok((amount, figure.qualifier)),
+            _ => Err(format!(
+                "band `{text}` must be in yuan (e.g. 10億以上, 20億元-50億元)"
+            )),
+        }
+    };
+    if let Some((low, high)) = BAND_SEPARATORS.iter().find_map(|sep| text.split_once(sep)) {
+        let (min, q1) = money(low)?;
+        let (max, q2) = money(high)?;
+        if q1 != Qualifier::Exact || q2 != Qualifier::Exact {
+            return Err(format!(
+                "band `{text}`: write a range as two plain amounts, e.g. 20億元-50億元"
+            ));
+        }
+        if min > max {
+            return Err(format!("band `{text}`: its low end is above its high end"));
+        }
+        return Ok(Band {
+            min_yuan: Some(min),
+            max_yuan: Some(max),
+            max_inclusive: false,
+        });
+    }
+    let (bound, qualifier) = money(text)?;
+    match qualifier {
+        Qualifier::AtLeast => Ok(Band {
+            min_yuan: Some(bound),
+            max_yuan: None,
+            max_inclusive: false,
+        }),
+        Qualifier::MoreThan => Ok(Band {
+            // Whole yuan: "more than x" is "at least x + 1".
+            min_yuan: Some(bound.saturating_add(1)),
+            max_yuan: None,
+            max_inclusive: false,
+        }),
+        Qualifier::AtMost => Ok(Band {
+            min_yuan: None,
+            max_yuan: Some(bound),
+            max_inclusive: true,
+        }),
+        Qualifier::LessThan => Ok(Band {
+            min_yuan: None,
+            max_yuan: Some(bound),
+            max_inclusive: false,
+        }),
+        _ => Err(format!(
+            "band `{text}`: expected a bound such as 10億以上, 1億元以下 or a range 20億元-50億元"
+        )),
+    }
+}
+
+/// Folds the characters that differ between the scripts in figures (億/亿, 個/个, 餘/余 …) so
+/// that a figure written in simplified can be found in a traditional quote.
+pub fn fold_figure_text(text: &str) -> String {
+    text.chars()
+        .filter(|c| !c.is_whitespace())
+        .map(|c| match c {
+            '億' => '亿',
+            '萬' => '万',
+            '個' => '个',
+            '餘' => '余',
+            '於' => '于',
+            '過' => '过',
+            '約' => '约',
+            '幣' => '币',
+            '裡' | '裏' => '里',
+            '圓' => '元',
+            '項' => '项',
+            '單' => '单',
+            '台' | '臺' => '台',
+            '－' | '–' | '—' => '-',
+            other => other,
+        })
+        .collect()
+}
+
+/// Shows whole yuan as a reader expects: 266億, 1.85億, 5000萬, 3500元.
+pub fn format_yuan(amount: i64) -> String {
+    const YI: i64 = 100_000_000;
+    const WAN: i64 = 10_000;
+    let (unit_value, unit) = if amount.abs() >= YI {
+        (YI, "億")
+    } else if amount.abs() >= WAN {
+        (WAN, "萬")
+    } else {
+        return format!("{amount}元");
+    };
+    let whole = amount / unit_value;
+    let frac = (amount % unit_value).abs();
+    if frac == 0 {
+        return format!("{whole}{unit}");
+    }
+    let digits = if unit_value == YI { 8 } else { 4 };
+    let frac_text = format!("{frac:0digits$}");
+    format!("{whole}.{}{unit}", frac_text.trim_end_matches('0'))
+}
+
+/// A qualified amount for reading: 逾1000億, 10億以上, 52億.
+pub fn format_qualified_yuan(amount: i64, qualifier: Qualifier) -> String {
+    let (before, after) = qualifier.affixes();
+    format!("{before}{}{after}", format_yuan(amount))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn money(text: &str) -> (i64, Qualifier) {
+        match parse_figure(text) {
+            Ok(Figure {
+                qualifier,
+                quantity: Quantity::Money { amount, .. },
+            }) => (amount, qualifier),
+            other => panic!("{text}: {other:?}"),
+        }
+    }
+
+    #[test]
+    fn money_in_the_seed_forms() {
+        assert_eq!(money("266億元"), (26_600_000_000, Qualifier::Exact));
+        assert_eq!(money("1.85億元"), (185_000_000, Qualifier::Exact));
+        assert_eq!(money("逾1000億元"), (100_000_000_000, Qualifier::MoreThan));
+        assert_eq!(money("5000萬元"), (50_000_000, Qualifier::Exact));
+        assert_eq!(money("3000多萬元"), (30_000_000, Qualifier::MoreThan));
+        assert_eq!(money("1000亿元"), (100_000_000_000, Qualifier::Exact));
+    }
+
+    #[test]
+    fn counts_keep_their_qualifier() {
+        let f = parse_figure("50余次").unwrap();
+        assert_eq!(f.qualifier, Qualifier::MoreThan);
+        assert_eq!(
+            f.quantity,
+            Quantity::Measure {
+                value: 50.0,
+                unit: "次".into()
+            }
+        );
+        let f = parse_figure("不低於200萬單").unwrap();
+        assert_eq!(f.qualifier, Qualifier::AtLeast);
+        assert_eq!(
+            f.quantity,
+            Quantity::Measure {
+                value: 2_000_000.0,
+                unit: "單".into()
+            }
+        );
+        assert_eq!(parse_figure("近20個").unwrap().qualifier, Qualifier::Nearly);
+        for (text, expected) in [
+            ("三個", 3.0),
+            ("十一條", 11.0),
+            ("二十家", 20.0),
+            ("兩家", 2.0),
+        ] {
+            match parse_figure(text).unwrap().quantity {
+                Quantity::Measure { value, .. } => assert_eq!(value, expected, "{text}"),
+                other => panic!("{text}: {other:?}"),
+            }
+        }
+    }
+
+    #[test]
+    fn foreign_currency_is_kept() {
+        let f = parse_figure("1.5億美元").unwrap();
+        assert_eq!(
+            f.quantity,
+            Quantity::Money {
+                currency: "USD",
+                amount: 150_000_000
+            }
+        );
+    }
+
+    #[test]
+    fn bad_figures_are_refused() {
+        assert!(parse_figure("").is_err());
+        assert!(parse_figure("億元").is_err());
+        assert!(parse_figure("12").is_err(), "a figure needs a unit");
+        assert!(
+            parse_figure("1.234567891億元").is_err(),
+            "fraction of a yuan"
+        );
+        assert!(parse_figure("逾近5個").is_err());
+        assert!(parse_figure("99999999999999億元").is_err(), "overflow");
+    }
+
+    #[test]
+    fn bands() {
+        assert_eq!(
+            parse_band("10億以上").unwrap(),
+            Band {
+                min_yuan: Some(1_000_000_000),
+                max_yuan: None,
+                max_inclusive: false
+            }
+        );
+        assert_eq!(
+            parse_band("20億元-50億元").unwrap(),
+            Band {
+                min_yuan: Some(2_000_000_000),
+                max_yuan: Some(5_000_000_000),
+                max_inclusive: false
+            }
+        );
+        assert!(parse_band("50億元-20億元").is_err());
+        assert!(parse_band("約10億").is_err());
+    }
+
+    #[test]
+    fn display() {
+        assert_eq!(format_yuan(26_600_000_000), "266億");
+        assert_eq!(format_yuan(185_000_000), "1.85億");
+        assert_eq!(format_yuan(50_000_000), "5000萬");
+        assert_eq!(
+            format_qualified_yuan(100_000_000_000, Qualifier::MoreThan),
+            "逾1000億"
+        );
+        assert_eq!(
+            format_qualified_yuan(1_000_000_000, Qualifier::AtLeast),
+            "10億以上"
+        );
+    }
+}

@@ -1,0 +1,84 @@
+//! zhaoshang: a catalogue of Chinese local-government investment-promotion signing events
+//! (招商引資項目集中簽約) in one SQLite file. The binary's `main` calls [`main`]; tests call the
+//! library directly.
+
+pub mod cli;
+mod cmd;
+pub mod figure;
+pub mod model;
+pub mod output;
+pub mod seed;
+pub mod source;
+pub mod store;
+pub mod validate;
+
+use std::io::{self, IsTerminal};
+use std::process::ExitCode;
+
+use clap::Parser;
+
+use cli::{Cli, ColorChoice};
+
+/// Process exit codes (documented in README.md).
+pub const EXIT_OK: u8 = 0;
+pub const EXIT_ERROR: u8 = 1;
+pub const EXIT_USAGE: u8 = 2;
+
+/// Settings every command shares.
+pub struct Context {
+    pub quiet: bool,
+    pub color: bool,
+}
+
+impl Context {
+    /// A message for the user on stderr, unless `--quiet`.
+    pub fn note(&self, message: &str) {
+        if !self.quiet {
+            eprintln!("{message}");
+        }
+    }
+}
+
+pub fn main() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => {
+            // clap prints help and version on stdout with success, usage errors on stderr.
+            let code = if e.use_stderr() { EXIT_USAGE } else { EXIT_OK };
+            let _ = e.print();
+            return ExitCode::from(code);
+        }
+    };
+    match run(cli) {
+        Ok(()) => ExitCode::from(EXIT_OK),
+        Err(e) if is_broken_pipe(&e) => ExitCode::from(EXIT_OK),
+        Err(e) => {
+            eprintln!("zhaoshang: {e:#}");
+            ExitCode::from(EXIT_ERROR)
+        }
+    }
+}
+
+pub fn run(cli: Cli) -> anyhow::Result<()> {
+    let color = match cli.color {
+        ColorChoice::Always => true,
+        ColorChoice::Never => false,
+        ColorChoice::Auto => {
+            std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()) && io::stdout().is_terminal()
+        }
+    };
+    let ctx = Context {
+        quiet: cli.quiet,
+        color,
+    };
+    cmd::run(&ctx, &cli.db, cli.command)
+}
+
+/// A reader that stops early (`| head`) is not an error.
+fn is_broken_pipe(e: &anyhow::Error) -> bool {
+    e.chain().any(|cause| {
+        cause
+            .downcast_ref::<io::Error>()
+            .is_some_and(|io| io.kind() == io::ErrorKind::BrokenPipe)
+    })
+}

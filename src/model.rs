@@ -1,0 +1,290 @@
+//! The source file: one source article and every fact it reports, written by hand in TOML (or
+//! the same structure in JSON). Records refer to each other by name, never by id. The bundled
+//! seed is such a file; `docs/format.md` describes every field.
+//!
+//! Closed vocabularies (kinds, qualifiers, roles) are read as plain strings and checked by
+//! `validate`, so that one pass reports every bad value of a file instead of stopping at the
+//! first one.
+
+use serde::{Deserialize, Serialize};
+
+/// The current version of the file format.
+pub const FORMAT_VERSION: u32 = 1;
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct SourceFile {
+    pub format: u32,
+    pub source: SourceMeta,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub places: Vec<PlaceEntry>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub industries: Vec<IndustryEntry>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub companies: Vec<CompanyEntry>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub strategies: Vec<StrategyEntry>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub events: Vec<EventEntry>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub statistics: Vec<StatisticEntry>,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct SourceMeta {
+    pub title: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub publisher: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+    /// YYYY-MM-DD
+    pub published: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub author: Option<String>,
+    /// traditional | simplified
+    pub script: String,
+    /// The full text, inline; or `text_file`, a path relative to this file. Exactly one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub text: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub text_file: Option<String>,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct PlaceEntry {
+    pub name: String,
+    pub kind: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub parent: Option<String>,
+    /// Absent only for a place added to complete the hierarchy that the source does not name.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub quote: Option<String>,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct IndustryEntry {
+    pub name: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub parent: Option<String>,
+    pub quote: String,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct CompanyEntry {
+    pub name: String,
+    /// full | short | group
+    pub name_kind: String,
+    pub quote: String,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub aliases: Vec<AliasEntry>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub home_city: Option<HomeCityEntry>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub parent: Option<ParentEntry>,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct AliasEntry {
+    pub name: String,
+    pub name_kind: String,
+    pub quote: String,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct HomeCityEntry {
+    pub name: String,
+    #[serde(default = "stated")]
+    pub basis: String,
+    pub quote: String,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct ParentEntry {
+    pub name: String,
+    /// subsidiary | affiliate | brand
+    pub relation: String,
+    pub quote: String,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct StrategyEntry {
+    pub name: String,
+    /// national | municipal | district
+    pub level: String,
+    /// strategy | industrial_layout | goal | work_mode | mechanism | method | task_force | principle
+    pub kind: String,
+    /// Whose it is (a municipality, a district); absent for national ones.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub place: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+    pub quote: String,
+    /// Places the source ties the strategy to.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub places: Vec<Link>,
+    /// Industries the source ties the strategy to (a task force's industry).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub industries: Vec<Link>,
+    /// For an industrial layout: its industries and their roles.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub layout: Vec<LayoutEntry>,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct LayoutEntry {
+    pub industry: String,
+    /// main (主) | special (特)
+    pub role: String,
+    pub quote: String,
+}
+
+/// A reference by name to a place, industry or strategy, with the sentence that makes it.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Link {
+    pub name: String,
+    /// stated | inferred
+    #[serde(default = "stated")]
+    pub basis: String,
+    pub quote: String,
+    /// Why an inferred link was made.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+}
+
+fn stated() -> String {
+    "stated".to_string()
+}
+
+/// A figure as the source writes it (`逾1000億元`, `28個`) and the sentence that states it.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct FigureEntry {
+    pub value: String,
+    pub quote: String,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct EventEntry {
+    pub name: String,
+    pub place: String,
+    /// YYYY-MM-DD
+    pub date: String,
+    pub quote: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub project_count: Option<FigureEntry>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub signed_amount: Option<FigureEntry>,
+    /// Project counts by amount band reported for this event (10億以上7個).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub bands: Vec<BandEntry>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub industries: Vec<Link>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub strategies: Vec<Link>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub projects: Vec<ProjectEntry>,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct BandEntry {
+    /// 10億以上 | 20億元-50億元 | 1億元以下
+    pub band: String,
+    /// 7個
+    pub count: String,
+    pub quote: String,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct ProjectEntry {
+    pub name: String,
+    pub quote: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub amount: Option<FigureEntry>,
+    /// Where in the event's place the project settles (a town, park or zone).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub place: Option<Link>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub companies: Vec<CompanyLink>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub industries: Vec<Link>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub strategies: Vec<Link>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub facts: Vec<FactEntry>,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct CompanyLink {
+    pub name: String,
+    /// investor | operator | partner | developer
+    pub role: String,
+    #[serde(default = "stated")]
+    pub basis: String,
+    pub quote: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+}
+
+/// A descriptive fact about a project: a figure (`value`), a statement, or both.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct FactEntry {
+    /// capacity | expected_volume | business_scope | goal | positioning | description | area
+    /// | jobs | output_value | tax
+    pub kind: String,
+    /// The words the source puts before the figure (年產, 每年度累計出單量).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub label: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub value: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub statement: Option<String>,
+    /// 預計 and its kin: a forecast, not an outcome.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub forecast: bool,
+    pub quote: String,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct StatisticEntry {
+    /// period_statistic | place_fact | target
+    pub kind: String,
+    pub place: String,
+    /// snake_case name of what is counted (agreed_investment, projects_signed, leader_trips …)
+    pub metric: String,
+    /// The source's own words for the metric.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub label: Option<String>,
+    pub value: String,
+    /// For a count of projects within an amount band.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub band: Option<String>,
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub forecast: bool,
+    /// The period the figure covers, YYYY-MM-DD each.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub from: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub to: Option<String>,
+    pub quote: String,
+}
+
+#[allow(clippy::trivially_copy_pass_by_ref)] // serde's skip_serializing_if passes a reference
+fn is_false(value: &bool) -> bool {
+    !*value
+}

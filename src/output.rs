@@ -1,0 +1,143 @@
+//! Data on stdout in the format the user asked for. A listing carries both what a person reads
+//! (display text: 逾1000億) and what a program parses (typed fields: 100000000000 and
+//! "more_than"), so every format is made from one value.
+
+use std::io::{self, Write};
+
+use comfy_table::{Attribute, Cell, CellAlignment, ContentArrangement, Table, presets};
+use serde_json::{Map, Value};
+
+use crate::cli::Format;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Align {
+    Left,
+    Right,
+}
+
+/// Rows of a listing: `display` for table and Markdown, `records` for CSV and JSON.
+#[derive(Debug, Default)]
+pub struct Listing {
+    pub columns: Vec<(&'static str, Align)>,
+    /// Field names of the records, in order: the CSV header, stable and documented.
+    pub fields: Vec<&'static str>,
+    pub display: Vec<Vec<String>>,
+    pub records: Vec<Map<String, Value>>,
+}
+
+impl Listing {
+    pub fn new(columns: Vec<(&'static str, Align)>, fields: Vec<&'static str>) -> Listing {
+        Listing {
+            columns,
+            fields,
+            ..Listing::default()
+        }
+    }
+
+    pub fn push(&mut self, display: Vec<String>, record: Map<String, Value>) {
+        debug_assert_eq!(display.len(), self.columns.len());
+        debug_assert!(record.keys().eq(self.fields.iter().copied()));
+        self.display.push(display);
+        self.records.push(record);
+    }
+}
+
+pub fn write(
+    out: &mut dyn Write,
+    listing: &Listing,
+    format: Format,
+    color: bool,
+) -> io::Result<()> {
+    match format {
+        Format::Table => write_table(out, listing, color),
+        Format::Markdown => write_markdown(out, listing),
+        Format::Csv => write_csv(out, listing),
+        Format::Json => {
+            serde_json::to_writer_pretty(&mut *out, &listing.records)?;
+            writeln!(out)
+        }
+        Format::Ndjson => {
+            for record in &listing.records {
+                serde_json::to_writer(&mut *out, record)?;
+                writeln!(out)?;
+            }
+            Ok(())
+        }
+    }
+}
+
+fn write_table(out: &mut dyn Write, listing: &Listing, color: bool) -> io::Result<()> {
+    let mut table = Table::new();
+    table
+        .load_preset(presets::UTF8_HORIZONTAL_ONLY)
+        .set_content_arrangement(ContentArrangement::Disabled);
+    if color {
+        table.enforce_styling();
+    } else {
+        table.force_no_tty();
+    }
+    table.set_header(listing.columns.iter().map(|(name, _)| {
+        let cell = Cell::new(name);
+        if color {
+            cell.add_attribute(Attribute::Bold)
+        } else {
+            cell
+        }
+    }));
+    for row in &listing.display {
+        table.add_row(row.iter().zip(&listing.columns).map(|(text, (_, align))| {
+            Cell::new(text).set_alignment(match align {
+                Align::Left => CellAlignment::Left,
+                Align::Right => CellAlignment::Right,
+            })
+        }));
+    }
+    writeln!(out, "{table}")
+}
+
+fn write_markdown(out: &mut dyn Write, listing: &Listing) -> io::Result<()> {
+    let escape = |s: &str| s.replace('|', "\\|").replace('\n', " ");
+    let headers: Vec<String> = listing.columns.iter().map(|(h, _)| escape(h)).collect();
+    writeln!(out, "| {} |", headers.join(" | "))?;
+    let rules: Vec<&str> = listing
+        .columns
+        .iter()
+        .map(|(_, a)| if *a == Align::Right { "---:" } else { "---" })
+        .collect();
+    writeln!(out, "| {} |", rules.join(" | "))?;
+    for row in &listing.display {
+        let cells: Vec<String> = row.iter().map(|c| escape(c)).collect();
+        writeln!(out, "| {} |", cells.join(" | "))?;
+    }
+    Ok(())
+}
+
+fn csv_field(value: &Value) -> String {
+    let text = match value {
+        Value::Null => return String::new(),
+        Value::String(s) => s.clone(),
+        other => other.to_string(),
+    };
+    if text.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", text.replace('"', "\"\""))
+    } else {
+        text
+    }
+}
+
+fn write_csv(out: &mut dyn Write, listing: &Listing) -> io::Result<()> {
+    let keys = &listing.fields;
+    let header: Vec<String> = keys
+        .iter()
+        .map(|k| csv_field(&Value::String((*k).to_string())))
+        .collect();
+    writeln!(out, "{}", header.join(","))?;
+    for record in &listing.records {
+        let cells: Vec<String> = keys
+            .iter()
+            .map(|k| csv_field(record.get(*k).unwrap_or(&Value::Null)))
+            .collect();
+        writeln!(out, "{}", cells.join(","))?;
+    }
+    Ok(())
+}

@@ -1,0 +1,174 @@
+//! Schema migrations: the files under `migrations/`, embedded at build time and applied by
+//! refinery, grouped in one transaction. Before refinery runs, the history table is checked
+//! here, because refinery panics on a malformed history row and its message for a database from a
+//! newer program is not one a user can act on.
+
+use anyhow::{Context, Result, bail};
+use rusqlite::OptionalExtension;
+
+use super::Store;
+
+mod embedded {
+    refinery::embed_migrations!("migrations");
+}
+
+const HISTORY_TABLE: &str = "refinery_schema_history";
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum MigrationState {
+    Applied { on: String },
+    Pending,
+}
+
+#[derive(Debug, Clone)]
+pub struct MigrationStatus {
+    pub version: i64,
+    pub name: String,
+    pub state: MigrationState,
+}
+
+struct HistoryRow {
+    version: i64,
+    name: String,
+    applied_on: String,
+    checksum: String,
+}
+
+fn known_migrations() -> Vec<(i64, String, u64)> {
+    embedded::migrations::runner()
+        .get_migrations()
+        .iter()
+        .map(|m| (i64::from(m.version()), m.name().to_string(), m.checksum()))
+        .collect()
+}
+
+impl Store {
+    fn history(&self) -> Result<Vec<HistoryRow>> {
+        let exists: Option<String> = self
+            .conn
+            .query_row(
+                "SELECT name FROM sqlite_schema WHERE type = 'table' AND name = ?1",
+                [HISTORY_TABLE],
+                |row| row.get(0),
+            )
+            .optional()?;
+        if exists.is_none() {
+            return Ok(Vec::new());
+        }
+        let mut stmt = self.conn.prepare(
+            "SELECT CAST(version AS TEXT), name, applied_on, checksum
+               FROM refinery_schema_history ORDER BY version",
+        )?;
+        let rows = stmt.query_map([], |row| {
+            Ok((
+                row.get::<_, Option<String>>(0)?,
+                row.get::<_, Option<String>>(1)?,
+                row.get::<_, Option<String>>(2)?,
+                row.get::<_, Option<String>>(3)?,
+            ))
+        })?;
+        let mut history = Vec::new();
+        for row in rows {
+            let (version, name, applied_on, checksum) = row?;
+            let tampered = |what: &str| {
+                anyhow::anyhow!(
+                    "the migration history of {} is damaged: row for version {} has {what}; \
+                     restore the file from a backup",
+                    self.path.display(),
+                    version.as_deref().unwrap_or("NULL")
+                )
+            };
+            let version: i64 = version
+                .as_deref()
+                .and_then(|v| v.parse().ok())
+                .ok_or_else(|| tampered("a version that is not a whole number"))?;
+            let name = name.ok_or_else(|| tampered("no name"))?;
+            let applied_on = applied_on
+                .filter(|a| {
+                    time::OffsetDateTime::parse(a, &time::format_description::well_known::Rfc3339)
+                        .is_ok()
+                })
+                .ok_or_else(|| tampered("an applied_on that is not an RFC 3339 time"))?;
+            let checksum = checksum
+                .filter(|c| c.parse::<u64>().is_ok())
+                .ok_or_else(|| tampered("a checksum that is not a number"))?;
+            history.push(HistoryRow {
+                version,
+                name,
+                applied_on,
+                checksum,
+            });
+        }
+        Ok(history)
+    }
+
+    /// Refuses a database that this program cannot safely migrate: one from a newer program, or
+    /// one whose applied migrations differ from the ones built into this program.
+    fn check_history(&self) -> Result<Vec<HistoryRow>> {
+        let history = self.history()?;
+        let known = known_migrations();
+        let newest_known = known.iter().map(|(v, _, _)| *v).max().unwrap_or(0);
+        for row in &history {
+            match known.iter().find(|(v, _, _)| *v == row.version) {
+                None if row.version > newest_known => bail!(
+                    "{} has schema version {}, newer than this program knows (up to {}); \
+                     use a newer zhaoshang",
+                    self.path.display(),
+                    row.version,
+                    newest_known
+                ),
+                None => bail!(
+                    "{} has migration V{}__{} applied, which this program does not have",
+                    self.path.display(),
+                    row.version,
+                    row.name
+                ),
+                Some((_, name, checksum)) => {
+                    if *name != row.name || checksum.to_string() != row.checksum {
+                        bail!(
+                            "migration V{}__{} applied to {} differs from the one built into \
+                             this program (an applied migration must never be edited)",
+                            row.version,
+                            row.name,
+                            self.path.display()
+                        );
+                    }
+                }
+            }
+        }
+        Ok(history)
+    }
+
+    /// Applies pending migrations in one transaction; returns how many were applied.
+    pub(super) fn apply_migrations(&mut self) -> Result<usize> {
+        self.check_history()?;
+        let report = embedded::migrations::runner()
+            .set_grouped(true)
+            .set_abort_divergent(true)
+            .set_abort_missing(true)
+            .run(&mut self.conn)
+            .with_context(|| format!("cannot migrate {}", self.path.display()))?;
+        Ok(report.applied_migrations().len())
+    }
+
+    /// Every migration this program knows, applied or pending.
+    pub fn migration_status(&self) -> Result<Vec<MigrationStatus>> {
+        let history = self.check_history()?;
+        Ok(known_migrations()
+            .into_iter()
+            .map(|(version, name, _)| {
+                let state = match history.iter().find(|h| h.version == version) {
+                    Some(h) => MigrationState::Applied {
+                        on: h.applied_on.clone(),
+                    },
+                    None => MigrationState::Pending,
+                };
+                MigrationStatus {
+                    version,
+                    name,
+                    state,
+                }
+            })
+            .collect())
+    }
+}

@@ -1,0 +1,122 @@
+//! The store: the one type that owns the SQLite connection and all SQL. Opening a store for a
+//! command creates the file when missing, migrates it under a file lock and loads the bundled
+//! seed into a new file, so that the first command on a fresh machine just works.
+
+mod load;
+mod migrate;
+mod read;
+
+use std::fs::{File, OpenOptions};
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use anyhow::{Context, Result, bail};
+use rusqlite::Connection;
+
+pub use load::{LoadOutcome, LoadSummary};
+pub use migrate::{MigrationState, MigrationStatus};
+pub use read::{CheckProblem, EventRow};
+
+/// How long a writer waits for another writer before it reports the database busy.
+const BUSY_TIMEOUT: Duration = Duration::from_secs(5);
+
+pub struct Store {
+    // Field order matters: the connection must close before the lock file's descriptor, because
+    // closing any descriptor of the database file drops the process's POSIX locks on it.
+    conn: Connection,
+    lock: Option<File>,
+    path: PathBuf,
+}
+
+/// What opening did to the file, for the message a command prints.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub struct OpenReport {
+    pub created: bool,
+    pub migrations_applied: usize,
+    pub seeded: bool,
+}
+
+impl Store {
+    /// Opens `path` for a command: creates it when missing, applies pending migrations and, when
+    /// the file is new and `seed_new` is set, loads the bundled seed. All of it happens under an
+    /// exclusive lock on the file, so processes that start at once wait for one another.
+    pub fn open(path: &Path, seed_new: bool) -> Result<(Store, OpenReport)> {
+        let lock = OpenOptions::new()
+            .read(true)
+            .write(true)
+            .create(true)
+            .truncate(false)
+            .open(path)
+            .with_context(|| format!("cannot open or create the database {}", path.display()))?;
+        lock.lock()
+            .with_context(|| format!("cannot lock the database {}", path.display()))?;
+        let conn = connect(path)?;
+        let mut store = Store {
+            conn,
+            lock: Some(lock),
+            path: path.to_path_buf(),
+        };
+        let created = !store.has_schema()?;
+        let mut report = OpenReport {
+            created,
+            migrations_applied: store.apply_migrations()?,
+            seeded: false,
+        };
+        if report.created && seed_new {
+            crate::seed::load_bundled(&mut store)
+                .context("cannot load the bundled seed into the new database")?;
+            report.seeded = true;
+        }
+        store.unlock()?;
+        Ok((store, report))
+    }
+
+    /// Opens an existing database as it is: no migration, no seed (for `migrate --status`).
+    pub fn open_existing(path: &Path) -> Result<Store> {
+        if !path.exists() {
+            bail!("database {} does not exist", path.display());
+        }
+        Ok(Store {
+            conn: connect(path)?,
+            lock: None,
+            path: path.to_path_buf(),
+        })
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    fn unlock(&mut self) -> Result<()> {
+        if let Some(lock) = &self.lock {
+            lock.unlock()
+                .with_context(|| format!("cannot unlock {}", self.path.display()))?;
+        }
+        Ok(())
+    }
+
+    /// True once any table exists in the file (a catalogue or anything else).
+    fn has_schema(&self) -> Result<bool> {
+        let tables: i64 = self.conn.query_row(
+            "SELECT count(*) FROM sqlite_schema WHERE type = 'table'",
+            [],
+            |row| row.get(0),
+        )?;
+        Ok(tables > 0)
+    }
+}
+
+/// Every connection gets the same settings: foreign keys on (the bundled SQLite has them on by
+/// default, the shell does not, so say it), a busy timeout for concurrent writers.
+fn connect(path: &Path) -> Result<Connection> {
+    let conn = Connection::open(path)
+        .with_context(|| format!("cannot open the database {}", path.display()))?;
+    conn.busy_timeout(BUSY_TIMEOUT)?;
+    conn.pragma_update(None, "foreign_keys", true)?;
+    // A file that is not a database fails here, with SQLite's own words, rather than later.
+    conn.query_row("SELECT count(*) FROM sqlite_schema", [], |row| {
+        row.get::<_, i64>(0)
+    })
+    .with_context(|| format!("{} is not a zhaoshang database", path.display()))?;
+    Ok(conn)
+}

@@ -1,0 +1,235 @@
+//! Queries that read the catalogue: listings and the consistency check.
+
+use anyhow::Result;
+use rusqlite::Row;
+
+use super::Store;
+
+/// An event with its headline figures and what its named projects add up to.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EventRow {
+    pub event_id: i64,
+    pub held_on: String,
+    pub place: String,
+    pub name: String,
+    pub project_count: Option<i64>,
+    pub project_count_qualifier: Option<String>,
+    pub signed_amount_yuan: Option<i64>,
+    pub signed_amount_foreign: Option<i64>,
+    pub signed_amount_currency: Option<String>,
+    pub signed_amount_qualifier: Option<String>,
+    pub named_projects: i64,
+    pub named_with_amount: i64,
+    pub named_amount_yuan: Option<i64>,
+    pub source_title: String,
+    pub source_url: Option<String>,
+}
+
+impl EventRow {
+    fn from_row(row: &Row) -> rusqlite::Result<EventRow> {
+        Ok(EventRow {
+            event_id: row.get("event_id")?,
+            held_on: row.get("held_on")?,
+            place: row.get("place")?,
+            name: row.get("name")?,
+            project_count: row.get("project_count")?,
+            project_count_qualifier: row.get("project_count_qualifier")?,
+            signed_amount_yuan: row.get("signed_amount_yuan")?,
+            signed_amount_foreign: row.get("signed_amount_foreign")?,
+            signed_amount_currency: row.get("signed_amount_currency")?,
+            signed_amount_qualifier: row.get("signed_amount_qualifier")?,
+            named_projects: row.get("named_projects")?,
+            named_with_amount: row.get("named_with_amount")?,
+            named_amount_yuan: row.get("named_amount_yuan")?,
+            source_title: row.get("source_title")?,
+            source_url: row.get("source_url")?,
+        })
+    }
+}
+
+/// One finding of `check`: what is wrong and which record it concerns.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CheckProblem {
+    pub record: String,
+    pub problem: String,
+}
+
+/// Tables whose rows carry `quote` (and `source_id`) and the column naming the record.
+const QUOTED: &[(&str, &str, &str)] = &[
+    ("places", "place_id", "quote"),
+    ("industries", "industry_id", "quote"),
+    ("companies", "company_id", "quote"),
+    ("companies", "company_id", "home_city_quote"),
+    ("companies", "company_id", "parent_quote"),
+    ("company_aliases", "alias", "quote"),
+    ("events", "event_id", "quote"),
+    ("events", "event_id", "project_count_quote"),
+    ("events", "event_id", "signed_amount_quote"),
+    ("projects", "project_id", "quote"),
+    ("projects", "project_id", "amount_quote"),
+    ("projects", "project_id", "place_quote"),
+    ("project_facts", "project_fact_id", "quote"),
+    ("project_companies", "project_id", "quote"),
+    ("event_industries", "event_id", "quote"),
+    ("project_industries", "project_id", "quote"),
+    ("strategies", "strategy_id", "quote"),
+    ("layout_industries", "strategy_id", "quote"),
+    ("event_strategies", "event_id", "quote"),
+    ("project_strategies", "project_id", "quote"),
+    ("place_strategies", "place_id", "quote"),
+    ("industry_strategies", "industry_id", "quote"),
+    ("statistics", "statistic_id", "quote"),
+];
+
+impl Store {
+    pub fn events(&self) -> Result<Vec<EventRow>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT e.event_id, e.held_on, pl.name AS place, e.name,
+                    e.project_count, e.project_count_qualifier,
+                    e.signed_amount_yuan, e.signed_amount_foreign, e.signed_amount_currency,
+                    e.signed_amount_qualifier,
+                    (SELECT count(*) FROM projects p WHERE p.event_id = e.event_id) AS named_projects,
+                    (SELECT count(p.amount_yuan) FROM projects p WHERE p.event_id = e.event_id)
+                        AS named_with_amount,
+                    (SELECT sum(p.amount_yuan) FROM projects p WHERE p.event_id = e.event_id)
+                        AS named_amount_yuan,
+                    s.title AS source_title, s.url AS source_url
+               FROM events e
+               JOIN places pl ON pl.place_id = e.place_id
+               JOIN sources s ON s.source_id = e.source_id
+              ORDER BY e.held_on, e.event_id",
+        )?;
+        let rows = stmt
+            .query_map([], EventRow::from_row)?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        Ok(rows)
+    }
+
+    /// Row counts of every catalogue table, for messages and tests.
+    pub fn table_counts(&self) -> Result<Vec<(String, i64)>> {
+        let mut stmt = self.conn.prepare(
+            "SELECT name FROM sqlite_schema WHERE type = 'table'
+               AND name NOT LIKE 'sqlite_%' AND name <> 'refinery_schema_history' ORDER BY name",
+        )?;
+        let tables = stmt
+            .query_map([], |row| row.get::<_, String>(0))?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        let mut counts = Vec::new();
+        for table in tables {
+            let n: i64 =
+                self.conn
+                    .query_row(&format!("SELECT count(*) FROM \"{table}\""), [], |row| {
+                        row.get(0)
+                    })?;
+            counts.push((table, n));
+        }
+        Ok(counts)
+    }
+
+    /// Every row of a table as text, in rowid order: a stable dump for comparing two states.
+    pub fn dump(&self) -> Result<String> {
+        let mut out = String::new();
+        for (table, _) in self.table_counts()? {
+            let mut stmt = self.conn.prepare(&format!("SELECT * FROM \"{table}\""))?;
+            let width = stmt.column_count();
+            let mut rows = stmt.query([])?;
+            out.push_str(&format!("## {table}\n"));
+            while let Some(row) = rows.next()? {
+                let mut cells = Vec::with_capacity(width);
+                for i in 0..width {
+                    let v: rusqlite::types::Value = row.get(i)?;
+                    cells.push(format!("{v:?}"));
+                }
+                out.push_str(&cells.join("|"));
+                out.push('\n');
+            }
+        }
+        Ok(out)
+    }
+
+    /// Verifies the file: SQLite's integrity and foreign keys, the migration history, and that
+    /// every quote is a verbatim part of its source's text.
+    pub fn check(&self) -> Result<Vec<CheckProblem>> {
+        let mut problems = Vec::new();
+        let mut stmt = self.conn.prepare("PRAGMA integrity_check")?;
+        for line in stmt.query_map([], |row| row.get::<_, String>(0))? {
+            let line = line?;
+            if line != "ok" {
+                problems.push(CheckProblem {
+                    record: "database".into(),
+                    problem: format!("integrity_check: {line}"),
+                });
+            }
+        }
+        let mut stmt = self.conn.prepare("PRAGMA foreign_key_check")?;
+        let rows = stmt.query_map([], |row| {
+            Ok((
+                row.get::<_, String>(0)?,
+                row.get::<_, Option<i64>>(1)?,
+                row.get::<_, String>(2)?,
+            ))
+        })?;
+        for row in rows {
+            let (table, rowid, parent) = row?;
+            problems.push(CheckProblem {
+                record: format!(
+                    "{table} rowid {}",
+                    rowid.map_or("?".into(), |r| r.to_string())
+                ),
+                problem: format!("refers to a missing row of {parent}"),
+            });
+        }
+        if let Err(e) = self.migration_status() {
+            problems.push(CheckProblem {
+                record: "refinery_schema_history".into(),
+                problem: format!("{e:#}"),
+            });
+        }
+        for (table, key, column) in QUOTED {
+            let mut stmt = self.conn.prepare(&format!(
+                "SELECT t.{key}, t.{column} FROM {table} t
+                   JOIN sources s ON s.source_id = t.source_id
+                  WHERE t.{column} IS NOT NULL AND instr(s.full_text, t.{column}) = 0"
+            ))?;
+            let rows = stmt.query_map([], |row| {
+                Ok((
+                    row.get::<_, rusqlite::types::Value>(0)?,
+                    row.get::<_, String>(1)?,
+                ))
+            })?;
+            for row in rows {
+                let (id, quote) = row?;
+                let id = match id {
+                    rusqlite::types::Value::Integer(i) => i.to_string(),
+                    rusqlite::types::Value::Text(t) => t,
+                    other => format!("{other:?}"),
+                };
+                problems.push(CheckProblem {
+                    record: format!("{table} {key}={id}"),
+                    problem: format!("{column} `{quote}` is not in its source's text"),
+                });
+            }
+        }
+        let mut stmt = self
+            .conn
+            .prepare("SELECT source_id, title, full_text, text_sha256 FROM sources")?;
+        let rows = stmt.query_map([], |row| {
+            Ok((
+                row.get::<_, i64>(0)?,
+                row.get::<_, String>(1)?,
+                row.get::<_, String>(2)?,
+                row.get::<_, String>(3)?,
+            ))
+        })?;
+        for row in rows {
+            let (id, title, text, sha) = row?;
+            if crate::source::hex_sha256(text.as_bytes()) != sha {
+                problems.push(CheckProblem {
+                    record: format!("sources source_id={id} ({title})"),
+                    problem: "full_text does not match text_sha256: the text was edited".into(),
+                });
+            }
+        }
+        Ok(problems)
+    }
+}

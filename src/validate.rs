@@ -1,0 +1,669 @@
+//! Checks a source file before anything is written: closed vocabularies, dates, figures, that
+//! every quote is a verbatim substring of the source text and every figure appears in its
+//! quote, and that names refer to something. It reports every problem of a file at once.
+//!
+//! Names the file uses but does not declare are returned as [`ExternalRef`]s: the store
+//! resolves them against the catalogue (they may have come from an earlier source).
+
+use std::collections::HashSet;
+use std::fmt;
+
+use crate::figure::{self, FORMS_HELP, Quantity};
+use crate::model::{EventEntry, FORMAT_VERSION, FigureEntry, Link, ProjectEntry, SourceFile};
+
+pub const PLACE_KINDS: &[&str] = &[
+    "country",
+    "region",
+    "province",
+    "municipality",
+    "prefecture",
+    "city",
+    "district",
+    "county",
+    "town",
+    "park",
+    "zone",
+    "bonded_zone",
+    "functional_area",
+];
+pub const NAME_KINDS: &[&str] = &["full", "short", "group"];
+pub const BASES: &[&str] = &["stated", "inferred"];
+pub const PARENT_RELATIONS: &[&str] = &["subsidiary", "affiliate", "brand"];
+pub const LEVELS: &[&str] = &["national", "municipal", "district"];
+pub const STRATEGY_KINDS: &[&str] = &[
+    "strategy",
+    "industrial_layout",
+    "goal",
+    "work_mode",
+    "mechanism",
+    "method",
+    "task_force",
+    "principle",
+];
+pub const LAYOUT_ROLES: &[&str] = &["main", "special"];
+pub const COMPANY_ROLES: &[&str] = &["investor", "operator", "partner", "developer"];
+pub const FACT_KINDS: &[&str] = &[
+    "capacity",
+    "expected_volume",
+    "business_scope",
+    "goal",
+    "positioning",
+    "description",
+    "area",
+    "jobs",
+    "output_value",
+    "tax",
+];
+pub const STATISTIC_KINDS: &[&str] = &["period_statistic", "place_fact", "target"];
+pub const SCRIPTS: &[&str] = &["traditional", "simplified"];
+/// Units a count of projects may be written in.
+const PROJECT_COUNT_UNITS: &[&str] = &["個", "个", "項", "项"];
+
+/// One thing wrong with a file: where (a field path such as
+/// `events[0].projects[3] (北大醫療江津醫院項目).amount.value`) and what was expected.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Problem {
+    pub path: String,
+    pub message: String,
+}
+
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {}", self.path, self.message)
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum RefKind {
+    Place,
+    Industry,
+    Company,
+    Strategy,
+}
+
+impl RefKind {
+    pub fn noun(self) -> &'static str {
+        match self {
+            RefKind::Place => "place",
+            RefKind::Industry => "industry",
+            RefKind::Company => "company",
+            RefKind::Strategy => "strategy",
+        }
+    }
+
+    pub fn section(self) -> &'static str {
+        match self {
+            RefKind::Place => "places",
+            RefKind::Industry => "industries",
+            RefKind::Company => "companies",
+            RefKind::Strategy => "strategies",
+        }
+    }
+}
+
+/// A name the file uses without declaring it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ExternalRef {
+    pub kind: RefKind,
+    pub name: String,
+    pub path: String,
+}
+
+#[derive(Debug, Default)]
+pub struct Report {
+    pub problems: Vec<Problem>,
+    pub external_refs: Vec<ExternalRef>,
+}
+
+struct Checker<'a> {
+    text: &'a str,
+    report: Report,
+    places: HashSet<&'a str>,
+    industries: HashSet<&'a str>,
+    companies: HashSet<&'a str>,
+    strategies: HashSet<&'a str>,
+}
+
+/// Validates `file` whose source text is `text`.
+pub fn validate(file: &SourceFile, text: &str) -> Report {
+    let mut c = Checker {
+        text,
+        report: Report::default(),
+        places: HashSet::new(),
+        industries: HashSet::new(),
+        companies: HashSet::new(),
+        strategies: HashSet::new(),
+    };
+    c.file(file);
+    c.report
+}
+
+fn one_of(value: &str, allowed: &[&str]) -> Result<(), String> {
+    if allowed.contains(&value) {
+        Ok(())
+    } else {
+        Err(format!("`{value}` is not one of: {}", allowed.join(", ")))
+    }
+}
+
+/// True for a real calendar date written YYYY-MM-DD.
+pub fn is_iso_date(text: &str) -> bool {
+    let b = text.as_bytes();
+    if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
+        return false;
+    }
+    let num = |s: &str| s.parse::<u32>().ok();
+    let (Some(y), Some(m), Some(d)) = (num(&text[..4]), num(&text[5..7]), num(&text[8..])) else {
+        return false;
+    };
+    if !text[..4].bytes().all(|c| c.is_ascii_digit())
+        || !text[5..7].bytes().all(|c| c.is_ascii_digit())
+        || !text[8..].bytes().all(|c| c.is_ascii_digit())
+    {
+        return false;
+    }
+    let leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+    let days = match m {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 if leap => 29,
+        2 => 28,
+        _ => return false,
+    };
+    y >= 1900 && d >= 1 && d <= days
+}
+
+/// Shortens long names in paths so messages stay readable.
+fn label(name: &str) -> String {
+    let short: String = name.chars().take(24).collect();
+    if short.len() < name.len() {
+        format!("{short}…")
+    } else {
+        short
+    }
+}
+
+impl<'a> Checker<'a> {
+    fn problem(&mut self, path: &str, message: impl Into<String>) {
+        self.report.problems.push(Problem {
+            path: path.to_string(),
+            message: message.into(),
+        });
+    }
+
+    fn check(&mut self, path: &str, result: Result<(), String>) {
+        if let Err(message) = result {
+            self.problem(path, message);
+        }
+    }
+
+    fn quote(&mut self, path: &str, quote: &str) {
+        if quote.trim().is_empty() {
+            self.problem(
+                path,
+                "is empty; expected a verbatim fragment of the source text",
+            );
+        } else if !self.text.contains(quote) {
+            self.problem(
+                path,
+                format!(
+                    "`{}` is not in the source text; a quote must be copied verbatim from it",
+                    label(quote)
+                ),
+            );
+        }
+    }
+
+    fn name(&mut self, path: &str, name: &str) {
+        if name.trim().is_empty() {
+            self.problem(path, "is empty");
+        } else if name.trim() != name {
+            self.problem(path, "has leading or trailing spaces");
+        }
+    }
+
+    fn date(&mut self, path: &str, date: &str) {
+        if !is_iso_date(date) {
+            self.problem(
+                path,
+                format!("`{date}` is not a real date written YYYY-MM-DD"),
+            );
+        }
+    }
+
+    fn declare(&mut self, kind: RefKind, path: &str, name: &'a str) {
+        let set = match kind {
+            RefKind::Place => &mut self.places,
+            RefKind::Industry => &mut self.industries,
+            RefKind::Company => &mut self.companies,
+            RefKind::Strategy => &mut self.strategies,
+        };
+        if !set.insert(name) {
+            self.problem(
+                path,
+                format!("{} `{name}` is declared twice in this file", kind.noun()),
+            );
+        }
+    }
+
+    fn reference(&mut self, kind: RefKind, path: &str, name: &str) {
+        self.name(path, name);
+        let declared = match kind {
+            RefKind::Place => &self.places,
+            RefKind::Industry => &self.industries,
+            RefKind::Company => &self.companies,
+            RefKind::Strategy => &self.strategies,
+        };
+        if !declared.contains(name) {
+            self.report.external_refs.push(ExternalRef {
+                kind,
+                name: name.to_string(),
+                path: path.to_string(),
+            });
+        }
+    }
+
+    fn link(&mut self, kind: RefKind, path: &str, link: &Link) {
+        self.reference(kind, &format!("{path}.name"), &link.name);
+        self.check(&format!("{path}.basis"), one_of(&link.basis, BASES));
+        self.quote(&format!("{path}.quote"), &link.quote);
+    }
+
+    /// Parses a figure, checks it appears in its quote, and returns it.
+    fn figure(&mut self, path: &str, value: &str, quote: &str) -> Option<figure::Figure> {
+        let quoted = figure::fold_figure_text(quote);
+        if !value.is_empty() && !quoted.contains(&figure::fold_figure_text(value)) {
+            self.problem(
+                path,
+                format!(
+                    "`{value}` does not appear in its quote; write the figure as the source does"
+                ),
+            );
+        }
+        match figure::parse_figure(value) {
+            Ok(f) => Some(f),
+            Err(message) => {
+                self.problem(path, message);
+                None
+            }
+        }
+    }
+
+    fn figure_entry(&mut self, path: &str, entry: &FigureEntry) -> Option<figure::Figure> {
+        self.quote(&format!("{path}.quote"), &entry.quote);
+        self.figure(&format!("{path}.value"), &entry.value, &entry.quote)
+    }
+
+    fn money(&mut self, path: &str, entry: &FigureEntry) {
+        if let Some(f) = self.figure_entry(path, entry)
+            && !matches!(f.quantity, Quantity::Money { .. })
+        {
+            self.problem(
+                &format!("{path}.value"),
+                format!(
+                    "`{}` is not an amount of money; expected e.g. 52億元, 1.85億元, 5000萬美元",
+                    entry.value
+                ),
+            );
+        }
+    }
+
+    fn count(&mut self, path: &str, value: &str, quote: &str, units: &[&str]) {
+        if let Some(f) = self.figure(path, value, quote) {
+            match f.quantity {
+                Quantity::Measure { value: n, ref unit } if units.contains(&unit.as_str()) => {
+                    if n.fract() != 0.0 {
+                        self.problem(path, format!("`{value}` is not a whole number"));
+                    }
+                }
+                _ => self.problem(
+                    path,
+                    format!(
+                        "`{value}` is not a count of projects; expected e.g. 28個 (unit one of {})",
+                        units.join(" ")
+                    ),
+                ),
+            }
+        }
+    }
+
+    fn file(&mut self, file: &'a SourceFile) {
+        if file.format != FORMAT_VERSION {
+            self.problem(
+                "format",
+                format!(
+                    "format {} is not supported; expected {FORMAT_VERSION}",
+                    file.format
+                ),
+            );
+        }
+        let s = &file.source;
+        self.name("source.title", &s.title);
+        self.date("source.published", &s.published);
+        self.check("source.script", one_of(&s.script, SCRIPTS));
+        if let Some(url) = &s.url
+            && !(url.starts_with("http://") || url.starts_with("https://"))
+        {
+            self.problem("source.url", format!("`{url}` is not an http(s) URL"));
+        }
+
+        for (i, p) in file.places.iter().enumerate() {
+            let path = format!("places[{i}] ({})", label(&p.name));
+            self.name(&format!("{path}.name"), &p.name);
+            self.check(&format!("{path}.kind"), one_of(&p.kind, PLACE_KINDS));
+            if let Some(parent) = &p.parent {
+                if parent == &p.name {
+                    self.problem(
+                        &format!("{path}.parent"),
+                        "a place cannot be its own parent",
+                    );
+                }
+                // Parents come first, so that the hierarchy is written top-down.
+                self.reference(RefKind::Place, &format!("{path}.parent"), parent);
+            }
+            if let Some(q) = &p.quote {
+                self.quote(&format!("{path}.quote"), q);
+            }
+            self.declare(RefKind::Place, &path, &p.name);
+        }
+
+        for (i, ind) in file.industries.iter().enumerate() {
+            let path = format!("industries[{i}] ({})", label(&ind.name));
+            self.name(&format!("{path}.name"), &ind.name);
+            if let Some(parent) = &ind.parent {
+                self.reference(RefKind::Industry, &format!("{path}.parent"), parent);
+            }
+            self.quote(&format!("{path}.quote"), &ind.quote);
+            self.declare(RefKind::Industry, &path, &ind.name);
+        }
+
+        let mut aliases: HashSet<&str> = HashSet::new();
+        for (i, co) in file.companies.iter().enumerate() {
+            let path = format!("companies[{i}] ({})", label(&co.name));
+            self.name(&format!("{path}.name"), &co.name);
+            self.check(
+                &format!("{path}.name_kind"),
+                one_of(&co.name_kind, NAME_KINDS),
+            );
+            self.quote(&format!("{path}.quote"), &co.quote);
+            for (j, a) in co.aliases.iter().enumerate() {
+                let apath = format!("{path}.aliases[{j}]");
+                self.name(&format!("{apath}.name"), &a.name);
+                self.check(
+                    &format!("{apath}.name_kind"),
+                    one_of(&a.name_kind, NAME_KINDS),
+                );
+                self.quote(&format!("{apath}.quote"), &a.quote);
+                if !aliases.insert(&a.name) || a.name == co.name {
+                    self.problem(
+                        &format!("{apath}.name"),
+                        format!("alias `{}` is given twice", a.name),
+                    );
+                }
+            }
+            if let Some(h) = &co.home_city {
+                self.name(&format!("{path}.home_city.name"), &h.name);
+                self.check(&format!("{path}.home_city.basis"), one_of(&h.basis, BASES));
+                self.quote(&format!("{path}.home_city.quote"), &h.quote);
+            }
+            self.declare(RefKind::Company, &path, &co.name);
+        }
+        // Parents may be declared after their affiliates, so check them once all are known.
+        for (i, co) in file.companies.iter().enumerate() {
+            if let Some(parent) = &co.parent {
+                let path = format!("companies[{i}] ({}).parent", label(&co.name));
+                if parent.name == co.name {
+                    self.problem(&path, "a company cannot be its own parent");
+                }
+                self.reference(RefKind::Company, &format!("{path}.name"), &parent.name);
+                self.check(
+                    &format!("{path}.relation"),
+                    one_of(&parent.relation, PARENT_RELATIONS),
+                );
+                self.quote(&format!("{path}.quote"), &parent.quote);
+            }
+        }
+
+        for (i, st) in file.strategies.iter().enumerate() {
+            let path = format!("strategies[{i}] ({})", label(&st.name));
+            self.name(&format!("{path}.name"), &st.name);
+            self.check(&format!("{path}.level"), one_of(&st.level, LEVELS));
+            self.check(&format!("{path}.kind"), one_of(&st.kind, STRATEGY_KINDS));
+            if let Some(place) = &st.place {
+                self.reference(RefKind::Place, &format!("{path}.place"), place);
+            }
+            self.quote(&format!("{path}.quote"), &st.quote);
+            for (j, l) in st.places.iter().enumerate() {
+                self.link(RefKind::Place, &format!("{path}.places[{j}]"), l);
+            }
+            for (j, l) in st.industries.iter().enumerate() {
+                self.link(RefKind::Industry, &format!("{path}.industries[{j}]"), l);
+            }
+            if !st.layout.is_empty() && st.kind != "industrial_layout" {
+                self.problem(
+                    &format!("{path}.layout"),
+                    "only a strategy of kind `industrial_layout` has a layout",
+                );
+            }
+            let mut in_layout = HashSet::new();
+            for (j, l) in st.layout.iter().enumerate() {
+                let lpath = format!("{path}.layout[{j}]");
+                self.reference(RefKind::Industry, &format!("{lpath}.industry"), &l.industry);
+                self.check(&format!("{lpath}.role"), one_of(&l.role, LAYOUT_ROLES));
+                self.quote(&format!("{lpath}.quote"), &l.quote);
+                if !in_layout.insert(l.industry.as_str()) {
+                    self.problem(&lpath, format!("industry `{}` is listed twice", l.industry));
+                }
+            }
+            self.declare(RefKind::Strategy, &path, &st.name);
+        }
+
+        let mut events = HashSet::new();
+        for (i, ev) in file.events.iter().enumerate() {
+            let path = format!("events[{i}] ({})", label(&ev.name));
+            if !events.insert(ev.name.as_str()) {
+                self.problem(
+                    &path,
+                    format!("event `{}` appears twice in this file", ev.name),
+                );
+            }
+            self.event(&path, ev);
+        }
+
+        for (i, st) in file.statistics.iter().enumerate() {
+            let path = format!("statistics[{i}] ({})", st.metric);
+            self.check(&format!("{path}.kind"), one_of(&st.kind, STATISTIC_KINDS));
+            self.reference(RefKind::Place, &format!("{path}.place"), &st.place);
+            let snake = !st.metric.is_empty()
+                && st.metric.starts_with(|c: char| c.is_ascii_lowercase())
+                && st
+                    .metric
+                    .chars()
+                    .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_');
+            if !snake {
+                self.problem(
+                    &format!("{path}.metric"),
+                    format!(
+                        "`{}` is not a snake_case name such as agreed_investment",
+                        st.metric
+                    ),
+                );
+            }
+            self.quote(&format!("{path}.quote"), &st.quote);
+            let figure = self.figure(&format!("{path}.value"), &st.value, &st.quote);
+            if let Some(band) = &st.band {
+                self.band(&format!("{path}.band"), band, &st.quote);
+                if let Some(f) = &figure
+                    && matches!(f.quantity, Quantity::Money { .. })
+                {
+                    self.problem(
+                        &format!("{path}.value"),
+                        "a statistic with a band counts projects; expected e.g. 11個",
+                    );
+                }
+            }
+            for (field, date) in [("from", &st.from), ("to", &st.to)] {
+                if let Some(d) = date {
+                    self.date(&format!("{path}.{field}"), d);
+                }
+            }
+            if let (Some(from), Some(to)) = (&st.from, &st.to)
+                && is_iso_date(from)
+                && is_iso_date(to)
+                && from > to
+            {
+                self.problem(
+                    &format!("{path}.to"),
+                    format!("period ends ({to}) before it starts ({from})"),
+                );
+            }
+            if st.kind == "target" && (st.from.is_none() || st.to.is_none()) {
+                self.problem(&path, "a target needs its period: `from` and `to`");
+            }
+        }
+    }
+
+    fn band(&mut self, path: &str, band: &str, quote: &str) {
+        if !figure::fold_figure_text(quote).contains(&figure::fold_figure_text(band)) {
+            self.problem(
+                path,
+                format!("`{band}` does not appear in its quote; write the band as the source does"),
+            );
+        }
+        if let Err(message) = figure::parse_band(band) {
+            self.problem(path, message);
+        }
+    }
+
+    fn event(&mut self, path: &str, ev: &EventEntry) {
+        self.name(&format!("{path}.name"), &ev.name);
+        self.reference(RefKind::Place, &format!("{path}.place"), &ev.place);
+        self.date(&format!("{path}.date"), &ev.date);
+        self.quote(&format!("{path}.quote"), &ev.quote);
+        if let Some(pc) = &ev.project_count {
+            self.quote(&format!("{path}.project_count.quote"), &pc.quote);
+            self.count(
+                &format!("{path}.project_count.value"),
+                &pc.value,
+                &pc.quote,
+                PROJECT_COUNT_UNITS,
+            );
+        }
+        if let Some(amount) = &ev.signed_amount {
+            self.money(&format!("{path}.signed_amount"), amount);
+        }
+        for (j, b) in ev.bands.iter().enumerate() {
+            let bpath = format!("{path}.bands[{j}]");
+            self.quote(&format!("{bpath}.quote"), &b.quote);
+            self.band(&format!("{bpath}.band"), &b.band, &b.quote);
+            self.count(
+                &format!("{bpath}.count"),
+                &b.count,
+                &b.quote,
+                PROJECT_COUNT_UNITS,
+            );
+        }
+        for (j, l) in ev.industries.iter().enumerate() {
+            self.link(RefKind::Industry, &format!("{path}.industries[{j}]"), l);
+        }
+        for (j, l) in ev.strategies.iter().enumerate() {
+            self.link(RefKind::Strategy, &format!("{path}.strategies[{j}]"), l);
+        }
+        let mut names = HashSet::new();
+        for (j, p) in ev.projects.iter().enumerate() {
+            let ppath = format!("{path}.projects[{j}] ({})", label(&p.name));
+            if !names.insert(p.name.as_str()) {
+                self.problem(
+                    &ppath,
+                    format!("project `{}` appears twice in this event", p.name),
+                );
+            }
+            self.project(&ppath, p);
+        }
+    }
+
+    fn project(&mut self, path: &str, p: &ProjectEntry) {
+        self.name(&format!("{path}.name"), &p.name);
+        self.quote(&format!("{path}.quote"), &p.quote);
+        if let Some(amount) = &p.amount {
+            self.money(&format!("{path}.amount"), amount);
+        }
+        if let Some(place) = &p.place {
+            self.link(RefKind::Place, &format!("{path}.place"), place);
+        }
+        let mut seen = HashSet::new();
+        for (k, c) in p.companies.iter().enumerate() {
+            let cpath = format!("{path}.companies[{k}]");
+            self.reference(RefKind::Company, &format!("{cpath}.name"), &c.name);
+            self.check(&format!("{cpath}.role"), one_of(&c.role, COMPANY_ROLES));
+            self.check(&format!("{cpath}.basis"), one_of(&c.basis, BASES));
+            self.quote(&format!("{cpath}.quote"), &c.quote);
+            if !seen.insert((c.name.as_str(), c.role.as_str())) {
+                self.problem(
+                    &cpath,
+                    format!("company `{}` is listed twice as {}", c.name, c.role),
+                );
+            }
+        }
+        for (k, l) in p.industries.iter().enumerate() {
+            self.link(RefKind::Industry, &format!("{path}.industries[{k}]"), l);
+        }
+        for (k, l) in p.strategies.iter().enumerate() {
+            self.link(RefKind::Strategy, &format!("{path}.strategies[{k}]"), l);
+        }
+        for (k, f) in p.facts.iter().enumerate() {
+            let fpath = format!("{path}.facts[{k}]");
+            self.check(&format!("{fpath}.kind"), one_of(&f.kind, FACT_KINDS));
+            self.quote(&format!("{fpath}.quote"), &f.quote);
+            if let Some(value) = &f.value {
+                self.figure(&format!("{fpath}.value"), value, &f.quote);
+            }
+            if f.value.is_none() && f.statement.is_none() {
+                self.problem(
+                    &fpath,
+                    format!("a fact needs a `value` ({FORMS_HELP}) or a `statement`, or both"),
+                );
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::is_iso_date;
+
+    #[test]
+    fn dates() {
+        assert!(is_iso_date("2023-12-27"));
+        assert!(is_iso_date("2024-02-29"));
+        assert!(!is_iso_date("2023-02-29"));
+        assert!(!is_iso_date("2023-13-01"));
+        assert!(!is_iso_date("2023-1-01"));
+        assert!(!is_iso_date("2023-12-+1"));
+    }
+}
+
+/// A file that failed validation, with every problem found in it.
+#[derive(Debug)]
+pub struct InvalidFile {
+    pub file: String,
+    pub problems: Vec<Problem>,
+}
+
+impl fmt::Display for InvalidFile {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let n = self.problems.len();
+        write!(
+            f,
+            "{}: {n} problem{} found, nothing was written:",
+            self.file,
+            if n == 1 { "" } else { "s" }
+        )?;
+        for p in &self.problems {
+            write!(f, "\n  {}: {p}", self.file)?;
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for InvalidFile {}
