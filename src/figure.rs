@@ -140,6 +140,10 @@ const SUFFIXES: [(&str, Qualifier); 5] = [
     ("多", Qualifier::MoreThan),
 ];
 
+/// The qualifier words a figure may carry, for messages.
+pub const QUALIFIER_WORDS: &str =
+    "逾 超 超過 多於 近 約 不低於 不少於 不超過 不足 低於 before; 多 余 以上 以下 左右 after";
+
 /// 多 / 余 / 餘 between the number and its unit (`50余次`, `3000多萬元`).
 const INFIXES: [char; 3] = ['多', '余', '餘'];
 
@@ -174,6 +178,11 @@ fn parse_with_default_unit(text: &str, default_unit: Option<&str>) -> Result<Fig
     if rest.is_empty() {
         return Err(format!("empty figure; expected {FORMS_HELP}"));
     }
+    if rest.starts_with(['-', '−', '－']) {
+        return Err(format!(
+            "`{original}` is negative; figures are never below zero"
+        ));
+    }
     let mut qualifier = Qualifier::Exact;
     let mut set_qualifier = |q: Qualifier| -> Result<(), String> {
         if qualifier != Qualifier::Exact && qualifier != q {
@@ -200,7 +209,11 @@ fn parse_with_default_unit(text: &str, default_unit: Option<&str>) -> Result<Fig
         Some(parsed) => parsed,
         None => {
             let (value, len) = parse_small_chinese_number(rest).ok_or_else(|| {
-                format!("`{original}` does not start with a number; expected {FORMS_HELP}")
+                format!(
+                    "`{original}` does not start with a number or a known qualifier \
+                     ({}); expected {FORMS_HELP}",
+                    QUALIFIER_WORDS
+                )
             })?;
             rest = &rest[len..];
             (value, 0)

@@ -1,0 +1,88 @@
+//! Shared helpers for the integration tests: a temporary directory with a database path, and
+//! running the real binary in it.
+
+#![allow(dead_code)] // each test file uses a different subset
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+pub struct TestEnv {
+    pub dir: tempfile::TempDir,
+}
+
+impl TestEnv {
+    pub fn new() -> TestEnv {
+        TestEnv {
+            dir: tempfile::tempdir().expect("temporary directory"),
+        }
+    }
+
+    pub fn db(&self) -> PathBuf {
+        self.dir.path().join("catalogue.db")
+    }
+
+    /// Runs `zhaoshang --db <db> ARGS` with a clean environment for the variables it reads.
+    pub fn run(&self, args: &[&str]) -> Output {
+        self.command(args).output().expect("run zhaoshang")
+    }
+
+    pub fn command(&self, args: &[&str]) -> Command {
+        let mut cmd = Command::new(env!("CARGO_BIN_EXE_zhaoshang"));
+        cmd.current_dir(self.dir.path())
+            .env_remove("ZHAOSHANG_DB")
+            .env_remove("NO_COLOR")
+            .arg("--db")
+            .arg(self.db())
+            .args(args);
+        cmd
+    }
+}
+
+pub fn stdout(output: &Output) -> String {
+    String::from_utf8(output.stdout.clone()).expect("stdout is UTF-8")
+}
+
+pub fn stderr(output: &Output) -> String {
+    String::from_utf8(output.stderr.clone()).expect("stderr is UTF-8")
+}
+
+/// The bundled seed's data file and text, read from the repository.
+pub fn seed_toml() -> &'static str {
+    include_str!("../../seed/000_85edc0fe63a7bda2.toml")
+}
+
+pub fn seed_text() -> &'static str {
+    include_str!("../../seed/000_85edc0fe63a7bda2.txt")
+}
+
+/// Parses a (possibly altered) copy of the seed's data file against the seed's text.
+pub fn seed_document(toml: &str, name: &str) -> anyhow::Result<zhaoshang::source::SourceDocument> {
+    zhaoshang::source::SourceDocument::from_toml(toml, name, |_| Ok(seed_text().to_string()))
+}
+
+/// Where the stock sqlite3 shell is, if it is installed. CI installs it and sets
+/// ZHAOSHANG_REQUIRE_SQLITE3=1, so there a missing shell fails the test instead of skipping it.
+pub fn sqlite3_shell() -> Option<PathBuf> {
+    let found = std::env::var_os("PATH").and_then(|paths| {
+        std::env::split_paths(&paths)
+            .map(|p| p.join("sqlite3"))
+            .find(|p| p.is_file())
+    });
+    if found.is_none() {
+        assert!(
+            std::env::var_os("ZHAOSHANG_REQUIRE_SQLITE3").is_none(),
+            "ZHAOSHANG_REQUIRE_SQLITE3 is set but no sqlite3 shell is on PATH"
+        );
+        eprintln!("SKIPPED: no sqlite3 shell on PATH (install Debian's sqlite3 to run this test)");
+    }
+    found
+}
+
+pub fn shell(sqlite3: &Path, db: &Path, sql: &str) -> Output {
+    Command::new(sqlite3)
+        .arg("-bail")
+        .arg(db)
+        .arg(sql)
+        .output()
+        .expect("run sqlite3")
+}
