@@ -325,22 +325,28 @@ CREATE INDEX statistics_place_period ON statistics (place_id, period_start);
 CREATE INDEX statistics_event ON statistics (event_id);
 CREATE INDEX statistics_kind_metric ON statistics (kind, metric);
 
--- For sqlite3 users: one row per project with its event, district, amount and companies.
+-- For sqlite3 and Datasette users: one row per project with its event, date, district, amount
+-- (in yuan and in 億), qualifier, industries and companies.
 CREATE VIEW project_overview AS
 SELECT p.project_id,
        p.name                                   AS project,
+       e.event_id,
        e.held_on,
        e.name                                   AS event,
-       ep.name                                  AS event_place,
+       ep.name                                  AS district,
        coalesce(pp.name, ep.name)               AS place,
        p.amount_yuan,
+       p.amount_yuan / 1e8                      AS amount_yi,
        p.amount_currency,
        p.amount_foreign,
        p.amount_qualifier,
-       p.amount_quote,
+       (SELECT group_concat(i.name || CASE pi.basis WHEN 'inferred' THEN ' (inferred)' ELSE '' END, '; ')
+          FROM project_industries pi JOIN industries i ON i.industry_id = pi.industry_id
+         WHERE pi.project_id = p.project_id)    AS industries,
        (SELECT group_concat(c.name || ' (' || pc.role || ')', '; ')
-          FROM project_companies pc JOIN companies c USING (company_id)
+          FROM project_companies pc JOIN companies c ON c.company_id = pc.company_id
          WHERE pc.project_id = p.project_id)    AS companies,
+       p.amount_quote,
        p.quote,
        s.title                                  AS source_title,
        s.url                                    AS source_url
@@ -349,3 +355,35 @@ SELECT p.project_id,
   JOIN places ep ON ep.place_id = e.place_id
   LEFT JOIN places pp ON pp.place_id = p.place_id
   JOIN sources s ON s.source_id = p.source_id;
+
+-- One row per event: its headline figures next to what its named projects add up to. The
+-- unitemised remainder keeps the headline's qualifier (逾266億 minus 200億 is more than 66億).
+CREATE VIEW event_overview AS
+SELECT e.event_id,
+       e.held_on,
+       pl.name                                  AS district,
+       e.name                                   AS event,
+       e.project_count,
+       e.project_count_qualifier,
+       e.signed_amount_yuan,
+       e.signed_amount_yuan / 1e8               AS signed_amount_yi,
+       e.signed_amount_currency,
+       e.signed_amount_foreign,
+       e.signed_amount_qualifier,
+       (SELECT count(*) FROM projects p WHERE p.event_id = e.event_id)             AS named_projects,
+       (SELECT count(p.amount_yuan) FROM projects p WHERE p.event_id = e.event_id) AS named_with_amount,
+       (SELECT coalesce(sum(p.amount_yuan), 0) FROM projects p WHERE p.event_id = e.event_id)
+                                                AS named_amount_yuan,
+       e.project_count - (SELECT count(*) FROM projects p WHERE p.event_id = e.event_id)
+                                                AS unitemised_projects,
+       e.signed_amount_yuan - (SELECT coalesce(sum(p.amount_yuan), 0) FROM projects p
+                                WHERE p.event_id = e.event_id)
+                                                AS unitemised_amount_yuan,
+       e.signed_amount_qualifier                AS unitemised_amount_qualifier,
+       s.title                                  AS source_title,
+       s.url                                    AS source_url,
+       e.place_id,
+       e.source_id
+  FROM events e
+  JOIN places pl ON pl.place_id = e.place_id
+  JOIN sources s ON s.source_id = e.source_id;

@@ -1,0 +1,75 @@
+-- Report: bands
+-- Title: Named projects by amount band, beside the band counts the sources reported
+-- Question: How are the named projects spread over the usual amount bands, and what band counts
+--   did the sources themselves report (for an event, or for a place over a period)?
+-- Param: :district  only events held by this place
+-- Param: :from      only events on or after this date (YYYY-MM-DD)
+-- Param: :to        only events on or before this date (YYYY-MM-DD)
+-- Bar: projects
+WITH standard (sort, band, min_yuan, max_yuan) AS (
+    VALUES (1, '≥50億',    5000000000, NULL),
+           (2, '20–50億',  2000000000, 5000000000),
+           (3, '10–20億',  1000000000, 2000000000),
+           (4, '1–10億',    100000000, 1000000000),
+           (5, '<1億',              0,  100000000),
+           (6, 'unstated',       NULL,       NULL)
+),
+named AS (
+    SELECT p.project_id, p.amount_yuan, p.event_id, e.held_on, e.place_id
+      FROM projects p
+      JOIN events e ON e.event_id = p.event_id
+      JOIN places pl ON pl.place_id = e.place_id
+     WHERE (:district IS NULL OR pl.name = :district)
+       AND (:from IS NULL OR e.held_on >= :from)
+       AND (:to IS NULL OR e.held_on <= :to)
+       AND (p.amount_currency IS NULL OR p.amount_currency = 'CNY')
+),
+reported AS (
+    SELECT st.*,
+           coalesce(st.band_min_yuan, 0) AS lo,
+           CASE WHEN st.band_max_yuan IS NULL THEN printf('%g億以上', st.band_min_yuan / 1e8)
+                WHEN coalesce(st.band_min_yuan, 0) = 0 THEN
+                    printf('%g億%s', st.band_max_yuan / 1e8, CASE WHEN st.band_max_inclusive THEN '以下' ELSE '未滿' END)
+                ELSE printf('%g億-%g億', st.band_min_yuan / 1e8, st.band_max_yuan / 1e8)
+           END AS band_text
+      FROM statistics st
+      JOIN places pl ON pl.place_id = st.place_id
+     WHERE st.metric = 'projects_in_band'
+       AND (:district IS NULL OR pl.name = :district)
+       AND (:from IS NULL OR coalesce(st.period_end, '9999') >= :from)
+       AND (:to IS NULL OR coalesce(st.period_start, '0000') <= :to)
+),
+rows AS (
+    SELECT 0 AS section, s.sort, s.band, 'all named projects' AS scope,
+           count(n.project_id) AS projects,
+           sum(n.amount_yuan) AS amount_yuan,
+           NULL AS reported_count, NULL AS reported_qualifier, NULL AS quote
+      FROM standard s
+      LEFT JOIN named n
+        ON (s.min_yuan IS NULL AND n.amount_yuan IS NULL)
+        OR (n.amount_yuan >= s.min_yuan AND (s.max_yuan IS NULL OR n.amount_yuan < s.max_yuan))
+     GROUP BY s.sort
+    UNION ALL
+    SELECT 1, r.statistic_id, r.band_text,
+           CASE WHEN r.event_id IS NOT NULL
+                THEN (SELECT e.name || ' ' || e.held_on FROM events e WHERE e.event_id = r.event_id)
+                ELSE (SELECT pl.name FROM places pl WHERE pl.place_id = r.place_id)
+                     || ' ' || coalesce(r.period_start, '') || '..' || coalesce(r.period_end, '')
+           END,
+           (SELECT count(*) FROM named n
+             WHERE (CASE WHEN r.event_id IS NOT NULL THEN n.event_id = r.event_id
+                         ELSE n.place_id = r.place_id
+                              AND n.held_on BETWEEN coalesce(r.period_start, '0000') AND coalesce(r.period_end, '9999')
+                    END)
+               AND n.amount_yuan >= r.lo
+               AND (r.band_max_yuan IS NULL OR n.amount_yuan < r.band_max_yuan
+                    OR (r.band_max_inclusive AND n.amount_yuan = r.band_max_yuan))),
+           NULL,
+           CAST(r.value AS INTEGER), r.qualifier, r.quote
+      FROM reported r
+)
+SELECT CASE section WHEN 0 THEN 'standard' ELSE 'reported' END AS kind,
+       band, scope, projects, amount_yuan,
+       reported_count, reported_qualifier, quote
+  FROM rows
+ ORDER BY section, sort;

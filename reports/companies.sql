@@ -1,0 +1,24 @@
+-- Report: companies
+-- Title: Companies, their projects and where the investment comes from
+-- Question: Which companies invest, in which projects and roles, how much, from which home
+--   city, and to which group do they belong?
+-- Param: :city      only companies whose home city is this
+SELECT c.name                                          AS company,
+       c.name_kind,
+       (SELECT group_concat(a.alias, '; ') FROM company_aliases a WHERE a.company_id = c.company_id)
+                                                       AS also_named,
+       c.home_city,
+       c.home_city_basis,
+       g.name                                          AS parent_group,
+       c.parent_relation,
+       count(DISTINCT pc.project_id)                   AS projects,
+       group_concat(DISTINCT p.name || ' (' || pc.role ||
+                    CASE pc.basis WHEN 'inferred' THEN ', inferred' ELSE '' END || ')') AS project_roles,
+       sum(CASE WHEN pc.role = 'investor' THEN p.amount_yuan END) AS invested_yuan
+  FROM companies c
+  LEFT JOIN companies g ON g.company_id = c.parent_company_id
+  LEFT JOIN project_companies pc ON pc.company_id = c.company_id
+  LEFT JOIN projects p ON p.project_id = pc.project_id
+ WHERE (:city IS NULL OR c.home_city = :city)
+ GROUP BY c.company_id
+ ORDER BY invested_yuan DESC NULLS LAST, projects DESC, company;

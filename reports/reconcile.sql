@@ -1,0 +1,146 @@
+-- Report: reconcile
+-- Title: Reported figures against what the itemised facts give
+-- Question: Does each figure a source reports agree with the facts catalogued beneath it: the
+--   headline count and amount against the named projects, each band count against the named
+--   projects in that band, period figures against the catalogued events of the period, and each
+--   breakdown against its whole?
+-- Param: :district  only figures about this place
+-- Param: :status    only rows with this status (consistent, itemised_below_reported, contradiction)
+--
+-- The itemised side is a lower bound of the truth (the named projects are some of them), so a
+-- reported figure is contradicted only when no true value at or above the itemised one fits its
+-- qualifier: 逾1000億 (more_than) is never contradicted; 28 (exact) is when 29 are named;
+-- 近20 (nearly: a little under) is when 20 are itemised. `about` allows 10% either way.
+-- Status: consistent | itemised_below_reported (normal: not everything is named) | contradiction.
+WITH
+bands AS (
+    SELECT st.*,
+           coalesce(st.band_min_yuan, 0) AS lo,
+           CASE WHEN st.event_id IS NOT NULL THEN 'e' || st.event_id
+                ELSE 's' || st.source_id || ':' || st.place_id || ':' || st.kind || ':'
+                     || coalesce(st.period_start, '') || ':' || coalesce(st.period_end, '')
+           END AS scope_key,
+           CASE WHEN st.band_max_yuan IS NULL THEN printf('%g億以上', st.band_min_yuan / 1e8)
+                WHEN coalesce(st.band_min_yuan, 0) = 0 THEN
+                    printf('%g億%s', st.band_max_yuan / 1e8, CASE WHEN st.band_max_inclusive THEN '以下' ELSE '未滿' END)
+                ELSE printf('%g億-%g億', st.band_min_yuan / 1e8, st.band_max_yuan / 1e8)
+           END AS band_text
+      FROM statistics st
+     WHERE st.metric = 'projects_in_band'
+),
+-- contains(outer, inner): inner's band lies within outer's, and they differ
+nested AS (
+    SELECT o.statistic_id AS outer_id, i.statistic_id AS inner_id
+      FROM bands o JOIN bands i
+        ON i.scope_key = o.scope_key AND i.statistic_id <> o.statistic_id
+       AND i.lo >= o.lo
+       AND (o.band_max_yuan IS NULL OR (i.band_max_yuan IS NOT NULL AND i.band_max_yuan <= o.band_max_yuan))
+       AND NOT (i.lo = o.lo AND i.band_max_yuan IS o.band_max_yuan)
+),
+-- the parts of a whole: bands inside it that are not inside another band inside it
+parts AS (
+    SELECT n.outer_id, n.inner_id
+      FROM nested n
+     WHERE NOT EXISTS (SELECT 1 FROM nested a JOIN nested b ON b.outer_id = a.inner_id
+                        WHERE a.outer_id = n.outer_id AND b.inner_id = n.inner_id)
+),
+named AS (
+    SELECT p.project_id, p.event_id, p.amount_yuan, e.held_on, e.place_id
+      FROM projects p JOIN events e ON e.event_id = p.event_id
+),
+checks AS (
+    SELECT e.place_id, e.held_on AS date, e.name AS scope,
+           'headline projects vs named projects' AS check_name,
+           e.project_count AS reported_count, NULL AS reported_yuan, e.project_count_qualifier AS reported_qualifier,
+           (SELECT count(*) FROM named n WHERE n.event_id = e.event_id) AS itemised_count,
+           NULL AS itemised_yuan,
+           e.project_count_quote AS quote
+      FROM events e WHERE e.project_count IS NOT NULL
+    UNION ALL
+    SELECT e.place_id, e.held_on, e.name,
+           'headline amount vs named amounts',
+           NULL, e.signed_amount_yuan, e.signed_amount_qualifier,
+           NULL, (SELECT coalesce(sum(n.amount_yuan), 0) FROM named n WHERE n.event_id = e.event_id),
+           e.signed_amount_quote
+      FROM events e WHERE e.signed_amount_yuan IS NOT NULL
+    UNION ALL
+    -- a band count against the named projects of its event, or of its place and period
+    SELECT b.place_id, coalesce(e.held_on, b.period_end),
+           coalesce(e.name, (SELECT pl.name FROM places pl WHERE pl.place_id = b.place_id)
+                            || ' ' || coalesce(b.period_start, '') || '..' || coalesce(b.period_end, '')),
+           'band ' || b.band_text || ' vs named projects in it',
+           CAST(b.value AS INTEGER), NULL, b.qualifier,
+           (SELECT count(*) FROM named n
+             WHERE (CASE WHEN b.event_id IS NOT NULL THEN n.event_id = b.event_id
+                         ELSE n.place_id = b.place_id
+                              AND n.held_on BETWEEN coalesce(b.period_start, '0000') AND coalesce(b.period_end, '9999')
+                    END)
+               AND n.amount_yuan >= b.lo
+               AND (b.band_max_yuan IS NULL OR n.amount_yuan < b.band_max_yuan
+                    OR (b.band_max_inclusive AND n.amount_yuan = b.band_max_yuan))),
+           NULL, b.quote
+      FROM bands b LEFT JOIN events e ON e.event_id = b.event_id
+    UNION ALL
+    -- a breakdown: the parts of a band against the band
+    SELECT w.place_id, coalesce(e.held_on, w.period_end),
+           coalesce(e.name, (SELECT pl.name FROM places pl WHERE pl.place_id = w.place_id)
+                            || ' ' || coalesce(w.period_start, '') || '..' || coalesce(w.period_end, '')),
+           'band ' || w.band_text || ' vs its parts ' || group_concat(p.band_text || ' ' || CAST(p.value AS INTEGER), ' + '),
+           CAST(w.value AS INTEGER), NULL, w.qualifier,
+           CAST(sum(p.value) AS INTEGER), NULL, w.quote
+      FROM bands w
+      JOIN parts ON parts.outer_id = w.statistic_id
+      JOIN bands p ON p.statistic_id = parts.inner_id
+      LEFT JOIN events e ON e.event_id = w.event_id
+     GROUP BY w.statistic_id
+    UNION ALL
+    -- an event's band counts are parts of its headline count
+    SELECT e.place_id, e.held_on, e.name,
+           'headline projects vs band ' || b.band_text || ' ' || CAST(b.value AS INTEGER),
+           e.project_count, NULL, e.project_count_qualifier,
+           CAST(b.value AS INTEGER), NULL, e.project_count_quote
+      FROM bands b JOIN events e ON e.event_id = b.event_id
+     WHERE e.project_count IS NOT NULL
+       AND NOT EXISTS (SELECT 1 FROM parts WHERE parts.inner_id = b.statistic_id)
+    UNION ALL
+    -- a period amount against the headlines of the catalogued events of that place and period
+    SELECT st.place_id, st.period_end,
+           (SELECT pl.name FROM places pl WHERE pl.place_id = st.place_id)
+               || ' ' || coalesce(st.period_start, '') || '..' || coalesce(st.period_end, ''),
+           coalesce(st.label, st.metric) || CASE WHEN st.is_forecast THEN ' (forecast)' ELSE '' END
+               || ' vs catalogued events',
+           NULL, st.value_yuan, st.qualifier,
+           NULL, (SELECT coalesce(sum(e.signed_amount_yuan), 0) FROM events e
+                   WHERE e.place_id = st.place_id
+                     AND e.held_on BETWEEN coalesce(st.period_start, '0000') AND coalesce(st.period_end, '9999')),
+           st.quote
+      FROM statistics st
+     WHERE st.kind = 'period_statistic' AND st.value_yuan IS NOT NULL
+       AND st.metric IN ('agreed_investment', 'signing_events_amount')
+),
+judged AS (
+    SELECT c.*,
+           coalesce(c.reported_count, c.reported_yuan) AS r,
+           coalesce(c.itemised_count, c.itemised_yuan) AS i
+      FROM checks c
+)
+SELECT pl.name AS place,
+       j.date,
+       j.scope,
+       j.check_name AS "check",
+       j.reported_count, j.reported_yuan, j.reported_qualifier,
+       j.itemised_count, j.itemised_yuan,
+       CASE j.reported_qualifier
+           WHEN 'exact'     THEN CASE WHEN j.i > j.r THEN 'contradiction' WHEN j.i = j.r THEN 'consistent' ELSE 'itemised_below_reported' END
+           WHEN 'more_than' THEN CASE WHEN j.i > j.r THEN 'consistent' ELSE 'itemised_below_reported' END
+           WHEN 'at_least'  THEN CASE WHEN j.i >= j.r THEN 'consistent' ELSE 'itemised_below_reported' END
+           WHEN 'about'     THEN CASE WHEN j.i > j.r * 1.1 THEN 'contradiction' WHEN j.i >= j.r * 0.9 THEN 'consistent' ELSE 'itemised_below_reported' END
+           WHEN 'nearly'    THEN CASE WHEN j.i >= j.r THEN 'contradiction' WHEN j.i >= j.r * 0.9 THEN 'consistent' ELSE 'itemised_below_reported' END
+           WHEN 'at_most'   THEN CASE WHEN j.i > j.r THEN 'contradiction' WHEN j.i = j.r THEN 'consistent' ELSE 'itemised_below_reported' END
+           WHEN 'less_than' THEN CASE WHEN j.i >= j.r THEN 'contradiction' ELSE 'itemised_below_reported' END
+       END AS status,
+       j.quote
+  FROM judged j JOIN places pl ON pl.place_id = j.place_id
+ WHERE (:district IS NULL OR pl.name = :district)
+   AND (:status IS NULL OR status = :status)
+ ORDER BY j.date, pl.name, j.scope, j.check_name;

@@ -1,0 +1,27 @@
+-- Report: summary
+-- Title: Events: headline figures against the named projects
+-- Question: For each signing event, what did the source announce (projects, amount), what do
+--   the projects it names add up to, and what is left unitemised?
+-- Param: :district  only events held by this place (its name as catalogued)
+-- Param: :from      only events on or after this date (YYYY-MM-DD)
+-- Param: :to        only events on or before this date (YYYY-MM-DD)
+-- In the sqlite3 shell, set a parameter with `.param set :district 江津區`; unset ones are NULL.
+SELECT event_id,
+       held_on,
+       district,
+       event,
+       project_count         AS headline_count,
+       project_count_qualifier AS headline_qualifier,
+       signed_amount_yuan    AS headline_amount_yuan,
+       signed_amount_qualifier AS headline_amount_qualifier,
+       named_projects        AS named_count,
+       named_with_amount,
+       named_amount_yuan,
+       unitemised_projects   AS unitemised_count,
+       unitemised_amount_yuan,
+       unitemised_amount_qualifier
+  FROM event_overview
+ WHERE (:district IS NULL OR district = :district)
+   AND (:from IS NULL OR held_on >= :from)
+   AND (:to IS NULL OR held_on <= :to)
+ ORDER BY held_on, event_id;

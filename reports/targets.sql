@@ -1,0 +1,53 @@
+-- Report: targets
+-- Title: Targets against the progress catalogued so far
+-- Question: For each target a source sets (協議引資 1000億 in 2024 …), how far do the catalogued
+--   events of its place and period go, and what is the latest figure a source reported for it?
+-- Param: :district  only targets of this place
+--
+-- Progress from events counts only for `agreed_investment` (協議引資: the amounts signed at
+-- events); events of the place and of every place within it count. Other targets show only the
+-- latest period figure reported within the target's period.
+WITH RECURSIVE within (target_id, place_id) AS (
+    SELECT statistic_id, place_id FROM statistics WHERE kind = 'target'
+    UNION
+    SELECT w.target_id, pl.place_id FROM within w JOIN places pl ON pl.parent_id = w.place_id
+),
+progress AS (
+    SELECT t.statistic_id,
+           count(e.event_id) AS events,
+           sum(e.signed_amount_yuan) AS signed_yuan
+      FROM statistics t
+      LEFT JOIN within w ON w.target_id = t.statistic_id
+      LEFT JOIN events e ON e.place_id = w.place_id
+                        AND e.held_on BETWEEN t.period_start AND t.period_end
+     WHERE t.kind = 'target'
+     GROUP BY t.statistic_id
+)
+SELECT pl.name AS place,
+       t.metric,
+       t.label,
+       t.period_start,
+       t.period_end,
+       t.value_yuan AS target_yuan,
+       t.value AS target_value,
+       t.unit,
+       t.qualifier AS target_qualifier,
+       p.events AS events_in_period,
+       CASE WHEN t.metric = 'agreed_investment' THEN coalesce(p.signed_yuan, 0) END AS events_signed_yuan,
+       CASE WHEN t.metric = 'agreed_investment' AND t.value_yuan > 0
+            THEN round(100.0 * coalesce(p.signed_yuan, 0) / t.value_yuan, 1) END AS progress_pct,
+       r.value_yuan AS latest_reported_yuan,
+       r.qualifier AS latest_reported_qualifier,
+       r.period_end AS latest_reported_to,
+       t.quote
+  FROM statistics t
+  JOIN places pl ON pl.place_id = t.place_id
+  JOIN progress p ON p.statistic_id = t.statistic_id
+  LEFT JOIN statistics r ON r.statistic_id = (
+        SELECT r2.statistic_id FROM statistics r2
+         WHERE r2.kind = 'period_statistic' AND r2.metric = t.metric AND r2.place_id = t.place_id
+           AND r2.period_start >= t.period_start AND r2.period_end <= t.period_end
+         ORDER BY r2.period_end DESC, r2.statistic_id DESC LIMIT 1)
+ WHERE t.kind = 'target'
+   AND (:district IS NULL OR pl.name = :district)
+ ORDER BY t.period_start, pl.name, t.metric;
