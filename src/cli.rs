@@ -2,7 +2,7 @@
 
 use std::path::PathBuf;
 
-use clap::{Parser, Subcommand, ValueEnum};
+use clap::{Args, Parser, Subcommand, ValueEnum};
 
 #[derive(Debug, Parser)]
 #[command(
@@ -57,6 +57,60 @@ pub enum Format {
     Markdown,
 }
 
+/// Filters shared by the listings; a listing refuses a filter that does not apply to it.
+#[derive(Debug, Clone, Default, Args)]
+pub struct Filters {
+    /// Only records of this district or other place (its name as catalogued)
+    #[arg(long)]
+    pub district: Option<String>,
+    /// Only records tied to this industry
+    #[arg(long)]
+    pub industry: Option<String>,
+    /// Only records tied to this company (full name, short name or alias)
+    #[arg(long)]
+    pub company: Option<String>,
+    /// Only records tied to this strategy
+    #[arg(long)]
+    pub strategy: Option<String>,
+    /// Only records on or after this date (YYYY-MM-DD)
+    #[arg(long, value_name = "DATE")]
+    pub from: Option<String>,
+    /// Only records on or before this date (YYYY-MM-DD)
+    #[arg(long, value_name = "DATE")]
+    pub to: Option<String>,
+    /// Only amounts of at least this much: 10億, 10亿, 5000萬, 1.85亿, 266億元, 2.5e9 or plain yuan
+    #[arg(long, value_name = "AMOUNT")]
+    pub min_amount: Option<String>,
+    /// Only amounts of at most this much (same forms as --min-amount)
+    #[arg(long, value_name = "AMOUNT")]
+    pub max_amount: Option<String>,
+    /// Count only links the source states, leaving out the cataloguer's inferences
+    #[arg(long, conflicts_with = "include_inferred")]
+    pub stated_only: bool,
+    /// Count inferred links too (the default)
+    #[arg(long)]
+    pub include_inferred: bool,
+    /// Show at most this many rows
+    #[arg(long)]
+    pub limit: Option<u32>,
+    /// Sort order (each listing's keys are in its --help; the first is the default)
+    #[arg(long, value_name = "KEY")]
+    pub sort: Option<String>,
+}
+
+/// What `show` can print.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum RecordKind {
+    Event,
+    Project,
+    Company,
+    Industry,
+    Strategy,
+    Place,
+    Source,
+    Stat,
+}
+
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Create the database file, migrate it and load the bundled seed
@@ -73,8 +127,103 @@ pub enum Command {
     },
     /// Load the bundled seed (a second run changes nothing)
     Seed,
-    /// List signing events with their headline figures
+    /// List signing events with their headline figures [sort: date, amount, name]
     Events {
+        #[command(flatten)]
+        filters: Filters,
+        /// Output format
+        #[arg(long, short, value_enum, default_value_t = Format::Table)]
+        format: Format,
+    },
+    /// List named projects [sort: amount, date, name]
+    Projects {
+        #[command(flatten)]
+        filters: Filters,
+        /// Output format
+        #[arg(long, short, value_enum, default_value_t = Format::Table)]
+        format: Format,
+    },
+    /// List companies with their projects and investment [sort: amount, name, projects]
+    Companies {
+        #[command(flatten)]
+        filters: Filters,
+        /// Output format
+        #[arg(long, short, value_enum, default_value_t = Format::Table)]
+        format: Format,
+    },
+    /// List industries with their layout role and projects [sort: amount, projects, name]
+    Industries {
+        #[command(flatten)]
+        filters: Filters,
+        /// Output format
+        #[arg(long, short, value_enum, default_value_t = Format::Table)]
+        format: Format,
+    },
+    /// List strategies, layouts, goals, mechanisms, methods and task forces [sort: level, name]
+    Strategies {
+        #[command(flatten)]
+        filters: Filters,
+        /// Output format
+        #[arg(long, short, value_enum, default_value_t = Format::Table)]
+        format: Format,
+    },
+    /// List places [sort: id, name]
+    Places {
+        #[command(flatten)]
+        filters: Filters,
+        /// Output format
+        #[arg(long, short, value_enum, default_value_t = Format::Table)]
+        format: Format,
+    },
+    /// List sources [sort: date, title]
+    Sources {
+        #[command(flatten)]
+        filters: Filters,
+        /// Output format
+        #[arg(long, short, value_enum, default_value_t = Format::Table)]
+        format: Format,
+    },
+    /// List reported statistics, place facts and targets [sort: kind, date, metric]
+    Stats {
+        #[command(flatten)]
+        filters: Filters,
+        /// Output format
+        #[arg(long, short, value_enum, default_value_t = Format::Table)]
+        format: Format,
+    },
+    /// Print one record whole: every fact with its qualifier, quote and source, and its links
+    Show {
+        /// What kind of record
+        #[arg(value_enum)]
+        kind: RecordKind,
+        /// Its name (as catalogued) or its id
+        name_or_id: String,
+        /// Output format
+        #[arg(long, short, value_enum, default_value_t = Format::Table)]
+        format: Format,
+    },
+    /// Run a bundled report (`report --list` lists them)
+    Report {
+        /// The report to run
+        #[arg(required_unless_present = "list")]
+        name: Option<String>,
+        /// List the reports with a line each
+        #[arg(long, conflicts_with = "sql")]
+        list: bool,
+        /// A report parameter, KEY=VALUE (repeatable)
+        #[arg(long = "param", short = 'p', value_name = "KEY=VALUE")]
+        params: Vec<String>,
+        /// Print the report's SQL instead of running it
+        #[arg(long)]
+        sql: bool,
+        /// Output format
+        #[arg(long, short, value_enum, default_value_t = Format::Table)]
+        format: Format,
+    },
+    /// Run one read-only SQL query on the catalogue
+    Sql {
+        /// The query (SELECT, WITH … SELECT, VALUES); anything that writes is refused
+        query: String,
         /// Output format
         #[arg(long, short, value_enum, default_value_t = Format::Table)]
         format: Format,

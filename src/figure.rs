@@ -279,6 +279,46 @@ fn parse_with_default_unit(text: &str, default_unit: Option<&str>) -> Result<Fig
     })
 }
 
+pub const AMOUNT_FORMS_HELP: &str = "expected an amount in yuan such as 10億, 10亿, 5000萬, 5000万, 1.85亿, 266億元, 2.5e9 or 1850000";
+
+/// Parses an amount a user types on the command line into whole yuan.
+pub fn parse_amount(text: &str) -> Result<i64, String> {
+    let text = text.trim();
+    let bad = |why: &str| format!("`{text}` {why}; {AMOUNT_FORMS_HELP}");
+    if text.is_empty() {
+        return Err(bad("is empty"));
+    }
+    if text.contains(['e', 'E'])
+        && text
+            .chars()
+            .all(|c| c.is_ascii_digit() || ".eE+".contains(c))
+    {
+        let value: f64 = text.parse().map_err(|_| bad("is not a number"))?;
+        if !value.is_finite() || value.fract() != 0.0 || value > 9.0e18 {
+            return Err(bad("is not a whole number of yuan"));
+        }
+        #[allow(clippy::cast_possible_truncation)]
+        return Ok(value as i64);
+    }
+    let figure = parse_with_default_unit(text, Some("元"))
+        .map_err(|e| format!("{e}; {AMOUNT_FORMS_HELP}"))?;
+    match figure {
+        Figure {
+            qualifier: Qualifier::Exact,
+            quantity:
+                Quantity::Money {
+                    currency: "CNY",
+                    amount,
+                },
+        } => Ok(amount),
+        Figure {
+            qualifier: Qualifier::Exact,
+            ..
+        } => Err(bad("is not an amount in yuan")),
+        _ => Err(bad("has a qualifier; give a plain amount")),
+    }
+}
+
 fn currency_of(unit: &str) -> Option<&'static str> {
     CURRENCIES
         .iter()
@@ -429,6 +469,8 @@ pub fn format_yuan(amount: i64) -> String {
         (YI, "億")
     } else if amount.abs() >= WAN {
         (WAN, "萬")
+    } else if amount == 0 {
+        return "0".to_string();
     } else {
         return format!("{amount}元");
     };
@@ -551,6 +593,26 @@ mod tests {
         );
         assert!(parse_band("50億元-20億元").is_err());
         assert!(parse_band("約10億").is_err());
+    }
+
+    #[test]
+    fn amounts_typed_by_users() {
+        for (text, yuan) in [
+            ("10億", 1_000_000_000),
+            ("10亿", 1_000_000_000),
+            ("5000萬", 50_000_000),
+            ("5000万", 50_000_000),
+            ("1.85亿", 185_000_000),
+            ("266億元", 26_600_000_000),
+            ("2.5e9", 2_500_000_000),
+            ("1850000", 1_850_000),
+        ] {
+            assert_eq!(parse_amount(text), Ok(yuan), "{text}");
+        }
+        for bad in ["", "ten", "1.5e-3", "逾10億", "10美元", "-5億", "1e400"] {
+            let err = parse_amount(bad).expect_err(bad);
+            assert!(err.contains("expected an amount in yuan"), "{bad}: {err}");
+        }
     }
 
     #[test]

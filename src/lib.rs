@@ -5,8 +5,12 @@
 pub mod cli;
 mod cmd;
 pub mod figure;
+pub mod listings;
 pub mod model;
 pub mod output;
+pub mod present;
+pub mod records;
+pub mod reports;
 pub mod seed;
 pub mod source;
 pub mod store;

@@ -4,7 +4,9 @@
 
 use std::io::{self, Write};
 
-use comfy_table::{Attribute, Cell, CellAlignment, ContentArrangement, Table, presets};
+use comfy_table::{
+    Attribute, Cell, CellAlignment, ContentArrangement, Table, TableComponent, presets,
+};
 use serde_json::{Map, Value};
 
 use crate::cli::Format;
@@ -18,15 +20,15 @@ pub enum Align {
 /// Rows of a listing: `display` for table and Markdown, `records` for CSV and JSON.
 #[derive(Debug, Default)]
 pub struct Listing {
-    pub columns: Vec<(&'static str, Align)>,
+    pub columns: Vec<(String, Align)>,
     /// Field names of the records, in order: the CSV header, stable and documented.
-    pub fields: Vec<&'static str>,
+    pub fields: Vec<String>,
     pub display: Vec<Vec<String>>,
     pub records: Vec<Map<String, Value>>,
 }
 
 impl Listing {
-    pub fn new(columns: Vec<(&'static str, Align)>, fields: Vec<&'static str>) -> Listing {
+    pub fn new(columns: Vec<(String, Align)>, fields: Vec<String>) -> Listing {
         Listing {
             columns,
             fields,
@@ -36,7 +38,7 @@ impl Listing {
 
     pub fn push(&mut self, display: Vec<String>, record: Map<String, Value>) {
         debug_assert_eq!(display.len(), self.columns.len());
-        debug_assert!(record.keys().eq(self.fields.iter().copied()));
+        debug_assert!(record.is_empty() || record.keys().eq(self.fields.iter()));
         self.display.push(display);
         self.records.push(record);
     }
@@ -68,8 +70,11 @@ pub fn write(
 
 fn write_table(out: &mut dyn Write, listing: &Listing, color: bool) -> io::Result<()> {
     let mut table = Table::new();
+    // Only a rule under the header: rows stay one line each, easy to read and to grep.
     table
-        .load_preset(presets::UTF8_HORIZONTAL_ONLY)
+        .load_preset(presets::NOTHING)
+        .set_style(TableComponent::HeaderLines, '─')
+        .set_style(TableComponent::MiddleHeaderIntersections, '─')
         .set_content_arrangement(ContentArrangement::Disabled);
     if color {
         table.enforce_styling();
@@ -129,15 +134,110 @@ fn write_csv(out: &mut dyn Write, listing: &Listing) -> io::Result<()> {
     let keys = &listing.fields;
     let header: Vec<String> = keys
         .iter()
-        .map(|k| csv_field(&Value::String((*k).to_string())))
+        .map(|k| csv_field(&Value::String(k.clone())))
         .collect();
     writeln!(out, "{}", header.join(","))?;
     for record in &listing.records {
         let cells: Vec<String> = keys
             .iter()
-            .map(|k| csv_field(record.get(*k).unwrap_or(&Value::Null)))
+            .map(|k| csv_field(record.get(k).unwrap_or(&Value::Null)))
             .collect();
         writeln!(out, "{}", cells.join(","))?;
     }
     Ok(())
+}
+
+/// Writes one record (a one-row listing, shown field by field) and the sections linked to it.
+pub fn write_record(
+    out: &mut dyn Write,
+    noun: &str,
+    record: &Listing,
+    sections: &[(String, Listing)],
+    format: Format,
+    color: bool,
+) -> io::Result<()> {
+    let key = |title: &str| title.replace(' ', "_");
+    match format {
+        Format::Json => {
+            let mut object = Map::new();
+            object.insert("kind".into(), Value::String(noun.to_string()));
+            object.insert(
+                "record".into(),
+                Value::Object(record.records.first().cloned().unwrap_or_default()),
+            );
+            for (title, listing) in sections {
+                object.insert(
+                    key(title),
+                    Value::Array(listing.records.iter().cloned().map(Value::Object).collect()),
+                );
+            }
+            serde_json::to_writer_pretty(&mut *out, &object)?;
+            writeln!(out)
+        }
+        Format::Ndjson => {
+            let parts = std::iter::once(("record".to_string(), record))
+                .chain(sections.iter().map(|(t, l)| (key(t), l)));
+            for (section, listing) in parts {
+                for r in &listing.records {
+                    let mut object = Map::new();
+                    object.insert("section".into(), Value::String(section.clone()));
+                    object.extend(r.clone());
+                    serde_json::to_writer(&mut *out, &object)?;
+                    writeln!(out)?;
+                }
+            }
+            Ok(())
+        }
+        Format::Csv => {
+            writeln!(out, "section,row,field,value")?;
+            let parts = std::iter::once(("record".to_string(), record))
+                .chain(sections.iter().map(|(t, l)| (key(t), l)));
+            for (section, listing) in parts {
+                for (i, r) in listing.records.iter().enumerate() {
+                    for (field, value) in r {
+                        writeln!(
+                            out,
+                            "{},{},{},{}",
+                            csv_field(&Value::String(section.clone())),
+                            i + 1,
+                            csv_field(&Value::String(field.clone())),
+                            csv_field(value)
+                        )?;
+                    }
+                }
+            }
+            Ok(())
+        }
+        Format::Table | Format::Markdown => {
+            let mut vertical = Listing::new(
+                vec![("field".into(), Align::Left), ("value".into(), Align::Left)],
+                vec!["field".into(), "value".into()],
+            );
+            if let Some(row) = record.display.first() {
+                for ((header, _), text) in record.columns.iter().zip(row) {
+                    if !text.is_empty() {
+                        vertical.push(vec![header.clone(), text.clone()], Map::new());
+                    }
+                }
+            }
+            vertical.records.clear();
+            let markdown = format == Format::Markdown;
+            if markdown {
+                writeln!(out, "## {noun}\n")?;
+            }
+            write(out, &vertical, format, color)?;
+            for (title, listing) in sections {
+                if listing.display.is_empty() {
+                    continue;
+                }
+                if markdown {
+                    writeln!(out, "\n### {title}\n")?;
+                } else {
+                    writeln!(out, "\n{title} ({})", listing.display.len())?;
+                }
+                write(out, listing, format, color)?;
+            }
+            Ok(())
+        }
+    }
 }

@@ -465,7 +465,6 @@ fn the_events_command_works_out_of_the_box() {
         "江津區",
         "28",
         "266億",
-        "10 (5 with amount)",
         "200億",
         "66億",
     ] {

@@ -1,17 +1,22 @@
 //! One module per subcommand; `run` dispatches.
 
 mod check;
-mod events;
 mod init;
+mod list;
 mod migrate;
+mod report;
 mod seed;
+mod show;
+mod sql;
 
 use std::path::Path;
 
 use anyhow::Result;
 
 use crate::Context;
-use crate::cli::Command;
+use crate::cli::{Command, Format};
+use crate::output;
+use crate::present::{self, QueryResult};
 use crate::store::{OpenReport, Store};
 
 pub fn run(ctx: &Context, db: &Path, command: Command) -> Result<()> {
@@ -19,7 +24,31 @@ pub fn run(ctx: &Context, db: &Path, command: Command) -> Result<()> {
         Command::Init { empty } => init::run(ctx, db, empty),
         Command::Migrate { status } => migrate::run(ctx, db, status),
         Command::Seed => seed::run(ctx, db),
-        Command::Events { format } => events::run(ctx, db, format),
+        Command::Events { filters, format } => list::run(ctx, db, "events", &filters, format),
+        Command::Projects { filters, format } => list::run(ctx, db, "projects", &filters, format),
+        Command::Companies { filters, format } => list::run(ctx, db, "companies", &filters, format),
+        Command::Industries { filters, format } => {
+            list::run(ctx, db, "industries", &filters, format)
+        }
+        Command::Strategies { filters, format } => {
+            list::run(ctx, db, "strategies", &filters, format)
+        }
+        Command::Places { filters, format } => list::run(ctx, db, "places", &filters, format),
+        Command::Sources { filters, format } => list::run(ctx, db, "sources", &filters, format),
+        Command::Stats { filters, format } => list::run(ctx, db, "stats", &filters, format),
+        Command::Show {
+            kind,
+            name_or_id,
+            format,
+        } => show::run(ctx, db, kind, &name_or_id, format),
+        Command::Report {
+            name,
+            list,
+            params,
+            sql,
+            format,
+        } => report::run(ctx, db, name.as_deref(), list, &params, sql, format),
+        Command::Sql { query, format } => sql::run(ctx, db, &query, format),
         Command::Check => check::run(ctx, db),
     }
 }
@@ -30,6 +59,20 @@ fn open(ctx: &Context, db: &Path) -> Result<Store> {
     let (store, report) = Store::open(db, true)?;
     describe_open(ctx, db, report);
     Ok(store)
+}
+
+/// Opens the catalogue for reading; creates it with the seed first when missing.
+fn open_read_only(ctx: &Context, db: &Path) -> Result<Store> {
+    let (store, report) = Store::open_read_only(db)?;
+    describe_open(ctx, db, report);
+    Ok(store)
+}
+
+/// Writes a query result to stdout in the chosen format.
+fn print(ctx: &Context, result: &QueryResult, bar: Option<&str>, format: Format) -> Result<()> {
+    let listing = present::listing(result, bar);
+    output::write(&mut std::io::stdout().lock(), &listing, format, ctx.color)?;
+    Ok(())
 }
 
 fn describe_open(ctx: &Context, db: &Path, report: OpenReport) {

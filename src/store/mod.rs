@@ -4,6 +4,7 @@
 
 mod load;
 mod migrate;
+mod query;
 mod read;
 
 use std::fs::{File, OpenOptions};
@@ -111,6 +112,11 @@ impl Store {
 fn connect(path: &Path) -> Result<Connection> {
     let conn = Connection::open(path)
         .with_context(|| format!("cannot open the database {}", path.display()))?;
+    connect_settings(&conn, path)?;
+    Ok(conn)
+}
+
+fn connect_settings(conn: &Connection, path: &Path) -> Result<()> {
     conn.busy_timeout(BUSY_TIMEOUT)?;
     conn.pragma_update(None, "foreign_keys", true)?;
     // A file that is not a database fails here, with SQLite's own words, rather than later.
@@ -118,5 +124,5 @@ fn connect(path: &Path) -> Result<Connection> {
         row.get::<_, i64>(0)
     })
     .with_context(|| format!("{} is not a zhaoshang database", path.display()))?;
-    Ok(conn)
+    Ok(())
 }

@@ -1,0 +1,75 @@
+//! The listings: `events`, `projects`, `companies`, `industries`, `strategies`, `places`,
+//! `sources`, `stats`.
+
+use std::path::Path;
+
+use anyhow::{Result, anyhow, bail};
+use rusqlite::types::Value;
+
+use crate::Context;
+use crate::cli::{Filters, Format};
+use crate::figure::parse_amount;
+use crate::listings;
+use crate::validate::is_iso_date;
+
+/// The filters the user gave, as named parameters, with the option each came from.
+fn params(filters: &Filters) -> Result<Vec<(&'static str, String, Value)>> {
+    let mut params = Vec::new();
+    let mut text = |option: &'static str, name: &'static str, value: &Option<String>| {
+        if let Some(v) = value {
+            params.push((option, name.to_string(), Value::Text(v.clone())));
+        }
+    };
+    text("--district", "district", &filters.district);
+    text("--industry", "industry", &filters.industry);
+    text("--company", "company", &filters.company);
+    text("--strategy", "strategy", &filters.strategy);
+    for (option, name, date) in [
+        ("--from", "from", &filters.from),
+        ("--to", "to", &filters.to),
+    ] {
+        if let Some(d) = date {
+            if !is_iso_date(d) {
+                bail!("{option} `{d}` is not a date; expected YYYY-MM-DD, e.g. 2023-12-27");
+            }
+            params.push((option, name.to_string(), Value::Text(d.clone())));
+        }
+    }
+    for (option, name, amount) in [
+        ("--min-amount", "min_yuan", &filters.min_amount),
+        ("--max-amount", "max_yuan", &filters.max_amount),
+    ] {
+        if let Some(a) = amount {
+            let yuan = parse_amount(a).map_err(|e| anyhow!("{option}: {e}"))?;
+            params.push((option, name.to_string(), Value::Integer(yuan)));
+        }
+    }
+    if filters.stated_only {
+        params.push((
+            "--stated-only",
+            "basis".into(),
+            Value::Text("stated".into()),
+        ));
+    }
+    if let Some(limit) = filters.limit {
+        params.push(("--limit", "limit".into(), Value::Integer(i64::from(limit))));
+    }
+    Ok(params)
+}
+
+pub fn run(ctx: &Context, db: &Path, name: &str, filters: &Filters, format: Format) -> Result<()> {
+    let def = listings::find(name).ok_or_else(|| anyhow!("no listing `{name}`"))?;
+    let sql = def
+        .sql_sorted(filters.sort.as_deref())
+        .map_err(|e| anyhow!("--sort: {e}"))?;
+    let given = params(filters)?;
+    for (option, param, _) in &given {
+        if !sql.contains(&format!(":{param}")) {
+            bail!("`{name}` has no {option} filter");
+        }
+    }
+    let store = super::open_read_only(ctx, db)?;
+    let params: Vec<(String, Value)> = given.into_iter().map(|(_, n, v)| (n, v)).collect();
+    let result = store.query(&sql, &params)?;
+    super::print(ctx, &result, None, format)
+}

@@ -1,0 +1,77 @@
+//! `report`: run a bundled report, list them, or print one's SQL.
+
+use std::io::Write;
+use std::path::Path;
+
+use anyhow::{Result, anyhow, bail};
+use rusqlite::types::Value;
+
+use crate::Context;
+use crate::cli::Format;
+use crate::figure::parse_amount;
+use crate::reports::{self, Report};
+
+fn unknown(name: &str) -> anyhow::Error {
+    let names: Vec<String> = reports::all().into_iter().map(|r| r.name).collect();
+    anyhow!("no report `{name}`; the reports are: {}", names.join(", "))
+}
+
+/// `KEY=VALUE` into a bound parameter. A value that is a whole number binds as an integer
+/// (`limit=5`); one for a parameter ending in `_yuan` may be written 10億.
+fn param(report: &Report, text: &str) -> Result<(String, Value)> {
+    let (key, value) = text
+        .split_once('=')
+        .ok_or_else(|| anyhow!("--param `{text}`: expected KEY=VALUE, e.g. district=江津區"))?;
+    let key = key.trim().trim_start_matches(':');
+    if !report.params.iter().any(|(name, _)| name == key) {
+        let names: Vec<&str> = report.params.iter().map(|(n, _)| n.as_str()).collect();
+        bail!(
+            "report `{}` has no parameter `{key}`; its parameters are: {}",
+            report.name,
+            if names.is_empty() {
+                "none".to_string()
+            } else {
+                names.join(", ")
+            }
+        );
+    }
+    let bound = if key.ends_with("_yuan") {
+        Value::Integer(parse_amount(value).map_err(|e| anyhow!("--param {key}: {e}"))?)
+    } else if let Ok(n) = value.parse::<i64>() {
+        Value::Integer(n)
+    } else {
+        Value::Text(value.to_string())
+    };
+    Ok((key.to_string(), bound))
+}
+
+pub fn run(
+    ctx: &Context,
+    db: &Path,
+    name: Option<&str>,
+    list: bool,
+    params: &[String],
+    sql: bool,
+    format: Format,
+) -> Result<()> {
+    if list {
+        let mut out = std::io::stdout().lock();
+        for r in reports::all() {
+            writeln!(out, "{:<12} {}", r.name, r.title)?;
+        }
+        return Ok(());
+    }
+    let name = name.ok_or_else(|| anyhow!("name a report, or use --list"))?;
+    let report = reports::find(name).ok_or_else(|| unknown(name))?;
+    if sql {
+        write!(std::io::stdout().lock(), "{}", report.sql)?;
+        return Ok(());
+    }
+    let bound = params
+        .iter()
+        .map(|p| param(&report, p))
+        .collect::<Result<Vec<_>>>()?;
+    let store = super::open_read_only(ctx, db)?;
+    let result = store.query(report.sql, &bound)?;
+    super::print(ctx, &result, report.bar.as_deref(), format)
+}

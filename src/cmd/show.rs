@@ -1,0 +1,128 @@
+//! `show KIND NAME-OR-ID`: one record whole, with every fact's qualifier, quote and source, and
+//! the records linked to it.
+
+use std::path::Path;
+
+use anyhow::{Result, bail};
+use rusqlite::types::Value;
+
+use crate::Context;
+use crate::cli::{Format, RecordKind};
+use crate::output;
+use crate::present::{self, QueryResult};
+use crate::records::{self, SOURCES_BY_ID};
+use crate::store::Store;
+
+fn resolve(store: &Store, def: &records::RecordDef, name_or_id: &str) -> Result<i64> {
+    let exists = |id: i64| -> Result<bool> {
+        Ok(!store
+            .query(def.record, &[("id".into(), Value::Integer(id))])?
+            .rows
+            .is_empty())
+    };
+    if let Ok(id) = name_or_id.parse::<i64>()
+        && exists(id)?
+    {
+        return Ok(id);
+    }
+    let found = store.query(
+        def.find_by_name,
+        &[("name".into(), Value::Text(name_or_id.to_string()))],
+    )?;
+    let mut candidates: Vec<(i64, String)> = Vec::new();
+    for row in &found.rows {
+        if let (Value::Integer(id), label) = (&row[0], present::plain_text(&row[1]))
+            && !candidates.iter().any(|(c, _)| c == id)
+        {
+            candidates.push((*id, label));
+        }
+    }
+    match candidates.as_slice() {
+        [(id, _)] => Ok(*id),
+        [] => bail!(
+            "no {} with the name or id `{name_or_id}`; list them with `zhaoshang {}`",
+            def.noun,
+            listing_command(def.noun)
+        ),
+        many => {
+            let list: Vec<String> = many.iter().map(|(id, l)| format!("  {id}: {l}")).collect();
+            bail!(
+                "`{name_or_id}` names {} {}s; give the id of one:\n{}",
+                many.len(),
+                def.noun,
+                list.join("\n")
+            )
+        }
+    }
+}
+
+fn listing_command(noun: &str) -> &'static str {
+    match noun {
+        "event" => "events",
+        "project" => "projects",
+        "company" => "companies",
+        "industry" => "industries",
+        "strategy" => "strategies",
+        "place" => "places",
+        "source" => "sources",
+        _ => "stats",
+    }
+}
+
+/// The ids in every `source_id` column of these results.
+fn cited_sources(results: &[&QueryResult]) -> Vec<i64> {
+    let mut ids = Vec::new();
+    for r in results {
+        if let Some(col) = r.columns.iter().position(|c| c == "source_id") {
+            for row in &r.rows {
+                if let Value::Integer(id) = row[col]
+                    && !ids.contains(&id)
+                {
+                    ids.push(id);
+                }
+            }
+        }
+    }
+    ids.sort_unstable();
+    ids
+}
+
+pub fn run(
+    ctx: &Context,
+    db: &Path,
+    kind: RecordKind,
+    name_or_id: &str,
+    format: Format,
+) -> Result<()> {
+    let def = records::def(kind);
+    let store = super::open_read_only(ctx, db)?;
+    let id = resolve(&store, def, name_or_id)?;
+    let by_id = [("id".to_string(), Value::Integer(id))];
+    let record = store.query(def.record, &by_id)?;
+    let mut sections = Vec::new();
+    for (title, sql) in def.sections {
+        sections.push((title.to_string(), store.query(sql, &by_id)?));
+    }
+    let mut all: Vec<&QueryResult> = vec![&record];
+    all.extend(sections.iter().map(|(_, r)| r));
+    let ids = cited_sources(&all);
+    if kind != RecordKind::Source {
+        let ids_json = serde_json::to_string(&ids)?;
+        let sources = store.query(SOURCES_BY_ID, &[("ids".into(), Value::Text(ids_json))])?;
+        sections.push(("sources".to_string(), sources));
+    }
+    let record = present::listing(&record, None);
+    let sections: Vec<(String, output::Listing)> = sections
+        .into_iter()
+        .map(|(title, r)| (title, present::listing(&r, None)))
+        .collect();
+    output::write_record(
+        &mut std::io::stdout().lock(),
+        def.noun,
+        &record,
+        &sections,
+        format,
+        ctx.color,
+    )?;
+    Ok(())
+}

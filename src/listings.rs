@@ -1,0 +1,234 @@
+//! The listings (`events`, `projects`, `companies` …): one SQL query each, with filters as named
+//! parameters that are NULL when not given, and a fixed set of sort orders.
+
+/// A listing's query and the orders it can be sorted in; the first order is the default.
+pub struct ListingDef {
+    pub name: &'static str,
+    pub sql: &'static str,
+    /// (key the user types, ORDER BY clause)
+    pub sorts: &'static [(&'static str, &'static str)],
+}
+
+/// Matches a company by its name or any of its aliases.
+macro_rules! company_match {
+    () => {
+        "(SELECT company_id FROM companies WHERE name = :company
+              UNION SELECT company_id FROM company_aliases WHERE alias = :company)"
+    };
+}
+
+pub const LISTINGS: &[ListingDef] = &[
+    ListingDef {
+        name: "events",
+        sql: concat!(
+            "SELECT event_id, held_on, district, event,
+                    project_count, project_count_qualifier,
+                    signed_amount_yuan, signed_amount_qualifier,
+                    named_projects, named_with_amount, named_amount_yuan,
+                    unitemised_amount_yuan, unitemised_amount_qualifier, source_id
+               FROM event_overview eo
+              WHERE (:district IS NULL OR district = :district)
+                AND (:from IS NULL OR held_on >= :from)
+                AND (:to IS NULL OR held_on <= :to)
+                AND (:min_yuan IS NULL OR signed_amount_yuan >= :min_yuan)
+                AND (:max_yuan IS NULL OR signed_amount_yuan <= :max_yuan)
+                AND (:industry IS NULL OR EXISTS (
+                        SELECT 1 FROM event_industries ei JOIN industries i ON i.industry_id = ei.industry_id
+                         WHERE ei.event_id = eo.event_id AND i.name = :industry))
+                AND (:strategy IS NULL OR EXISTS (
+                        SELECT 1 FROM event_strategies es JOIN strategies s ON s.strategy_id = es.strategy_id
+                         WHERE es.event_id = eo.event_id AND s.name = :strategy
+                           AND (:basis IS NULL OR es.basis = :basis)))
+                AND (:company IS NULL OR EXISTS (
+                        SELECT 1 FROM projects p JOIN project_companies pc ON pc.project_id = p.project_id
+                         WHERE p.event_id = eo.event_id AND pc.company_id IN ",
+            company_match!(),
+            "))"
+        ),
+        sorts: &[
+            ("date", "held_on, event_id"),
+            ("amount", "signed_amount_yuan DESC NULLS LAST, held_on"),
+            ("name", "event, held_on"),
+        ],
+    },
+    ListingDef {
+        name: "projects",
+        sql: concat!(
+            "SELECT project_id, project, held_on, district, place,
+                    amount_yuan, amount_qualifier, industries, companies, event_id
+               FROM project_overview po
+              WHERE (:district IS NULL OR district = :district OR place = :district)
+                AND (:from IS NULL OR held_on >= :from)
+                AND (:to IS NULL OR held_on <= :to)
+                AND (:min_yuan IS NULL OR amount_yuan >= :min_yuan)
+                AND (:max_yuan IS NULL OR amount_yuan <= :max_yuan)
+                AND (:industry IS NULL OR EXISTS (
+                        SELECT 1 FROM project_industries pi JOIN industries i ON i.industry_id = pi.industry_id
+                         WHERE pi.project_id = po.project_id AND i.name = :industry
+                           AND (:basis IS NULL OR pi.basis = :basis)))
+                AND (:strategy IS NULL OR EXISTS (
+                        SELECT 1 FROM project_strategies ps JOIN strategies s ON s.strategy_id = ps.strategy_id
+                         WHERE ps.project_id = po.project_id AND s.name = :strategy
+                           AND (:basis IS NULL OR ps.basis = :basis)))
+                AND (:company IS NULL OR EXISTS (
+                        SELECT 1 FROM project_companies pc
+                         WHERE pc.project_id = po.project_id AND pc.company_id IN ",
+            company_match!(),
+            "
+                           AND (:basis IS NULL OR pc.basis = :basis)))"
+        ),
+        sorts: &[
+            ("amount", "amount_yuan DESC NULLS LAST, held_on, project_id"),
+            ("date", "held_on, project_id"),
+            ("name", "project, project_id"),
+        ],
+    },
+    ListingDef {
+        name: "companies",
+        sql: concat!(
+            "SELECT c.company_id, c.name AS company, c.name_kind,
+                    (SELECT group_concat(a.alias, '; ') FROM company_aliases a WHERE a.company_id = c.company_id)
+                        AS also_named,
+                    c.home_city, c.home_city_basis, g.name AS parent_group, c.parent_relation,
+                    (SELECT count(*) FROM project_companies pc WHERE pc.company_id = c.company_id) AS projects,
+                    (SELECT sum(p.amount_yuan) FROM project_companies pc JOIN projects p ON p.project_id = pc.project_id
+                      WHERE pc.company_id = c.company_id AND pc.role = 'investor') AS invested_yuan
+               FROM companies c
+               LEFT JOIN companies g ON g.company_id = c.parent_company_id
+              WHERE (:company IS NULL OR c.company_id IN ",
+            company_match!(),
+            ")
+                AND (:district IS NULL OR EXISTS (
+                        SELECT 1 FROM project_companies pc JOIN projects p ON p.project_id = pc.project_id
+                          JOIN events e ON e.event_id = p.event_id JOIN places pl ON pl.place_id = e.place_id
+                         WHERE pc.company_id = c.company_id AND pl.name = :district))
+                AND (:industry IS NULL OR EXISTS (
+                        SELECT 1 FROM project_companies pc JOIN project_industries pi ON pi.project_id = pc.project_id
+                          JOIN industries i ON i.industry_id = pi.industry_id
+                         WHERE pc.company_id = c.company_id AND i.name = :industry
+                           AND (:basis IS NULL OR pi.basis = :basis)))"
+        ),
+        sorts: &[
+            ("amount", "invested_yuan DESC NULLS LAST, company"),
+            ("name", "company"),
+            ("projects", "projects DESC, company"),
+        ],
+    },
+    ListingDef {
+        name: "industries",
+        sql: "SELECT i.industry_id, i.name AS industry, parent.name AS parent,
+                    (SELECT group_concat(CASE li.role WHEN 'main' THEN '主' ELSE '特' END || ' ' || s.name, '; ')
+                       FROM layout_industries li JOIN strategies s ON s.strategy_id = li.strategy_id
+                      WHERE li.industry_id = i.industry_id) AS layout_role,
+                    (SELECT count(*) FROM event_industries ei WHERE ei.industry_id = i.industry_id) AS events,
+                    (SELECT count(*) FROM project_industries pi WHERE pi.industry_id = i.industry_id
+                        AND (:basis IS NULL OR pi.basis = :basis)) AS projects,
+                    (SELECT coalesce(sum(p.amount_yuan), 0) FROM project_industries pi
+                       JOIN projects p ON p.project_id = pi.project_id
+                      WHERE pi.industry_id = i.industry_id AND (:basis IS NULL OR pi.basis = :basis)) AS amount_yuan
+               FROM industries i
+               LEFT JOIN industries parent ON parent.industry_id = i.parent_id
+              WHERE (:industry IS NULL OR i.name = :industry)",
+        sorts: &[
+            ("amount", "amount_yuan DESC, projects DESC, industry"),
+            ("projects", "projects DESC, industry"),
+            ("name", "industry"),
+        ],
+    },
+    ListingDef {
+        name: "strategies",
+        sql: "SELECT s.strategy_id, s.name AS strategy, s.level, s.kind, owner.name AS owner,
+                    (SELECT count(*) FROM event_strategies x WHERE x.strategy_id = s.strategy_id) AS events,
+                    (SELECT count(*) FROM project_strategies x WHERE x.strategy_id = s.strategy_id) AS projects,
+                    s.description
+               FROM strategies s
+               LEFT JOIN places owner ON owner.place_id = s.place_id
+              WHERE (:strategy IS NULL OR s.name = :strategy)
+                AND (:district IS NULL OR owner.name = :district OR EXISTS (
+                        SELECT 1 FROM place_strategies ps JOIN places pl ON pl.place_id = ps.place_id
+                         WHERE ps.strategy_id = s.strategy_id AND pl.name = :district))
+                AND (:industry IS NULL OR EXISTS (
+                        SELECT 1 FROM industries i WHERE i.name = :industry AND i.industry_id IN (
+                            SELECT industry_id FROM industry_strategies WHERE strategy_id = s.strategy_id
+                            UNION SELECT industry_id FROM layout_industries WHERE strategy_id = s.strategy_id)))",
+        sorts: &[
+            (
+                "level",
+                "CASE s.level WHEN 'national' THEN 0 WHEN 'municipal' THEN 1 ELSE 2 END, s.kind, s.strategy_id",
+            ),
+            ("name", "strategy"),
+        ],
+    },
+    ListingDef {
+        name: "places",
+        sql: "SELECT pl.place_id, pl.name AS place, pl.kind, parent.name AS parent,
+                    (SELECT count(*) FROM events e WHERE e.place_id = pl.place_id) AS events,
+                    (SELECT count(*) FROM projects p WHERE p.place_id = pl.place_id) AS projects_placed,
+                    (SELECT count(*) FROM statistics st WHERE st.place_id = pl.place_id) AS statistics
+               FROM places pl
+               LEFT JOIN places parent ON parent.place_id = pl.parent_id
+              WHERE (:district IS NULL OR pl.name = :district OR parent.name = :district)",
+        sorts: &[("id", "pl.place_id"), ("name", "place")],
+    },
+    ListingDef {
+        name: "sources",
+        sql: "SELECT s.source_id, s.published_on, s.title, s.publisher, s.author, s.script, s.url,
+                    (SELECT count(*) FROM events e WHERE e.source_id = s.source_id) AS events,
+                    (SELECT count(*) FROM projects p WHERE p.source_id = s.source_id) AS projects,
+                    (SELECT count(*) FROM statistics st WHERE st.source_id = s.source_id) AS statistics,
+                    s.file_name
+               FROM sources s
+              WHERE (:from IS NULL OR s.published_on >= :from)
+                AND (:to IS NULL OR s.published_on <= :to)",
+        sorts: &[("date", "s.published_on, s.source_id"), ("title", "s.title")],
+    },
+    ListingDef {
+        name: "stats",
+        sql: "SELECT st.statistic_id, pl.name AS place, st.kind, st.metric, st.label,
+                    st.value_yuan, st.value_foreign, st.currency, st.value AS value_count, st.unit,
+                    st.qualifier AS value_qualifier, st.is_forecast AS forecast,
+                    st.period_start, st.period_end, st.band_min_yuan, st.band_max_yuan, st.quote
+               FROM statistics st
+               JOIN places pl ON pl.place_id = st.place_id
+              WHERE (:district IS NULL OR pl.name = :district)
+                AND (:from IS NULL OR coalesce(st.period_end, '9999') >= :from)
+                AND (:to IS NULL OR coalesce(st.period_start, '0000') <= :to)
+                AND (:min_yuan IS NULL OR st.value_yuan >= :min_yuan)
+                AND (:max_yuan IS NULL OR st.value_yuan <= :max_yuan)",
+        sorts: &[
+            ("kind", "st.kind, st.period_start, st.statistic_id"),
+            ("date", "st.period_start, st.statistic_id"),
+            ("metric", "st.metric, st.statistic_id"),
+        ],
+    },
+];
+
+pub fn find(name: &str) -> Option<&'static ListingDef> {
+    LISTINGS.iter().find(|l| l.name == name)
+}
+
+impl ListingDef {
+    /// The full query with an order and the limit parameter.
+    pub fn sql_sorted(&self, sort: Option<&str>) -> Result<String, String> {
+        let order = match sort {
+            None => self.sorts[0].1,
+            Some(key) => self
+                .sorts
+                .iter()
+                .find(|(k, _)| *k == key)
+                .map(|(_, order)| *order)
+                .ok_or_else(|| {
+                    let keys: Vec<&str> = self.sorts.iter().map(|(k, _)| *k).collect();
+                    format!(
+                        "`{}` cannot be sorted by `{key}`; expected one of: {}",
+                        self.name,
+                        keys.join(", ")
+                    )
+                })?,
+        };
+        Ok(format!(
+            "{}\n ORDER BY {order}\n LIMIT coalesce(:limit, -1)",
+            self.sql
+        ))
+    }
+}

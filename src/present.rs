@@ -1,0 +1,295 @@
+//! Turns the rows of a query into a [`Listing`]: records with every column as it is stored (for
+//! CSV and JSON), and display rows for a person. The display follows the schema's naming
+//! conventions, so one function serves listings, reports and ad-hoc SQL alike:
+//!
+//! - `X_yuan` is money: shown as 266億, 1.85億, 5000萬;
+//! - `X_count` is a count;
+//! - `X_qualifier` beside `X_yuan`, `X_count` or `X` is folded into that column (逾1000億, 近20);
+//! - `X_yuan` and `X_count` side by side (a figure that is money in some rows and a count in
+//!   others) are shown as one column `X`;
+//! - a report may name a column to draw as a bar (`-- Bar: amount`).
+
+use rusqlite::types::Value;
+use serde_json::{Map, Value as Json};
+
+use crate::figure::{Qualifier, format_yuan};
+use crate::output::{Align, Listing};
+
+/// The rows a query returned.
+#[derive(Debug, Clone, Default)]
+pub struct QueryResult {
+    pub columns: Vec<String>,
+    pub rows: Vec<Vec<Value>>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    Money,
+    Count,
+    Plain,
+}
+
+/// One display column: the result columns it shows, first non-null wins.
+#[derive(Debug)]
+struct Group {
+    /// The column name without `_yuan` / `_count`, which siblings share.
+    key: String,
+    header: String,
+    values: Vec<(usize, Kind)>,
+    qualifier: Option<usize>,
+}
+
+const BAR_WIDTH: usize = 24;
+
+fn stem(column: &str) -> (&str, Kind) {
+    if let Some(s) = column.strip_suffix("_yuan") {
+        (s, Kind::Money)
+    } else if let Some(s) = column.strip_suffix("_count") {
+        (s, Kind::Count)
+    } else {
+        (column, Kind::Plain)
+    }
+}
+
+fn groups(columns: &[String]) -> Vec<Group> {
+    let mut groups: Vec<Group> = Vec::new();
+    let has = |name: &str| columns.iter().any(|c| c == name);
+    for (i, column) in columns.iter().enumerate() {
+        if let Some(s) = column.strip_suffix("_qualifier")
+            && (has(&format!("{s}_yuan")) || has(&format!("{s}_count")) || has(s))
+        {
+            continue; // shown with its figure
+        }
+        let (s, kind) = stem(column);
+        if kind != Kind::Plain
+            && let Some(g) = groups.iter_mut().find(|g| g.key == s)
+        {
+            g.values.push((i, kind));
+            g.header = s.to_string();
+            continue;
+        }
+        groups.push(Group {
+            key: s.to_string(),
+            // money reads as the thing it measures (amount); a count keeps its name (project count)
+            header: if kind == Kind::Count { column.clone() } else { s.to_string() },
+            values: vec![(i, kind)],
+            qualifier: None,
+        });
+    }
+    for g in &mut groups {
+        let q = format!("{}_qualifier", g.key);
+        g.qualifier = columns.iter().position(|c| *c == q);
+    }
+    groups
+}
+
+/// A cell as text: NULL is empty; a REAL with no fraction shows as a whole number.
+pub fn plain_text(value: &Value) -> String {
+    match value {
+        Value::Null => String::new(),
+        Value::Integer(i) => i.to_string(),
+        Value::Real(r) if r.fract() == 0.0 && r.abs() < 1e15 => format!("{r:.0}"),
+        Value::Real(r) => {
+            let text = format!("{r:.4}");
+            text.trim_end_matches('0').trim_end_matches('.').to_string()
+        }
+        Value::Text(t) => t.clone(),
+        Value::Blob(b) => format!("<{} bytes>", b.len()),
+    }
+}
+
+pub fn json(value: &Value) -> Json {
+    match value {
+        Value::Null => Json::Null,
+        Value::Integer(i) => Json::from(*i),
+        Value::Real(r) if r.fract() == 0.0 && r.abs() < 9e15 =>
+        {
+            #[allow(clippy::cast_possible_truncation)]
+            Json::from(*r as i64)
+        }
+        Value::Real(r) => serde_json::Number::from_f64(*r).map_or(Json::Null, Json::Number),
+        Value::Text(t) => Json::String(t.clone()),
+        Value::Blob(b) => Json::String(b.iter().map(|x| format!("{x:02x}")).collect()),
+    }
+}
+
+fn number(value: &Value) -> Option<f64> {
+    match value {
+        #[allow(clippy::cast_precision_loss)]
+        Value::Integer(i) => Some(*i as f64),
+        Value::Real(r) => Some(*r),
+        _ => None,
+    }
+}
+
+fn cell(row: &[Value], g: &Group) -> String {
+    let Some((i, kind)) = g.values.iter().find(|(i, _)| row[*i] != Value::Null) else {
+        return String::new();
+    };
+    let base = match (kind, &row[*i]) {
+        (Kind::Money, Value::Integer(yuan)) => format_yuan(*yuan),
+        #[allow(clippy::cast_possible_truncation)]
+        (Kind::Money, Value::Real(yuan)) if yuan.fract() == 0.0 => format_yuan(*yuan as i64),
+        (_, v) => plain_text(v),
+    };
+    let qualifier = g
+        .qualifier
+        .and_then(|q| match &row[q] {
+            Value::Text(t) => Qualifier::parse(t),
+            _ => None,
+        })
+        .unwrap_or(Qualifier::Exact);
+    let (before, after) = qualifier.affixes();
+    format!("{before}{base}{after}")
+}
+
+fn bar(value: f64, max: f64) -> String {
+    if max <= 0.0 || value <= 0.0 {
+        return String::new();
+    }
+    const PARTS: [char; 8] = ['▏', '▎', '▍', '▌', '▋', '▊', '▉', '█'];
+    #[allow(
+        clippy::cast_possible_truncation,
+        clippy::cast_sign_loss,
+        clippy::cast_precision_loss
+    )]
+    let eighths = ((value / max) * (BAR_WIDTH * 8) as f64).round().max(1.0) as usize;
+    let mut text = "█".repeat(eighths / 8);
+    if !eighths.is_multiple_of(8) {
+        text.push(PARTS[eighths % 8 - 1]);
+    }
+    text
+}
+
+/// Makes field names unique (a query may select two columns called `name`).
+fn field_names(columns: &[String]) -> Vec<String> {
+    let mut names: Vec<String> = Vec::with_capacity(columns.len());
+    for c in columns {
+        let mut name = c.clone();
+        let mut n = 2;
+        while names.contains(&name) {
+            name = format!("{c}_{n}");
+            n += 1;
+        }
+        names.push(name);
+    }
+    names
+}
+
+/// Presents a query result; `bar_stem` names the display column to draw as a bar.
+pub fn listing(result: &QueryResult, bar_stem: Option<&str>) -> Listing {
+    let groups = groups(&result.columns);
+    let fields = field_names(&result.columns);
+    let bar_group = bar_stem.and_then(|b| groups.iter().position(|g| g.key == b));
+    let bar_max = bar_group.map(|b| {
+        result
+            .rows
+            .iter()
+            .filter_map(|row| groups[b].values.iter().find_map(|(i, _)| number(&row[*i])))
+            .fold(0.0_f64, f64::max)
+    });
+
+    let mut columns = Vec::new();
+    for (gi, g) in groups.iter().enumerate() {
+        let numeric = g.values.iter().all(|(_, k)| *k != Kind::Plain)
+            || (!result.rows.is_empty()
+                && result.rows.iter().all(|row| {
+                    g.values
+                        .iter()
+                        .all(|(i, _)| row[*i] == Value::Null || number(&row[*i]).is_some())
+                }));
+        columns.push((
+            g.header.replace('_', " "),
+            if numeric { Align::Right } else { Align::Left },
+        ));
+        if Some(gi) == bar_group {
+            columns.push((String::new(), Align::Left));
+        }
+    }
+    let mut listing = Listing::new(columns, fields.clone());
+    for row in &result.rows {
+        let mut display = Vec::with_capacity(groups.len() + 1);
+        for (gi, g) in groups.iter().enumerate() {
+            display.push(cell(row, g));
+            if Some(gi) == bar_group {
+                let value = g.values.iter().find_map(|(i, _)| number(&row[*i]));
+                display.push(bar(value.unwrap_or(0.0), bar_max.unwrap_or(0.0)));
+            }
+        }
+        let record: Map<String, Json> = fields.iter().cloned().zip(row.iter().map(json)).collect();
+        listing.push(display, record);
+    }
+    listing
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn result(columns: &[&str], rows: Vec<Vec<Value>>) -> QueryResult {
+        QueryResult {
+            columns: columns.iter().map(|c| (*c).to_string()).collect(),
+            rows,
+        }
+    }
+
+    #[test]
+    fn money_and_qualifier_fold_into_one_column() {
+        let r = result(
+            &["metric", "value_yuan", "value_qualifier"],
+            vec![vec![
+                Value::Text("agreed_investment".into()),
+                Value::Integer(100_000_000_000),
+                Value::Text("more_than".into()),
+            ]],
+        );
+        let l = listing(&r, None);
+        assert_eq!(l.columns.len(), 2);
+        assert_eq!(l.display[0], vec!["agreed_investment", "逾1000億"]);
+        assert_eq!(l.records[0]["value_yuan"], 100_000_000_000_i64);
+        assert_eq!(l.records[0]["value_qualifier"], "more_than");
+    }
+
+    #[test]
+    fn money_or_count_share_a_column() {
+        let r = result(
+            &["reported_count", "reported_yuan", "reported_qualifier"],
+            vec![
+                vec![
+                    Value::Integer(20),
+                    Value::Null,
+                    Value::Text("nearly".into()),
+                ],
+                vec![
+                    Value::Null,
+                    Value::Integer(26_600_000_000),
+                    Value::Text("exact".into()),
+                ],
+            ],
+        );
+        let l = listing(&r, None);
+        assert_eq!(l.columns, vec![("reported".to_string(), Align::Right)]);
+        assert_eq!(l.display, vec![vec!["近20"], vec!["266億"]]);
+    }
+
+    #[test]
+    fn bars_scale_to_the_largest_value() {
+        let r = result(
+            &["industry", "amount_yuan"],
+            vec![
+                vec![Value::Text("a".into()), Value::Integer(200)],
+                vec![Value::Text("b".into()), Value::Integer(100)],
+                vec![Value::Text("c".into()), Value::Integer(0)],
+            ],
+        );
+        let l = listing(&r, Some("amount"));
+        assert_eq!(l.columns.len(), 3);
+        assert_eq!(l.display[0][2].chars().count(), BAR_WIDTH);
+        assert_eq!(l.display[1][2].chars().count(), BAR_WIDTH / 2);
+        assert_eq!(l.display[2][2], "");
+        assert!(
+            l.records[0].keys().all(|k| !k.is_empty()),
+            "bars are display only"
+        );
+    }
+}

@@ -1,0 +1,126 @@
+//! Read-only access: reports, listings and ad-hoc SQL run on a connection opened read-only, so
+//! they can never write, whatever the SQL says.
+
+use anyhow::{Context, Result, bail};
+use rusqlite::limits::Limit;
+use rusqlite::types::Value;
+use rusqlite::{Connection, OpenFlags};
+
+use super::{OpenReport, Store, connect_settings};
+use crate::present::QueryResult;
+use std::path::Path;
+
+impl Store {
+    /// Opens the catalogue for reading only. A missing file is first created with the bundled
+    /// seed (so the first command works); an existing one is never migrated or written, and one
+    /// that needs migrating, or comes from a newer program, is refused with a message.
+    pub fn open_read_only(path: &Path) -> Result<(Store, OpenReport)> {
+        let missing = std::fs::metadata(path).map_or(true, |m| m.len() == 0);
+        let report = if missing {
+            Store::open(path, true)?.1
+        } else {
+            OpenReport::default()
+        };
+        let conn = Connection::open_with_flags(
+            path,
+            OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+        )
+        .with_context(|| format!("cannot open the database {}", path.display()))?;
+        connect_settings(&conn, path)?;
+        conn.pragma_update(None, "query_only", true)?;
+        // Ad-hoc SQL may not reach other files.
+        conn.set_limit(Limit::SQLITE_LIMIT_ATTACHED, 0)?;
+        let store = Store {
+            conn,
+            lock: None,
+            path: path.to_path_buf(),
+        };
+        store.require_current_schema()?;
+        Ok((store, report))
+    }
+
+    /// Runs a read-only query with named parameters (`:name`); parameters not given are NULL.
+    pub fn query(&self, sql: &str, params: &[(String, Value)]) -> Result<QueryResult> {
+        let mut stmt = self.conn.prepare(sql)?;
+        for (name, value) in params {
+            let index = stmt
+                .parameter_index(&format!(":{name}"))?
+                .with_context(|| format!("this query has no parameter `{name}`"))?;
+            stmt.raw_bind_parameter(index, value)?;
+        }
+        let columns: Vec<String> = stmt.column_names().map(str::to_string).collect();
+        let width = columns.len();
+        let mut rows = Vec::new();
+        let mut raw = stmt.raw_query();
+        while let Some(row) = raw.next()? {
+            let mut values = Vec::with_capacity(width);
+            for i in 0..width {
+                values.push(row.get::<_, Value>(i)?);
+            }
+            rows.push(values);
+        }
+        Ok(QueryResult { columns, rows })
+    }
+
+    /// Runs one statement a user typed, refusing anything but a read.
+    pub fn query_user_sql(&self, sql: &str) -> Result<QueryResult> {
+        let trimmed = sql.trim().trim_end_matches(';').trim();
+        if trimmed.is_empty() {
+            bail!("no SQL given; expected one SELECT statement");
+        }
+        let stmt = match self.conn.prepare(trimmed) {
+            Ok(stmt) => stmt,
+            Err(rusqlite::Error::MultipleStatement) => {
+                bail!("give one statement at a time; this SQL holds several")
+            }
+            Err(e) => return Err(e).context("the SQL does not compile"),
+        };
+        let first_word = trimmed
+            .split(|c: char| !c.is_ascii_alphabetic())
+            .find(|w| !w.is_empty())
+            .unwrap_or("")
+            .to_ascii_uppercase();
+        // sqlite3_stmt_readonly() calls ATTACH, DETACH and some PRAGMAs read-only; refuse those by name.
+        let refused_word = matches!(
+            first_word.as_str(),
+            "ATTACH"
+                | "DETACH"
+                | "PRAGMA"
+                | "VACUUM"
+                | "REINDEX"
+                | "ANALYZE"
+                | "BEGIN"
+                | "COMMIT"
+                | "END"
+                | "ROLLBACK"
+                | "SAVEPOINT"
+                | "RELEASE"
+        );
+        if !stmt.readonly() || refused_word {
+            bail!(
+                "refused: `sql` only reads the catalogue (SELECT, WITH … SELECT, VALUES, EXPLAIN); \
+                 this statement would write or change the connection ({first_word})"
+            );
+        }
+        drop(stmt);
+        self.query(trimmed, &[])
+    }
+
+    fn require_current_schema(&self) -> Result<()> {
+        let pending: Vec<String> = self
+            .migration_status()?
+            .into_iter()
+            .filter(|m| m.state == super::MigrationState::Pending)
+            .map(|m| format!("V{}__{}", m.version, m.name))
+            .collect();
+        if !pending.is_empty() {
+            bail!(
+                "{} needs migrating ({} pending: {}); run `zhaoshang migrate` first",
+                self.path.display(),
+                pending.len(),
+                pending.join(", ")
+            );
+        }
+        Ok(())
+    }
+}
