@@ -485,7 +485,7 @@ fn the_events_command_works_out_of_the_box() {
     let out = env.run(&["events", "--format", "csv"]);
     let csv = stdout(&out);
     assert!(
-        csv.starts_with("event_id,held_on,place,name,project_count,"),
+        csv.starts_with("event_id,held_on,district,event,project_count,"),
         "{csv}"
     );
     assert!(csv.contains(",26600000000,"), "{csv}");

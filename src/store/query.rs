@@ -8,6 +8,7 @@ use rusqlite::{Connection, OpenFlags};
 
 use super::{OpenReport, Store, connect_settings};
 use crate::present::QueryResult;
+use std::fs::File;
 use std::path::Path;
 
 impl Store {
@@ -21,6 +22,14 @@ impl Store {
         } else {
             OpenReport::default()
         };
+        // A process creating or migrating the file holds an exclusive lock on it; wait for it to
+        // finish rather than read a half-made catalogue. The shared lock is released once the
+        // schema is checked, so a long read never holds up a writer.
+        let init_lock = File::open(path)
+            .with_context(|| format!("cannot open the database {}", path.display()))?;
+        init_lock
+            .lock_shared()
+            .with_context(|| format!("cannot lock the database {}", path.display()))?;
         let conn = Connection::open_with_flags(
             path,
             OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
@@ -36,6 +45,15 @@ impl Store {
             path: path.to_path_buf(),
         };
         store.require_current_schema()?;
+        init_lock
+            .unlock()
+            .with_context(|| format!("cannot unlock {}", path.display()))?;
+        // Closing this descriptor would drop SQLite's own POSIX locks on the file; keep it
+        // open as long as the connection (the store closes it after the connection).
+        let store = Store {
+            lock: Some(init_lock),
+            ..store
+        };
         Ok((store, report))
     }
 
