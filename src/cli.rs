@@ -79,10 +79,10 @@ pub struct Filters {
     #[arg(long, value_name = "DATE")]
     pub to: Option<String>,
     /// Only amounts of at least this much: 10億, 10亿, 5000萬, 1.85亿, 266億元, 2.5e9 or plain yuan
-    #[arg(long, value_name = "AMOUNT")]
+    #[arg(long, value_name = "AMOUNT", allow_hyphen_values = true)]
     pub min_amount: Option<String>,
     /// Only amounts of at most this much (same forms as --min-amount)
-    #[arg(long, value_name = "AMOUNT")]
+    #[arg(long, value_name = "AMOUNT", allow_hyphen_values = true)]
     pub max_amount: Option<String>,
     /// Count only links the source states, leaving out the cataloguer's inferences
     #[arg(long, conflicts_with = "include_inferred")]

@@ -167,7 +167,11 @@ pub const LISTINGS: &[ListingDef] = &[
                     (SELECT count(*) FROM statistics st WHERE st.place_id = pl.place_id) AS statistics
                FROM places pl
                LEFT JOIN places parent ON parent.place_id = pl.parent_id
-              WHERE (:district IS NULL OR pl.name = :district OR parent.name = :district)",
+              WHERE (:district IS NULL OR pl.place_id IN (
+                        WITH RECURSIVE within (place_id) AS (
+                            SELECT place_id FROM places WHERE name = :district
+                            UNION SELECT c.place_id FROM places c JOIN within w ON c.parent_id = w.place_id)
+                        SELECT place_id FROM within))",
         sorts: &[("id", "pl.place_id"), ("name", "place")],
     },
     ListingDef {

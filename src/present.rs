@@ -71,7 +71,11 @@ fn groups(columns: &[String]) -> Vec<Group> {
         groups.push(Group {
             key: s.to_string(),
             // money reads as the thing it measures (amount); a count keeps its name (project count)
-            header: if kind == Kind::Count { column.clone() } else { s.to_string() },
+            header: if kind == Kind::Count {
+                column.clone()
+            } else {
+                s.to_string()
+            },
             values: vec![(i, kind)],
             qualifier: None,
         });

@@ -460,14 +460,7 @@ fn the_events_command_works_out_of_the_box() {
         stderr(&out)
     );
     let table = stdout(&out);
-    for expected in [
-        "2023-12-27",
-        "江津區",
-        "28",
-        "266億",
-        "200億",
-        "66億",
-    ] {
+    for expected in ["2023-12-27", "江津區", "28", "266億", "200億", "66億"] {
         assert!(table.contains(expected), "{expected} missing from\n{table}");
     }
 

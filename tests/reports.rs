@@ -1,0 +1,717 @@
+//! Reports, listings, records and ad-hoc SQL on the seed: what a user sees and what a program
+//! parses.
+
+mod common;
+
+use std::path::PathBuf;
+
+use common::{TestEnv, stderr, stdout};
+use rusqlite::Connection;
+
+fn seeded() -> TestEnv {
+    let env = TestEnv::new();
+    let out = env.run(&["init"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    env
+}
+
+fn ok(env: &TestEnv, args: &[&str]) -> String {
+    let out = env.run(args);
+    assert!(
+        out.status.success(),
+        "zhaoshang {args:?} failed: {}",
+        stderr(&out)
+    );
+    stdout(&out)
+}
+
+fn fails(env: &TestEnv, args: &[&str]) -> String {
+    let out = env.run(args);
+    assert_eq!(
+        out.status.code(),
+        Some(1),
+        "zhaoshang {args:?}: {}",
+        stdout(&out)
+    );
+    stderr(&out)
+}
+
+fn json(env: &TestEnv, args: &[&str]) -> Vec<serde_json::Value> {
+    let mut args = args.to_vec();
+    args.extend(["--format", "json"]);
+    let text = ok(env, &args);
+    serde_json::from_str::<serde_json::Value>(&text)
+        .unwrap_or_else(|e| panic!("{args:?}: {e}\n{text}"))
+        .as_array()
+        .cloned()
+        .expect("a JSON array")
+}
+
+fn golden_path(name: &str) -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/golden")
+        .join(name)
+}
+
+/// Compares with tests/golden/NAME; `UPDATE_GOLDEN=1 cargo test` rewrites the files.
+fn assert_golden(name: &str, actual: &str) {
+    let path = golden_path(name);
+    if std::env::var_os("UPDATE_GOLDEN").is_some() {
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(&path, actual).unwrap();
+        return;
+    }
+    let expected = std::fs::read_to_string(&path).unwrap_or_else(|e| {
+        panic!(
+            "{}: {e} (run with UPDATE_GOLDEN=1 to create it)",
+            path.display()
+        )
+    });
+    assert!(
+        expected == actual,
+        "{name} differs from its golden file.\n--- expected\n{expected}\n--- actual\n{actual}"
+    );
+}
+
+const REPORTS: [&str; 9] = [
+    "summary",
+    "reconcile",
+    "industries",
+    "bands",
+    "targets",
+    "strategies",
+    "companies",
+    "timeline",
+    "top",
+];
+
+#[test]
+fn every_report_matches_its_golden_output_as_table_and_json() {
+    let env = seeded();
+    let list = ok(&env, &["report", "--list"]);
+    for name in REPORTS {
+        assert!(list.contains(name), "{name} missing from report --list");
+        assert_golden(&format!("report-{name}.txt"), &ok(&env, &["report", name]));
+        assert_golden(
+            &format!("report-{name}.json"),
+            &ok(&env, &["report", name, "--format", "json"]),
+        );
+    }
+    assert_eq!(list.lines().count(), REPORTS.len());
+}
+
+#[test]
+fn the_reports_figures_match_the_article() {
+    let env = seeded();
+    let summary = json(&env, &["report", "summary"]);
+    assert_eq!(summary.len(), 1);
+    let s = &summary[0];
+    assert_eq!(s["headline_count"], 28);
+    assert_eq!(s["headline_amount_yuan"], 26_600_000_000_i64);
+    assert_eq!(s["named_count"], 10);
+    assert_eq!(s["named_with_amount"], 5);
+    assert_eq!(s["named_amount_yuan"], 20_000_000_000_i64);
+    assert_eq!(s["unitemised_count"], 18);
+    assert_eq!(s["unitemised_amount_yuan"], 6_600_000_000_i64);
+
+    let industries = json(&env, &["report", "industries"]);
+    let storage = industries
+        .iter()
+        .find(|r| r["industry"] == "新能源及新型儲能")
+        .unwrap();
+    assert_eq!(storage["projects"], 2);
+    assert_eq!(storage["amount_yuan"], 10_200_000_000_i64);
+    assert_eq!(storage["inferred"], 2);
+    let stated = json(&env, &["report", "industries", "--param", "basis=stated"]);
+    let storage = stated
+        .iter()
+        .find(|r| r["industry"] == "新能源及新型儲能")
+        .unwrap();
+    assert_eq!(storage["projects"], 0, "inferred links are left out");
+    let car = industries
+        .iter()
+        .find(|r| r["industry"] == "智能網聯新能源汽車與零部件")
+        .unwrap();
+    assert_eq!(car["layout_role"], "主 兩主四特");
+
+    let top = json(&env, &["report", "top", "--param", "limit=2"]);
+    assert_eq!(top.len(), 2);
+    assert_eq!(top[0]["project"], "年產1GW飛輪儲能設備研發制造運營基地項目");
+    assert_eq!(top[0]["amount_yuan"], 5_200_000_000_i64);
+
+    let targets = json(&env, &["report", "targets"]);
+    let agreed = targets
+        .iter()
+        .find(|r| r["metric"] == "agreed_investment")
+        .unwrap();
+    assert_eq!(agreed["target_yuan"], 100_000_000_000_i64);
+    assert_eq!(agreed["period_start"], "2024-01-01");
+    assert_eq!(
+        agreed["events_signed_yuan"], 0,
+        "no 2024 event is catalogued"
+    );
+
+    let bands = json(&env, &["report", "bands"]);
+    let at_least_50 = bands
+        .iter()
+        .find(|r| r["kind"] == "standard" && r["band"] == "≥50億")
+        .unwrap();
+    assert_eq!(at_least_50["projects"], 3);
+    assert_eq!(at_least_50["amount_yuan"], 15_200_000_000_i64);
+    let unstated = bands.iter().find(|r| r["band"] == "unstated").unwrap();
+    assert_eq!(unstated["projects"], 5);
+
+    let timeline = json(&env, &["report", "timeline", "--param", "by=quarter"]);
+    assert_eq!(timeline[0]["period"], "2023-Q4");
+    assert_eq!(timeline[0]["signed_amount_yuan"], 26_600_000_000_i64);
+}
+
+fn status_of(rows: &[serde_json::Value], check: &str, scope_contains: &str) -> String {
+    rows.iter()
+        .find(|r| {
+            r["check"].as_str().unwrap().starts_with(check)
+                && r["scope"].as_str().unwrap().contains(scope_contains)
+        })
+        .unwrap_or_else(|| panic!("no row {check} / {scope_contains}"))["status"]
+        .as_str()
+        .unwrap()
+        .to_string()
+}
+
+#[test]
+fn reconcile_on_the_seed() {
+    let env = seeded();
+    let rows = json(&env, &["report", "reconcile"]);
+    let event = "江津區招商引資項目集中簽約活動";
+    assert_eq!(
+        status_of(&rows, "headline amount vs named amounts", event),
+        "itemised_below_reported"
+    );
+    assert_eq!(
+        status_of(&rows, "headline projects vs named projects", event),
+        "itemised_below_reported"
+    );
+    assert_eq!(
+        status_of(&rows, "band 50億以上 vs named projects in it", event),
+        "consistent"
+    );
+    // 逾1000億 against 266億 catalogued: below, not a contradiction
+    assert_eq!(
+        status_of(
+            &rows,
+            "集中簽約活動引資總額 vs catalogued events",
+            "2023-01-01"
+        ),
+        "itemised_below_reported"
+    );
+    // The article's own period figures: 近20 projects of 20億 or more, yet 11 + 9 = 20 in its
+    // parts. "Nearly" means a little under, so the parts exceed the whole.
+    assert_eq!(
+        status_of(&rows, "band 20億以上 vs its parts", "2023-01-01"),
+        "contradiction"
+    );
+    let only = json(
+        &env,
+        &["report", "reconcile", "--param", "status=contradiction"],
+    );
+    assert_eq!(only.len(), 1);
+}
+
+#[test]
+fn reconcile_finds_a_constructed_contradiction_and_respects_qualifiers() {
+    let env = seeded();
+    let c = Connection::open(env.db()).unwrap();
+    // Fewer projects announced than are named: a contradiction.
+    c.execute("UPDATE events SET project_count = 9", [])
+        .unwrap();
+    // A more_than headline below the named sum is still consistent: 逾190億 with 200億 named.
+    c.execute(
+        "UPDATE events SET signed_amount_yuan = 19000000000, signed_amount_qualifier = 'more_than'",
+        [],
+    )
+    .unwrap();
+    drop(c);
+    let rows = json(&env, &["report", "reconcile"]);
+    let event = "江津區招商引資項目集中簽約活動";
+    assert_eq!(
+        status_of(&rows, "headline projects vs named projects", event),
+        "contradiction"
+    );
+    assert_eq!(
+        status_of(&rows, "headline amount vs named amounts", event),
+        "consistent"
+    );
+    // 28 → 9 also makes the band count 7 fit the headline still; the exact one at 9 named is not
+    let c = Connection::open(env.db()).unwrap();
+    c.execute(
+        "UPDATE events SET signed_amount_qualifier = 'exact', signed_amount_yuan = 19000000000",
+        [],
+    )
+    .unwrap();
+    drop(c);
+    let rows = json(&env, &["report", "reconcile"]);
+    assert_eq!(
+        status_of(&rows, "headline amount vs named amounts", event),
+        "contradiction"
+    );
+}
+
+#[test]
+fn table_output_reads_as_people_read_amounts() {
+    let env = seeded();
+    let reconcile = ok(&env, &["report", "reconcile"]);
+    assert!(reconcile.contains("逾1000億"), "{reconcile}");
+    assert!(reconcile.contains("近20"), "{reconcile}");
+    let industries = ok(&env, &["report", "industries"]);
+    assert!(
+        industries.contains("102億") && industries.contains('█'),
+        "{industries}"
+    );
+    let json_text = ok(&env, &["report", "industries", "--format", "json"]);
+    assert!(!json_text.contains('█'), "bars are for tables only");
+    let csv = ok(&env, &["report", "industries", "--format", "csv"]);
+    assert!(!csv.contains('█'));
+    assert!(csv.starts_with("industry,layout_role,events_covering,projects,stated,inferred,with_amount,amount_yuan\n"), "{csv}");
+    assert!(
+        csv.contains("新能源及新型儲能,,1,2,0,2,2,10200000000\n"),
+        "{csv}"
+    );
+    let ndjson = ok(&env, &["report", "top", "--format", "ndjson"]);
+    assert_eq!(ndjson.lines().count(), 5);
+    for line in ndjson.lines() {
+        let v: serde_json::Value = serde_json::from_str(line).unwrap();
+        assert!(v["amount_yuan"].is_i64());
+    }
+    let markdown = ok(&env, &["report", "summary", "--format", "markdown"]);
+    assert!(
+        markdown.starts_with("| event id | held on | district |"),
+        "{markdown}"
+    );
+    assert!(markdown.contains("| ---: |"), "{markdown}");
+}
+
+#[test]
+fn report_sql_is_the_file_and_runs_in_the_shell() {
+    let env = seeded();
+    let sql = ok(&env, &["report", "summary", "--sql"]);
+    let file = std::fs::read_to_string(
+        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("reports/summary.sql"),
+    )
+    .unwrap();
+    assert_eq!(sql, file);
+    if let Some(sqlite3) = common::sqlite3_shell() {
+        for name in REPORTS {
+            let sql = ok(&env, &["report", name, "--sql"]);
+            let mut child = std::process::Command::new(&sqlite3)
+                .arg("-bail")
+                .arg("-json")
+                .arg(env.db())
+                .stdin(std::process::Stdio::piped())
+                .stdout(std::process::Stdio::piped())
+                .stderr(std::process::Stdio::piped())
+                .spawn()
+                .unwrap();
+            std::io::Write::write_all(&mut child.stdin.take().unwrap(), sql.as_bytes()).unwrap();
+            let out = child.wait_with_output().unwrap();
+            assert!(out.status.success(), "{name} in sqlite3: {}", stderr(&out));
+            let shell: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+            let ours = json(&env, &["report", name]);
+            assert_eq!(
+                shell.as_array().unwrap().len(),
+                ours.len(),
+                "{name}: the shell and the program disagree"
+            );
+        }
+    }
+}
+
+#[test]
+fn report_errors_are_clear() {
+    let env = seeded();
+    let err = fails(&env, &["report", "nosuch"]);
+    assert!(
+        err.contains("no report `nosuch`; the reports are: summary, reconcile"),
+        "{err}"
+    );
+    let err = fails(&env, &["report", "summary", "--param", "region=x"]);
+    assert!(
+        err.contains(
+            "report `summary` has no parameter `region`; its parameters are: district, from, to"
+        ),
+        "{err}"
+    );
+    let err = fails(&env, &["report", "summary", "--param", "district"]);
+    assert!(err.contains("expected KEY=VALUE"), "{err}");
+}
+
+#[test]
+fn listing_filters() {
+    let env = seeded();
+    let names = |args: &[&str], field: &str| -> Vec<String> {
+        json(&env, args)
+            .iter()
+            .map(|r| r[field].as_str().unwrap().to_string())
+            .collect()
+    };
+    assert_eq!(json(&env, &["projects"]).len(), 10);
+    assert_eq!(
+        names(&["projects", "--min-amount", "50億"], "project"),
+        vec![
+            "年產1GW飛輪儲能設備研發制造運營基地項目",
+            "華健未來國際創新醫藥總部項目",
+            "“光伏-花椒”農光互補項目"
+        ]
+    );
+    assert_eq!(
+        json(
+            &env,
+            &[
+                "projects",
+                "--min-amount",
+                "5e9",
+                "--max-amount",
+                "5000000000"
+            ]
+        )
+        .len(),
+        2
+    );
+    assert_eq!(json(&env, &["projects", "--max-amount", "20亿"]).len(), 1);
+    assert_eq!(
+        names(&["projects", "--company", "菜鳥"], "project"),
+        vec!["重慶跨境寶跨境電商(菜鳥倉)項目"],
+        "a short name finds the company"
+    );
+    assert_eq!(
+        names(&["projects", "--strategy", "健康中國戰略"], "project"),
+        vec!["華健未來國際創新醫藥總部項目"]
+    );
+    assert_eq!(
+        json(&env, &["projects", "--industry", "食品與農產品加工"]).len(),
+        2
+    );
+    assert_eq!(
+        json(
+            &env,
+            &[
+                "projects",
+                "--industry",
+                "食品與農產品加工",
+                "--stated-only"
+            ]
+        )
+        .len(),
+        0
+    );
+    assert_eq!(
+        names(
+            &["projects", "--industry", "大健康產業", "--stated-only"],
+            "project"
+        ),
+        vec!["華健未來國際創新醫藥總部項目"]
+    );
+    assert_eq!(json(&env, &["projects", "--district", "珞璜"]).len(), 1);
+    assert_eq!(json(&env, &["projects", "--from", "2024-01-01"]).len(), 0);
+    assert_eq!(json(&env, &["projects", "--to", "2023-12-27"]).len(), 10);
+    assert_eq!(
+        names(&["projects", "--sort", "name", "--limit", "1"], "project"),
+        vec!["“光伏-花椒”農光互補項目"]
+    );
+    assert_eq!(json(&env, &["events", "--industry", "生物醫藥"]).len(), 1);
+    assert_eq!(json(&env, &["events", "--company", "華健未來"]).len(), 1);
+    assert_eq!(json(&env, &["events", "--min-amount", "300億"]).len(), 0);
+    assert_eq!(
+        names(
+            &["companies", "--sort", "amount", "--limit", "1"],
+            "company"
+        ),
+        vec!["成都華健未來科技有限公司"]
+    );
+    assert_eq!(json(&env, &["industries"]).len(), 12);
+    assert_eq!(
+        json(&env, &["strategies", "--industry", "精密銅材"]).len(),
+        1
+    );
+    assert_eq!(
+        json(&env, &["places", "--district", "江津區"]).len(),
+        7,
+        "the district, its town, zone and park, and the park's three areas"
+    );
+    assert_eq!(json(&env, &["sources"]).len(), 1);
+    assert_eq!(json(&env, &["stats", "--min-amount", "500億"]).len(), 3);
+    assert_eq!(
+        json(&env, &["stats", "--from", "2024-01-01"]).len(),
+        2 + 6,
+        "targets and standing facts"
+    );
+
+    let err = fails(&env, &["places", "--industry", "x"]);
+    assert!(err.contains("`places` has no --industry filter"), "{err}");
+    let err = fails(&env, &["projects", "--sort", "size"]);
+    assert!(err.contains("expected one of: amount, date, name"), "{err}");
+    let err = fails(&env, &["projects", "--from", "2023-13-01"]);
+    assert!(
+        err.contains("--from `2023-13-01` is not a date; expected YYYY-MM-DD"),
+        "{err}"
+    );
+    for bad in ["ten", "逾5億", "5美元", "-3億"] {
+        let err = fails(&env, &["projects", "--min-amount", bad]);
+        assert!(
+            err.contains("expected an amount in yuan such as 10億, 10亿, 5000萬"),
+            "{bad}: {err}"
+        );
+    }
+}
+
+#[test]
+fn show_prints_each_kind_of_record_whole() {
+    let env = seeded();
+    let cases: [(&str, &str, &[&str]); 8] = [
+        (
+            "event",
+            "江津區招商引資項目集中簽約活動",
+            &[
+                "共有28個項目攜266億元落戶江津",
+                "projects (10)",
+                "reported bands (2)",
+                "industries covered (7)",
+            ],
+        ),
+        (
+            "project",
+            "重慶跨境寶跨境電商(菜鳥倉)項目",
+            &[
+                "珞璜",
+                "inferred",
+                "不低於200萬單",
+                "以上",
+                "companies (2)",
+                "facts (3)",
+                "sources (1)",
+            ],
+        ),
+        (
+            "company",
+            "菜鳥",
+            &[
+                "杭州菜鳥供應鏈管理有限公司",
+                "阿裡巴巴集團",
+                "affiliate",
+                "also named (1)",
+            ],
+        ),
+        (
+            "industry",
+            "航天航空器及其制造",
+            &["special", "亞太地區通用航空發動機生產制造基地項目"],
+        ),
+        (
+            "strategy",
+            "兩主四特",
+            &[
+                "industrial_layout",
+                "layout (6)",
+                "契合江津區“兩主四特”現代產業發展的需要",
+            ],
+        ),
+        (
+            "place",
+            "江津區",
+            &["district", "重慶市", "statistics (", "逾1000億"],
+        ),
+        ("source", "1", &["李波", "人民網-重慶頻道", "full text"]),
+        (
+            "stat",
+            "funds_in_place",
+            &["300億", "2024-12-31", "實際到位資金300億元"],
+        ),
+    ];
+    for (kind, name, expected) in cases {
+        let text = ok(&env, &["show", kind, name]);
+        for e in expected {
+            assert!(
+                text.contains(e),
+                "show {kind} {name}: `{e}` missing\n{text}"
+            );
+        }
+        let v: serde_json::Value =
+            serde_json::from_str(&ok(&env, &["show", kind, name, "--format", "json"])).unwrap();
+        assert!(v["record"].is_object(), "{kind}: {v}");
+    }
+    let v: serde_json::Value = serde_json::from_str(&ok(
+        &env,
+        &[
+            "show",
+            "project",
+            "年產1GW飛輪儲能設備研發制造運營基地項目",
+            "--format",
+            "json",
+        ],
+    ))
+    .unwrap();
+    assert_eq!(v["record"]["amount_yuan"], 5_200_000_000_i64);
+    assert_eq!(
+        v["record"]["amount_quote"],
+        "投資52億元的年產1GW飛輪儲能設備研發制造運營基地項目"
+    );
+    assert_eq!(v["industries"][0]["basis"], "inferred");
+    assert_eq!(v["sources"][0]["published_on"], "2023-12-27");
+    let csv = ok(&env, &["show", "company", "3", "--format", "csv"]);
+    assert!(
+        csv.starts_with("section,row,field,value\nrecord,1,company_id,3\n"),
+        "{csv}"
+    );
+
+    let err = fails(&env, &["show", "company", "騰訊"]);
+    assert!(
+        err.contains("no company with the name or id `騰訊`"),
+        "{err}"
+    );
+}
+
+#[test]
+fn show_lists_candidates_for_an_ambiguous_name() {
+    let env = seeded();
+    let c = Connection::open(env.db()).unwrap();
+    c.execute(
+        "INSERT INTO places (name, kind, parent_id) SELECT '珞璜', 'town', place_id FROM places WHERE name = '重慶市'",
+        [],
+    )
+    .unwrap();
+    drop(c);
+    let err = fails(&env, &["show", "place", "珞璜"]);
+    assert!(
+        err.contains("`珞璜` names 2 places; give the id of one:"),
+        "{err}"
+    );
+    assert!(
+        err.contains("珞璜 in 江津區") && err.contains("珞璜 in 重慶市"),
+        "{err}"
+    );
+}
+
+fn snapshot(env: &TestEnv) -> (Vec<u8>, std::time::SystemTime, Vec<String>) {
+    let bytes = std::fs::read(env.db()).unwrap();
+    let modified = std::fs::metadata(env.db()).unwrap().modified().unwrap();
+    let mut files: Vec<String> = std::fs::read_dir(env.dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    files.sort();
+    (bytes, modified, files)
+}
+
+#[test]
+fn read_only_commands_leave_the_file_untouched() {
+    let env = seeded();
+    let before = snapshot(&env);
+    assert_eq!(before.2, vec!["catalogue.db".to_string()]);
+    let mut commands: Vec<Vec<&str>> = vec![
+        vec!["events"],
+        vec!["projects"],
+        vec!["companies"],
+        vec!["industries"],
+        vec!["strategies"],
+        vec!["places"],
+        vec!["sources"],
+        vec!["stats"],
+        vec!["show", "event", "1"],
+        vec!["sql", "SELECT count(*) FROM projects"],
+    ];
+    for name in REPORTS {
+        commands.push(vec!["report", name]);
+    }
+    for args in &commands {
+        ok(&env, args);
+    }
+    assert!(
+        snapshot(&env) == before,
+        "a read-only command changed the directory or the file"
+    );
+}
+
+#[test]
+fn read_only_commands_refuse_a_database_that_needs_migrating() {
+    let env = seeded();
+    let c = Connection::open(env.db()).unwrap();
+    c.execute("DELETE FROM refinery_schema_history", [])
+        .unwrap();
+    drop(c);
+    let before = snapshot(&env);
+    let err = fails(&env, &["report", "summary"]);
+    assert!(
+        err.contains("needs migrating (1 pending: V1__catalogue); run `zhaoshang migrate` first"),
+        "{err}"
+    );
+    assert!(snapshot(&env) == before);
+}
+
+#[test]
+fn sql_reads_and_refuses_every_kind_of_write() {
+    let env = seeded();
+    let rows = json(
+        &env,
+        &[
+            "sql",
+            "SELECT name, amount_yuan FROM projects WHERE amount_yuan >= 5000000000 ORDER BY 2 DESC",
+        ],
+    );
+    assert_eq!(rows.len(), 3);
+    assert_eq!(rows[0]["amount_yuan"], 5_200_000_000_i64);
+    let table = ok(
+        &env,
+        &["sql", "SELECT sum(amount_yuan) AS total_yuan FROM projects"],
+    );
+    assert!(table.contains("200億"), "{table}");
+
+    let before = snapshot(&env);
+    let other = env.dir.path().join("other.db");
+    let attach = format!("ATTACH DATABASE '{}' AS other", other.display());
+    let writes = [
+        "INSERT INTO industries (name, source_id, quote) VALUES ('x', 1, 'x')",
+        "UPDATE projects SET amount_yuan = 0",
+        "DELETE FROM projects",
+        "CREATE TABLE t (x)",
+        "DROP TABLE projects",
+        "ALTER TABLE projects ADD COLUMN x",
+        "CREATE INDEX i ON projects (name)",
+        "WITH x AS (SELECT 1) INSERT INTO industries (name, source_id, quote) SELECT 'y', 1, 'y' FROM x",
+        attach.as_str(),
+        "PRAGMA user_version = 7",
+        "PRAGMA journal_mode = WAL",
+        "VACUUM",
+        "REINDEX",
+        "BEGIN",
+        "SELECT load_extension('/tmp/nothing')",
+        "SELECT 1; DELETE FROM projects",
+        "REPLACE INTO industries (industry_id, name, source_id, quote) VALUES (1, 'x', 1, 'x')",
+    ];
+    for sql in writes {
+        let err = fails(&env, &["sql", sql]);
+        assert!(
+            err.contains("refused: `sql` only reads the catalogue")
+                || err.contains("give one statement at a time")
+                || err.contains("not authorized"),
+            "{sql}: {err}"
+        );
+    }
+    assert!(snapshot(&env) == before, "the file changed");
+    assert!(!other.exists(), "ATTACH created a file");
+}
+
+#[test]
+fn a_closed_pipe_is_not_an_error() {
+    let env = seeded();
+    for _ in 0..3 {
+        let mut child = env
+            .command(&["show", "source", "1"])
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .unwrap();
+        drop(child.stdout.take());
+        let out = child.wait_with_output().unwrap();
+        assert!(out.status.success(), "{}", stderr(&out));
+        assert!(stderr(&out).is_empty(), "{}", stderr(&out));
+    }
+}
