@@ -230,4 +230,18 @@ pub enum Command {
     },
     /// Verify the database: integrity, foreign keys, migration history, quotes in their sources
     Check,
+    /// Print shell completions
+    Completions {
+        /// The shell to complete for
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page (roff), e.g. `zhaoshang manpage > zhaoshang.1`
+    Manpage,
+    /// Write Datasette metadata (titles, table and column descriptions) as JSON
+    Metadata {
+        /// Write to this file instead of stdout
+        #[arg(long, short)]
+        output: Option<PathBuf>,
+    },
 }

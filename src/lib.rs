@@ -6,6 +6,7 @@ pub mod cli;
 mod cmd;
 pub mod figure;
 pub mod listings;
+pub mod metadata;
 pub mod model;
 pub mod output;
 pub mod present;

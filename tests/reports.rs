@@ -715,3 +715,62 @@ fn a_closed_pipe_is_not_an_error() {
         assert!(stderr(&out).is_empty(), "{}", stderr(&out));
     }
 }
+
+#[test]
+fn every_table_and_column_is_documented_for_datasette() {
+    let env = seeded();
+    let path = env.dir.path().join("metadata.json");
+    ok(&env, &["metadata", "--output", path.to_str().unwrap()]);
+    let metadata: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
+    let tables = metadata["databases"]["catalogue"]["tables"]
+        .as_object()
+        .expect("tables of the database named after the file");
+    for expected in [
+        "projects",
+        "events",
+        "statistics",
+        "project_overview",
+        "event_overview",
+    ] {
+        assert!(tables.contains_key(expected), "{expected} missing");
+    }
+    let mut undocumented = Vec::new();
+    for (table, doc) in tables {
+        if doc["description"].as_str().unwrap_or("").is_empty() {
+            undocumented.push(table.clone());
+        }
+        for (column, meaning) in doc["columns"].as_object().unwrap() {
+            if meaning.as_str().unwrap_or("").is_empty() {
+                undocumented.push(format!("{table}.{column}"));
+            }
+        }
+    }
+    assert!(
+        undocumented.is_empty(),
+        "document these in docs/schema.md: {undocumented:?}"
+    );
+    assert!(
+        tables["projects"]["columns"]["amount_yuan"]
+            .as_str()
+            .unwrap()
+            .contains("yuan")
+    );
+}
+
+#[test]
+fn completions_and_manual_page() {
+    let env = TestEnv::new();
+    let bash = ok(&env, &["completions", "bash"]);
+    assert!(
+        bash.contains("_zhaoshang()") && bash.contains("report"),
+        "{bash}"
+    );
+    let man = ok(&env, &["manpage"]);
+    assert!(man.contains(".TH zhaoshang 1"), "{man}");
+    assert!(man.contains("Run a bundled report"), "{man}");
+    assert!(
+        !env.db().exists(),
+        "completions and manpage do not need a database"
+    );
+}

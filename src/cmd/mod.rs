@@ -3,6 +3,7 @@
 mod check;
 mod init;
 mod list;
+mod metadata;
 mod migrate;
 mod report;
 mod seed;
@@ -50,6 +51,20 @@ pub fn run(ctx: &Context, db: &Path, command: Command) -> Result<()> {
         } => report::run(ctx, db, name.as_deref(), list, &params, sql, format),
         Command::Sql { query, format } => sql::run(ctx, db, &query, format),
         Command::Check => check::run(ctx, db),
+        Command::Completions { shell } => {
+            let mut command = <crate::cli::Cli as clap::CommandFactory>::command();
+            // Generated into memory: clap_complete panics on a write error such as a closed pipe.
+            let mut script = Vec::new();
+            clap_complete::generate(shell, &mut command, "zhaoshang", &mut script);
+            std::io::Write::write_all(&mut std::io::stdout().lock(), &script)?;
+            Ok(())
+        }
+        Command::Manpage => {
+            let command = <crate::cli::Cli as clap::CommandFactory>::command();
+            clap_mangen::Man::new(command).render(&mut std::io::stdout().lock())?;
+            Ok(())
+        }
+        Command::Metadata { output } => metadata::run(ctx, db, output.as_deref()),
     }
 }
 

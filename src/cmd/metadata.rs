@@ -1,0 +1,66 @@
+//! `metadata`: a Datasette metadata file describing every table and column, so that
+//! `datasette zhaoshang.db -m metadata.json` presents the catalogue with its documentation.
+
+use std::io::Write;
+use std::path::Path;
+
+use anyhow::{Context as _, Result};
+use rusqlite::types::Value;
+use serde_json::{Map, Value as Json, json};
+
+use crate::Context;
+use crate::metadata::schema_doc;
+use crate::present::plain_text;
+
+pub fn run(ctx: &Context, db: &Path, output: Option<&Path>) -> Result<()> {
+    let store = super::open_read_only(ctx, db)?;
+    let doc = schema_doc();
+    let tables = store.query(
+        "SELECT name FROM sqlite_schema WHERE type IN ('table', 'view')
+           AND name NOT LIKE 'sqlite_%' ORDER BY type, name",
+        &[],
+    )?;
+    let mut described = Map::new();
+    for row in &tables.rows {
+        let table = plain_text(&row[0]);
+        let columns = store.query(
+            "SELECT name FROM pragma_table_info(:table) ORDER BY cid",
+            &[("table".into(), Value::Text(table.clone()))],
+        )?;
+        let mut column_docs = Map::new();
+        for c in &columns.rows {
+            let column = plain_text(&c[0]);
+            let meaning = doc.column(&table, &column).unwrap_or_default();
+            column_docs.insert(column, Json::String(meaning));
+        }
+        let description = doc
+            .tables
+            .get(&table)
+            .map(|t| t.description.clone())
+            .unwrap_or_default();
+        described.insert(
+            table,
+            json!({ "description": description, "columns": column_docs }),
+        );
+    }
+    let name = db.file_stem().map_or_else(
+        || "zhaoshang".to_string(),
+        |s| s.to_string_lossy().into_owned(),
+    );
+    let metadata = json!({
+        "title": "zhaoshang: investment-promotion signing events (招商引資項目集中簽約)",
+        "description": "Chinese local-government signing events, their projects, companies, industries, \
+                        strategies and reported figures, every fact with the verbatim quote that states it. \
+                        Money is integer yuan in columns ending in _yuan; qualifiers (逾, 近, 以上 …) are \
+                        in the *_qualifier columns.",
+        "source": "see the sources table (title, publisher, url of every article)",
+        "databases": { name: { "tables": described } },
+    });
+    let text = serde_json::to_string_pretty(&metadata)? + "\n";
+    match output {
+        Some(path) => std::fs::write(path, text)
+            .with_context(|| format!("cannot write {}", path.display()))?,
+        None => std::io::stdout().lock().write_all(text.as_bytes())?,
+    }
+    Ok(())
+}
