@@ -774,3 +774,39 @@ fn completions_and_manual_page() {
         "completions and manpage do not need a database"
     );
 }
+
+#[test]
+fn documented_field_names_are_the_fields_produced() {
+    let env = seeded();
+    let doc =
+        std::fs::read_to_string(PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("docs/output.md"))
+            .unwrap();
+    let mut commands: Vec<Vec<&str>> = REPORTS.iter().map(|r| vec!["report", *r]).collect();
+    for l in [
+        "events",
+        "projects",
+        "companies",
+        "industries",
+        "strategies",
+        "places",
+        "sources",
+        "stats",
+    ] {
+        commands.push(vec![l]);
+    }
+    for args in commands {
+        let mut with_format = args.clone();
+        with_format.extend(["--format", "csv"]);
+        let csv = ok(&env, &with_format);
+        let header = csv.lines().next().unwrap();
+        let line = format!(
+            "- `{}`: `{}`",
+            args.join(" "),
+            header.split(',').collect::<Vec<_>>().join("`, `")
+        );
+        assert!(
+            doc.contains(&line),
+            "docs/output.md lacks or differs from:\n{line}"
+        );
+    }
+}
