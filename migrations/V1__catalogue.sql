@@ -30,6 +30,9 @@ CREATE TABLE sources (
     -- sha256 of the facts as loaded (canonical JSON of the source file): a re-import of the same
     -- file is recognised and changes nothing.
     record_sha256 TEXT NOT NULL CHECK (length(record_sha256) = 64),
+    -- the source file as loaded, as canonical JSON: `export` writes it back out, and a changed
+    -- re-import is compared with it
+    record_json   TEXT NOT NULL CHECK (json_valid(record_json)),
     -- the file name the source was loaded from, for messages ('seed/…toml' for the bundled seed)
     file_name     TEXT NOT NULL,
     UNIQUE (title, published_on)
@@ -40,6 +43,8 @@ CREATE TABLE sources (
 CREATE TABLE places (
     place_id  INTEGER PRIMARY KEY,
     name      TEXT NOT NULL CHECK (length(name) > 0),
+    -- the name folded for matching (simplified script, lower case), written by the program
+    name_key  TEXT NOT NULL,
     kind      TEXT NOT NULL CHECK (kind IN ('country', 'region', 'province', 'municipality',
                   'prefecture', 'city', 'district', 'county', 'town', 'park', 'zone',
                   'bonded_zone', 'functional_area')),
@@ -52,20 +57,24 @@ CREATE TABLE places (
 -- SQLite treats NULLs as distinct in UNIQUE, so top-level places get their own index.
 CREATE UNIQUE INDEX places_name_in_parent ON places (name, ifnull(parent_id, 0));
 CREATE INDEX places_parent ON places (parent_id);
+CREATE INDEX places_key ON places (name_key);
 
 CREATE TABLE industries (
     industry_id INTEGER PRIMARY KEY,
     name        TEXT NOT NULL UNIQUE CHECK (length(name) > 0),
+    name_key    TEXT NOT NULL,
     parent_id   INTEGER REFERENCES industries (industry_id),
     source_id   INTEGER NOT NULL REFERENCES sources (source_id),
     quote       TEXT NOT NULL
 ) STRICT;
+CREATE INDEX industries_key ON industries (name_key);
 
 -- Companies as the source names them: a full legal name (…有限公司), a short name (北大醫療) or a
 -- group (阿裡巴巴集團). Other spellings of the same company go to company_aliases.
 CREATE TABLE companies (
     company_id        INTEGER PRIMARY KEY,
     name              TEXT NOT NULL UNIQUE CHECK (length(name) > 0),
+    name_key          TEXT NOT NULL,
     name_kind         TEXT NOT NULL CHECK (name_kind IN ('full', 'short', 'group')),
     -- where the investment comes from; often only inferable from the name (杭州菜鳥… → 杭州)
     home_city         TEXT,
@@ -83,15 +92,18 @@ CREATE TABLE companies (
     CHECK (parent_company_id IS NOT company_id)
 ) STRICT;
 CREATE INDEX companies_parent ON companies (parent_company_id);
+CREATE INDEX companies_key ON companies (name_key);
 
 CREATE TABLE company_aliases (
     alias      TEXT PRIMARY KEY,
+    alias_key  TEXT NOT NULL,
     company_id INTEGER NOT NULL REFERENCES companies (company_id),
     alias_kind TEXT NOT NULL CHECK (alias_kind IN ('full', 'short', 'group')),
     source_id  INTEGER NOT NULL REFERENCES sources (source_id),
     quote      TEXT NOT NULL
 ) STRICT;
 CREATE INDEX company_aliases_company ON company_aliases (company_id);
+CREATE INDEX company_aliases_key ON company_aliases (alias_key);
 
 -- A concentrated signing event, held by a place on a date, with its headline figures.
 CREATE TABLE events (
@@ -223,6 +235,7 @@ CREATE INDEX project_industries_industry ON project_industries (industry_id);
 CREATE TABLE strategies (
     strategy_id INTEGER PRIMARY KEY,
     name        TEXT NOT NULL UNIQUE CHECK (length(name) > 0),
+    name_key    TEXT NOT NULL,
     level       TEXT NOT NULL CHECK (level IN ('national', 'municipal', 'district')),
     kind        TEXT NOT NULL CHECK (kind IN ('strategy', 'industrial_layout', 'goal', 'work_mode',
                     'mechanism', 'method', 'task_force', 'principle')),
@@ -232,6 +245,7 @@ CREATE TABLE strategies (
     quote       TEXT NOT NULL
 ) STRICT;
 CREATE INDEX strategies_place ON strategies (place_id);
+CREATE INDEX strategies_key ON strategies (name_key);
 
 -- An industrial layout's industries and their role (兩主四特: 主 = main, 特 = special).
 CREATE TABLE layout_industries (

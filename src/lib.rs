@@ -5,7 +5,9 @@
 pub mod cli;
 mod cmd;
 pub mod figure;
+pub mod fold;
 pub mod listings;
+pub mod locate;
 pub mod metadata;
 pub mod model;
 pub mod output;

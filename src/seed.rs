@@ -4,7 +4,7 @@
 use anyhow::{Result, anyhow};
 
 use crate::source::SourceDocument;
-use crate::store::{LoadOutcome, Store};
+use crate::store::{ImportOptions, LoadOutcome, Store};
 
 /// (file name, contents)
 type NamedText = (&'static str, &'static str);
@@ -35,12 +35,13 @@ pub fn documents() -> Result<Vec<SourceDocument>> {
         .collect()
 }
 
-/// Loads every seed document; each is recognised and skipped when already loaded.
+/// Loads every seed document in one transaction; each is recognised and skipped when already
+/// loaded.
 pub fn load_bundled(store: &mut Store) -> Result<Vec<(String, LoadOutcome)>> {
-    let mut outcomes = Vec::new();
-    for doc in documents()? {
-        let outcome = store.load_source(&doc)?;
-        outcomes.push((doc.file_name, outcome));
-    }
-    Ok(outcomes)
+    let docs = documents()?;
+    store.import(
+        docs.into_iter().map(Ok),
+        ImportOptions::default(),
+        |_, _| {},
+    )
 }

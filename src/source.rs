@@ -1,18 +1,69 @@
-//! Reading a source file: the TOML (or JSON) document and the source text it quotes, which is
-//! either inline (`text`) or in a file beside it (`text_file`).
+//! Reading source files: TOML, or JSON with the same structure, one source per file; or JSON
+//! Lines, one source per line, read as a stream. Each source's text is inline (`text`) or in a
+//! file beside it (`text_file`). Bytes are checked before parsing: UTF-8 only (a byte-order mark
+//! is accepted), not empty, not absurdly large.
 
-use anyhow::{Result, anyhow};
+use std::io::{BufRead, Read};
+use std::path::{Path, PathBuf};
+
+use anyhow::{Result, anyhow, bail};
 use sha2::{Digest, Sha256};
 
+use crate::locate;
 use crate::model::SourceFile;
+
+/// The largest TOML or JSON file, or JSON Lines record, that is read.
+pub const MAX_FILE_BYTES: usize = 64 * 1024 * 1024;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RawFormat {
+    Toml,
+    Json,
+    JsonLines,
+}
+
+impl RawFormat {
+    /// From a file name's extension; None when it says nothing.
+    pub fn from_path(path: &Path) -> Option<RawFormat> {
+        match path.extension()?.to_str()?.to_ascii_lowercase().as_str() {
+            "toml" => Some(RawFormat::Toml),
+            "json" => Some(RawFormat::Json),
+            "jsonl" | "ndjson" => Some(RawFormat::JsonLines),
+            _ => None,
+        }
+    }
+
+    /// Guesses from the content: `{` opens JSON (JSON Lines when a second line opens another
+    /// object); anything else is TOML.
+    pub fn sniff(content: &str) -> RawFormat {
+        let trimmed = content.trim_start();
+        if !trimmed.starts_with('{') {
+            return RawFormat::Toml;
+        }
+        let objects = content
+            .lines()
+            .filter(|l| l.trim_start().starts_with('{') && l.trim_end().ends_with('}'))
+            .take(2)
+            .count();
+        if objects >= 2 {
+            RawFormat::JsonLines
+        } else {
+            RawFormat::Json
+        }
+    }
+}
 
 /// A parsed source file with its text, ready for validation and loading.
 #[derive(Debug, Clone)]
 pub struct SourceDocument {
     pub file: SourceFile,
     pub text: String,
-    /// The name shown in messages, e.g. `seed/000_85edc0fe63a7bda2.toml`.
+    /// The file it came from, as shown in messages and stored in `sources.file_name`.
     pub file_name: String,
+    /// For JSON Lines: the record's line number.
+    pub record: Option<usize>,
+    /// The document as read, to point problems at their line and column.
+    pub raw: Option<(RawFormat, String)>,
 }
 
 impl SourceDocument {
@@ -22,42 +73,44 @@ impl SourceDocument {
         file_name: &str,
         read_text: impl Fn(&str) -> Result<String>,
     ) -> Result<SourceDocument> {
-        let content = content.strip_prefix('\u{feff}').unwrap_or(content);
-        let file: SourceFile = toml::from_str(content)
-            .map_err(|e| anyhow!("{file_name}: {}", e.to_string().trim_end()))?;
-        let text = match (&file.source.text, &file.source.text_file) {
-            (Some(text), None) => text.clone(),
-            (None, Some(path)) => read_text(path).map_err(|e| {
-                anyhow!("{file_name}: source.text_file: cannot read `{path}`: {e:#}")
-            })?,
-            (Some(_), Some(_)) => {
-                return Err(anyhow!(
-                    "{file_name}: source: give the text either inline (`text`) or as `text_file`, not both"
-                ));
-            }
-            (None, None) => {
-                return Err(anyhow!(
-                    "{file_name}: source: the source text is missing; expected `text` or `text_file`"
-                ));
-            }
+        parse(content, RawFormat::Toml, file_name, None, &read_text)
+    }
+
+    /// `file` or `file: record N` for messages.
+    pub fn origin(&self) -> String {
+        match self.record {
+            Some(n) => format!("{}: record {n}", self.file_name),
+            None => self.file_name.clone(),
+        }
+    }
+
+    /// Where the field at `path` is: `file:line:column`, or `file: record N, column C`.
+    pub fn position(&self, path: &str) -> String {
+        let Some((format, raw)) = &self.raw else {
+            return self.origin();
         };
-        Ok(SourceDocument {
-            file,
-            text,
-            file_name: file_name.to_string(),
-        })
+        let Some(offset) = locate::locate(*format, raw, path) else {
+            return self.origin();
+        };
+        let (line, col) = locate::line_col(raw, offset);
+        match self.record {
+            Some(n) => format!("{}: record {n}, column {col}", self.file_name),
+            None => format!("{}:{line}:{col}", self.file_name),
+        }
     }
 
     pub fn text_sha256(&self) -> String {
         hex_sha256(self.text.as_bytes())
     }
 
-    /// A digest of the facts as parsed (not of the file's formatting or comments), so that
-    /// loading the same facts twice is recognised.
-    pub fn record_sha256(&self) -> Result<String> {
-        let mut canonical = serde_json::to_vec(&self.file)?;
-        canonical.extend_from_slice(self.text.as_bytes());
-        Ok(hex_sha256(&canonical))
+    /// The facts as canonical JSON (not the file's formatting or comments): stored, compared on
+    /// re-import, and written back out by `export`.
+    pub fn record_json(&self) -> Result<String> {
+        let mut file = self.file.clone();
+        // The text travels inline, so an exported record stands alone.
+        file.source.text = Some(self.text.clone());
+        file.source.text_file = None;
+        Ok(serde_json::to_string(&file)?)
     }
 }
 
@@ -66,4 +119,229 @@ pub fn hex_sha256(bytes: &[u8]) -> String {
         .iter()
         .map(|b| format!("{b:02x}"))
         .collect()
+}
+
+/// Bytes to text: refuses what is not UTF-8 (with the way out for GBK) and empty input; drops a
+/// byte-order mark.
+pub fn decode(bytes: Vec<u8>, name: &str) -> Result<String> {
+    let text = match String::from_utf8(bytes) {
+        Ok(text) => text,
+        Err(e) => {
+            let valid = &e.as_bytes()[..e.utf8_error().valid_up_to()];
+            let line = valid.iter().filter(|b| **b == b'\n').count() + 1;
+            bail!(
+                "{name}:{line}: the file is not UTF-8 text (byte {} is not valid UTF-8); \
+                 a GBK or Big5 file must be converted first, e.g. `iconv -f GBK -t UTF-8 {name} > new-file`",
+                e.utf8_error().valid_up_to() + 1
+            );
+        }
+    };
+    let text = match text.strip_prefix('\u{feff}') {
+        Some(rest) => rest.to_string(),
+        None => text,
+    };
+    if text.trim().is_empty() {
+        bail!(
+            "{name}: the file is empty; expected a source file (`zhaoshang template` prints one)"
+        );
+    }
+    Ok(text)
+}
+
+/// Reads at most MAX_FILE_BYTES, refusing more.
+pub fn read_limited(mut reader: impl Read, name: &str) -> Result<Vec<u8>> {
+    let mut bytes = Vec::new();
+    reader
+        .by_ref()
+        .take(MAX_FILE_BYTES as u64 + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| anyhow!("{name}: cannot read: {e}"))?;
+    if bytes.len() > MAX_FILE_BYTES {
+        bail!(
+            "{name}: the file is larger than {} MiB; split it, or use JSON Lines (one source per line)",
+            MAX_FILE_BYTES / 1024 / 1024
+        );
+    }
+    Ok(bytes)
+}
+
+/// Reads a `text_file` named by a document.
+pub type TextReader = dyn Fn(&str) -> Result<String>;
+
+/// Reads the `text_file` of a document in `dir`.
+pub fn text_reader(dir: PathBuf) -> impl Fn(&str) -> Result<String> {
+    move |relative: &str| {
+        let path = dir.join(relative);
+        let file = std::fs::File::open(&path).map_err(|e| anyhow!("{e}"))?;
+        let bytes = read_limited(file, &path.display().to_string())?;
+        decode(bytes, &path.display().to_string())
+    }
+}
+
+fn parse_error_toml(e: &toml::de::Error, content: &str, file_name: &str) -> anyhow::Error {
+    let position = e.span().map_or_else(
+        || file_name.to_string(),
+        |span| {
+            let (line, col) = locate::line_col(content, span.start);
+            format!("{file_name}:{line}:{col}")
+        },
+    );
+    anyhow!("{position}: {}", e.message().trim_end())
+}
+
+fn parse_error_json(
+    e: &serde_json::Error,
+    file_name: &str,
+    record: Option<usize>,
+) -> anyhow::Error {
+    let message = e.to_string();
+    let message = message
+        .rsplit_once(" at line ")
+        .map_or(message.as_str(), |(m, _)| m);
+    match record {
+        Some(n) => anyhow!("{file_name}: record {n}, column {}: {message}", e.column()),
+        None => anyhow!("{file_name}:{}:{}: {message}", e.line(), e.column()),
+    }
+}
+
+/// Parses one document.
+pub fn parse(
+    content: &str,
+    format: RawFormat,
+    file_name: &str,
+    record: Option<usize>,
+    read_text: &TextReader,
+) -> Result<SourceDocument> {
+    let content = content.strip_prefix('\u{feff}').unwrap_or(content);
+    let file: SourceFile = match format {
+        RawFormat::Toml => {
+            toml::from_str(content).map_err(|e| parse_error_toml(&e, content, file_name))?
+        }
+        RawFormat::Json | RawFormat::JsonLines => {
+            serde_json::from_str(content).map_err(|e| parse_error_json(&e, file_name, record))?
+        }
+    };
+    let origin = match record {
+        Some(n) => format!("{file_name}: record {n}"),
+        None => file_name.to_string(),
+    };
+    let text = match (&file.source.text, &file.source.text_file) {
+        (Some(text), None) => text.clone(),
+        (None, Some(path)) => read_text(path)
+            .map_err(|e| anyhow!("{origin}: source.text_file: cannot read `{path}`: {e:#}"))?,
+        (Some(_), Some(_)) => bail!(
+            "{origin}: source: give the text either inline (`text`) or as `text_file`, not both"
+        ),
+        (None, None) => {
+            bail!("{origin}: source: the source text is missing; expected `text` or `text_file`")
+        }
+    };
+    Ok(SourceDocument {
+        file,
+        text,
+        file_name: file_name.to_string(),
+        record,
+        raw: Some((format, content.to_string())),
+    })
+}
+
+/// The documents of a whole TOML or JSON file.
+pub fn parse_whole(
+    bytes: Vec<u8>,
+    format: Option<RawFormat>,
+    file_name: &str,
+    dir: PathBuf,
+) -> Result<RawFormatOrDocument> {
+    let content = decode(bytes, file_name)?;
+    let format = format.unwrap_or_else(|| RawFormat::sniff(&content));
+    if format == RawFormat::JsonLines {
+        return Ok(RawFormatOrDocument::Lines(content));
+    }
+    let reader = text_reader(dir);
+    Ok(RawFormatOrDocument::Document(Box::new(parse(
+        &content, format, file_name, None, &reader,
+    )?)))
+}
+
+/// A whole file is one document, unless it turns out to hold JSON Lines.
+pub enum RawFormatOrDocument {
+    Document(Box<SourceDocument>),
+    Lines(String),
+}
+
+/// JSON Lines, one source per line, read as a stream. Blank lines are skipped.
+pub struct JsonLines<R> {
+    reader: R,
+    file_name: String,
+    line: usize,
+    read_text: Box<TextReader>,
+    done: bool,
+}
+
+impl<R: BufRead> JsonLines<R> {
+    pub fn new(reader: R, file_name: &str, dir: PathBuf) -> JsonLines<R> {
+        JsonLines {
+            reader,
+            file_name: file_name.to_string(),
+            line: 0,
+            read_text: Box::new(text_reader(dir)),
+            done: false,
+        }
+    }
+}
+
+impl<R: BufRead> Iterator for JsonLines<R> {
+    type Item = Result<SourceDocument>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        loop {
+            if self.done {
+                return None;
+            }
+            let mut bytes = Vec::new();
+            let read = (&mut self.reader)
+                .take(MAX_FILE_BYTES as u64 + 1)
+                .read_until(b'\n', &mut bytes);
+            self.line += 1;
+            let name = format!("{}: record {}", self.file_name, self.line);
+            match read {
+                Err(e) => {
+                    self.done = true;
+                    return Some(Err(anyhow!("{name}: cannot read: {e}")));
+                }
+                Ok(0) => return None,
+                Ok(_) => {}
+            }
+            if bytes.len() > MAX_FILE_BYTES {
+                self.done = true;
+                return Some(Err(anyhow!(
+                    "{name}: the record is longer than {} MiB",
+                    MAX_FILE_BYTES / 1024 / 1024
+                )));
+            }
+            if bytes.iter().all(u8::is_ascii_whitespace) {
+                continue;
+            }
+            let content = match String::from_utf8(bytes) {
+                Ok(c) => c,
+                Err(_) => {
+                    return Some(Err(anyhow!(
+                        "{name}: the record is not UTF-8 text; a GBK or Big5 file must be converted first"
+                    )));
+                }
+            };
+            let content = if self.line == 1 {
+                content.trim_start_matches('\u{feff}').to_string()
+            } else {
+                content
+            };
+            return Some(parse(
+                content.trim_end(),
+                RawFormat::JsonLines,
+                &self.file_name,
+                Some(self.line),
+                &*self.read_text,
+            ));
+        }
+    }
 }

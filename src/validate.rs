@@ -9,6 +9,7 @@ use std::collections::HashSet;
 use std::fmt;
 
 use crate::figure::{self, FORMS_HELP, Quantity};
+use crate::fold::fold;
 use crate::model::{EventEntry, FORMAT_VERSION, FigureEntry, Link, ProjectEntry, SourceFile};
 
 pub const PLACE_KINDS: &[&str] = &[
@@ -63,13 +64,19 @@ const PROJECT_COUNT_UNITS: &[&str] = &["個", "个", "項", "项"];
 /// `events[0].projects[3] (北大醫療江津醫院項目).amount.value`) and what was expected.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Problem {
+    /// The field: `events[0].projects[3].amount.value`.
     pub path: String,
+    /// The record it belongs to, for a reader: `project 北大醫療江津醫院項目`.
+    pub context: Option<String>,
     pub message: String,
 }
 
 impl fmt::Display for Problem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}: {}", self.path, self.message)
+        match &self.context {
+            Some(context) => write!(f, "{} ({context}): {}", self.path, self.message),
+            None => write!(f, "{}: {}", self.path, self.message),
+        }
     }
 }
 
@@ -107,6 +114,7 @@ pub struct ExternalRef {
     pub kind: RefKind,
     pub name: String,
     pub path: String,
+    pub context: Option<String>,
 }
 
 #[derive(Debug, Default)]
@@ -117,17 +125,20 @@ pub struct Report {
 
 struct Checker<'a> {
     text: &'a str,
+    context: Option<String>,
     report: Report,
-    places: HashSet<&'a str>,
-    industries: HashSet<&'a str>,
-    companies: HashSet<&'a str>,
-    strategies: HashSet<&'a str>,
+    /// Declared names, folded: a reference in the other script matches.
+    places: HashSet<String>,
+    industries: HashSet<String>,
+    companies: HashSet<String>,
+    strategies: HashSet<String>,
 }
 
 /// Validates `file` whose source text is `text`.
 pub fn validate(file: &SourceFile, text: &str) -> Report {
     let mut c = Checker {
         text,
+        context: None,
         report: Report::default(),
         places: HashSet::new(),
         industries: HashSet::new(),
@@ -187,8 +198,14 @@ impl<'a> Checker<'a> {
     fn problem(&mut self, path: &str, message: impl Into<String>) {
         self.report.problems.push(Problem {
             path: path.to_string(),
+            context: self.context.clone(),
             message: message.into(),
         });
+    }
+
+    /// Names the record that the following problems belong to.
+    fn enter(&mut self, noun: &str, name: &str) {
+        self.context = Some(format!("{noun} {}", label(name)));
     }
 
     fn check(&mut self, path: &str, result: Result<(), String>) {
@@ -231,17 +248,20 @@ impl<'a> Checker<'a> {
         }
     }
 
-    fn declare(&mut self, kind: RefKind, path: &str, name: &'a str) {
+    fn declare(&mut self, kind: RefKind, path: &str, name: &str) {
         let set = match kind {
             RefKind::Place => &mut self.places,
             RefKind::Industry => &mut self.industries,
             RefKind::Company => &mut self.companies,
             RefKind::Strategy => &mut self.strategies,
         };
-        if !set.insert(name) {
+        if !set.insert(fold(name)) {
             self.problem(
                 path,
-                format!("{} `{name}` is declared twice in this file", kind.noun()),
+                format!(
+                    "{} `{name}` is declared twice in this file (names match in either script)",
+                    kind.noun()
+                ),
             );
         }
     }
@@ -254,11 +274,12 @@ impl<'a> Checker<'a> {
             RefKind::Company => &self.companies,
             RefKind::Strategy => &self.strategies,
         };
-        if !declared.contains(name) {
+        if !declared.contains(&fold(name)) {
             self.report.external_refs.push(ExternalRef {
                 kind,
                 name: name.to_string(),
                 path: path.to_string(),
+                context: self.context.clone(),
             });
         }
     }
@@ -271,17 +292,19 @@ impl<'a> Checker<'a> {
 
     /// Parses a figure, checks it appears in its quote, and returns it.
     fn figure(&mut self, path: &str, value: &str, quote: &str) -> Option<figure::Figure> {
-        let quoted = figure::fold_figure_text(quote);
-        if !value.is_empty() && !quoted.contains(&figure::fold_figure_text(value)) {
-            self.problem(
-                path,
-                format!(
-                    "`{value}` does not appear in its quote; write the figure as the source does"
-                ),
-            );
-        }
         match figure::parse_figure(value) {
-            Ok(f) => Some(f),
+            Ok(f) => {
+                let quoted = figure::fold_figure_text(quote);
+                if !quoted.contains(&figure::fold_figure_text(value)) {
+                    self.problem(
+                        path,
+                        format!(
+                            "`{value}` does not appear in its quote; write the figure as the source does"
+                        ),
+                    );
+                }
+                Some(f)
+            }
             Err(message) => {
                 self.problem(path, message);
                 None
@@ -348,7 +371,8 @@ impl<'a> Checker<'a> {
         }
 
         for (i, p) in file.places.iter().enumerate() {
-            let path = format!("places[{i}] ({})", label(&p.name));
+            self.enter("place", &p.name);
+            let path = format!("places[{i}]");
             self.name(&format!("{path}.name"), &p.name);
             self.check(&format!("{path}.kind"), one_of(&p.kind, PLACE_KINDS));
             if let Some(parent) = &p.parent {
@@ -368,7 +392,8 @@ impl<'a> Checker<'a> {
         }
 
         for (i, ind) in file.industries.iter().enumerate() {
-            let path = format!("industries[{i}] ({})", label(&ind.name));
+            self.enter("industry", &ind.name);
+            let path = format!("industries[{i}]");
             self.name(&format!("{path}.name"), &ind.name);
             if let Some(parent) = &ind.parent {
                 self.reference(RefKind::Industry, &format!("{path}.parent"), parent);
@@ -379,7 +404,8 @@ impl<'a> Checker<'a> {
 
         let mut aliases: HashSet<&str> = HashSet::new();
         for (i, co) in file.companies.iter().enumerate() {
-            let path = format!("companies[{i}] ({})", label(&co.name));
+            self.enter("company", &co.name);
+            let path = format!("companies[{i}]");
             self.name(&format!("{path}.name"), &co.name);
             self.check(
                 &format!("{path}.name_kind"),
@@ -411,7 +437,8 @@ impl<'a> Checker<'a> {
         // Parents may be declared after their affiliates, so check them once all are known.
         for (i, co) in file.companies.iter().enumerate() {
             if let Some(parent) = &co.parent {
-                let path = format!("companies[{i}] ({}).parent", label(&co.name));
+                self.enter("company", &co.name);
+                let path = format!("companies[{i}].parent");
                 if parent.name == co.name {
                     self.problem(&path, "a company cannot be its own parent");
                 }
@@ -425,7 +452,8 @@ impl<'a> Checker<'a> {
         }
 
         for (i, st) in file.strategies.iter().enumerate() {
-            let path = format!("strategies[{i}] ({})", label(&st.name));
+            self.enter("strategy", &st.name);
+            let path = format!("strategies[{i}]");
             self.name(&format!("{path}.name"), &st.name);
             self.check(&format!("{path}.level"), one_of(&st.level, LEVELS));
             self.check(&format!("{path}.kind"), one_of(&st.kind, STRATEGY_KINDS));
@@ -460,7 +488,8 @@ impl<'a> Checker<'a> {
 
         let mut events = HashSet::new();
         for (i, ev) in file.events.iter().enumerate() {
-            let path = format!("events[{i}] ({})", label(&ev.name));
+            self.enter("event", &ev.name);
+            let path = format!("events[{i}]");
             if !events.insert(ev.name.as_str()) {
                 self.problem(
                     &path,
@@ -471,7 +500,8 @@ impl<'a> Checker<'a> {
         }
 
         for (i, st) in file.statistics.iter().enumerate() {
-            let path = format!("statistics[{i}] ({})", st.metric);
+            self.enter("statistic", &st.metric);
+            let path = format!("statistics[{i}]");
             self.check(&format!("{path}.kind"), one_of(&st.kind, STATISTIC_KINDS));
             self.reference(RefKind::Place, &format!("{path}.place"), &st.place);
             let snake = !st.metric.is_empty()
@@ -571,7 +601,8 @@ impl<'a> Checker<'a> {
         }
         let mut names = HashSet::new();
         for (j, p) in ev.projects.iter().enumerate() {
-            let ppath = format!("{path}.projects[{j}] ({})", label(&p.name));
+            self.enter("project", &p.name);
+            let ppath = format!("{path}.projects[{j}]");
             if !names.insert(p.name.as_str()) {
                 self.problem(
                     &ppath,
@@ -642,28 +673,3 @@ mod tests {
         assert!(!is_iso_date("2023-12-+1"));
     }
 }
-
-/// A file that failed validation, with every problem found in it.
-#[derive(Debug)]
-pub struct InvalidFile {
-    pub file: String,
-    pub problems: Vec<Problem>,
-}
-
-impl fmt::Display for InvalidFile {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let n = self.problems.len();
-        write!(
-            f,
-            "{}: {n} problem{} found, nothing was written:",
-            self.file,
-            if n == 1 { "" } else { "s" }
-        )?;
-        for p in &self.problems {
-            write!(f, "\n  {}: {p}", self.file)?;
-        }
-        Ok(())
-    }
-}
-
-impl std::error::Error for InvalidFile {}

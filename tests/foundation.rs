@@ -361,7 +361,7 @@ fn a_quote_not_in_the_text_is_refused_naming_the_fact_and_field() {
         "quote = \"投資31億元的北大醫療江津醫院項目\"\namount",
     );
     assert!(
-        err.contains("broken.toml: events[0] (江津區招商引資項目集中簽約活動).projects[3] (北大醫療江津醫院項目).quote: `投資31億元的北大醫療江津醫院項目` is not in the source text"),
+        err.contains("broken.toml:451:9: events[0].projects[3].quote (project 北大醫療江津醫院項目): `投資31億元的北大醫療江津醫院項目` is not in the source text"),
         "{err}"
     );
 }
@@ -370,7 +370,7 @@ fn a_quote_not_in_the_text_is_refused_naming_the_fact_and_field() {
 fn an_unknown_qualifier_is_refused() {
     let err = broken_seed_error("value = \"逾1000億元\"", "value = \"大概1000億元\"");
     assert!(
-        err.contains("statistics[0] (signing_events_amount).value: `大概1000億元` does not start with a number or a known qualifier"),
+        err.contains("broken.toml:522:9: statistics[0].value (statistic signing_events_amount): `大概1000億元` does not start with a number or a known qualifier"),
         "{err}"
     );
 }
@@ -383,7 +383,7 @@ fn a_negative_amount_is_refused() {
     );
     assert!(
         err.contains(
-            "projects[4] (智能短交出行裝備生產基地項目).amount.value: `-18億元` is negative"
+            "broken.toml:463:20: events[0].projects[4].amount.value (project 智能短交出行裝備生產基地項目): `-18億元` is negative"
         ),
         "{err}"
     );
@@ -407,23 +407,25 @@ fn every_problem_of_a_file_is_reported_at_once() {
         .expect_err("refused");
     let err = format!("{err:#}");
     assert!(
-        err.contains("4 problems found, nothing was written"),
+        err.contains("4 problems in 1 source; nothing was written"),
         "{err}"
     );
     assert!(
-        err.contains("places[2] (江津區).kind: `distrct` is not one of: country"),
+        err.contains(
+            "broken.toml:37:8: places[2].kind (place 江津區): `distrct` is not one of: country"
+        ),
         "{err}"
     );
     assert!(
-        err.contains(".date: `2023-02-30` is not a real date"),
+        err.contains("broken.toml:384:8: events[0].date (event 江津區招商引資項目集中簽約活動): `2023-02-30` is not a real date"),
         "{err}"
     );
     assert!(
-        err.contains(".layout[0].role: `primary` is not one of: main, special"),
+        err.contains("broken.toml:246:40: strategies[5].layout[0].role (strategy 兩主四特): `primary` is not one of: main, special"),
         "{err}"
     );
     assert!(
-        err.contains("(railways).place: unknown place `江津县`; declare it under [[places]]"),
+        err.contains("broken.toml:652:9: statistics[13].place (statistic railways): unknown place `江津县`; declare it under [[places]]"),
         "{err}"
     );
 }
@@ -434,7 +436,7 @@ fn a_misspelt_field_is_refused_with_its_line() {
     let err = seed_document(&altered, "broken.toml").expect_err("refused");
     let err = format!("{err:#}");
     assert!(
-        err.starts_with("broken.toml: TOML parse error at line 17, column 1"),
+        err.starts_with("broken.toml:17:1: unknown field `publshed`, expected one of `title`"),
         "{err}"
     );
     assert!(err.contains("unknown field `publshed`"), "{err}");
@@ -444,7 +446,7 @@ fn a_misspelt_field_is_refused_with_its_line() {
 fn a_figure_missing_from_its_quote_is_refused() {
     let err = broken_seed_error("count = \"7個\"", "count = \"8個\"");
     assert!(
-        err.contains("bands[0].count: `8個` does not appear in its quote"),
+        err.contains("broken.toml:389:29: events[0].bands[0].count (event 江津區招商引資項目集中簽約活動): `8個` does not appear in its quote"),
         "{err}"
     );
 }

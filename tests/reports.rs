@@ -574,7 +574,7 @@ fn show_lists_candidates_for_an_ambiguous_name() {
     let env = seeded();
     let c = Connection::open(env.db()).unwrap();
     c.execute(
-        "INSERT INTO places (name, kind, parent_id) SELECT '珞璜', 'town', place_id FROM places WHERE name = '重慶市'",
+        "INSERT INTO places (name, name_key, kind, parent_id) SELECT '珞璜', '珞璜', 'town', place_id FROM places WHERE name = '重慶市'",
         [],
     )
     .unwrap();

@@ -13,7 +13,7 @@ pub fn run(ctx: &Context, db: &Path) -> Result<()> {
     for (file, outcome) in crate::seed::load_bundled(&mut store)? {
         match outcome {
             LoadOutcome::Unchanged => ctx.note(&format!("{file}: already loaded, nothing changed")),
-            LoadOutcome::Added(s) => ctx.note(&format!(
+            LoadOutcome::Added(s) | LoadOutcome::Replaced(s) => ctx.note(&format!(
                 "{file}: loaded {} event{}, {} project{}, {} statistic{}; added {} places, {} industries, {} companies, {} strategies",
                 s.events,
                 if s.events == 1 { "" } else { "s" },

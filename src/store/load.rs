@@ -6,12 +6,14 @@ use std::collections::HashMap;
 
 use anyhow::{Context, Result, anyhow, bail};
 use rusqlite::{OptionalExtension, Transaction, TransactionBehavior, params};
+use serde_json::Value as Json;
 
 use super::Store;
 use crate::figure::{self, Figure, Qualifier, Quantity};
+use crate::fold::fold;
 use crate::model::{FigureEntry, Link, ProjectEntry};
 use crate::source::SourceDocument;
-use crate::validate::{self, InvalidFile, Problem, RefKind};
+use crate::validate::{self, Problem, RefKind};
 
 #[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
 pub struct LoadSummary {
@@ -22,13 +24,6 @@ pub struct LoadSummary {
     pub industries_added: usize,
     pub strategies_added: usize,
     pub statistics: usize,
-}
-
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum LoadOutcome {
-    Added(LoadSummary),
-    /// The same facts were already catalogued.
-    Unchanged,
 }
 
 /// Columns of a figure: (yuan, foreign amount, currency) for money or (value, unit) otherwise.
@@ -85,7 +80,7 @@ fn whole(path: &str, value: &str) -> Result<(i64, Qualifier)> {
     }
 }
 
-/// Ids of the names this file declares or refers to, per kind.
+/// Ids of the names a file declares or refers to, per kind, by folded name.
 #[derive(Default)]
 struct Names {
     ids: HashMap<(RefKind, String), i64>,
@@ -94,105 +89,457 @@ struct Names {
 impl Names {
     fn get(&self, kind: RefKind, name: &str) -> Result<i64> {
         self.ids
-            .get(&(kind, name.to_string()))
+            .get(&(kind, fold(name)))
             .copied()
             .ok_or_else(|| anyhow!("{} `{name}` was not resolved", kind.noun()))
     }
+
+    fn insert(&mut self, kind: RefKind, name: &str, id: i64) {
+        self.ids.insert((kind, fold(name)), id);
+    }
+
+    fn contains(&self, kind: RefKind, name: &str) -> bool {
+        self.ids.contains_key(&(kind, fold(name)))
+    }
 }
 
-fn lookup(tx: &Transaction, kind: RefKind, name: &str) -> Result<Vec<i64>> {
+/// Rows whose name matches `name` in either script: (id, a label naming the row).
+fn lookup(tx: &Transaction, kind: RefKind, name: &str) -> Result<Vec<(i64, String)>> {
     let sql = match kind {
-        RefKind::Place => "SELECT place_id FROM places WHERE name = ?1",
-        RefKind::Industry => "SELECT industry_id FROM industries WHERE name = ?1",
-        RefKind::Company => {
-            "SELECT company_id FROM companies WHERE name = ?1
-             UNION SELECT company_id FROM company_aliases WHERE alias = ?1"
+        RefKind::Place => {
+            "SELECT p.place_id, p.name || coalesce(' in ' || parent.name, '') FROM places p
+               LEFT JOIN places parent ON parent.place_id = p.parent_id WHERE p.name_key = ?1"
         }
-        RefKind::Strategy => "SELECT strategy_id FROM strategies WHERE name = ?1",
+        RefKind::Industry => "SELECT industry_id, name FROM industries WHERE name_key = ?1",
+        RefKind::Company => {
+            "SELECT company_id, name FROM companies WHERE name_key = ?1
+             UNION SELECT c.company_id, c.name FROM company_aliases a
+               JOIN companies c ON c.company_id = a.company_id WHERE a.alias_key = ?1"
+        }
+        RefKind::Strategy => "SELECT strategy_id, name FROM strategies WHERE name_key = ?1",
     };
     let mut stmt = tx.prepare_cached(sql)?;
-    let ids = stmt
-        .query_map([name], |row| row.get(0))?
-        .collect::<rusqlite::Result<Vec<i64>>>()?;
-    Ok(ids)
+    let rows = stmt
+        .query_map([fold(name)], |row| Ok((row.get(0)?, row.get(1)?)))?
+        .collect::<rusqlite::Result<Vec<(i64, String)>>>()?;
+    Ok(rows)
 }
 
-impl Store {
-    /// Validates and loads one source document.
-    pub fn load_source(&mut self, doc: &SourceDocument) -> Result<LoadOutcome> {
-        let report = validate::validate(&doc.file, &doc.text);
-        let mut problems = report.problems;
-        let record_sha256 = doc.record_sha256()?;
+fn ambiguous(kind: RefKind, name: &str, rows: &[(i64, String)]) -> String {
+    let candidates: Vec<String> = rows
+        .iter()
+        .map(|(id, l)| format!("{l} (id {id})"))
+        .collect();
+    format!(
+        "{} `{name}` is ambiguous: it matches {}",
+        kind.noun(),
+        candidates.join(", ")
+    )
+}
 
-        let tx = Transaction::new(&mut self.conn, TransactionBehavior::Immediate)
-            .context("cannot start writing (is another program writing the database?)")?;
+/// The one existing row a declared name matches, if any.
+fn existing(tx: &Transaction, kind: RefKind, name: &str) -> Result<Option<i64>> {
+    match lookup(tx, kind, name)?.as_slice() {
+        [] => Ok(None),
+        [(id, _)] => Ok(Some(*id)),
+        many => bail!("{}", ambiguous(kind, name, many)),
+    }
+}
 
-        let meta = &doc.file.source;
-        let existing: Option<(i64, String, String)> = tx
-            .query_row(
-                "SELECT source_id, record_sha256, file_name FROM sources
-                  WHERE url = ?1 OR (title = ?2 AND published_on = ?3)",
-                params![meta.url, meta.title, meta.published],
-                |row| Ok((row.get(0)?, row.get(1)?, row.get(2)?)),
-            )
-            .optional()?;
-        if let Some((_, sha, loaded_from)) = existing {
-            if sha == record_sha256 {
-                return Ok(LoadOutcome::Unchanged);
+/// What importing did with one source.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum LoadOutcome {
+    Added(LoadSummary),
+    /// The same facts were already catalogued.
+    Unchanged,
+    /// An earlier version of the source was replaced (`--replace`).
+    Replaced(LoadSummary),
+}
+
+#[derive(Debug, Default, Clone, Copy)]
+pub struct ImportOptions {
+    /// Validate and count, then roll back.
+    pub dry_run: bool,
+    /// Replace a catalogued source whose facts differ.
+    pub replace: bool,
+}
+
+/// An import that was refused: every problem of every file, nothing written.
+#[derive(Debug)]
+pub struct ImportRefused {
+    pub problems: Vec<String>,
+    pub files: usize,
+}
+
+impl std::fmt::Display for ImportRefused {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let n = self.problems.len();
+        write!(
+            f,
+            "{n} problem{} in {} source{}; nothing was written:",
+            if n == 1 { "" } else { "s" },
+            self.files,
+            if self.files == 1 { "" } else { "s" }
+        )?;
+        for p in &self.problems {
+            write!(f, "\n  {p}")?;
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for ImportRefused {}
+
+/// The problems of one document, each at its position in the file.
+fn positioned(doc: &SourceDocument, problems: &[Problem]) -> Vec<String> {
+    problems
+        .iter()
+        .map(|p| format!("{}: {p}", doc.position(&p.path)))
+        .collect()
+}
+
+/// Differences between two records, readable: `~ path: old → new`, `+ path: new`, `- path: old`.
+fn differences(old: &Json, new: &Json, path: &str, out: &mut Vec<String>) {
+    fn short(v: &Json) -> String {
+        let text = match v {
+            Json::String(s) => s.clone(),
+            other => other.to_string(),
+        };
+        let cut: String = text.chars().take(60).collect();
+        if cut.len() < text.len() {
+            format!("{cut}…")
+        } else {
+            cut
+        }
+    }
+    let join = |key: &str| {
+        if path.is_empty() {
+            key.to_string()
+        } else {
+            format!("{path}.{key}")
+        }
+    };
+    match (old, new) {
+        (Json::Object(a), Json::Object(b)) => {
+            for (k, v) in a {
+                match b.get(k) {
+                    Some(w) => differences(v, w, &join(k), out),
+                    None => out.push(format!("- {}: {}", join(k), short(v))),
+                }
             }
-            bail!(
-                "{}: this source (`{}`, {}) is already catalogued from {loaded_from} with \
-                 different facts; nothing was written",
-                doc.file_name,
+            for (k, w) in b {
+                if !a.contains_key(k) {
+                    out.push(format!("+ {}: {}", join(k), short(w)));
+                }
+            }
+        }
+        (Json::Array(a), Json::Array(b)) => {
+            let name = |v: &Json| v.get("name").and_then(Json::as_str).map(str::to_string);
+            let named = a.iter().chain(b).all(|v| name(v).is_some());
+            if named {
+                for (i, v) in a.iter().enumerate() {
+                    let n = name(v);
+                    match b.iter().position(|w| name(w) == n) {
+                        Some(j) => differences(v, &b[j], &format!("{path}[{j}]"), out),
+                        None => out.push(format!("- {path}[{i}]: {}", n.unwrap_or_default())),
+                    }
+                }
+                for (j, w) in b.iter().enumerate() {
+                    if !a.iter().any(|v| name(v) == name(w)) {
+                        out.push(format!("+ {path}[{j}]: {}", name(w).unwrap_or_default()));
+                    }
+                }
+            } else {
+                for i in 0..a.len().max(b.len()) {
+                    match (a.get(i), b.get(i)) {
+                        (Some(v), Some(w)) => differences(v, w, &format!("{path}[{i}]"), out),
+                        (Some(v), None) => out.push(format!("- {path}[{i}]: {}", short(v))),
+                        (None, Some(w)) => out.push(format!("+ {path}[{i}]: {}", short(w))),
+                        (None, None) => {}
+                    }
+                }
+            }
+        }
+        (a, b) if a != b => out.push(format!("~ {path}: {} → {}", short(a), short(b))),
+        _ => {}
+    }
+}
+
+/// The problems that stop a document, or the database error that stops the import.
+enum Refusal {
+    Problems(Vec<String>),
+    Failed(anyhow::Error),
+}
+
+impl From<anyhow::Error> for Refusal {
+    fn from(e: anyhow::Error) -> Refusal {
+        Refusal::Failed(e)
+    }
+}
+
+impl From<rusqlite::Error> for Refusal {
+    fn from(e: rusqlite::Error) -> Refusal {
+        Refusal::Failed(e.into())
+    }
+}
+
+/// Validates one document against the catalogue and writes it.
+fn load_one(
+    tx: &Transaction,
+    doc: &SourceDocument,
+    options: ImportOptions,
+) -> Result<LoadOutcome, Refusal> {
+    let report = validate::validate(&doc.file, &doc.text);
+    let mut problems = report.problems;
+    let record_json = doc.record_json()?;
+    let record_sha256 = crate::source::hex_sha256(record_json.as_bytes());
+
+    let meta = &doc.file.source;
+    let existing_source: Option<(i64, String, String, String)> = tx
+        .query_row(
+            "SELECT source_id, record_sha256, record_json, file_name FROM sources
+              WHERE url = ?1 OR (title = ?2 AND published_on = ?3)",
+            params![meta.url, meta.title, meta.published],
+            |row| Ok((row.get(0)?, row.get(1)?, row.get(2)?, row.get(3)?)),
+        )
+        .optional()?;
+    let mut replacing = None;
+    if let Some((id, sha, old_json, loaded_from)) = existing_source {
+        if sha == record_sha256 {
+            return Ok(LoadOutcome::Unchanged);
+        }
+        if !options.replace {
+            let old: Json = serde_json::from_str(&old_json).map_err(anyhow::Error::from)?;
+            let new: Json = serde_json::from_str(&record_json).map_err(anyhow::Error::from)?;
+            let mut diff = Vec::new();
+            differences(&old, &new, "", &mut diff);
+            let shown = diff.len().min(20);
+            let mut message = format!(
+                "{}: this source (`{}`, {}) is already catalogued (from {loaded_from}) with \
+                 different facts; use --replace to replace them. Differences:",
+                doc.origin(),
                 meta.title,
                 meta.published
             );
+            for d in &diff[..shown] {
+                message.push_str(&format!("\n      {d}"));
+            }
+            if diff.len() > shown {
+                message.push_str(&format!("\n      … and {} more", diff.len() - shown));
+            }
+            return Err(Refusal::Problems(vec![message]));
         }
+        replacing = Some(id);
+    }
 
-        // Names the file does not declare must already be in the catalogue, once.
-        let mut names = Names::default();
-        for r in &report.external_refs {
-            if names.ids.contains_key(&(r.kind, r.name.clone())) {
-                continue;
+    // Names the file does not declare must already be in the catalogue, once.
+    let mut names = Names::default();
+    for r in &report.external_refs {
+        if names.contains(r.kind, &r.name) {
+            continue;
+        }
+        let problem = |message: String| Problem {
+            path: r.path.clone(),
+            context: r.context.clone(),
+            message,
+        };
+        match lookup(tx, r.kind, &r.name)?.as_slice() {
+            [(id, _)] => names.insert(r.kind, &r.name, *id),
+            [] => problems.push(problem(format!(
+                "unknown {} `{}`; declare it under [[{}]] in this file",
+                r.kind.noun(),
+                r.name,
+                r.kind.section()
+            ))),
+            many => problems.push(problem(ambiguous(r.kind, &r.name, many))),
+        }
+    }
+    if !problems.is_empty() {
+        return Err(Refusal::Problems(positioned(doc, &problems)));
+    }
+
+    if let Some(id) = replacing {
+        delete_source_facts(tx, id)?;
+    }
+    let summary = write(tx, doc, &record_sha256, &record_json, &mut names, replacing)
+        .map_err(|e| anyhow!("{}: cannot write: {e:#}", doc.origin()))?;
+    if let Some(id) = replacing {
+        let stale = stale_quotes(tx, id)?;
+        if !stale.is_empty() {
+            return Err(Refusal::Problems(vec![format!(
+                "{}: replacing would leave records of the old version quoting text the new one \
+                 lacks (declare them again in the file): {}",
+                doc.origin(),
+                stale.join("; ")
+            )]));
+        }
+        return Ok(LoadOutcome::Replaced(summary));
+    }
+    Ok(LoadOutcome::Added(summary))
+}
+
+/// Deletes what a source states, and the names only it used; shared names stay.
+fn delete_source_facts(tx: &Transaction, source_id: i64) -> Result<()> {
+    let deletes = [
+        "DELETE FROM project_facts WHERE source_id = ?1 OR project_id IN
+            (SELECT project_id FROM projects WHERE source_id = ?1)",
+        "DELETE FROM project_companies WHERE source_id = ?1 OR project_id IN
+            (SELECT project_id FROM projects WHERE source_id = ?1)",
+        "DELETE FROM project_industries WHERE source_id = ?1 OR project_id IN
+            (SELECT project_id FROM projects WHERE source_id = ?1)",
+        "DELETE FROM project_strategies WHERE source_id = ?1 OR project_id IN
+            (SELECT project_id FROM projects WHERE source_id = ?1)",
+        "DELETE FROM statistics WHERE source_id = ?1 OR event_id IN
+            (SELECT event_id FROM events WHERE source_id = ?1)",
+        "DELETE FROM event_industries WHERE source_id = ?1 OR event_id IN
+            (SELECT event_id FROM events WHERE source_id = ?1)",
+        "DELETE FROM event_strategies WHERE source_id = ?1 OR event_id IN
+            (SELECT event_id FROM events WHERE source_id = ?1)",
+        "DELETE FROM projects WHERE source_id = ?1 OR event_id IN
+            (SELECT event_id FROM events WHERE source_id = ?1)",
+        "DELETE FROM events WHERE source_id = ?1",
+        "DELETE FROM place_strategies WHERE source_id = ?1",
+        "DELETE FROM industry_strategies WHERE source_id = ?1",
+        "DELETE FROM layout_industries WHERE source_id = ?1",
+        "DELETE FROM company_aliases WHERE source_id = ?1",
+    ];
+    for sql in deletes {
+        tx.execute(sql, [source_id])?;
+    }
+    // Names this source introduced and nothing else uses; repeated for chains (a company and
+    // its parent, a town and its district).
+    let orphans = [
+        "DELETE FROM strategies WHERE source_id = ?1
+            AND strategy_id NOT IN (SELECT strategy_id FROM event_strategies)
+            AND strategy_id NOT IN (SELECT strategy_id FROM project_strategies)
+            AND strategy_id NOT IN (SELECT strategy_id FROM place_strategies)
+            AND strategy_id NOT IN (SELECT strategy_id FROM industry_strategies)
+            AND strategy_id NOT IN (SELECT strategy_id FROM layout_industries)",
+        "DELETE FROM companies WHERE source_id = ?1
+            AND company_id NOT IN (SELECT company_id FROM project_companies)
+            AND company_id NOT IN (SELECT company_id FROM company_aliases)
+            AND company_id NOT IN (SELECT parent_company_id FROM companies WHERE parent_company_id IS NOT NULL)",
+        "DELETE FROM industries WHERE source_id = ?1
+            AND industry_id NOT IN (SELECT industry_id FROM event_industries)
+            AND industry_id NOT IN (SELECT industry_id FROM project_industries)
+            AND industry_id NOT IN (SELECT industry_id FROM layout_industries)
+            AND industry_id NOT IN (SELECT industry_id FROM industry_strategies)
+            AND industry_id NOT IN (SELECT parent_id FROM industries WHERE parent_id IS NOT NULL)",
+        "DELETE FROM places WHERE source_id = ?1
+            AND place_id NOT IN (SELECT place_id FROM events)
+            AND place_id NOT IN (SELECT place_id FROM projects WHERE place_id IS NOT NULL)
+            AND place_id NOT IN (SELECT place_id FROM statistics)
+            AND place_id NOT IN (SELECT place_id FROM strategies WHERE place_id IS NOT NULL)
+            AND place_id NOT IN (SELECT place_id FROM place_strategies)
+            AND place_id NOT IN (SELECT parent_id FROM places WHERE parent_id IS NOT NULL)",
+    ];
+    loop {
+        let mut deleted = 0;
+        for sql in orphans {
+            deleted += tx.execute(sql, [source_id])?;
+        }
+        if deleted == 0 {
+            return Ok(());
+        }
+    }
+}
+
+/// Rows of a source whose quotes are not in its text (after a replace).
+fn stale_quotes(tx: &Transaction, source_id: i64) -> Result<Vec<String>> {
+    let mut stale = Vec::new();
+    for (table, key, column) in super::read::QUOTED {
+        let mut stmt = tx.prepare(&format!(
+            "SELECT t.{key}, t.{column} FROM {table} t JOIN sources s ON s.source_id = t.source_id
+              WHERE t.source_id = ?1 AND t.{column} IS NOT NULL AND instr(s.full_text, t.{column}) = 0"
+        ))?;
+        let rows = stmt.query_map([source_id], |row| {
+            Ok((
+                row.get::<_, rusqlite::types::Value>(0)?,
+                row.get::<_, String>(1)?,
+            ))
+        })?;
+        for row in rows {
+            let (id, quote) = row?;
+            stale.push(format!(
+                "{table} {key}={} `{quote}`",
+                crate::present::plain_text(&id)
+            ));
+        }
+    }
+    Ok(stale)
+}
+
+impl Store {
+    /// Imports source documents in one IMMEDIATE transaction: every document is validated and
+    /// written, and the transaction commits only if all of them are good (and not a dry run).
+    /// `progress` is called after each document with (documents so far, projects so far).
+    pub fn import(
+        &mut self,
+        docs: impl Iterator<Item = Result<SourceDocument>>,
+        options: ImportOptions,
+        mut progress: impl FnMut(usize, usize),
+    ) -> Result<Vec<(String, LoadOutcome)>> {
+        let tx = Transaction::new(&mut self.conn, TransactionBehavior::Immediate).map_err(|e| {
+            if e.sqlite_error_code() == Some(rusqlite::ErrorCode::DatabaseBusy) {
+                anyhow!(
+                    "the database is busy: another program is writing it (waited {} s); try again",
+                    super::BUSY_TIMEOUT.as_secs()
+                )
+            } else {
+                anyhow::Error::from(e).context("cannot start writing")
             }
-            match lookup(&tx, r.kind, &r.name)?.as_slice() {
-                [id] => {
-                    names.ids.insert((r.kind, r.name.clone()), *id);
+        })?;
+        let mut outcomes = Vec::new();
+        let mut problems = Vec::new();
+        let mut refused_files = 0;
+        let mut projects = 0;
+        let mut seen = 0;
+        for doc in docs {
+            seen += 1;
+            match doc {
+                Err(e) => {
+                    refused_files += 1;
+                    problems.push(format!("{e:#}"));
                 }
-                [] => problems.push(Problem {
-                    path: r.path.clone(),
-                    message: format!(
-                        "unknown {} `{}`; declare it under [[{}]] in this file",
-                        r.kind.noun(),
-                        r.name,
-                        r.kind.section()
-                    ),
-                }),
-                many => problems.push(Problem {
-                    path: r.path.clone(),
-                    message: format!(
-                        "{} `{}` is ambiguous: {} rows in the catalogue have that name (ids {:?})",
-                        r.kind.noun(),
-                        r.name,
-                        many.len(),
-                        many
-                    ),
-                }),
+                Ok(doc) => match load_one(&tx, &doc, options) {
+                    Ok(outcome) => {
+                        if let LoadOutcome::Added(s) | LoadOutcome::Replaced(s) = &outcome {
+                            projects += s.projects;
+                        }
+                        outcomes.push((doc.origin(), outcome));
+                    }
+                    Err(Refusal::Problems(p)) => {
+                        refused_files += 1;
+                        problems.extend(p);
+                    }
+                    Err(Refusal::Failed(e)) => return Err(e),
+                },
             }
+            progress(seen, projects);
         }
         if !problems.is_empty() {
-            return Err(InvalidFile {
-                file: doc.file_name.clone(),
+            return Err(ImportRefused {
                 problems,
+                files: refused_files,
             }
             .into());
         }
+        if options.dry_run {
+            tx.rollback()?;
+        } else {
+            tx.commit().context("cannot commit the import")?;
+        }
+        Ok(outcomes)
+    }
 
-        let summary = write(&tx, doc, &record_sha256, &mut names).with_context(|| {
-            format!("{}: cannot write to {}", doc.file_name, self.path.display())
-        })?;
-        tx.commit()?;
-        Ok(LoadOutcome::Added(summary))
+    /// Validates and loads one document (the bundled seed, tests).
+    pub fn load_source(&mut self, doc: &SourceDocument) -> Result<LoadOutcome> {
+        let mut outcomes = self.import(
+            std::iter::once(Ok(doc.clone())),
+            ImportOptions::default(),
+            |_, _| {},
+        )?;
+        Ok(outcomes.remove(0).1)
     }
 }
 
@@ -200,37 +547,82 @@ fn write(
     tx: &Transaction,
     doc: &SourceDocument,
     record_sha256: &str,
+    record_json: &str,
     names: &mut Names,
+    replacing: Option<i64>,
 ) -> Result<LoadSummary> {
     let f = &doc.file;
     let m = &f.source;
     let mut summary = LoadSummary::default();
-    tx.execute(
-        "INSERT INTO sources (title, publisher, url, published_on, author, script, full_text,
-                              text_sha256, record_sha256, file_name)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
-        params![
-            m.title,
-            m.publisher,
-            m.url,
-            m.published,
-            m.author,
-            m.script,
-            doc.text,
-            doc.text_sha256(),
-            record_sha256,
-            doc.file_name
-        ],
-    )?;
-    let source_id = tx.last_insert_rowid();
+    let text_sha256 = doc.text_sha256();
+    let source_id = match replacing {
+        Some(id) => {
+            tx.execute(
+                "UPDATE sources SET title = ?1, publisher = ?2, url = ?3, published_on = ?4,
+                        author = ?5, script = ?6, full_text = ?7, text_sha256 = ?8,
+                        record_sha256 = ?9, record_json = ?10, file_name = ?11
+                  WHERE source_id = ?12",
+                params![
+                    m.title,
+                    m.publisher,
+                    m.url,
+                    m.published,
+                    m.author,
+                    m.script,
+                    doc.text,
+                    text_sha256,
+                    record_sha256,
+                    record_json,
+                    doc.file_name,
+                    id
+                ],
+            )?;
+            id
+        }
+        None => {
+            tx.execute(
+                "INSERT INTO sources (title, publisher, url, published_on, author, script, full_text,
+                                      text_sha256, record_sha256, record_json, file_name)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+                params![
+                    m.title,
+                    m.publisher,
+                    m.url,
+                    m.published,
+                    m.author,
+                    m.script,
+                    doc.text,
+                    text_sha256,
+                    record_sha256,
+                    record_json,
+                    doc.file_name
+                ],
+            )?;
+            tx.last_insert_rowid()
+        }
+    };
 
-    // An entity the file declares that the catalogue already has is reused as it is.
-    let existing = |kind: RefKind, name: &str| -> Result<Option<i64>> {
-        Ok(lookup(tx, kind, name)?.first().copied())
+    // An entity the file declares that the catalogue already has is reused; when it came from
+    // this very source (a replace), its quote is refreshed from the new version.
+    let existing = |kind: RefKind, name: &str, quote: Option<&str>| -> Result<Option<i64>> {
+        let found = existing(tx, kind, name)?;
+        if let (Some(id), Some(q)) = (found, quote) {
+            let (table, key) = match kind {
+                RefKind::Place => ("places", "place_id"),
+                RefKind::Industry => ("industries", "industry_id"),
+                RefKind::Company => ("companies", "company_id"),
+                RefKind::Strategy => ("strategies", "strategy_id"),
+            };
+            tx.execute(
+                &format!("UPDATE {table} SET quote = ?1 WHERE {key} = ?2 AND source_id = ?3"),
+                params![q, id, source_id],
+            )?;
+        }
+        Ok(found)
     };
 
     for p in &f.places {
-        let id = if let Some(id) = existing(RefKind::Place, &p.name)? {
+        let id = if let Some(id) = existing(RefKind::Place, &p.name, p.quote.as_deref())? {
             id
         } else {
             let parent = p
@@ -240,30 +632,37 @@ fn write(
                 .transpose()?;
             let quoted_source = p.quote.as_ref().map(|_| source_id);
             tx.prepare_cached(
-                "INSERT INTO places (name, kind, parent_id, source_id, quote)
-                 VALUES (?1, ?2, ?3, ?4, ?5)",
+                "INSERT INTO places (name, name_key, kind, parent_id, source_id, quote)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
             )?
-            .execute(params![p.name, p.kind, parent, quoted_source, p.quote])?;
+            .execute(params![
+                p.name,
+                fold(&p.name),
+                p.kind,
+                parent,
+                quoted_source,
+                p.quote
+            ])?;
             summary.places_added += 1;
             tx.last_insert_rowid()
         };
-        names.ids.insert((RefKind::Place, p.name.clone()), id);
+        names.insert(RefKind::Place, &p.name, id);
     }
 
     let mut new_industries = Vec::new();
     for ind in &f.industries {
-        let id = if let Some(id) = existing(RefKind::Industry, &ind.name)? {
+        let id = if let Some(id) = existing(RefKind::Industry, &ind.name, Some(&ind.quote))? {
             id
         } else {
             tx.prepare_cached(
-                "INSERT INTO industries (name, source_id, quote) VALUES (?1, ?2, ?3)",
+                "INSERT INTO industries (name, name_key, source_id, quote) VALUES (?1, ?2, ?3, ?4)",
             )?
-            .execute(params![ind.name, source_id, ind.quote])?;
+            .execute(params![ind.name, fold(&ind.name), source_id, ind.quote])?;
             summary.industries_added += 1;
             new_industries.push(ind);
             tx.last_insert_rowid()
         };
-        names.ids.insert((RefKind::Industry, ind.name.clone()), id);
+        names.insert(RefKind::Industry, &ind.name, id);
     }
     for ind in new_industries {
         if let Some(parent) = &ind.parent {
@@ -279,7 +678,7 @@ fn write(
 
     let mut new_companies = Vec::new();
     for co in &f.companies {
-        let id = if let Some(id) = existing(RefKind::Company, &co.name)? {
+        let id = if let Some(id) = existing(RefKind::Company, &co.name, Some(&co.quote))? {
             id
         } else {
             let (city, basis, quote) = match &co.home_city {
@@ -287,12 +686,13 @@ fn write(
                 None => (None, None, None),
             };
             tx.prepare_cached(
-                "INSERT INTO companies (name, name_kind, home_city, home_city_basis,
+                "INSERT INTO companies (name, name_key, name_kind, home_city, home_city_basis,
                                         home_city_quote, source_id, quote)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
             )?
             .execute(params![
                 co.name,
+                fold(&co.name),
                 co.name_kind,
                 city,
                 basis,
@@ -304,7 +704,7 @@ fn write(
             new_companies.push(co);
             tx.last_insert_rowid()
         };
-        names.ids.insert((RefKind::Company, co.name.clone()), id);
+        names.insert(RefKind::Company, &co.name, id);
         for a in &co.aliases {
             let owner: Option<i64> = tx
                 .query_row(
@@ -322,10 +722,18 @@ fn write(
                 ),
                 None => {
                     tx.prepare_cached(
-                        "INSERT INTO company_aliases (alias, company_id, alias_kind, source_id, quote)
-                         VALUES (?1, ?2, ?3, ?4, ?5)",
+                        "INSERT INTO company_aliases (alias, alias_key, company_id, alias_kind,
+                                                      source_id, quote)
+                         VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
                     )?
-                    .execute(params![a.name, id, a.name_kind, source_id, a.quote])?;
+                    .execute(params![
+                        a.name,
+                        fold(&a.name),
+                        id,
+                        a.name_kind,
+                        source_id,
+                        a.quote
+                    ])?;
                 }
             }
         }
@@ -346,7 +754,7 @@ fn write(
     }
 
     for st in &f.strategies {
-        let id = if let Some(id) = existing(RefKind::Strategy, &st.name)? {
+        let id = if let Some(id) = existing(RefKind::Strategy, &st.name, Some(&st.quote))? {
             id
         } else {
             let place = st
@@ -355,11 +763,13 @@ fn write(
                 .map(|n| names.get(RefKind::Place, n))
                 .transpose()?;
             tx.prepare_cached(
-                "INSERT INTO strategies (name, level, kind, place_id, description, source_id, quote)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+                "INSERT INTO strategies (name, name_key, level, kind, place_id, description,
+                                         source_id, quote)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
             )?
             .execute(params![
                 st.name,
+                fold(&st.name),
                 st.level,
                 st.kind,
                 place,
@@ -370,7 +780,7 @@ fn write(
             summary.strategies_added += 1;
             tx.last_insert_rowid()
         };
-        names.ids.insert((RefKind::Strategy, st.name.clone()), id);
+        names.insert(RefKind::Strategy, &st.name, id);
         for l in &st.places {
             link(
                 tx,

@@ -14,7 +14,7 @@ use std::time::Duration;
 use anyhow::{Context, Result, bail};
 use rusqlite::Connection;
 
-pub use load::{LoadOutcome, LoadSummary};
+pub use load::{ImportOptions, ImportRefused, LoadOutcome, LoadSummary};
 pub use migrate::{MigrationState, MigrationStatus};
 pub use read::{CheckProblem, EventRow};
 

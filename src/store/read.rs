@@ -55,7 +55,7 @@ pub struct CheckProblem {
 }
 
 /// Tables whose rows carry `quote` (and `source_id`) and the column naming the record.
-const QUOTED: &[(&str, &str, &str)] = &[
+pub(super) const QUOTED: &[(&str, &str, &str)] = &[
     ("places", "place_id", "quote"),
     ("industries", "industry_id", "quote"),
     ("companies", "company_id", "quote"),

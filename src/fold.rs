@@ -1,0 +1,42 @@
+//! Folding text for matching: traditional script to simplified, Latin letters to lower case,
+//! full-width forms to ASCII, so that 江津區 matches 江津区, 飛輪儲能 matches 飞轮储能 and 1GW
+//! matches 1gw. Names are stored as the source wrote them; their folded form is stored beside
+//! them (`name_key` columns) for matching and is what `search` indexes.
+
+/// The folded form of `text`.
+pub fn fold(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in fast2s::convert(text).chars() {
+        let c = match c {
+            // Full-width ASCII (Ｇ, （, ：) to ASCII.
+            '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
+            '\u{3000}' => ' ',
+            // Variants the converter leaves alone.
+            '裏' => '里',
+            _ => c,
+        };
+        out.extend(c.to_lowercase());
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::fold;
+
+    #[test]
+    fn either_script_folds_to_one_form() {
+        for (a, b) in [
+            ("江津區", "江津区"),
+            ("飛輪儲能", "飞轮储能"),
+            ("菜鳥", "菜鸟"),
+            ("阿裡巴巴集團", "阿里巴巴集团"),
+            ("中新(重慶)樞紐港產業園", "中新（重庆）枢纽港产业园"),
+            ("年產1GW", "年产1gw"),
+            ("成渝地區雙城經濟圈建設", "成渝地区双城经济圈建设"),
+        ] {
+            assert_eq!(fold(a), fold(b), "{a} / {b}");
+        }
+        assert_ne!(fold("江津區"), fold("江北區"));
+    }
+}
