@@ -166,7 +166,7 @@ pub fn read_limited(mut reader: impl Read, name: &str) -> Result<Vec<u8>> {
 }
 
 /// Reads a `text_file` named by a document.
-pub type TextReader = dyn Fn(&str) -> Result<String>;
+pub type TextReader<'a> = dyn Fn(&str) -> Result<String> + 'a;
 
 /// Reads the `text_file` of a document in `dir`.
 pub fn text_reader(dir: PathBuf) -> impl Fn(&str) -> Result<String> {
@@ -210,7 +210,7 @@ pub fn parse(
     format: RawFormat,
     file_name: &str,
     record: Option<usize>,
-    read_text: &TextReader,
+    read_text: &TextReader<'_>,
 ) -> Result<SourceDocument> {
     let content = content.strip_prefix('\u{feff}').unwrap_or(content);
     let file: SourceFile = match format {
@@ -274,7 +274,7 @@ pub struct JsonLines<R> {
     reader: R,
     file_name: String,
     line: usize,
-    read_text: Box<TextReader>,
+    read_text: Box<TextReader<'static>>,
     done: bool,
 }
 
