@@ -98,6 +98,26 @@ pub struct Filters {
     pub sort: Option<String>,
 }
 
+/// Input formats of source files.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum InputFormat {
+    /// TOML, one source per file
+    Toml,
+    /// JSON with the same structure, one source per file
+    Json,
+    /// JSON Lines: one source per line
+    Jsonl,
+}
+
+/// Formats of exported tables.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum TableFormat {
+    /// One CSV file per table
+    Csv,
+    /// One JSON file per table (an array of objects)
+    Json,
+}
+
 /// What `show` can print.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum RecordKind {
@@ -127,6 +147,40 @@ pub enum Command {
     },
     /// Load the bundled seed (a second run changes nothing)
     Seed,
+    /// Import source files (TOML, JSON, or JSON Lines with one source per line; `-` is stdin)
+    Import {
+        /// The files to import; all of them are written in one transaction, or none
+        #[arg(required = true, value_name = "FILE")]
+        files: Vec<PathBuf>,
+        /// The input format, when the file name does not say (.toml, .json, .jsonl)
+        #[arg(long, value_enum)]
+        input: Option<InputFormat>,
+        /// Validate and show what would be added or changed, writing nothing
+        #[arg(long)]
+        dry_run: bool,
+        /// Replace a catalogued source whose facts differ (by URL, or title and date)
+        #[arg(long)]
+        replace: bool,
+    },
+    /// Print an annotated starter source file (TOML) showing every field
+    Template,
+    /// Print the JSON Schema of the source-file format
+    Schema,
+    /// Write the catalogue out: sources in the import format, or every table for spreadsheets
+    Export {
+        /// Write one file per source (or, with --tables, one file per table) into this directory
+        #[arg(long, value_name = "DIR", required_unless_present = "jsonl")]
+        dir: Option<PathBuf>,
+        /// Write every source to one JSON Lines file instead
+        #[arg(long, value_name = "FILE", conflicts_with_all = ["dir", "tables"])]
+        jsonl: Option<PathBuf>,
+        /// Export every table (CSV or JSON, by --format) instead of the sources
+        #[arg(long, requires = "dir")]
+        tables: bool,
+        /// Format of exported tables
+        #[arg(long, short, value_enum, default_value_t = TableFormat::Csv)]
+        format: TableFormat,
+    },
     /// List signing events with their headline figures [sort: date, amount, name]
     Events {
         #[command(flatten)]

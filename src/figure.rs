@@ -107,7 +107,7 @@ pub struct Band {
     pub max_inclusive: bool,
 }
 
-const PREFIXES: [(&str, Qualifier); 22] = [
+const PREFIXES: [(&str, Qualifier); 23] = [
     ("不低於", Qualifier::AtLeast),
     ("不低于", Qualifier::AtLeast),
     ("不少於", Qualifier::AtLeast),
@@ -130,6 +130,8 @@ const PREFIXES: [(&str, Qualifier); 22] = [
     ("近", Qualifier::Nearly),
     ("約", Qualifier::About),
     ("约", Qualifier::About),
+    // 上亿元, 上万人: reaching that order of magnitude.
+    ("上", Qualifier::AtLeast),
 ];
 
 const SUFFIXES: [(&str, Qualifier); 5] = [
@@ -207,6 +209,8 @@ fn parse_with_default_unit(text: &str, default_unit: Option<&str>) -> Result<Fig
     rest = &rest[number_len..];
     let (mantissa, scale) = match parse_decimal(number) {
         Some(parsed) => parsed,
+        // 亿元项目, 上亿元, 万余人: a multiplier with no number before it counts one of it.
+        None if rest.starts_with(['百', '千', '萬', '万', '億', '亿']) => (1, 0),
         None => {
             let (value, len) = parse_small_chinese_number(rest).ok_or_else(|| {
                 format!(
@@ -251,6 +255,16 @@ fn parse_with_default_unit(text: &str, default_unit: Option<&str>) -> Result<Fig
         .checked_mul(factor)
         .ok_or_else(|| format!("`{original}` is too large"))?;
     let divisor = 10_i128.pow(scale);
+    if currency_of(unit).is_none() && looks_like_currency(unit) {
+        let known: Vec<String> = CURRENCIES
+            .iter()
+            .map(|(code, words)| format!("{} ({code})", words[0]))
+            .collect();
+        return Err(format!(
+            "`{original}`: unknown currency `{unit}`; known currencies: {}",
+            known.join(", ")
+        ));
+    }
     let quantity = match currency_of(unit) {
         Some(currency) => {
             if scaled % divisor != 0 {
@@ -317,6 +331,16 @@ pub fn parse_amount(text: &str) -> Result<i64, String> {
         } => Err(bad("is not an amount in yuan")),
         _ => Err(bad("has a qualifier; give a plain amount")),
     }
+}
+
+/// A unit that names money this program does not know (澳元, 卢布): refused rather than stored
+/// as a count.
+fn looks_like_currency(unit: &str) -> bool {
+    const OTHERS: [&str; 12] = [
+        "卢布", "盧布", "法郎", "马克", "馬克", "里拉", "卢比", "盧比", "比索", "令吉", "泰铢",
+        "泰銖",
+    ];
+    unit.ends_with('元') || unit.ends_with('币') || unit.ends_with('幣') || OTHERS.contains(&unit)
 }
 
 fn currency_of(unit: &str) -> Option<&'static str> {
@@ -512,6 +536,8 @@ mod tests {
         assert_eq!(money("5000萬元"), (50_000_000, Qualifier::Exact));
         assert_eq!(money("3000多萬元"), (30_000_000, Qualifier::MoreThan));
         assert_eq!(money("1000亿元"), (100_000_000_000, Qualifier::Exact));
+        assert_eq!(money("亿元"), (100_000_000, Qualifier::Exact));
+        assert_eq!(money("上亿元"), (100_000_000, Qualifier::AtLeast));
     }
 
     #[test]
@@ -563,7 +589,7 @@ mod tests {
     #[test]
     fn bad_figures_are_refused() {
         assert!(parse_figure("").is_err());
-        assert!(parse_figure("億元").is_err());
+        assert!(parse_figure("元").is_err());
         assert!(parse_figure("12").is_err(), "a figure needs a unit");
         assert!(
             parse_figure("1.234567891億元").is_err(),
@@ -571,6 +597,16 @@ mod tests {
         );
         assert!(parse_figure("逾近5個").is_err());
         assert!(parse_figure("99999999999999億元").is_err(), "overflow");
+        assert!(
+            parse_figure("10亿卢布")
+                .unwrap_err()
+                .contains("unknown currency `卢布`")
+        );
+        assert!(
+            parse_figure("10亿澳元")
+                .unwrap_err()
+                .contains("unknown currency `澳元`")
+        );
     }
 
     #[test]
@@ -591,6 +627,8 @@ mod tests {
                 max_inclusive: false
             }
         );
+        assert_eq!(parse_band("上亿元").unwrap().min_yuan, Some(100_000_000));
+        assert_eq!(parse_band("亿元以上").unwrap().min_yuan, Some(100_000_000));
         assert!(parse_band("50億元-20億元").is_err());
         assert!(parse_band("約10億").is_err());
     }

@@ -6,12 +6,13 @@
 //! `validate`, so that one pass reports every bad value of a file instead of stopping at the
 //! first one.
 
+use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 /// The current version of the file format.
 pub const FORMAT_VERSION: u32 = 1;
 
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct SourceFile {
     pub format: u32,
@@ -30,7 +31,7 @@ pub struct SourceFile {
     pub statistics: Vec<StatisticEntry>,
 }
 
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct SourceMeta {
     pub title: String,
@@ -51,7 +52,7 @@ pub struct SourceMeta {
     pub text_file: Option<String>,
 }
 
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct PlaceEntry {
     pub name: String,
@@ -63,7 +64,7 @@ pub struct PlaceEntry {
     pub quote: Option<String>,
 }
 
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct IndustryEntry {
     pub name: String,
@@ -72,7 +73,7 @@ pub struct IndustryEntry {
     pub quote: String,
 }
 
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct CompanyEntry {
     pub name: String,
@@ -87,7 +88,7 @@ pub struct CompanyEntry {
     pub parent: Option<ParentEntry>,
 }
 
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct AliasEntry {
     pub name: String,
@@ -95,7 +96,7 @@ pub struct AliasEntry {
     pub quote: String,
 }
 
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct HomeCityEntry {
     pub name: String,
@@ -104,7 +105,7 @@ pub struct HomeCityEntry {
     pub quote: String,
 }
 
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ParentEntry {
     pub name: String,
@@ -113,7 +114,7 @@ pub struct ParentEntry {
     pub quote: String,
 }
 
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct StrategyEntry {
     pub name: String,
@@ -138,7 +139,7 @@ pub struct StrategyEntry {
     pub layout: Vec<LayoutEntry>,
 }
 
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct LayoutEntry {
     pub industry: String,
@@ -148,7 +149,7 @@ pub struct LayoutEntry {
 }
 
 /// A reference by name to a place, industry or strategy, with the sentence that makes it.
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Link {
     pub name: String,
@@ -166,14 +167,14 @@ fn stated() -> String {
 }
 
 /// A figure as the source writes it (`逾1000億元`, `28個`) and the sentence that states it.
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct FigureEntry {
     pub value: String,
     pub quote: String,
 }
 
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct EventEntry {
     pub name: String,
@@ -196,7 +197,7 @@ pub struct EventEntry {
     pub projects: Vec<ProjectEntry>,
 }
 
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct BandEntry {
     /// 10億以上 | 20億元-50億元 | 1億元以下
@@ -206,7 +207,7 @@ pub struct BandEntry {
     pub quote: String,
 }
 
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ProjectEntry {
     pub name: String,
@@ -226,7 +227,7 @@ pub struct ProjectEntry {
     pub facts: Vec<FactEntry>,
 }
 
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct CompanyLink {
     pub name: String,
@@ -240,7 +241,7 @@ pub struct CompanyLink {
 }
 
 /// A descriptive fact about a project: a figure (`value`), a statement, or both.
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct FactEntry {
     /// capacity | expected_volume | business_scope | goal | positioning | description | area
@@ -259,7 +260,7 @@ pub struct FactEntry {
     pub quote: String,
 }
 
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct StatisticEntry {
     /// period_statistic | place_fact | target
@@ -287,4 +288,13 @@ pub struct StatisticEntry {
 #[allow(clippy::trivially_copy_pass_by_ref)] // serde's skip_serializing_if passes a reference
 fn is_false(value: &bool) -> bool {
     !*value
+}
+
+/// The JSON Schema of the source-file format (docs/source-file.schema.json), generated from
+/// these types.
+pub fn json_schema() -> String {
+    let schema = schemars::schema_for!(SourceFile);
+    let mut text = serde_json::to_string_pretty(&schema).unwrap_or_default();
+    text.push('\n');
+    text
 }

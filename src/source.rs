@@ -186,7 +186,15 @@ fn parse_error_toml(e: &toml::de::Error, content: &str, file_name: &str) -> anyh
             format!("{file_name}:{line}:{col}")
         },
     );
-    anyhow!("{position}: {}", e.message().trim_end())
+    let mut message = e.message().trim_end().to_string();
+    // A bare TOML date (date = 2024-01-15) is a datetime, which reaches serde as a map.
+    if message.contains("invalid type: map, expected a string")
+        && let Some(span) = e.span()
+        && content[span.start..].starts_with(|c: char| c.is_ascii_digit())
+    {
+        message.push_str("; write dates in quotes, e.g. \"2024-01-15\"");
+    }
+    anyhow!("{position}: {message}")
 }
 
 fn parse_error_json(

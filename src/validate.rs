@@ -57,6 +57,10 @@ pub const FACT_KINDS: &[&str] = &[
 ];
 pub const STATISTIC_KINDS: &[&str] = &["period_statistic", "place_fact", "target"];
 pub const SCRIPTS: &[&str] = &["traditional", "simplified"];
+/// The longest source text, and the longest other field, in bytes.
+pub const MAX_TEXT_BYTES: usize = 8 * 1024 * 1024;
+pub const MAX_FIELD_BYTES: usize = 100 * 1024;
+
 /// Units a count of projects may be written in.
 const PROJECT_COUNT_UNITS: &[&str] = &["個", "个", "項", "项"];
 
@@ -145,6 +149,15 @@ pub fn validate(file: &SourceFile, text: &str) -> Report {
         companies: HashSet::new(),
         strategies: HashSet::new(),
     };
+    if text.len() > MAX_TEXT_BYTES {
+        c.problem(
+            "source.text",
+            format!(
+                "the source text is {} bytes long; the limit is {MAX_TEXT_BYTES} bytes",
+                text.len()
+            ),
+        );
+    }
     c.file(file);
     c.report
 }
@@ -350,7 +363,45 @@ impl<'a> Checker<'a> {
         }
     }
 
+    /// Refuses absurdly long fields before anything else looks at them.
+    fn lengths(&mut self, value: &serde_json::Value, path: &str) {
+        match value {
+            serde_json::Value::String(text) => {
+                let limit = if path == "source.text" {
+                    MAX_TEXT_BYTES
+                } else {
+                    MAX_FIELD_BYTES
+                };
+                if text.len() > limit {
+                    self.problem(
+                        path,
+                        format!("is {} bytes long; the limit is {} bytes", text.len(), limit),
+                    );
+                }
+            }
+            serde_json::Value::Array(items) => {
+                for (i, item) in items.iter().enumerate() {
+                    self.lengths(item, &format!("{path}[{i}]"));
+                }
+            }
+            serde_json::Value::Object(fields) => {
+                for (key, item) in fields {
+                    let sub = if path.is_empty() {
+                        key.clone()
+                    } else {
+                        format!("{path}.{key}")
+                    };
+                    self.lengths(item, &sub);
+                }
+            }
+            _ => {}
+        }
+    }
+
     fn file(&mut self, file: &'a SourceFile) {
+        if let Ok(value) = serde_json::to_value(file) {
+            self.lengths(&value, "");
+        }
         if file.format != FORMAT_VERSION {
             self.problem(
                 "format",
@@ -554,14 +605,13 @@ impl<'a> Checker<'a> {
     }
 
     fn band(&mut self, path: &str, band: &str, quote: &str) {
-        if !figure::fold_figure_text(quote).contains(&figure::fold_figure_text(band)) {
+        if let Err(message) = figure::parse_band(band) {
+            self.problem(path, message);
+        } else if !figure::fold_figure_text(quote).contains(&figure::fold_figure_text(band)) {
             self.problem(
                 path,
                 format!("`{band}` does not appear in its quote; write the band as the source does"),
             );
-        }
-        if let Err(message) = figure::parse_band(band) {
-            self.problem(path, message);
         }
     }
 

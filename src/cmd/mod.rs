@@ -1,6 +1,8 @@
 //! One module per subcommand; `run` dispatches.
 
 mod check;
+mod export;
+mod import;
 mod init;
 mod list;
 mod metadata;
@@ -25,6 +27,32 @@ pub fn run(ctx: &Context, db: &Path, command: Command) -> Result<()> {
         Command::Init { empty } => init::run(ctx, db, empty),
         Command::Migrate { status } => migrate::run(ctx, db, status),
         Command::Seed => seed::run(ctx, db),
+        Command::Import {
+            files,
+            input,
+            dry_run,
+            replace,
+        } => import::run(ctx, db, &files, input, dry_run, replace),
+        Command::Template => {
+            std::io::Write::write_all(
+                &mut std::io::stdout().lock(),
+                include_str!("../template.toml").as_bytes(),
+            )?;
+            Ok(())
+        }
+        Command::Schema => {
+            std::io::Write::write_all(
+                &mut std::io::stdout().lock(),
+                crate::model::json_schema().as_bytes(),
+            )?;
+            Ok(())
+        }
+        Command::Export {
+            dir,
+            jsonl,
+            tables,
+            format,
+        } => export::run(ctx, db, dir.as_deref(), jsonl.as_deref(), tables, format),
         Command::Events { filters, format } => list::run(ctx, db, "events", &filters, format),
         Command::Projects { filters, format } => list::run(ctx, db, "projects", &filters, format),
         Command::Companies { filters, format } => list::run(ctx, db, "companies", &filters, format),

@@ -260,6 +260,23 @@ fn differences(old: &Json, new: &Json, path: &str, out: &mut Vec<String>) {
                 }
             }
         }
+        (Json::String(a), Json::String(b))
+            if a != b && (a.chars().count() > 60 || b.chars().count() > 60) =>
+        {
+            // Long texts: show where they start to differ.
+            let common = a.chars().zip(b.chars()).take_while(|(x, y)| x == y).count();
+            let window = |t: &str| -> String {
+                let from = common.saturating_sub(10);
+                let part: String = t.chars().skip(from).take(40).collect();
+                format!("…{}…", part.replace('\n', " "))
+            };
+            out.push(format!(
+                "~ {path}: differs from character {}: {} → {}",
+                common + 1,
+                window(a),
+                window(b)
+            ));
+        }
         (a, b) if a != b => out.push(format!("~ {path}: {} → {}", short(a), short(b))),
         _ => {}
     }
@@ -291,6 +308,10 @@ fn load_one(
 ) -> Result<LoadOutcome, Refusal> {
     let report = validate::validate(&doc.file, &doc.text);
     let mut problems = report.problems;
+    // A file's own mistakes come first: they are what its author must fix.
+    if !problems.is_empty() {
+        return Err(Refusal::Problems(positioned(doc, &problems)));
+    }
     let record_json = doc.record_json()?;
     let record_sha256 = crate::source::hex_sha256(record_json.as_bytes());
 

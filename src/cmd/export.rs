@@ -1,0 +1,88 @@
+//! `export`: the catalogue back out, as source files in the import format (one per source, or
+//! one JSON Lines file) or as every table in CSV or JSON.
+
+use std::fs;
+use std::io::Write;
+use std::path::Path;
+
+use anyhow::{Context as _, Result, anyhow};
+
+use crate::Context;
+use crate::cli::{Format, TableFormat};
+use crate::model::SourceFile;
+use crate::output;
+use crate::present::{self, plain_text};
+
+pub fn run(
+    ctx: &Context,
+    db: &Path,
+    dir: Option<&Path>,
+    jsonl: Option<&Path>,
+    tables: bool,
+    format: TableFormat,
+) -> Result<()> {
+    let store = super::open_read_only(ctx, db)?;
+    if tables {
+        let dir = dir.ok_or_else(|| anyhow!("--tables needs --dir"))?;
+        fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
+        let names = store.query(
+            "SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%'
+              ORDER BY name",
+            &[],
+        )?;
+        for row in &names.rows {
+            let table = plain_text(&row[0]);
+            let result = store.query(&format!("SELECT * FROM \"{table}\""), &[])?;
+            let listing = present::listing(&result, None);
+            let (ext, fmt) = match format {
+                TableFormat::Csv => ("csv", Format::Csv),
+                TableFormat::Json => ("json", Format::Json),
+            };
+            let path = dir.join(format!("{table}.{ext}"));
+            let mut file = fs::File::create(&path)
+                .with_context(|| format!("cannot create {}", path.display()))?;
+            output::write(&mut file, &listing, fmt, false)
+                .with_context(|| format!("cannot write {}", path.display()))?;
+        }
+        ctx.note(&format!(
+            "wrote {} tables to {}",
+            names.rows.len(),
+            dir.display()
+        ));
+        return Ok(());
+    }
+    let records = store.query(
+        "SELECT source_id, published_on, record_json FROM sources ORDER BY source_id",
+        &[],
+    )?;
+    if let Some(path) = jsonl {
+        let mut file =
+            fs::File::create(path).with_context(|| format!("cannot create {}", path.display()))?;
+        for row in &records.rows {
+            writeln!(file, "{}", plain_text(&row[2]))?;
+        }
+        ctx.note(&format!(
+            "wrote {} sources to {}",
+            records.rows.len(),
+            path.display()
+        ));
+        return Ok(());
+    }
+    let dir = dir.ok_or_else(|| anyhow!("give --dir DIR or --jsonl FILE"))?;
+    fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
+    for row in &records.rows {
+        let id = plain_text(&row[0]);
+        let record: SourceFile = serde_json::from_str(&plain_text(&row[2]))
+            .with_context(|| format!("source {id}: its stored record is not a source file"))?;
+        let toml = toml::to_string_pretty(&record)
+            .with_context(|| format!("source {id}: cannot write it as TOML"))?;
+        let path = dir.join(format!("{:0>4}_{}.toml", id, plain_text(&row[1])));
+        fs::write(&path, toml).with_context(|| format!("cannot write {}", path.display()))?;
+    }
+    ctx.note(&format!(
+        "wrote {} sources to {}",
+        records.rows.len(),
+        dir.display()
+    ));
+    Ok(())
+}
