@@ -308,6 +308,28 @@ fn load_one(
 ) -> Result<LoadOutcome, Refusal> {
     let report = validate::validate(&doc.file, &doc.text);
     let mut problems = report.problems;
+    // Names the file does not declare must already be in the catalogue, once.
+    let mut names = Names::default();
+    for r in &report.external_refs {
+        if names.contains(r.kind, &r.name) {
+            continue;
+        }
+        let problem = |message: String| Problem {
+            path: r.path.clone(),
+            context: r.context.clone(),
+            message,
+        };
+        match lookup(tx, r.kind, &r.name)?.as_slice() {
+            [(id, _)] => names.insert(r.kind, &r.name, *id),
+            [] => problems.push(problem(format!(
+                "unknown {} `{}`; declare it under [[{}]] in this file",
+                r.kind.noun(),
+                r.name,
+                r.kind.section()
+            ))),
+            many => problems.push(problem(ambiguous(r.kind, &r.name, many))),
+        }
+    }
     // A file's own mistakes come first: they are what its author must fix.
     if !problems.is_empty() {
         return Err(Refusal::Problems(positioned(doc, &problems)));
@@ -351,32 +373,6 @@ fn load_one(
             return Err(Refusal::Problems(vec![message]));
         }
         replacing = Some(id);
-    }
-
-    // Names the file does not declare must already be in the catalogue, once.
-    let mut names = Names::default();
-    for r in &report.external_refs {
-        if names.contains(r.kind, &r.name) {
-            continue;
-        }
-        let problem = |message: String| Problem {
-            path: r.path.clone(),
-            context: r.context.clone(),
-            message,
-        };
-        match lookup(tx, r.kind, &r.name)?.as_slice() {
-            [(id, _)] => names.insert(r.kind, &r.name, *id),
-            [] => problems.push(problem(format!(
-                "unknown {} `{}`; declare it under [[{}]] in this file",
-                r.kind.noun(),
-                r.name,
-                r.kind.section()
-            ))),
-            many => problems.push(problem(ambiguous(r.kind, &r.name, many))),
-        }
-    }
-    if !problems.is_empty() {
-        return Err(Refusal::Problems(positioned(doc, &problems)));
     }
 
     if let Some(id) = replacing {
