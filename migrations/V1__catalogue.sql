@@ -112,6 +112,7 @@ CREATE TABLE events (
     place_id                INTEGER NOT NULL REFERENCES places (place_id),
     held_on                 TEXT NOT NULL CHECK (date(held_on) IS held_on),
     name                    TEXT NOT NULL CHECK (length(name) > 0),
+    name_key                TEXT NOT NULL,
     quote                   TEXT NOT NULL,
     project_count           INTEGER CHECK (project_count >= 0),
     project_count_qualifier TEXT CHECK (project_count_qualifier IN
@@ -136,6 +137,7 @@ CREATE TABLE events (
 CREATE INDEX events_place_date ON events (place_id, held_on);
 CREATE INDEX events_date ON events (held_on);
 CREATE INDEX events_source ON events (source_id);
+CREATE INDEX events_key ON events (name_key);
 
 -- A project signed at an event. amount_yuan is NULL when the source states no amount: the
 -- unitemised remainder of a headline is never invented as projects.
@@ -144,6 +146,7 @@ CREATE TABLE projects (
     event_id         INTEGER NOT NULL REFERENCES events (event_id),
     source_id        INTEGER NOT NULL REFERENCES sources (source_id),
     name             TEXT NOT NULL CHECK (length(name) > 0),
+    name_key         TEXT NOT NULL,
     quote            TEXT NOT NULL,
     amount_yuan      INTEGER CHECK (amount_yuan >= 0),
     amount_foreign   INTEGER CHECK (amount_foreign >= 0),
@@ -167,6 +170,7 @@ CREATE TABLE projects (
 CREATE INDEX projects_event ON projects (event_id);
 CREATE INDEX projects_amount ON projects (amount_yuan);
 CREATE INDEX projects_place ON projects (place_id);
+CREATE INDEX projects_key ON projects (name_key);
 
 -- Descriptive facts about a project: capacity (年產1GW), expected volumes (每年…不低於200萬單),
 -- business scope, goals. A numeric fact has value and unit; a textual one has statement.
@@ -254,7 +258,8 @@ CREATE TABLE layout_industries (
     role        TEXT NOT NULL CHECK (role IN ('main', 'special')),
     source_id   INTEGER NOT NULL REFERENCES sources (source_id),
     quote       TEXT NOT NULL,
-    PRIMARY KEY (strategy_id, industry_id)
+    -- several sources may state the same link, each with its own quote
+    PRIMARY KEY (strategy_id, industry_id, source_id)
 ) STRICT;
 CREATE INDEX layout_industries_industry ON layout_industries (industry_id);
 
@@ -285,7 +290,7 @@ CREATE TABLE place_strategies (
     basis       TEXT NOT NULL CHECK (basis IN ('stated', 'inferred')),
     source_id   INTEGER NOT NULL REFERENCES sources (source_id),
     quote       TEXT NOT NULL,
-    PRIMARY KEY (place_id, strategy_id)
+    PRIMARY KEY (place_id, strategy_id, source_id)
 ) STRICT;
 CREATE INDEX place_strategies_strategy ON place_strategies (strategy_id);
 
@@ -295,7 +300,7 @@ CREATE TABLE industry_strategies (
     basis       TEXT NOT NULL CHECK (basis IN ('stated', 'inferred')),
     source_id   INTEGER NOT NULL REFERENCES sources (source_id),
     quote       TEXT NOT NULL,
-    PRIMARY KEY (industry_id, strategy_id)
+    PRIMARY KEY (industry_id, strategy_id, source_id)
 ) STRICT;
 CREATE INDEX industry_strategies_strategy ON industry_strategies (strategy_id);
 
@@ -348,7 +353,9 @@ SELECT p.project_id,
        e.held_on,
        e.name                                   AS event,
        ep.name                                  AS district,
+       ep.name_key                              AS district_key,
        coalesce(pp.name, ep.name)               AS place,
+       coalesce(pp.name_key, ep.name_key)       AS place_key,
        p.amount_yuan,
        p.amount_yuan / 1e8                      AS amount_yi,
        p.amount_currency,
@@ -376,6 +383,7 @@ CREATE VIEW event_overview AS
 SELECT e.event_id,
        e.held_on,
        pl.name                                  AS district,
+       pl.name_key                              AS district_key,
        e.name                                   AS event,
        e.project_count,
        e.project_count_qualifier,

@@ -19,7 +19,7 @@ named AS (
       FROM projects p
       JOIN events e ON e.event_id = p.event_id
       JOIN places pl ON pl.place_id = e.place_id
-     WHERE (:district IS NULL OR pl.name = :district)
+     WHERE (:district IS NULL OR pl.name = :district OR pl.name_key = :district)
        AND (:from IS NULL OR e.held_on >= :from)
        AND (:to IS NULL OR e.held_on <= :to)
        AND (p.amount_currency IS NULL OR p.amount_currency = 'CNY')
@@ -35,7 +35,7 @@ reported AS (
       FROM statistics st
       JOIN places pl ON pl.place_id = st.place_id
      WHERE st.metric = 'projects_in_band'
-       AND (:district IS NULL OR pl.name = :district)
+       AND (:district IS NULL OR pl.name = :district OR pl.name_key = :district)
        AND (:from IS NULL OR coalesce(st.period_end, '9999') >= :from)
        AND (:to IS NULL OR coalesce(st.period_start, '0000') <= :to)
 ),

@@ -13,12 +13,13 @@ WITH links AS (
       JOIN events e ON e.event_id = p.event_id
       JOIN places pl ON pl.place_id = e.place_id
      WHERE (:basis IS NULL OR pi.basis = :basis)
-       AND (:district IS NULL OR pl.name = :district)
+       AND (:district IS NULL OR pl.name = :district OR pl.name_key = :district)
 )
 SELECT i.name                                               AS industry,
-       (SELECT group_concat(CASE li.role WHEN 'main' THEN '主' ELSE '特' END || ' ' || s.name, '; ')
-          FROM layout_industries li JOIN strategies s ON s.strategy_id = li.strategy_id
-         WHERE li.industry_id = i.industry_id)              AS layout_role,
+       (SELECT group_concat(role, '; ') FROM (
+            SELECT DISTINCT CASE li.role WHEN 'main' THEN '主' ELSE '特' END || ' ' || s.name AS role
+              FROM layout_industries li JOIN strategies s ON s.strategy_id = li.strategy_id
+             WHERE li.industry_id = i.industry_id))         AS layout_role,
        (SELECT count(*) FROM event_industries ei WHERE ei.industry_id = i.industry_id)
                                                             AS events_covering,
        count(DISTINCT l.project_id)                         AS projects,

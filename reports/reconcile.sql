@@ -141,6 +141,6 @@ SELECT pl.name AS place,
        END AS status,
        j.quote
   FROM judged j JOIN places pl ON pl.place_id = j.place_id
- WHERE (:district IS NULL OR pl.name = :district)
+ WHERE (:district IS NULL OR pl.name = :district OR pl.name_key = :district)
    AND (:status IS NULL OR status = :status)
  ORDER BY j.date, pl.name, j.scope, j.check_name;

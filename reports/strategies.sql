@@ -9,14 +9,15 @@ SELECT s.name                                                  AS strategy,
        s.level,
        s.kind,
        owner.name                                              AS owner,
-       (SELECT count(*) FROM event_strategies x WHERE x.strategy_id = s.strategy_id) AS events,
-       (SELECT count(*) FROM project_strategies x WHERE x.strategy_id = s.strategy_id) AS projects,
+       (SELECT count(DISTINCT x.event_id) FROM event_strategies x WHERE x.strategy_id = s.strategy_id) AS events,
+       (SELECT count(DISTINCT x.project_id) FROM project_strategies x WHERE x.strategy_id = s.strategy_id) AS projects,
        (SELECT coalesce(sum(p.amount_yuan), 0) FROM project_strategies x
           JOIN projects p ON p.project_id = x.project_id
          WHERE x.strategy_id = s.strategy_id)                  AS project_amount_yuan,
-       (SELECT group_concat(pl.name, '; ') FROM place_strategies x
-          JOIN places pl ON pl.place_id = x.place_id
-         WHERE x.strategy_id = s.strategy_id)                  AS places,
+       (SELECT group_concat(name, '; ') FROM (
+            SELECT DISTINCT pl.name FROM place_strategies x
+              JOIN places pl ON pl.place_id = x.place_id
+             WHERE x.strategy_id = s.strategy_id))             AS places,
        (SELECT group_concat(i.name, '; ') FROM (
             SELECT industry_id FROM industry_strategies WHERE strategy_id = s.strategy_id
             UNION SELECT industry_id FROM layout_industries WHERE strategy_id = s.strategy_id) x

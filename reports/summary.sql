@@ -6,6 +6,7 @@
 -- Param: :from      only events on or after this date (YYYY-MM-DD)
 -- Param: :to        only events on or before this date (YYYY-MM-DD)
 -- In the sqlite3 shell, set a parameter with `.param set :district 江津區`; unset ones are NULL.
+-- Names match as written, or folded (simplified, lower case: 江津区) as the program passes them.
 SELECT event_id,
        held_on,
        district,
@@ -21,7 +22,7 @@ SELECT event_id,
        unitemised_amount_yuan,
        unitemised_amount_qualifier
   FROM event_overview
- WHERE (:district IS NULL OR district = :district)
+ WHERE (:district IS NULL OR district = :district OR district_key = :district)
    AND (:from IS NULL OR held_on >= :from)
    AND (:to IS NULL OR held_on <= :to)
  ORDER BY held_on, event_id;

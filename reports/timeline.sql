@@ -6,7 +6,7 @@
 -- Param: :district  only this place
 -- Bar: signed_amount
 WITH e AS (
-    SELECT district, held_on, project_count, signed_amount_yuan, signed_amount_qualifier,
+    SELECT district, district_key, held_on, project_count, signed_amount_yuan, signed_amount_qualifier,
            named_projects,
            CASE coalesce(:by, 'year')
                WHEN 'month'   THEN substr(held_on, 1, 7)
@@ -14,7 +14,7 @@ WITH e AS (
                ELSE substr(held_on, 1, 4)
            END AS period
       FROM event_overview
-     WHERE (:district IS NULL OR district = :district)
+     WHERE (:district IS NULL OR district = :district OR district_key = :district)
 )
 SELECT district,
        period,

@@ -17,7 +17,7 @@ SELECT rank() OVER (ORDER BY amount_yuan DESC) AS rank,
        amount_quote
   FROM project_overview
  WHERE amount_yuan IS NOT NULL
-   AND (:district IS NULL OR district = :district)
+   AND (:district IS NULL OR district = :district OR district_key = :district)
    AND (:from IS NULL OR held_on >= :from)
    AND (:to IS NULL OR held_on <= :to)
  ORDER BY amount_yuan DESC, project

@@ -12,8 +12,8 @@ pub struct ListingDef {
 /// Matches a company by its name or any of its aliases.
 macro_rules! company_match {
     () => {
-        "(SELECT company_id FROM companies WHERE name = :company
-              UNION SELECT company_id FROM company_aliases WHERE alias = :company)"
+        "(SELECT company_id FROM companies WHERE name_key = :company
+              UNION SELECT company_id FROM company_aliases WHERE alias_key = :company)"
     };
 }
 
@@ -27,17 +27,17 @@ pub const LISTINGS: &[ListingDef] = &[
                     named_projects, named_with_amount, named_amount_yuan,
                     unitemised_amount_yuan, unitemised_amount_qualifier, source_id
                FROM event_overview eo
-              WHERE (:district IS NULL OR district = :district)
+              WHERE (:district IS NULL OR district_key = :district)
                 AND (:from IS NULL OR held_on >= :from)
                 AND (:to IS NULL OR held_on <= :to)
                 AND (:min_yuan IS NULL OR signed_amount_yuan >= :min_yuan)
                 AND (:max_yuan IS NULL OR signed_amount_yuan <= :max_yuan)
                 AND (:industry IS NULL OR EXISTS (
                         SELECT 1 FROM event_industries ei JOIN industries i ON i.industry_id = ei.industry_id
-                         WHERE ei.event_id = eo.event_id AND i.name = :industry))
+                         WHERE ei.event_id = eo.event_id AND i.name_key = :industry))
                 AND (:strategy IS NULL OR EXISTS (
                         SELECT 1 FROM event_strategies es JOIN strategies s ON s.strategy_id = es.strategy_id
-                         WHERE es.event_id = eo.event_id AND s.name = :strategy
+                         WHERE es.event_id = eo.event_id AND s.name_key = :strategy
                            AND (:basis IS NULL OR es.basis = :basis)))
                 AND (:company IS NULL OR EXISTS (
                         SELECT 1 FROM projects p JOIN project_companies pc ON pc.project_id = p.project_id
@@ -57,18 +57,18 @@ pub const LISTINGS: &[ListingDef] = &[
             "SELECT project_id, project, held_on, district, place,
                     amount_yuan, amount_qualifier, industries, companies, event_id
                FROM project_overview po
-              WHERE (:district IS NULL OR district = :district OR place = :district)
+              WHERE (:district IS NULL OR district_key = :district OR place_key = :district)
                 AND (:from IS NULL OR held_on >= :from)
                 AND (:to IS NULL OR held_on <= :to)
                 AND (:min_yuan IS NULL OR amount_yuan >= :min_yuan)
                 AND (:max_yuan IS NULL OR amount_yuan <= :max_yuan)
                 AND (:industry IS NULL OR EXISTS (
                         SELECT 1 FROM project_industries pi JOIN industries i ON i.industry_id = pi.industry_id
-                         WHERE pi.project_id = po.project_id AND i.name = :industry
+                         WHERE pi.project_id = po.project_id AND i.name_key = :industry
                            AND (:basis IS NULL OR pi.basis = :basis)))
                 AND (:strategy IS NULL OR EXISTS (
                         SELECT 1 FROM project_strategies ps JOIN strategies s ON s.strategy_id = ps.strategy_id
-                         WHERE ps.project_id = po.project_id AND s.name = :strategy
+                         WHERE ps.project_id = po.project_id AND s.name_key = :strategy
                            AND (:basis IS NULL OR ps.basis = :basis)))
                 AND (:company IS NULL OR EXISTS (
                         SELECT 1 FROM project_companies pc
@@ -101,11 +101,11 @@ pub const LISTINGS: &[ListingDef] = &[
                 AND (:district IS NULL OR EXISTS (
                         SELECT 1 FROM project_companies pc JOIN projects p ON p.project_id = pc.project_id
                           JOIN events e ON e.event_id = p.event_id JOIN places pl ON pl.place_id = e.place_id
-                         WHERE pc.company_id = c.company_id AND pl.name = :district))
+                         WHERE pc.company_id = c.company_id AND pl.name_key = :district))
                 AND (:industry IS NULL OR EXISTS (
                         SELECT 1 FROM project_companies pc JOIN project_industries pi ON pi.project_id = pc.project_id
                           JOIN industries i ON i.industry_id = pi.industry_id
-                         WHERE pc.company_id = c.company_id AND i.name = :industry
+                         WHERE pc.company_id = c.company_id AND i.name_key = :industry
                            AND (:basis IS NULL OR pi.basis = :basis)))"
         ),
         sorts: &[
@@ -128,7 +128,7 @@ pub const LISTINGS: &[ListingDef] = &[
                       WHERE pi.industry_id = i.industry_id AND (:basis IS NULL OR pi.basis = :basis)) AS amount_yuan
                FROM industries i
                LEFT JOIN industries parent ON parent.industry_id = i.parent_id
-              WHERE (:industry IS NULL OR i.name = :industry)",
+              WHERE (:industry IS NULL OR i.name_key = :industry)",
         sorts: &[
             ("amount", "amount_yuan DESC, projects DESC, industry"),
             ("projects", "projects DESC, industry"),
@@ -143,12 +143,12 @@ pub const LISTINGS: &[ListingDef] = &[
                     s.description
                FROM strategies s
                LEFT JOIN places owner ON owner.place_id = s.place_id
-              WHERE (:strategy IS NULL OR s.name = :strategy)
-                AND (:district IS NULL OR owner.name = :district OR EXISTS (
+              WHERE (:strategy IS NULL OR s.name_key = :strategy)
+                AND (:district IS NULL OR owner.name_key = :district OR EXISTS (
                         SELECT 1 FROM place_strategies ps JOIN places pl ON pl.place_id = ps.place_id
-                         WHERE ps.strategy_id = s.strategy_id AND pl.name = :district))
+                         WHERE ps.strategy_id = s.strategy_id AND pl.name_key = :district))
                 AND (:industry IS NULL OR EXISTS (
-                        SELECT 1 FROM industries i WHERE i.name = :industry AND i.industry_id IN (
+                        SELECT 1 FROM industries i WHERE i.name_key = :industry AND i.industry_id IN (
                             SELECT industry_id FROM industry_strategies WHERE strategy_id = s.strategy_id
                             UNION SELECT industry_id FROM layout_industries WHERE strategy_id = s.strategy_id)))",
         sorts: &[
@@ -169,7 +169,7 @@ pub const LISTINGS: &[ListingDef] = &[
                LEFT JOIN places parent ON parent.place_id = pl.parent_id
               WHERE (:district IS NULL OR pl.place_id IN (
                         WITH RECURSIVE within (place_id) AS (
-                            SELECT place_id FROM places WHERE name = :district
+                            SELECT place_id FROM places WHERE name_key = :district
                             UNION SELECT c.place_id FROM places c JOIN within w ON c.parent_id = w.place_id)
                         SELECT place_id FROM within))",
         sorts: &[("id", "pl.place_id"), ("name", "place")],
@@ -194,7 +194,7 @@ pub const LISTINGS: &[ListingDef] = &[
                     st.period_start, st.period_end, st.band_min_yuan, st.band_max_yuan, st.quote
                FROM statistics st
                JOIN places pl ON pl.place_id = st.place_id
-              WHERE (:district IS NULL OR pl.name = :district)
+              WHERE (:district IS NULL OR pl.name_key = :district)
                 AND (:from IS NULL OR coalesce(st.period_end, '9999') >= :from)
                 AND (:to IS NULL OR coalesce(st.period_start, '0000') <= :to)
                 AND (:min_yuan IS NULL OR st.value_yuan >= :min_yuan)

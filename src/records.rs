@@ -5,7 +5,7 @@ use crate::cli::RecordKind;
 
 pub struct RecordDef {
     pub noun: &'static str,
-    /// `:name` → candidate (id, label) rows; exact name first, then aliases.
+    /// `:name` (as typed) and `:key` (folded) → candidate (id, label) rows.
     pub find_by_name: &'static str,
     pub record: &'static str,
     pub sections: &'static [(&'static str, &'static str)],
@@ -30,7 +30,7 @@ pub const SOURCES_BY_ID: &str = "SELECT source_id, title, publisher, published_o
 
 const EVENT: RecordDef = RecordDef {
     noun: "event",
-    find_by_name: "SELECT event_id, name || ' (' || held_on || ')' FROM events WHERE name = :name",
+    find_by_name: "SELECT event_id, name || ' (' || held_on || ')' FROM events WHERE name_key = :key",
     record: "SELECT e.event_id, e.name AS event, e.held_on, pl.name AS district, e.quote,
                     e.project_count, e.project_count_qualifier, e.project_count_quote,
                     e.signed_amount_yuan, e.signed_amount_foreign, e.signed_amount_currency,
@@ -71,7 +71,7 @@ const EVENT: RecordDef = RecordDef {
 const PROJECT: RecordDef = RecordDef {
     noun: "project",
     find_by_name: "SELECT p.project_id, p.name || ' (' || e.held_on || ')' FROM projects p
-                     JOIN events e ON e.event_id = p.event_id WHERE p.name = :name",
+                     JOIN events e ON e.event_id = p.event_id WHERE p.name_key = :key",
     record: "SELECT p.project_id, p.name AS project, p.quote, e.name AS event, e.held_on,
                     ep.name AS district, pp.name AS place, p.place_basis, p.place_quote,
                     p.amount_yuan, p.amount_foreign, p.amount_currency, p.amount_qualifier,
@@ -110,10 +110,10 @@ const PROJECT: RecordDef = RecordDef {
 
 const COMPANY: RecordDef = RecordDef {
     noun: "company",
-    find_by_name: "SELECT company_id, name FROM companies WHERE name = :name
+    find_by_name: "SELECT company_id, name FROM companies WHERE name_key = :key
                    UNION SELECT c.company_id, c.name || ' (alias ' || a.alias || ')'
                      FROM company_aliases a JOIN companies c ON c.company_id = a.company_id
-                    WHERE a.alias = :name",
+                    WHERE a.alias_key = :key",
     record: "SELECT c.company_id, c.name AS company, c.name_kind, c.quote,
                     c.home_city, c.home_city_basis, c.home_city_quote,
                     g.name AS parent_group, c.parent_relation, c.parent_quote, c.source_id
@@ -143,7 +143,7 @@ const COMPANY: RecordDef = RecordDef {
 
 const INDUSTRY: RecordDef = RecordDef {
     noun: "industry",
-    find_by_name: "SELECT industry_id, name FROM industries WHERE name = :name",
+    find_by_name: "SELECT industry_id, name FROM industries WHERE name_key = :key",
     record: "SELECT i.industry_id, i.name AS industry, parent.name AS parent, i.quote, i.source_id
                FROM industries i LEFT JOIN industries parent ON parent.industry_id = i.parent_id
               WHERE i.industry_id = :id",
@@ -178,7 +178,7 @@ const INDUSTRY: RecordDef = RecordDef {
 
 const STRATEGY: RecordDef = RecordDef {
     noun: "strategy",
-    find_by_name: "SELECT strategy_id, name FROM strategies WHERE name = :name",
+    find_by_name: "SELECT strategy_id, name FROM strategies WHERE name_key = :key",
     record: "SELECT s.strategy_id, s.name AS strategy, s.level, s.kind, owner.name AS owner,
                     s.description, s.quote, s.source_id
                FROM strategies s LEFT JOIN places owner ON owner.place_id = s.place_id
@@ -221,7 +221,7 @@ const STRATEGY: RecordDef = RecordDef {
 const PLACE: RecordDef = RecordDef {
     noun: "place",
     find_by_name: "SELECT pl.place_id, pl.name || coalesce(' in ' || parent.name, '') FROM places pl
-                     LEFT JOIN places parent ON parent.place_id = pl.parent_id WHERE pl.name = :name",
+                     LEFT JOIN places parent ON parent.place_id = pl.parent_id WHERE pl.name_key = :key",
     record: "SELECT pl.place_id, pl.name AS place, pl.kind, parent.name AS parent, pl.quote, pl.source_id
                FROM places pl LEFT JOIN places parent ON parent.place_id = pl.parent_id
               WHERE pl.place_id = :id",

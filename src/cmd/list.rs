@@ -9,15 +9,17 @@ use rusqlite::types::Value;
 use crate::Context;
 use crate::cli::{Filters, Format};
 use crate::figure::parse_amount;
+use crate::fold::fold;
 use crate::listings;
 use crate::validate::is_iso_date;
 
 /// The filters the user gave, as named parameters, with the option each came from.
 fn params(filters: &Filters) -> Result<Vec<(&'static str, String, Value)>> {
     let mut params = Vec::new();
+    // Names are matched folded: either script, any case.
     let mut text = |option: &'static str, name: &'static str, value: &Option<String>| {
         if let Some(v) = value {
-            params.push((option, name.to_string(), Value::Text(v.clone())));
+            params.push((option, name.to_string(), Value::Text(fold(v))));
         }
     };
     text("--district", "district", &filters.district);

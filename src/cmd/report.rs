@@ -39,6 +39,9 @@ fn param(report: &Report, text: &str) -> Result<(String, Value)> {
         Value::Integer(parse_amount(value).map_err(|e| anyhow!("--param {key}: {e}"))?)
     } else if let Ok(n) = value.parse::<i64>() {
         Value::Integer(n)
+    } else if key == "district" {
+        // Matched against the folded name as well as the name as written.
+        Value::Text(crate::fold::fold(value))
     } else {
         Value::Text(value.to_string())
     };

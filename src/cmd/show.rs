@@ -8,6 +8,7 @@ use rusqlite::types::Value;
 
 use crate::Context;
 use crate::cli::{Format, RecordKind};
+use crate::fold::fold;
 use crate::output;
 use crate::present::{self, QueryResult};
 use crate::records::{self, SOURCES_BY_ID};
@@ -25,10 +26,14 @@ fn resolve(store: &Store, def: &records::RecordDef, name_or_id: &str) -> Result<
     {
         return Ok(id);
     }
-    let found = store.query(
-        def.find_by_name,
-        &[("name".into(), Value::Text(name_or_id.to_string()))],
-    )?;
+    let mut params = Vec::new();
+    if def.find_by_name.contains(":name") {
+        params.push(("name".to_string(), Value::Text(name_or_id.to_string())));
+    }
+    if def.find_by_name.contains(":key") {
+        params.push(("key".to_string(), Value::Text(fold(name_or_id))));
+    }
+    let found = store.query(def.find_by_name, &params)?;
     let mut candidates: Vec<(i64, String)> = Vec::new();
     for row in &found.rows {
         if let (Value::Integer(id), label) = (&row[0], present::plain_text(&row[1]))

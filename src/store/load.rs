@@ -850,8 +850,8 @@ fn write(
             "INSERT INTO events (source_id, place_id, held_on, name, quote,
                                  project_count, project_count_qualifier, project_count_quote,
                                  signed_amount_yuan, signed_amount_foreign, signed_amount_currency,
-                                 signed_amount_qualifier, signed_amount_quote)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
+                                 signed_amount_qualifier, signed_amount_quote, name_key)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
         )?
         .execute(params![
             source_id,
@@ -866,7 +866,8 @@ fn write(
             amount.foreign,
             amount.currency,
             amount.qualifier,
-            amount.quote
+            amount.quote,
+            fold(&ev.name)
         ])?;
         let event_id = tx.last_insert_rowid();
         summary.events += 1;
@@ -1039,8 +1040,8 @@ fn write_project(
     tx.prepare_cached(
         "INSERT INTO projects (event_id, source_id, name, quote, amount_yuan, amount_foreign,
                                amount_currency, amount_qualifier, amount_quote,
-                               place_id, place_basis, place_quote)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
+                               place_id, place_basis, place_quote, name_key)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
     )?
     .execute(params![
         event_id,
@@ -1054,7 +1055,8 @@ fn write_project(
         amount.quote,
         place_id,
         place_basis,
-        place_quote
+        place_quote,
+        fold(&p.name)
     ])?;
     let project_id = tx.last_insert_rowid();
     for c in &p.companies {

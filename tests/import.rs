@@ -1,0 +1,493 @@
+//! Importing source files: validation with positions, atomicity, idempotence, --replace,
+//! --dry-run, names across scripts, JSON Lines, export round trips.
+
+mod common;
+
+use std::path::{Path, PathBuf};
+
+use common::{TestEnv, stderr, stdout};
+use zhaoshang::store::Store;
+
+fn repo(path: &str) -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join(path)
+}
+
+fn seeded() -> TestEnv {
+    let env = TestEnv::new();
+    let out = env.run(&["init"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    env
+}
+
+fn dump(env: &TestEnv) -> String {
+    let (store, _) = Store::open_read_only(&env.db()).unwrap();
+    store.dump().unwrap()
+}
+
+fn import(env: &TestEnv, args: &[&str]) -> std::process::Output {
+    let mut all = vec!["import"];
+    all.extend(args);
+    env.run(&all)
+}
+
+fn ok(env: &TestEnv, args: &[&str]) -> String {
+    let out = env.run(args);
+    assert!(out.status.success(), "{args:?}: {}", stderr(&out));
+    format!("{}{}", stdout(&out), stderr(&out))
+}
+
+#[test]
+fn every_malformed_file_is_refused_with_its_position_and_leaves_the_database_as_it_was() {
+    let env = seeded();
+    let before = dump(&env);
+    let dir = repo("tests/malformed");
+    let manifest = std::fs::read_to_string(dir.join("EXPECTED")).unwrap();
+    let mut checked = 0;
+    for line in manifest
+        .lines()
+        .filter(|l| !l.starts_with('#') && !l.is_empty())
+    {
+        let (file, expected) = line.split_once('\t').expect("file<TAB>fragment");
+        let out = env
+            .command(&["import", file])
+            .current_dir(&dir)
+            .output()
+            .unwrap();
+        let err = stderr(&out);
+        assert_eq!(out.status.code(), Some(1), "{file}: {err}");
+        assert!(err.starts_with("zhaoshang: "), "{file}: {err}");
+        assert!(err.contains("nothing was written"), "{file}: {err}");
+        assert!(
+            err.contains(expected),
+            "{file}: expected `{expected}` in\n{err}"
+        );
+        assert_eq!(dump(&env), before, "{file} changed the database");
+        checked += 1;
+    }
+    assert!(checked >= 30, "only {checked} malformed files");
+}
+
+#[test]
+fn all_problems_of_all_files_are_reported_and_none_is_written() {
+    let env = seeded();
+    let before = dump(&env);
+    let dir = repo("tests/malformed");
+    let good = repo("tests/fixtures/guangming_2024-12-09.toml");
+    let out = env
+        .command(&[
+            "import",
+            good.to_str().unwrap(),
+            "07_impossible_date.toml",
+            "15_quote_not_in_text.toml",
+        ])
+        .current_dir(&dir)
+        .output()
+        .unwrap();
+    let err = stderr(&out);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        err.contains("2 problems in 2 sources; nothing was written"),
+        "{err}"
+    );
+    assert!(
+        err.contains("07_impossible_date.toml:92:8:")
+            && err.contains("15_quote_not_in_text.toml:63:9:"),
+        "{err}"
+    );
+    assert_eq!(dump(&env), before, "the good file was not written either");
+}
+
+#[test]
+fn limits_bom_and_stdin() {
+    let env = seeded();
+    // A byte-order mark is accepted.
+    let template = ok(&env, &["template"]);
+    let bom = env.dir.path().join("bom.toml");
+    std::fs::write(&bom, format!("\u{feff}{template}")).unwrap();
+    ok(&env, &["import", bom.to_str().unwrap()]);
+    // An absurdly large file is refused before it is parsed.
+    let huge = env.dir.path().join("huge.toml");
+    let file = std::fs::File::create(&huge).unwrap();
+    file.set_len(65 * 1024 * 1024).unwrap();
+    let out = import(&env, &[huge.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        stderr(&out).contains("huge.toml: the file is larger than 64 MiB"),
+        "{}",
+        stderr(&out)
+    );
+    // stdin, TOML sniffed from the content
+    let mut child = env
+        .command(&["import", "--dry-run", "-"])
+        .stdin(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    std::io::Write::write_all(
+        &mut child.stdin.take().unwrap(),
+        std::fs::read(repo("tests/fixtures/wulong_2019q1.toml"))
+            .unwrap()
+            .as_slice(),
+    )
+    .unwrap();
+    let out = child.wait_with_output().unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("<stdin>: would add 0 events, 0 projects, 6 statistics"),
+        "{}",
+        stderr(&out)
+    );
+}
+
+#[test]
+fn the_template_is_a_valid_file() {
+    let env = seeded();
+    let template = ok(&env, &["template"]);
+    let path = env.dir.path().join("new.toml");
+    std::fs::write(&path, &template).unwrap();
+    let before = dump(&env);
+    let out = ok(&env, &["import", "--dry-run", path.to_str().unwrap()]);
+    assert!(
+        out.contains("dry run, nothing written; 1 source: 1 to add (1 event, 1 project"),
+        "{out}"
+    );
+    assert_eq!(dump(&env), before, "a dry run writes nothing");
+    for field in [
+        "text_file",
+        "aliases",
+        "home_city",
+        "bands",
+        "facts",
+        "forecast",
+        "layout",
+        "basis",
+        "note",
+    ] {
+        assert!(
+            template.contains(field),
+            "the template does not show `{field}`"
+        );
+    }
+}
+
+#[test]
+fn importing_twice_changes_nothing_a_changed_file_is_refused_and_replace_replaces() {
+    let env = seeded();
+    let template = ok(&env, &["template"]);
+    let path = env.dir.path().join("example.toml");
+    std::fs::write(&path, &template).unwrap();
+    let file = path.to_str().unwrap();
+    ok(&env, &["import", file]);
+    let after_first = dump(&env);
+    let out = ok(&env, &["import", file]);
+    assert!(
+        out.contains("already catalogued, unchanged") && out.contains("1 source: 1 unchanged"),
+        "{out}"
+    );
+    assert_eq!(dump(&env), after_first);
+
+    // The same article, corrected: 10亿 was 11亿, and the company is gone.
+    let changed = template
+        .replace("投资10亿元的", "投资11亿元的")
+        .replace("value = \"10亿元\"", "value = \"11亿元\"")
+        .replace("companies = [{ name = \"示例新材料有限公司\", role = \"investor\", quote = \"由示例新材料有限公司投资建设\" }]\n", "");
+    std::fs::write(&path, &changed).unwrap();
+    let out = import(&env, &[file]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = stderr(&out);
+    assert!(err.contains("is already catalogued (from"), "{err}");
+    assert!(
+        err.contains("use --replace to replace them. Differences:"),
+        "{err}"
+    );
+    assert!(
+        err.contains("~ events[0].projects[0].amount.value: 10亿元 → 11亿元"),
+        "{err}"
+    );
+    assert!(err.contains("- events[0].projects[0].companies"), "{err}");
+    assert_eq!(dump(&env), after_first);
+
+    let out = ok(&env, &["import", "--replace", file]);
+    assert!(out.contains("replaced with 1 event, 1 project"), "{out}");
+    let c = rusqlite::Connection::open(env.db()).unwrap();
+    let amount: i64 = c
+        .query_row(
+            "SELECT amount_yuan FROM projects WHERE name = '年产5万吨新材料项目'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(amount, 1_100_000_000);
+    let links: i64 = c
+        .query_row("SELECT count(*) FROM project_companies pc JOIN projects p USING (project_id) WHERE p.name = '年产5万吨新材料项目'", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(links, 0, "the old link is gone");
+    let sources: i64 = c
+        .query_row("SELECT count(*) FROM sources", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(sources, 2, "replaced, not added");
+    drop(c);
+    let check = env.run(&["check"]);
+    assert!(check.status.success(), "{}", stdout(&check));
+    // The seed's facts are untouched by replacing another source.
+    let seed_projects = ok(
+        &env,
+        &["projects", "--district", "江津區", "--format", "csv"],
+    );
+    assert_eq!(seed_projects.lines().count(), 1 + 10);
+}
+
+#[test]
+fn names_match_across_scripts_and_short_names() {
+    let env = seeded();
+    ok(
+        &env,
+        &[
+            "import",
+            repo("tests/fixtures/wulong_2019q1.toml").to_str().unwrap(),
+        ],
+    );
+    let c = rusqlite::Connection::open(env.db()).unwrap();
+    // 武隆区 was declared under 重庆市 (simplified): it hangs under the seed's 重慶市.
+    let parent: String = c
+        .query_row(
+            "SELECT p.name FROM places c JOIN places p ON p.place_id = c.parent_id WHERE c.name = '武隆区'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(parent, "重慶市");
+    let chongqing: i64 = c
+        .query_row(
+            "SELECT count(*) FROM places WHERE name_key = '重庆市'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(chongqing, 1, "no second 重庆市");
+    drop(c);
+
+    // A file that refers to 菜鸟 (simplified short name) links the seed's 杭州菜鳥供應鏈管理有限公司.
+    let template = ok(&env, &["template"]);
+    let linked = template.replace(
+        "companies = [{ name = \"示例新材料有限公司\", role = \"investor\"",
+        "companies = [{ name = \"菜鸟\", role = \"partner\", basis = \"inferred\", note = \"test\", quote = \"由示例新材料有限公司投资建设\" }, { name = \"示例新材料有限公司\", role = \"investor\"",
+    );
+    let path = env.dir.path().join("linked.toml");
+    std::fs::write(&path, linked).unwrap();
+    ok(&env, &["import", path.to_str().unwrap()]);
+    let json = ok(&env, &["show", "company", "菜鸟", "--format", "json"]);
+    assert!(json.contains("年产5万吨新材料项目"), "{json}");
+}
+
+#[test]
+fn an_ambiguous_name_lists_the_candidates() {
+    let env = seeded();
+    let c = rusqlite::Connection::open(env.db()).unwrap();
+    c.execute(
+        "INSERT INTO places (name, name_key, kind, parent_id) VALUES ('示例区', '示例区', 'district', 1), ('示例區', '示例区', 'district', 2)",
+        [],
+    )
+    .unwrap();
+    drop(c);
+    let before = dump(&env);
+    let template = ok(&env, &["template"]);
+    let path = env.dir.path().join("ambiguous.toml");
+    // Refer to 示例区 without declaring it.
+    let start = template.find("[[places]]\nname = \"示例区\"").unwrap();
+    let end = template.find("[[places]]\nname = \"示例工业园\"").unwrap();
+    let text = format!("{}{}", &template[..start], &template[end..]);
+    std::fs::write(&path, text).unwrap();
+    let out = import(&env, &[path.to_str().unwrap()]);
+    let err = stderr(&out);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        err.contains("place `示例区` is ambiguous: it matches 示例区 in 中國 (id"),
+        "{err}"
+    );
+    assert!(err.contains("示例區 in 重慶市 (id"), "{err}");
+    assert_eq!(dump(&env), before);
+}
+
+#[test]
+fn a_second_district_and_a_summary_without_an_event_appear_everywhere() {
+    let env = seeded();
+    ok(
+        &env,
+        &[
+            "import",
+            repo("tests/fixtures/guangming_2024-12-09.toml")
+                .to_str()
+                .unwrap(),
+            repo("tests/fixtures/wulong_2019q1.toml").to_str().unwrap(),
+        ],
+    );
+    let has = |args: &[&str], needle: &str| {
+        let out = ok(&env, args);
+        assert!(out.contains(needle), "{args:?} lacks {needle}:\n{out}");
+    };
+    has(&["events"], "光明区");
+    has(&["projects"], "吉宝光明区重点片区综合开发运营项目");
+    has(&["companies"], "罗克韦尔");
+    has(&["places"], "武隆区");
+    has(&["sources"], "测试用转述");
+    has(&["stats", "--district", "武隆区"], "67.7億");
+    has(&["strategies"], "协同招商");
+    has(
+        &["show", "event", "深圳全球招商大会光明区签约"],
+        "总投资150亿元",
+    );
+    has(&["report", "summary"], "深圳全球招商大会光明区签约");
+    has(
+        &["report", "reconcile", "--param", "district=光明区"],
+        "headline amount vs named amounts",
+    );
+    has(&["report", "timeline"], "光明区");
+    has(&["report", "bands"], "上亿元");
+    has(
+        &["report", "top"],
+        "年產1GW飛輪儲能設備研發制造運營基地項目",
+    );
+    has(&["report", "companies"], "新加坡");
+    has(&["report", "strategies"], "协同招商");
+    has(&["report", "targets"], "agreed_investment");
+    has(&["report", "industries"], "新能源及新型儲能");
+}
+
+#[test]
+fn export_then_import_into_an_empty_database_gives_the_same_catalogue() {
+    let env = seeded();
+    ok(
+        &env,
+        &[
+            "import",
+            repo("tests/fixtures/guangming_2024-12-09.toml")
+                .to_str()
+                .unwrap(),
+        ],
+    );
+    let out_dir = env.dir.path().join("exported");
+    ok(&env, &["export", "--dir", out_dir.to_str().unwrap()]);
+    let jsonl = env.dir.path().join("all.jsonl");
+    ok(&env, &["export", "--jsonl", jsonl.to_str().unwrap()]);
+    let mut files: Vec<PathBuf> = std::fs::read_dir(&out_dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    files.sort();
+    assert_eq!(files.len(), 2);
+
+    let without_file_names = |db: &Path| -> String {
+        let c = rusqlite::Connection::open(db).unwrap();
+        c.execute("UPDATE sources SET file_name = ''", []).unwrap();
+        drop(c);
+        let (store, _) = Store::open_read_only(db).unwrap();
+        store.dump().unwrap()
+    };
+    for (name, inputs) in [
+        (
+            "from-toml.db",
+            files
+                .iter()
+                .map(|f| f.to_str().unwrap().to_string())
+                .collect::<Vec<_>>(),
+        ),
+        ("from-jsonl.db", vec![jsonl.to_str().unwrap().to_string()]),
+    ] {
+        let db = env.dir.path().join(name);
+        let run = |args: &[&str]| {
+            let out = std::process::Command::new(env!("CARGO_BIN_EXE_zhaoshang"))
+                .arg("--db")
+                .arg(&db)
+                .args(args)
+                .output()
+                .unwrap();
+            assert!(out.status.success(), "{args:?}: {}", stderr(&out));
+        };
+        run(&["init", "--empty"]);
+        let mut args = vec!["import"];
+        args.extend(inputs.iter().map(String::as_str));
+        run(&args);
+        let original = env.dir.path().join("copy.db");
+        std::fs::copy(env.db(), &original).unwrap();
+        assert_eq!(
+            without_file_names(&db),
+            without_file_names(&original),
+            "{name}"
+        );
+    }
+
+    let tables = env.dir.path().join("tables");
+    ok(
+        &env,
+        &["export", "--tables", "--dir", tables.to_str().unwrap()],
+    );
+    let projects = std::fs::read_to_string(tables.join("projects.csv")).unwrap();
+    assert!(
+        projects.starts_with("project_id,event_id,source_id,name,"),
+        "{projects}"
+    );
+    assert_eq!(projects.lines().count(), 1 + 12);
+    ok(
+        &env,
+        &[
+            "export",
+            "--tables",
+            "--format",
+            "json",
+            "--dir",
+            tables.to_str().unwrap(),
+        ],
+    );
+    let events: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(tables.join("events.json")).unwrap())
+            .unwrap();
+    assert_eq!(events.as_array().unwrap().len(), 2);
+}
+
+#[test]
+fn json_lines_are_streamed_and_a_bad_record_is_named_by_number() {
+    let env = seeded();
+    let template = ok(&env, &["template"]);
+    let mut doc: serde_json::Value = toml::from_str(&template).unwrap();
+    let mut lines = String::new();
+    for i in 0..50 {
+        doc["source"]["url"] = format!("https://example.org/bulk/{i}").into();
+        doc["source"]["title"] = format!("bulk {i}").into();
+        lines.push_str(&serde_json::to_string(&doc).unwrap());
+        lines.push('\n');
+    }
+    let path = env.dir.path().join("bulk.jsonl");
+    std::fs::write(&path, &lines).unwrap();
+    let out = ok(&env, &["import", path.to_str().unwrap()]);
+    assert!(
+        out.contains("50 sources: 50 added (50 events, 50 projects"),
+        "{out}"
+    );
+
+    doc["source"]["url"] = "https://example.org/bulk/bad".into();
+    doc["events"][0]["date"] = "2024-13-01".into();
+    let bad = format!("{lines}{}\n", serde_json::to_string(&doc).unwrap());
+    std::fs::write(&path, bad).unwrap();
+    let before = dump(&env);
+    let out = import(&env, &[path.to_str().unwrap()]);
+    let err = stderr(&out);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(err.contains("bulk.jsonl: record 51, column"), "{err}");
+    assert!(err.contains("events[0].date"), "{err}");
+    assert_eq!(dump(&env), before);
+}
+
+#[test]
+fn the_json_schema_in_the_repository_is_current() {
+    let committed = std::fs::read_to_string(repo("docs/source-file.schema.json")).unwrap();
+    assert!(
+        committed == zhaoshang::model::json_schema(),
+        "docs/source-file.schema.json is stale: run `cargo run -- schema > docs/source-file.schema.json`"
+    );
+    let schema: serde_json::Value = serde_json::from_str(&committed).unwrap();
+    assert_eq!(
+        schema["$defs"]["ProjectEntry"]["additionalProperties"],
+        false
+    );
+}
