@@ -411,6 +411,13 @@ fn listing_filters() {
         vec!["華健未來國際創新醫藥總部項目"]
     );
     assert_eq!(json(&env, &["projects", "--district", "珞璜"]).len(), 1);
+    // Names match in either script.
+    assert_eq!(json(&env, &["projects", "--district", "江津区"]).len(), 10);
+    assert_eq!(json(&env, &["projects", "--company", "菜鸟"]).len(), 1);
+    assert_eq!(json(&env, &["projects", "--industry", "生物医药"]).len(), 1);
+    assert_eq!(json(&env, &["events", "--strategy", "两主四特"]).len(), 1);
+    assert_eq!(json(&env, &["report", "summary", "--param", "district=江津区"]).len(), 1);
+    assert_eq!(json(&env, &["report", "summary", "--param", "district=江北区"]).len(), 0);
     assert_eq!(json(&env, &["projects", "--from", "2024-01-01"]).len(), 0);
     assert_eq!(json(&env, &["projects", "--to", "2023-12-27"]).len(), 10);
     assert_eq!(
@@ -492,7 +499,7 @@ fn show_prints_each_kind_of_record_whole() {
         ),
         (
             "company",
-            "菜鳥",
+            "菜鸟",
             &[
                 "杭州菜鳥供應鏈管理有限公司",
                 "阿裡巴巴集團",
