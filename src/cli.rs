@@ -256,6 +256,19 @@ pub enum Command {
         #[arg(long, short, value_enum, default_value_t = Format::Table)]
         format: Format,
     },
+    /// Search projects, companies, events, places, industries, strategies, statistics and source
+    /// passages, in either script; several terms mean AND, "a phrase" matches as a phrase
+    Search {
+        /// The terms (光伏, 储能, 菜鸟, 1gw …)
+        #[arg(required = true)]
+        terms: Vec<String>,
+        /// Show at most this many results
+        #[arg(long, default_value_t = 20)]
+        limit: u32,
+        /// Output format
+        #[arg(long, short, value_enum, default_value_t = Format::Table)]
+        format: Format,
+    },
     /// Run a bundled report (`report --list` lists them)
     Report {
         /// The report to run

@@ -14,6 +14,7 @@ pub mod output;
 pub mod present;
 pub mod records;
 pub mod reports;
+pub mod search;
 pub mod seed;
 pub mod source;
 pub mod store;

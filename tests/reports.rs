@@ -416,8 +416,14 @@ fn listing_filters() {
     assert_eq!(json(&env, &["projects", "--company", "菜鸟"]).len(), 1);
     assert_eq!(json(&env, &["projects", "--industry", "生物医药"]).len(), 1);
     assert_eq!(json(&env, &["events", "--strategy", "两主四特"]).len(), 1);
-    assert_eq!(json(&env, &["report", "summary", "--param", "district=江津区"]).len(), 1);
-    assert_eq!(json(&env, &["report", "summary", "--param", "district=江北区"]).len(), 0);
+    assert_eq!(
+        json(&env, &["report", "summary", "--param", "district=江津区"]).len(),
+        1
+    );
+    assert_eq!(
+        json(&env, &["report", "summary", "--param", "district=江北区"]).len(),
+        0
+    );
     assert_eq!(json(&env, &["projects", "--from", "2024-01-01"]).len(), 0);
     assert_eq!(json(&env, &["projects", "--to", "2023-12-27"]).len(), 10);
     assert_eq!(
@@ -647,7 +653,9 @@ fn read_only_commands_refuse_a_database_that_needs_migrating() {
     let before = snapshot(&env);
     let err = fails(&env, &["report", "summary"]);
     assert!(
-        err.contains("needs migrating (1 pending: V1__catalogue); run `zhaoshang migrate` first"),
+        err.contains(
+            "needs migrating (2 pending: V1__catalogue, V2__search); run `zhaoshang migrate` first"
+        ),
         "{err}"
     );
     assert!(snapshot(&env) == before);

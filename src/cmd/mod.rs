@@ -8,6 +8,7 @@ mod list;
 mod metadata;
 mod migrate;
 mod report;
+mod search;
 mod seed;
 mod show;
 mod sql;
@@ -78,6 +79,11 @@ pub fn run(ctx: &Context, db: &Path, command: Command) -> Result<()> {
             format,
         } => report::run(ctx, db, name.as_deref(), list, &params, sql, format),
         Command::Sql { query, format } => sql::run(ctx, db, &query, format),
+        Command::Search {
+            terms,
+            limit,
+            format,
+        } => search::run(ctx, db, &terms, limit, format),
         Command::Check => check::run(ctx, db),
         Command::Completions { shell } => {
             let mut command = <crate::cli::Cli as clap::CommandFactory>::command();

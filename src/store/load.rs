@@ -376,10 +376,12 @@ fn load_one(
     }
 
     if let Some(id) = replacing {
+        super::search::unindex_source(tx, id)?;
         delete_source_facts(tx, id)?;
     }
-    let summary = write(tx, doc, &record_sha256, &record_json, &mut names, replacing)
+    let (summary, source_id) = write(tx, doc, &record_sha256, &record_json, &mut names, replacing)
         .map_err(|e| anyhow!("{}: cannot write: {e:#}", doc.origin()))?;
+    super::search::index_source(tx, source_id)?;
     if let Some(id) = replacing {
         let stale = stale_quotes(tx, id)?;
         if !stale.is_empty() {
@@ -567,7 +569,7 @@ fn write(
     record_json: &str,
     names: &mut Names,
     replacing: Option<i64>,
-) -> Result<LoadSummary> {
+) -> Result<(LoadSummary, i64)> {
     let f = &doc.file;
     let m = &f.source;
     let mut summary = LoadSummary::default();
@@ -968,7 +970,7 @@ fn write(
         )?;
         summary.statistics += 1;
     }
-    Ok(summary)
+    Ok((summary, source_id))
 }
 
 struct Money<'a> {

@@ -6,6 +6,7 @@ mod load;
 mod migrate;
 mod query;
 mod read;
+mod search;
 
 use std::fs::{File, OpenOptions};
 use std::path::{Path, PathBuf};
@@ -63,6 +64,9 @@ impl Store {
             migrations_applied: store.apply_migrations()?,
             seeded: false,
         };
+        if report.migrations_applied > 0 && !report.created {
+            store.backfill_search_index()?;
+        }
         if report.created && seed_new {
             crate::seed::load_bundled(&mut store)
                 .context("cannot load the bundled seed into the new database")?;

@@ -1,0 +1,213 @@
+//! Search in either script, short and long terms, phrases, no false positives, and an index
+//! that stays in step with the catalogue through imports and replaces.
+
+mod common;
+
+use std::path::PathBuf;
+
+use common::{TestEnv, stderr, stdout};
+
+fn seeded() -> TestEnv {
+    let env = TestEnv::new();
+    let out = env.run(&["init"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    env
+}
+
+/// (kind, name, matched) of each hit.
+fn search(env: &TestEnv, terms: &[&str]) -> Vec<(String, String, String)> {
+    let mut args = vec!["search"];
+    args.extend(terms);
+    args.extend(["--format", "json", "--limit", "100"]);
+    let out = env.run(&args);
+    assert!(out.status.success(), "{terms:?}: {}", stderr(&out));
+    let rows: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    rows.as_array()
+        .unwrap()
+        .iter()
+        .map(|r| {
+            (
+                r["kind"].as_str().unwrap().to_string(),
+                r["name"].as_str().unwrap().to_string(),
+                r["matched"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect()
+}
+
+fn has(hits: &[(String, String, String)], kind: &str, name: &str) -> bool {
+    hits.iter().any(|(k, n, _)| k == kind && n == name)
+}
+
+#[test]
+fn the_seed_answers_in_either_script() {
+    let env = seeded();
+    let flywheel = "年產1GW飛輪儲能設備研發制造運營基地項目";
+    for terms in [
+        &["飞轮"][..],
+        &["飛輪"],
+        &["储能"],
+        &["1gw"],
+        &["1GW"],
+        &["飞轮储能"],
+    ] {
+        let hits = search(&env, terms);
+        assert!(has(&hits, "project", flywheel), "{terms:?}: {hits:?}");
+        assert_eq!(
+            hits[0].0, "project",
+            "{terms:?}: the project comes first: {hits:?}"
+        );
+    }
+    let storage = search(&env, &["储能"]);
+    assert!(has(&storage, "industry", "新能源及新型儲能"), "{storage:?}");
+    assert!(storage.iter().all(|(_, _, m)| m == "儲能"), "{storage:?}");
+
+    let cainiao = search(&env, &["菜鸟"]);
+    assert!(
+        has(&cainiao, "company", "杭州菜鳥供應鏈管理有限公司"),
+        "{cainiao:?}"
+    );
+    assert!(
+        has(&cainiao, "project", "重慶跨境寶跨境電商(菜鳥倉)項目"),
+        "{cainiao:?}"
+    );
+    let chengyu = search(&env, &["成渝"]);
+    assert!(
+        has(&chengyu, "strategy", "成渝地區雙城經濟圈建設"),
+        "{chengyu:?}"
+    );
+    let jiangjin = search(&env, &["江津区"]);
+    assert!(has(&jiangjin, "place", "江津區"), "{jiangjin:?}");
+    assert!(
+        has(&jiangjin, "event", "江津區招商引資項目集中簽約活動"),
+        "{jiangjin:?}"
+    );
+    // a mixed-script query
+    let mixed = search(&env, &["飞輪儲能"]);
+    assert!(has(&mixed, "project", flywheel), "{mixed:?}");
+}
+
+#[test]
+fn one_character_terms_several_terms_and_phrases() {
+    let env = seeded();
+    let jin = search(&env, &["津"]);
+    assert!(
+        has(&jin, "place", "京津冀") && has(&jin, "place", "江津區"),
+        "{jin:?}"
+    );
+    // AND: both terms in the same text
+    let both = search(&env, &["光伏", "花椒"]);
+    assert!(has(&both, "project", "“光伏-花椒”農光互補項目"), "{both:?}");
+    assert!(both.iter().all(|(k, _, _)| k != "industry"), "{both:?}");
+    // a phrase with a space matches only that exact sequence
+    let phrase = search(&env, &["\"28個項目攜266億元落戶 \""]);
+    assert!(
+        phrase.is_empty(),
+        "no text has a space after 落戶: {phrase:?}"
+    );
+    let phrase = search(&env, &["\"28个项目携266亿元\""]);
+    assert!(!phrase.is_empty(), "{phrase:?}");
+}
+
+#[test]
+fn absent_terms_find_nothing() {
+    let env = seeded();
+    for terms in [
+        &["骆驼"][..],
+        &["驼"],
+        &["飞轮", "骆驼"],
+        &["储能设备厂"],
+        &["xfc"],
+    ] {
+        assert!(search(&env, terms).is_empty(), "{terms:?}");
+    }
+}
+
+#[test]
+fn the_index_follows_imports_and_replaces() {
+    let env = seeded();
+    let fixture =
+        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/guangming_2024-12-09.toml");
+    assert!(search(&env, &["罗克韦尔"]).is_empty());
+    let out = env.run(&["import", fixture.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let hits = search(&env, &["羅克韋爾"]);
+    assert!(has(&hits, "company", "罗克韦尔"), "{hits:?}");
+    assert!(
+        has(&hits, "project", "罗克韦尔智能产业联创中心项目"),
+        "{hits:?}"
+    );
+
+    // Replace the source with a version that drops the Rockwell project and company.
+    let text = std::fs::read_to_string(&fixture).unwrap();
+    let start = text.find("[[events.projects]]\nname = \"罗克韦尔").unwrap();
+    let end = text.find("[[events.projects]]\nname = \"吉宝").unwrap();
+    let mut changed = format!("{}{}", &text[..start], &text[end..]);
+    let c_start = changed.find("[[companies]]\nname = \"罗克韦尔\"").unwrap();
+    let c_end = changed.find("[[companies]]\nname = \"吉宝\"").unwrap();
+    changed.replace_range(c_start..c_end, "");
+    let path = env.dir.path().join("changed.toml");
+    std::fs::write(&path, changed).unwrap();
+    let out = env.run(&["import", "--replace", path.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let hits = search(&env, &["罗克韦尔"]);
+    assert!(
+        hits.iter().all(|(k, _, _)| k == "passage"),
+        "only the passage still mentions it: {hits:?}"
+    );
+    assert!(!search(&env, &["吉宝"]).is_empty());
+    let check = env.run(&["check"]);
+    assert!(check.status.success(), "{}", stdout(&check));
+}
+
+#[test]
+fn check_notices_an_index_out_of_step() {
+    let env = seeded();
+    let c = rusqlite::Connection::open(env.db()).unwrap();
+    c.execute(
+        "UPDATE projects SET name = '改名項目', name_key = '改名项目' WHERE project_id = 1",
+        [],
+    )
+    .unwrap();
+    c.execute_batch(
+        "DELETE FROM search_bigrams WHERE entry_id IN (SELECT entry_id FROM search_entries WHERE kind = 'place' AND record_id = 3);
+         DELETE FROM search_entries WHERE kind = 'place' AND record_id = 3;",
+    )
+    .unwrap();
+    drop(c);
+    let out = env.run(&["check"]);
+    assert_eq!(out.status.code(), Some(1));
+    let report = stdout(&out);
+    assert!(
+        report.contains("places place_id=3\tnot in the search index"),
+        "{report}"
+    );
+    assert!(report.contains("search_fts\t"), "{report}");
+    assert!(
+        report.contains("projects project_id=1\tits search entry"),
+        "{report}"
+    );
+}
+
+#[test]
+fn the_shell_searches_the_same_index() {
+    let env = seeded();
+    let Some(sqlite3) = common::sqlite3_shell() else {
+        return;
+    };
+    let out = common::shell(
+        &sqlite3,
+        &env.db(),
+        "SELECT kind, label FROM search_entries JOIN search_bigrams USING (entry_id) WHERE bigram = '储能' ORDER BY entry_id LIMIT 1;
+         SELECT kind, label FROM search_entries WHERE entry_id IN (SELECT rowid FROM search_fts WHERE search_fts MATCH '\"飞轮储能\"') ORDER BY entry_id LIMIT 1;",
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    let text = stdout(&out);
+    assert_eq!(
+        text.lines().collect::<Vec<_>>(),
+        vec![
+            "project|年產1GW飛輪儲能設備研發制造運營基地項目",
+            "project|年產1GW飛輪儲能設備研發制造運營基地項目"
+        ]
+    );
+}
