@@ -496,18 +496,21 @@ impl Store {
         &mut self,
         docs: impl Iterator<Item = Result<SourceDocument>>,
         options: ImportOptions,
+        progress: impl FnMut(usize, usize),
+    ) -> Result<Vec<(String, LoadOutcome)>> {
+        let path = self.path.clone();
+        self.import_inner(docs, options, progress)
+            .map_err(|e| super::explain_write_error(e, &path))
+    }
+
+    fn import_inner(
+        &mut self,
+        docs: impl Iterator<Item = Result<SourceDocument>>,
+        options: ImportOptions,
         mut progress: impl FnMut(usize, usize),
     ) -> Result<Vec<(String, LoadOutcome)>> {
-        let tx = Transaction::new(&mut self.conn, TransactionBehavior::Immediate).map_err(|e| {
-            if e.sqlite_error_code() == Some(rusqlite::ErrorCode::DatabaseBusy) {
-                anyhow!(
-                    "the database is busy: another program is writing it (waited {} s); try again",
-                    super::BUSY_TIMEOUT.as_secs()
-                )
-            } else {
-                anyhow::Error::from(e).context("cannot start writing")
-            }
-        })?;
+        let tx = Transaction::new(&mut self.conn, TransactionBehavior::Immediate)
+            .context("cannot start writing")?;
         let mut outcomes = Vec::new();
         let mut problems = Vec::new();
         let mut refused_files = 0;

@@ -111,6 +111,35 @@ impl Store {
     }
 }
 
+/// Says in plain words why a write failed when SQLite's reason is one a user can act on; the
+/// transaction has been rolled back, so nothing was written.
+pub(crate) fn explain_write_error(e: anyhow::Error, path: &Path) -> anyhow::Error {
+    use rusqlite::ErrorCode;
+    let code = e.chain().find_map(|cause| {
+        cause
+            .downcast_ref::<rusqlite::Error>()
+            .and_then(rusqlite::Error::sqlite_error_code)
+    });
+    let db = path.display();
+    match code {
+        Some(ErrorCode::DatabaseBusy | ErrorCode::DatabaseLocked) => anyhow::anyhow!(
+            "{db} is busy: another program is using it and did not finish within {} s; \
+             nothing was written, try again",
+            BUSY_TIMEOUT.as_secs()
+        ),
+        // A file-size limit shows as an I/O error (EFBIG), a full disk as SQLITE_FULL.
+        Some(ErrorCode::DiskFull | ErrorCode::SystemIoFailure) => e.context(format!(
+            "cannot write {db}: the disk is full (or a file-size limit was reached, or the disk \
+             failed); nothing was written"
+        )),
+        Some(ErrorCode::ReadOnly | ErrorCode::CannotOpen | ErrorCode::PermissionDenied) => e
+            .context(format!(
+                "{db} cannot be written (read-only file or directory?); nothing was written"
+            )),
+        _ => e,
+    }
+}
+
 /// Every connection gets the same settings: foreign keys on (the bundled SQLite has them on by
 /// default, the shell does not, so say it), a busy timeout for concurrent writers.
 fn connect(path: &Path) -> Result<Connection> {
