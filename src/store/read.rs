@@ -212,6 +212,23 @@ impl Store {
                 });
             }
         }
+        // Figures the schema cannot check on its own: a band counts projects, and a count of
+        // projects is a whole number.
+        let mut stmt = self.conn.prepare(
+            "SELECT statistic_id, 'a band count must be a count of projects, not money'
+               FROM statistics WHERE (band_min_yuan IS NOT NULL OR band_max_yuan IS NOT NULL) AND value IS NULL
+             UNION ALL
+             SELECT statistic_id, 'a count of projects must be a whole number'
+               FROM statistics WHERE metric = 'projects_in_band' AND value <> CAST(value AS INTEGER)",
+        )?;
+        let rows = stmt.query_map([], |row| Ok((row.get::<_, i64>(0)?, row.get::<_, String>(1)?)))?;
+        for row in rows {
+            let (id, problem) = row?;
+            problems.push(CheckProblem {
+                record: format!("statistics statistic_id={id}"),
+                problem,
+            });
+        }
         for problem in self.search_index_problems()? {
             let (record, problem) = problem
                 .split_once(": ")
