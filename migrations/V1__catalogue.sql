@@ -58,6 +58,7 @@ CREATE TABLE places (
 CREATE UNIQUE INDEX places_name_in_parent ON places (name, ifnull(parent_id, 0));
 CREATE INDEX places_parent ON places (parent_id);
 CREATE INDEX places_key ON places (name_key);
+CREATE INDEX places_source ON places (source_id);
 
 CREATE TABLE industries (
     industry_id INTEGER PRIMARY KEY,
@@ -68,6 +69,7 @@ CREATE TABLE industries (
     quote       TEXT NOT NULL
 ) STRICT;
 CREATE INDEX industries_key ON industries (name_key);
+CREATE INDEX industries_source ON industries (source_id);
 
 -- Companies as the source names them: a full legal name (…有限公司), a short name (北大醫療) or a
 -- group (阿裡巴巴集團). Other spellings of the same company go to company_aliases.
@@ -93,6 +95,7 @@ CREATE TABLE companies (
 ) STRICT;
 CREATE INDEX companies_parent ON companies (parent_company_id);
 CREATE INDEX companies_key ON companies (name_key);
+CREATE INDEX companies_source ON companies (source_id);
 
 CREATE TABLE company_aliases (
     alias      TEXT PRIMARY KEY,
@@ -104,6 +107,7 @@ CREATE TABLE company_aliases (
 ) STRICT;
 CREATE INDEX company_aliases_company ON company_aliases (company_id);
 CREATE INDEX company_aliases_key ON company_aliases (alias_key);
+CREATE INDEX company_aliases_source ON company_aliases (source_id);
 
 -- A concentrated signing event, held by a place on a date, with its headline figures.
 CREATE TABLE events (
@@ -171,6 +175,8 @@ CREATE INDEX projects_event ON projects (event_id);
 CREATE INDEX projects_amount ON projects (amount_yuan);
 CREATE INDEX projects_place ON projects (place_id);
 CREATE INDEX projects_key ON projects (name_key);
+-- by source: indexing a source's records for search, and replacing a source
+CREATE INDEX projects_source ON projects (source_id);
 
 -- Descriptive facts about a project: capacity (年產1GW), expected volumes (每年…不低於200萬單),
 -- business scope, goals. A numeric fact has value and unit; a textual one has statement.
@@ -250,6 +256,7 @@ CREATE TABLE strategies (
 ) STRICT;
 CREATE INDEX strategies_place ON strategies (place_id);
 CREATE INDEX strategies_key ON strategies (name_key);
+CREATE INDEX strategies_source ON strategies (source_id);
 
 -- An industrial layout's industries and their role (兩主四特: 主 = main, 特 = special).
 CREATE TABLE layout_industries (
@@ -343,6 +350,7 @@ CREATE TABLE statistics (
 CREATE INDEX statistics_place_period ON statistics (place_id, period_start);
 CREATE INDEX statistics_event ON statistics (event_id);
 CREATE INDEX statistics_kind_metric ON statistics (kind, metric);
+CREATE INDEX statistics_source ON statistics (source_id);
 
 -- For sqlite3 and Datasette users: one row per project with its event, date, district, amount
 -- (in yuan and in 億), qualifier, industries and companies.

@@ -34,7 +34,6 @@ CREATE TABLE search_bigrams (
     entry_id INTEGER NOT NULL REFERENCES search_entries (entry_id),
     PRIMARY KEY (bigram, entry_id)
 ) STRICT, WITHOUT ROWID;
-CREATE INDEX search_bigrams_entry ON search_bigrams (entry_id);
 
 -- rowid = search_entries.entry_id
 CREATE VIRTUAL TABLE search_fts USING fts5(folded, tokenize = 'trigram');

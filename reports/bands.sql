@@ -56,14 +56,20 @@ rows AS (
                 ELSE (SELECT pl.name FROM places pl WHERE pl.place_id = r.place_id)
                      || ' ' || coalesce(r.period_start, '') || '..' || coalesce(r.period_end, '')
            END,
-           (SELECT count(*) FROM named n
-             WHERE (CASE WHEN r.event_id IS NOT NULL THEN n.event_id = r.event_id
-                         ELSE n.place_id = r.place_id
-                              AND n.held_on BETWEEN coalesce(r.period_start, '0000') AND coalesce(r.period_end, '9999')
-                    END)
-               AND n.amount_yuan >= r.lo
-               AND (r.band_max_yuan IS NULL OR n.amount_yuan < r.band_max_yuan
-                    OR (r.band_max_inclusive AND n.amount_yuan = r.band_max_yuan))),
+-- by index: the event's projects, or the projects of the place's events in the period
+           CASE WHEN r.event_id IS NOT NULL
+                THEN (SELECT count(*) FROM projects p
+                          WHERE p.event_id = r.event_id
+                            AND p.amount_yuan >= r.lo
+                            AND (r.band_max_yuan IS NULL OR p.amount_yuan < r.band_max_yuan
+                                 OR (r.band_max_inclusive AND p.amount_yuan = r.band_max_yuan)))
+                ELSE (SELECT count(*) FROM events e2 JOIN projects p ON p.event_id = e2.event_id
+                          WHERE e2.place_id = r.place_id
+                            AND e2.held_on BETWEEN coalesce(r.period_start, '0000') AND coalesce(r.period_end, '9999')
+                            AND p.amount_yuan >= r.lo
+                            AND (r.band_max_yuan IS NULL OR p.amount_yuan < r.band_max_yuan
+                                 OR (r.band_max_inclusive AND p.amount_yuan = r.band_max_yuan)))
+           END,
            NULL,
            CAST(r.value AS INTEGER), r.qualifier, r.quote
       FROM reported r

@@ -44,15 +44,11 @@ parts AS (
      WHERE NOT EXISTS (SELECT 1 FROM nested a JOIN nested b ON b.outer_id = a.inner_id
                         WHERE a.outer_id = n.outer_id AND b.inner_id = n.inner_id)
 ),
-named AS (
-    SELECT p.project_id, p.event_id, p.amount_yuan, e.held_on, e.place_id
-      FROM projects p JOIN events e ON e.event_id = p.event_id
-),
 checks AS (
     SELECT e.place_id, e.held_on AS date, e.name AS scope,
            'headline projects vs named projects' AS check_name,
            e.project_count AS reported_count, NULL AS reported_yuan, e.project_count_qualifier AS reported_qualifier,
-           (SELECT count(*) FROM named n WHERE n.event_id = e.event_id) AS itemised_count,
+           (SELECT count(*) FROM projects p WHERE p.event_id = e.event_id) AS itemised_count,
            NULL AS itemised_yuan,
            e.project_count_quote AS quote
       FROM events e WHERE e.project_count IS NOT NULL
@@ -60,7 +56,7 @@ checks AS (
     SELECT e.place_id, e.held_on, e.name,
            'headline amount vs named amounts',
            NULL, e.signed_amount_yuan, e.signed_amount_qualifier,
-           NULL, (SELECT coalesce(sum(n.amount_yuan), 0) FROM named n WHERE n.event_id = e.event_id),
+           NULL, (SELECT coalesce(sum(p.amount_yuan), 0) FROM projects p WHERE p.event_id = e.event_id),
            e.signed_amount_quote
       FROM events e WHERE e.signed_amount_yuan IS NOT NULL
     UNION ALL
@@ -70,14 +66,20 @@ checks AS (
                             || ' ' || coalesce(b.period_start, '') || '..' || coalesce(b.period_end, '')),
            'band ' || b.band_text || ' vs named projects in it',
            CAST(b.value AS INTEGER), NULL, b.qualifier,
-           (SELECT count(*) FROM named n
-             WHERE (CASE WHEN b.event_id IS NOT NULL THEN n.event_id = b.event_id
-                         ELSE n.place_id = b.place_id
-                              AND n.held_on BETWEEN coalesce(b.period_start, '0000') AND coalesce(b.period_end, '9999')
-                    END)
-               AND n.amount_yuan >= b.lo
-               AND (b.band_max_yuan IS NULL OR n.amount_yuan < b.band_max_yuan
-                    OR (b.band_max_inclusive AND n.amount_yuan = b.band_max_yuan))),
+-- by index: the event's projects, or the projects of the place's events in the period
+           CASE WHEN b.event_id IS NOT NULL
+                THEN (SELECT count(*) FROM projects p
+                          WHERE p.event_id = b.event_id
+                            AND p.amount_yuan >= b.lo
+                            AND (b.band_max_yuan IS NULL OR p.amount_yuan < b.band_max_yuan
+                                 OR (b.band_max_inclusive AND p.amount_yuan = b.band_max_yuan)))
+                ELSE (SELECT count(*) FROM events e2 JOIN projects p ON p.event_id = e2.event_id
+                          WHERE e2.place_id = b.place_id
+                            AND e2.held_on BETWEEN coalesce(b.period_start, '0000') AND coalesce(b.period_end, '9999')
+                            AND p.amount_yuan >= b.lo
+                            AND (b.band_max_yuan IS NULL OR p.amount_yuan < b.band_max_yuan
+                                 OR (b.band_max_inclusive AND p.amount_yuan = b.band_max_yuan)))
+           END,
            NULL, b.quote
       FROM bands b LEFT JOIN events e ON e.event_id = b.event_id
     UNION ALL

@@ -18,6 +18,7 @@ pub mod search;
 pub mod seed;
 pub mod source;
 pub mod store;
+pub mod synth;
 pub mod validate;
 
 use std::io::{self, IsTerminal};

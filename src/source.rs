@@ -103,14 +103,22 @@ impl SourceDocument {
         hex_sha256(self.text.as_bytes())
     }
 
-    /// The facts as canonical JSON (not the file's formatting or comments): stored, compared on
-    /// re-import, and written back out by `export`.
+    /// The facts as canonical JSON (not the file's formatting or comments), without the text,
+    /// which `sources.full_text` holds: stored, compared on re-import, and written back out by
+    /// `export` with the text put back inline.
     pub fn record_json(&self) -> Result<String> {
         let mut file = self.file.clone();
-        // The text travels inline, so an exported record stands alone.
-        file.source.text = Some(self.text.clone());
+        file.source.text = None;
         file.source.text_file = None;
         Ok(serde_json::to_string(&file)?)
+    }
+
+    /// A digest of the facts and the text together: the same facts with another text are another
+    /// version of the source.
+    pub fn record_sha256(&self) -> Result<String> {
+        Ok(hex_sha256(
+            format!("{}\n{}", self.record_json()?, self.text_sha256()).as_bytes(),
+        ))
     }
 }
 

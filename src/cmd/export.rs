@@ -12,6 +12,20 @@ use crate::cli::{Format, TableFormat};
 use crate::model::SourceFile;
 use crate::output;
 use crate::present::{self, plain_text};
+use rusqlite::types::Value;
+
+/// A stored record with its text put back inline, so the exported file stands alone.
+fn with_text(id: &Value, record: &Value, text: &Value) -> Result<SourceFile> {
+    let mut file: SourceFile = serde_json::from_str(&plain_text(record)).with_context(|| {
+        format!(
+            "source {}: its stored record is not a source file",
+            plain_text(id)
+        )
+    })?;
+    file.source.text = Some(plain_text(text));
+    file.source.text_file = None;
+    Ok(file)
+}
 
 pub fn run(
     ctx: &Context,
@@ -52,14 +66,15 @@ pub fn run(
         return Ok(());
     }
     let records = store.query(
-        "SELECT source_id, published_on, record_json FROM sources ORDER BY source_id",
+        "SELECT source_id, published_on, record_json, full_text FROM sources ORDER BY source_id",
         &[],
     )?;
     if let Some(path) = jsonl {
         let mut file =
             fs::File::create(path).with_context(|| format!("cannot create {}", path.display()))?;
         for row in &records.rows {
-            writeln!(file, "{}", plain_text(&row[2]))?;
+            let record = with_text(&row[0], &row[2], &row[3])?;
+            writeln!(file, "{}", serde_json::to_string(&record)?)?;
         }
         ctx.note(&format!(
             "wrote {} sources to {}",
@@ -72,8 +87,7 @@ pub fn run(
     fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
     for row in &records.rows {
         let id = plain_text(&row[0]);
-        let record: SourceFile = serde_json::from_str(&plain_text(&row[2]))
-            .with_context(|| format!("source {id}: its stored record is not a source file"))?;
+        let record = with_text(&row[0], &row[2], &row[3])?;
         let toml = toml::to_string_pretty(&record)
             .with_context(|| format!("source {id}: cannot write it as TOML"))?;
         let path = dir.join(format!("{:0>4}_{}.toml", id, plain_text(&row[1])));

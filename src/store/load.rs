@@ -335,25 +335,35 @@ fn load_one(
         return Err(Refusal::Problems(positioned(doc, &problems)));
     }
     let record_json = doc.record_json()?;
-    let record_sha256 = crate::source::hex_sha256(record_json.as_bytes());
+    let record_sha256 = doc.record_sha256()?;
 
     let meta = &doc.file.source;
-    let existing_source: Option<(i64, String, String, String)> = tx
+    let existing_source: Option<(i64, String, String, String, String)> = tx
         .query_row(
-            "SELECT source_id, record_sha256, record_json, file_name FROM sources
+            "SELECT source_id, record_sha256, record_json, file_name, full_text FROM sources
               WHERE url = ?1 OR (title = ?2 AND published_on = ?3)",
             params![meta.url, meta.title, meta.published],
-            |row| Ok((row.get(0)?, row.get(1)?, row.get(2)?, row.get(3)?)),
+            |row| {
+                Ok((
+                    row.get(0)?,
+                    row.get(1)?,
+                    row.get(2)?,
+                    row.get(3)?,
+                    row.get(4)?,
+                ))
+            },
         )
         .optional()?;
     let mut replacing = None;
-    if let Some((id, sha, old_json, loaded_from)) = existing_source {
+    if let Some((id, sha, old_json, loaded_from, old_text)) = existing_source {
         if sha == record_sha256 {
             return Ok(LoadOutcome::Unchanged);
         }
         if !options.replace {
-            let old: Json = serde_json::from_str(&old_json).map_err(anyhow::Error::from)?;
-            let new: Json = serde_json::from_str(&record_json).map_err(anyhow::Error::from)?;
+            let mut old: Json = serde_json::from_str(&old_json).map_err(anyhow::Error::from)?;
+            let mut new: Json = serde_json::from_str(&record_json).map_err(anyhow::Error::from)?;
+            old["source"]["text"] = Json::String(old_text);
+            new["source"]["text"] = Json::String(doc.text.clone());
             let mut diff = Vec::new();
             differences(&old, &new, "", &mut diff);
             let shown = diff.len().min(20);
@@ -509,6 +519,8 @@ impl Store {
         options: ImportOptions,
         mut progress: impl FnMut(usize, usize),
     ) -> Result<Vec<(String, LoadOutcome)>> {
+        // A larger page cache for the import's duration: bulk loads touch many index pages.
+        self.conn.pragma_update(None, "cache_size", -65_536)?;
         let tx = Transaction::new(&mut self.conn, TransactionBehavior::Immediate)
             .context("cannot start writing")?;
         let mut outcomes = Vec::new();
@@ -644,14 +656,25 @@ fn write(
     };
 
     for p in &f.places {
-        let id = if let Some(id) = existing(RefKind::Place, &p.name, p.quote.as_deref())? {
+        let parent = p
+            .parent
+            .as_deref()
+            .map(|n| names.get(RefKind::Place, n))
+            .transpose()?;
+        // A place named under a parent is that parent's place: 新区 of one city is not 新区 of
+        // another. Without a parent, the name alone must pick one.
+        let found = match parent {
+            Some(parent_id) => tx
+                .prepare_cached(
+                    "SELECT place_id FROM places WHERE name_key = ?1 AND parent_id = ?2",
+                )?
+                .query_row(params![fold(&p.name), parent_id], |r| r.get::<_, i64>(0))
+                .optional()?,
+            None => existing(RefKind::Place, &p.name, p.quote.as_deref())?,
+        };
+        let id = if let Some(id) = found {
             id
         } else {
-            let parent = p
-                .parent
-                .as_deref()
-                .map(|n| names.get(RefKind::Place, n))
-                .transpose()?;
             let quoted_source = p.quote.as_ref().map(|_| source_id);
             tx.prepare_cached(
                 "INSERT INTO places (name, name_key, kind, parent_id, source_id, quote)

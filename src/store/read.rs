@@ -221,7 +221,9 @@ impl Store {
              SELECT statistic_id, 'a count of projects must be a whole number'
                FROM statistics WHERE metric = 'projects_in_band' AND value <> CAST(value AS INTEGER)",
         )?;
-        let rows = stmt.query_map([], |row| Ok((row.get::<_, i64>(0)?, row.get::<_, String>(1)?)))?;
+        let rows = stmt.query_map([], |row| {
+            Ok((row.get::<_, i64>(0)?, row.get::<_, String>(1)?))
+        })?;
         for row in rows {
             let (id, problem) = row?;
             problems.push(CheckProblem {

@@ -194,10 +194,19 @@ pub(super) fn unindex_source(conn: &Connection, source_id: i64) -> Result<()> {
         "DELETE FROM search_fts WHERE rowid IN (SELECT entry_id FROM search_entries WHERE source_id = ?1)",
         [source_id],
     )?;
-    conn.execute(
-        "DELETE FROM search_bigrams WHERE entry_id IN (SELECT entry_id FROM search_entries WHERE source_id = ?1)",
-        [source_id],
-    )?;
+    // search_bigrams is keyed by (bigram, entry): the pairs come from the folded text, which
+    // spares the table a second index kept up on every insert.
+    let entries: Vec<(i64, String)> = conn
+        .prepare("SELECT entry_id, folded FROM search_entries WHERE source_id = ?1")?
+        .query_map([source_id], |r| Ok((r.get(0)?, r.get(1)?)))?
+        .collect::<rusqlite::Result<_>>()?;
+    let mut delete =
+        conn.prepare_cached("DELETE FROM search_bigrams WHERE bigram = ?1 AND entry_id = ?2")?;
+    for (entry, folded) in &entries {
+        for b in bigrams(folded) {
+            delete.execute(params![b, entry])?;
+        }
+    }
     conn.execute(
         "DELETE FROM search_entries WHERE source_id = ?1",
         [source_id],
