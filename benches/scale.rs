@@ -56,7 +56,9 @@ fn median(mut xs: Vec<Duration>) -> Duration {
     xs[xs.len() / 2]
 }
 
-/// Runs a command, returning its wall time and peak resident memory (KiB).
+/// Runs a command, returning its wall time and peak resident memory (KiB). The child is reaped
+/// by wait4, which also reports its memory.
+#[allow(clippy::zombie_processes)]
 fn run_measured(cmd: &mut Command) -> (Duration, i64) {
     let started = Instant::now();
     let child = cmd

@@ -176,7 +176,7 @@ pub fn generate(projects: usize, seed: u64, out: &mut impl Write) -> io::Result<
 }
 
 fn amount_text(yi_tenths: u64) -> String {
-    if yi_tenths % 10 == 0 {
+    if yi_tenths.is_multiple_of(10) {
         format!("{}亿元", yi_tenths / 10)
     } else if yi_tenths < 10 {
         format!("{}万元", yi_tenths * 1000)
@@ -194,7 +194,7 @@ fn source_record(rng: &mut Rng, index: usize, n: usize, totals: &mut Totals) -> 
         NAME_CHARS[d % 24],
         NAME_CHARS[(d / 24) % 24],
         NAME_CHARS[(d / 576) % 24],
-        if d % 3 == 0 { "县" } else { "区" }
+        if d.is_multiple_of(3) { "县" } else { "区" }
     );
     let year = 2021 + (index / districts) % 5;
     let month = 1 + rng.below(12);
@@ -313,7 +313,7 @@ fn source_record(rng: &mut Rng, index: usize, n: usize, totals: &mut Totals) -> 
         "places": [
             {"name": "中国", "kind": "country"},
             {"name": province_t, "kind": "province", "parent": "中国"},
-            {"name": district_t, "kind": if d % 3 == 0 { "county" } else { "district" }, "parent": province_t, "quote": opening},
+            {"name": district_t, "kind": if d.is_multiple_of(3) { "county" } else { "district" }, "parent": province_t, "quote": opening},
         ],
         "industries": industries,
         "companies": companies,
