@@ -24,7 +24,7 @@ named AS (
        AND (:to IS NULL OR e.held_on <= :to)
        AND (p.amount_currency IS NULL OR p.amount_currency = 'CNY')
 ),
-reported AS (
+reported AS MATERIALIZED (
     SELECT st.*,
            coalesce(st.band_min_yuan, 0) AS lo,
            CASE WHEN st.band_max_yuan IS NULL THEN printf('%g億以上', st.band_min_yuan / 1e8)

@@ -13,7 +13,7 @@
 -- 近20 (nearly: a little under) is when 20 are itemised. `about` allows 10% either way.
 -- Status: consistent | itemised_below_reported (normal: not everything is named) | contradiction.
 WITH
-bands AS (
+bands AS MATERIALIZED (
     SELECT st.*,
            coalesce(st.band_min_yuan, 0) AS lo,
            CASE WHEN st.event_id IS NOT NULL THEN 'e' || st.event_id
@@ -29,7 +29,7 @@ bands AS (
      WHERE st.metric = 'projects_in_band'
 ),
 -- contains(outer, inner): inner's band lies within outer's, and they differ
-nested AS (
+nested AS MATERIALIZED (
     SELECT o.statistic_id AS outer_id, i.statistic_id AS inner_id
       FROM bands o JOIN bands i
         ON i.scope_key = o.scope_key AND i.statistic_id <> o.statistic_id
@@ -38,13 +38,14 @@ nested AS (
        AND NOT (i.lo = o.lo AND i.band_max_yuan IS o.band_max_yuan)
 ),
 -- the parts of a whole: bands inside it that are not inside another band inside it
-parts AS (
+parts AS MATERIALIZED (
     SELECT n.outer_id, n.inner_id
       FROM nested n
      WHERE NOT EXISTS (SELECT 1 FROM nested a JOIN nested b ON b.outer_id = a.inner_id
                         WHERE a.outer_id = n.outer_id AND b.inner_id = n.inner_id)
 ),
-checks AS (
+-- MATERIALIZED: computed once; otherwise each use of a column below re-runs its subquery
+checks AS MATERIALIZED (
     SELECT e.place_id, e.held_on AS date, e.name AS scope,
            'headline projects vs named projects' AS check_name,
            e.project_count AS reported_count, NULL AS reported_yuan, e.project_count_qualifier AS reported_qualifier,
@@ -142,7 +143,8 @@ SELECT pl.name AS place,
            WHEN 'less_than' THEN CASE WHEN j.i >= j.r THEN 'contradiction' ELSE 'itemised_below_reported' END
        END AS status,
        j.quote
-  FROM judged j JOIN places pl ON pl.place_id = j.place_id
+  -- CROSS JOIN keeps the checks as the outer loop, each place found by its key
+  FROM judged j CROSS JOIN places pl ON pl.place_id = j.place_id
  WHERE (:district IS NULL OR pl.name = :district OR pl.name_key = :district)
    AND (:status IS NULL OR status = :status)
  ORDER BY j.date, pl.name, j.scope, j.check_name;

@@ -5,6 +5,19 @@
 -- Param: :district  only projects of events held by this place
 -- Param: :from      only events on or after this date (YYYY-MM-DD)
 -- Param: :to        only events on or before this date (YYYY-MM-DD)
+-- The largest first, by the amount index; the details (companies, industries) only for them.
+WITH largest AS MATERIALIZED (
+    SELECT p.project_id
+      FROM projects p
+      JOIN events e ON e.event_id = p.event_id
+      JOIN places pl ON pl.place_id = e.place_id
+     WHERE p.amount_yuan IS NOT NULL
+       AND (:district IS NULL OR pl.name = :district OR pl.name_key = :district)
+       AND (:from IS NULL OR e.held_on >= :from)
+       AND (:to IS NULL OR e.held_on <= :to)
+     ORDER BY p.amount_yuan DESC, p.name
+     LIMIT coalesce(:limit, 10)
+)
 SELECT rank() OVER (ORDER BY amount_yuan DESC) AS rank,
        project,
        amount_yuan,
@@ -16,9 +29,5 @@ SELECT rank() OVER (ORDER BY amount_yuan DESC) AS rank,
        industries,
        amount_quote
   FROM project_overview
- WHERE amount_yuan IS NOT NULL
-   AND (:district IS NULL OR district = :district OR district_key = :district)
-   AND (:from IS NULL OR held_on >= :from)
-   AND (:to IS NULL OR held_on <= :to)
- ORDER BY amount_yuan DESC, project
- LIMIT coalesce(:limit, 10);
+ WHERE project_id IN (SELECT project_id FROM largest)
+ ORDER BY amount_yuan DESC, project;
