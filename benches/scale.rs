@@ -289,7 +289,11 @@ fn main() {
                 .output()
                 .unwrap();
             imports.push(started.elapsed());
-            assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+            assert!(
+                out.status.success(),
+                "{}",
+                String::from_utf8_lossy(&out.stderr)
+            );
             // The import's own VmHWM: wait4's ru_maxrss would count the bench's memory too.
             let rss: i64 = String::from_utf8_lossy(&out.stderr)
                 .lines()

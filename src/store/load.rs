@@ -475,27 +475,10 @@ fn delete_source_facts(tx: &Transaction, source_id: i64) -> Result<()> {
 
 /// Rows of a source whose quotes are not in its text (after a replace).
 fn stale_quotes(tx: &Transaction, source_id: i64) -> Result<Vec<String>> {
-    let mut stale = Vec::new();
-    for (table, key, column) in super::read::QUOTED {
-        let mut stmt = tx.prepare(&format!(
-            "SELECT t.{key}, t.{column} FROM {table} t JOIN sources s ON s.source_id = t.source_id
-              WHERE t.source_id = ?1 AND t.{column} IS NOT NULL AND instr(s.full_text, t.{column}) = 0"
-        ))?;
-        let rows = stmt.query_map([source_id], |row| {
-            Ok((
-                row.get::<_, rusqlite::types::Value>(0)?,
-                row.get::<_, String>(1)?,
-            ))
-        })?;
-        for row in rows {
-            let (id, quote) = row?;
-            stale.push(format!(
-                "{table} {key}={} `{quote}`",
-                crate::present::plain_text(&id)
-            ));
-        }
-    }
-    Ok(stale)
+    Ok(super::read::quotes_not_in_text(tx, Some(source_id))?
+        .into_iter()
+        .map(|q| format!("{} `{}`", q.record, q.quote))
+        .collect())
 }
 
 impl Store {

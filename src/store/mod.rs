@@ -17,7 +17,7 @@ use rusqlite::Connection;
 
 pub use load::{ImportOptions, ImportRefused, LoadOutcome, LoadSummary};
 pub use migrate::{MigrationState, MigrationStatus};
-pub use read::{CheckProblem, EventRow};
+pub use read::CheckProblem;
 
 /// How long a writer waits for another writer before it reports the database busy.
 const BUSY_TIMEOUT: Duration = Duration::from_secs(5);

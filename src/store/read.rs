@@ -1,51 +1,8 @@
-//! Queries that read the catalogue: listings and the consistency check.
+//! Reading the whole catalogue: a stable dump for comparisons, and the consistency check.
 
 use anyhow::Result;
-use rusqlite::Row;
 
 use super::Store;
-
-/// An event with its headline figures and what its named projects add up to.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct EventRow {
-    pub event_id: i64,
-    pub held_on: String,
-    pub place: String,
-    pub name: String,
-    pub project_count: Option<i64>,
-    pub project_count_qualifier: Option<String>,
-    pub signed_amount_yuan: Option<i64>,
-    pub signed_amount_foreign: Option<i64>,
-    pub signed_amount_currency: Option<String>,
-    pub signed_amount_qualifier: Option<String>,
-    pub named_projects: i64,
-    pub named_with_amount: i64,
-    pub named_amount_yuan: Option<i64>,
-    pub source_title: String,
-    pub source_url: Option<String>,
-}
-
-impl EventRow {
-    fn from_row(row: &Row) -> rusqlite::Result<EventRow> {
-        Ok(EventRow {
-            event_id: row.get("event_id")?,
-            held_on: row.get("held_on")?,
-            place: row.get("place")?,
-            name: row.get("name")?,
-            project_count: row.get("project_count")?,
-            project_count_qualifier: row.get("project_count_qualifier")?,
-            signed_amount_yuan: row.get("signed_amount_yuan")?,
-            signed_amount_foreign: row.get("signed_amount_foreign")?,
-            signed_amount_currency: row.get("signed_amount_currency")?,
-            signed_amount_qualifier: row.get("signed_amount_qualifier")?,
-            named_projects: row.get("named_projects")?,
-            named_with_amount: row.get("named_with_amount")?,
-            named_amount_yuan: row.get("named_amount_yuan")?,
-            source_title: row.get("source_title")?,
-            source_url: row.get("source_url")?,
-        })
-    }
-}
 
 /// One finding of `check`: what is wrong and which record it concerns.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -55,7 +12,7 @@ pub struct CheckProblem {
 }
 
 /// Tables whose rows carry `quote` (and `source_id`) and the column naming the record.
-pub(super) const QUOTED: &[(&str, &str, &str)] = &[
+const QUOTED: &[(&str, &str, &str)] = &[
     ("places", "place_id", "quote"),
     ("industries", "industry_id", "quote"),
     ("companies", "company_id", "quote"),
@@ -81,30 +38,46 @@ pub(super) const QUOTED: &[(&str, &str, &str)] = &[
     ("statistics", "statistic_id", "quote"),
 ];
 
-impl Store {
-    pub fn events(&self) -> Result<Vec<EventRow>> {
-        let mut stmt = self.conn.prepare_cached(
-            "SELECT e.event_id, e.held_on, pl.name AS place, e.name,
-                    e.project_count, e.project_count_qualifier,
-                    e.signed_amount_yuan, e.signed_amount_foreign, e.signed_amount_currency,
-                    e.signed_amount_qualifier,
-                    (SELECT count(*) FROM projects p WHERE p.event_id = e.event_id) AS named_projects,
-                    (SELECT count(p.amount_yuan) FROM projects p WHERE p.event_id = e.event_id)
-                        AS named_with_amount,
-                    (SELECT sum(p.amount_yuan) FROM projects p WHERE p.event_id = e.event_id)
-                        AS named_amount_yuan,
-                    s.title AS source_title, s.url AS source_url
-               FROM events e
-               JOIN places pl ON pl.place_id = e.place_id
-               JOIN sources s ON s.source_id = e.source_id
-              ORDER BY e.held_on, e.event_id",
-        )?;
-        let rows = stmt
-            .query_map([], EventRow::from_row)?
-            .collect::<rusqlite::Result<Vec<_>>>()?;
-        Ok(rows)
-    }
+/// A quote that is not part of its source's text.
+pub(super) struct MissingQuote {
+    /// `table key=id`
+    pub record: String,
+    pub column: &'static str,
+    pub quote: String,
+}
 
+/// Every quote not found in its source's text; of one source, or of all.
+pub(super) fn quotes_not_in_text(
+    conn: &rusqlite::Connection,
+    source_id: Option<i64>,
+) -> Result<Vec<MissingQuote>> {
+    let mut missing = Vec::new();
+    for (table, key, column) in QUOTED {
+        let mut stmt = conn.prepare(&format!(
+            "SELECT t.{key}, t.{column} FROM {table} t
+               JOIN sources s ON s.source_id = t.source_id
+              WHERE (?1 IS NULL OR t.source_id = ?1)
+                AND t.{column} IS NOT NULL AND instr(s.full_text, t.{column}) = 0"
+        ))?;
+        let rows = stmt.query_map([source_id], |row| {
+            Ok((
+                row.get::<_, rusqlite::types::Value>(0)?,
+                row.get::<_, String>(1)?,
+            ))
+        })?;
+        for row in rows {
+            let (id, quote) = row?;
+            missing.push(MissingQuote {
+                record: format!("{table} {key}={}", crate::present::plain_text(&id)),
+                column,
+                quote,
+            });
+        }
+    }
+    Ok(missing)
+}
+
+impl Store {
     /// Row counts of every catalogue table, for messages and tests.
     pub fn table_counts(&self) -> Result<Vec<(String, i64)>> {
         let mut stmt = self.conn.prepare(
@@ -187,30 +160,11 @@ impl Store {
                 problem: format!("{e:#}"),
             });
         }
-        for (table, key, column) in QUOTED {
-            let mut stmt = self.conn.prepare(&format!(
-                "SELECT t.{key}, t.{column} FROM {table} t
-                   JOIN sources s ON s.source_id = t.source_id
-                  WHERE t.{column} IS NOT NULL AND instr(s.full_text, t.{column}) = 0"
-            ))?;
-            let rows = stmt.query_map([], |row| {
-                Ok((
-                    row.get::<_, rusqlite::types::Value>(0)?,
-                    row.get::<_, String>(1)?,
-                ))
-            })?;
-            for row in rows {
-                let (id, quote) = row?;
-                let id = match id {
-                    rusqlite::types::Value::Integer(i) => i.to_string(),
-                    rusqlite::types::Value::Text(t) => t,
-                    other => format!("{other:?}"),
-                };
-                problems.push(CheckProblem {
-                    record: format!("{table} {key}={id}"),
-                    problem: format!("{column} `{quote}` is not in its source's text"),
-                });
-            }
+        for q in quotes_not_in_text(&self.conn, None)? {
+            problems.push(CheckProblem {
+                record: q.record,
+                problem: format!("{} `{}` is not in its source's text", q.column, q.quote),
+            });
         }
         // Figures the schema cannot check on its own: a band counts projects, and a count of
         // projects is a whole number.
