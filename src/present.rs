@@ -182,6 +182,15 @@ fn field_names(columns: &[String]) -> Vec<String> {
 
 /// Presents a query result; `bar_stem` names the display column to draw as a bar.
 pub fn listing(result: &QueryResult, bar_stem: Option<&str>) -> Listing {
+    build(result, bar_stem, true)
+}
+
+/// The records only, for CSV and JSON: no text is formatted for a reader.
+pub fn records(result: &QueryResult) -> Listing {
+    build(result, None, false)
+}
+
+fn build(result: &QueryResult, bar_stem: Option<&str>, for_people: bool) -> Listing {
     let groups = groups(&result.columns);
     let fields = field_names(&result.columns);
     let bar_group = bar_stem.and_then(|b| groups.iter().position(|g| g.key == b));
@@ -212,6 +221,11 @@ pub fn listing(result: &QueryResult, bar_stem: Option<&str>) -> Listing {
     }
     let mut listing = Listing::new(columns, fields.clone());
     for row in &result.rows {
+        let record: Map<String, Json> = fields.iter().cloned().zip(row.iter().map(json)).collect();
+        if !for_people {
+            listing.records.push(record);
+            continue;
+        }
         let mut display = Vec::with_capacity(groups.len() + 1);
         for (gi, g) in groups.iter().enumerate() {
             display.push(cell(row, g));
@@ -220,7 +234,6 @@ pub fn listing(result: &QueryResult, bar_stem: Option<&str>) -> Listing {
                 display.push(bar(value.unwrap_or(0.0), bar_max.unwrap_or(0.0)));
             }
         }
-        let record: Map<String, Json> = fields.iter().cloned().zip(row.iter().map(json)).collect();
         listing.push(display, record);
     }
     listing

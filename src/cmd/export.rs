@@ -47,7 +47,7 @@ pub fn run(
         for row in &names.rows {
             let table = plain_text(&row[0]);
             let result = store.query(&format!("SELECT * FROM \"{table}\""), &[])?;
-            let listing = present::listing(&result, None);
+            let listing = present::records(&result);
             let (ext, fmt) = match format {
                 TableFormat::Csv => ("csv", Format::Csv),
                 TableFormat::Json => ("json", Format::Json),

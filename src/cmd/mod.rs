@@ -119,7 +119,10 @@ fn open_read_only(ctx: &Context, db: &Path) -> Result<Store> {
 
 /// Writes a query result to stdout in the chosen format.
 fn print(ctx: &Context, result: &QueryResult, bar: Option<&str>, format: Format) -> Result<()> {
-    let listing = present::listing(result, bar);
+    let listing = match format {
+        Format::Table | Format::Markdown => present::listing(result, bar),
+        Format::Csv | Format::Json | Format::Ndjson => present::records(result),
+    };
     output::write(&mut std::io::stdout().lock(), &listing, format, ctx.color)?;
     Ok(())
 }
