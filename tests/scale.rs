@@ -51,6 +51,8 @@ fn reports_on_ten_thousand_generated_projects_match_the_generated_data() {
     let mut industries: BTreeMap<String, (i64, i64)> = BTreeMap::new(); // folded → projects, amount
     let mut amounts: Vec<i64> = Vec::new();
     let mut unstated = 0;
+    let mut companies: BTreeMap<String, (i64, i64)> = BTreeMap::new(); // folded → projects, invested
+    let mut strategies: std::collections::BTreeSet<String> = Default::default();
     for line in std::fs::read_to_string(&path).unwrap().lines() {
         let record: Value = serde_json::from_str(line).unwrap();
         let event = &record["events"][0];
@@ -65,10 +67,18 @@ fn reports_on_ten_thousand_generated_projects_match_the_generated_data() {
                 }
                 None => unstated += 1,
             }
+            let company = companies
+                .entry(fold(p["companies"][0]["name"].as_str().unwrap()))
+                .or_default();
+            company.0 += 1;
+            company.1 += amount.unwrap_or(0);
             let industry = fold(p["industries"][0]["name"].as_str().unwrap());
             let entry = industries.entry(industry).or_default();
             entry.0 += 1;
             entry.1 += amount.unwrap_or(0);
+        }
+        for st in record["strategies"].as_array().unwrap() {
+            strategies.insert(fold(st["name"].as_str().unwrap()));
         }
         let count = match parse_figure(event["project_count"]["value"].as_str().unwrap())
             .unwrap()
@@ -165,6 +175,35 @@ fn reports_on_ten_thousand_generated_projects_match_the_generated_data() {
         .map(|r| r["signed_amount_yuan"].as_i64().unwrap())
         .sum();
     assert_eq!(timeline_total, events.iter().map(|e| e.1).sum::<i64>());
+
+    // companies: projects and invested amounts per company (names merge across scripts)
+    let mut per_company: BTreeMap<String, (i64, i64)> = BTreeMap::new();
+    for r in report(&env, &["companies"]) {
+        per_company.insert(
+            fold(r["company"].as_str().unwrap()),
+            (
+                r["projects"].as_i64().unwrap(),
+                r["invested_yuan"].as_i64().unwrap_or(0),
+            ),
+        );
+    }
+    assert_eq!(per_company, companies);
+
+    // strategies: one layout per district, tied to nothing else
+    let listed = report(&env, &["strategies"]);
+    let names: std::collections::BTreeSet<String> = listed
+        .iter()
+        .map(|r| fold(r["strategy"].as_str().unwrap()))
+        .collect();
+    assert_eq!(names, strategies);
+    assert!(
+        listed
+            .iter()
+            .all(|r| r["kind"] == "industrial_layout" && r["events"] == 0)
+    );
+
+    // targets: the generator sets none
+    assert!(report(&env, &["targets"]).is_empty());
 
     // reconcile: the generator's headlines cover their named projects and band counts, so
     // there is nothing to contradict, and every event has its checks
