@@ -235,14 +235,6 @@ fn bare_query(db: &Path, sql: &str) -> Duration {
     started.elapsed()
 }
 
-fn report_sql(name: &str) -> String {
-    let out = Command::new(BIN)
-        .args(["report", name, "--sql"])
-        .output()
-        .unwrap();
-    String::from_utf8(out.stdout).unwrap()
-}
-
 fn ratio(label: &str, ours: Duration, base: Duration, target: &str, met: bool) {
     println!(
         "| {label} | {:.3} s | {:.3} s | {:.2}× | {target} | {} |",
@@ -334,17 +326,8 @@ fn main() {
 
         let scan_sql = "SELECT sum(amount_yuan) FROM projects";
         let scan = median((0..args.runs).map(|_| bare_query(&db, scan_sql)).collect());
-        for name in [
-            "summary",
-            "reconcile",
-            "industries",
-            "bands",
-            "targets",
-            "strategies",
-            "companies",
-            "timeline",
-            "top",
-        ] {
+        for report in zhaoshang::reports::all() {
+            let name = report.name.as_str();
             let ours = median(
                 (0..args.runs)
                     .map(|_| {
@@ -352,8 +335,8 @@ fn main() {
                     })
                     .collect(),
             );
-            let sql = report_sql(name);
-            let runner = median((0..args.runs).map(|_| bare_query(&db, &sql)).collect());
+            let sql = report.sql;
+            let runner = median((0..args.runs).map(|_| bare_query(&db, sql)).collect());
             ratio(
                 &format!("report {name} vs full scan of projects"),
                 ours,

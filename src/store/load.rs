@@ -572,56 +572,38 @@ fn write(
     let m = &f.source;
     let mut summary = LoadSummary::default();
     let text_sha256 = doc.text_sha256();
-    let source_id = match replacing {
-        Some(id) => {
-            tx.execute(
-                "UPDATE sources SET title = ?1, publisher = ?2, url = ?3, published_on = ?4,
-                        author = ?5, script = ?6, full_text = ?7, text_sha256 = ?8,
-                        record_sha256 = ?9, record_json = ?10, file_name = ?11
-                  WHERE source_id = ?12",
-                params![
-                    m.title,
-                    m.publisher,
-                    m.url,
-                    m.published,
-                    m.author,
-                    m.script,
-                    doc.text,
-                    text_sha256,
-                    record_sha256,
-                    record_json,
-                    doc.file_name,
-                    id
-                ],
-            )?;
-            id
-        }
-        None => {
-            tx.execute(
-                "INSERT INTO sources (title, publisher, url, published_on, author, script, full_text,
-                                      text_sha256, record_sha256, record_json, file_name)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
-                params![
-                    m.title,
-                    m.publisher,
-                    m.url,
-                    m.published,
-                    m.author,
-                    m.script,
-                    doc.text,
-                    text_sha256,
-                    record_sha256,
-                    record_json,
-                    doc.file_name
-                ],
-            )?;
-            tx.last_insert_rowid()
-        }
-    };
+    // A new source gets a new id; a replaced one keeps its id, so that names it shares with
+    // other sources still point at it.
+    tx.execute(
+        "INSERT INTO sources (source_id, title, publisher, url, published_on, author, script,
+                              full_text, text_sha256, record_sha256, record_json, file_name)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)
+         ON CONFLICT (source_id) DO UPDATE SET
+             title = excluded.title, publisher = excluded.publisher, url = excluded.url,
+             published_on = excluded.published_on, author = excluded.author,
+             script = excluded.script, full_text = excluded.full_text,
+             text_sha256 = excluded.text_sha256, record_sha256 = excluded.record_sha256,
+             record_json = excluded.record_json, file_name = excluded.file_name",
+        params![
+            replacing,
+            m.title,
+            m.publisher,
+            m.url,
+            m.published,
+            m.author,
+            m.script,
+            doc.text,
+            text_sha256,
+            record_sha256,
+            record_json,
+            doc.file_name
+        ],
+    )?;
+    let source_id = replacing.unwrap_or_else(|| tx.last_insert_rowid());
 
     // An entity the file declares that the catalogue already has is reused; when it came from
     // this very source (a replace), its quote is refreshed from the new version.
-    let existing = |kind: RefKind, name: &str, quote: Option<&str>| -> Result<Option<i64>> {
+    let reuse = |kind: RefKind, name: &str, quote: Option<&str>| -> Result<Option<i64>> {
         let found = existing(tx, kind, name)?;
         if let (Some(id), Some(q)) = (found, quote) {
             let (table, key) = match kind {
@@ -653,7 +635,7 @@ fn write(
                 )?
                 .query_row(params![fold(&p.name), parent_id], |r| r.get::<_, i64>(0))
                 .optional()?,
-            None => existing(RefKind::Place, &p.name, p.quote.as_deref())?,
+            None => reuse(RefKind::Place, &p.name, p.quote.as_deref())?,
         };
         let id = if let Some(id) = found {
             id
@@ -679,7 +661,7 @@ fn write(
 
     let mut new_industries = Vec::new();
     for ind in &f.industries {
-        let id = if let Some(id) = existing(RefKind::Industry, &ind.name, Some(&ind.quote))? {
+        let id = if let Some(id) = reuse(RefKind::Industry, &ind.name, Some(&ind.quote))? {
             id
         } else {
             tx.prepare_cached(
@@ -706,7 +688,7 @@ fn write(
 
     let mut new_companies = Vec::new();
     for co in &f.companies {
-        let id = if let Some(id) = existing(RefKind::Company, &co.name, Some(&co.quote))? {
+        let id = if let Some(id) = reuse(RefKind::Company, &co.name, Some(&co.quote))? {
             id
         } else {
             let (city, basis, quote) = match &co.home_city {
@@ -782,7 +764,7 @@ fn write(
     }
 
     for st in &f.strategies {
-        let id = if let Some(id) = existing(RefKind::Strategy, &st.name, Some(&st.quote))? {
+        let id = if let Some(id) = reuse(RefKind::Strategy, &st.name, Some(&st.quote))? {
             id
         } else {
             let place = st
