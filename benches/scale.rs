@@ -9,6 +9,9 @@
 //! same SQL run by a bare rusqlite runner; search vs a LIKE scan; a no-op command vs
 //! `sqlite3 FILE 'select 1'`; the file size per project.
 
+#[path = "support/synth.rs"]
+mod synth;
+
 use std::fs;
 use std::io::{BufWriter, Write};
 use std::path::{Path, PathBuf};
@@ -256,7 +259,7 @@ fn main() {
         let jsonl = args.dir.join(format!("synth-{n}.jsonl"));
         let totals = {
             let mut out = BufWriter::new(fs::File::create(&jsonl).unwrap());
-            let t = zhaoshang::synth::generate(n, 1, &mut out).unwrap();
+            let t = synth::generate(n, 1, &mut out).unwrap();
             out.flush().unwrap();
             t
         };
@@ -326,7 +329,7 @@ fn main() {
 
         let scan_sql = "SELECT sum(amount_yuan) FROM projects";
         let scan = median((0..args.runs).map(|_| bare_query(&db, scan_sql)).collect());
-        for report in zhaoshang::reports::all() {
+        for report in zhaoshang::view::reports::all() {
             let name = report.name.as_str();
             let ours = median(
                 (0..args.runs)

@@ -4,22 +4,9 @@
 
 pub mod cli;
 mod cmd;
-pub mod figure;
-pub mod fold;
-pub mod listings;
-pub mod locate;
-pub mod metadata;
-pub mod model;
-pub mod output;
-pub mod present;
-pub mod records;
-pub mod reports;
-pub mod search;
-pub mod seed;
 pub mod source;
 pub mod store;
-pub mod synth;
-pub mod validate;
+pub mod view;
 
 use std::io::{self, IsTerminal};
 use std::process::ExitCode;

@@ -46,7 +46,7 @@ fn seeding_twice_leaves_the_database_identical() {
     let env = TestEnv::new();
     let mut store = seeded(&env);
     let before = store.dump().unwrap();
-    let outcomes = zhaoshang::seed::load_bundled(&mut store).unwrap();
+    let outcomes = store.load_bundled_seed().unwrap();
     assert!(
         outcomes.iter().all(|(_, o)| *o == LoadOutcome::Unchanged),
         "{outcomes:?}"

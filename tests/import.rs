@@ -482,7 +482,7 @@ fn json_lines_are_streamed_and_a_bad_record_is_named_by_number() {
 fn the_json_schema_in_the_repository_is_current() {
     let committed = std::fs::read_to_string(repo("docs/source-file.schema.json")).unwrap();
     assert!(
-        committed == zhaoshang::model::json_schema(),
+        committed == zhaoshang::source::model::json_schema(),
         "docs/source-file.schema.json is stale: run `cargo run -- schema > docs/source-file.schema.json`"
     );
     let schema: serde_json::Value = serde_json::from_str(&committed).unwrap();

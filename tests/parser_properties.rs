@@ -3,11 +3,11 @@
 //! the number of cases for a longer run; failures found are kept under proptest-regressions/.
 
 use proptest::prelude::*;
-use zhaoshang::figure::{parse_amount, parse_band, parse_figure};
+use zhaoshang::source::figure::{parse_amount, parse_band, parse_figure};
+use zhaoshang::source::validate::validate;
 use zhaoshang::source::{self, JsonLines, RawFormat, RawFormatOrDocument};
-use zhaoshang::validate::validate;
 
-const TEMPLATE: &str = include_str!("../src/template.toml");
+const TEMPLATE: &str = include_str!("../src/source/template.toml");
 
 /// Reads bytes the way `import` does, then validates what parsed.
 fn read_and_validate(bytes: Vec<u8>, format: Option<RawFormat>) {
@@ -79,8 +79,8 @@ proptest! {
         suffix in prop::sample::select(vec!["", "以上", "以下", "左右"]),
     ) {
         let text = format!("{prefix}{number}{multiplier}{unit}{suffix}");
-        if let Ok(zhaoshang::figure::Figure {
-            quantity: zhaoshang::figure::Quantity::Money { amount, .. },
+        if let Ok(zhaoshang::source::figure::Figure {
+            quantity: zhaoshang::source::figure::Quantity::Money { amount, .. },
             ..
         }) = parse_figure(&text)
         {

@@ -1,14 +1,17 @@
 //! A scaled-down run of the synthetic catalogue (10,000 projects): the reports' results equal
 //! references computed here from the generated files. Correctness only; no timing.
 
+#[path = "../benches/support/synth.rs"]
+mod synth;
+
 mod common;
 
 use std::collections::BTreeMap;
 
 use common::{TestEnv, stderr};
 use serde_json::Value;
-use zhaoshang::figure::{Quantity, parse_figure};
-use zhaoshang::fold::fold;
+use zhaoshang::source::figure::{Quantity, parse_figure};
+use zhaoshang::source::fold::fold;
 
 fn yuan(figure: &str) -> i64 {
     match parse_figure(figure).unwrap().quantity {
@@ -35,7 +38,7 @@ fn reports_on_ten_thousand_generated_projects_match_the_generated_data() {
     let env = TestEnv::new();
     let path = env.dir.path().join("synth.jsonl");
     let mut file = std::fs::File::create(&path).unwrap();
-    let totals = zhaoshang::synth::generate(10_000, 7, &mut file).unwrap();
+    let totals = synth::generate(10_000, 7, &mut file).unwrap();
     drop(file);
     assert_eq!(totals.projects, 10_000);
     for args in [

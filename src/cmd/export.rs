@@ -9,9 +9,9 @@ use anyhow::{Context as _, Result, anyhow};
 
 use crate::Context;
 use crate::cli::{Format, TableFormat};
-use crate::model::SourceFile;
-use crate::output;
-use crate::present::{self, plain_text};
+use crate::source::model::SourceFile;
+use crate::view::output;
+use crate::view::present::{self, plain_text};
 use rusqlite::types::Value;
 
 /// A stored record with its text put back inline, so the exported file stands alone.

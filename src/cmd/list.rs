@@ -8,10 +8,10 @@ use rusqlite::types::Value;
 
 use crate::Context;
 use crate::cli::{Filters, Format};
-use crate::figure::parse_amount;
-use crate::fold::fold;
-use crate::listings;
-use crate::validate::is_iso_date;
+use crate::source::figure::parse_amount;
+use crate::source::fold::fold;
+use crate::source::validate::is_iso_date;
+use crate::view::listings;
 
 /// The filters the user gave, as named parameters, with the option each came from.
 fn params(filters: &Filters) -> Result<Vec<(&'static str, String, Value)>> {

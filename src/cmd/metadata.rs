@@ -9,8 +9,8 @@ use rusqlite::types::Value;
 use serde_json::{Map, Value as Json, json};
 
 use crate::Context;
-use crate::metadata::schema_doc;
-use crate::present::plain_text;
+use crate::view::metadata::schema_doc;
+use crate::view::present::plain_text;
 
 pub fn run(ctx: &Context, db: &Path, output: Option<&Path>) -> Result<()> {
     let store = super::open_read_only(ctx, db)?;

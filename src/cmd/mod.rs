@@ -19,9 +19,10 @@ use anyhow::Result;
 
 use crate::Context;
 use crate::cli::{Command, Format};
-use crate::output;
-use crate::present::{self, QueryResult};
+use crate::store::QueryResult;
 use crate::store::{OpenReport, Store};
+use crate::view::output;
+use crate::view::present;
 
 pub fn run(ctx: &Context, db: &Path, command: Command) -> Result<()> {
     match command {
@@ -37,14 +38,14 @@ pub fn run(ctx: &Context, db: &Path, command: Command) -> Result<()> {
         Command::Template => {
             std::io::Write::write_all(
                 &mut std::io::stdout().lock(),
-                include_str!("../template.toml").as_bytes(),
+                include_str!("../source/template.toml").as_bytes(),
             )?;
             Ok(())
         }
         Command::Schema => {
             std::io::Write::write_all(
                 &mut std::io::stdout().lock(),
-                crate::model::json_schema().as_bytes(),
+                crate::source::model::json_schema().as_bytes(),
             )?;
             Ok(())
         }

@@ -8,8 +8,8 @@ use rusqlite::types::Value;
 
 use crate::Context;
 use crate::cli::Format;
-use crate::figure::parse_amount;
-use crate::reports::{self, Report};
+use crate::source::figure::parse_amount;
+use crate::view::reports::{self, Report};
 
 fn unknown(name: &str) -> anyhow::Error {
     let names: Vec<String> = reports::all().into_iter().map(|r| r.name).collect();
@@ -41,7 +41,7 @@ fn param(report: &Report, text: &str) -> Result<(String, Value)> {
         Value::Integer(n)
     } else if key == "district" {
         // Matched against the folded name as well as the name as written.
-        Value::Text(crate::fold::fold(value))
+        Value::Text(crate::source::fold::fold(value))
     } else {
         Value::Text(value.to_string())
     };

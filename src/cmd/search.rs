@@ -7,8 +7,8 @@ use serde_json::{Map, Value, json};
 
 use crate::Context;
 use crate::cli::Format;
-use crate::output::{self, Align, Listing};
-use crate::search::{parse_query, snippet};
+use crate::store::search::{parse_query, snippet};
+use crate::view::output::{self, Align, Listing};
 
 /// Characters of context either side of a match.
 const CONTEXT: usize = 14;

@@ -10,7 +10,7 @@ use crate::store::LoadOutcome;
 pub fn run(ctx: &Context, db: &Path) -> Result<()> {
     let (mut store, report) = crate::store::Store::open(db, false)?;
     super::describe_open(ctx, db, report);
-    for (file, outcome) in crate::seed::load_bundled(&mut store)? {
+    for (file, outcome) in store.load_bundled_seed()? {
         match outcome {
             LoadOutcome::Unchanged => ctx.note(&format!("{file}: already loaded, nothing changed")),
             LoadOutcome::Added(s) | LoadOutcome::Replaced(s) => ctx.note(&format!(

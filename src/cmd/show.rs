@@ -8,11 +8,12 @@ use rusqlite::types::Value;
 
 use crate::Context;
 use crate::cli::{Format, RecordKind};
-use crate::fold::fold;
-use crate::output;
-use crate::present::{self, QueryResult};
-use crate::records::{self, SOURCES_BY_ID};
+use crate::source::fold::fold;
+use crate::store::QueryResult;
 use crate::store::Store;
+use crate::view::output;
+use crate::view::present;
+use crate::view::records::{self, SOURCES_BY_ID};
 
 fn resolve(store: &Store, def: &records::RecordDef, name_or_id: &str) -> Result<i64> {
     let exists = |id: i64| -> Result<bool> {

@@ -6,7 +6,7 @@ mod load;
 mod migrate;
 mod query;
 mod read;
-mod search;
+pub mod search;
 
 use std::fs::{File, OpenOptions};
 use std::path::{Path, PathBuf};
@@ -17,6 +17,7 @@ use rusqlite::Connection;
 
 pub use load::{ImportOptions, ImportRefused, LoadOutcome, LoadSummary};
 pub use migrate::{MigrationState, MigrationStatus};
+pub use query::QueryResult;
 pub use read::CheckProblem;
 
 /// How long a writer waits for another writer before it reports the database busy.
@@ -68,7 +69,8 @@ impl Store {
             store.backfill_search_index()?;
         }
         if report.created && seed_new {
-            crate::seed::load_bundled(&mut store)
+            store
+                .load_bundled_seed()
                 .context("cannot load the bundled seed into the new database")?;
             report.seeded = true;
         }

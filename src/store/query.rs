@@ -7,9 +7,15 @@ use rusqlite::types::Value;
 use rusqlite::{Connection, OpenFlags};
 
 use super::{OpenReport, Store, connect_settings};
-use crate::present::QueryResult;
 use std::fs::File;
 use std::path::Path;
+
+/// The rows a query returned.
+#[derive(Debug, Clone, Default)]
+pub struct QueryResult {
+    pub columns: Vec<String>,
+    pub rows: Vec<Vec<Value>>,
+}
 
 impl Store {
     /// Opens the catalogue for reading only. A missing file is first created with the bundled

@@ -54,21 +54,18 @@ pub(super) fn quotes_not_in_text(
     let mut missing = Vec::new();
     for (table, key, column) in QUOTED {
         let mut stmt = conn.prepare(&format!(
-            "SELECT t.{key}, t.{column} FROM {table} t
+            "SELECT CAST(t.{key} AS TEXT), t.{column} FROM {table} t
                JOIN sources s ON s.source_id = t.source_id
               WHERE (?1 IS NULL OR t.source_id = ?1)
                 AND t.{column} IS NOT NULL AND instr(s.full_text, t.{column}) = 0"
         ))?;
         let rows = stmt.query_map([source_id], |row| {
-            Ok((
-                row.get::<_, rusqlite::types::Value>(0)?,
-                row.get::<_, String>(1)?,
-            ))
+            Ok((row.get::<_, String>(0)?, row.get::<_, String>(1)?))
         })?;
         for row in rows {
             let (id, quote) = row?;
             missing.push(MissingQuote {
-                record: format!("{table} {key}={}", crate::present::plain_text(&id)),
+                record: format!("{table} {key}={id}"),
                 column,
                 quote,
             });

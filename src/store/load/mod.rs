@@ -9,11 +9,11 @@ use rusqlite::{OptionalExtension, Transaction, TransactionBehavior, params};
 use serde_json::Value as Json;
 
 use super::Store;
-use crate::figure::{self, Figure, Qualifier, Quantity};
-use crate::fold::fold;
-use crate::model::{FigureEntry, Link, ProjectEntry};
 use crate::source::SourceDocument;
-use crate::validate::{self, Problem, RefKind};
+use crate::source::figure::{self, Figure, Qualifier, Quantity};
+use crate::source::fold::fold;
+use crate::source::model::{FigureEntry, Link, ProjectEntry};
+use crate::source::validate::{self, Problem, RefKind};
 
 #[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
 pub struct LoadSummary {
@@ -547,6 +547,17 @@ impl Store {
             tx.commit().context("cannot commit the import")?;
         }
         Ok(outcomes)
+    }
+
+    /// Loads every document of the bundled seed in one transaction; each is recognised and
+    /// skipped when already loaded.
+    pub fn load_bundled_seed(&mut self) -> Result<Vec<(String, LoadOutcome)>> {
+        let docs = crate::source::seed::documents()?;
+        self.import(
+            docs.into_iter().map(Ok),
+            ImportOptions::default(),
+            |_, _| {},
+        )
     }
 
     /// Validates and loads one document (the bundled seed, tests).

@@ -1,12 +1,15 @@
 //! The search index: writing its rows for a source's records inside the importing transaction,
 //! and answering queries. See migrations/V2__search.sql for the tables.
 
+mod terms;
+
+pub use terms::{Hit, Term, parse_query, snippet};
+
 use anyhow::Result;
 use rusqlite::{Connection, params};
 
 use super::Store;
-use crate::fold::fold;
-use crate::search::{Hit, Term};
+use crate::source::fold::fold;
 
 /// What gets indexed: (kind, field, SQL giving record id, label, source id, text) for the rows
 /// of one source (`?1`).

@@ -3,7 +3,7 @@
 
 use std::collections::BTreeMap;
 
-const SCHEMA_DOC: &str = include_str!("../docs/schema.md");
+const SCHEMA_DOC: &str = include_str!("../../docs/schema.md");
 
 #[derive(Debug, Default)]
 pub struct TableDoc {

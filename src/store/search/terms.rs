@@ -1,7 +1,7 @@
 //! Search queries: terms (several mean AND; a quoted phrase is one term), folded so that either
 //! script and any case match, and snippets that mark where a hit matched.
 
-use crate::fold::fold;
+use crate::source::fold::fold;
 
 /// One term of a query, as typed and folded.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -4,54 +4,17 @@
 //! is accepted), not empty, not absurdly large.
 
 use std::io::{BufRead, Read};
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use anyhow::{Result, anyhow, bail};
 use sha2::{Digest, Sha256};
 
-use crate::locate;
-use crate::model::SourceFile;
+use super::format::RawFormat;
+use super::locate;
+use super::model::SourceFile;
 
 /// The largest TOML or JSON file, or JSON Lines record, that is read.
 pub const MAX_FILE_BYTES: usize = 64 * 1024 * 1024;
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum RawFormat {
-    Toml,
-    Json,
-    JsonLines,
-}
-
-impl RawFormat {
-    /// From a file name's extension; None when it says nothing.
-    pub fn from_path(path: &Path) -> Option<RawFormat> {
-        match path.extension()?.to_str()?.to_ascii_lowercase().as_str() {
-            "toml" => Some(RawFormat::Toml),
-            "json" => Some(RawFormat::Json),
-            "jsonl" | "ndjson" => Some(RawFormat::JsonLines),
-            _ => None,
-        }
-    }
-
-    /// Guesses from the content: `{` opens JSON (JSON Lines when a second line opens another
-    /// object); anything else is TOML.
-    pub fn sniff(content: &str) -> RawFormat {
-        let trimmed = content.trim_start();
-        if !trimmed.starts_with('{') {
-            return RawFormat::Toml;
-        }
-        let objects = content
-            .lines()
-            .filter(|l| l.trim_start().starts_with('{') && l.trim_end().ends_with('}'))
-            .take(2)
-            .count();
-        if objects >= 2 {
-            RawFormat::JsonLines
-        } else {
-            RawFormat::Json
-        }
-    }
-}
 
 /// A parsed source file with its text, ready for validation and loading.
 #[derive(Debug, Clone)]

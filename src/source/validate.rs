@@ -8,9 +8,11 @@
 use std::collections::HashSet;
 use std::fmt;
 
-use crate::figure::{self, FORMS_HELP, Quantity};
-use crate::fold::fold;
-use crate::model::{EventEntry, FORMAT_VERSION, FigureEntry, Link, ProjectEntry, SourceFile};
+use crate::source::figure::{self, FORMS_HELP, Quantity};
+use crate::source::fold::fold;
+use crate::source::model::{
+    EventEntry, FORMAT_VERSION, FigureEntry, Link, ProjectEntry, SourceFile,
+};
 
 pub const PLACE_KINDS: &[&str] = &[
     "country",

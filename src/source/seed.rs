@@ -4,7 +4,6 @@
 use anyhow::{Result, anyhow};
 
 use crate::source::SourceDocument;
-use crate::store::{ImportOptions, LoadOutcome, Store};
 
 /// (file name, contents)
 type NamedText = (&'static str, &'static str);
@@ -12,10 +11,10 @@ type NamedText = (&'static str, &'static str);
 /// (data file name, its TOML, the text files it may name).
 const SEED_FILES: &[(&str, &str, &[NamedText])] = &[(
     "000_85edc0fe63a7bda2.toml",
-    include_str!("../seed/000_85edc0fe63a7bda2.toml"),
+    include_str!("../../seed/000_85edc0fe63a7bda2.toml"),
     &[(
         "000_85edc0fe63a7bda2.txt",
-        include_str!("../seed/000_85edc0fe63a7bda2.txt"),
+        include_str!("../../seed/000_85edc0fe63a7bda2.txt"),
     )],
 )];
 
@@ -33,15 +32,4 @@ pub fn documents() -> Result<Vec<SourceDocument>> {
             })
         })
         .collect()
-}
-
-/// Loads every seed document in one transaction; each is recognised and skipped when already
-/// loaded.
-pub fn load_bundled(store: &mut Store) -> Result<Vec<(String, LoadOutcome)>> {
-    let docs = documents()?;
-    store.import(
-        docs.into_iter().map(Ok),
-        ImportOptions::default(),
-        |_, _| {},
-    )
 }

@@ -16,15 +16,15 @@ pub struct Report {
 }
 
 const FILES: &[&str] = &[
-    include_str!("../reports/summary.sql"),
-    include_str!("../reports/reconcile.sql"),
-    include_str!("../reports/industries.sql"),
-    include_str!("../reports/bands.sql"),
-    include_str!("../reports/targets.sql"),
-    include_str!("../reports/strategies.sql"),
-    include_str!("../reports/companies.sql"),
-    include_str!("../reports/timeline.sql"),
-    include_str!("../reports/top.sql"),
+    include_str!("../../reports/summary.sql"),
+    include_str!("../../reports/reconcile.sql"),
+    include_str!("../../reports/industries.sql"),
+    include_str!("../../reports/bands.sql"),
+    include_str!("../../reports/targets.sql"),
+    include_str!("../../reports/strategies.sql"),
+    include_str!("../../reports/companies.sql"),
+    include_str!("../../reports/timeline.sql"),
+    include_str!("../../reports/top.sql"),
 ];
 
 fn parse(sql: &'static str) -> Report {

@@ -12,15 +12,9 @@
 use rusqlite::types::Value;
 use serde_json::{Map, Value as Json};
 
-use crate::figure::{Qualifier, format_yuan};
-use crate::output::{Align, Listing};
-
-/// The rows a query returned.
-#[derive(Debug, Clone, Default)]
-pub struct QueryResult {
-    pub columns: Vec<String>,
-    pub rows: Vec<Vec<Value>>,
-}
+use crate::source::figure::{Qualifier, format_yuan};
+use crate::store::QueryResult;
+use crate::view::output::{Align, Listing};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Kind {

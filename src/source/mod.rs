@@ -1,0 +1,19 @@
+//! The source file: the format users write (one file per source article), and everything that
+//! reads it before a row is written — parsing TOML, JSON and JSON Lines, finding a field's line
+//! and column, parsing figures as Chinese sources write them, folding text for matching, and
+//! validating a file as a whole. Nothing here touches the database or formats output.
+
+mod document;
+pub mod figure;
+pub mod fold;
+mod format;
+pub mod locate;
+pub mod model;
+pub mod seed;
+pub mod validate;
+
+pub use document::{
+    JsonLines, MAX_FILE_BYTES, RawFormatOrDocument, SourceDocument, TextReader, decode, hex_sha256,
+    parse, parse_whole, read_limited, text_reader,
+};
+pub use format::RawFormat;

@@ -1,0 +1,11 @@
+//! What is shown to the user: the listings and record definitions, the bundled reports, turning
+//! query rows into display rows (money as 266億, qualifiers folded in), and writing them as a
+//! table, CSV, JSON, NDJSON or Markdown; Datasette metadata from the schema's documentation.
+//! Only this folder formats; it reads what the store returns and never opens a connection.
+
+pub mod listings;
+pub mod metadata;
+pub mod output;
+pub mod present;
+pub mod records;
+pub mod reports;
