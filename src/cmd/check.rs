@@ -9,7 +9,10 @@ use crate::Context;
 
 pub fn run(ctx: &Context, db: &Path) -> Result<()> {
     let store = super::open(ctx, db)?;
-    let problems = store.check()?;
+    let bar = super::progress::spinner(ctx, "checking");
+    let problems = store.check();
+    bar.finish_and_clear();
+    let problems = problems?;
     let mut out = std::io::stdout().lock();
     for p in &problems {
         writeln!(out, "{}\t{}", p.record, p.problem)?;

@@ -11,7 +11,8 @@ use std::fmt;
 use crate::source::figure::{self, FORMS_HELP, Quantity};
 use crate::source::fold::fold;
 use crate::source::model::{
-    EventEntry, FORMAT_VERSION, FigureEntry, Link, ProjectEntry, SourceFile,
+    CompanyEntry, EventEntry, FORMAT_VERSION, FigureEntry, IndustryEntry, Link, PlaceEntry,
+    ProjectEntry, SourceFile, StatisticEntry, StrategyEntry,
 };
 
 pub const PLACE_KINDS: &[&str] = &[
@@ -401,6 +402,25 @@ impl<'a> Checker<'a> {
     }
 
     fn file(&mut self, file: &'a SourceFile) {
+        self.header(file);
+        for (i, p) in file.places.iter().enumerate() {
+            self.place(&format!("places[{i}]"), p);
+        }
+        for (i, ind) in file.industries.iter().enumerate() {
+            self.industry(&format!("industries[{i}]"), ind);
+        }
+        self.companies(&file.companies);
+        for (i, st) in file.strategies.iter().enumerate() {
+            self.strategy(&format!("strategies[{i}]"), st);
+        }
+        self.events(&file.events);
+        for (i, st) in file.statistics.iter().enumerate() {
+            self.statistic(&format!("statistics[{i}]"), st);
+        }
+    }
+
+    /// The format version, the source's title, date, script and URL; every field's length.
+    fn header(&mut self, file: &'a SourceFile) {
         if let Ok(value) = serde_json::to_value(file) {
             self.lengths(&value, "");
         }
@@ -422,41 +442,41 @@ impl<'a> Checker<'a> {
         {
             self.problem("source.url", format!("`{url}` is not an http(s) URL"));
         }
+    }
 
-        for (i, p) in file.places.iter().enumerate() {
-            self.enter("place", &p.name);
-            let path = format!("places[{i}]");
-            self.name(&format!("{path}.name"), &p.name);
-            self.check(&format!("{path}.kind"), one_of(&p.kind, PLACE_KINDS));
-            if let Some(parent) = &p.parent {
-                if parent == &p.name {
-                    self.problem(
-                        &format!("{path}.parent"),
-                        "a place cannot be its own parent",
-                    );
-                }
-                // Parents come first, so that the hierarchy is written top-down.
-                self.reference(RefKind::Place, &format!("{path}.parent"), parent);
+    fn place(&mut self, path: &str, p: &'a PlaceEntry) {
+        self.enter("place", &p.name);
+        self.name(&format!("{path}.name"), &p.name);
+        self.check(&format!("{path}.kind"), one_of(&p.kind, PLACE_KINDS));
+        if let Some(parent) = &p.parent {
+            if parent == &p.name {
+                self.problem(
+                    &format!("{path}.parent"),
+                    "a place cannot be its own parent",
+                );
             }
-            if let Some(q) = &p.quote {
-                self.quote(&format!("{path}.quote"), q);
-            }
-            self.declare(RefKind::Place, &path, &p.name);
+            // Parents come first, so that the hierarchy is written top-down.
+            self.reference(RefKind::Place, &format!("{path}.parent"), parent);
         }
-
-        for (i, ind) in file.industries.iter().enumerate() {
-            self.enter("industry", &ind.name);
-            let path = format!("industries[{i}]");
-            self.name(&format!("{path}.name"), &ind.name);
-            if let Some(parent) = &ind.parent {
-                self.reference(RefKind::Industry, &format!("{path}.parent"), parent);
-            }
-            self.quote(&format!("{path}.quote"), &ind.quote);
-            self.declare(RefKind::Industry, &path, &ind.name);
+        if let Some(q) = &p.quote {
+            self.quote(&format!("{path}.quote"), q);
         }
+        self.declare(RefKind::Place, path, &p.name);
+    }
 
+    fn industry(&mut self, path: &str, ind: &'a IndustryEntry) {
+        self.enter("industry", &ind.name);
+        self.name(&format!("{path}.name"), &ind.name);
+        if let Some(parent) = &ind.parent {
+            self.reference(RefKind::Industry, &format!("{path}.parent"), parent);
+        }
+        self.quote(&format!("{path}.quote"), &ind.quote);
+        self.declare(RefKind::Industry, path, &ind.name);
+    }
+
+    fn companies(&mut self, companies: &'a [CompanyEntry]) {
         let mut aliases: HashSet<&str> = HashSet::new();
-        for (i, co) in file.companies.iter().enumerate() {
+        for (i, co) in companies.iter().enumerate() {
             self.enter("company", &co.name);
             let path = format!("companies[{i}]");
             self.name(&format!("{path}.name"), &co.name);
@@ -488,7 +508,7 @@ impl<'a> Checker<'a> {
             self.declare(RefKind::Company, &path, &co.name);
         }
         // Parents may be declared after their affiliates, so check them once all are known.
-        for (i, co) in file.companies.iter().enumerate() {
+        for (i, co) in companies.iter().enumerate() {
             if let Some(parent) = &co.parent {
                 self.enter("company", &co.name);
                 let path = format!("companies[{i}].parent");
@@ -503,44 +523,45 @@ impl<'a> Checker<'a> {
                 self.quote(&format!("{path}.quote"), &parent.quote);
             }
         }
+    }
 
-        for (i, st) in file.strategies.iter().enumerate() {
-            self.enter("strategy", &st.name);
-            let path = format!("strategies[{i}]");
-            self.name(&format!("{path}.name"), &st.name);
-            self.check(&format!("{path}.level"), one_of(&st.level, LEVELS));
-            self.check(&format!("{path}.kind"), one_of(&st.kind, STRATEGY_KINDS));
-            if let Some(place) = &st.place {
-                self.reference(RefKind::Place, &format!("{path}.place"), place);
-            }
-            self.quote(&format!("{path}.quote"), &st.quote);
-            for (j, l) in st.places.iter().enumerate() {
-                self.link(RefKind::Place, &format!("{path}.places[{j}]"), l);
-            }
-            for (j, l) in st.industries.iter().enumerate() {
-                self.link(RefKind::Industry, &format!("{path}.industries[{j}]"), l);
-            }
-            if !st.layout.is_empty() && st.kind != "industrial_layout" {
-                self.problem(
-                    &format!("{path}.layout"),
-                    "only a strategy of kind `industrial_layout` has a layout",
-                );
-            }
-            let mut in_layout = HashSet::new();
-            for (j, l) in st.layout.iter().enumerate() {
-                let lpath = format!("{path}.layout[{j}]");
-                self.reference(RefKind::Industry, &format!("{lpath}.industry"), &l.industry);
-                self.check(&format!("{lpath}.role"), one_of(&l.role, LAYOUT_ROLES));
-                self.quote(&format!("{lpath}.quote"), &l.quote);
-                if !in_layout.insert(l.industry.as_str()) {
-                    self.problem(&lpath, format!("industry `{}` is listed twice", l.industry));
-                }
-            }
-            self.declare(RefKind::Strategy, &path, &st.name);
+    fn strategy(&mut self, path: &str, st: &'a StrategyEntry) {
+        self.enter("strategy", &st.name);
+        self.name(&format!("{path}.name"), &st.name);
+        self.check(&format!("{path}.level"), one_of(&st.level, LEVELS));
+        self.check(&format!("{path}.kind"), one_of(&st.kind, STRATEGY_KINDS));
+        if let Some(place) = &st.place {
+            self.reference(RefKind::Place, &format!("{path}.place"), place);
         }
+        self.quote(&format!("{path}.quote"), &st.quote);
+        for (j, l) in st.places.iter().enumerate() {
+            self.link(RefKind::Place, &format!("{path}.places[{j}]"), l);
+        }
+        for (j, l) in st.industries.iter().enumerate() {
+            self.link(RefKind::Industry, &format!("{path}.industries[{j}]"), l);
+        }
+        if !st.layout.is_empty() && st.kind != "industrial_layout" {
+            self.problem(
+                &format!("{path}.layout"),
+                "only a strategy of kind `industrial_layout` has a layout",
+            );
+        }
+        let mut in_layout = HashSet::new();
+        for (j, l) in st.layout.iter().enumerate() {
+            let lpath = format!("{path}.layout[{j}]");
+            self.reference(RefKind::Industry, &format!("{lpath}.industry"), &l.industry);
+            self.check(&format!("{lpath}.role"), one_of(&l.role, LAYOUT_ROLES));
+            self.quote(&format!("{lpath}.quote"), &l.quote);
+            if !in_layout.insert(l.industry.as_str()) {
+                self.problem(&lpath, format!("industry `{}` is listed twice", l.industry));
+            }
+        }
+        self.declare(RefKind::Strategy, path, &st.name);
+    }
 
+    fn events(&mut self, events_in_file: &'a [EventEntry]) {
         let mut events = HashSet::new();
-        for (i, ev) in file.events.iter().enumerate() {
+        for (i, ev) in events_in_file.iter().enumerate() {
             self.enter("event", &ev.name);
             let path = format!("events[{i}]");
             if !events.insert(ev.name.as_str()) {
@@ -551,58 +572,57 @@ impl<'a> Checker<'a> {
             }
             self.event(&path, ev);
         }
+    }
 
-        for (i, st) in file.statistics.iter().enumerate() {
-            self.enter("statistic", &st.metric);
-            let path = format!("statistics[{i}]");
-            self.check(&format!("{path}.kind"), one_of(&st.kind, STATISTIC_KINDS));
-            self.reference(RefKind::Place, &format!("{path}.place"), &st.place);
-            let snake = !st.metric.is_empty()
-                && st.metric.starts_with(|c: char| c.is_ascii_lowercase())
-                && st
-                    .metric
-                    .chars()
-                    .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_');
-            if !snake {
-                self.problem(
-                    &format!("{path}.metric"),
-                    format!(
-                        "`{}` is not a snake_case name such as agreed_investment",
-                        st.metric
-                    ),
-                );
-            }
-            self.quote(&format!("{path}.quote"), &st.quote);
-            let figure = self.figure(&format!("{path}.value"), &st.value, &st.quote);
-            if let Some(band) = &st.band {
-                self.band(&format!("{path}.band"), band, &st.quote);
-                if let Some(f) = &figure
-                    && matches!(f.quantity, Quantity::Money { .. })
-                {
-                    self.problem(
-                        &format!("{path}.value"),
-                        "a statistic with a band counts projects; expected e.g. 11個",
-                    );
-                }
-            }
-            for (field, date) in [("from", &st.from), ("to", &st.to)] {
-                if let Some(d) = date {
-                    self.date(&format!("{path}.{field}"), d);
-                }
-            }
-            if let (Some(from), Some(to)) = (&st.from, &st.to)
-                && is_iso_date(from)
-                && is_iso_date(to)
-                && from > to
+    fn statistic(&mut self, path: &str, st: &'a StatisticEntry) {
+        self.enter("statistic", &st.metric);
+        self.check(&format!("{path}.kind"), one_of(&st.kind, STATISTIC_KINDS));
+        self.reference(RefKind::Place, &format!("{path}.place"), &st.place);
+        let snake = !st.metric.is_empty()
+            && st.metric.starts_with(|c: char| c.is_ascii_lowercase())
+            && st
+                .metric
+                .chars()
+                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_');
+        if !snake {
+            self.problem(
+                &format!("{path}.metric"),
+                format!(
+                    "`{}` is not a snake_case name such as agreed_investment",
+                    st.metric
+                ),
+            );
+        }
+        self.quote(&format!("{path}.quote"), &st.quote);
+        let figure = self.figure(&format!("{path}.value"), &st.value, &st.quote);
+        if let Some(band) = &st.band {
+            self.band(&format!("{path}.band"), band, &st.quote);
+            if let Some(f) = &figure
+                && matches!(f.quantity, Quantity::Money { .. })
             {
                 self.problem(
-                    &format!("{path}.to"),
-                    format!("period ends ({to}) before it starts ({from})"),
+                    &format!("{path}.value"),
+                    "a statistic with a band counts projects; expected e.g. 11個",
                 );
             }
-            if st.kind == "target" && (st.from.is_none() || st.to.is_none()) {
-                self.problem(&path, "a target needs its period: `from` and `to`");
+        }
+        for (field, date) in [("from", &st.from), ("to", &st.to)] {
+            if let Some(d) = date {
+                self.date(&format!("{path}.{field}"), d);
             }
+        }
+        if let (Some(from), Some(to)) = (&st.from, &st.to)
+            && is_iso_date(from)
+            && is_iso_date(to)
+            && from > to
+        {
+            self.problem(
+                &format!("{path}.to"),
+                format!("period ends ({to}) before it starts ({from})"),
+            );
+        }
+        if st.kind == "target" && (st.from.is_none() || st.to.is_none()) {
+            self.problem(path, "a target needs its period: `from` and `to`");
         }
     }
 

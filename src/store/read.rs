@@ -123,6 +123,36 @@ impl Store {
     /// every quote is a verbatim part of its source's text.
     pub fn check(&self) -> Result<Vec<CheckProblem>> {
         let mut problems = Vec::new();
+        self.check_integrity(&mut problems)?;
+        self.check_foreign_keys(&mut problems)?;
+        if let Err(e) = self.migration_status() {
+            problems.push(CheckProblem {
+                record: "refinery_schema_history".into(),
+                problem: format!("{e:#}"),
+            });
+        }
+        for q in quotes_not_in_text(&self.conn, None)? {
+            problems.push(CheckProblem {
+                record: q.record,
+                problem: format!("{} `{}` is not in its source's text", q.column, q.quote),
+            });
+        }
+        self.check_figures(&mut problems)?;
+        for problem in self.search_index_problems()? {
+            let (record, problem) = problem
+                .split_once(": ")
+                .unwrap_or(("search index", &problem));
+            problems.push(CheckProblem {
+                record: record.to_string(),
+                problem: problem.to_string(),
+            });
+        }
+        self.check_texts(&mut problems)?;
+        Ok(problems)
+    }
+
+    /// SQLite's own verdict on the file.
+    fn check_integrity(&self, problems: &mut Vec<CheckProblem>) -> Result<()> {
         let mut stmt = self.conn.prepare("PRAGMA integrity_check")?;
         for line in stmt.query_map([], |row| row.get::<_, String>(0))? {
             let line = line?;
@@ -133,6 +163,11 @@ impl Store {
                 });
             }
         }
+        Ok(())
+    }
+
+    /// Rows that refer to rows that are gone (the shell does not enforce foreign keys).
+    fn check_foreign_keys(&self, problems: &mut Vec<CheckProblem>) -> Result<()> {
         let mut stmt = self.conn.prepare("PRAGMA foreign_key_check")?;
         let rows = stmt.query_map([], |row| {
             Ok((
@@ -151,20 +186,12 @@ impl Store {
                 problem: format!("refers to a missing row of {parent}"),
             });
         }
-        if let Err(e) = self.migration_status() {
-            problems.push(CheckProblem {
-                record: "refinery_schema_history".into(),
-                problem: format!("{e:#}"),
-            });
-        }
-        for q in quotes_not_in_text(&self.conn, None)? {
-            problems.push(CheckProblem {
-                record: q.record,
-                problem: format!("{} `{}` is not in its source's text", q.column, q.quote),
-            });
-        }
-        // Figures the schema cannot check on its own: a band counts projects, and a count of
-        // projects is a whole number.
+        Ok(())
+    }
+
+    /// Figures the schema cannot check on its own: a band counts projects, and a count of
+    /// projects is a whole number.
+    fn check_figures(&self, problems: &mut Vec<CheckProblem>) -> Result<()> {
         let mut stmt = self.conn.prepare(
             "SELECT statistic_id, 'a band count must be a count of projects, not money'
                FROM statistics WHERE (band_min_yuan IS NOT NULL OR band_max_yuan IS NOT NULL) AND value IS NULL
@@ -182,15 +209,11 @@ impl Store {
                 problem,
             });
         }
-        for problem in self.search_index_problems()? {
-            let (record, problem) = problem
-                .split_once(": ")
-                .unwrap_or(("search index", &problem));
-            problems.push(CheckProblem {
-                record: record.to_string(),
-                problem: problem.to_string(),
-            });
-        }
+        Ok(())
+    }
+
+    /// A source text edited after import no longer matches its hash.
+    fn check_texts(&self, problems: &mut Vec<CheckProblem>) -> Result<()> {
         let mut stmt = self
             .conn
             .prepare("SELECT source_id, title, full_text, text_sha256 FROM sources")?;
@@ -211,6 +234,6 @@ impl Store {
                 });
             }
         }
-        Ok(problems)
+        Ok(())
     }
 }

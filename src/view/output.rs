@@ -117,34 +117,32 @@ fn write_markdown(out: &mut dyn Write, listing: &Listing) -> io::Result<()> {
     Ok(())
 }
 
-fn csv_field(value: &Value) -> String {
-    let text = match value {
-        Value::Null => return String::new(),
+/// A JSON value as a CSV cell: NULL is empty, text as it is, numbers in full.
+fn csv_cell(value: &Value) -> String {
+    match value {
+        Value::Null => String::new(),
         Value::String(s) => s.clone(),
         other => other.to_string(),
-    };
-    if text.contains([',', '"', '\n', '\r']) {
-        format!("\"{}\"", text.replace('"', "\"\""))
-    } else {
-        text
     }
+}
+
+fn csv_writer(out: &mut dyn Write) -> csv::Writer<&mut dyn Write> {
+    csv::WriterBuilder::new()
+        .terminator(csv::Terminator::Any(b'\n'))
+        .from_writer(out)
 }
 
 fn write_csv(out: &mut dyn Write, listing: &Listing) -> io::Result<()> {
     let keys = &listing.fields;
-    let header: Vec<String> = keys
-        .iter()
-        .map(|k| csv_field(&Value::String(k.clone())))
-        .collect();
-    writeln!(out, "{}", header.join(","))?;
+    let mut w = csv_writer(out);
+    w.write_record(keys)?;
     for record in &listing.records {
-        let cells: Vec<String> = keys
-            .iter()
-            .map(|k| csv_field(record.get(k).unwrap_or(&Value::Null)))
-            .collect();
-        writeln!(out, "{}", cells.join(","))?;
+        w.write_record(
+            keys.iter()
+                .map(|k| csv_cell(record.get(k).unwrap_or(&Value::Null))),
+        )?;
     }
-    Ok(())
+    w.flush()
 }
 
 /// Writes one record (a one-row listing, shown field by field) and the sections linked to it.
@@ -156,88 +154,120 @@ pub fn write_record(
     format: Format,
     color: bool,
 ) -> io::Result<()> {
-    let key = |title: &str| title.replace(' ', "_");
     match format {
-        Format::Json => {
+        Format::Json => record_json(out, noun, record, sections),
+        Format::Ndjson => record_ndjson(out, record, sections),
+        Format::Csv => record_csv(out, record, sections),
+        Format::Table | Format::Markdown => record_text(out, noun, record, sections, format, color),
+    }
+}
+
+fn section_key(title: &str) -> String {
+    title.replace(' ', "_")
+}
+
+/// The record first, then each section, by key.
+fn parts<'a>(
+    record: &'a Listing,
+    sections: &'a [(String, Listing)],
+) -> impl Iterator<Item = (String, &'a Listing)> {
+    std::iter::once(("record".to_string(), record))
+        .chain(sections.iter().map(|(t, l)| (section_key(t), l)))
+}
+
+fn record_json(
+    out: &mut dyn Write,
+    noun: &str,
+    record: &Listing,
+    sections: &[(String, Listing)],
+) -> io::Result<()> {
+    let mut object = Map::new();
+    object.insert("kind".into(), Value::String(noun.to_string()));
+    object.insert(
+        "record".into(),
+        Value::Object(record.records.first().cloned().unwrap_or_default()),
+    );
+    for (title, listing) in sections {
+        object.insert(
+            section_key(title),
+            Value::Array(listing.records.iter().cloned().map(Value::Object).collect()),
+        );
+    }
+    serde_json::to_writer_pretty(&mut *out, &object)?;
+    writeln!(out)
+}
+
+fn record_ndjson(
+    out: &mut dyn Write,
+    record: &Listing,
+    sections: &[(String, Listing)],
+) -> io::Result<()> {
+    for (section, listing) in parts(record, sections) {
+        for r in &listing.records {
             let mut object = Map::new();
-            object.insert("kind".into(), Value::String(noun.to_string()));
-            object.insert(
-                "record".into(),
-                Value::Object(record.records.first().cloned().unwrap_or_default()),
-            );
-            for (title, listing) in sections {
-                object.insert(
-                    key(title),
-                    Value::Array(listing.records.iter().cloned().map(Value::Object).collect()),
-                );
-            }
-            serde_json::to_writer_pretty(&mut *out, &object)?;
-            writeln!(out)
-        }
-        Format::Ndjson => {
-            let parts = std::iter::once(("record".to_string(), record))
-                .chain(sections.iter().map(|(t, l)| (key(t), l)));
-            for (section, listing) in parts {
-                for r in &listing.records {
-                    let mut object = Map::new();
-                    object.insert("section".into(), Value::String(section.clone()));
-                    object.extend(r.clone());
-                    serde_json::to_writer(&mut *out, &object)?;
-                    writeln!(out)?;
-                }
-            }
-            Ok(())
-        }
-        Format::Csv => {
-            writeln!(out, "section,row,field,value")?;
-            let parts = std::iter::once(("record".to_string(), record))
-                .chain(sections.iter().map(|(t, l)| (key(t), l)));
-            for (section, listing) in parts {
-                for (i, r) in listing.records.iter().enumerate() {
-                    for (field, value) in r {
-                        writeln!(
-                            out,
-                            "{},{},{},{}",
-                            csv_field(&Value::String(section.clone())),
-                            i + 1,
-                            csv_field(&Value::String(field.clone())),
-                            csv_field(value)
-                        )?;
-                    }
-                }
-            }
-            Ok(())
-        }
-        Format::Table | Format::Markdown => {
-            let mut vertical = Listing::new(
-                vec![("field".into(), Align::Left), ("value".into(), Align::Left)],
-                vec!["field".into(), "value".into()],
-            );
-            if let Some(row) = record.display.first() {
-                for ((header, _), text) in record.columns.iter().zip(row) {
-                    if !text.is_empty() {
-                        vertical.push(vec![header.clone(), text.clone()], Map::new());
-                    }
-                }
-            }
-            vertical.records.clear();
-            let markdown = format == Format::Markdown;
-            if markdown {
-                writeln!(out, "## {noun}\n")?;
-            }
-            write(out, &vertical, format, color)?;
-            for (title, listing) in sections {
-                if listing.display.is_empty() {
-                    continue;
-                }
-                if markdown {
-                    writeln!(out, "\n### {title}\n")?;
-                } else {
-                    writeln!(out, "\n{title} ({})", listing.display.len())?;
-                }
-                write(out, listing, format, color)?;
-            }
-            Ok(())
+            object.insert("section".into(), Value::String(section.clone()));
+            object.extend(r.clone());
+            serde_json::to_writer(&mut *out, &object)?;
+            writeln!(out)?;
         }
     }
+    Ok(())
+}
+
+/// One line per field: section, row number, field, value.
+fn record_csv(
+    out: &mut dyn Write,
+    record: &Listing,
+    sections: &[(String, Listing)],
+) -> io::Result<()> {
+    let mut w = csv_writer(out);
+    w.write_record(["section", "row", "field", "value"])?;
+    for (section, listing) in parts(record, sections) {
+        for (i, r) in listing.records.iter().enumerate() {
+            for (field, value) in r {
+                let row = (i + 1).to_string();
+                w.write_record([section.as_str(), &row, field, &csv_cell(value)])?;
+            }
+        }
+    }
+    w.flush()
+}
+
+fn record_text(
+    out: &mut dyn Write,
+    noun: &str,
+    record: &Listing,
+    sections: &[(String, Listing)],
+    format: Format,
+    color: bool,
+) -> io::Result<()> {
+    let mut vertical = Listing::new(
+        vec![("field".into(), Align::Left), ("value".into(), Align::Left)],
+        vec!["field".into(), "value".into()],
+    );
+    if let Some(row) = record.display.first() {
+        for ((header, _), text) in record.columns.iter().zip(row) {
+            if !text.is_empty() {
+                vertical.push(vec![header.clone(), text.clone()], Map::new());
+            }
+        }
+    }
+    vertical.records.clear();
+    let markdown = format == Format::Markdown;
+    if markdown {
+        writeln!(out, "## {noun}\n")?;
+    }
+    write(out, &vertical, format, color)?;
+    for (title, listing) in sections {
+        if listing.display.is_empty() {
+            continue;
+        }
+        if markdown {
+            writeln!(out, "\n### {title}\n")?;
+        } else {
+            writeln!(out, "\n{title} ({})", listing.display.len())?;
+        }
+        write(out, listing, format, color)?;
+    }
+    Ok(())
 }

@@ -1,0 +1,488 @@
+//! Writing a validated source: one method per kind of record, called in order by
+//! [`Writer::write`]. Names resolve to rows the catalogue already has, or create them.
+
+use anyhow::{Result, anyhow, bail};
+use rusqlite::{OptionalExtension, Transaction, params};
+
+use super::LoadSummary;
+use super::figures::{Money, money, parse, whole};
+use super::names::{Names, existing};
+use super::statistic::{StatisticRow, insert_statistic};
+use crate::source::SourceDocument;
+use crate::source::figure::{self, Figure, Quantity};
+use crate::source::fold::fold;
+use crate::source::model::{
+    BandEntry, CompanyEntry, EventEntry, IndustryEntry, Link, PlaceEntry, StrategyEntry,
+};
+use crate::source::validate::RefKind;
+
+pub(super) struct Writer<'a> {
+    pub tx: &'a Transaction<'a>,
+    pub source_id: i64,
+    pub names: &'a mut Names,
+    pub summary: LoadSummary,
+}
+
+/// The row identity of a source: its file, its record and the hashes that recognise it again.
+pub(super) struct SourceRow<'a> {
+    pub doc: &'a SourceDocument,
+    pub record_sha256: &'a str,
+    pub record_json: &'a str,
+    /// The id of the source being replaced, which the new version keeps.
+    pub replacing: Option<i64>,
+}
+
+impl<'a> Writer<'a> {
+    /// Writes the source row and every record of the file; returns what was written and the
+    /// source's id.
+    pub fn write(
+        tx: &'a Transaction<'a>,
+        row: &SourceRow,
+        names: &'a mut Names,
+    ) -> Result<(LoadSummary, i64)> {
+        let source_id = source(tx, row)?;
+        let mut w = Writer {
+            tx,
+            source_id,
+            names,
+            summary: LoadSummary::default(),
+        };
+        let f = &row.doc.file;
+        w.places(&f.places)?;
+        w.industries(&f.industries)?;
+        w.companies(&f.companies)?;
+        w.strategies(&f.strategies)?;
+        for (i, ev) in f.events.iter().enumerate() {
+            w.event(&format!("events[{i}]"), ev)?;
+        }
+        for (i, st) in f.statistics.iter().enumerate() {
+            w.period_statistic(&format!("statistics[{i}]"), st)?;
+        }
+        Ok((w.summary, source_id))
+    }
+
+    /// An entity the file declares that the catalogue already has is reused; when it came from
+    /// this very source (a replace), its quote is refreshed from the new version.
+    fn reuse(&self, kind: RefKind, name: &str, quote: Option<&str>) -> Result<Option<i64>> {
+        let found = existing(self.tx, kind, name)?;
+        if let (Some(id), Some(q)) = (found, quote) {
+            let sql = match kind {
+                RefKind::Place => {
+                    "UPDATE places SET quote = ?1 WHERE place_id = ?2 AND source_id = ?3"
+                }
+                RefKind::Industry => {
+                    "UPDATE industries SET quote = ?1 WHERE industry_id = ?2 AND source_id = ?3"
+                }
+                RefKind::Company => {
+                    "UPDATE companies SET quote = ?1 WHERE company_id = ?2 AND source_id = ?3"
+                }
+                RefKind::Strategy => {
+                    "UPDATE strategies SET quote = ?1 WHERE strategy_id = ?2 AND source_id = ?3"
+                }
+            };
+            self.tx
+                .prepare_cached(sql)?
+                .execute(params![q, id, self.source_id])?;
+        }
+        Ok(found)
+    }
+
+    fn places(&mut self, places: &[PlaceEntry]) -> Result<()> {
+        for p in places {
+            let parent = p
+                .parent
+                .as_deref()
+                .map(|n| self.names.get(RefKind::Place, n))
+                .transpose()?;
+            // A place named under a parent is that parent's place: 新区 of one city is not 新区
+            // of another. Without a parent, the name alone must pick one.
+            let found = match parent {
+                Some(parent_id) => self
+                    .tx
+                    .prepare_cached(
+                        "SELECT place_id FROM places WHERE name_key = ?1 AND parent_id = ?2",
+                    )?
+                    .query_row(params![fold(&p.name), parent_id], |r| r.get::<_, i64>(0))
+                    .optional()?,
+                None => self.reuse(RefKind::Place, &p.name, p.quote.as_deref())?,
+            };
+            let id = match found {
+                Some(id) => id,
+                None => {
+                    let quoted_source = p.quote.as_ref().map(|_| self.source_id);
+                    self.tx
+                        .prepare_cached(
+                            "INSERT INTO places (name, name_key, kind, parent_id, source_id, quote)
+                             VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                        )?
+                        .execute(params![
+                            p.name,
+                            fold(&p.name),
+                            p.kind,
+                            parent,
+                            quoted_source,
+                            p.quote
+                        ])?;
+                    self.summary.places_added += 1;
+                    self.tx.last_insert_rowid()
+                }
+            };
+            self.names.insert(RefKind::Place, &p.name, id);
+        }
+        Ok(())
+    }
+
+    fn industries(&mut self, industries: &[IndustryEntry]) -> Result<()> {
+        let mut new_industries = Vec::new();
+        for ind in industries {
+            let id = match self.reuse(RefKind::Industry, &ind.name, Some(&ind.quote))? {
+                Some(id) => id,
+                None => {
+                    self.tx
+                        .prepare_cached(
+                            "INSERT INTO industries (name, name_key, source_id, quote)
+                             VALUES (?1, ?2, ?3, ?4)",
+                        )?
+                        .execute(params![
+                            ind.name,
+                            fold(&ind.name),
+                            self.source_id,
+                            ind.quote
+                        ])?;
+                    self.summary.industries_added += 1;
+                    new_industries.push(ind);
+                    self.tx.last_insert_rowid()
+                }
+            };
+            self.names.insert(RefKind::Industry, &ind.name, id);
+        }
+        // Parents after all are known: a file may list a child before its parent.
+        for ind in new_industries {
+            if let Some(parent) = &ind.parent {
+                self.tx
+                    .prepare_cached("UPDATE industries SET parent_id = ?1 WHERE industry_id = ?2")?
+                    .execute(params![
+                        self.names.get(RefKind::Industry, parent)?,
+                        self.names.get(RefKind::Industry, &ind.name)?
+                    ])?;
+            }
+        }
+        Ok(())
+    }
+
+    fn companies(&mut self, companies: &[CompanyEntry]) -> Result<()> {
+        let mut new_companies = Vec::new();
+        for co in companies {
+            let id = match self.reuse(RefKind::Company, &co.name, Some(&co.quote))? {
+                Some(id) => id,
+                None => {
+                    self.insert_company(co)?;
+                    new_companies.push(co);
+                    self.tx.last_insert_rowid()
+                }
+            };
+            self.names.insert(RefKind::Company, &co.name, id);
+            self.company_aliases(co, id)?;
+        }
+        // Parents after all are known: a file may list a subsidiary before its group.
+        for co in new_companies {
+            if let Some(parent) = &co.parent {
+                self.tx
+                    .prepare_cached(
+                        "UPDATE companies SET parent_company_id = ?1, parent_relation = ?2,
+                                              parent_quote = ?3
+                          WHERE company_id = ?4",
+                    )?
+                    .execute(params![
+                        self.names.get(RefKind::Company, &parent.name)?,
+                        parent.relation,
+                        parent.quote,
+                        self.names.get(RefKind::Company, &co.name)?
+                    ])?;
+            }
+        }
+        Ok(())
+    }
+
+    fn insert_company(&mut self, co: &CompanyEntry) -> Result<()> {
+        let (city, basis, quote) = match &co.home_city {
+            Some(h) => (Some(&h.name), Some(&h.basis), Some(&h.quote)),
+            None => (None, None, None),
+        };
+        self.tx
+            .prepare_cached(
+                "INSERT INTO companies (name, name_key, name_kind, home_city, home_city_basis,
+                                        home_city_quote, source_id, quote)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+            )?
+            .execute(params![
+                co.name,
+                fold(&co.name),
+                co.name_kind,
+                city,
+                basis,
+                quote,
+                self.source_id,
+                co.quote
+            ])?;
+        self.summary.companies_added += 1;
+        Ok(())
+    }
+
+    /// A short name belongs to one company; the same alias of the same company is kept once.
+    fn company_aliases(&mut self, co: &CompanyEntry, company_id: i64) -> Result<()> {
+        for a in &co.aliases {
+            let owner: Option<i64> = self
+                .tx
+                .prepare_cached("SELECT company_id FROM company_aliases WHERE alias = ?1")?
+                .query_row([&a.name], |row| row.get(0))
+                .optional()?;
+            match owner {
+                Some(owner) if owner == company_id => {}
+                Some(_) => bail!(
+                    "alias `{}` of `{}` already names another company",
+                    a.name,
+                    co.name
+                ),
+                None => {
+                    self.tx
+                        .prepare_cached(
+                            "INSERT INTO company_aliases (alias, alias_key, company_id,
+                                                          alias_kind, source_id, quote)
+                             VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                        )?
+                        .execute(params![
+                            a.name,
+                            fold(&a.name),
+                            company_id,
+                            a.name_kind,
+                            self.source_id,
+                            a.quote
+                        ])?;
+                }
+            }
+        }
+        Ok(())
+    }
+
+    fn strategies(&mut self, strategies: &[StrategyEntry]) -> Result<()> {
+        for st in strategies {
+            let id = match self.reuse(RefKind::Strategy, &st.name, Some(&st.quote))? {
+                Some(id) => id,
+                None => self.insert_strategy(st)?,
+            };
+            self.names.insert(RefKind::Strategy, &st.name, id);
+            for l in &st.places {
+                let place_id = self.names.get(RefKind::Place, &l.name)?;
+                self.link("place_strategies", "place_id", place_id, id, l)?;
+            }
+            for l in &st.industries {
+                let industry_id = self.names.get(RefKind::Industry, &l.name)?;
+                self.link("industry_strategies", "industry_id", industry_id, id, l)?;
+            }
+            for l in &st.layout {
+                self.tx
+                    .prepare_cached(
+                        "INSERT INTO layout_industries (strategy_id, industry_id, role,
+                                                        source_id, quote)
+                         VALUES (?1, ?2, ?3, ?4, ?5)",
+                    )?
+                    .execute(params![
+                        id,
+                        self.names.get(RefKind::Industry, &l.industry)?,
+                        l.role,
+                        self.source_id,
+                        l.quote
+                    ])?;
+            }
+        }
+        Ok(())
+    }
+
+    fn insert_strategy(&mut self, st: &StrategyEntry) -> Result<i64> {
+        let place = st
+            .place
+            .as_deref()
+            .map(|n| self.names.get(RefKind::Place, n))
+            .transpose()?;
+        self.tx
+            .prepare_cached(
+                "INSERT INTO strategies (name, name_key, level, kind, place_id, description,
+                                         source_id, quote)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+            )?
+            .execute(params![
+                st.name,
+                fold(&st.name),
+                st.level,
+                st.kind,
+                place,
+                st.description,
+                self.source_id,
+                st.quote
+            ])?;
+        self.summary.strategies_added += 1;
+        Ok(self.tx.last_insert_rowid())
+    }
+
+    /// Inserts a row into one of the `<thing>_strategies` link tables.
+    pub fn link(
+        &self,
+        table: &str,
+        id_column: &str,
+        id: i64,
+        strategy_id: i64,
+        l: &Link,
+    ) -> Result<()> {
+        self.tx
+            .prepare_cached(&format!(
+                "INSERT INTO {table} ({id_column}, strategy_id, basis, source_id, quote)
+                 VALUES (?1, ?2, ?3, ?4, ?5)"
+            ))?
+            .execute(params![id, strategy_id, l.basis, self.source_id, l.quote])?;
+        Ok(())
+    }
+
+    fn event(&mut self, path: &str, ev: &EventEntry) -> Result<()> {
+        let place_id = self.names.get(RefKind::Place, &ev.place)?;
+        let event_id = self.insert_event(path, ev, place_id)?;
+        self.summary.events += 1;
+        for (j, b) in ev.bands.iter().enumerate() {
+            self.band(&format!("{path}.bands[{j}]"), b, ev, place_id, event_id)?;
+        }
+        for l in &ev.industries {
+            self.tx
+                .prepare_cached(
+                    "INSERT INTO event_industries (event_id, industry_id, source_id, quote)
+                     VALUES (?1, ?2, ?3, ?4)",
+                )?
+                .execute(params![
+                    event_id,
+                    self.names.get(RefKind::Industry, &l.name)?,
+                    self.source_id,
+                    l.quote
+                ])?;
+        }
+        for l in &ev.strategies {
+            let strategy_id = self.names.get(RefKind::Strategy, &l.name)?;
+            self.link("event_strategies", "event_id", event_id, strategy_id, l)?;
+        }
+        for (j, p) in ev.projects.iter().enumerate() {
+            self.project(&format!("{path}.projects[{j}]"), p, event_id)?;
+            self.summary.projects += 1;
+        }
+        Ok(())
+    }
+
+    fn insert_event(&mut self, path: &str, ev: &EventEntry, place_id: i64) -> Result<i64> {
+        let (count, count_q, count_quote) = match &ev.project_count {
+            Some(pc) => {
+                let (n, q) = whole(&format!("{path}.project_count.value"), &pc.value)?;
+                (Some(n), Some(q.as_str()), Some(&pc.quote))
+            }
+            None => (None, None, None),
+        };
+        let amount: Money = money(&format!("{path}.signed_amount"), ev.signed_amount.as_ref())?;
+        self.tx
+            .prepare_cached(
+                "INSERT INTO events (source_id, place_id, held_on, name, quote,
+                                     project_count, project_count_qualifier, project_count_quote,
+                                     signed_amount_yuan, signed_amount_foreign,
+                                     signed_amount_currency, signed_amount_qualifier,
+                                     signed_amount_quote, name_key)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
+            )?
+            .execute(params![
+                self.source_id,
+                place_id,
+                ev.date,
+                ev.name,
+                ev.quote,
+                count,
+                count_q,
+                count_quote,
+                amount.yuan,
+                amount.foreign,
+                amount.currency,
+                amount.qualifier,
+                amount.quote,
+                fold(&ev.name)
+            ])?;
+        Ok(self.tx.last_insert_rowid())
+    }
+
+    /// A band count (10億以上7個) is a statistic of the event, on the event's day.
+    fn band(
+        &mut self,
+        path: &str,
+        b: &BandEntry,
+        ev: &EventEntry,
+        place_id: i64,
+        event_id: i64,
+    ) -> Result<()> {
+        let band = figure::parse_band(&b.band).map_err(|e| anyhow!("{path}.band: {e}"))?;
+        let (n, q) = whole(&format!("{path}.count"), &b.count)?;
+        let unit = match parse(path, &b.count)?.quantity {
+            Quantity::Measure { unit, .. } => unit,
+            Quantity::Money { .. } => bail!("{path}.count: not a count"),
+        };
+        insert_statistic(
+            self.tx,
+            &StatisticRow {
+                source_id: self.source_id,
+                kind: "event_statistic",
+                place_id,
+                event_id: Some(event_id),
+                metric: "projects_in_band",
+                label: None,
+                figure: &Figure {
+                    qualifier: q,
+                    #[allow(clippy::cast_precision_loss)]
+                    quantity: Quantity::Measure {
+                        value: n as f64,
+                        unit,
+                    },
+                },
+                forecast: false,
+                from: Some(&ev.date),
+                to: Some(&ev.date),
+                band: Some(band),
+                quote: &b.quote,
+            },
+        )?;
+        self.summary.statistics += 1;
+        Ok(())
+    }
+}
+
+/// Inserts the source row, or updates it in place when replacing: a replaced source keeps its
+/// id, so that names it shares with other sources still point at it.
+fn source(tx: &Transaction, row: &SourceRow) -> Result<i64> {
+    let m = &row.doc.file.source;
+    tx.prepare_cached(
+        "INSERT INTO sources (source_id, title, publisher, url, published_on, author, script,
+                              full_text, text_sha256, record_sha256, record_json, file_name)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)
+         ON CONFLICT (source_id) DO UPDATE SET
+             title = excluded.title, publisher = excluded.publisher, url = excluded.url,
+             published_on = excluded.published_on, author = excluded.author,
+             script = excluded.script, full_text = excluded.full_text,
+             text_sha256 = excluded.text_sha256, record_sha256 = excluded.record_sha256,
+             record_json = excluded.record_json, file_name = excluded.file_name",
+    )?
+    .execute(params![
+        row.replacing,
+        m.title,
+        m.publisher,
+        m.url,
+        m.published,
+        m.author,
+        m.script,
+        row.doc.text,
+        row.doc.text_sha256(),
+        row.record_sha256,
+        row.record_json,
+        row.doc.file_name
+    ])?;
+    Ok(row.replacing.unwrap_or_else(|| tx.last_insert_rowid()))
+}
