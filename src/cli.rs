@@ -180,6 +180,10 @@ pub enum Command {
         /// Format of exported tables
         #[arg(long, short, value_enum, default_value_t = TableFormat::Csv)]
         format: TableFormat,
+        /// Replace files of the same names in DIR (without it, an export that would overwrite
+        /// a file writes nothing)
+        #[arg(long)]
+        force: bool,
     },
     /// List signing events with their headline figures [sort: date, amount, name]
     Events {

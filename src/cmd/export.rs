@@ -1,18 +1,62 @@
 //! `export`: the catalogue back out, as source files in the import format (one per source, or
-//! one JSON Lines file) or as every table in CSV or JSON.
+//! one JSON Lines file) or as the catalogue's tables and views in CSV or JSON.
+//!
+//! Nothing is overwritten by surprise: the catalogue's own files are refused as outputs, and an
+//! export into a folder that already holds a file of a name it would write writes nothing
+//! unless `--force` is given.
 
 use std::fs;
-use std::io::Write;
-use std::path::Path;
+use std::io::{BufWriter, Write};
+use std::path::{Path, PathBuf};
 
-use anyhow::{Context as _, Result, anyhow};
+use anyhow::{Context as _, Result, bail};
+use rusqlite::types::Value;
 
+use super::guard::CatalogueFiles;
 use crate::Context;
 use crate::cli::{Format, TableFormat};
 use crate::source::model::SourceFile;
 use crate::view::output;
 use crate::view::present::{self, plain_text};
-use rusqlite::types::Value;
+
+/// What `export` writes.
+pub enum Target {
+    Sources {
+        dir: PathBuf,
+        force: bool,
+    },
+    JsonLines(PathBuf),
+    Tables {
+        dir: PathBuf,
+        format: TableFormat,
+        force: bool,
+    },
+}
+
+/// The catalogue's tables and views, by a fixed list: a name read from the file could lead a
+/// crafted database to write outside the folder. Search data is derived and left out.
+pub const EXPORTED_TABLES: &[&str] = &[
+    "sources",
+    "places",
+    "industries",
+    "companies",
+    "company_aliases",
+    "strategies",
+    "place_strategies",
+    "industry_strategies",
+    "layout_industries",
+    "events",
+    "event_industries",
+    "event_strategies",
+    "projects",
+    "project_companies",
+    "project_industries",
+    "project_strategies",
+    "project_facts",
+    "statistics",
+    "event_overview",
+    "project_overview",
+];
 
 /// A stored record with its text put back inline, so the exported file stands alone.
 fn with_text(id: &Value, record: &Value, text: &Value) -> Result<SourceFile> {
@@ -27,70 +71,132 @@ fn with_text(id: &Value, record: &Value, text: &Value) -> Result<SourceFile> {
     Ok(file)
 }
 
-pub fn run(
+/// Checks every path an export will write before it writes any: none is the catalogue, and
+/// none exists unless `force`.
+fn check_targets(db: &Path, dir: &Path, names: &[String], force: bool) -> Result<()> {
+    let ours = CatalogueFiles::of(db);
+    let mut existing = Vec::new();
+    for name in names {
+        let path = dir.join(name);
+        ours.check_output(&path)?;
+        if path.exists() {
+            existing.push(name.as_str());
+        }
+    }
+    if !existing.is_empty() && !force {
+        let shown: Vec<&str> = existing.iter().take(5).copied().collect();
+        bail!(
+            "{} already holds {} file{} this export would overwrite ({}{}); nothing was written. \
+             Export into a new folder, or give --force to replace them",
+            dir.display(),
+            existing.len(),
+            if existing.len() == 1 { "" } else { "s" },
+            shown.join(", "),
+            if existing.len() > shown.len() {
+                ", …"
+            } else {
+                ""
+            }
+        );
+    }
+    Ok(())
+}
+
+pub fn run(ctx: &Context, db: &Path, target: &Target) -> Result<()> {
+    let store = super::open_read_only(ctx, db)?;
+    match target {
+        Target::Tables { dir, format, force } => tables(ctx, db, &store, dir, *format, *force),
+        Target::JsonLines(path) => json_lines(ctx, db, &store, path),
+        Target::Sources { dir, force } => sources(ctx, db, &store, dir, *force),
+    }
+}
+
+fn tables(
     ctx: &Context,
     db: &Path,
-    dir: Option<&Path>,
-    jsonl: Option<&Path>,
-    tables: bool,
+    store: &crate::store::Store,
+    dir: &Path,
     format: TableFormat,
+    force: bool,
 ) -> Result<()> {
-    let store = super::open_read_only(ctx, db)?;
-    if tables {
-        let dir = dir.ok_or_else(|| anyhow!("--tables needs --dir"))?;
-        fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
-        let names = store.query(
-            "SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%'
-              ORDER BY name",
-            &[],
-        )?;
-        for row in &names.rows {
-            let table = plain_text(&row[0]);
-            let result = store.query(&format!("SELECT * FROM \"{table}\""), &[])?;
-            let listing = present::records(&result);
-            let (ext, fmt) = match format {
-                TableFormat::Csv => ("csv", Format::Csv),
-                TableFormat::Json => ("json", Format::Json),
-            };
-            let path = dir.join(format!("{table}.{ext}"));
-            let mut file = fs::File::create(&path)
-                .with_context(|| format!("cannot create {}", path.display()))?;
-            output::write(&mut file, &listing, fmt, false)
-                .with_context(|| format!("cannot write {}", path.display()))?;
-        }
-        ctx.note(&format!(
-            "wrote {} tables to {}",
-            names.rows.len(),
-            dir.display()
-        ));
-        return Ok(());
+    let (ext, fmt) = match format {
+        TableFormat::Csv => ("csv", Format::Csv),
+        TableFormat::Json => ("json", Format::Json),
+    };
+    let names: Vec<String> = EXPORTED_TABLES
+        .iter()
+        .map(|t| format!("{t}.{ext}"))
+        .collect();
+    check_targets(db, dir, &names, force)?;
+    fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
+    let bar = super::progress::spinner(ctx, "exporting");
+    for (table, name) in EXPORTED_TABLES.iter().zip(&names) {
+        bar.set_message(table.to_string());
+        let result = store.query(&format!("SELECT * FROM {table}"), &[])?;
+        let listing = present::records(&result);
+        let path = dir.join(name);
+        let mut file = BufWriter::new(
+            fs::File::create(&path).with_context(|| format!("cannot create {}", path.display()))?,
+        );
+        output::write(&mut file, &listing, fmt, false)
+            .and_then(|()| file.flush())
+            .with_context(|| format!("cannot write {}", path.display()))?;
     }
+    bar.finish_and_clear();
+    ctx.note(&format!(
+        "wrote {} tables and views to {}",
+        EXPORTED_TABLES.len(),
+        dir.display()
+    ));
+    Ok(())
+}
+
+fn json_lines(ctx: &Context, db: &Path, store: &crate::store::Store, path: &Path) -> Result<()> {
+    CatalogueFiles::of(db).check_output(path)?;
     let records = store.query(
         "SELECT source_id, published_on, record_json, full_text FROM sources ORDER BY source_id",
         &[],
     )?;
-    if let Some(path) = jsonl {
-        let mut file =
-            fs::File::create(path).with_context(|| format!("cannot create {}", path.display()))?;
-        for row in &records.rows {
-            let record = with_text(&row[0], &row[2], &row[3])?;
-            writeln!(file, "{}", serde_json::to_string(&record)?)?;
-        }
-        ctx.note(&format!(
-            "wrote {} sources to {}",
-            records.rows.len(),
-            path.display()
-        ));
-        return Ok(());
-    }
-    let dir = dir.ok_or_else(|| anyhow!("give --dir DIR or --jsonl FILE"))?;
-    fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
+    let mut file = BufWriter::new(
+        fs::File::create(path).with_context(|| format!("cannot create {}", path.display()))?,
+    );
     for row in &records.rows {
-        let id = plain_text(&row[0]);
+        let record = with_text(&row[0], &row[2], &row[3])?;
+        writeln!(file, "{}", serde_json::to_string(&record)?)?;
+    }
+    file.flush()
+        .with_context(|| format!("cannot write {}", path.display()))?;
+    ctx.note(&format!(
+        "wrote {} sources to {}",
+        records.rows.len(),
+        path.display()
+    ));
+    Ok(())
+}
+
+fn sources(
+    ctx: &Context,
+    db: &Path,
+    store: &crate::store::Store,
+    dir: &Path,
+    force: bool,
+) -> Result<()> {
+    let records = store.query(
+        "SELECT source_id, published_on, record_json, full_text FROM sources ORDER BY source_id",
+        &[],
+    )?;
+    let names: Vec<String> = records
+        .rows
+        .iter()
+        .map(|row| format!("{:0>4}_{}.toml", plain_text(&row[0]), plain_text(&row[1])))
+        .collect();
+    check_targets(db, dir, &names, force)?;
+    fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
+    for (row, name) in records.rows.iter().zip(&names) {
         let record = with_text(&row[0], &row[2], &row[3])?;
         let toml = toml::to_string_pretty(&record)
-            .with_context(|| format!("source {id}: cannot write it as TOML"))?;
-        let path = dir.join(format!("{:0>4}_{}.toml", id, plain_text(&row[1])));
+            .with_context(|| format!("source {}: cannot write it as TOML", plain_text(&row[0])))?;
+        let path = dir.join(name);
         fs::write(&path, toml).with_context(|| format!("cannot write {}", path.display()))?;
     }
     ctx.note(&format!(

@@ -2,12 +2,15 @@
 //! terminal and a closing summary.
 
 use std::fs::File;
-use std::io::{BufReader, IsTerminal, Read, Write};
+use std::io::{BufReader, Read, Seek, SeekFrom};
 use std::path::{Path, PathBuf};
-use std::time::{Duration, Instant};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::time::Instant;
 
-use anyhow::{Result, anyhow};
+use anyhow::{Context as _, Result};
 
+use super::guard::CatalogueFiles;
 use crate::Context;
 use crate::cli::InputFormat;
 use crate::source::{
@@ -25,30 +28,86 @@ fn raw_format(input: InputFormat) -> RawFormat {
     }
 }
 
-/// The documents of one file (or of stdin for `-`), lazily for JSON Lines.
-fn documents(path: &Path, input: Option<InputFormat>) -> Documents {
-    let stdin = path.as_os_str() == "-";
-    let name = if stdin {
-        "<stdin>".to_string()
+/// One input, opened (and, when it is a pipe or a terminal, read to the end) before the
+/// catalogue is locked, so that a slow or never-ending input cannot hold the write lock.
+struct Input {
+    name: String,
+    /// Where `text_file` names are looked up.
+    dir: PathBuf,
+    format: Option<RawFormat>,
+    file: File,
+    size: u64,
+}
+
+/// Copies a stream to an anonymous temporary file and rewinds it.
+fn spool(mut reader: impl Read, name: &str) -> Result<(File, u64)> {
+    let mut file = tempfile::tempfile().with_context(|| format!("{name}: cannot buffer it"))?;
+    let size =
+        std::io::copy(&mut reader, &mut file).with_context(|| format!("{name}: cannot read"))?;
+    file.seek(SeekFrom::Start(0))?;
+    Ok((file, size))
+}
+
+fn open_input(path: &Path, input: Option<InputFormat>, ours: &CatalogueFiles) -> Result<Input> {
+    if path.as_os_str() == "-" {
+        ours.check_stdin()?;
+        let (file, size) = spool(std::io::stdin().lock(), "<stdin>")?;
+        return Ok(Input {
+            name: "<stdin>".into(),
+            dir: PathBuf::from("."),
+            format: input.map(raw_format),
+            file,
+            size,
+        });
+    }
+    let name = path.display().to_string();
+    ours.check_input(path)?;
+    let file = File::open(path).with_context(|| format!("{name}: cannot open"))?;
+    let meta = file
+        .metadata()
+        .with_context(|| format!("{name}: cannot open"))?;
+    let (file, size) = if meta.is_file() {
+        (file, meta.len())
     } else {
-        path.display().to_string()
+        spool(file, &name)?
     };
-    let dir = if stdin {
-        PathBuf::from(".")
-    } else {
-        path.parent()
-            .map_or_else(|| PathBuf::from("."), Path::to_path_buf)
-    };
-    let format = input
-        .map(raw_format)
-        .or_else(|| (!stdin).then(|| RawFormat::from_path(path)).flatten());
-    let reader: Box<dyn Read> = if stdin {
-        Box::new(std::io::stdin())
-    } else {
-        match File::open(path) {
-            Ok(f) => Box::new(f),
-            Err(e) => return Box::new(std::iter::once(Err(anyhow!("{name}: cannot open: {e}")))),
-        }
+    Ok(Input {
+        dir: path
+            .parent()
+            .map_or_else(|| PathBuf::from("."), Path::to_path_buf),
+        format: input.map(raw_format).or_else(|| RawFormat::from_path(path)),
+        name,
+        file,
+        size,
+    })
+}
+
+/// Counts the bytes read through it, for the progress bar.
+struct Counting<R> {
+    inner: R,
+    read: Arc<AtomicU64>,
+}
+
+impl<R: Read> Read for Counting<R> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        let n = self.inner.read(buf)?;
+        self.read.fetch_add(n as u64, Ordering::Relaxed);
+        Ok(n)
+    }
+}
+
+/// The documents of one input, lazily for JSON Lines.
+fn documents(input: Input, read: &Arc<AtomicU64>) -> Documents {
+    let Input {
+        name,
+        dir,
+        format,
+        file,
+        ..
+    } = input;
+    let reader = Counting {
+        inner: file,
+        read: Arc::clone(read),
     };
     if format == Some(RawFormat::JsonLines) {
         return Box::new(JsonLines::new(BufReader::new(reader), &name, dir));
@@ -106,36 +165,56 @@ pub fn run(
     dry_run: bool,
     replace: bool,
 ) -> Result<()> {
+    // Every input is checked and opened before the catalogue is: a file that cannot be read,
+    // or that is the catalogue itself, stops the import before anything is locked.
+    let ours = CatalogueFiles::of(db);
+    let inputs = files
+        .iter()
+        .map(|f| open_input(f, input, &ours))
+        .collect::<Result<Vec<_>>>()?;
+    let total: u64 = inputs.iter().map(|i| i.size).sum();
     let (mut store, report) = Store::open(db, true)?;
     super::describe_open(ctx, db, report);
-    let docs = files.iter().flat_map(|f| documents(f, input));
 
-    let live = !ctx.quiet && std::io::stderr().is_terminal();
+    let read = Arc::new(AtomicU64::new(0));
+    let docs = inputs.into_iter().flat_map(|i| documents(i, &read));
+    let bar = super::progress::bytes(ctx, total, "importing");
     let started = Instant::now();
-    let mut last = Instant::now();
     let progress = |sources: usize, projects: usize| {
-        if live && last.elapsed() > Duration::from_millis(200) {
-            last = Instant::now();
-            let rate = projects as f64 / started.elapsed().as_secs_f64().max(0.001);
-            let _ = write!(
-                std::io::stderr(),
-                "\r\x1b[2Kimporting: {} read, {} ({rate:.0}/s)",
-                plural(sources, "source", "sources"),
-                plural(projects, "project", "projects"),
-            );
-        }
+        bar.set_position(read.load(Ordering::Relaxed));
+        bar.set_message(format!(
+            "{}, {}",
+            plural(sources, "source", "sources"),
+            plural(projects, "project", "projects")
+        ));
     };
     let result = store.import(docs, ImportOptions { dry_run, replace }, progress);
-    if live {
-        eprint!("\r\x1b[2K");
-    }
+    bar.finish_and_clear();
     let outcomes = result?;
+    describe_outcomes(ctx, &outcomes, dry_run, started);
+    if std::env::var_os("ZHAOSHANG_PEAK_MEMORY").is_some() {
+        // For the scale benchmark: this process's own high-water mark, which a parent's
+        // rusage cannot give exactly (it counts the memory the child was forked from).
+        let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
+        if let Some(line) = status.lines().find(|l| l.starts_with("VmHWM:")) {
+            eprintln!("peak memory: {}", line.trim_start_matches("VmHWM:").trim());
+        }
+    }
+    Ok(())
+}
 
+/// A line per source (up to [`LISTED_SOURCES`]), then the totals.
+fn describe_outcomes(
+    ctx: &Context,
+    outcomes: &[(String, LoadOutcome)],
+    dry_run: bool,
+    started: Instant,
+) {
     let mut added = LoadSummary::default();
     let mut replaced = LoadSummary::default();
     let (mut n_added, mut n_unchanged, mut n_replaced) = (0, 0, 0);
     let verb = |present: &'static str, future: &'static str| if dry_run { future } else { present };
-    for (origin, outcome) in &outcomes {
+    for (origin, outcome) in outcomes {
         let line = match outcome {
             LoadOutcome::Added(s) => {
                 n_added += 1;
@@ -192,17 +271,8 @@ pub fn run(
             parts.join(", ")
         }
     );
-    if !dry_run && !ctx.quiet && outcomes.len() > 1 {
+    if !dry_run && outcomes.len() > 1 {
         summary.push_str(&format!(" in {:.1} s", started.elapsed().as_secs_f64()));
     }
     ctx.note(&summary);
-    if std::env::var_os("ZHAOSHANG_PEAK_MEMORY").is_some() {
-        // For the scale benchmark: this process's own high-water mark, which a parent's
-        // rusage cannot give exactly (it counts the memory the child was forked from).
-        let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
-        if let Some(line) = status.lines().find(|l| l.starts_with("VmHWM:")) {
-            eprintln!("peak memory: {}", line.trim_start_matches("VmHWM:").trim());
-        }
-    }
-    Ok(())
 }

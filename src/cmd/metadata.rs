@@ -58,8 +58,11 @@ pub fn run(ctx: &Context, db: &Path, output: Option<&Path>) -> Result<()> {
     });
     let text = serde_json::to_string_pretty(&metadata)? + "\n";
     match output {
-        Some(path) => std::fs::write(path, text)
-            .with_context(|| format!("cannot write {}", path.display()))?,
+        Some(path) => {
+            super::guard::CatalogueFiles::of(db).check_output(path)?;
+            std::fs::write(path, text)
+                .with_context(|| format!("cannot write {}", path.display()))?;
+        }
         None => std::io::stdout().lock().write_all(text.as_bytes())?,
     }
     Ok(())

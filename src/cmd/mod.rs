@@ -2,11 +2,13 @@
 
 mod check;
 mod export;
+mod guard;
 mod import;
 mod init;
 mod list;
 mod metadata;
 mod migrate;
+mod progress;
 mod report;
 mod search;
 mod seed;
@@ -54,7 +56,16 @@ pub fn run(ctx: &Context, db: &Path, command: Command) -> Result<()> {
             jsonl,
             tables,
             format,
-        } => export::run(ctx, db, dir.as_deref(), jsonl.as_deref(), tables, format),
+            force,
+        } => {
+            let target = match (jsonl, dir) {
+                (Some(file), _) => export::Target::JsonLines(file),
+                (None, Some(dir)) if tables => export::Target::Tables { dir, format, force },
+                (None, Some(dir)) => export::Target::Sources { dir, force },
+                (None, None) => anyhow::bail!("give --dir DIR or --jsonl FILE"),
+            };
+            export::run(ctx, db, &target)
+        }
         Command::Events { filters, format } => list::run(ctx, db, "events", &filters, format),
         Command::Projects { filters, format } => list::run(ctx, db, "projects", &filters, format),
         Command::Companies { filters, format } => list::run(ctx, db, "companies", &filters, format),
