@@ -174,6 +174,11 @@ pub fn parse_figure(text: &str) -> Result<Figure, String> {
     parse_with_default_unit(text, None)
 }
 
+/// The largest amount a figure may state, in whole units of its currency: 9萬億 (9 trillion).
+/// No signing comes near it (a province's whole year is a few 萬億), and a million such amounts
+/// still sum within SQLite's 64-bit integers, so no report's sum can overflow.
+pub const MAX_AMOUNT: i64 = 9_000_000_000_000;
+
 fn parse_with_default_unit(text: &str, default_unit: Option<&str>) -> Result<Figure, String> {
     let original = text;
     let mut rest = text.trim();
@@ -185,62 +190,20 @@ fn parse_with_default_unit(text: &str, default_unit: Option<&str>) -> Result<Fig
             "`{original}` is negative; figures are never below zero"
         ));
     }
-    let mut qualifier = Qualifier::Exact;
-    let mut set_qualifier = |q: Qualifier| -> Result<(), String> {
-        if qualifier != Qualifier::Exact && qualifier != q {
-            return Err(format!(
-                "`{original}` has two qualifiers ({qualifier} and {q}); write one figure per fact"
-            ));
-        }
-        qualifier = q;
-        Ok(())
+    let mut qualifier = OneQualifier {
+        original,
+        value: Qualifier::Exact,
     };
     if let Some((p, q)) = PREFIXES.iter().find(|(p, _)| rest.starts_with(p)) {
-        set_qualifier(*q)?;
+        qualifier.set(*q)?;
         rest = &rest[p.len()..];
     }
-
-    // The number: digits, optional thousands commas, optional decimal point.
-    let number_len = rest
-        .char_indices()
-        .find(|(_, c)| !(c.is_ascii_digit() || *c == '.' || *c == ','))
-        .map_or(rest.len(), |(i, _)| i);
-    let number = &rest[..number_len];
-    rest = &rest[number_len..];
-    let (mantissa, scale) = match parse_decimal(number) {
-        Some(parsed) => parsed,
-        // 亿元项目, 上亿元, 万余人: a multiplier with no number before it counts one of it.
-        None if rest.starts_with(['百', '千', '萬', '万', '億', '亿']) => (1, 0),
-        None => {
-            let (value, len) = parse_small_chinese_number(rest).ok_or_else(|| {
-                format!(
-                    "`{original}` does not start with a number or a known qualifier \
-                     ({}); expected {FORMS_HELP}",
-                    QUALIFIER_WORDS
-                )
-            })?;
-            rest = &rest[len..];
-            (value, 0)
-        }
-    };
-
-    // Optional 多/余 either side of the multipliers, then the multipliers themselves.
-    let mut factor: i128 = 1;
-    while let Some(c) = rest.chars().next() {
-        if INFIXES.contains(&c) {
-            set_qualifier(Qualifier::MoreThan)?;
-        } else if let Some(m) = multiplier(c) {
-            factor = factor
-                .checked_mul(i128::from(m))
-                .ok_or_else(|| format!("`{original}` is too large"))?;
-        } else {
-            break;
-        }
-        rest = &rest[c.len_utf8()..];
-    }
-
+    let (mantissa, scale, after) = leading_number(original, rest)?;
+    // 10 亿元: a space between the number and its unit is how some pages set it.
+    let (factor, after) = multipliers(original, after.trim_start(), &mut qualifier)?;
+    rest = after;
     if let Some((s, q)) = SUFFIXES.iter().find(|(s, _)| rest.ends_with(s)) {
-        set_qualifier(*q)?;
+        qualifier.set(*q)?;
         rest = &rest[..rest.len() - s.len()];
     }
     let mut unit = rest.trim();
@@ -250,47 +213,129 @@ fn parse_with_default_unit(text: &str, default_unit: Option<&str>) -> Result<Fig
     if unit.is_empty() {
         return Err(format!("`{original}` has no unit; expected {FORMS_HELP}"));
     }
-
     let scaled = mantissa
         .checked_mul(factor)
         .ok_or_else(|| format!("`{original}` is too large"))?;
-    let divisor = 10_i128.pow(scale);
-    if currency_of(unit).is_none() && looks_like_currency(unit) {
-        let known: Vec<String> = CURRENCIES
-            .iter()
-            .map(|(code, words)| format!("{} ({code})", words[0]))
-            .collect();
+    Ok(Figure {
+        qualifier: qualifier.value,
+        quantity: quantity(original, scaled, scale, unit)?,
+    })
+}
+
+/// The one qualifier a figure may carry; a second, different one is refused.
+struct OneQualifier<'a> {
+    original: &'a str,
+    value: Qualifier,
+}
+
+impl OneQualifier<'_> {
+    fn set(&mut self, q: Qualifier) -> Result<(), String> {
+        if self.value != Qualifier::Exact && self.value != q {
+            return Err(format!(
+                "`{}` has two qualifiers ({} and {q}); write one figure per fact",
+                self.original, self.value
+            ));
+        }
+        self.value = q;
+        Ok(())
+    }
+}
+
+/// The number a figure starts with: (digits without the point, digits after the point, the
+/// rest). Digits with optional thousands commas and one decimal point; 上亿元 (a multiplier
+/// with no number) counts one; 二十八個 in characters up to 99.
+fn leading_number<'a>(original: &str, rest: &'a str) -> Result<(i128, u32, &'a str), String> {
+    let number_len = rest
+        .char_indices()
+        .find(|(_, c)| !(c.is_ascii_digit() || *c == '.' || *c == ','))
+        .map_or(rest.len(), |(i, _)| i);
+    let (number, after) = rest.split_at(number_len);
+    if after.starts_with(['e', 'E']) && after[1..].starts_with(|c: char| c.is_ascii_digit()) {
         return Err(format!(
-            "`{original}`: unknown currency `{unit}`; known currencies: {}",
-            known.join(", ")
+            "`{original}`: a power of ten (e{}) is not a form sources use; write the number \
+             as the source does, e.g. 1000億元",
+            &after[1..]
         ));
     }
-    let quantity = match currency_of(unit) {
-        Some(currency) => {
-            if scaled % divisor != 0 {
-                return Err(format!(
-                    "`{original}` is not a whole number of {}",
-                    if currency == "CNY" { "yuan" } else { currency }
-                ));
-            }
-            let amount = i64::try_from(scaled / divisor)
-                .map_err(|_| format!("`{original}` is too large to store"))?;
-            Quantity::Money { currency, amount }
+    if !number.is_empty() {
+        let (mantissa, scale) = parse_decimal(number).ok_or_else(|| {
+            format!(
+                "`{original}`: `{number}` is not a number; write digits with at most one \
+                 decimal point between digits (0.5億元, 1,200萬元); expected {FORMS_HELP}"
+            )
+        })?;
+        return Ok((mantissa, scale, after));
+    }
+    if after.starts_with(['百', '千', '萬', '万', '億', '亿']) {
+        return Ok((1, 0, after));
+    }
+    let (value, len) = parse_small_chinese_number(after).ok_or_else(|| {
+        format!(
+            "`{original}` does not start with a number or a known qualifier ({}); expected \
+             {FORMS_HELP}",
+            QUALIFIER_WORDS
+        )
+    })?;
+    Ok((value, 0, &after[len..]))
+}
+
+/// Optional 多/余 either side of the multipliers (百, 千, 萬, 億), and their product.
+fn multipliers<'a>(
+    original: &str,
+    mut rest: &'a str,
+    qualifier: &mut OneQualifier,
+) -> Result<(i128, &'a str), String> {
+    let mut factor: i128 = 1;
+    while let Some(c) = rest.chars().next() {
+        if INFIXES.contains(&c) {
+            qualifier.set(Qualifier::MoreThan)?;
+        } else if let Some(m) = multiplier(c) {
+            factor = factor
+                .checked_mul(i128::from(m))
+                .ok_or_else(|| format!("`{original}` is too large"))?;
+        } else {
+            break;
         }
-        None => {
-            // Counts and measures are stored as REAL; an f64 holds these exactly enough.
-            #[allow(clippy::cast_precision_loss)]
-            let value = scaled as f64 / divisor as f64;
-            Quantity::Measure {
-                value,
-                unit: unit.to_string(),
-            }
+        rest = &rest[c.len_utf8()..];
+    }
+    Ok((factor, rest))
+}
+
+/// Money in whole units of its currency, or a measure with its unit.
+fn quantity(original: &str, scaled: i128, scale: u32, unit: &str) -> Result<Quantity, String> {
+    let divisor = 10_i128.pow(scale);
+    let Some(currency) = currency_of(unit) else {
+        if looks_like_currency(unit) {
+            let known: Vec<String> = CURRENCIES
+                .iter()
+                .map(|(code, words)| format!("{} ({code})", words[0]))
+                .collect();
+            return Err(format!(
+                "`{original}`: unknown currency `{unit}`; known currencies: {}",
+                known.join(", ")
+            ));
         }
+        // Counts and measures are stored as REAL; an f64 holds these exactly enough.
+        #[allow(clippy::cast_precision_loss)]
+        let value = scaled as f64 / divisor as f64;
+        return Ok(Quantity::Measure {
+            value,
+            unit: unit.to_string(),
+        });
     };
-    Ok(Figure {
-        qualifier,
-        quantity,
-    })
+    if scaled % divisor != 0 {
+        return Err(format!(
+            "`{original}` is not a whole number of {}",
+            if currency == "CNY" { "yuan" } else { currency }
+        ));
+    }
+    let amount = i64::try_from(scaled / divisor)
+        .ok()
+        .filter(|a| *a <= MAX_AMOUNT)
+        .ok_or_else(|| {
+            format!("`{original}` is more than 9萬億 (9 trillion), the largest amount a figure may state")
+        })?;
+    Ok(Quantity::Money { currency, amount })
 }
 
 pub const AMOUNT_FORMS_HELP: &str = "expected an amount in yuan such as 10億, 10亿, 5000萬, 5000万, 1.85亿, 266億元, 2.5e9 or 1850000";

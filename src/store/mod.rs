@@ -2,6 +2,7 @@
 //! command creates the file when missing, migrates it under a file lock and loads the bundled
 //! seed into a new file, so that the first command on a fresh machine just works.
 
+mod create;
 mod load;
 mod migrate;
 mod query;
@@ -53,26 +54,35 @@ impl Store {
             .with_context(|| format!("cannot open or create the database {}", path.display()))?;
         lock.lock()
             .with_context(|| format!("cannot lock the database {}", path.display()))?;
-        let conn = connect(path)?;
+        let fresh = std::fs::metadata(path).is_ok_and(|m| m.len() == 0);
+        let mut report = OpenReport::default();
+        if fresh {
+            report.migrations_applied = create::create(path, seed_new)?;
+            report.created = true;
+            report.seeded = seed_new;
+        }
         let mut store = Store {
-            conn,
+            conn: connect(path)?,
             lock: Some(lock),
             path: path.to_path_buf(),
         };
-        let created = !store.has_schema()?;
-        let mut report = OpenReport {
-            created,
-            migrations_applied: store.apply_migrations()?,
-            seeded: false,
-        };
-        if report.migrations_applied > 0 && !report.created {
+        if !fresh {
+            store.require_catalogue()?;
+            let created = !store.has_schema()?;
+            report.migrations_applied = store.apply_migrations()?;
+            if created {
+                // A file with no tables that is not empty (a page size set, a table dropped).
+                report.created = true;
+                if seed_new {
+                    store
+                        .load_bundled_seed()
+                        .context("cannot load the bundled seed into the new database")?;
+                    report.seeded = true;
+                }
+            }
+            // Also after a migration that was killed before its index was built.
             store.backfill_search_index()?;
-        }
-        if report.created && seed_new {
-            store
-                .load_bundled_seed()
-                .context("cannot load the bundled seed into the new database")?;
-            report.seeded = true;
+            store.mark_as_catalogue()?;
         }
         store.unlock()?;
         Ok((store, report))

@@ -50,6 +50,7 @@ impl Store {
             lock: None,
             path: path.to_path_buf(),
         };
+        store.require_catalogue()?;
         store.require_current_schema()?;
         init_lock
             .unlock()

@@ -1,5 +1,5 @@
 import json, os, re, subprocess
-base = open('src/template.toml', encoding='utf-8').read()
+base = open('src/source/template.toml', encoding='utf-8').read()
 out = 'tests/malformed'
 cases = []  # (filename, bytes, expected fragment)
 
@@ -16,7 +16,7 @@ t('06_wrong_type_date', 'date = "2024-01-15"', 'date = 2024-01-15', '06_wrong_ty
 t('07_impossible_date', 'date = "2024-01-15"', 'date = "2024-02-30"', '07_impossible_date.toml:92:8: events[0].date (event 示例区招商引资项目集中签约活动): `2024-02-30` is not a real date')
 t('08_date_form', 'published = "2024-01-15"', 'published = "15/01/2024"', '08_date_form.toml:22:13: source.published: `15/01/2024` is not a real date written YYYY-MM-DD')
 t('09_negative_amount', 'amount = { value = "10亿元"', 'amount = { value = "-10亿元"', '09_negative_amount.toml:107:20: events[0].projects[0].amount.value (project 年产5万吨新材料项目): `-10亿元` is negative')
-t('10_overflowing_amount', 'value = "100亿元"', 'value = "99999999999999999亿元"', '10_overflowing_amount.toml:124:9: statistics[0].value (statistic agreed_investment): `99999999999999999亿元` is too large')
+t('10_overflowing_amount', 'value = "100亿元"', 'value = "99999999999999999亿元"', '10_overflowing_amount.toml:124:9: statistics[0].value (statistic agreed_investment): `99999999999999999亿元` is more than 9萬億')
 t('11_fraction_of_a_yuan', 'value = "100亿元"', 'value = "1.0000000001亿元"', 'statistics[0].value (statistic agreed_investment): `1.0000000001亿元` is not a whole number of yuan')
 t('12_unknown_qualifier', 'value = "100亿元"', 'value = "大约100亿元"', '12_unknown_qualifier.toml:124:9: statistics[0].value (statistic agreed_investment): `大约100亿元` does not start with a number or a known qualifier')
 t('13_two_qualifiers', 'value = "100亿元"', 'value = "逾100亿元以上"', '`逾100亿元以上` has two qualifiers (more_than and at_least)')
@@ -71,6 +71,13 @@ cases.append(('42_json_syntax.json', b'{"format": 1,\n "source": {"title": "t",}
 j('43_json_quote_not_in_text', lambda d: d['events'][0].__setitem__('quote', '1月16日'), '43_json_quote_not_in_text.json:76:16: events[0].quote (event 示例区招商引资项目集中签约活动): `1月16日` is not in the source text')
 j('44_jsonl_bad_record', lambda d: d['statistics'][0].__setitem__('value', '大约100亿元'), '44_jsonl_bad_record.jsonl: record 2, column 2180: statistics[0].value (statistic agreed_investment): `大约100亿元` does not start with a number', jsonl=True)
 j('45_json_wrong_type', lambda d: d.__setitem__('events', {'name': 'x'}), '45_json_wrong_type.json:71:12: invalid type: map, expected a sequence')
+
+t('46_number_form_1', 'amount = { value = "10亿元"', 'amount = { value = ".5亿元"', '46_number_form_1.toml:107:20: events[0].projects[0].amount.value (project 年产5万吨新材料项目): `.5亿元`: `.5` is not a number')
+t('47_number_form_2', 'amount = { value = "10亿元"', 'amount = { value = "5.亿元"', '47_number_form_2.toml:107:20: events[0].projects[0].amount.value (project 年产5万吨新材料项目): `5.亿元`: `5.` is not a number')
+t('48_number_form_3', 'amount = { value = "10亿元"', 'amount = { value = "1..5亿元"', '48_number_form_3.toml:107:20: events[0].projects[0].amount.value (project 年产5万吨新材料项目): `1..5亿元`: `1..5` is not a number')
+t('49_number_form_4', 'amount = { value = "10亿元"', 'amount = { value = "5.5.5亿元"', '49_number_form_4.toml:107:20: events[0].projects[0].amount.value (project 年产5万吨新材料项目): `5.5.5亿元`: `5.5.5` is not a number')
+t('50_number_form_5', 'amount = { value = "10亿元"', 'amount = { value = "1e3亿元"', '50_number_form_5.toml:107:20: events[0].projects[0].amount.value (project 年产5万吨新材料项目): `1e3亿元`: a power of ten (e3亿元) is not a form sources use')
+t('51_number_form_6', 'amount = { value = "10亿元"', 'amount = { value = "9223372036854775807元"', '51_number_form_6.toml:107:20: events[0].projects[0].amount.value (project 年产5万吨新材料项目): `9223372036854775807元` is more than 9萬億')
 
 for name, data, expect in cases:
     open(os.path.join(out, name), 'wb').write(data)

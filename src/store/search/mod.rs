@@ -243,14 +243,16 @@ const KIND_ORDER: &str =
 impl Store {
     /// Indexes every source when the index is empty but the catalogue is not (a database made
     /// before the search index existed).
-    pub(super) fn backfill_search_index(&mut self) -> Result<()> {
+    pub(in crate::store) fn backfill_search_index(&mut self) -> Result<()> {
+        const NEEDED: &str =
+            "SELECT NOT EXISTS (SELECT 1 FROM search_entries) AND EXISTS (SELECT 1 FROM sources)";
+        // Read first: most opens need nothing, and need not wait for the write lock.
+        if !self.conn.query_row(NEEDED, [], |r| r.get::<_, bool>(0))? {
+            return Ok(());
+        }
         let tx =
             rusqlite::Transaction::new(&mut self.conn, rusqlite::TransactionBehavior::Immediate)?;
-        let empty: bool = tx.query_row(
-            "SELECT NOT EXISTS (SELECT 1 FROM search_entries) AND EXISTS (SELECT 1 FROM sources)",
-            [],
-            |r| r.get(0),
-        )?;
+        let empty: bool = tx.query_row(NEEDED, [], |r| r.get(0))?;
         if empty {
             let ids: Vec<i64> = tx
                 .prepare("SELECT source_id FROM sources ORDER BY source_id")?

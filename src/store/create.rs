@@ -1,0 +1,110 @@
+//! Making a new catalogue all at once, and telling a catalogue from another program's file.
+//!
+//! A new catalogue is built beside its final path (`NAME.creating`): migrated, seeded and
+//! marked, then renamed into place. A process killed at any moment leaves either no catalogue
+//! (the empty file that holds the creation lock, which the next command fills) or a whole one,
+//! never a schema without its seed.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use anyhow::{Context, Result, bail};
+
+use super::{Store, connect};
+
+/// `PRAGMA application_id` of a zhaoshang catalogue ("ZHSG"): set when creation completes, so
+/// that a file can be recognised as a catalogue, and another program's database refused.
+pub const APPLICATION_ID: i64 = 0x5A48_5347;
+
+/// The path a new catalogue is built at before it is renamed into place.
+fn building_path(path: &Path) -> PathBuf {
+    let mut name = path.as_os_str().to_owned();
+    name.push(".creating");
+    PathBuf::from(name)
+}
+
+/// Builds a complete catalogue at `path` (which the caller holds locked): schema, the bundled
+/// seed unless `seed` is false, and the application id. Returns how many migrations it applied.
+pub(super) fn create(path: &Path, seed: bool) -> Result<usize> {
+    let building = building_path(path);
+    // Left by a process killed while creating; the caller holds the lock, so nobody else is.
+    for stale in [building.clone(), companion(&building, "-journal")] {
+        if stale.exists() {
+            fs::remove_file(&stale)
+                .with_context(|| format!("cannot remove {}", stale.display()))?;
+        }
+    }
+    let applied = {
+        let mut store = Store {
+            conn: connect(&building)?,
+            lock: None,
+            path: building.clone(),
+        };
+        let applied = store.apply_migrations()?;
+        if seed {
+            store
+                .load_bundled_seed()
+                .context("cannot load the bundled seed into the new database")?;
+        }
+        store.mark_as_catalogue()?;
+        applied
+    };
+    fs::rename(&building, path).with_context(|| {
+        format!(
+            "cannot move the new catalogue {} into place at {}",
+            building.display(),
+            path.display()
+        )
+    })?;
+    Ok(applied)
+}
+
+fn companion(path: &Path, suffix: &str) -> PathBuf {
+    let mut name = path.as_os_str().to_owned();
+    name.push(suffix);
+    PathBuf::from(name)
+}
+
+impl Store {
+    pub(super) fn mark_as_catalogue(&self) -> Result<()> {
+        let id: i64 = self
+            .conn
+            .query_row("PRAGMA application_id", [], |r| r.get(0))?;
+        if id == APPLICATION_ID {
+            return Ok(());
+        }
+        self.conn
+            .pragma_update(None, "application_id", APPLICATION_ID)
+            .with_context(|| format!("cannot write {}", self.path.display()))
+    }
+
+    /// Refuses, untouched, a file that holds tables but is not a catalogue: neither marked as
+    /// one nor carrying a migration history.
+    pub(super) fn require_catalogue(&self) -> Result<()> {
+        let id: i64 = self
+            .conn
+            .query_row("PRAGMA application_id", [], |r| r.get(0))?;
+        if id == APPLICATION_ID {
+            return Ok(());
+        }
+        let tables: Vec<String> = self
+            .conn
+            .prepare(
+                "SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%'
+                  ORDER BY name",
+            )?
+            .query_map([], |r| r.get(0))?
+            .collect::<rusqlite::Result<_>>()?;
+        if tables.is_empty() || tables.iter().any(|t| t == "refinery_schema_history") {
+            return Ok(());
+        }
+        let shown: Vec<&str> = tables.iter().take(5).map(String::as_str).collect();
+        bail!(
+            "{} is not a zhaoshang catalogue: it holds another program's tables ({}{}); it was \
+             left untouched. Give --db a new file name to make a catalogue",
+            self.path.display(),
+            shown.join(", "),
+            if tables.len() > shown.len() { ", …" } else { "" }
+        )
+    }
+}
