@@ -20,6 +20,19 @@ pub const EXIT_OK: u8 = 0;
 pub const EXIT_ERROR: u8 = 1;
 pub const EXIT_USAGE: u8 = 2;
 
+/// A command line that asks for something impossible (a parameter value out of its list, a
+/// date that is not one): exit 2, like clap's own usage errors.
+#[derive(Debug)]
+pub struct UsageError(pub String);
+
+impl std::fmt::Display for UsageError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::error::Error for UsageError {}
+
 /// Settings every command shares.
 pub struct Context {
     pub quiet: bool,
@@ -50,7 +63,8 @@ pub fn main() -> ExitCode {
         Err(e) if is_broken_pipe(&e) => ExitCode::from(EXIT_OK),
         Err(e) => {
             eprintln!("zhaoshang: {e:#}");
-            ExitCode::from(EXIT_ERROR)
+            let usage = e.chain().any(|c| c.is::<UsageError>());
+            ExitCode::from(if usage { EXIT_USAGE } else { EXIT_ERROR })
         }
     }
 }

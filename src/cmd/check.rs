@@ -3,12 +3,21 @@
 use std::io::Write;
 use std::path::Path;
 
-use anyhow::{Result, bail};
+use anyhow::{Context as _, Result, bail};
 
 use crate::Context;
 
 pub fn run(ctx: &Context, db: &Path) -> Result<()> {
-    let store = super::open(ctx, db)?;
+    // check only reads: it never creates, migrates or seeds the file it is asked about.
+    if std::fs::metadata(db).map_or(true, |m| m.len() == 0) {
+        bail!(
+            "no catalogue at {} (run `zhaoshang init --db {}` to create one)",
+            db.display(),
+            db.display()
+        );
+    }
+    let store = crate::store::Store::open_as_is(db)
+        .with_context(|| format!("{}: cannot be checked", db.display()))?;
     let bar = super::progress::spinner(ctx, "checking");
     let problems = store.check();
     bar.finish_and_clear();

@@ -116,12 +116,6 @@ pub fn run(ctx: &Context, db: &Path, command: Command) -> Result<()> {
 
 /// Opens the catalogue for a command, creating it with the bundled seed when missing, and says
 /// so on stderr.
-fn open(ctx: &Context, db: &Path) -> Result<Store> {
-    let (store, report) = Store::open(db, true)?;
-    describe_open(ctx, db, report);
-    Ok(store)
-}
-
 /// Opens the catalogue for reading; creates it with the seed first when missing.
 fn open_read_only(ctx: &Context, db: &Path) -> Result<Store> {
     let (store, report) = Store::open_read_only(db)?;

@@ -35,6 +35,7 @@ fn param(report: &Report, text: &str) -> Result<(String, Value)> {
             }
         );
     }
+    check_value(key, value)?;
     let bound = if key.ends_with("_yuan") {
         Value::Integer(parse_amount(value).map_err(|e| anyhow!("--param {key}: {e}"))?)
     } else if let Ok(n) = value.parse::<i64>() {
@@ -46,6 +47,39 @@ fn param(report: &Report, text: &str) -> Result<(String, Value)> {
         Value::Text(value.to_string())
     };
     Ok((key.to_string(), bound))
+}
+
+/// Values of parameters with a closed form are checked here, so that a typo is an error rather
+/// than a report that silently ignores it.
+fn check_value(key: &str, value: &str) -> Result<()> {
+    use crate::source::validate::{BASES, LEVELS, STRATEGY_KINDS, is_iso_date};
+    let one_of = |allowed: &[&str]| -> Result<()> {
+        if allowed.contains(&value) {
+            Ok(())
+        } else {
+            Err(crate::UsageError(format!(
+                "--param {key}={value}: expected one of {}",
+                allowed.join(", ")
+            ))
+            .into())
+        }
+    };
+    match key {
+        "from" | "to" if !is_iso_date(value) => Err(crate::UsageError(format!(
+            "--param {key}={value}: expected a date written YYYY-MM-DD, e.g. 2023-12-27"
+        ))
+        .into()),
+        "limit" if !value.parse::<u32>().is_ok_and(|n| n > 0) => Err(crate::UsageError(format!(
+            "--param limit={value}: expected a whole number of rows, e.g. 10"
+        ))
+        .into()),
+        "by" => one_of(&["year", "quarter", "month"]),
+        "status" => one_of(&["consistent", "itemised_below_reported", "contradiction"]),
+        "basis" => one_of(BASES),
+        "level" => one_of(LEVELS),
+        "kind" => one_of(STRATEGY_KINDS),
+        _ => Ok(()),
+    }
 }
 
 pub fn run(

@@ -104,7 +104,11 @@ impl Store {
              left untouched. Give --db a new file name to make a catalogue",
             self.path.display(),
             shown.join(", "),
-            if tables.len() > shown.len() { ", …" } else { "" }
+            if tables.len() > shown.len() {
+                ", …"
+            } else {
+                ""
+            }
         )
     }
 }

@@ -14,7 +14,7 @@ use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 use anyhow::{Context, Result, bail};
-use rusqlite::Connection;
+use rusqlite::{Connection, OpenFlags};
 
 pub use load::{ImportOptions, ImportRefused, LoadOutcome, LoadSummary};
 pub use migrate::{MigrationState, MigrationStatus};
@@ -155,10 +155,25 @@ pub(crate) fn explain_write_error(e: anyhow::Error, path: &Path) -> anyhow::Erro
 /// Every connection gets the same settings: foreign keys on (the bundled SQLite has them on by
 /// default, the shell does not, so say it), a busy timeout for concurrent writers.
 fn connect(path: &Path) -> Result<Connection> {
-    let conn = Connection::open(path)
-        .with_context(|| format!("cannot open the database {}", path.display()))?;
+    let conn = Connection::open_with_flags(
+        not_a_uri(path),
+        OpenFlags::SQLITE_OPEN_READ_WRITE
+            | OpenFlags::SQLITE_OPEN_CREATE
+            | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+    )
+    .with_context(|| format!("cannot open the database {}", path.display()))?;
     connect_settings(&conn, path)?;
     Ok(conn)
+}
+
+/// The bundled SQLite reads a name that starts with `file:` as a URI (`file:t.db?mode=ro`),
+/// whatever the open flags say; `./file:t.db` is the file a user named.
+pub(crate) fn not_a_uri(path: &Path) -> PathBuf {
+    if path.as_os_str().as_encoded_bytes().starts_with(b"file:") {
+        Path::new(".").join(path)
+    } else {
+        path.to_path_buf()
+    }
 }
 
 fn connect_settings(conn: &Connection, path: &Path) -> Result<()> {
@@ -168,6 +183,31 @@ fn connect_settings(conn: &Connection, path: &Path) -> Result<()> {
     conn.query_row("SELECT count(*) FROM sqlite_schema", [], |row| {
         row.get::<_, i64>(0)
     })
-    .with_context(|| format!("{} is not a zhaoshang database", path.display()))?;
+    .map_err(|e| unreadable(e, path))?;
     Ok(())
+}
+
+/// Why a file could not be read, in words a user can act on.
+fn unreadable(e: rusqlite::Error, path: &Path) -> anyhow::Error {
+    use rusqlite::ErrorCode;
+    let db = path.display();
+    let reason = match e.sqlite_error_code() {
+        Some(ErrorCode::NotADatabase) => {
+            format!("{db} is not a zhaoshang database (not an SQLite database at all)")
+        }
+        Some(ErrorCode::DatabaseCorrupt) => format!(
+            "{db} is damaged (SQLite reports it malformed); restore it from a backup, or run \
+             `zhaoshang check --db {db}` to list what can be read"
+        ),
+        Some(ErrorCode::ReadOnly | ErrorCode::CannotOpen | ErrorCode::PermissionDenied) => {
+            format!(
+                "{db} cannot be read here: SQLite needs to write beside it (to roll back an \
+                 unfinished write left by a stopped program, or for the -shm file of a database \
+                 in WAL mode), and {db} or its folder is read-only. Run any zhaoshang command on \
+                 it once as a user who can write there, or copy it to a writable folder"
+            )
+        }
+        _ => format!("cannot read {db}"),
+    };
+    anyhow::Error::new(e).context(reason)
 }

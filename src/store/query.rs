@@ -17,11 +17,45 @@ pub struct QueryResult {
     pub rows: Vec<Vec<Value>>,
 }
 
+/// A rollback journal left by a killed writer (a hot journal) can only be rolled back by a
+/// connection that may write; a read-only one fails with "attempt to write a readonly
+/// database". Reading through a read-write connection once lets SQLite roll it back, which
+/// restores the last committed state: nothing of the catalogue's committed facts changes.
+/// Where the file cannot be opened for writing, the read-only open below explains.
+fn roll_back_unfinished_write(path: &Path) -> Result<()> {
+    let mut journal = path.as_os_str().to_owned();
+    journal.push("-journal");
+    if std::fs::metadata(&journal).map_or(true, |m| m.len() == 0) {
+        return Ok(());
+    }
+    if let Ok(conn) = Connection::open_with_flags(
+        super::not_a_uri(path),
+        OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+    ) {
+        let _ = conn.busy_timeout(super::BUSY_TIMEOUT);
+        let _ = conn.query_row("SELECT count(*) FROM sqlite_schema", [], |r| {
+            r.get::<_, i64>(0)
+        });
+    }
+    Ok(())
+}
+
 impl Store {
     /// Opens the catalogue for reading only. A missing file is first created with the bundled
     /// seed (so the first command works); an existing one is never migrated or written, and one
     /// that needs migrating, or comes from a newer program, is refused with a message.
     pub fn open_read_only(path: &Path) -> Result<(Store, OpenReport)> {
+        Store::open_reading(path, true)
+    }
+
+    /// Opens the catalogue for `check`: read-only, and nothing is completed or created first,
+    /// so that what check reports is the file as it is.
+    pub fn open_as_is(path: &Path) -> Result<Store> {
+        Ok(Store::open_reading(path, false)?.0)
+    }
+
+    fn open_reading(path: &Path, may_complete: bool) -> Result<(Store, OpenReport)> {
+        roll_back_unfinished_write(path)?;
         let missing = std::fs::metadata(path).map_or(true, |m| m.len() == 0);
         let report = if missing {
             Store::open(path, true)?.1
@@ -37,7 +71,7 @@ impl Store {
             .lock_shared()
             .with_context(|| format!("cannot lock the database {}", path.display()))?;
         let conn = Connection::open_with_flags(
-            path,
+            super::not_a_uri(path),
             OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
         )
         .with_context(|| format!("cannot open the database {}", path.display()))?;
@@ -52,6 +86,15 @@ impl Store {
         };
         store.require_catalogue()?;
         store.require_current_schema()?;
+        if may_complete && store.search_index_needs_backfill()? {
+            // A migration was stopped before it built the search index: finish its work (as
+            // the next writer would), then read. Where the file cannot be written, read as it
+            // is; `check` names the missing entries.
+            drop(store);
+            drop(init_lock);
+            let _ = Store::open(path, false);
+            return Store::open_reading(path, false);
+        }
         init_lock
             .unlock()
             .with_context(|| format!("cannot unlock {}", path.display()))?;

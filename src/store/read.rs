@@ -122,22 +122,66 @@ impl Store {
     /// Verifies the file: SQLite's integrity and foreign keys, the migration history, and that
     /// every quote is a verbatim part of its source's text.
     pub fn check(&self) -> Result<Vec<CheckProblem>> {
+        type Step = fn(&Store, &mut Vec<CheckProblem>) -> Result<()>;
+        let steps: [(&str, Step); 7] = [
+            ("integrity check", Store::check_integrity),
+            ("foreign key check", Store::check_foreign_keys),
+            ("migration history", Store::check_history_rows),
+            ("quotes", Store::check_quotes),
+            ("figures", Store::check_figures),
+            ("search index", Store::check_search_index),
+            ("source texts", Store::check_texts),
+        ];
         let mut problems = Vec::new();
-        self.check_integrity(&mut problems)?;
-        self.check_foreign_keys(&mut problems)?;
+        for (what, step) in steps {
+            let Err(e) = step(self, &mut problems) else {
+                continue;
+            };
+            // A damaged file fails a check part-way; say which, keep what was found, and stop
+            // where the damage makes every later check fail the same way.
+            let damaged = e.chain().any(|c| {
+                c.downcast_ref::<rusqlite::Error>()
+                    .and_then(rusqlite::Error::sqlite_error_code)
+                    == Some(rusqlite::ErrorCode::DatabaseCorrupt)
+            });
+            problems.push(CheckProblem {
+                record: "database".into(),
+                problem: format!("the {what} could not be completed: {e:#}"),
+            });
+            if damaged {
+                problems.push(CheckProblem {
+                    record: "database".into(),
+                    problem: "the file is damaged; later checks were skipped. Restore it from a \
+                              backup, or export what can still be read"
+                        .into(),
+                });
+                break;
+            }
+        }
+        Ok(problems)
+    }
+
+    fn check_history_rows(&self, problems: &mut Vec<CheckProblem>) -> Result<()> {
         if let Err(e) = self.migration_status() {
             problems.push(CheckProblem {
                 record: "refinery_schema_history".into(),
                 problem: format!("{e:#}"),
             });
         }
+        Ok(())
+    }
+
+    fn check_quotes(&self, problems: &mut Vec<CheckProblem>) -> Result<()> {
         for q in quotes_not_in_text(&self.conn, None)? {
             problems.push(CheckProblem {
                 record: q.record,
                 problem: format!("{} `{}` is not in its source's text", q.column, q.quote),
             });
         }
-        self.check_figures(&mut problems)?;
+        Ok(())
+    }
+
+    fn check_search_index(&self, problems: &mut Vec<CheckProblem>) -> Result<()> {
         for problem in self.search_index_problems()? {
             let (record, problem) = problem
                 .split_once(": ")
@@ -147,8 +191,7 @@ impl Store {
                 problem: problem.to_string(),
             });
         }
-        self.check_texts(&mut problems)?;
-        Ok(problems)
+        Ok(())
     }
 
     /// SQLite's own verdict on the file.

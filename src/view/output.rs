@@ -17,6 +17,30 @@ pub enum Align {
     Right,
 }
 
+/// Text for a terminal: control characters but the line break (ESC, BEL, a tab inside a name), bidirectional
+/// overrides and invisible characters are shown as `\u{1b}` escapes, so that a name can neither
+/// drive the terminal (retitle it, move the cursor) nor read in a different order than it is
+/// stored. Stored text is unchanged; CSV and JSON carry it as it is.
+pub fn printable(text: &str) -> String {
+    if !text.chars().any(needs_escape) {
+        return text.to_string();
+    }
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        if needs_escape(c) {
+            out.push_str(&format!("\\u{{{:x}}}", c as u32));
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+fn needs_escape(c: char) -> bool {
+    (c.is_control() && c != '\n')
+        || matches!(c, '\u{200b}'..='\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2060}'..='\u{2069}' | '\u{061c}' | '\u{feff}')
+}
+
 /// Rows of a listing: `display` for table and Markdown, `records` for CSV and JSON.
 #[derive(Debug, Default)]
 pub struct Listing {
@@ -39,7 +63,8 @@ impl Listing {
     pub fn push(&mut self, display: Vec<String>, record: Map<String, Value>) {
         debug_assert_eq!(display.len(), self.columns.len());
         debug_assert!(record.is_empty() || record.keys().eq(self.fields.iter()));
-        self.display.push(display);
+        self.display
+            .push(display.into_iter().map(|c| printable(&c)).collect());
         self.records.push(record);
     }
 }
@@ -117,10 +142,13 @@ fn write_markdown(out: &mut dyn Write, listing: &Listing) -> io::Result<()> {
     Ok(())
 }
 
-/// A JSON value as a CSV cell: NULL is empty, text as it is, numbers in full.
+/// A JSON value as a CSV cell: NULL is empty, numbers in full, text as it is, except that text
+/// a spreadsheet would run as a formula (it begins with `=`, `+`, `-`, `@`, a tab or a carriage
+/// return) gets a leading `'`, as OWASP recommends; docs/output.md states the rule.
 fn csv_cell(value: &Value) -> String {
     match value {
         Value::Null => String::new(),
+        Value::String(s) if s.starts_with(['=', '+', '-', '@', '\t', '\r']) => format!("'{s}"),
         Value::String(s) => s.clone(),
         other => other.to_string(),
     }

@@ -10,7 +10,7 @@ mod replace;
 mod statistic;
 mod write;
 
-use anyhow::{Context, Result, anyhow};
+use anyhow::{Context, Result};
 use rusqlite::{OptionalExtension, Transaction, TransactionBehavior, params};
 use serde_json::Value as Json;
 
@@ -108,7 +108,7 @@ fn load_one(
         replacing,
     };
     let (summary, source_id) = Writer::write(tx, &row, &mut names)
-        .map_err(|e| anyhow!("{}: cannot write: {e:#}", doc.origin()))?;
+        .map_err(|e| e.context(format!("{}: cannot write", doc.origin())))?;
     super::search::index_source(tx, source_id)?;
     let Some(id) = replacing else {
         return Ok(LoadOutcome::Added(summary));

@@ -240,19 +240,28 @@ const KIND_ORDER: &str =
     WHEN 'strategy' THEN 3 WHEN 'industry' THEN 4 WHEN 'place' THEN 5 WHEN 'statistic' THEN 6
     ELSE 7 END";
 
+/// The catalogue has sources and the index has nothing: a database made before the index
+/// existed, or a migration stopped before it built it.
+const BACKFILL_NEEDED: &str =
+    "SELECT NOT EXISTS (SELECT 1 FROM search_entries) AND EXISTS (SELECT 1 FROM sources)";
+
 impl Store {
     /// Indexes every source when the index is empty but the catalogue is not (a database made
     /// before the search index existed).
+    pub(in crate::store) fn search_index_needs_backfill(&self) -> Result<bool> {
+        Ok(self
+            .conn
+            .query_row(BACKFILL_NEEDED, [], |r| r.get::<_, bool>(0))?)
+    }
+
     pub(in crate::store) fn backfill_search_index(&mut self) -> Result<()> {
-        const NEEDED: &str =
-            "SELECT NOT EXISTS (SELECT 1 FROM search_entries) AND EXISTS (SELECT 1 FROM sources)";
         // Read first: most opens need nothing, and need not wait for the write lock.
-        if !self.conn.query_row(NEEDED, [], |r| r.get::<_, bool>(0))? {
+        if !self.search_index_needs_backfill()? {
             return Ok(());
         }
         let tx =
             rusqlite::Transaction::new(&mut self.conn, rusqlite::TransactionBehavior::Immediate)?;
-        let empty: bool = tx.query_row(NEEDED, [], |r| r.get(0))?;
+        let empty: bool = tx.query_row(BACKFILL_NEEDED, [], |r| r.get(0))?;
         if empty {
             let ids: Vec<i64> = tx
                 .prepare("SELECT source_id FROM sources ORDER BY source_id")?
