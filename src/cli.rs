@@ -290,14 +290,20 @@ pub enum Command {
         /// Output format
         #[arg(long, short, value_enum, default_value_t = Format::Table)]
         format: Format,
+        /// Stop the report after this many seconds
+        #[arg(long, value_name = "SECONDS", default_value_t = 60)]
+        timeout: u64,
     },
     /// Run one read-only SQL query on the catalogue
     Sql {
         /// The query (SELECT, WITH … SELECT, VALUES); anything that writes is refused
         query: String,
-        /// Output format
+        /// Output format (CSV, JSON and NDJSON stream rows as they come)
         #[arg(long, short, value_enum, default_value_t = Format::Table)]
         format: Format,
+        /// Stop the query after this many seconds
+        #[arg(long, value_name = "SECONDS", default_value_t = 60)]
+        timeout: u64,
     },
     /// Verify the database: integrity, foreign keys, migration history, quotes in their sources
     Check,

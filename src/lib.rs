@@ -19,6 +19,7 @@ use cli::{Cli, ColorChoice};
 pub const EXIT_OK: u8 = 0;
 pub const EXIT_ERROR: u8 = 1;
 pub const EXIT_USAGE: u8 = 2;
+pub const EXIT_INTERRUPTED: u8 = 130;
 
 /// A command line that asks for something impossible (a parameter value out of its list, a
 /// date that is not one): exit 2, like clap's own usage errors.
@@ -32,6 +33,18 @@ impl std::fmt::Display for UsageError {
 }
 
 impl std::error::Error for UsageError {}
+
+/// A read stopped by Ctrl-C: exit 130, as shells report a process ended by SIGINT.
+#[derive(Debug)]
+pub struct Interrupted;
+
+impl std::fmt::Display for Interrupted {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("stopped by Ctrl-C; what was printed is incomplete")
+    }
+}
+
+impl std::error::Error for Interrupted {}
 
 /// Settings every command shares.
 pub struct Context {
@@ -64,7 +77,14 @@ pub fn main() -> ExitCode {
         Err(e) => {
             eprintln!("zhaoshang: {e:#}");
             let usage = e.chain().any(|c| c.is::<UsageError>());
-            ExitCode::from(if usage { EXIT_USAGE } else { EXIT_ERROR })
+            let interrupted = e.chain().any(|c| c.is::<Interrupted>());
+            ExitCode::from(if interrupted {
+                EXIT_INTERRUPTED
+            } else if usage {
+                EXIT_USAGE
+            } else {
+                EXIT_ERROR
+            })
         }
     }
 }

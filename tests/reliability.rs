@@ -647,3 +647,68 @@ fn control_characters_are_escaped_on_a_terminal_and_formulas_neutralised_in_csv(
         stderr(&out)
     );
 }
+
+const ENDLESS: &str =
+    "WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c) SELECT x FROM c";
+
+// 8. An endless query streams, stops at its time limit, and stops cleanly on Ctrl-C.
+#[test]
+fn an_endless_query_streams_and_stops_at_its_limit_or_on_ctrl_c() {
+    let env = seeded();
+    // Streamed: the first rows arrive at once, and a reader that stops early ends it.
+    let mut child = env
+        .command(&["sql", ENDLESS, "--format", "csv"])
+        .stdout(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut first = String::new();
+    {
+        use std::io::BufRead;
+        let mut lines = std::io::BufReader::new(child.stdout.take().unwrap()).lines();
+        for _ in 0..3 {
+            first.push_str(&lines.next().unwrap().unwrap());
+            first.push('\n');
+        }
+    }
+    assert_eq!(first, "x\n1\n2\n");
+    let status = child.wait().unwrap();
+    assert_eq!(status.code(), Some(0), "a closed pipe is not an error");
+
+    // A time limit, in a table (gathered) and in CSV (streamed).
+    for format in ["table", "csv"] {
+        let started = Instant::now();
+        let out = env
+            .command(&["sql", ENDLESS, "--format", format, "--timeout", "1"])
+            .stdout(Stdio::null())
+            .stderr(Stdio::piped())
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(1), "{format}: {}", stderr(&out));
+        assert!(
+            stderr(&out).contains("stopped after 1 s (--timeout 1)"),
+            "{}",
+            stderr(&out)
+        );
+        assert!(started.elapsed() < Duration::from_secs(20), "{format}");
+    }
+
+    // Ctrl-C.
+    let child = env
+        .command(&["sql", ENDLESS, "--format", "ndjson"])
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    std::thread::sleep(Duration::from_millis(500));
+    // SAFETY: sending a signal to our own child.
+    unsafe {
+        libc::kill(child.id() as i32, libc::SIGINT);
+    }
+    let out = child.wait_with_output().unwrap();
+    assert_eq!(out.status.code(), Some(130), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("stopped by Ctrl-C"),
+        "{}",
+        stderr(&out)
+    );
+}

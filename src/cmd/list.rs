@@ -72,6 +72,13 @@ pub fn run(ctx: &Context, db: &Path, name: &str, filters: &Filters, format: Form
     }
     let store = super::open_read_only(ctx, db)?;
     let params: Vec<(String, Value)> = given.into_iter().map(|(_, n, v)| (n, v)).collect();
-    let result = store.query(&sql, &params)?;
-    super::print(ctx, &result, None, format)
+    super::run_query(
+        ctx,
+        &store,
+        &sql,
+        &params,
+        None,
+        format,
+        &crate::store::QueryLimits::default(),
+    )
 }

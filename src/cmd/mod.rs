@@ -21,8 +21,7 @@ use anyhow::Result;
 
 use crate::Context;
 use crate::cli::{Command, Format};
-use crate::store::QueryResult;
-use crate::store::{OpenReport, Store};
+use crate::store::{OpenReport, QueryLimits, Store};
 use crate::view::output;
 use crate::view::present;
 
@@ -89,8 +88,19 @@ pub fn run(ctx: &Context, db: &Path, command: Command) -> Result<()> {
             params,
             sql,
             format,
-        } => report::run(ctx, db, name.as_deref(), list, &params, sql, format),
-        Command::Sql { query, format } => sql::run(ctx, db, &query, format),
+            timeout,
+        } => match (list, sql) {
+            (true, _) => report::list(),
+            (false, true) => report::print_sql(name.as_deref()),
+            (false, false) => {
+                report::run(ctx, db, name.as_deref(), &params, format, &limits(timeout))
+            }
+        },
+        Command::Sql {
+            query,
+            format,
+            timeout,
+        } => sql::run(ctx, db, &query, format, &limits(timeout)),
         Command::Search {
             terms,
             limit,
@@ -123,13 +133,51 @@ fn open_read_only(ctx: &Context, db: &Path) -> Result<Store> {
     Ok(store)
 }
 
-/// Writes a query result to stdout in the chosen format.
-fn print(ctx: &Context, result: &QueryResult, bar: Option<&str>, format: Format) -> Result<()> {
-    let listing = match format {
-        Format::Table | Format::Markdown => present::listing(result, bar),
-        Format::Csv | Format::Json | Format::Ndjson => present::records(result),
-    };
-    output::write(&mut std::io::stdout().lock(), &listing, format, ctx.color)?;
+fn limits(timeout_seconds: u64) -> QueryLimits {
+    QueryLimits {
+        timeout: std::time::Duration::from_secs(timeout_seconds),
+        ..QueryLimits::default()
+    }
+}
+
+/// Runs a query and writes its result to stdout in the chosen format: streamed row by row for
+/// CSV, JSON and NDJSON; gathered (within the memory ceiling) for a table or Markdown.
+fn run_query(
+    ctx: &Context,
+    store: &Store,
+    sql: &str,
+    params: &[(String, rusqlite::types::Value)],
+    bar: Option<&str>,
+    format: Format,
+    limits: &QueryLimits,
+) -> Result<()> {
+    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+    if matches!(format, Format::Table | Format::Markdown) {
+        let result = store.query_limited(sql, params, limits)?;
+        output::write(&mut out, &present::listing(&result, bar), format, ctx.color)?;
+        return Ok(std::io::Write::flush(&mut out)?);
+    }
+    // The writer moves into the stream at the first row (or after the last, for none).
+    let mut out = Some(out);
+    let mut fields: Vec<String> = Vec::new();
+    let mut stream = None;
+    let columns = store.query_each(sql, params, limits, |columns, row| {
+        if let Some(w) = out.take() {
+            fields = present::record_fields(columns);
+            stream = output::Stream::start(w, format, &fields)?;
+        }
+        if let Some(s) = stream.as_mut() {
+            s.record(&fields, &present::record(&fields, &row))?;
+        }
+        Ok(())
+    })?;
+    if let Some(w) = out.take() {
+        fields = present::record_fields(&columns);
+        stream = output::Stream::start(w, format, &fields)?;
+    }
+    if let Some(s) = stream {
+        s.finish()?;
+    }
     Ok(())
 }
 

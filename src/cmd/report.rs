@@ -9,6 +9,7 @@ use rusqlite::types::Value;
 use crate::Context;
 use crate::cli::Format;
 use crate::source::figure::parse_amount;
+use crate::store::QueryLimits;
 use crate::view::reports::{self, Report};
 
 fn unknown(name: &str) -> anyhow::Error {
@@ -82,33 +83,45 @@ fn check_value(key: &str, value: &str) -> Result<()> {
     }
 }
 
+/// `report --list`: a line per report.
+pub fn list() -> Result<()> {
+    let mut out = std::io::stdout().lock();
+    for r in reports::all() {
+        writeln!(out, "{:<12} {}", r.name, r.title)?;
+    }
+    Ok(())
+}
+
+/// `report NAME --sql`: the report's SQL file as it is.
+pub fn print_sql(name: Option<&str>) -> Result<()> {
+    let name = name.ok_or_else(|| anyhow!("name a report, or use --list"))?;
+    let report = reports::find(name).ok_or_else(|| unknown(name))?;
+    write!(std::io::stdout().lock(), "{}", report.sql)?;
+    Ok(())
+}
+
 pub fn run(
     ctx: &Context,
     db: &Path,
     name: Option<&str>,
-    list: bool,
     params: &[String],
-    sql: bool,
     format: Format,
+    limits: &QueryLimits,
 ) -> Result<()> {
-    if list {
-        let mut out = std::io::stdout().lock();
-        for r in reports::all() {
-            writeln!(out, "{:<12} {}", r.name, r.title)?;
-        }
-        return Ok(());
-    }
     let name = name.ok_or_else(|| anyhow!("name a report, or use --list"))?;
     let report = reports::find(name).ok_or_else(|| unknown(name))?;
-    if sql {
-        write!(std::io::stdout().lock(), "{}", report.sql)?;
-        return Ok(());
-    }
     let bound = params
         .iter()
         .map(|p| param(&report, p))
         .collect::<Result<Vec<_>>>()?;
     let store = super::open_read_only(ctx, db)?;
-    let result = store.query(report.sql, &bound)?;
-    super::print(ctx, &result, report.bar.as_deref(), format)
+    super::run_query(
+        ctx,
+        &store,
+        report.sql,
+        &bound,
+        report.bar.as_deref(),
+        format,
+        limits,
+    )
 }

@@ -6,9 +6,16 @@ use anyhow::Result;
 
 use crate::Context;
 use crate::cli::Format;
+use crate::store::QueryLimits;
 
-pub fn run(ctx: &Context, db: &Path, query: &str, format: Format) -> Result<()> {
+pub fn run(
+    ctx: &Context,
+    db: &Path,
+    query: &str,
+    format: Format,
+    limits: &QueryLimits,
+) -> Result<()> {
     let store = super::open_read_only(ctx, db)?;
-    let result = store.query_user_sql(query)?;
-    super::print(ctx, &result, None, format)
+    let sql = store.check_user_sql(query)?;
+    super::run_query(ctx, &store, sql, &[], None, format, limits)
 }

@@ -18,7 +18,7 @@ use rusqlite::{Connection, OpenFlags};
 
 pub use load::{ImportOptions, ImportRefused, LoadOutcome, LoadSummary};
 pub use migrate::{MigrationState, MigrationStatus};
-pub use query::QueryResult;
+pub use query::{QueryLimits, QueryResult};
 pub use read::CheckProblem;
 
 /// How long a writer waits for another writer before it reports the database busy.

@@ -9,6 +9,97 @@ use rusqlite::{Connection, OpenFlags};
 use super::{OpenReport, Store, connect_settings};
 use std::fs::File;
 use std::path::Path;
+use std::sync::atomic::{AtomicU8, Ordering};
+use std::sync::mpsc;
+use std::time::Duration;
+
+/// Bounds on one read: how long it may run and how much of its result may be held.
+#[derive(Debug, Clone, Copy)]
+pub struct QueryLimits {
+    pub timeout: Duration,
+    pub memory_ceiling: usize,
+}
+
+impl Default for QueryLimits {
+    fn default() -> QueryLimits {
+        QueryLimits {
+            timeout: Duration::from_secs(60),
+            memory_ceiling: 512_000_000,
+        }
+    }
+}
+
+fn value_size(v: &Value) -> usize {
+    match v {
+        Value::Text(t) => t.len(),
+        Value::Blob(b) => b.len(),
+        _ => 8,
+    }
+}
+
+/// Why a running query was interrupted.
+const STOPPED_BY_TIME: u8 = 1;
+const STOPPED_BY_CTRL_C: u8 = 2;
+
+/// Set by the Ctrl-C handler for the query that is running (one per process).
+static STOP_REASON: AtomicU8 = AtomicU8::new(0);
+
+/// Interrupts the connection's query when the time limit passes or on Ctrl-C; ends with the
+/// query.
+struct Watchdog {
+    done: Option<mpsc::Sender<()>>,
+    timeout: Duration,
+}
+
+impl Watchdog {
+    fn start(conn: &Connection, limits: &QueryLimits) -> Watchdog {
+        let (done, finished) = mpsc::channel::<()>();
+        let on_time = conn.get_interrupt_handle();
+        let timeout = limits.timeout;
+        std::thread::spawn(move || {
+            if finished.recv_timeout(timeout) == Err(mpsc::RecvTimeoutError::Timeout) {
+                STOP_REASON.store(STOPPED_BY_TIME, Ordering::SeqCst);
+                on_time.interrupt();
+            }
+        });
+        let on_ctrl_c = conn.get_interrupt_handle();
+        // Only the first handler of a process is installed; later queries keep it, and a second
+        // Ctrl-C while one is handled still ends the process the usual way.
+        let _ = ctrlc::set_handler(move || {
+            if STOP_REASON.swap(STOPPED_BY_CTRL_C, Ordering::SeqCst) == STOPPED_BY_CTRL_C {
+                std::process::exit(130);
+            }
+            on_ctrl_c.interrupt();
+        });
+        Watchdog {
+            done: Some(done),
+            timeout,
+        }
+    }
+
+    fn explain(&self, e: rusqlite::Error) -> anyhow::Error {
+        if e.sqlite_error_code() != Some(rusqlite::ErrorCode::OperationInterrupted) {
+            return e.into();
+        }
+        match STOP_REASON.load(Ordering::SeqCst) {
+            STOPPED_BY_CTRL_C => anyhow::Error::new(crate::Interrupted),
+            _ => anyhow::anyhow!(
+                "stopped after {} s (--timeout {}); what was printed is incomplete. Narrow the \
+                 query, or give a longer --timeout",
+                self.timeout.as_secs(),
+                self.timeout.as_secs()
+            ),
+        }
+    }
+}
+
+impl Drop for Watchdog {
+    fn drop(&mut self) {
+        if let Some(done) = self.done.take() {
+            let _ = done.send(());
+        }
+    }
+}
 
 /// The rows a query returned.
 #[derive(Debug, Clone, Default)]
@@ -109,6 +200,42 @@ impl Store {
 
     /// Runs a read-only query with named parameters (`:name`); parameters not given are NULL.
     pub fn query(&self, sql: &str, params: &[(String, Value)]) -> Result<QueryResult> {
+        self.query_limited(sql, params, &QueryLimits::default())
+    }
+
+    /// As [`Store::query`], within `limits`: the rows held may not exceed the memory ceiling.
+    pub fn query_limited(
+        &self,
+        sql: &str,
+        params: &[(String, Value)],
+        limits: &QueryLimits,
+    ) -> Result<QueryResult> {
+        let mut rows = Vec::new();
+        let mut held = 0_usize;
+        let columns = self.query_each(sql, params, limits, |_, row| {
+            held += row.iter().map(value_size).sum::<usize>() + 24 * row.len();
+            if held > limits.memory_ceiling {
+                bail!(
+                    "the result is larger than {} MB held in memory for this format; give \
+                     --format csv or ndjson to stream it, or add a LIMIT",
+                    limits.memory_ceiling / 1_000_000
+                );
+            }
+            rows.push(row);
+            Ok(())
+        })?;
+        Ok(QueryResult { columns, rows })
+    }
+
+    /// Runs a read-only query and hands each row to `each` as it comes, holding none; returns
+    /// the column names. The query stops, with a message, at the time limit or on Ctrl-C.
+    pub fn query_each(
+        &self,
+        sql: &str,
+        params: &[(String, Value)],
+        limits: &QueryLimits,
+        mut each: impl FnMut(&[String], Vec<Value>) -> Result<()>,
+    ) -> Result<Vec<String>> {
         let mut stmt = self.conn.prepare(sql)?;
         for (name, value) in params {
             let index = stmt
@@ -118,20 +245,25 @@ impl Store {
         }
         let columns: Vec<String> = stmt.column_names().map(str::to_string).collect();
         let width = columns.len();
-        let mut rows = Vec::new();
+        let watchdog = Watchdog::start(&self.conn, limits);
         let mut raw = stmt.raw_query();
-        while let Some(row) = raw.next()? {
+        loop {
+            let row = match raw.next() {
+                Ok(Some(row)) => row,
+                Ok(None) => break,
+                Err(e) => return Err(watchdog.explain(e)),
+            };
             let mut values = Vec::with_capacity(width);
             for i in 0..width {
                 values.push(row.get::<_, Value>(i)?);
             }
-            rows.push(values);
+            each(&columns, values)?;
         }
-        Ok(QueryResult { columns, rows })
+        Ok(columns)
     }
 
     /// Runs one statement a user typed, refusing anything but a read.
-    pub fn query_user_sql(&self, sql: &str) -> Result<QueryResult> {
+    pub fn check_user_sql<'s>(&self, sql: &'s str) -> Result<&'s str> {
         let trimmed = sql.trim().trim_end_matches(';').trim();
         if trimmed.is_empty() {
             bail!("no SQL given; expected one SELECT statement");
@@ -171,7 +303,7 @@ impl Store {
             );
         }
         drop(stmt);
-        self.query(trimmed, &[])
+        Ok(trimmed)
     }
 
     fn require_current_schema(&self) -> Result<()> {

@@ -154,6 +154,14 @@ fn csv_cell(value: &Value) -> String {
     }
 }
 
+/// A CSV error as the I/O error it is, so that a closed pipe (`| head`) is recognised as one.
+fn csv_io(e: csv::Error) -> io::Error {
+    match e.into_kind() {
+        csv::ErrorKind::Io(e) => e,
+        other => io::Error::other(format!("cannot write CSV: {other:?}")),
+    }
+}
+
 fn csv_writer(out: &mut dyn Write) -> csv::Writer<&mut dyn Write> {
     csv::WriterBuilder::new()
         .terminator(csv::Terminator::Any(b'\n'))
@@ -163,12 +171,13 @@ fn csv_writer(out: &mut dyn Write) -> csv::Writer<&mut dyn Write> {
 fn write_csv(out: &mut dyn Write, listing: &Listing) -> io::Result<()> {
     let keys = &listing.fields;
     let mut w = csv_writer(out);
-    w.write_record(keys)?;
+    w.write_record(keys).map_err(csv_io)?;
     for record in &listing.records {
         w.write_record(
             keys.iter()
                 .map(|k| csv_cell(record.get(k).unwrap_or(&Value::Null))),
-        )?;
+        )
+        .map_err(csv_io)?;
     }
     w.flush()
 }
@@ -249,12 +258,14 @@ fn record_csv(
     sections: &[(String, Listing)],
 ) -> io::Result<()> {
     let mut w = csv_writer(out);
-    w.write_record(["section", "row", "field", "value"])?;
+    w.write_record(["section", "row", "field", "value"])
+        .map_err(csv_io)?;
     for (section, listing) in parts(record, sections) {
         for (i, r) in listing.records.iter().enumerate() {
             for (field, value) in r {
                 let row = (i + 1).to_string();
-                w.write_record([section.as_str(), &row, field, &csv_cell(value)])?;
+                w.write_record([section.as_str(), &row, field, &csv_cell(value)])
+                    .map_err(csv_io)?;
             }
         }
     }
@@ -298,4 +309,71 @@ fn record_text(
         write(out, listing, format, color)?;
     }
     Ok(())
+}
+
+/// Records written as they come, for the formats a program reads (CSV, JSON, NDJSON), so that
+/// a result of any size is printed without being held. The output is the same as [`write`]'s.
+pub enum Stream<W: Write> {
+    Csv(Box<csv::Writer<W>>),
+    Ndjson(W),
+    Json { out: W, written: usize },
+}
+
+impl<W: Write> Stream<W> {
+    /// Starts a stream; None for the formats that need every row first (table, Markdown).
+    pub fn start(out: W, format: Format, fields: &[String]) -> io::Result<Option<Stream<W>>> {
+        Ok(match format {
+            Format::Csv => {
+                let mut w = csv::WriterBuilder::new()
+                    .terminator(csv::Terminator::Any(b'\n'))
+                    .from_writer(out);
+                w.write_record(fields).map_err(csv_io)?;
+                Some(Stream::Csv(Box::new(w)))
+            }
+            Format::Ndjson => Some(Stream::Ndjson(out)),
+            Format::Json => Some(Stream::Json { out, written: 0 }),
+            Format::Table | Format::Markdown => None,
+        })
+    }
+
+    pub fn record(&mut self, fields: &[String], record: &Map<String, Value>) -> io::Result<()> {
+        match self {
+            Stream::Csv(w) => {
+                w.write_record(
+                    fields
+                        .iter()
+                        .map(|k| csv_cell(record.get(k).unwrap_or(&Value::Null))),
+                )
+                .map_err(csv_io)?;
+            }
+            Stream::Ndjson(out) => {
+                serde_json::to_writer(&mut *out, record)?;
+                writeln!(out)?;
+            }
+            Stream::Json { out, written } => {
+                // As serde_json writes a pretty array: each record indented by two spaces.
+                out.write_all(if *written == 0 { b"[\n" } else { b",\n" })?;
+                let text = serde_json::to_string_pretty(record)?;
+                for (i, line) in text.lines().enumerate() {
+                    if i > 0 {
+                        out.write_all(b"\n")?;
+                    }
+                    write!(out, "  {line}")?;
+                }
+                *written += 1;
+            }
+        }
+        Ok(())
+    }
+
+    pub fn finish(self) -> io::Result<()> {
+        match self {
+            Stream::Csv(mut w) => w.flush(),
+            Stream::Ndjson(mut out) => out.flush(),
+            Stream::Json { mut out, written } => {
+                out.write_all(if written == 0 { b"[]\n" } else { b"\n]\n" })?;
+                out.flush()
+            }
+        }
+    }
 }

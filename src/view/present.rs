@@ -159,6 +159,16 @@ fn bar(value: f64, max: f64) -> String {
     text
 }
 
+/// The field names of the records of a query with these columns.
+pub fn record_fields(columns: &[String]) -> Vec<String> {
+    field_names(columns)
+}
+
+/// One row as a record, every column as it is stored.
+pub fn record(fields: &[String], row: &[Value]) -> Map<String, Json> {
+    fields.iter().cloned().zip(row.iter().map(json)).collect()
+}
+
 /// Makes field names unique (a query may select two columns called `name`).
 fn field_names(columns: &[String]) -> Vec<String> {
     let mut names: Vec<String> = Vec::with_capacity(columns.len());
