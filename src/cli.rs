@@ -305,8 +305,14 @@ pub enum Command {
         #[arg(long, value_name = "SECONDS", default_value_t = 60)]
         timeout: u64,
     },
-    /// Verify the database: integrity, foreign keys, migration history, quotes in their sources
-    Check,
+    /// Verify the database: integrity, foreign keys, migration history, schema, quotes in their
+    /// sources, figures against the source records, name keys, the search index
+    Check {
+        /// Rebuild what is derived from the facts (views, indexes, name keys, the search index)
+        /// in one transaction, then check again
+        #[arg(long)]
+        repair: bool,
+    },
     /// Print shell completions
     Completions {
         /// The shell to complete for

@@ -712,3 +712,63 @@ fn an_endless_query_streams_and_stops_at_its_limit_or_on_ctrl_c() {
         stderr(&out)
     );
 }
+
+// 14. check sees each kind of damage, and --repair rebuilds what is derived.
+#[test]
+fn check_sees_edited_facts_and_derived_data_and_repair_rebuilds_the_derived() {
+    let cases = [
+        (
+            "UPDATE projects SET amount_yuan = 1 WHERE project_id = 1",
+            "amount_yuan 1 differs from the source's `52億元`",
+            false,
+        ),
+        (
+            "DELETE FROM search_bigrams",
+            "lack their two-character pairs",
+            true,
+        ),
+        (
+            "UPDATE sources SET record_json = '{}'",
+            "record_json is not a source file",
+            false,
+        ),
+        (
+            "DROP VIEW project_overview",
+            "schema view project_overview",
+            true,
+        ),
+        (
+            "UPDATE places SET name_key = 'x' WHERE place_id = 1",
+            "name_key is not the folded form",
+            true,
+        ),
+    ];
+    for (damage, expected, repairable) in cases {
+        let env = seeded();
+        Connection::open(env.db())
+            .unwrap()
+            .execute_batch(damage)
+            .unwrap();
+        let out = env.run(&["check"]);
+        assert_eq!(out.status.code(), Some(1), "{damage}");
+        assert!(
+            stdout(&out).contains(expected),
+            "{damage}: {}",
+            stdout(&out)
+        );
+        let out = env.run(&["check", "--repair"]);
+        assert_eq!(
+            out.status.success(),
+            repairable,
+            "{damage}: {}{}",
+            stdout(&out),
+            stderr(&out)
+        );
+        if repairable {
+            let out = env.run(&["search", "储能", "--format", "csv"]);
+            assert!(stdout(&out).contains("飛輪儲能"), "{damage}");
+            let out = env.run(&["report", "top"]);
+            assert!(out.status.success(), "{damage}: {}", stderr(&out));
+        }
+    }
+}

@@ -7,7 +7,7 @@ use anyhow::{Context as _, Result, bail};
 
 use crate::Context;
 
-pub fn run(ctx: &Context, db: &Path) -> Result<()> {
+pub fn run(ctx: &Context, db: &Path, repair: bool) -> Result<()> {
     // check only reads: it never creates, migrates or seeds the file it is asked about.
     if std::fs::metadata(db).map_or(true, |m| m.len() == 0) {
         bail!(
@@ -15,6 +15,12 @@ pub fn run(ctx: &Context, db: &Path) -> Result<()> {
             db.display(),
             db.display()
         );
+    }
+    if repair {
+        let (mut store, _) = crate::store::Store::open(db, false)?;
+        for line in store.repair()? {
+            ctx.note(&format!("repair: {line}"));
+        }
     }
     let store = crate::store::Store::open_as_is(db)
         .with_context(|| format!("{}: cannot be checked", db.display()))?;

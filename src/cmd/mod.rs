@@ -106,7 +106,7 @@ pub fn run(ctx: &Context, db: &Path, command: Command) -> Result<()> {
             limit,
             format,
         } => search::run(ctx, db, &terms, limit, format),
-        Command::Check => check::run(ctx, db),
+        Command::Check { repair } => check::run(ctx, db, repair),
         Command::Completions { shell } => {
             let mut command = <crate::cli::Cli as clap::CommandFactory>::command();
             // Generated into memory: clap_complete panics on a write error such as a closed pipe.

@@ -42,6 +42,15 @@ fn known_migrations() -> Vec<(i64, String, u64)> {
         .collect()
 }
 
+/// Applies the embedded migrations to a connection (the reference schema `check` compares with).
+pub(super) fn run_embedded(conn: &mut rusqlite::Connection) -> Result<()> {
+    embedded::migrations::runner()
+        .set_grouped(true)
+        .run(conn)
+        .context("cannot build the reference schema")?;
+    Ok(())
+}
+
 impl Store {
     fn history(&self) -> Result<Vec<HistoryRow>> {
         let exists: Option<String> = self

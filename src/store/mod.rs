@@ -8,6 +8,7 @@ mod migrate;
 mod query;
 mod read;
 pub mod search;
+mod verify;
 
 use std::fs::{File, OpenOptions};
 use std::path::{Path, PathBuf};

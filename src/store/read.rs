@@ -123,13 +123,17 @@ impl Store {
     /// every quote is a verbatim part of its source's text.
     pub fn check(&self) -> Result<Vec<CheckProblem>> {
         type Step = fn(&Store, &mut Vec<CheckProblem>) -> Result<()>;
-        let steps: [(&str, Step); 7] = [
+        let steps: [(&str, Step); 11] = [
             ("integrity check", Store::check_integrity),
             ("foreign key check", Store::check_foreign_keys),
             ("migration history", Store::check_history_rows),
+            ("schema", Store::check_schema),
             ("quotes", Store::check_quotes),
             ("figures", Store::check_figures),
+            ("source records", Store::check_records),
+            ("name keys", Store::check_name_keys),
             ("search index", Store::check_search_index),
+            ("search pairs", Store::check_search_pairs),
             ("source texts", Store::check_texts),
         ];
         let mut problems = Vec::new();

@@ -80,7 +80,7 @@ fn passages(text: &str) -> Vec<&str> {
 
 /// Every character pair of a folded text, and its last character alone, so that a one- or
 /// two-character term is found by an index lookup.
-fn bigrams(folded: &str) -> Vec<String> {
+pub(super) fn bigrams(folded: &str) -> Vec<String> {
     let chars: Vec<char> = folded.chars().collect();
     let mut out: Vec<String> = chars.windows(2).map(|w| w.iter().collect()).collect();
     if let Some(last) = chars.last() {

@@ -1,0 +1,317 @@
+//! What `check` verifies beyond SQLite's own checks, and what `check --repair` rebuilds.
+//!
+//! Facts are what the sources say; everything else in the file is derived from them and can be
+//! made again: the schema's views, indexes and triggers (from the migrations), the folded name
+//! keys (from the names), and the search index (from the records). A fact that no longer
+//! matches its stored source record (an amount edited by hand) is reported, never "repaired".
+
+use std::collections::HashMap;
+
+use anyhow::{Context, Result};
+use rusqlite::{Connection, params};
+
+use super::Store;
+use super::read::CheckProblem;
+use crate::source::figure::{Quantity, parse_figure};
+use crate::source::fold::fold;
+use crate::source::model::SourceFile;
+
+/// Tables whose rows carry a folded key of their name: (table, id column, name, key).
+const KEYED: &[(&str, &str, &str, &str)] = &[
+    ("places", "place_id", "name", "name_key"),
+    ("industries", "industry_id", "name", "name_key"),
+    ("companies", "company_id", "name", "name_key"),
+    ("company_aliases", "alias", "alias", "alias_key"),
+    ("strategies", "strategy_id", "name", "name_key"),
+    ("events", "event_id", "name", "name_key"),
+    ("projects", "project_id", "name", "name_key"),
+];
+
+fn problem(record: impl Into<String>, problem: impl Into<String>) -> CheckProblem {
+    CheckProblem {
+        record: record.into(),
+        problem: problem.into(),
+    }
+}
+
+/// The schema the migrations make: (type, name) → SQL, from an in-memory database.
+fn reference_schema() -> Result<HashMap<(String, String), Option<String>>> {
+    let mut conn = Connection::open_in_memory()?;
+    super::migrate::run_embedded(&mut conn)?;
+    schema_of(&conn)
+}
+
+fn schema_of(conn: &Connection) -> Result<HashMap<(String, String), Option<String>>> {
+    let mut stmt = conn.prepare(
+        "SELECT type, name, sql FROM sqlite_schema
+          WHERE name NOT LIKE 'sqlite_%' AND name <> 'refinery_schema_history'",
+    )?;
+    let rows = stmt.query_map([], |r| Ok(((r.get(0)?, r.get(1)?), r.get(2)?)))?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+/// A schema object the migrations make that the file lacks or holds otherwise.
+#[derive(PartialEq, Eq, PartialOrd, Ord)]
+struct SchemaDifference {
+    kind: String,
+    name: String,
+    /// The SQL the migrations give it.
+    sql: Option<String>,
+    missing: bool,
+}
+
+impl Store {
+    /// Schema objects the migrations make that are missing or differ in the file.
+    fn schema_differences(&self) -> Result<Vec<SchemaDifference>> {
+        let reference = reference_schema()?;
+        let actual = schema_of(&self.conn)?;
+        let mut out: Vec<SchemaDifference> = reference
+            .into_iter()
+            .filter_map(|((kind, name), sql)| {
+                let missing = match actual.get(&(kind.clone(), name.clone())) {
+                    None => true,
+                    Some(have) if *have != sql => false,
+                    Some(_) => return None,
+                };
+                Some(SchemaDifference {
+                    kind,
+                    name,
+                    sql,
+                    missing,
+                })
+            })
+            .collect();
+        out.sort();
+        Ok(out)
+    }
+
+    pub(super) fn check_schema(&self, problems: &mut Vec<CheckProblem>) -> Result<()> {
+        for SchemaDifference {
+            kind,
+            name,
+            missing,
+            ..
+        } in self.schema_differences()?
+        {
+            let what = if missing {
+                "is missing"
+            } else {
+                "differs from the one the migrations make"
+            };
+            problems.push(problem(
+                format!("schema {kind} {name}"),
+                format!("{what} (check --repair remakes views, indexes and triggers)"),
+            ));
+        }
+        Ok(())
+    }
+
+    pub(super) fn check_name_keys(&self, problems: &mut Vec<CheckProblem>) -> Result<()> {
+        for (table, id, name, key) in KEYED {
+            let mut stmt = self.conn.prepare(&format!(
+                "SELECT CAST({id} AS TEXT), {name}, {key} FROM {table}"
+            ))?;
+            let rows = stmt.query_map([], |r| {
+                Ok((
+                    r.get::<_, String>(0)?,
+                    r.get::<_, String>(1)?,
+                    r.get::<_, Option<String>>(2)?,
+                ))
+            })?;
+            for row in rows {
+                let (row_id, text, stored) = row?;
+                if stored.as_deref() != Some(fold(&text).as_str()) {
+                    problems.push(problem(
+                        format!("{table} {id}={row_id}"),
+                        format!(
+                            "{key} is not the folded form of `{text}` (check --repair remakes it)"
+                        ),
+                    ));
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// Every search entry has the two-character pairs of its folded text.
+    pub(super) fn check_search_pairs(&self, problems: &mut Vec<CheckProblem>) -> Result<()> {
+        let mut counts: HashMap<i64, usize> = HashMap::new();
+        let mut stmt = self
+            .conn
+            .prepare("SELECT entry_id, count(*) FROM search_bigrams GROUP BY entry_id")?;
+        for row in stmt.query_map([], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, i64>(1)?)))? {
+            let (entry, n) = row?;
+            counts.insert(entry, usize::try_from(n).unwrap_or(0));
+        }
+        let mut stmt = self
+            .conn
+            .prepare("SELECT entry_id, folded FROM search_entries")?;
+        let mut short = 0;
+        for row in stmt.query_map([], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?)))? {
+            let (entry, folded) = row?;
+            if counts.get(&entry).copied().unwrap_or(0) != super::search::bigrams(&folded).len() {
+                short += 1;
+            }
+        }
+        if short > 0 {
+            problems.push(problem(
+                "search_bigrams",
+                format!("{short} search entries lack their two-character pairs, so short terms miss them (check --repair rebuilds the index)"),
+            ));
+        }
+        Ok(())
+    }
+
+    /// Each source's stored record is a source file, and the events' and projects' figures
+    /// are the ones it states.
+    pub(super) fn check_records(&self, problems: &mut Vec<CheckProblem>) -> Result<()> {
+        let mut stmt = self
+            .conn
+            .prepare("SELECT source_id, record_json FROM sources")?;
+        let rows = stmt.query_map([], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?)))?;
+        for row in rows {
+            let (source_id, json) = row?;
+            let record = format!("sources source_id={source_id}");
+            match serde_json::from_str::<SourceFile>(&json) {
+                Ok(file) => self.check_figures_against(source_id, &file, problems)?,
+                Err(e) => problems.push(problem(
+                    record,
+                    format!(
+                        "record_json is not a source file ({e}); export cannot write this source"
+                    ),
+                )),
+            }
+        }
+        Ok(())
+    }
+
+    fn check_figures_against(
+        &self,
+        source_id: i64,
+        file: &SourceFile,
+        problems: &mut Vec<CheckProblem>,
+    ) -> Result<()> {
+        let yuan = |text: Option<&str>| -> Option<i64> {
+            match parse_figure(text?).ok()?.quantity {
+                Quantity::Money {
+                    currency: "CNY",
+                    amount,
+                } => Some(amount),
+                _ => None,
+            }
+        };
+        for ev in &file.events {
+            let stored: Option<(i64, Option<i64>)> = self
+                .conn
+                .prepare_cached(
+                    "SELECT event_id, signed_amount_yuan FROM events WHERE source_id = ?1 AND name = ?2",
+                )?
+                .query_row(params![source_id, ev.name], |r| Ok((r.get(0)?, r.get(1)?)))
+                .ok();
+            let Some((event_id, amount)) = stored else {
+                problems.push(problem(
+                    format!("sources source_id={source_id}"),
+                    format!("event `{}` of its record is not in the catalogue", ev.name),
+                ));
+                continue;
+            };
+            let stated = yuan(ev.signed_amount.as_ref().map(|f| f.value.as_str()));
+            if amount != stated {
+                problems.push(problem(
+                    format!("events event_id={event_id}"),
+                    format!(
+                        "signed_amount_yuan {} differs from the source's `{}`",
+                        amount.map_or("NULL".into(), |a| a.to_string()),
+                        ev.signed_amount.as_ref().map_or("", |f| f.value.as_str())
+                    ),
+                ));
+            }
+            for p in &ev.projects {
+                let stored: Option<(i64, Option<i64>)> = self
+                    .conn
+                    .prepare_cached(
+                        "SELECT project_id, amount_yuan FROM projects WHERE event_id = ?1 AND name = ?2",
+                    )?
+                    .query_row(params![event_id, p.name], |r| Ok((r.get(0)?, r.get(1)?)))
+                    .ok();
+                let Some((project_id, amount)) = stored else {
+                    problems.push(problem(
+                        format!("events event_id={event_id}"),
+                        format!("project `{}` of its source is not in the catalogue", p.name),
+                    ));
+                    continue;
+                };
+                let stated = yuan(p.amount.as_ref().map(|f| f.value.as_str()));
+                if amount != stated {
+                    problems.push(problem(
+                        format!("projects project_id={project_id}"),
+                        format!(
+                            "amount_yuan {} differs from the source's `{}`",
+                            amount.map_or("NULL".into(), |a| a.to_string()),
+                            p.amount.as_ref().map_or("", |f| f.value.as_str())
+                        ),
+                    ));
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// Rebuilds what is derived from the facts: views, indexes and triggers from the
+    /// migrations, name keys from the names, the search index from the records. One
+    /// transaction; returns what was done.
+    pub fn repair(&mut self) -> Result<Vec<String>> {
+        let differences = self.schema_differences()?;
+        let tx =
+            rusqlite::Transaction::new(&mut self.conn, rusqlite::TransactionBehavior::Immediate)
+                .context("cannot start writing")?;
+        let mut done = Vec::new();
+        for SchemaDifference {
+            kind, name, sql, ..
+        } in differences
+        {
+            let (Some(sql), "view" | "index" | "trigger") = (sql, kind.as_str()) else {
+                done.push(format!("{kind} {name}: cannot be remade from the migrations (it holds data); restore the file from a backup"));
+                continue;
+            };
+            tx.execute_batch(&format!(
+                "DROP {} IF EXISTS \"{name}\"; {sql};",
+                kind.to_uppercase()
+            ))?;
+            done.push(format!("{kind} {name}: remade"));
+        }
+        for (table, id, name, key) in KEYED {
+            let rows: Vec<(rusqlite::types::Value, String, Option<String>)> = tx
+                .prepare(&format!("SELECT {id}, {name}, {key} FROM {table}"))?
+                .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
+                .collect::<rusqlite::Result<_>>()?;
+            let mut fixed = 0;
+            for (row_id, text, stored) in rows {
+                let folded = fold(&text);
+                if stored.as_deref() != Some(folded.as_str()) {
+                    tx.execute(
+                        &format!("UPDATE {table} SET {key} = ?1 WHERE {id} = ?2"),
+                        params![folded, row_id],
+                    )?;
+                    fixed += 1;
+                }
+            }
+            if fixed > 0 {
+                done.push(format!("{table}.{key}: {fixed} remade"));
+            }
+        }
+        tx.execute_batch(
+            "DELETE FROM search_bigrams; DELETE FROM search_fts; DELETE FROM search_entries;",
+        )?;
+        let ids: Vec<i64> = tx
+            .prepare("SELECT source_id FROM sources ORDER BY source_id")?
+            .query_map([], |r| r.get(0))?
+            .collect::<rusqlite::Result<_>>()?;
+        for id in &ids {
+            super::search::index_source(&tx, *id)?;
+        }
+        done.push(format!("search index: rebuilt for {} sources", ids.len()));
+        tx.commit().context("cannot commit the repair")?;
+        Ok(done)
+    }
+}
