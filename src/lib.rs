@@ -4,6 +4,7 @@
 
 pub mod cli;
 mod cmd;
+pub mod error;
 pub mod source;
 pub mod store;
 pub mod view;
@@ -14,37 +15,7 @@ use std::process::ExitCode;
 use clap::Parser;
 
 use cli::{Cli, ColorChoice};
-
-/// Process exit codes (documented in README.md).
-pub const EXIT_OK: u8 = 0;
-pub const EXIT_ERROR: u8 = 1;
-pub const EXIT_USAGE: u8 = 2;
-pub const EXIT_INTERRUPTED: u8 = 130;
-
-/// A command line that asks for something impossible (a parameter value out of its list, a
-/// date that is not one): exit 2, like clap's own usage errors.
-#[derive(Debug)]
-pub struct UsageError(pub String);
-
-impl std::fmt::Display for UsageError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&self.0)
-    }
-}
-
-impl std::error::Error for UsageError {}
-
-/// A read stopped by Ctrl-C: exit 130, as shells report a process ended by SIGINT.
-#[derive(Debug)]
-pub struct Interrupted;
-
-impl std::fmt::Display for Interrupted {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str("stopped by Ctrl-C; what was printed is incomplete")
-    }
-}
-
-impl std::error::Error for Interrupted {}
+pub use error::{EXIT_ERROR, EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE, Interrupted, UsageError};
 
 /// Settings every command shares.
 pub struct Context {
@@ -73,18 +44,10 @@ pub fn main() -> ExitCode {
     };
     match run(cli) {
         Ok(()) => ExitCode::from(EXIT_OK),
-        Err(e) if is_broken_pipe(&e) => ExitCode::from(EXIT_OK),
+        Err(e) if error::is_broken_pipe(&e) => ExitCode::from(EXIT_OK),
         Err(e) => {
             eprintln!("zhaoshang: {e:#}");
-            let usage = e.chain().any(|c| c.is::<UsageError>());
-            let interrupted = e.chain().any(|c| c.is::<Interrupted>());
-            ExitCode::from(if interrupted {
-                EXIT_INTERRUPTED
-            } else if usage {
-                EXIT_USAGE
-            } else {
-                EXIT_ERROR
-            })
+            ExitCode::from(error::exit_code(&e))
         }
     }
 }
@@ -102,13 +65,4 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
         color,
     };
     cmd::run(&ctx, &cli.db, cli.command)
-}
-
-/// A reader that stops early (`| head`) is not an error.
-fn is_broken_pipe(e: &anyhow::Error) -> bool {
-    e.chain().any(|cause| {
-        cause
-            .downcast_ref::<io::Error>()
-            .is_some_and(|io| io.kind() == io::ErrorKind::BrokenPipe)
-    })
 }

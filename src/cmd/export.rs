@@ -33,6 +33,25 @@ pub enum Target {
     },
 }
 
+impl Target {
+    /// From the command line's options (clap has already refused the combinations that make
+    /// no sense).
+    pub fn of(
+        dir: Option<PathBuf>,
+        jsonl: Option<PathBuf>,
+        tables: bool,
+        format: TableFormat,
+        force: bool,
+    ) -> Result<Target> {
+        Ok(match (jsonl, dir) {
+            (Some(file), _) => Target::JsonLines(file),
+            (None, Some(dir)) if tables => Target::Tables { dir, format, force },
+            (None, Some(dir)) => Target::Sources { dir, force },
+            (None, None) => bail!("give --dir DIR or --jsonl FILE"),
+        })
+    }
+}
+
 /// The catalogue's tables and views, by a fixed list: a name read from the file could lead a
 /// crafted database to write outside the folder. Search data is derived and left out.
 pub const EXPORTED_TABLES: &[&str] = &[

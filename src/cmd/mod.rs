@@ -36,35 +36,19 @@ pub fn run(ctx: &Context, db: &Path, command: Command) -> Result<()> {
             dry_run,
             replace,
         } => import::run(ctx, db, &files, input, dry_run, replace),
-        Command::Template => {
-            std::io::Write::write_all(
-                &mut std::io::stdout().lock(),
-                include_str!("../source/template.toml").as_bytes(),
-            )?;
-            Ok(())
-        }
-        Command::Schema => {
-            std::io::Write::write_all(
-                &mut std::io::stdout().lock(),
-                crate::source::model::json_schema().as_bytes(),
-            )?;
-            Ok(())
-        }
+        Command::Template => print_text(include_str!("../source/template.toml").as_bytes()),
+        Command::Schema => print_text(crate::source::model::json_schema().as_bytes()),
         Command::Export {
             dir,
             jsonl,
             tables,
             format,
             force,
-        } => {
-            let target = match (jsonl, dir) {
-                (Some(file), _) => export::Target::JsonLines(file),
-                (None, Some(dir)) if tables => export::Target::Tables { dir, format, force },
-                (None, Some(dir)) => export::Target::Sources { dir, force },
-                (None, None) => anyhow::bail!("give --dir DIR or --jsonl FILE"),
-            };
-            export::run(ctx, db, &target)
-        }
+        } => export::run(
+            ctx,
+            db,
+            &export::Target::of(dir, jsonl, tables, format, force)?,
+        ),
         Command::Events { filters, format } => list::run(ctx, db, "events", &filters, format),
         Command::Projects { filters, format } => list::run(ctx, db, "projects", &filters, format),
         Command::Companies { filters, format } => list::run(ctx, db, "companies", &filters, format),
@@ -112,20 +96,21 @@ pub fn run(ctx: &Context, db: &Path, command: Command) -> Result<()> {
             // Generated into memory: clap_complete panics on a write error such as a closed pipe.
             let mut script = Vec::new();
             clap_complete::generate(shell, &mut command, "zhaoshang", &mut script);
-            std::io::Write::write_all(&mut std::io::stdout().lock(), &script)?;
-            Ok(())
+            print_text(&script)
         }
         Command::Manpage => {
             let command = <crate::cli::Cli as clap::CommandFactory>::command();
-            clap_mangen::Man::new(command).render(&mut std::io::stdout().lock())?;
-            Ok(())
+            Ok(clap_mangen::Man::new(command).render(&mut std::io::stdout().lock())?)
         }
         Command::Metadata { output } => metadata::run(ctx, db, output.as_deref()),
     }
 }
 
-/// Opens the catalogue for a command, creating it with the bundled seed when missing, and says
-/// so on stderr.
+fn print_text(bytes: &[u8]) -> Result<()> {
+    std::io::Write::write_all(&mut std::io::stdout().lock(), bytes)?;
+    Ok(())
+}
+
 /// Opens the catalogue for reading; creates it with the seed first when missing.
 fn open_read_only(ctx: &Context, db: &Path) -> Result<Store> {
     let (store, report) = Store::open_read_only(db)?;

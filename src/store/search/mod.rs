@@ -240,6 +240,18 @@ const KIND_ORDER: &str =
     WHEN 'strategy' THEN 3 WHEN 'industry' THEN 4 WHEN 'place' THEN 5 WHEN 'statistic' THEN 6
     ELSE 7 END";
 
+/// Each kind of record the index holds: (kind, table, id column).
+const INDEXED_TABLES: [(&str, &str, &str); 8] = [
+    ("project", "projects", "project_id"),
+    ("event", "events", "event_id"),
+    ("company", "companies", "company_id"),
+    ("place", "places", "place_id"),
+    ("industry", "industries", "industry_id"),
+    ("strategy", "strategies", "strategy_id"),
+    ("statistic", "statistics", "statistic_id"),
+    ("passage", "sources", "source_id"),
+];
+
 /// The catalogue has sources and the index has nothing: a database made before the index
 /// existed, or a migration stopped before it built it.
 const BACKFILL_NEEDED: &str =
@@ -353,55 +365,8 @@ impl Store {
                 ));
             }
         }
-        for (kind, table, key) in [
-            ("project", "projects", "project_id"),
-            ("event", "events", "event_id"),
-            ("company", "companies", "company_id"),
-            ("place", "places", "place_id"),
-            ("industry", "industries", "industry_id"),
-            ("strategy", "strategies", "strategy_id"),
-            ("statistic", "statistics", "statistic_id"),
-            ("passage", "sources", "source_id"),
-        ] {
-            let missing: Vec<i64> = self
-                .conn
-                .prepare(&format!(
-                    "SELECT {key} FROM {table} t WHERE NOT EXISTS (SELECT 1 FROM search_entries e
-                       WHERE e.kind = '{kind}' AND e.record_id = t.{key})"
-                ))?
-                .query_map([], |r| r.get(0))?
-                .collect::<rusqlite::Result<_>>()?;
-            for id in missing {
-                problems.push(format!("{table} {key}={id}: not in the search index"));
-            }
-            let orphans: Vec<i64> = self
-                .conn
-                .prepare(&format!(
-                    "SELECT entry_id FROM search_entries e WHERE e.kind = '{kind}'
-                       AND NOT EXISTS (SELECT 1 FROM {table} t WHERE t.{key} = e.record_id)"
-                ))?
-                .query_map([], |r| r.get(0))?
-                .collect::<rusqlite::Result<_>>()?;
-            for id in orphans {
-                problems.push(format!(
-                    "search_entries entry_id={id}: its {kind} no longer exists"
-                ));
-            }
-            if kind != "statistic" && kind != "passage" {
-                let stale: Vec<(i64, i64)> = self
-                    .conn
-                    .prepare(&format!(
-                        "SELECT e.entry_id, t.{key} FROM search_entries e JOIN {table} t ON t.{key} = e.record_id
-                          WHERE e.kind = '{kind}' AND e.field = 'name' AND e.original <> t.name"
-                    ))?
-                    .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
-                    .collect::<rusqlite::Result<_>>()?;
-                for (entry, id) in stale {
-                    problems.push(format!(
-                        "{table} {key}={id}: its search entry {entry} holds an old name"
-                    ));
-                }
-            }
+        for (kind, table, key) in INDEXED_TABLES {
+            self.coverage_problems(kind, table, key, &mut problems)?;
         }
         let fts_mismatch: i64 = self.conn.query_row(
             "SELECT (SELECT count(*) FROM search_entries e
@@ -417,6 +382,57 @@ impl Store {
             ));
         }
         Ok(problems)
+    }
+
+    /// Records of one kind missing from the index, entries whose record is gone, and names
+    /// the index holds in an old form.
+    fn coverage_problems(
+        &self,
+        kind: &str,
+        table: &str,
+        key: &str,
+        problems: &mut Vec<String>,
+    ) -> Result<()> {
+        let missing: Vec<i64> = self
+            .conn
+            .prepare(&format!(
+                "SELECT {key} FROM {table} t WHERE NOT EXISTS (SELECT 1 FROM search_entries e
+                       WHERE e.kind = '{kind}' AND e.record_id = t.{key})"
+            ))?
+            .query_map([], |r| r.get(0))?
+            .collect::<rusqlite::Result<_>>()?;
+        for id in missing {
+            problems.push(format!("{table} {key}={id}: not in the search index"));
+        }
+        let orphans: Vec<i64> = self
+            .conn
+            .prepare(&format!(
+                "SELECT entry_id FROM search_entries e WHERE e.kind = '{kind}'
+                       AND NOT EXISTS (SELECT 1 FROM {table} t WHERE t.{key} = e.record_id)"
+            ))?
+            .query_map([], |r| r.get(0))?
+            .collect::<rusqlite::Result<_>>()?;
+        for id in orphans {
+            problems.push(format!(
+                "search_entries entry_id={id}: its {kind} no longer exists"
+            ));
+        }
+        if kind != "statistic" && kind != "passage" {
+            let stale: Vec<(i64, i64)> = self
+                    .conn
+                    .prepare(&format!(
+                        "SELECT e.entry_id, t.{key} FROM search_entries e JOIN {table} t ON t.{key} = e.record_id
+                          WHERE e.kind = '{kind}' AND e.field = 'name' AND e.original <> t.name"
+                    ))?
+                    .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
+                    .collect::<rusqlite::Result<_>>()?;
+            for (entry, id) in stale {
+                problems.push(format!(
+                    "{table} {key}={id}: its search entry {entry} holds an old name"
+                ));
+            }
+        }
+        Ok(())
     }
 }
 
