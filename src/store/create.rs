@@ -18,9 +18,7 @@ pub const APPLICATION_ID: i64 = 0x5A48_5347;
 
 /// The path a new catalogue is built at before it is renamed into place.
 fn building_path(path: &Path) -> PathBuf {
-    let mut name = path.as_os_str().to_owned();
-    name.push(".creating");
-    PathBuf::from(name)
+    companion(path, ".creating")
 }
 
 /// Builds a complete catalogue at `path` (which the caller holds locked): schema, the bundled
@@ -66,11 +64,15 @@ fn companion(path: &Path, suffix: &str) -> PathBuf {
 }
 
 impl Store {
-    pub(super) fn mark_as_catalogue(&self) -> Result<()> {
+    fn is_marked(&self) -> Result<bool> {
         let id: i64 = self
             .conn
             .query_row("PRAGMA application_id", [], |r| r.get(0))?;
-        if id == APPLICATION_ID {
+        Ok(id == APPLICATION_ID)
+    }
+
+    pub(super) fn mark_as_catalogue(&self) -> Result<()> {
+        if self.is_marked()? {
             return Ok(());
         }
         self.conn
@@ -81,10 +83,7 @@ impl Store {
     /// Refuses, untouched, a file that holds tables but is not a catalogue: neither marked as
     /// one nor carrying a migration history.
     pub(super) fn require_catalogue(&self) -> Result<()> {
-        let id: i64 = self
-            .conn
-            .query_row("PRAGMA application_id", [], |r| r.get(0))?;
-        if id == APPLICATION_ID {
+        if self.is_marked()? {
             return Ok(());
         }
         let tables: Vec<String> = self

@@ -14,7 +14,7 @@ use super::Store;
 use super::read::CheckProblem;
 use crate::source::figure::{Quantity, parse_figure};
 use crate::source::fold::fold;
-use crate::source::model::SourceFile;
+use crate::source::model::{FigureEntry, SourceFile};
 
 /// Tables whose rows carry a folded key of their name: (table, id column, name, key).
 const KEYED: &[(&str, &str, &str, &str)] = &[
@@ -58,6 +58,33 @@ struct SchemaDifference {
     /// The SQL the migrations give it.
     sql: Option<String>,
     missing: bool,
+}
+
+/// Reports a stored amount that is not the one the source's record states.
+fn same_amount(
+    record: &str,
+    column: &str,
+    stored: Option<i64>,
+    stated: Option<&FigureEntry>,
+    problems: &mut Vec<CheckProblem>,
+) {
+    let text = stated.map_or("", |f| f.value.as_str());
+    let yuan = parse_figure(text).ok().and_then(|f| match f.quantity {
+        Quantity::Money {
+            currency: "CNY",
+            amount,
+        } => Some(amount),
+        _ => None,
+    });
+    if stored != yuan {
+        problems.push(problem(
+            record,
+            format!(
+                "{column} {} differs from the source's `{text}`",
+                stored.map_or("NULL".into(), |a| a.to_string())
+            ),
+        ));
+    }
 }
 
 impl Store {
@@ -191,15 +218,6 @@ impl Store {
         file: &SourceFile,
         problems: &mut Vec<CheckProblem>,
     ) -> Result<()> {
-        let yuan = |text: Option<&str>| -> Option<i64> {
-            match parse_figure(text?).ok()?.quantity {
-                Quantity::Money {
-                    currency: "CNY",
-                    amount,
-                } => Some(amount),
-                _ => None,
-            }
-        };
         for ev in &file.events {
             let stored: Option<(i64, Option<i64>)> = self
                 .conn
@@ -215,17 +233,14 @@ impl Store {
                 ));
                 continue;
             };
-            let stated = yuan(ev.signed_amount.as_ref().map(|f| f.value.as_str()));
-            if amount != stated {
-                problems.push(problem(
-                    format!("events event_id={event_id}"),
-                    format!(
-                        "signed_amount_yuan {} differs from the source's `{}`",
-                        amount.map_or("NULL".into(), |a| a.to_string()),
-                        ev.signed_amount.as_ref().map_or("", |f| f.value.as_str())
-                    ),
-                ));
-            }
+            let record = format!("events event_id={event_id}");
+            same_amount(
+                &record,
+                "signed_amount_yuan",
+                amount,
+                ev.signed_amount.as_ref(),
+                problems,
+            );
             for p in &ev.projects {
                 let stored: Option<(i64, Option<i64>)> = self
                     .conn
@@ -234,23 +249,18 @@ impl Store {
                     )?
                     .query_row(params![event_id, p.name], |r| Ok((r.get(0)?, r.get(1)?)))
                     .ok();
-                let Some((project_id, amount)) = stored else {
-                    problems.push(problem(
-                        format!("events event_id={event_id}"),
+                match stored {
+                    Some((project_id, amount)) => same_amount(
+                        &format!("projects project_id={project_id}"),
+                        "amount_yuan",
+                        amount,
+                        p.amount.as_ref(),
+                        problems,
+                    ),
+                    None => problems.push(problem(
+                        record.clone(),
                         format!("project `{}` of its source is not in the catalogue", p.name),
-                    ));
-                    continue;
-                };
-                let stated = yuan(p.amount.as_ref().map(|f| f.value.as_str()));
-                if amount != stated {
-                    problems.push(problem(
-                        format!("projects project_id={project_id}"),
-                        format!(
-                            "amount_yuan {} differs from the source's `{}`",
-                            amount.map_or("NULL".into(), |a| a.to_string()),
-                            p.amount.as_ref().map_or("", |f| f.value.as_str())
-                        ),
-                    ));
+                    )),
                 }
             }
         }

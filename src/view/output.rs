@@ -78,17 +78,14 @@ pub fn write(
     match format {
         Format::Table => write_table(out, listing, color),
         Format::Markdown => write_markdown(out, listing),
-        Format::Csv => write_csv(out, listing),
-        Format::Json => {
-            serde_json::to_writer_pretty(&mut *out, &listing.records)?;
-            writeln!(out)
-        }
-        Format::Ndjson => {
+        Format::Csv | Format::Json | Format::Ndjson => {
+            let Some(mut stream) = Stream::start(out, format, &listing.fields)? else {
+                return Ok(());
+            };
             for record in &listing.records {
-                serde_json::to_writer(&mut *out, record)?;
-                writeln!(out)?;
+                stream.record(&listing.fields, record)?;
             }
-            Ok(())
+            stream.finish()
         }
     }
 }
@@ -162,24 +159,10 @@ fn csv_io(e: csv::Error) -> io::Error {
     }
 }
 
-fn csv_writer(out: &mut dyn Write) -> csv::Writer<&mut dyn Write> {
+fn csv_writer<W: Write>(out: W) -> csv::Writer<W> {
     csv::WriterBuilder::new()
         .terminator(csv::Terminator::Any(b'\n'))
         .from_writer(out)
-}
-
-fn write_csv(out: &mut dyn Write, listing: &Listing) -> io::Result<()> {
-    let keys = &listing.fields;
-    let mut w = csv_writer(out);
-    w.write_record(keys).map_err(csv_io)?;
-    for record in &listing.records {
-        w.write_record(
-            keys.iter()
-                .map(|k| csv_cell(record.get(k).unwrap_or(&Value::Null))),
-        )
-        .map_err(csv_io)?;
-    }
-    w.flush()
 }
 
 /// Writes one record (a one-row listing, shown field by field) and the sections linked to it.
@@ -324,9 +307,7 @@ impl<W: Write> Stream<W> {
     pub fn start(out: W, format: Format, fields: &[String]) -> io::Result<Option<Stream<W>>> {
         Ok(match format {
             Format::Csv => {
-                let mut w = csv::WriterBuilder::new()
-                    .terminator(csv::Terminator::Any(b'\n'))
-                    .from_writer(out);
+                let mut w = csv_writer(out);
                 w.write_record(fields).map_err(csv_io)?;
                 Some(Stream::Csv(Box::new(w)))
             }
