@@ -4,6 +4,7 @@
 
 pub mod cli;
 mod cmd;
+pub mod draft;
 pub mod error;
 pub mod source;
 pub mod store;

@@ -1,6 +1,7 @@
 //! One module per subcommand; `run` dispatches.
 
 mod check;
+mod draft;
 mod export;
 mod guard;
 mod import;
@@ -36,6 +37,31 @@ pub fn run(ctx: &Context, db: &Path, command: Command) -> Result<()> {
             dry_run,
             replace,
         } => import::run(ctx, db, &files, input, dry_run, replace),
+        Command::Draft {
+            article,
+            url,
+            published,
+            publisher,
+            title,
+            output,
+            format,
+            force,
+        } => draft::run(
+            ctx,
+            db,
+            &draft::DraftArgs {
+                article,
+                source: crate::draft::SourceOptions {
+                    url,
+                    published,
+                    publisher,
+                    title,
+                },
+                output,
+                format,
+                force,
+            },
+        ),
         Command::Template => print_text(include_str!("../source/template.toml").as_bytes()),
         Command::Schema => print_text(crate::source::model::json_schema().as_bytes()),
         Command::Export {

@@ -525,6 +525,9 @@ pub fn fold_figure_text(text: &str) -> String {
             '單' => '单',
             '台' | '臺' => '台',
             '－' | '–' | '—' => '-',
+            // Full-width digits (２６６億元) are the digits a figure is written with.
+            '０'..='９' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
+            '．' => '.',
             other => other,
         })
         .collect()

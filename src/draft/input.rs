@@ -1,0 +1,167 @@
+//! An article as text: bytes in any of the encodings Chinese sites serve (UTF-8, GB18030/GBK,
+//! Big5) decoded, a saved HTML page reduced to its title and main text, and the text normalised
+//! to the form the quotes are cut from (lines trimmed, empty lines dropped).
+
+use anyhow::{Result, bail};
+use scraper::{ElementRef, Html, Selector};
+
+/// What the input gave: its text (title on the first line) and what the page said of itself.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Article {
+    pub title: String,
+    /// Title line first, then one paragraph a line.
+    pub text: String,
+    /// The encoding the bytes were in.
+    pub encoding: &'static str,
+    /// A publication date the page states (YYYY-MM-DD), when it states one.
+    pub published: Option<String>,
+}
+
+/// Decodes bytes: UTF-8 when they are UTF-8 (a byte-order mark is dropped), else the encoding
+/// chardetng finds (GB18030 covers GBK and GB2312).
+pub fn decode(bytes: &[u8]) -> Result<(String, &'static str)> {
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    if let Ok(text) = std::str::from_utf8(bytes) {
+        return Ok((text.to_string(), "UTF-8"));
+    }
+    let mut detector = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
+    detector.feed(bytes, true);
+    let encoding = detector.guess(None, chardetng::Utf8Detection::Allow);
+    let (text, _, had_errors) = encoding.decode(bytes);
+    if had_errors {
+        bail!(
+            "the article is neither UTF-8 nor cleanly {} (the encoding that fits it best); \
+             convert it to UTF-8 first",
+            encoding.name()
+        );
+    }
+    Ok((text.into_owned(), encoding.name()))
+}
+
+fn looks_like_html(text: &str) -> bool {
+    let head: String = text
+        .chars()
+        .take(2000)
+        .collect::<String>()
+        .to_ascii_lowercase();
+    head.contains("<html") || head.contains("<!doctype html") || head.contains("<body")
+}
+
+/// Lines trimmed, empty ones dropped, non-breaking and ideographic spaces at the ends removed.
+fn normalise(lines: impl Iterator<Item = String>) -> Vec<String> {
+    lines
+        .map(|l| {
+            l.trim_matches(|c: char| c.is_whitespace() || c == '\u{a0}' || c == '\u{3000}')
+                .to_string()
+        })
+        .filter(|l| !l.is_empty())
+        .collect()
+}
+
+/// Reads an article from bytes; `title` overrides the first line (or the page's title).
+pub fn read(bytes: &[u8], title: Option<&str>) -> Result<Article> {
+    let (raw, encoding) = decode(bytes)?;
+    let (mut lines, page_title, published) = if looks_like_html(&raw) {
+        from_html(&raw)
+    } else {
+        (normalise(raw.lines().map(str::to_string)), None, None)
+    };
+    let title = match (title, page_title) {
+        (Some(t), _) => t.trim().to_string(),
+        (None, Some(t)) => t,
+        (None, None) => lines.first().cloned().unwrap_or_default(),
+    };
+    if lines.first() != Some(&title) && !title.is_empty() {
+        lines.insert(0, title.clone());
+    }
+    if lines.len() < 2 {
+        bail!("the article has no text beyond its title");
+    }
+    Ok(Article {
+        title,
+        text: lines.join("\n") + "\n",
+        encoding,
+        published,
+    })
+}
+
+/// The page's title (its `h1`, else `<title>`), its main text and its stated date.
+fn from_html(raw: &str) -> (Vec<String>, Option<String>, Option<String>) {
+    let page = Html::parse_document(raw);
+    let select = |css: &str| Selector::parse(css).ok();
+    let first_text = |css: &str| -> Option<String> {
+        let sel = select(css)?;
+        page.select(&sel)
+            .map(|e| e.text().collect::<String>().trim().to_string())
+            .find(|t| !t.is_empty())
+    };
+    let title = first_text("h1").or_else(|| first_text("title"));
+    let published = select("meta")
+        .and_then(|sel| {
+            page.select(&sel).find_map(|m| {
+                let name = m
+                    .value()
+                    .attr("name")
+                    .or_else(|| m.value().attr("property"))?;
+                let wanted = ["publishdate", "pubdate", "article:published_time", "date"];
+                if !wanted.iter().any(|w| name.eq_ignore_ascii_case(w)) {
+                    return None;
+                }
+                m.value().attr("content").map(str::to_string)
+            })
+        })
+        .and_then(|d| iso_date_prefix(&d));
+    (main_text(&page), title, published)
+}
+
+fn iso_date_prefix(text: &str) -> Option<String> {
+    let re = regex::Regex::new(r"(\d{4})-(\d{2})-(\d{2})").ok()?;
+    let c = re.captures(text)?;
+    Some(format!("{}-{}-{}", &c[1], &c[2], &c[3]))
+}
+
+/// The paragraphs of the element that holds the most paragraph text: the article body, not the
+/// navigation, scripts, styles, headers or footers around it.
+fn main_text(page: &Html) -> Vec<String> {
+    let Some(p_sel) = Selector::parse("p").ok() else {
+        return Vec::new();
+    };
+    let skipped = [
+        "script", "style", "nav", "header", "footer", "aside", "noscript",
+    ];
+    let inside_skipped = |e: &ElementRef| {
+        e.ancestors()
+            .filter_map(ElementRef::wrap)
+            .any(|a| skipped.contains(&a.value().name()))
+    };
+    // Score each paragraph's parent by the text of its paragraphs.
+    let mut best: Option<(usize, ElementRef)> = None;
+    let mut scores = Vec::new();
+    for p in page.select(&p_sel).filter(|p| !inside_skipped(p)) {
+        let Some(parent) = p.parent().and_then(ElementRef::wrap) else {
+            continue;
+        };
+        let len = p.text().map(|t| t.chars().count()).sum::<usize>();
+        let entry = match scores.iter_mut().find(|(id, _)| *id == parent.id()) {
+            Some(entry) => {
+                entry.1 += len;
+                entry.1
+            }
+            None => {
+                scores.push((parent.id(), len));
+                len
+            }
+        };
+        if best.as_ref().is_none_or(|(score, _)| entry > *score) {
+            best = Some((entry, parent));
+        }
+    }
+    let Some((_, body)) = best else {
+        return normalise(page.root_element().text().map(str::to_string));
+    };
+    normalise(
+        body.select(&p_sel)
+            .filter(|p| !inside_skipped(p))
+            .map(|p| p.text().collect::<String>()),
+    )
+}
