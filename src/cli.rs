@@ -109,6 +109,35 @@ pub enum InputFormat {
     Jsonl,
 }
 
+/// What `draft` reads and writes.
+#[derive(Debug, Args)]
+pub struct DraftArgs {
+    /// The article: a text file (title on the first line) or an HTML page; `-` reads stdin
+    pub article: PathBuf,
+    /// The article's URL (identifies the source)
+    #[arg(long)]
+    pub url: Option<String>,
+    /// When the article was published, YYYY-MM-DD (needed unless the page says it)
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    pub published: Option<String>,
+    /// Who published it
+    #[arg(long)]
+    pub publisher: Option<String>,
+    /// The title, when the first line (or the page's title) is not it
+    #[arg(long)]
+    pub title: Option<String>,
+    /// Write the draft here, and its text beside it as FILE's name with .txt (default:
+    /// stdout, the text inline)
+    #[arg(long, short, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// Format of the draft
+    #[arg(long, short, value_enum, default_value_t = DraftFormat::Toml)]
+    pub format: DraftFormat,
+    /// Replace FILE and its text file when they exist
+    #[arg(long)]
+    pub force: bool,
+}
+
 /// Formats of a draft.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum DraftFormat {
@@ -174,32 +203,7 @@ pub enum Command {
     /// Draft a source file from an article (plain text or a saved HTML page; UTF-8, GBK, GB18030
     /// or Big5): the event, headline figures, bands, named projects, companies, industries,
     /// figures of the year and targets, every quote cut from the text
-    Draft {
-        /// The article: a text file (title on the first line) or an HTML page; `-` reads stdin
-        article: PathBuf,
-        /// The article's URL (identifies the source)
-        #[arg(long)]
-        url: Option<String>,
-        /// When the article was published, YYYY-MM-DD (needed unless the page says it)
-        #[arg(long, value_name = "YYYY-MM-DD")]
-        published: Option<String>,
-        /// Who published it
-        #[arg(long)]
-        publisher: Option<String>,
-        /// The title, when the first line (or the page's title) is not it
-        #[arg(long)]
-        title: Option<String>,
-        /// Write the draft here, and its text beside it as FILE's name with .txt (default:
-        /// stdout, the text inline)
-        #[arg(long, short, value_name = "FILE")]
-        output: Option<PathBuf>,
-        /// Format of the draft
-        #[arg(long, short, value_enum, default_value_t = DraftFormat::Toml)]
-        format: DraftFormat,
-        /// Replace FILE and its text file when they exist
-        #[arg(long)]
-        force: bool,
-    },
+    Draft(DraftArgs),
     /// Print an annotated starter source file (TOML) showing every field
     Template,
     /// Print the JSON Schema of the source-file format

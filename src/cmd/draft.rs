@@ -2,23 +2,15 @@
 //! the text; the user checks, corrects and imports it.
 
 use std::io::Read;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::time::Instant;
 
 use anyhow::{Context as _, Result, bail};
 
 use super::guard::CatalogueFiles;
 use crate::Context;
-use crate::cli::DraftFormat;
+use crate::cli::{DraftArgs, DraftFormat};
 use crate::draft::{self, SourceOptions};
-
-pub struct DraftArgs {
-    pub article: PathBuf,
-    pub source: SourceOptions,
-    pub output: Option<PathBuf>,
-    pub format: DraftFormat,
-    pub force: bool,
-}
 
 fn read_article(path: &Path, ours: &CatalogueFiles) -> Result<(Vec<u8>, String)> {
     if path.as_os_str() == "-" {
@@ -37,12 +29,18 @@ fn read_article(path: &Path, ours: &CatalogueFiles) -> Result<(Vec<u8>, String)>
 }
 
 pub fn run(ctx: &Context, db: &Path, args: &DraftArgs) -> Result<()> {
+    let source = SourceOptions {
+        url: args.url.clone(),
+        published: args.published.clone(),
+        publisher: args.publisher.clone(),
+        title: args.title.clone(),
+    };
     let ours = CatalogueFiles::of(db);
     let (bytes, name) = read_article(&args.article, &ours)?;
     let started = Instant::now();
-    let article = draft::input::read(&bytes, args.source.title.as_deref())
+    let article = draft::input::read(&bytes, args.title.as_deref())
         .with_context(|| format!("{name}: cannot read the article"))?;
-    let drafted = draft::draft(&article, &args.source).with_context(|| name.clone())?;
+    let drafted = draft::draft(&article, &source).with_context(|| name.clone())?;
     let Some(output) = &args.output else {
         let text = match args.format {
             DraftFormat::Toml => draft::to_toml(&drafted, &name, None)?,

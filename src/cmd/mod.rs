@@ -37,31 +37,7 @@ pub fn run(ctx: &Context, db: &Path, command: Command) -> Result<()> {
             dry_run,
             replace,
         } => import::run(ctx, db, &files, input, dry_run, replace),
-        Command::Draft {
-            article,
-            url,
-            published,
-            publisher,
-            title,
-            output,
-            format,
-            force,
-        } => draft::run(
-            ctx,
-            db,
-            &draft::DraftArgs {
-                article,
-                source: crate::draft::SourceOptions {
-                    url,
-                    published,
-                    publisher,
-                    title,
-                },
-                output,
-                format,
-                force,
-            },
-        ),
+        Command::Draft(args) => draft::run(ctx, db, &args),
         Command::Template => print_text(include_str!("../source/template.toml").as_bytes()),
         Command::Schema => print_text(crate::source::model::json_schema().as_bytes()),
         Command::Export {
@@ -117,19 +93,23 @@ pub fn run(ctx: &Context, db: &Path, command: Command) -> Result<()> {
             format,
         } => search::run(ctx, db, &terms, limit, format),
         Command::Check { repair } => check::run(ctx, db, repair),
-        Command::Completions { shell } => {
-            let mut command = <crate::cli::Cli as clap::CommandFactory>::command();
-            // Generated into memory: clap_complete panics on a write error such as a closed pipe.
-            let mut script = Vec::new();
-            clap_complete::generate(shell, &mut command, "zhaoshang", &mut script);
-            print_text(&script)
-        }
-        Command::Manpage => {
-            let command = <crate::cli::Cli as clap::CommandFactory>::command();
-            Ok(clap_mangen::Man::new(command).render(&mut std::io::stdout().lock())?)
-        }
+        Command::Completions { shell } => print_completions(shell),
+        Command::Manpage => print_manpage(),
         Command::Metadata { output } => metadata::run(ctx, db, output.as_deref()),
     }
+}
+
+fn print_completions(shell: clap_complete::Shell) -> Result<()> {
+    let mut command = <crate::cli::Cli as clap::CommandFactory>::command();
+    // Generated into memory: clap_complete panics on a write error such as a closed pipe.
+    let mut script = Vec::new();
+    clap_complete::generate(shell, &mut command, "zhaoshang", &mut script);
+    print_text(&script)
+}
+
+fn print_manpage() -> Result<()> {
+    let command = <crate::cli::Cli as clap::CommandFactory>::command();
+    Ok(clap_mangen::Man::new(command).render(&mut std::io::stdout().lock())?)
 }
 
 fn print_text(bytes: &[u8]) -> Result<()> {
