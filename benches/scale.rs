@@ -48,6 +48,8 @@ fn args() -> Args {
             }
             "--runs" => a.runs = it.next().and_then(|n| n.parse().ok()).expect("--runs N"),
             "--dir" => a.dir = PathBuf::from(it.next().expect("--dir DIR")),
+            // Only the draft timing (no catalogue is generated).
+            "--draft-only" => a.sizes.clear(),
             _ => {} // cargo bench passes --bench
         }
     }
@@ -248,6 +250,52 @@ fn ratio(label: &str, ours: Duration, base: Duration, target: &str, met: bool) {
     );
 }
 
+/// `draft` on an article of about 10,000 characters (the seed article's paragraphs four times
+/// over), as a whole process, against a process that does nothing (`template`).
+fn draft_timing(args: &Args) {
+    let seed = include_str!("../seed/000_85edc0fe63a7bda2.txt");
+    let mut lines = seed.lines().filter(|l| !l.trim().is_empty());
+    let title = lines.next().unwrap_or_default();
+    let body: Vec<&str> = lines.collect();
+    let mut article = format!("{title}\n");
+    while article.chars().count() < 10_000 {
+        for line in &body {
+            article.push_str(line);
+            article.push('\n');
+        }
+    }
+    let path = args.dir.join("article-10k.txt");
+    fs::write(&path, &article).unwrap();
+    let mut ours = Vec::new();
+    let mut base = Vec::new();
+    for _ in 0..args.runs.max(5) {
+        ours.push(
+            run_measured(Command::new(BIN).args([
+                "draft",
+                path.to_str().unwrap(),
+                "--published",
+                "2023-12-28",
+            ]))
+            .0,
+        );
+        base.push(run_measured(Command::new(BIN).arg("template")).0);
+    }
+    let (ours, base) = (median(ours), median(base));
+    println!("\n## draft\n");
+    println!("| figure | ours | baseline | ratio | target | |");
+    println!("|---|---|---|---|---|---|");
+    ratio(
+        &format!(
+            "draft of a {}-character article vs a do-nothing process (`template`)",
+            article.chars().count()
+        ),
+        ours,
+        base,
+        "well under 1 s",
+        ours < Duration::from_millis(500),
+    );
+}
+
 fn main() {
     let args = args();
     fs::create_dir_all(&args.dir).unwrap();
@@ -255,6 +303,7 @@ fn main() {
         "zhaoshang scale benchmark: median of {} runs; ratio = ours / baseline",
         args.runs
     );
+    draft_timing(&args);
     for &n in &args.sizes {
         let jsonl = args.dir.join(format!("synth-{n}.jsonl"));
         let totals = {
