@@ -55,6 +55,10 @@ pub enum Format {
     Ndjson,
     /// A Markdown table
     Markdown,
+    /// A self-contained HTML page: the table, and the chart of a report that has one
+    Html,
+    /// A report's chart alone, as SVG (timeline, industries, bands, targets, top)
+    Svg,
 }
 
 /// Filters shared by the listings; a listing refuses a filter that does not apply to it.

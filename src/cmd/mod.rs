@@ -25,6 +25,7 @@ use crate::cli::{Command, Format};
 use crate::store::{OpenReport, QueryLimits, Store};
 use crate::view::output;
 use crate::view::present;
+use crate::view::reports::Report;
 
 pub fn run(ctx: &Context, db: &Path, command: Command) -> Result<()> {
     match command {
@@ -138,14 +139,40 @@ fn run_query(
     store: &Store,
     sql: &str,
     params: &[(String, rusqlite::types::Value)],
-    bar: Option<&str>,
+    report: Option<&Report>,
     format: Format,
     limits: &QueryLimits,
 ) -> Result<()> {
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+    let bar = report.and_then(|r| r.bar.as_deref());
     if matches!(format, Format::Table | Format::Markdown) {
         let result = store.query_limited(sql, params, limits)?;
         output::write(&mut out, &present::listing(&result, bar), format, ctx.color)?;
+        return Ok(std::io::Write::flush(&mut out)?);
+    }
+    if matches!(format, Format::Html | Format::Svg) {
+        let result = store.query_limited(sql, params, limits)?;
+        let chart = report.and_then(|r| crate::view::chart::chart(&r.name, &result));
+        let text = match (format, report) {
+            (Format::Svg, _) => chart.ok_or_else(|| {
+                anyhow::anyhow!(
+                    "{} has no chart (the reports with one: timeline, industries, bands, targets, \
+                     top); use --format html for its table",
+                    report.map_or("this listing", |r| r.name.as_str())
+                )
+            })?,
+            (_, Some(r)) => crate::view::html::report_page(
+                &r.title,
+                &r.question,
+                chart.as_deref(),
+                &present::listing(&result, None),
+            ),
+            (_, None) => crate::view::html::page(
+                "zhaoshang",
+                crate::view::html::table(&present::listing(&result, None), &|_, _| None),
+            ),
+        };
+        std::io::Write::write_all(&mut out, text.as_bytes())?;
         return Ok(std::io::Write::flush(&mut out)?);
     }
     // The writer moves into the stream at the first row (or after the last, for none).

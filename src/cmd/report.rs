@@ -120,7 +120,7 @@ pub fn run(
         &store,
         report.sql,
         &bound,
-        report.bar.as_deref(),
+        Some(&report),
         format,
         limits,
     )

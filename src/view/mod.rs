@@ -3,6 +3,8 @@
 //! table, CSV, JSON, NDJSON or Markdown; Datasette metadata from the schema's documentation.
 //! Only this folder formats; it reads what the store returns and never opens a connection.
 
+pub mod chart;
+pub mod html;
 pub mod listings;
 pub mod metadata;
 pub mod output;

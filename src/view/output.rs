@@ -69,6 +69,44 @@ impl Listing {
     }
 }
 
+/// Why `--format svg` gave nothing.
+fn no_chart() -> io::Error {
+    io::Error::other(
+        "--format svg draws a report's chart (timeline, industries, bands, targets, top); use \
+         --format html for a page with the table",
+    )
+}
+
+fn record_html(
+    out: &mut dyn Write,
+    noun: &str,
+    record: &Listing,
+    sections: &[(String, Listing)],
+) -> io::Result<()> {
+    let mut vertical = Listing::new(
+        vec![("field".into(), Align::Left), ("value".into(), Align::Left)],
+        vec!["field".into(), "value".into()],
+    );
+    if let Some(row) = record.display.first() {
+        for ((header, _), text) in record.columns.iter().zip(row) {
+            if !text.is_empty() {
+                vertical.push(vec![header.clone(), text.clone()], Map::new());
+            }
+        }
+    }
+    let body = maud::html! {
+        h1 { (noun) }
+        (super::html::table(&vertical, &|_, _| None))
+        @for (title, listing) in sections {
+            @if !listing.display.is_empty() {
+                h2 { (title) }
+                (super::html::table(listing, &|_, _| None))
+            }
+        }
+    };
+    out.write_all(super::html::page(noun, body).as_bytes())
+}
+
 pub fn write(
     out: &mut dyn Write,
     listing: &Listing,
@@ -76,6 +114,10 @@ pub fn write(
     color: bool,
 ) -> io::Result<()> {
     match format {
+        Format::Html => out.write_all(
+            super::html::page("zhaoshang", super::html::table(listing, &|_, _| None)).as_bytes(),
+        ),
+        Format::Svg => Err(no_chart()),
         Format::Table => write_table(out, listing, color),
         Format::Markdown => write_markdown(out, listing),
         Format::Csv | Format::Json | Format::Ndjson => {
@@ -179,6 +221,8 @@ pub fn write_record(
         Format::Ndjson => record_ndjson(out, record, sections),
         Format::Csv => record_csv(out, record, sections),
         Format::Table | Format::Markdown => record_text(out, noun, record, sections, format, color),
+        Format::Html => record_html(out, noun, record, sections),
+        Format::Svg => Err(no_chart()),
     }
 }
 
@@ -313,7 +357,7 @@ impl<W: Write> Stream<W> {
             }
             Format::Ndjson => Some(Stream::Ndjson(out)),
             Format::Json => Some(Stream::Json { out, written: 0 }),
-            Format::Table | Format::Markdown => None,
+            Format::Table | Format::Markdown | Format::Html | Format::Svg => None,
         })
     }
 

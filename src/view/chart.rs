@@ -1,0 +1,227 @@
+//! Charts for the reports that have a natural one, drawn as SVG by plotters: text stays text
+//! (searchable, copyable; fonts named with fallbacks for Chinese), and the same rows always give
+//! the same bytes.
+
+use plotters::prelude::*;
+use rusqlite::types::Value;
+
+use crate::source::figure::format_yuan;
+use crate::store::QueryResult;
+
+/// Fonts with Chinese glyphs first, then the platform's own.
+const FONTS: &str =
+    "Noto Sans CJK SC, Noto Sans SC, Source Han Sans SC, PingFang SC, Microsoft YaHei, sans-serif";
+const WIDTH: u32 = 820;
+
+fn column(result: &QueryResult, name: &str) -> Option<usize> {
+    result.columns.iter().position(|c| c == name)
+}
+
+fn number(v: &Value) -> Option<f64> {
+    match v {
+        Value::Integer(i) => Some(*i as f64),
+        Value::Real(r) => Some(*r),
+        _ => None,
+    }
+}
+
+fn text(v: &Value) -> String {
+    match v {
+        Value::Text(t) => t.clone(),
+        Value::Integer(i) => i.to_string(),
+        Value::Real(r) => r.to_string(),
+        _ => String::new(),
+    }
+}
+
+/// One bar of a horizontal bar chart.
+struct Bar {
+    label: String,
+    value: f64,
+    shown: String,
+    /// A lighter colour: an inferred link, or no data.
+    faint: bool,
+    /// Which series (a district of the timeline) the bar belongs to: its colour.
+    series: usize,
+}
+
+const SERIES: [RGBColor; 5] = [
+    RGBColor(54, 100, 160),
+    RGBColor(214, 110, 40),
+    RGBColor(60, 150, 90),
+    RGBColor(150, 80, 160),
+    RGBColor(180, 60, 60),
+];
+
+/// The chart of a report, when it has one.
+pub fn chart(report: &str, result: &QueryResult) -> Option<String> {
+    let bars = match report {
+        "top" => amounts(result, "project", "amount_yuan")?,
+        "industries" => industries(result)?,
+        "bands" => bands(result)?,
+        "targets" => targets(result)?,
+        "timeline" => timeline(result)?,
+        _ => return None,
+    };
+    let title = match report {
+        "top" => "The largest named projects (億元)",
+        "industries" => "Named investment by industry (億元; pale: links the cataloguer inferred)",
+        "bands" => "Named projects per amount band",
+        "targets" => "Progress against each target (%; pale: no data)",
+        _ => "Signed amount by period and district (億元)",
+    };
+    horizontal(title, &bars).ok()
+}
+
+fn amounts(result: &QueryResult, label: &str, amount: &str) -> Option<Vec<Bar>> {
+    let (l, a) = (column(result, label)?, column(result, amount)?);
+    Some(
+        result
+            .rows
+            .iter()
+            .map(|r| {
+                let yuan = number(&r[a]).unwrap_or(0.0);
+                Bar {
+                    label: text(&r[l]),
+                    value: yuan / 1e8,
+                    #[allow(clippy::cast_possible_truncation)]
+                    shown: format_yuan(yuan as i64),
+                    faint: false,
+                    series: 0,
+                }
+            })
+            .collect(),
+    )
+}
+
+fn industries(result: &QueryResult) -> Option<Vec<Bar>> {
+    let (stated, inferred) = (column(result, "stated")?, column(result, "inferred")?);
+    let mut bars = amounts(result, "industry", "amount_yuan")?;
+    for (bar, row) in bars.iter_mut().zip(&result.rows) {
+        bar.faint = number(&row[stated]).unwrap_or(0.0) == 0.0
+            && number(&row[inferred]).unwrap_or(0.0) > 0.0;
+    }
+    Some(bars)
+}
+
+fn bands(result: &QueryResult) -> Option<Vec<Bar>> {
+    let (kind, band, projects) = (
+        column(result, "kind")?,
+        column(result, "band")?,
+        column(result, "projects")?,
+    );
+    Some(
+        result
+            .rows
+            .iter()
+            .filter(|r| text(&r[kind]) == "standard")
+            .map(|r| {
+                let n = number(&r[projects]).unwrap_or(0.0);
+                Bar {
+                    label: text(&r[band]),
+                    value: n,
+                    shown: format!("{n:.0}"),
+                    faint: false,
+                    series: 0,
+                }
+            })
+            .collect(),
+    )
+}
+
+fn targets(result: &QueryResult) -> Option<Vec<Bar>> {
+    let (label, start, pct, events) = (
+        column(result, "label")?,
+        column(result, "period_start")?,
+        column(result, "progress_pct")?,
+        column(result, "events_in_period")?,
+    );
+    Some(
+        result
+            .rows
+            .iter()
+            .map(|r| {
+                let no_data = number(&r[events]).unwrap_or(0.0) == 0.0;
+                let value = number(&r[pct]).unwrap_or(0.0);
+                Bar {
+                    label: format!(
+                        "{} {}",
+                        text(&r[label]),
+                        text(&r[start]).get(..4).unwrap_or("")
+                    ),
+                    value: if no_data { 0.0 } else { value },
+                    shown: if no_data {
+                        "no data".into()
+                    } else {
+                        format!("{value:.0}%")
+                    },
+                    faint: no_data,
+                    series: 0,
+                }
+            })
+            .collect(),
+    )
+}
+
+fn timeline(result: &QueryResult) -> Option<Vec<Bar>> {
+    let (district, period) = (column(result, "district")?, column(result, "period")?);
+    let mut bars = amounts(result, "period", "signed_amount_yuan")?;
+    let mut districts: Vec<String> = Vec::new();
+    for (bar, row) in bars.iter_mut().zip(&result.rows) {
+        let name = text(&row[district]);
+        bar.label = format!("{} {name}", text(&row[period]));
+        bar.series = districts
+            .iter()
+            .position(|d| *d == name)
+            .unwrap_or_else(|| {
+                districts.push(name);
+                districts.len() - 1
+            });
+    }
+    Some(bars)
+}
+
+/// A horizontal bar chart: one row a bar, its label left, its value right of the bar.
+fn horizontal(title: &str, bars: &[Bar]) -> Result<String, Box<dyn std::error::Error>> {
+    let rows = bars.len().max(1);
+    let height = 70 + 26 * u32::try_from(rows).unwrap_or(40);
+    let mut svg = String::new();
+    {
+        let root = SVGBackend::with_string(&mut svg, (WIDTH, height)).into_drawing_area();
+        root.fill(&WHITE)?;
+        let font = |size: f64| TextStyle::from((FONTS, size).into_font());
+        root.draw(&Text::new(title.to_string(), (12, 10), font(16.0)))?;
+        let max = bars
+            .iter()
+            .map(|b| b.value)
+            .fold(0.0_f64, f64::max)
+            .max(1e-9);
+        let (left, right) = (300_i32, 110_i32);
+        let span = f64::from(WIDTH as i32 - left - right);
+        for (i, bar) in bars.iter().enumerate() {
+            let y = 44 + 26 * i32::try_from(i).unwrap_or(0);
+            let label: String = bar.label.chars().take(24).collect();
+            root.draw(&Text::new(label, (12, y + 4), font(13.0)))?;
+            #[allow(clippy::cast_possible_truncation)]
+            let w = ((bar.value / max) * span).round() as i32;
+            let colour = if bar.faint {
+                RGBColor(176, 196, 222)
+            } else {
+                SERIES[bar.series % SERIES.len()]
+            };
+            if w > 0 {
+                root.draw(&Rectangle::new(
+                    [(left, y), (left + w, y + 18)],
+                    colour.filled(),
+                ))?;
+            }
+            root.draw(&Text::new(
+                bar.shown.clone(),
+                (left + w.max(0) + 6, y + 4),
+                font(12.0),
+            ))?;
+        }
+        root.present()?;
+    }
+    Ok(svg)
+}
