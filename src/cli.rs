@@ -208,6 +208,16 @@ pub enum Command {
     /// or Big5): the event, headline figures, bands, named projects, companies, industries,
     /// figures of the year and targets, every quote cut from the text
     Draft(DraftArgs),
+    /// Write the catalogue as a static site: an index with the headline numbers and charts, a
+    /// page per event, project, company, industry, strategy, place, statistic and source, every
+    /// fact linked to its highlighted sentence
+    Site {
+        /// The folder to write (empty, new, or one `site` wrote before)
+        dir: PathBuf,
+        /// Write into a folder that holds other files
+        #[arg(long)]
+        force: bool,
+    },
     /// Print an annotated starter source file (TOML) showing every field
     Template,
     /// Print the JSON Schema of the source-file format

@@ -14,6 +14,7 @@ mod report;
 mod search;
 mod seed;
 mod show;
+mod site;
 mod sql;
 
 use std::path::Path;
@@ -39,6 +40,7 @@ pub fn run(ctx: &Context, db: &Path, command: Command) -> Result<()> {
             replace,
         } => import::run(ctx, db, &files, input, dry_run, replace),
         Command::Draft(args) => draft::run(ctx, db, &args),
+        Command::Site { dir, force } => site::run(ctx, db, &dir, force),
         Command::Template => print_text(include_str!("../source/template.toml").as_bytes()),
         Command::Schema => print_text(crate::source::model::json_schema().as_bytes()),
         Command::Export {

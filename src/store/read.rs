@@ -46,6 +46,20 @@ pub(super) struct MissingQuote {
     pub quote: String,
 }
 
+/// Every distinct quote of one source's records, for highlighting its text.
+pub(super) fn quotes_of_source(conn: &rusqlite::Connection, source_id: i64) -> Result<Vec<String>> {
+    let mut quotes = std::collections::BTreeSet::new();
+    for (table, _, column) in QUOTED {
+        let mut stmt = conn.prepare(&format!(
+            "SELECT {column} FROM {table} WHERE source_id = ?1 AND {column} IS NOT NULL"
+        ))?;
+        for q in stmt.query_map([source_id], |row| row.get::<_, String>(0))? {
+            quotes.insert(q?);
+        }
+    }
+    Ok(quotes.into_iter().collect())
+}
+
 /// Every quote not found in its source's text; of one source, or of all.
 pub(super) fn quotes_not_in_text(
     conn: &rusqlite::Connection,
@@ -75,6 +89,11 @@ pub(super) fn quotes_not_in_text(
 }
 
 impl Store {
+    /// Every distinct quote of a source's records.
+    pub fn source_quotes(&self, source_id: i64) -> Result<Vec<String>> {
+        quotes_of_source(&self.conn, source_id)
+    }
+
     /// Row counts of every catalogue table, for messages and tests.
     pub fn table_counts(&self) -> Result<Vec<(String, i64)>> {
         let mut stmt = self.conn.prepare(

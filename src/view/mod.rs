@@ -11,3 +11,4 @@ pub mod output;
 pub mod present;
 pub mod records;
 pub mod reports;
+pub mod site;

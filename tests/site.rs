@@ -1,0 +1,205 @@
+//! Pictures: report charts as SVG, report pages as HTML, and the static site, opened in a real
+//! browser (headless Chromium) and checked by an HTML checker (tidy). CI installs both and sets
+//! ZHAOSHANG_REQUIRE_CHROMIUM=1; elsewhere a missing tool skips its part with a printed reason.
+
+mod common;
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use common::{TestEnv, stderr, stdout};
+
+fn tool(names: &[&str]) -> Option<PathBuf> {
+    let paths = std::env::var_os("PATH")?;
+    std::env::split_paths(&paths)
+        .flat_map(|p| names.iter().map(move |n| p.join(n)))
+        .find(|p| p.is_file())
+}
+
+fn required() -> bool {
+    std::env::var_os("ZHAOSHANG_REQUIRE_CHROMIUM").is_some_and(|v| v == "1")
+}
+
+fn need(names: &[&str]) -> Option<PathBuf> {
+    let found = tool(names);
+    if found.is_none() {
+        assert!(
+            !required(),
+            "{names:?} is required here (ZHAOSHANG_REQUIRE_CHROMIUM=1) but missing"
+        );
+        eprintln!("skipped: {names:?} is not installed");
+    }
+    found
+}
+
+/// The seed and the two test fixtures.
+fn catalogue() -> TestEnv {
+    let env = TestEnv::new();
+    assert!(env.run(&["init"]).status.success());
+    let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
+    for f in ["guangming_2024-12-09.toml", "wulong_2019q1.toml"] {
+        let out = env.run(&["import", fixtures.join(f).to_str().unwrap()]);
+        assert!(out.status.success(), "{}", stderr(&out));
+    }
+    env
+}
+
+fn files(dir: &Path, out: &mut Vec<PathBuf>) {
+    for e in std::fs::read_dir(dir).unwrap() {
+        let p = e.unwrap().path();
+        if p.is_dir() {
+            files(&p, out);
+        } else {
+            out.push(p);
+        }
+    }
+}
+
+fn dom(chromium: &Path, page: &Path) -> String {
+    let out = Command::new(chromium)
+        .args(["--headless", "--no-sandbox", "--disable-gpu", "--dump-dom"])
+        .arg(format!("file://{}", page.display()))
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).unwrap()
+}
+
+#[test]
+fn report_charts_are_svg_with_text_and_pages_are_self_contained() {
+    let env = catalogue();
+    for report in ["timeline", "industries", "bands", "targets", "top"] {
+        let out = env.run(&["report", report, "--format", "svg"]);
+        assert!(out.status.success(), "{report}: {}", stderr(&out));
+        let svg = stdout(&out);
+        assert!(svg.starts_with("<svg"), "{report}");
+        assert!(
+            svg.contains("<text") && svg.contains("Noto Sans CJK SC"),
+            "{report}"
+        );
+        let page = stdout(&env.run(&["report", report, "--format", "html"]));
+        assert!(page.contains("<svg") && page.contains("<table"), "{report}");
+        let fetches = ["src=\"http", "href=\"http", "url(http", "@import"];
+        assert!(
+            !page.contains("<script") && !fetches.iter().any(|f| page.contains(f)),
+            "{report}: no script, nothing fetched"
+        );
+    }
+    assert!(stdout(&env.run(&["report", "top", "--format", "svg"])).contains("年產1GW飛輪儲能"));
+    assert!(stdout(&env.run(&["report", "targets", "--format", "svg"])).contains("no data"));
+    let out = env.run(&["report", "summary", "--format", "svg"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr(&out).contains("has no chart"), "{}", stderr(&out));
+}
+
+#[test]
+fn the_site_is_deterministic_linked_valid_and_shows_in_a_browser() {
+    let env = catalogue();
+    let (a, b) = (env.dir.path().join("a"), env.dir.path().join("b"));
+    for dir in [&a, &b] {
+        let out = env.run(&["site", dir.to_str().unwrap()]);
+        assert!(out.status.success(), "{}", stderr(&out));
+    }
+    let (mut pages, mut again) = (Vec::new(), Vec::new());
+    files(&a, &mut pages);
+    files(&b, &mut again);
+    pages.sort();
+    again.sort();
+    assert_eq!(pages.len(), again.len());
+    for (p, q) in pages.iter().zip(&again) {
+        assert_eq!(
+            std::fs::read(p).unwrap(),
+            std::fs::read(q).unwrap(),
+            "{} differs",
+            p.display()
+        );
+    }
+    // Writing into a folder of other files is refused; into its own site, allowed.
+    std::fs::write(env.dir.path().join("mine.txt"), "x").unwrap();
+    let out = env.run(&["site", env.dir.path().to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    assert!(env.run(&["site", a.to_str().unwrap()]).status.success());
+
+    // Every fact's quote links to an anchor that its source page has.
+    let event = std::fs::read_to_string(a.join("event/1.html")).unwrap();
+    let source = std::fs::read_to_string(a.join("source/1.html")).unwrap();
+    let anchors: Vec<&str> = event
+        .split("source/1.html#")
+        .skip(1)
+        .map(|s| &s[..14])
+        .collect();
+    assert!(!anchors.is_empty());
+    for anchor in anchors {
+        assert!(
+            source.contains(&format!("id=\"{anchor}\"")),
+            "{anchor} missing"
+        );
+    }
+    assert!(source.matches("<mark>").count() > 20);
+
+    if let Some(tidy) = need(&["tidy"]) {
+        for page in pages
+            .iter()
+            .filter(|p| p.extension().is_some_and(|e| e == "html"))
+        {
+            let out = Command::new(&tidy)
+                .args(["-q", "-e"])
+                .arg(page)
+                .output()
+                .unwrap();
+            assert!(
+                out.status.success(),
+                "{}: {}",
+                page.display(),
+                String::from_utf8_lossy(&out.stderr)
+            );
+        }
+    }
+    let Some(chromium) = need(&["chromium", "chromium-browser", "google-chrome"]) else {
+        return;
+    };
+    let index = dom(&chromium, &a.join("index.html"));
+    assert!(index.contains("266億") && index.contains("<svg") && index.contains("events.html"));
+    let event = dom(&chromium, &a.join("event/1.html"));
+    assert!(event.contains("江津區招商引資項目集中簽約活動") && event.contains("source/1.html#q-"));
+    let source = dom(&chromium, &a.join("source/1.html"));
+    assert!(source.contains("<mark>") && source.contains("飛輪儲能"));
+    // A screenshot of the index is not blank where its Chinese text and charts are.
+    let shot = env.dir.path().join("index.png");
+    let out = Command::new(&chromium)
+        .args([
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--window-size=1000,1200",
+        ])
+        .arg(format!("--screenshot={}", shot.display()))
+        .arg(format!("file://{}", a.join("index.html").display()))
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    assert!(
+        std::fs::metadata(&shot).unwrap().len() > 30_000,
+        "a blank screenshot"
+    );
+}
+
+#[test]
+fn the_readme_chart_is_current() {
+    let env = TestEnv::new();
+    assert!(env.run(&["init"]).status.success());
+    let out = env.run(&["report", "industries", "--format", "svg"]);
+    let committed =
+        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/industries.svg"))
+            .unwrap();
+    assert_eq!(
+        stdout(&out),
+        committed,
+        "docs/industries.svg is out of date: regenerate it with \
+         `cargo run -- --db /tmp/fresh.db report industries --format svg > docs/industries.svg`"
+    );
+}
