@@ -140,6 +140,15 @@ fn the_site_is_deterministic_linked_valid_and_shows_in_a_browser() {
         );
     }
     assert!(source.matches("<mark>").count() > 20);
+    // A project page links to its sentence; the sentence links back to the project.
+    let project = std::fs::read_to_string(a.join("project/1.html")).unwrap();
+    let anchor = project
+        .split("source/1.html#")
+        .nth(1)
+        .map(|s| &s[..14])
+        .expect("a project page links to its sentence");
+    assert!(source.contains(&format!("id=\"{anchor}\"")));
+    assert!(source.contains("href=\"../project/1.html\""));
 
     if let Some(tidy) = need(&["tidy"]) {
         for page in pages

@@ -20,7 +20,7 @@ use rusqlite::{Connection, OpenFlags};
 pub use load::{ImportOptions, ImportRefused, LoadOutcome, LoadSummary};
 pub use migrate::{MigrationState, MigrationStatus};
 pub use query::{QueryLimits, QueryResult};
-pub use read::CheckProblem;
+pub use read::{CheckProblem, QuotedBy};
 
 /// How long a writer waits for another writer before it reports the database busy.
 const BUSY_TIMEOUT: Duration = Duration::from_secs(5);

@@ -46,15 +46,26 @@ pub(super) struct MissingQuote {
     pub quote: String,
 }
 
-/// Every distinct quote of one source's records, for highlighting its text.
-pub(super) fn quotes_of_source(conn: &rusqlite::Connection, source_id: i64) -> Result<Vec<String>> {
+/// A quote of a source and the record that states it: (quote, the record's id column, its id).
+pub type QuotedBy = (String, &'static str, String);
+
+/// Every quote of one source's records, with the record quoting it, for marking its text.
+pub(super) fn quotes_of_source(
+    conn: &rusqlite::Connection,
+    source_id: i64,
+) -> Result<Vec<QuotedBy>> {
     let mut quotes = std::collections::BTreeSet::new();
-    for (table, _, column) in QUOTED {
+    for (table, key, column) in QUOTED {
         let mut stmt = conn.prepare(&format!(
-            "SELECT {column} FROM {table} WHERE source_id = ?1 AND {column} IS NOT NULL"
+            "SELECT {column}, CAST({key} AS TEXT) FROM {table}
+              WHERE source_id = ?1 AND {column} IS NOT NULL"
         ))?;
-        for q in stmt.query_map([source_id], |row| row.get::<_, String>(0))? {
-            quotes.insert(q?);
+        let rows = stmt.query_map([source_id], |row| {
+            Ok((row.get::<_, String>(0)?, row.get::<_, String>(1)?))
+        })?;
+        for row in rows {
+            let (quote, id) = row?;
+            quotes.insert((quote, *key, id));
         }
     }
     Ok(quotes.into_iter().collect())
@@ -89,8 +100,8 @@ pub(super) fn quotes_not_in_text(
 }
 
 impl Store {
-    /// Every distinct quote of a source's records.
-    pub fn source_quotes(&self, source_id: i64) -> Result<Vec<String>> {
+    /// Every quote of a source's records, with the record that states it.
+    pub fn source_quotes(&self, source_id: i64) -> Result<Vec<QuotedBy>> {
         quotes_of_source(&self.conn, source_id)
     }
 

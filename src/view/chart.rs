@@ -66,7 +66,9 @@ pub fn chart(report: &str, result: &QueryResult) -> Option<String> {
     let title = match report {
         "top" => "The largest named projects (億元)",
         "industries" => "Named investment by industry (億元; pale: links the cataloguer inferred)",
-        "bands" => "Named projects per amount band",
+        "bands" => {
+            "Named projects per amount band; then each band count a source reported (orange)"
+        }
         "targets" => "Progress against each target (%; pale: no data)",
         _ => "Signed amount by period and district (億元)",
     };
@@ -104,29 +106,36 @@ fn industries(result: &QueryResult) -> Option<Vec<Bar>> {
     Some(bars)
 }
 
+/// Named projects per standard band; then, for each band count a source reported, the named
+/// projects in that band beside the count reported (second colour).
 fn bands(result: &QueryResult) -> Option<Vec<Bar>> {
     let (kind, band, projects) = (
         column(result, "kind")?,
         column(result, "band")?,
         column(result, "projects")?,
     );
-    Some(
-        result
-            .rows
-            .iter()
-            .filter(|r| text(&r[kind]) == "standard")
-            .map(|r| {
-                let n = number(&r[projects]).unwrap_or(0.0);
-                Bar {
-                    label: text(&r[band]),
-                    value: n,
-                    shown: format!("{n:.0}"),
-                    faint: false,
-                    series: 0,
-                }
-            })
-            .collect(),
-    )
+    let (scope, reported) = (column(result, "scope")?, column(result, "reported_count")?);
+    let bar = |label: String, n: f64, series: usize| Bar {
+        label,
+        value: n,
+        shown: format!("{n:.0}"),
+        faint: false,
+        series,
+    };
+    let mut bars = Vec::new();
+    for r in &result.rows {
+        let named = number(&r[projects]).unwrap_or(0.0);
+        if text(&r[kind]) == "standard" {
+            bars.push(bar(text(&r[band]), named, 0));
+            continue;
+        }
+        let scope: String = text(&r[scope]).chars().take(10).collect();
+        bars.push(bar(format!("{} named ({scope})", text(&r[band])), named, 0));
+        if let Some(count) = number(&r[reported]) {
+            bars.push(bar(format!("{} reported", text(&r[band])), count, 1));
+        }
+    }
+    Some(bars)
 }
 
 fn targets(result: &QueryResult) -> Option<Vec<Bar>> {

@@ -9,7 +9,7 @@ use super::html::{page, table};
 use super::present;
 use crate::cli::RecordKind;
 use crate::source::hex_sha256;
-use crate::store::QueryResult;
+use crate::store::{QueryResult, QuotedBy};
 
 /// The folder (and record kind) an id column leads to.
 pub fn kind_of_id(column: &str) -> Option<&'static str> {
@@ -126,13 +126,14 @@ fn vertical(record: &QueryResult, source: Option<&str>) -> Markup {
 
 /// A source's page: its details, then its text with every quoted passage marked and
 /// anchored, so that each fact's page can link to the sentence that states it.
-pub fn source_page(title: &str, details: &QueryResult, text: &str, quotes: &[String]) -> String {
+pub fn source_page(title: &str, details: &QueryResult, text: &str, quotes: &[QuotedBy]) -> String {
     let mut spans: Vec<(usize, usize, String)> = quotes
         .iter()
-        .filter_map(|q| text.find(q.as_str()).map(|s| (s, s + q.len(), anchor(q))))
+        .filter_map(|(q, _, _)| text.find(q.as_str()).map(|s| (s, s + q.len(), anchor(q))))
         .collect();
     spans.sort();
-    let body = marked(text, &spans);
+    spans.dedup();
+    let body = marked(text, &spans, quotes);
     page(
         &format!("{title} · source"),
         html! {
@@ -148,7 +149,7 @@ pub fn source_page(title: &str, details: &QueryResult, text: &str, quotes: &[Str
 
 /// The text with marked passages (overlapping quotes merged into one mark) and an anchor at the
 /// start of each quote; line breaks kept.
-fn marked(text: &str, spans: &[(usize, usize, String)]) -> Markup {
+fn marked(text: &str, spans: &[(usize, usize, String)], quotes: &[QuotedBy]) -> Markup {
     let mut pieces: Vec<(bool, &str, Vec<&str>)> = Vec::new();
     let mut at = 0;
     let mut i = 0;
@@ -176,6 +177,25 @@ fn marked(text: &str, spans: &[(usize, usize, String)]) -> Markup {
                 @if n > 0 { br; }
                 @if *is_mark { mark { (line) } } @else { (line) }
             }
+            @if *is_mark { (facts_of(anchors, quotes)) }
+        }
+    }
+}
+
+/// Links from a marked passage to the records whose quotes it holds.
+fn facts_of(anchors: &[&str], quotes: &[QuotedBy]) -> Markup {
+    let mut links: Vec<(String, String)> = quotes
+        .iter()
+        .filter(|(q, _, _)| anchors.contains(&anchor(q).as_str()))
+        .filter_map(|(_, key, id)| {
+            kind_of_id(key).map(|k| (format!("../{k}/{id}.html"), format!("{k} {id}")))
+        })
+        .collect();
+    links.sort();
+    links.dedup();
+    html! {
+        @if !links.is_empty() {
+            sup.note { @for (href, label) in &links { " " a href=(href) { (label) } } }
         }
     }
 }
