@@ -401,3 +401,43 @@ fn full_width_digits_and_chinese_numerals_are_read() {
     ]);
     assert!(out.status.success(), "{}", stderr(&out));
 }
+
+#[test]
+fn inputs_that_are_not_articles_are_refused_with_the_reason() {
+    let env = TestEnv::new();
+    let dir = env.dir.path();
+    let cases: [(&str, &[u8], &str); 4] = [
+        ("empty.txt", b"", "no text beyond its title"),
+        (
+            "title.txt",
+            "只有标题\n".as_bytes(),
+            "no text beyond its title",
+        ),
+        ("english.txt", b"Hello\nworld\n", "no Chinese text"),
+        (
+            "binary.txt",
+            &[
+                0xff, 0xfe, 0x00, 0x81, 0x00, 0x00, 0x9f, 0xc3, 0x28, 0x80, 0x00, 0x01,
+            ],
+            "not UTF-8, GBK, GB18030 or Big5",
+        ),
+    ];
+    for (name, bytes, expected) in cases {
+        std::fs::write(dir.join(name), bytes).unwrap();
+        let out = env.run(&["draft", name, "--published", "2024-01-01"]);
+        assert_eq!(out.status.code(), Some(1), "{name}");
+        assert!(stderr(&out).contains(expected), "{name}: {}", stderr(&out));
+        assert!(
+            stderr(&out).contains(name),
+            "{name}: the message names the file"
+        );
+    }
+    std::fs::write(
+        dir.join("a.txt"),
+        "某区举行招商引资项目集中签约活动\n1月5日,某区举行招商引资项目集中签约活动。\n",
+    )
+    .unwrap();
+    let out = env.run(&["draft", "a.txt"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr(&out).contains("--published"), "{}", stderr(&out));
+}

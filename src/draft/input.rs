@@ -27,6 +27,13 @@ pub fn decode(bytes: &[u8]) -> Result<(String, &'static str)> {
     let mut detector = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
     detector.feed(bytes, true);
     let encoding = detector.guess(None, chardetng::Utf8Detection::Allow);
+    if ![encoding_rs::GBK, encoding_rs::GB18030, encoding_rs::BIG5].contains(&encoding) {
+        bail!(
+            "the article is not UTF-8, GBK, GB18030 or Big5 text (its bytes look most like {}); \
+             is it a text or HTML file?",
+            encoding.name()
+        );
+    }
     let (text, _, had_errors) = encoding.decode(bytes);
     if had_errors {
         bail!(
@@ -76,6 +83,12 @@ pub fn read(bytes: &[u8], title: Option<&str>) -> Result<Article> {
     }
     if lines.len() < 2 {
         bail!("the article has no text beyond its title");
+    }
+    if !lines
+        .iter()
+        .any(|l| l.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)))
+    {
+        bail!("the article has no Chinese text");
     }
     Ok(Article {
         title,
