@@ -594,3 +594,18 @@ fn a_newer_or_tampered_migration_history_is_a_clear_error() {
         stderr(&out)
     );
 }
+
+#[test]
+fn bad_filter_values_are_usage_errors() {
+    let env = TestEnv::new();
+    for args in [
+        vec!["projects", "--sort", "colour"],
+        vec!["projects", "--from", "27/12/2023"],
+        vec!["projects", "--min-amount", "lots"],
+        vec!["places", "--industry", "储能"],
+    ] {
+        let out = env.run(&args);
+        assert_eq!(out.status.code(), Some(2), "{args:?}: {}", stderr(&out));
+        assert!(stderr(&out).starts_with("zhaoshang: "), "{}", stderr(&out));
+    }
+}

@@ -3,15 +3,15 @@
 
 use std::path::Path;
 
-use anyhow::{Result, anyhow, bail};
+use anyhow::{Result, anyhow};
 use rusqlite::types::Value;
 
-use crate::Context;
 use crate::cli::{Filters, Format};
 use crate::source::figure::parse_amount;
 use crate::source::fold::fold;
 use crate::source::validate::is_iso_date;
 use crate::view::listings;
+use crate::{Context, UsageError};
 
 /// The filters the user gave, as named parameters, with the option each came from.
 fn params(filters: &Filters) -> Result<Vec<(&'static str, String, Value)>> {
@@ -32,7 +32,10 @@ fn params(filters: &Filters) -> Result<Vec<(&'static str, String, Value)>> {
     ] {
         if let Some(d) = date {
             if !is_iso_date(d) {
-                bail!("{option} `{d}` is not a date; expected YYYY-MM-DD, e.g. 2023-12-27");
+                return Err(UsageError(format!(
+                    "{option} `{d}` is not a date; expected YYYY-MM-DD, e.g. 2023-12-27"
+                ))
+                .into());
             }
             params.push((option, name.to_string(), Value::Text(d.clone())));
         }
@@ -42,7 +45,7 @@ fn params(filters: &Filters) -> Result<Vec<(&'static str, String, Value)>> {
         ("--max-amount", "max_yuan", &filters.max_amount),
     ] {
         if let Some(a) = amount {
-            let yuan = parse_amount(a).map_err(|e| anyhow!("{option}: {e}"))?;
+            let yuan = parse_amount(a).map_err(|e| UsageError(format!("{option}: {e}")))?;
             params.push((option, name.to_string(), Value::Integer(yuan)));
         }
     }
@@ -63,11 +66,11 @@ pub fn run(ctx: &Context, db: &Path, name: &str, filters: &Filters, format: Form
     let def = listings::find(name).ok_or_else(|| anyhow!("no listing `{name}`"))?;
     let sql = def
         .sql_sorted(filters.sort.as_deref())
-        .map_err(|e| anyhow!("--sort: {e}"))?;
+        .map_err(|e| UsageError(format!("--sort: {e}")))?;
     let given = params(filters)?;
     for (option, param, _) in &given {
         if !sql.contains(&format!(":{param}")) {
-            bail!("`{name}` has no {option} filter");
+            return Err(UsageError(format!("`{name}` has no {option} filter")).into());
         }
     }
     let store = super::open_read_only(ctx, db)?;
