@@ -26,10 +26,19 @@ fn ok(env: &TestEnv, args: &[&str]) -> String {
 }
 
 fn fails(env: &TestEnv, args: &[&str]) -> String {
+    fails_with(env, args, 1)
+}
+
+/// A command line asking for something impossible: exit 2, as README's exit codes say.
+fn usage_error(env: &TestEnv, args: &[&str]) -> String {
+    fails_with(env, args, 2)
+}
+
+fn fails_with(env: &TestEnv, args: &[&str], code: i32) -> String {
     let out = env.run(args);
     assert_eq!(
         out.status.code(),
-        Some(1),
+        Some(code),
         "zhaoshang {args:?}: {}",
         stdout(&out)
     );
@@ -328,19 +337,19 @@ fn report_sql_is_the_file_and_runs_in_the_shell() {
 #[test]
 fn report_errors_are_clear() {
     let env = seeded();
-    let err = fails(&env, &["report", "nosuch"]);
+    let err = usage_error(&env, &["report", "nosuch"]);
     assert!(
         err.contains("no report `nosuch`; the reports are: summary, reconcile"),
         "{err}"
     );
-    let err = fails(&env, &["report", "summary", "--param", "region=x"]);
+    let err = usage_error(&env, &["report", "summary", "--param", "region=x"]);
     assert!(
         err.contains(
             "report `summary` has no parameter `region`; its parameters are: district, from, to"
         ),
         "{err}"
     );
-    let err = fails(&env, &["report", "summary", "--param", "district"]);
+    let err = usage_error(&env, &["report", "summary", "--param", "district"]);
     assert!(err.contains("expected KEY=VALUE"), "{err}");
 }
 
@@ -458,17 +467,17 @@ fn listing_filters() {
         "targets and standing facts"
     );
 
-    let err = fails(&env, &["places", "--industry", "x"]);
+    let err = usage_error(&env, &["places", "--industry", "x"]);
     assert!(err.contains("`places` has no --industry filter"), "{err}");
-    let err = fails(&env, &["projects", "--sort", "size"]);
+    let err = usage_error(&env, &["projects", "--sort", "size"]);
     assert!(err.contains("expected one of: amount, date, name"), "{err}");
-    let err = fails(&env, &["projects", "--from", "2023-13-01"]);
+    let err = usage_error(&env, &["projects", "--from", "2023-13-01"]);
     assert!(
         err.contains("--from `2023-13-01` is not a date; expected YYYY-MM-DD"),
         "{err}"
     );
     for bad in ["ten", "逾5億", "5美元", "-3億"] {
-        let err = fails(&env, &["projects", "--min-amount", bad]);
+        let err = usage_error(&env, &["projects", "--min-amount", bad]);
         assert!(
             err.contains("expected an amount in yuan such as 10億, 10亿, 5000萬"),
             "{bad}: {err}"

@@ -3,7 +3,7 @@
 use std::io::Write;
 use std::path::Path;
 
-use anyhow::{Result, anyhow, bail};
+use anyhow::{Result, anyhow};
 use rusqlite::types::Value;
 
 use crate::Context;
@@ -14,19 +14,25 @@ use crate::view::reports::{self, Report};
 
 fn unknown(name: &str) -> anyhow::Error {
     let names: Vec<String> = reports::all().into_iter().map(|r| r.name).collect();
-    anyhow!("no report `{name}`; the reports are: {}", names.join(", "))
+    crate::UsageError(format!(
+        "no report `{name}`; the reports are: {}",
+        names.join(", ")
+    ))
+    .into()
 }
 
 /// `KEY=VALUE` into a bound parameter. A value that is a whole number binds as an integer
 /// (`limit=5`); one for a parameter ending in `_yuan` may be written 10億.
 fn param(report: &Report, text: &str) -> Result<(String, Value)> {
-    let (key, value) = text
-        .split_once('=')
-        .ok_or_else(|| anyhow!("--param `{text}`: expected KEY=VALUE, e.g. district=江津區"))?;
+    let (key, value) = text.split_once('=').ok_or_else(|| {
+        crate::UsageError(format!(
+            "--param `{text}`: expected KEY=VALUE, e.g. district=江津區"
+        ))
+    })?;
     let key = key.trim().trim_start_matches(':');
     if !report.params.iter().any(|(name, _)| name == key) {
         let names: Vec<&str> = report.params.iter().map(|(n, _)| n.as_str()).collect();
-        bail!(
+        return Err(crate::UsageError(format!(
             "report `{}` has no parameter `{key}`; its parameters are: {}",
             report.name,
             if names.is_empty() {
@@ -34,7 +40,8 @@ fn param(report: &Report, text: &str) -> Result<(String, Value)> {
             } else {
                 names.join(", ")
             }
-        );
+        ))
+        .into());
     }
     check_value(key, value)?;
     let bound = if key.ends_with("_yuan") {

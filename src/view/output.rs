@@ -77,12 +77,8 @@ fn no_chart() -> io::Error {
     )
 }
 
-fn record_html(
-    out: &mut dyn Write,
-    noun: &str,
-    record: &Listing,
-    sections: &[(String, Listing)],
-) -> io::Result<()> {
+/// A one-row listing shown field by field (empty fields left out), for a person.
+fn field_by_field(record: &Listing) -> Listing {
     let mut vertical = Listing::new(
         vec![("field".into(), Align::Left), ("value".into(), Align::Left)],
         vec!["field".into(), "value".into()],
@@ -94,6 +90,16 @@ fn record_html(
             }
         }
     }
+    vertical
+}
+
+fn record_html(
+    out: &mut dyn Write,
+    noun: &str,
+    record: &Listing,
+    sections: &[(String, Listing)],
+) -> io::Result<()> {
+    let vertical = field_by_field(record);
     let body = maud::html! {
         h1 { (noun) }
         (super::html::table(&vertical, &|_, _| None))
@@ -307,17 +313,7 @@ fn record_text(
     format: Format,
     color: bool,
 ) -> io::Result<()> {
-    let mut vertical = Listing::new(
-        vec![("field".into(), Align::Left), ("value".into(), Align::Left)],
-        vec!["field".into(), "value".into()],
-    );
-    if let Some(row) = record.display.first() {
-        for ((header, _), text) in record.columns.iter().zip(row) {
-            if !text.is_empty() {
-                vertical.push(vec![header.clone(), text.clone()], Map::new());
-            }
-        }
-    }
+    let mut vertical = field_by_field(record);
     vertical.records.clear();
     let markdown = format == Format::Markdown;
     if markdown {
