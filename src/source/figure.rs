@@ -535,9 +535,12 @@ pub fn fold_figure_text(text: &str) -> String {
 
 /// Shows whole yuan as a reader expects: 266億, 1.85億, 5000萬, 3500元.
 pub fn format_yuan(amount: i64) -> String {
+    const WAN_YI: i64 = 1_000_000_000_000;
     const YI: i64 = 100_000_000;
     const WAN: i64 = 10_000;
-    let (unit_value, unit) = if amount.abs() >= YI {
+    let (unit_value, unit) = if amount.abs() >= WAN_YI {
+        (WAN_YI, "萬億")
+    } else if amount.abs() >= YI {
         (YI, "億")
     } else if amount.abs() >= WAN {
         (WAN, "萬")
@@ -551,7 +554,11 @@ pub fn format_yuan(amount: i64) -> String {
     if frac == 0 {
         return format!("{whole}{unit}");
     }
-    let digits = if unit_value == YI { 8 } else { 4 };
+    let digits = match unit_value {
+        WAN_YI => 12,
+        YI => 8,
+        _ => 4,
+    };
     let frac_text = format!("{frac:0digits$}");
     format!("{whole}.{}{unit}", frac_text.trim_end_matches('0'))
 }
@@ -705,6 +712,9 @@ mod tests {
     fn display() {
         assert_eq!(format_yuan(26_600_000_000), "266億");
         assert_eq!(format_yuan(185_000_000), "1.85億");
+        // Totals of a province's year reach 萬億 (a trillion).
+        assert_eq!(format_yuan(3_325_000_000_000), "3.325萬億");
+        assert_eq!(format_yuan(1_000_000_000_000), "1萬億");
         assert_eq!(format_yuan(50_000_000), "5000萬");
         assert_eq!(
             format_qualified_yuan(100_000_000_000, Qualifier::MoreThan),
