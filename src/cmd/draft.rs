@@ -50,6 +50,12 @@ pub fn run(ctx: &Context, db: &Path, args: &DraftArgs) -> Result<()> {
         return describe(ctx, &drafted, &article, started);
     };
     let text_path = output.with_extension("txt");
+    if text_path == *output {
+        bail!(
+            "-o {}: the draft's text goes to FILE with .txt; name the draft .toml or .json",
+            output.display()
+        );
+    }
     for path in [output, &text_path] {
         ours.check_output(path)?;
         if path.exists() && !args.force {
