@@ -437,6 +437,10 @@ fn inputs_that_are_not_articles_are_refused_with_the_reason() {
         "某区举行招商引资项目集中签约活动\n1月5日,某区举行招商引资项目集中签约活动。\n",
     )
     .unwrap();
+    // The draft and its text cannot be one file.
+    let out = env.run(&["draft", "a.txt", "--published", "2024-01-06", "-o", "b.txt"]);
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    assert!(!dir.join("b.txt").exists());
     let out = env.run(&["draft", "a.txt"]);
     assert_eq!(out.status.code(), Some(1));
     assert!(stderr(&out).contains("--published"), "{}", stderr(&out));
