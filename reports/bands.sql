@@ -19,9 +19,9 @@ named AS (
       FROM projects p
       JOIN events e ON e.event_id = p.event_id
       JOIN places pl ON pl.place_id = e.place_id
-     WHERE (:district IS NULL OR pl.name = :district OR pl.name_key = :district)
-       AND (:from IS NULL OR e.held_on >= :from)
-       AND (:to IS NULL OR e.held_on <= :to)
+     WHERE (nullif(:district, '') IS NULL OR pl.name = nullif(:district, '') OR pl.name_key = nullif(:district, ''))
+       AND (nullif(:from, '') IS NULL OR e.held_on >= nullif(:from, ''))
+       AND (nullif(:to, '') IS NULL OR e.held_on <= nullif(:to, ''))
        AND (p.amount_currency IS NULL OR p.amount_currency = 'CNY')
 ),
 reported AS MATERIALIZED (
@@ -35,9 +35,9 @@ reported AS MATERIALIZED (
       FROM statistics st
       JOIN places pl ON pl.place_id = st.place_id
      WHERE st.metric = 'projects_in_band'
-       AND (:district IS NULL OR pl.name = :district OR pl.name_key = :district)
-       AND (:from IS NULL OR coalesce(st.period_end, '9999') >= :from)
-       AND (:to IS NULL OR coalesce(st.period_start, '0000') <= :to)
+       AND (nullif(:district, '') IS NULL OR pl.name = nullif(:district, '') OR pl.name_key = nullif(:district, ''))
+       AND (nullif(:from, '') IS NULL OR coalesce(st.period_end, '9999') >= nullif(:from, ''))
+       AND (nullif(:to, '') IS NULL OR coalesce(st.period_start, '0000') <= nullif(:to, ''))
 ),
 rows AS (
     SELECT 0 AS section, s.sort, s.band, 'all named projects' AS scope,

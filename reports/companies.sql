@@ -19,6 +19,6 @@ SELECT c.name                                          AS company,
   LEFT JOIN companies g ON g.company_id = c.parent_company_id
   LEFT JOIN project_companies pc ON pc.company_id = c.company_id
   LEFT JOIN projects p ON p.project_id = pc.project_id
- WHERE (:city IS NULL OR c.home_city = :city)
+ WHERE (nullif(:city, '') IS NULL OR c.home_city = nullif(:city, ''))
  GROUP BY c.company_id
  ORDER BY invested_yuan DESC NULLS LAST, projects DESC, company;

@@ -12,8 +12,8 @@ WITH links AS (
       JOIN projects p ON p.project_id = pi.project_id
       JOIN events e ON e.event_id = p.event_id
       JOIN places pl ON pl.place_id = e.place_id
-     WHERE (:basis IS NULL OR pi.basis = :basis)
-       AND (:district IS NULL OR pl.name = :district OR pl.name_key = :district)
+     WHERE (nullif(:basis, '') IS NULL OR pi.basis = nullif(:basis, ''))
+       AND (nullif(:district, '') IS NULL OR pl.name = nullif(:district, '') OR pl.name_key = nullif(:district, ''))
 )
 SELECT i.name                                               AS industry,
        (SELECT group_concat(role, '; ') FROM (

@@ -145,6 +145,6 @@ SELECT pl.name AS place,
        j.quote
   -- CROSS JOIN keeps the checks as the outer loop, each place found by its key
   FROM judged j CROSS JOIN places pl ON pl.place_id = j.place_id
- WHERE (:district IS NULL OR pl.name = :district OR pl.name_key = :district)
-   AND (:status IS NULL OR status = :status)
+ WHERE (nullif(:district, '') IS NULL OR pl.name = nullif(:district, '') OR pl.name_key = nullif(:district, ''))
+   AND (nullif(:status, '') IS NULL OR status = nullif(:status, ''))
  ORDER BY j.date, pl.name, j.scope, j.check_name;

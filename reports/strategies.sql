@@ -24,7 +24,7 @@ SELECT s.name                                                  AS strategy,
           JOIN industries i ON i.industry_id = x.industry_id)  AS industries
   FROM strategies s
   LEFT JOIN places owner ON owner.place_id = s.place_id
- WHERE (:level IS NULL OR s.level = :level)
-   AND (:kind IS NULL OR s.kind = :kind)
+ WHERE (nullif(:level, '') IS NULL OR s.level = nullif(:level, ''))
+   AND (nullif(:kind, '') IS NULL OR s.kind = nullif(:kind, ''))
  ORDER BY CASE s.level WHEN 'national' THEN 0 WHEN 'municipal' THEN 1 ELSE 2 END,
           s.kind, s.strategy_id;

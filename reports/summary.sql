@@ -22,7 +22,7 @@ SELECT event_id,
        unitemised_amount_yuan,
        unitemised_amount_qualifier
   FROM event_overview
- WHERE (:district IS NULL OR district = :district OR district_key = :district)
-   AND (:from IS NULL OR held_on >= :from)
-   AND (:to IS NULL OR held_on <= :to)
+ WHERE (nullif(:district, '') IS NULL OR district = nullif(:district, '') OR district_key = nullif(:district, ''))
+   AND (nullif(:from, '') IS NULL OR held_on >= nullif(:from, ''))
+   AND (nullif(:to, '') IS NULL OR held_on <= nullif(:to, ''))
  ORDER BY held_on, event_id;

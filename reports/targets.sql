@@ -49,5 +49,5 @@ SELECT pl.name AS place,
            AND r2.period_start >= t.period_start AND r2.period_end <= t.period_end
          ORDER BY r2.period_end DESC, r2.statistic_id DESC LIMIT 1)
  WHERE t.kind = 'target'
-   AND (:district IS NULL OR pl.name = :district OR pl.name_key = :district)
+   AND (nullif(:district, '') IS NULL OR pl.name = nullif(:district, '') OR pl.name_key = nullif(:district, ''))
  ORDER BY t.period_start, pl.name, t.metric;

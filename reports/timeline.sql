@@ -8,13 +8,13 @@
 WITH e AS (
     SELECT district, district_key, held_on, project_count, signed_amount_yuan, signed_amount_qualifier,
            named_projects,
-           CASE coalesce(:by, 'year')
+           CASE coalesce(nullif(:by, ''), 'year')
                WHEN 'month'   THEN substr(held_on, 1, 7)
                WHEN 'quarter' THEN substr(held_on, 1, 4) || '-Q' || ((CAST(substr(held_on, 6, 2) AS INTEGER) + 2) / 3)
                ELSE substr(held_on, 1, 4)
            END AS period
       FROM event_overview
-     WHERE (:district IS NULL OR district = :district OR district_key = :district)
+     WHERE (nullif(:district, '') IS NULL OR district = nullif(:district, '') OR district_key = nullif(:district, ''))
 )
 SELECT district,
        period,

@@ -12,11 +12,11 @@ WITH largest AS MATERIALIZED (
       JOIN events e ON e.event_id = p.event_id
       JOIN places pl ON pl.place_id = e.place_id
      WHERE p.amount_yuan IS NOT NULL
-       AND (:district IS NULL OR pl.name = :district OR pl.name_key = :district)
-       AND (:from IS NULL OR e.held_on >= :from)
-       AND (:to IS NULL OR e.held_on <= :to)
+       AND (nullif(:district, '') IS NULL OR pl.name = nullif(:district, '') OR pl.name_key = nullif(:district, ''))
+       AND (nullif(:from, '') IS NULL OR e.held_on >= nullif(:from, ''))
+       AND (nullif(:to, '') IS NULL OR e.held_on <= nullif(:to, ''))
      ORDER BY p.amount_yuan DESC, p.name
-     LIMIT coalesce(:limit, 10)
+     LIMIT coalesce(CAST(nullif(:limit, '') AS INTEGER), 10)
 )
 SELECT rank() OVER (ORDER BY amount_yuan DESC) AS rank,
        project,

@@ -834,3 +834,49 @@ fn documented_field_names_are_the_fields_produced() {
         );
     }
 }
+
+/// Datasette (and the shell's `.param set :x ''`) send an empty string for a parameter left
+/// empty: every report gives the same rows as when it is not given at all.
+#[test]
+fn an_empty_parameter_means_not_given_in_the_shell_as_in_the_program() {
+    let Some(sqlite3) = common::sqlite3_shell() else {
+        eprintln!("skipped: no sqlite3 shell");
+        return;
+    };
+    let env = seeded();
+    for report in zhaoshang::view::reports::all() {
+        let mut script = String::new();
+        for (param, _) in &report.params {
+            script.push_str(&format!(".param set :{param} ''\n"));
+        }
+        script.push_str(report.sql);
+        let mut child = std::process::Command::new(&sqlite3)
+            .arg("-bail")
+            .arg("-json")
+            .arg(env.db())
+            .stdin(std::process::Stdio::piped())
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .unwrap();
+        std::io::Write::write_all(&mut child.stdin.take().unwrap(), script.as_bytes()).unwrap();
+        let out = child.wait_with_output().unwrap();
+        assert!(out.status.success(), "{}: {}", report.name, stderr(&out));
+        let shell: Vec<serde_json::Value> = if out.stdout.is_empty() {
+            Vec::new()
+        } else {
+            serde_json::from_slice(&out.stdout).unwrap()
+        };
+        let ours = json(&env, &["report", &report.name]);
+        assert!(!ours.is_empty(), "{}: the seed gives rows", report.name);
+        assert_eq!(shell.len(), ours.len(), "{}", report.name);
+        for (s, o) in shell.iter().zip(&ours) {
+            let keys: Vec<&String> = s.as_object().unwrap().keys().collect();
+            for k in keys {
+                let (a, b) = (&s[k.as_str()], &o[k.as_str()]);
+                let same = a == b || (a.as_f64().is_some() && a.as_f64() == b.as_f64());
+                assert!(same, "{} {k}: shell {a} program {b}", report.name);
+            }
+        }
+    }
+}

@@ -38,9 +38,26 @@ pub fn run(ctx: &Context, db: &Path, output: Option<&Path>) -> Result<()> {
             .get(&table)
             .map(|t| t.description.clone())
             .unwrap_or_default();
+        // Derived and bookkeeping tables are there for the program, not for reading.
+        let hidden = table.starts_with("search_") || table == "refinery_schema_history";
         described.insert(
             table,
-            json!({ "description": description, "columns": column_docs }),
+            json!({ "description": description, "columns": column_docs, "hidden": hidden }),
+        );
+    }
+    // Every bundled report as a canned query: the very SQL of `report NAME --sql`, in which an
+    // empty parameter (what Datasette sends for a field left empty) means "not given".
+    let mut queries = Map::new();
+    for report in crate::view::reports::all() {
+        let params: Vec<&str> = report.params.iter().map(|(p, _)| p.as_str()).collect();
+        queries.insert(
+            report.name.clone(),
+            json!({
+                "title": report.title,
+                "description": report.question,
+                "sql": report.sql,
+                "params": params,
+            }),
         );
     }
     let name = db.file_stem().map_or_else(
@@ -54,7 +71,7 @@ pub fn run(ctx: &Context, db: &Path, output: Option<&Path>) -> Result<()> {
                         Money is integer yuan in columns ending in _yuan; qualifiers (逾, 近, 以上 …) are \
                         in the *_qualifier columns.",
         "source": "see the sources table (title, publisher, url of every article)",
-        "databases": { name: { "tables": described } },
+        "databases": { name: { "tables": described, "queries": queries } },
     });
     let text = serde_json::to_string_pretty(&metadata)? + "\n";
     match output {
