@@ -49,6 +49,8 @@ pub enum Format {
     Table,
     /// Comma-separated values with a header row
     Csv,
+    /// CSV for spreadsheets: a byte-order mark first (so Excel reads UTF-8) and CRLF line ends
+    Excel,
     /// A JSON array with one object per row
     Json,
     /// One JSON object per line

@@ -880,3 +880,48 @@ fn an_empty_parameter_means_not_given_in_the_shell_as_in_the_program() {
         }
     }
 }
+
+#[test]
+fn a_name_filter_that_matches_nothing_says_so_with_the_closest_names() {
+    let env = seeded();
+    let out = env.run(&["projects", "--district", "江津", "--format", "csv"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert_eq!(stdout(&out).lines().count(), 1, "only the header");
+    assert!(
+        stderr(&out).contains("no place is called `江津`")
+            && stderr(&out).contains("did you mean 江津區"),
+        "{}",
+        stderr(&out)
+    );
+    let out = env.run(&["projects", "--industry", "储能"]);
+    assert!(
+        stderr(&out).contains("did you mean 新能源及新型儲能"),
+        "{}",
+        stderr(&out)
+    );
+    let out = env.run(&["projects", "--district", "Jiangjin"]);
+    assert!(
+        stderr(&out).contains("no place is called `Jiangjin`"),
+        "{}",
+        stderr(&out)
+    );
+    // A name that exists, in the other script, gives rows and no hint.
+    let out = env.run(&["projects", "--district", "江津区", "--format", "csv"]);
+    assert_eq!(stdout(&out).lines().count(), 11);
+    assert!(!stderr(&out).contains("is called"), "{}", stderr(&out));
+}
+
+#[test]
+fn the_excel_format_is_csv_with_a_byte_order_mark() {
+    let env = seeded();
+    let out = env.run(&["projects", "--format", "excel"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(out.stdout.starts_with("\u{feff}project_id,".as_bytes()));
+    let text = stdout(&out);
+    assert!(text.contains("\r\n"), "CRLF line ends");
+    let plain = ok(&env, &["projects", "--format", "csv"]);
+    assert_eq!(
+        text.trim_start_matches('\u{feff}').replace("\r\n", "\n"),
+        plain
+    );
+}

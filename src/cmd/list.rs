@@ -75,7 +75,7 @@ pub fn run(ctx: &Context, db: &Path, name: &str, filters: &Filters, format: Form
     }
     let store = super::open_read_only(ctx, db)?;
     let params: Vec<(String, Value)> = given.into_iter().map(|(_, n, v)| (n, v)).collect();
-    super::run_query(
+    let rows = super::run_query(
         ctx,
         &store,
         &sql,
@@ -83,5 +83,71 @@ pub fn run(ctx: &Context, db: &Path, name: &str, filters: &Filters, format: Form
         None,
         format,
         &crate::store::QueryLimits::default(),
-    )
+    )?;
+    if rows == 0 {
+        hint_names(ctx, &store, filters)?;
+    }
+    Ok(())
+}
+
+/// A listing that matched nothing says which name filter matches no record, and the names
+/// that come closest (sharing most of its characters, folded), on stderr.
+fn hint_names(ctx: &Context, store: &crate::store::Store, filters: &Filters) -> Result<()> {
+    let given = [
+        ("--district", "place", &filters.district),
+        ("--industry", "industry", &filters.industry),
+        ("--company", "company", &filters.company),
+        ("--strategy", "strategy", &filters.strategy),
+    ];
+    for (option, noun, value) in given {
+        let Some(value) = value else { continue };
+        let sql = listings::NAMES_OF
+            .iter()
+            .find(|(n, _)| *n == noun)
+            .map(|(_, sql)| *sql)
+            .ok_or_else(|| anyhow!("no names for {noun}"))?;
+        let names: Vec<(String, String)> = store
+            .query(sql, &[])?
+            .rows
+            .into_iter()
+            .filter_map(|r| match (&r[0], &r[1]) {
+                (Value::Text(n), Value::Text(k)) => Some((n.clone(), k.clone())),
+                _ => None,
+            })
+            .collect();
+        let key = fold(value);
+        if names.iter().any(|(_, k)| *k == key) {
+            continue;
+        }
+        ctx.note(&closest(option, noun, value, &key, &names));
+    }
+    Ok(())
+}
+
+fn closest(option: &str, noun: &str, value: &str, key: &str, names: &[(String, String)]) -> String {
+    let mut scored: Vec<(usize, &str)> = names
+        .iter()
+        .map(|(name, k)| {
+            let shared = key.chars().filter(|c| k.contains(*c)).count();
+            let contains = k.contains(key) || key.contains(k.as_str());
+            (if contains { shared + 100 } else { shared }, name.as_str())
+        })
+        .filter(|(score, _)| *score > 0)
+        .collect();
+    scored.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(b.1)));
+    let shown: Vec<&str> = scored.iter().take(5).map(|(_, n)| *n).collect();
+    if shown.is_empty() {
+        let some: Vec<&str> = names.iter().take(5).map(|(n, _)| n.as_str()).collect();
+        format!(
+            "no {noun} is called `{value}` ({option} matches a whole name, in either script); \
+             some that are: {}",
+            some.join(", ")
+        )
+    } else {
+        format!(
+            "no {noun} is called `{value}` ({option} matches a whole name, in either script); \
+             did you mean {}?",
+            shown.join(", ")
+        )
+    }
 }

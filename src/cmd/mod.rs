@@ -134,7 +134,7 @@ fn limits(timeout_seconds: u64) -> QueryLimits {
     }
 }
 
-/// Runs a query and writes its result to stdout in the chosen format: streamed row by row for
+/// Runs a query and writes its result (returns how many rows) to stdout in the chosen format: streamed row by row for
 /// CSV, JSON and NDJSON; gathered (within the memory ceiling) for a table or Markdown.
 fn run_query(
     ctx: &Context,
@@ -144,13 +144,14 @@ fn run_query(
     report: Option<&Report>,
     format: Format,
     limits: &QueryLimits,
-) -> Result<()> {
+) -> Result<usize> {
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
     let bar = report.and_then(|r| r.bar.as_deref());
     if matches!(format, Format::Table | Format::Markdown) {
         let result = store.query_limited(sql, params, limits)?;
         output::write(&mut out, &present::listing(&result, bar), format, ctx.color)?;
-        return Ok(std::io::Write::flush(&mut out)?);
+        std::io::Write::flush(&mut out)?;
+        return Ok(result.rows.len());
     }
     if matches!(format, Format::Html | Format::Svg) {
         let result = store.query_limited(sql, params, limits)?;
@@ -175,13 +176,16 @@ fn run_query(
             ),
         };
         std::io::Write::write_all(&mut out, text.as_bytes())?;
-        return Ok(std::io::Write::flush(&mut out)?);
+        std::io::Write::flush(&mut out)?;
+        return Ok(result.rows.len());
     }
     // The writer moves into the stream at the first row (or after the last, for none).
     let mut out = Some(out);
     let mut fields: Vec<String> = Vec::new();
     let mut stream = None;
+    let mut rows = 0;
     let columns = store.query_each(sql, params, limits, |columns, row| {
+        rows += 1;
         if let Some(w) = out.take() {
             fields = present::record_fields(columns);
             stream = output::Stream::start(w, format, &fields)?;
@@ -198,7 +202,7 @@ fn run_query(
     if let Some(s) = stream {
         s.finish()?;
     }
-    Ok(())
+    Ok(rows)
 }
 
 fn describe_open(ctx: &Context, db: &Path, report: OpenReport) {

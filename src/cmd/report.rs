@@ -130,5 +130,6 @@ pub fn run(
         Some(&report),
         format,
         limits,
-    )
+    )?;
+    Ok(())
 }

@@ -17,5 +17,6 @@ pub fn run(
 ) -> Result<()> {
     let store = super::open_read_only(ctx, db)?;
     let sql = store.check_user_sql(query)?;
-    super::run_query(ctx, &store, sql, &[], None, format, limits)
+    super::run_query(ctx, &store, sql, &[], None, format, limits)?;
+    Ok(())
 }

@@ -207,6 +207,25 @@ pub const LISTINGS: &[ListingDef] = &[
     },
 ];
 
+/// Every name a name filter can match, with its folded key, by kind: for the hint a listing
+/// that matched nothing gives.
+pub const NAMES_OF: &[(&str, &str)] = &[
+    ("place", "SELECT name, name_key FROM places ORDER BY name"),
+    (
+        "industry",
+        "SELECT name, name_key FROM industries ORDER BY name",
+    ),
+    (
+        "company",
+        "SELECT name, name_key FROM companies UNION SELECT alias, alias_key FROM company_aliases
+          ORDER BY 1",
+    ),
+    (
+        "strategy",
+        "SELECT name, name_key FROM strategies ORDER BY name",
+    ),
+];
+
 pub fn find(name: &str) -> Option<&'static ListingDef> {
     LISTINGS.iter().find(|l| l.name == name)
 }

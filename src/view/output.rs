@@ -126,7 +126,7 @@ pub fn write(
         Format::Svg => Err(no_chart()),
         Format::Table => write_table(out, listing, color),
         Format::Markdown => write_markdown(out, listing),
-        Format::Csv | Format::Json | Format::Ndjson => {
+        Format::Csv | Format::Excel | Format::Json | Format::Ndjson => {
             let Some(mut stream) = Stream::start(out, format, &listing.fields)? else {
                 return Ok(());
             };
@@ -199,6 +199,9 @@ fn csv_cell(value: &Value) -> String {
     }
 }
 
+/// The byte-order mark that tells Excel a CSV file is UTF-8.
+const BOM: &[u8] = "\u{feff}".as_bytes();
+
 /// A CSV error as the I/O error it is, so that a closed pipe (`| head`) is recognised as one.
 fn csv_io(e: csv::Error) -> io::Error {
     match e.into_kind() {
@@ -226,6 +229,10 @@ pub fn write_record(
         Format::Json => record_json(out, noun, record, sections),
         Format::Ndjson => record_ndjson(out, record, sections),
         Format::Csv => record_csv(out, record, sections),
+        Format::Excel => {
+            out.write_all(BOM)?;
+            record_csv(out, record, sections)
+        }
         Format::Table | Format::Markdown => record_text(out, noun, record, sections, format, color),
         Format::Html => record_html(out, noun, record, sections),
         Format::Svg => Err(no_chart()),
@@ -346,6 +353,15 @@ impl<W: Write> Stream<W> {
     /// Starts a stream; None for the formats that need every row first (table, Markdown).
     pub fn start(out: W, format: Format, fields: &[String]) -> io::Result<Option<Stream<W>>> {
         Ok(match format {
+            Format::Excel => {
+                let mut out = out;
+                out.write_all(BOM)?;
+                let mut w = csv::WriterBuilder::new()
+                    .terminator(csv::Terminator::CRLF)
+                    .from_writer(out);
+                w.write_record(fields).map_err(csv_io)?;
+                Some(Stream::Csv(Box::new(w)))
+            }
             Format::Csv => {
                 let mut w = csv_writer(out);
                 w.write_record(fields).map_err(csv_io)?;
