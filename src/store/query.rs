@@ -114,9 +114,7 @@ pub struct QueryResult {
 /// restores the last committed state: nothing of the catalogue's committed facts changes.
 /// Where the file cannot be opened for writing, the read-only open below explains.
 fn roll_back_unfinished_write(path: &Path) -> Result<()> {
-    let mut journal = path.as_os_str().to_owned();
-    journal.push("-journal");
-    if std::fs::metadata(&journal).map_or(true, |m| m.len() == 0) {
+    if super::holds_nothing(&super::companion(path, "-journal")) {
         return Ok(());
     }
     if let Ok(conn) = Connection::open_with_flags(
@@ -147,7 +145,7 @@ impl Store {
 
     fn open_reading(path: &Path, may_complete: bool) -> Result<(Store, OpenReport)> {
         roll_back_unfinished_write(path)?;
-        let missing = std::fs::metadata(path).map_or(true, |m| m.len() == 0);
+        let missing = super::holds_nothing(path);
         let report = if missing {
             Store::open(path, true)?.1
         } else {
@@ -199,8 +197,15 @@ impl Store {
     }
 
     /// Runs a read-only query with named parameters (`:name`); parameters not given are NULL.
+    /// For the program's own queries (show, export, check, site): no time limit, no ceiling, and
+    /// no Ctrl-C handler, so that Ctrl-C still ends a long export at once.
     pub fn query(&self, sql: &str, params: &[(String, Value)]) -> Result<QueryResult> {
-        self.query_limited(sql, params, &QueryLimits::default())
+        let mut rows = Vec::new();
+        let columns = self.rows(sql, params, None, |_, row| {
+            rows.push(row);
+            Ok(())
+        })?;
+        Ok(QueryResult { columns, rows })
     }
 
     /// As [`Store::query`], within `limits`: the rows held may not exceed the memory ceiling.
@@ -234,6 +239,17 @@ impl Store {
         sql: &str,
         params: &[(String, Value)],
         limits: &QueryLimits,
+        each: impl FnMut(&[String], Vec<Value>) -> Result<()>,
+    ) -> Result<Vec<String>> {
+        self.rows(sql, params, Some(limits), each)
+    }
+
+    /// The rows of a query, one at a time; watched (time limit, Ctrl-C) when `limits` are given.
+    fn rows(
+        &self,
+        sql: &str,
+        params: &[(String, Value)],
+        limits: Option<&QueryLimits>,
         mut each: impl FnMut(&[String], Vec<Value>) -> Result<()>,
     ) -> Result<Vec<String>> {
         let mut stmt = self.conn.prepare(sql)?;
@@ -245,13 +261,18 @@ impl Store {
         }
         let columns: Vec<String> = stmt.column_names().map(str::to_string).collect();
         let width = columns.len();
-        let watchdog = Watchdog::start(&self.conn, limits);
+        let watchdog = limits.map(|l| Watchdog::start(&self.conn, l));
         let mut raw = stmt.raw_query();
         loop {
             let row = match raw.next() {
                 Ok(Some(row)) => row,
                 Ok(None) => break,
-                Err(e) => return Err(watchdog.explain(e)),
+                Err(e) => {
+                    return Err(match &watchdog {
+                        Some(w) => w.explain(e),
+                        None => e.into(),
+                    });
+                }
             };
             let mut values = Vec::with_capacity(width);
             for i in 0..width {
