@@ -772,3 +772,48 @@ fn check_sees_edited_facts_and_derived_data_and_repair_rebuilds_the_derived() {
         }
     }
 }
+
+// Inputs are checked before the lock, but opened one at a time: an import of more files than
+// the process may hold open at once still works.
+#[test]
+fn an_import_of_more_files_than_open_descriptors_allowed_succeeds() {
+    use std::os::unix::process::CommandExt;
+    let env = seeded();
+    let template = stdout(&env.run(&["template"]));
+    let dir = env.dir.path().join("many");
+    std::fs::create_dir(&dir).unwrap();
+    let mut files = Vec::new();
+    for i in 0..300 {
+        let text = template
+            .replace(
+                "https://example.org/2024/0115/signing.html",
+                &format!("https://example.org/many/{i}"),
+            )
+            .replacen(
+                "title = \"示例区举行招商引资项目集中签约活动 3个项目携12.5亿元落户\"",
+                &format!("title = \"示例区签约 {i}\""),
+                1,
+            );
+        let path = dir.join(format!("s{i}.toml"));
+        std::fs::write(&path, text).unwrap();
+        files.push(path);
+    }
+    let mut cmd = env.command(&["--quiet", "import"]);
+    cmd.args(&files);
+    // SAFETY: only async-signal-safe calls between fork and exec.
+    unsafe {
+        cmd.pre_exec(|| {
+            let rl = libc::rlimit {
+                rlim_cur: 128,
+                rlim_max: 128,
+            };
+            if libc::setrlimit(libc::RLIMIT_NOFILE, &rl) != 0 {
+                return Err(std::io::Error::last_os_error());
+            }
+            Ok(())
+        });
+    }
+    let out = cmd.output().unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert_eq!(sources(&env.db()), 301);
+}

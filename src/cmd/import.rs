@@ -28,15 +28,22 @@ fn raw_format(input: InputFormat) -> RawFormat {
     }
 }
 
-/// One input, opened (and, when it is a pipe or a terminal, read to the end) before the
-/// catalogue is locked, so that a slow or never-ending input cannot hold the write lock.
+/// One input, checked (and, when it is a pipe or a terminal, read to the end) before the
+/// catalogue is locked, so that a slow or never-ending input cannot hold the write lock. A
+/// regular file is opened only when its turn comes: an import of thousands of files must not
+/// hold thousands of descriptors.
 struct Input {
     name: String,
     /// Where `text_file` names are looked up.
     dir: PathBuf,
     format: Option<RawFormat>,
-    file: File,
+    content: Content,
     size: u64,
+}
+
+enum Content {
+    File(PathBuf),
+    Spooled(File),
 }
 
 /// Copies a stream to an anonymous temporary file and rewinds it.
@@ -56,20 +63,19 @@ fn open_input(path: &Path, input: Option<InputFormat>, ours: &CatalogueFiles) ->
             name: "<stdin>".into(),
             dir: PathBuf::from("."),
             format: input.map(raw_format),
-            file,
+            content: Content::Spooled(file),
             size,
         });
     }
     let name = path.display().to_string();
     ours.check_input(path)?;
-    let file = File::open(path).with_context(|| format!("{name}: cannot open"))?;
-    let meta = file
-        .metadata()
-        .with_context(|| format!("{name}: cannot open"))?;
-    let (file, size) = if meta.is_file() {
-        (file, meta.len())
+    let meta = std::fs::metadata(path).with_context(|| format!("{name}: cannot open"))?;
+    let (content, size) = if meta.is_file() {
+        (Content::File(path.to_path_buf()), meta.len())
     } else {
-        spool(file, &name)?
+        let file = File::open(path).with_context(|| format!("{name}: cannot open"))?;
+        let (file, size) = spool(file, &name)?;
+        (Content::Spooled(file), size)
     };
     Ok(Input {
         dir: path
@@ -77,7 +83,7 @@ fn open_input(path: &Path, input: Option<InputFormat>, ours: &CatalogueFiles) ->
             .map_or_else(|| PathBuf::from("."), Path::to_path_buf),
         format: input.map(raw_format).or_else(|| RawFormat::from_path(path)),
         name,
-        file,
+        content,
         size,
     })
 }
@@ -102,9 +108,20 @@ fn documents(input: Input, read: &Arc<AtomicU64>) -> Documents {
         name,
         dir,
         format,
-        file,
+        content,
         ..
     } = input;
+    let file = match content {
+        Content::Spooled(file) => file,
+        Content::File(path) => match File::open(&path) {
+            Ok(file) => file,
+            Err(e) => {
+                return Box::new(std::iter::once(Err(anyhow::anyhow!(
+                    "{name}: cannot open: {e}"
+                ))));
+            }
+        },
+    };
     let reader = Counting {
         inner: file,
         read: Arc::clone(read),
