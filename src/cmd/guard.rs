@@ -43,9 +43,7 @@ impl CatalogueFiles {
         let files = COMPANIONS
             .iter()
             .map(|suffix| {
-                let mut name = db.as_os_str().to_owned();
-                name.push(suffix);
-                let path = PathBuf::from(name);
+                let path = crate::store::companion(db, suffix);
                 let id = identity(&path);
                 (absolute(&path), id)
             })

@@ -4,7 +4,9 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::scan::{COUNT, MONEY, NUMBER, Sentence, ascii_digits, clauses, figure_text};
+use super::scan::{
+    COUNT, MONEY, NUMBER, Sentence, ascii_digits, clause_start, clauses, figure_text,
+};
 use super::{Draft, Section};
 use crate::source::figure::parse_band;
 use crate::source::model::{BandEntry, EventEntry, FigureEntry, PlaceEntry};
@@ -209,13 +211,6 @@ pub fn headline(draft: &mut Draft, title: &str, body: &[Sentence]) {
         }
         return;
     }
-}
-
-/// Where the clause holding byte `at` begins.
-fn clause_start(sentence: &str, at: usize) -> usize {
-    sentence[..at].rfind([',', '，']).map_or(0, |i| {
-        i + sentence[i..].chars().next().map_or(1, char::len_utf8)
-    })
 }
 
 /// A count of projects: `N個項目` or `項目N個`; its byte span.

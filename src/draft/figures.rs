@@ -6,7 +6,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use super::event::{BAND, is_period};
-use super::scan::{COUNT, MONEY, Sentence, ascii_digits, figure_text};
+use super::scan::{COUNT, MONEY, Sentence, ascii_digits, clause_start, figure_text};
 use super::{Draft, Section};
 use crate::source::figure::parse_band;
 use crate::source::model::StatisticEntry;
@@ -103,11 +103,9 @@ fn period_bands(draft: &mut Draft, place: &str, text: &str, published: &str) {
         if parse_band(&band).is_err() {
             continue;
         }
-        let whole = c.get(0).map_or("", |m| m.as_str());
-        let start = text.find(whole).unwrap_or(0);
-        let from = text[..start].rfind([',', '，']).map_or(0, |i| {
-            i + text[i..].chars().next().map_or(1, char::len_utf8)
-        });
+        let Some(m) = c.get(0) else { continue };
+        let (whole, start) = (m.as_str(), m.start());
+        let from = clause_start(text, start);
         draft.file.statistics.push(StatisticEntry {
             kind: "period_statistic".into(),
             place: place.to_string(),

@@ -41,6 +41,13 @@ pub fn clauses(sentence: &str) -> Vec<&str> {
         .collect()
 }
 
+/// Where the clause holding byte `at` of a sentence begins (after the comma before it).
+pub fn clause_start(sentence: &str, at: usize) -> usize {
+    sentence[..at].rfind([',', '，']).map_or(0, |i| {
+        i + sentence[i..].chars().next().map_or(1, char::len_utf8)
+    })
+}
+
 /// Digits as a source writes them: ASCII or full-width, with a decimal point; or a Chinese
 /// numeral up to 99.
 pub const NUMBER: &str = r"(?:[0-9０-９]+(?:[.．][0-9０-９]+)?|[一二三四五六七八九十两兩]{1,3})";

@@ -3,6 +3,12 @@
 //! matches 1gw. Names are stored as the source wrote them; their folded form is stored beside
 //! them (`name_key` columns) for matching and is what `search` indexes.
 
+/// Zero-width characters and bidirectional controls: invisible, yet they make a name another
+/// name and can make text read in another order than it is stored.
+pub fn is_invisible(c: char) -> bool {
+    matches!(c, '\u{200b}'..='\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2060}'..='\u{2069}' | '\u{061c}' | '\u{feff}')
+}
+
 /// The folded form of `text`.
 pub fn fold(text: &str) -> String {
     let mut out = String::with_capacity(text.len());

@@ -9,7 +9,7 @@ use std::collections::HashSet;
 use std::fmt;
 
 use crate::source::figure::{self, FORMS_HELP, Quantity};
-use crate::source::fold::fold;
+use crate::source::fold::{fold, is_invisible};
 use crate::source::model::{
     CompanyEntry, EventEntry, FORMAT_VERSION, FigureEntry, IndustryEntry, Link, PlaceEntry,
     ProjectEntry, SourceFile, StatisticEntry, StrategyEntry,
@@ -174,12 +174,6 @@ fn one_of(value: &str, allowed: &[&str]) -> Result<(), String> {
 }
 
 /// True for a real calendar date written YYYY-MM-DD.
-/// Zero-width characters and bidirectional controls: invisible in a name, yet they make it
-/// another name.
-fn invisible(c: char) -> bool {
-    matches!(c, '\u{200b}'..='\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2060}'..='\u{2069}' | '\u{061c}' | '\u{feff}')
-}
-
 pub fn is_iso_date(text: &str) -> bool {
     let b = text.as_bytes();
     if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
@@ -258,7 +252,7 @@ impl<'a> Checker<'a> {
             self.problem(path, "is empty");
         } else if name.trim() != name {
             self.problem(path, "has leading or trailing spaces");
-        } else if let Some(c) = name.chars().find(|c| invisible(*c)) {
+        } else if let Some(c) = name.chars().find(|c| is_invisible(*c)) {
             // 江津区 and 江\u{200b}津区 look the same and would be two names.
             self.problem(
                 path,

@@ -10,7 +10,7 @@ use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result, bail};
 
-use super::{Store, connect};
+use super::{Store, companion, connect};
 
 /// `PRAGMA application_id` of a zhaoshang catalogue ("ZHSG"): set when creation completes, so
 /// that a file can be recognised as a catalogue, and another program's database refused.
@@ -55,12 +55,6 @@ pub(super) fn create(path: &Path, seed: bool) -> Result<usize> {
         )
     })?;
     Ok(applied)
-}
-
-fn companion(path: &Path, suffix: &str) -> PathBuf {
-    let mut name = path.as_os_str().to_owned();
-    name.push(suffix);
-    PathBuf::from(name)
 }
 
 impl Store {

@@ -55,7 +55,8 @@ impl Store {
             .with_context(|| format!("cannot open or create the database {}", path.display()))?;
         lock.lock()
             .with_context(|| format!("cannot lock the database {}", path.display()))?;
-        let fresh = std::fs::metadata(path).is_ok_and(|m| m.len() == 0);
+        // The lock file was just opened (created when missing), so an empty file is a new one.
+        let fresh = holds_nothing(path);
         let mut report = OpenReport::default();
         if fresh {
             report.migrations_applied = create::create(path, seed_new)?;
@@ -122,6 +123,19 @@ impl Store {
         )?;
         Ok(tables > 0)
     }
+}
+
+/// A file SQLite keeps beside a database: `NAME-journal`, `NAME-wal`, or one of ours.
+pub fn companion(path: &Path, suffix: &str) -> PathBuf {
+    let mut name = path.as_os_str().to_owned();
+    name.push(suffix);
+    PathBuf::from(name)
+}
+
+/// No catalogue is there yet: the file is missing, or empty (the one a creating process holds
+/// its lock on).
+pub fn holds_nothing(path: &Path) -> bool {
+    std::fs::metadata(path).map_or(true, |m| m.len() == 0)
 }
 
 /// Says in plain words why a write failed when SQLite's reason is one a user can act on; the

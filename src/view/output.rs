@@ -37,8 +37,7 @@ pub fn printable(text: &str) -> String {
 }
 
 fn needs_escape(c: char) -> bool {
-    (c.is_control() && c != '\n')
-        || matches!(c, '\u{200b}'..='\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2060}'..='\u{2069}' | '\u{061c}' | '\u{feff}')
+    (c.is_control() && c != '\n') || crate::source::fold::is_invisible(c)
 }
 
 /// Rows of a listing: `display` for table and Markdown, `records` for CSV and JSON.
