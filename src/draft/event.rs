@@ -87,6 +87,7 @@ pub fn place(draft: &mut Draft, title: &str, body: &[Sentence]) -> Option<String
         kind: kind.to_string(),
         parent: None,
         quote: Some(quote.to_string()),
+        ..Default::default()
     });
     draft.note(
         Section::Place(0),
@@ -127,7 +128,7 @@ pub fn event(draft: &mut Draft, place: &str, title: &str, body: &[Sentence], pub
     draft.file.events.push(EventEntry {
         name,
         place: place.to_string(),
-        date,
+        date: Some(date),
         quote,
         project_count: None,
         signed_amount: None,
@@ -135,6 +136,7 @@ pub fn event(draft: &mut Draft, place: &str, title: &str, body: &[Sentence], pub
         industries: Vec::new(),
         strategies: Vec::new(),
         projects: Vec::new(),
+        ..Default::default()
     });
     let why = if quote_sentence.is_some() {
         "the year of the date is the publication's; the name is built from the place and the \
@@ -200,10 +202,12 @@ pub fn headline(draft: &mut Draft, title: &str, body: &[Sentence]) {
         event.project_count = Some(FigureEntry {
             value: ascii_digits(&figure_text(&sentence[count.0..count.1])),
             quote: quote.to_string(),
+            ..Default::default()
         });
         event.signed_amount = amount.map(|(s, e)| FigureEntry {
             value: ascii_digits(&figure_text(&sentence[s..e])),
             quote: quote.to_string(),
+            ..Default::default()
         });
         draft.used(sentence, &sentence[count.0..count.1]);
         if let Some((s, e)) = amount {

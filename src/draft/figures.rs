@@ -84,6 +84,7 @@ pub fn statistics(draft: &mut Draft, place: &str, body: &[Sentence], published: 
                 from: Some(from),
                 to: Some(to),
                 quote: quote.to_string(),
+                ..Default::default()
             });
             let n = draft.file.statistics.len() - 1;
             let why = match kind {
@@ -117,6 +118,7 @@ fn period_bands(draft: &mut Draft, place: &str, text: &str, published: &str) {
             from: Some(format!("{}-01-01", &published[..4])),
             to: Some(published.to_string()),
             quote: text[from..start + whole.len()].to_string(),
+            ..Default::default()
         });
         let n = draft.file.statistics.len() - 1;
         draft.note(

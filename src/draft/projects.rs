@@ -151,6 +151,7 @@ pub fn projects(draft: &mut Draft, body: &[Sentence]) {
             let amount = FigureEntry {
                 value: ascii_digits(&figure_text(&c[1])),
                 quote: quote.clone(),
+                ..Default::default()
             };
             draft.used(sentence, &c[1]);
             add_project(draft, name, quote, Some(amount));
@@ -193,6 +194,7 @@ fn add_project(draft: &mut Draft, name: String, quote: String, amount: Option<Fi
         industries: Vec::new(),
         strategies: Vec::new(),
         facts: Vec::new(),
+        ..Default::default()
     });
 }
 
@@ -227,6 +229,7 @@ pub fn companies(draft: &mut Draft, body: &[Sentence]) {
                 aliases: Vec::new(),
                 home_city: None,
                 parent: None,
+                ..Default::default()
             });
         }
         link(draft, sentence, &in_sentence);
@@ -314,6 +317,7 @@ fn add_industry(draft: &mut Draft, name: &str, quote: &str) {
             name: name.to_string(),
             parent: None,
             quote: quote.to_string(),
+            ..Default::default()
         });
     }
     let event = &mut draft.file.events[0];

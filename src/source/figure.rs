@@ -338,6 +338,21 @@ fn quantity(original: &str, scaled: i128, scale: u32, unit: &str) -> Result<Quan
     Ok(Quantity::Money { currency, amount })
 }
 
+/// Parses a figure in a field that holds money (an event's signed amount, a project's amount,
+/// a money statistic, an amount typed on the command line): sources often leave out 元
+/// (實際到位資金1.85億, 投資36.8億), so a figure without a unit is yuan. The same function reads
+/// files and command-line filters, so the two can never disagree.
+pub fn parse_money(text: &str) -> Result<Figure, String> {
+    let figure = parse_with_default_unit(text, Some("元"))?;
+    if matches!(figure.quantity, Quantity::Money { .. }) {
+        Ok(figure)
+    } else {
+        Err(format!(
+            "`{text}` is not an amount of money; expected e.g. 52億元, 1.85億, 5000萬元, 5000萬美元"
+        ))
+    }
+}
+
 pub const AMOUNT_FORMS_HELP: &str = "expected an amount in yuan such as 10億, 10亿, 5000萬, 5000万, 1.85亿, 266億元, 2.5e9 or 1850000";
 
 /// Parses an amount a user types on the command line into whole yuan.
@@ -359,8 +374,7 @@ pub fn parse_amount(text: &str) -> Result<i64, String> {
         #[allow(clippy::cast_possible_truncation)]
         return Ok(value as i64);
     }
-    let figure = parse_with_default_unit(text, Some("元"))
-        .map_err(|e| format!("{e}; {AMOUNT_FORMS_HELP}"))?;
+    let figure = parse_money(text).map_err(|e| format!("{e}; {AMOUNT_FORMS_HELP}"))?;
     match figure {
         Figure {
             qualifier: Qualifier::Exact,
@@ -445,8 +459,22 @@ fn parse_small_chinese_number(text: &str) -> Option<(i128, usize)> {
 
 const BAND_SEPARATORS: [&str; 6] = ["-", "－", "–", "—", "~", "至"];
 
-/// Parses an amount band: `10億以上`, `20億元-50億元`, `1億元以下`.
+/// Words that sources put inside a band without changing it: 億元規模以上 (規模, "in scale"),
+/// 5000萬元(含)以上 ("inclusive", which 以上 already is), 1億元及以上.
+const BAND_FILLERS: [&str; 6] = ["規模", "规模", "(含)", "（含）", "(含", "（含"];
+
+fn without_band_fillers(text: &str) -> String {
+    let mut plain = text.to_string();
+    for filler in BAND_FILLERS {
+        plain = plain.replace(filler, "");
+    }
+    plain.replace("及以上", "以上").replace("及以下", "以下")
+}
+
+/// Parses an amount band: `10億以上`, `20億元-50億元`, `1億元以下`; with filler words too
+/// (`億元規模以上`, `5000萬元(含)以上`, `1億元及以上`).
 pub fn parse_band(text: &str) -> Result<Band, String> {
+    let plain = without_band_fillers(text);
     let money = |part: &str| -> Result<(i64, Qualifier), String> {
         let figure = parse_with_default_unit(part, Some("元"))?;
         match figure.quantity {
@@ -459,7 +487,7 @@ pub fn parse_band(text: &str) -> Result<Band, String> {
             )),
         }
     };
-    if let Some((low, high)) = BAND_SEPARATORS.iter().find_map(|sep| text.split_once(sep)) {
+    if let Some((low, high)) = BAND_SEPARATORS.iter().find_map(|sep| plain.split_once(sep)) {
         let (min, q1) = money(low)?;
         let (max, q2) = money(high)?;
         if q1 != Qualifier::Exact || q2 != Qualifier::Exact {
@@ -476,7 +504,7 @@ pub fn parse_band(text: &str) -> Result<Band, String> {
             max_inclusive: false,
         });
     }
-    let (bound, qualifier) = money(text)?;
+    let (bound, qualifier) = money(&plain)?;
     match qualifier {
         Qualifier::AtLeast => Ok(Band {
             min_yuan: Some(bound),
@@ -684,8 +712,52 @@ mod tests {
         );
         assert_eq!(parse_band("上亿元").unwrap().min_yuan, Some(100_000_000));
         assert_eq!(parse_band("亿元以上").unwrap().min_yuan, Some(100_000_000));
+        for (text, min) in [
+            ("億元規模以上", 100_000_000),
+            ("亿元规模以上", 100_000_000),
+            ("5000萬元(含)以上", 50_000_000),
+            ("5000万元（含）以上", 50_000_000),
+            ("1億元及以上", 100_000_000),
+            ("10億元規模以上", 1_000_000_000),
+        ] {
+            assert_eq!(
+                parse_band(text).map(|b| b.min_yuan),
+                Ok(Some(min)),
+                "{text}"
+            );
+        }
         assert!(parse_band("50億元-20億元").is_err());
         assert!(parse_band("約10億").is_err());
+    }
+
+    #[test]
+    fn money_without_yuan_in_money_fields() {
+        for (text, yuan, q) in [
+            ("1.85億", 185_000_000, Qualifier::Exact),
+            ("36.8億", 3_680_000_000, Qualifier::Exact),
+            ("逾204億", 20_400_000_000, Qualifier::MoreThan),
+            ("5000萬", 50_000_000, Qualifier::Exact),
+            ("3千萬", 30_000_000, Qualifier::Exact),
+            ("266億元", 26_600_000_000, Qualifier::Exact),
+        ] {
+            let f = parse_money(text).unwrap();
+            assert_eq!(f.qualifier, q, "{text}");
+            assert_eq!(
+                f.quantity,
+                Quantity::Money {
+                    currency: "CNY",
+                    amount: yuan
+                },
+                "{text}"
+            );
+        }
+        assert!(
+            parse_money("28個")
+                .unwrap_err()
+                .contains("not an amount of money")
+        );
+        // Outside money fields a figure still needs its unit.
+        assert!(parse_figure("1.85億").is_err());
     }
 
     #[test]

@@ -9,6 +9,7 @@ pub mod fold;
 mod format;
 pub mod locate;
 pub mod model;
+pub mod period;
 pub mod seed;
 pub mod validate;
 

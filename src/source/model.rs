@@ -9,10 +9,13 @@
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-/// The current version of the file format.
-pub const FORMAT_VERSION: u32 = 1;
+/// The current version of the file format. Version 1 files (the seed among them) are still read
+/// unchanged; the fields that version 2 added are refused in them with a word saying so.
+pub const FORMAT_VERSION: u32 = 2;
+/// Every version this program reads.
+pub const FORMAT_VERSIONS: [u32; 2] = [1, 2];
 
-#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[derive(Debug, Clone, Default, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct SourceFile {
     pub format: u32,
@@ -31,7 +34,7 @@ pub struct SourceFile {
     pub statistics: Vec<StatisticEntry>,
 }
 
-#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[derive(Debug, Clone, Default, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct SourceMeta {
     pub title: String,
@@ -52,7 +55,7 @@ pub struct SourceMeta {
     pub text_file: Option<String>,
 }
 
-#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[derive(Debug, Clone, Default, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct PlaceEntry {
     pub name: String,
@@ -62,18 +65,32 @@ pub struct PlaceEntry {
     /// Absent only for a place added to complete the hierarchy that the source does not name.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub quote: Option<String>,
+    /// Format 2: other names of the same place (科學城江津片區 for 西部(重慶)科學城江津園區).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub aliases: Vec<NameAlias>,
 }
 
-#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+/// Format 2: another name of a place or industry, with the sentence that uses it.
+#[derive(Debug, Clone, Default, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct NameAlias {
+    pub name: String,
+    pub quote: String,
+}
+
+#[derive(Debug, Clone, Default, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct IndustryEntry {
     pub name: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub parent: Option<String>,
     pub quote: String,
+    /// Format 2: other names of the same industry.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub aliases: Vec<NameAlias>,
 }
 
-#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[derive(Debug, Clone, Default, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct CompanyEntry {
     pub name: String,
@@ -84,11 +101,14 @@ pub struct CompanyEntry {
     pub aliases: Vec<AliasEntry>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub home_city: Option<HomeCityEntry>,
+    /// Format 2: the country the investment comes from (美國, 新加坡).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub home_country: Option<HomeCityEntry>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub parent: Option<ParentEntry>,
 }
 
-#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[derive(Debug, Clone, Default, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct AliasEntry {
     pub name: String,
@@ -96,7 +116,7 @@ pub struct AliasEntry {
     pub quote: String,
 }
 
-#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[derive(Debug, Clone, Default, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct HomeCityEntry {
     pub name: String,
@@ -105,7 +125,7 @@ pub struct HomeCityEntry {
     pub quote: String,
 }
 
-#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[derive(Debug, Clone, Default, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ParentEntry {
     pub name: String,
@@ -114,7 +134,7 @@ pub struct ParentEntry {
     pub quote: String,
 }
 
-#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[derive(Debug, Clone, Default, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct StrategyEntry {
     pub name: String,
@@ -139,7 +159,7 @@ pub struct StrategyEntry {
     pub layout: Vec<LayoutEntry>,
 }
 
-#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[derive(Debug, Clone, Default, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct LayoutEntry {
     pub industry: String,
@@ -149,7 +169,7 @@ pub struct LayoutEntry {
 }
 
 /// A reference by name to a place, industry or strategy, with the sentence that makes it.
-#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[derive(Debug, Clone, Default, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Link {
     pub name: String,
@@ -167,20 +187,97 @@ fn stated() -> String {
 }
 
 /// A figure as the source writes it (`逾1000億元`, `28個`) and the sentence that states it.
-#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[derive(Debug, Clone, Default, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct FigureEntry {
     pub value: String,
     pub quote: String,
+    /// Format 2: other figures the source gives for the same quantity (a title's 202億 beside the
+    /// body's 202.6億). The first figure is the primary one that reports use.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub alternatives: Vec<AlternativeEntry>,
 }
 
-#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+/// Format 2: another figure for the same quantity, with where it is stated and why it differs.
+#[derive(Debug, Clone, Default, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct AlternativeEntry {
+    pub value: String,
+    pub quote: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+}
+
+/// Format 2: the parts of a whole (其中二產項目51個、投資167.1億元，三產項目6個、投資36.8億元).
+#[derive(Debug, Clone, Default, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct BreakdownEntry {
+    /// What the whole is divided by: sector, area, origin, industry, stage … (snake_case)
+    pub by: String,
+    pub parts: Vec<PartEntry>,
+}
+
+#[derive(Debug, Clone, Default, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct PartEntry {
+    /// The part as the source names it (二產, 外資).
+    pub name: String,
+    /// A count of projects (51個).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub count: Option<String>,
+    /// Money (167.1億元, 36.8億).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub amount: Option<String>,
+    pub quote: String,
+}
+
+/// Format 2: a figure about an event other than its headline (其中4個為外資項目).
+#[derive(Debug, Clone, Default, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct EventStatisticEntry {
+    /// snake_case; the metrics that reports read are listed in docs/format.md
+    pub metric: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub label: Option<String>,
+    pub value: String,
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub forecast: bool,
+    pub quote: String,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub alternatives: Vec<AlternativeEntry>,
+}
+
+/// Format 2: this project is one already catalogued from another source: by that source (its
+/// URL or title) and the project's name there, or by the project's `key`.
+#[derive(Debug, Clone, Default, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct SameAsEntry {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub key: Option<String>,
+}
+
+#[derive(Debug, Clone, Default, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct EventEntry {
     pub name: String,
     pub place: String,
-    /// YYYY-MM-DD
-    pub date: String,
+    /// YYYY-MM-DD: the day of a signing ceremony. A report of a period (format 2) has `from` and
+    /// `to`, or `period`, instead.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date: Option<String>,
+    /// Format 2: the first and last day of the period a report covers, YYYY-MM-DD.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub from: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub to: Option<String>,
+    /// Format 2: the period as the source names it (2023年上半年, 2024年第一季度); gives `from`
+    /// and `to` when they are not written.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub period: Option<String>,
     pub quote: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub project_count: Option<FigureEntry>,
@@ -195,9 +292,15 @@ pub struct EventEntry {
     pub strategies: Vec<Link>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub projects: Vec<ProjectEntry>,
+    /// Format 2: other figures about the event (foreign-invested projects …).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub statistics: Vec<EventStatisticEntry>,
+    /// Format 2: the headline count and amount divided into parts.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub breakdowns: Vec<BreakdownEntry>,
 }
 
-#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[derive(Debug, Clone, Default, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct BandEntry {
     /// 10億以上 | 20億元-50億元 | 1億元以下
@@ -207,11 +310,17 @@ pub struct BandEntry {
     pub quote: String,
 }
 
-#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[derive(Debug, Clone, Default, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ProjectEntry {
     pub name: String,
     pub quote: String,
+    /// Format 2: a stable key other sources may use to say they report the same project.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub key: Option<String>,
+    /// Format 2: the project is one already catalogued (see SameAsEntry).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub same_as: Option<SameAsEntry>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub amount: Option<FigureEntry>,
     /// Where in the event's place the project settles (a town, park or zone).
@@ -227,7 +336,7 @@ pub struct ProjectEntry {
     pub facts: Vec<FactEntry>,
 }
 
-#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[derive(Debug, Clone, Default, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct CompanyLink {
     pub name: String,
@@ -241,7 +350,7 @@ pub struct CompanyLink {
 }
 
 /// A descriptive fact about a project: a figure (`value`), a statement, or both.
-#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[derive(Debug, Clone, Default, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct FactEntry {
     /// capacity | expected_volume | business_scope | goal | positioning | description | area
@@ -260,7 +369,7 @@ pub struct FactEntry {
     pub quote: String,
 }
 
-#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[derive(Debug, Clone, Default, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct StatisticEntry {
     /// period_statistic | place_fact | target
@@ -283,6 +392,12 @@ pub struct StatisticEntry {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub to: Option<String>,
     pub quote: String,
+    /// Format 2: other figures for the same quantity.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub alternatives: Vec<AlternativeEntry>,
+    /// Format 2: the figure divided into parts.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub breakdowns: Vec<BreakdownEntry>,
 }
 
 #[allow(clippy::trivially_copy_pass_by_ref)] // serde's skip_serializing_if passes a reference

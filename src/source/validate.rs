@@ -11,9 +11,12 @@ use std::fmt;
 use crate::source::figure::{self, FORMS_HELP, Quantity};
 use crate::source::fold::{fold, is_invisible};
 use crate::source::model::{
-    CompanyEntry, EventEntry, FORMAT_VERSION, FigureEntry, IndustryEntry, Link, PlaceEntry,
-    ProjectEntry, SourceFile, StatisticEntry, StrategyEntry,
+    AlternativeEntry, BreakdownEntry, CompanyEntry, EventEntry, EventStatisticEntry,
+    FORMAT_VERSIONS, FigureEntry, IndustryEntry, Link, NameAlias, PlaceEntry, ProjectEntry,
+    SourceFile, StatisticEntry, StrategyEntry,
 };
+use crate::source::period;
+pub use crate::source::period::is_iso_date;
 
 pub const PLACE_KINDS: &[&str] = &[
     "country",
@@ -63,6 +66,97 @@ pub const SCRIPTS: &[&str] = &["traditional", "simplified"];
 /// The longest source text, and the longest other field, in bytes.
 pub const MAX_TEXT_BYTES: usize = 8 * 1024 * 1024;
 pub const MAX_FIELD_BYTES: usize = 100 * 1024;
+
+/// What a metric measures, for reading its figures: money may be written without 元.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MetricKind {
+    Money,
+    Count,
+}
+
+/// The metrics that reports read, with what they measure (docs/format.md lists them). Any other
+/// snake_case metric is accepted with a warning naming the closest of these.
+pub const KNOWN_METRICS: &[(&str, MetricKind, &str)] = &[
+    (
+        "agreed_investment",
+        MetricKind::Money,
+        "協議引資: investment agreed in signed contracts",
+    ),
+    (
+        "signing_events_amount",
+        MetricKind::Money,
+        "amount signed at concentrated signing events",
+    ),
+    (
+        "funds_in_place",
+        MetricKind::Money,
+        "實際到位資金: funds actually arrived",
+    ),
+    (
+        "total_investment",
+        MetricKind::Money,
+        "總投資 of the projects counted",
+    ),
+    ("projects_signed", MetricKind::Count, "projects signed"),
+    (
+        "projects_in_band",
+        MetricKind::Count,
+        "projects within an amount band (with `band`)",
+    ),
+    (
+        "projects_landed",
+        MetricKind::Count,
+        "projects landed (落地)",
+    ),
+    (
+        "projects_started",
+        MetricKind::Count,
+        "projects started (開工)",
+    ),
+    (
+        "foreign_invested_projects",
+        MetricKind::Count,
+        "外資項目: foreign-invested projects",
+    ),
+    ("companies_visited", MetricKind::Count, "companies visited"),
+    (
+        "leader_investment_trips",
+        MetricKind::Count,
+        "leaders' investment-promotion trips",
+    ),
+];
+
+/// The kind of a known metric; None for any other.
+pub fn metric_kind(metric: &str) -> Option<MetricKind> {
+    KNOWN_METRICS
+        .iter()
+        .find(|(name, _, _)| *name == metric)
+        .map(|(_, kind, _)| *kind)
+}
+
+/// The known metric closest to `metric` (by edit distance), for a warning.
+pub fn closest_metric(metric: &str) -> &'static str {
+    KNOWN_METRICS
+        .iter()
+        .map(|(name, _, _)| (edit_distance(metric, name), *name))
+        .min()
+        .map_or("agreed_investment", |(_, name)| name)
+}
+
+fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut previous = row[0];
+        row[0] = i + 1;
+        for (j, cb) in b.iter().enumerate() {
+            let substitute = previous + usize::from(ca != *cb);
+            previous = row[j + 1];
+            row[j + 1] = substitute.min(row[j] + 1).min(previous + 1);
+        }
+    }
+    row[b.len()]
+}
 
 /// Units a count of projects may be written in.
 const PROJECT_COUNT_UNITS: &[&str] = &["個", "个", "項", "项"];
@@ -127,11 +221,16 @@ pub struct ExternalRef {
 #[derive(Debug, Default)]
 pub struct Report {
     pub problems: Vec<Problem>,
+    /// Accepted, but worth a word (an unknown metric).
+    pub warnings: Vec<Problem>,
     pub external_refs: Vec<ExternalRef>,
 }
 
 struct Checker<'a> {
     text: &'a str,
+    /// The file's format version and publication date.
+    format: u32,
+    published: &'a str,
     context: Option<String>,
     report: Report,
     /// Declared names, folded: a reference in the other script matches.
@@ -145,6 +244,8 @@ struct Checker<'a> {
 pub fn validate(file: &SourceFile, text: &str) -> Report {
     let mut c = Checker {
         text,
+        format: file.format,
+        published: &file.source.published,
         context: None,
         report: Report::default(),
         places: HashSet::new(),
@@ -171,33 +272,6 @@ fn one_of(value: &str, allowed: &[&str]) -> Result<(), String> {
     } else {
         Err(format!("`{value}` is not one of: {}", allowed.join(", ")))
     }
-}
-
-/// True for a real calendar date written YYYY-MM-DD.
-pub fn is_iso_date(text: &str) -> bool {
-    let b = text.as_bytes();
-    if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
-        return false;
-    }
-    let num = |s: &str| s.parse::<u32>().ok();
-    let (Some(y), Some(m), Some(d)) = (num(&text[..4]), num(&text[5..7]), num(&text[8..])) else {
-        return false;
-    };
-    if !text[..4].bytes().all(|c| c.is_ascii_digit())
-        || !text[5..7].bytes().all(|c| c.is_ascii_digit())
-        || !text[8..].bytes().all(|c| c.is_ascii_digit())
-    {
-        return false;
-    }
-    let leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-    let days = match m {
-        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
-        4 | 6 | 9 | 11 => 30,
-        2 if leap => 29,
-        2 => 28,
-        _ => return false,
-    };
-    y >= 1900 && d >= 1 && d <= days
 }
 
 /// Shortens long names in paths so messages stay readable.
@@ -320,15 +394,7 @@ impl<'a> Checker<'a> {
     fn figure(&mut self, path: &str, value: &str, quote: &str) -> Option<figure::Figure> {
         match figure::parse_figure(value) {
             Ok(f) => {
-                let quoted = figure::fold_figure_text(quote);
-                if !quoted.contains(&figure::fold_figure_text(value)) {
-                    self.problem(
-                        path,
-                        format!(
-                            "`{value}` does not appear in its quote; write the figure as the source does"
-                        ),
-                    );
-                }
+                self.in_quote(path, value, quote);
                 Some(f)
             }
             Err(message) => {
@@ -338,20 +404,32 @@ impl<'a> Checker<'a> {
         }
     }
 
-    fn figure_entry(&mut self, path: &str, entry: &FigureEntry) -> Option<figure::Figure> {
+    /// A figure in a money field: 1.85億 without 元 is yuan (figure::parse_money).
+    fn money(&mut self, path: &str, entry: &FigureEntry) -> Option<figure::Figure> {
         self.quote(&format!("{path}.quote"), &entry.quote);
-        self.figure(&format!("{path}.value"), &entry.value, &entry.quote)
+        self.money_value(&format!("{path}.value"), &entry.value, &entry.quote)
     }
 
-    fn money(&mut self, path: &str, entry: &FigureEntry) {
-        if let Some(f) = self.figure_entry(path, entry)
-            && !matches!(f.quantity, Quantity::Money { .. })
-        {
+    fn money_value(&mut self, path: &str, value: &str, quote: &str) -> Option<figure::Figure> {
+        match figure::parse_money(value) {
+            Ok(f) => {
+                self.in_quote(path, value, quote);
+                Some(f)
+            }
+            Err(message) => {
+                self.problem(path, message);
+                None
+            }
+        }
+    }
+
+    /// A figure must be written as its quote writes it.
+    fn in_quote(&mut self, path: &str, value: &str, quote: &str) {
+        if !figure::fold_figure_text(quote).contains(&figure::fold_figure_text(value)) {
             self.problem(
-                &format!("{path}.value"),
+                path,
                 format!(
-                    "`{}` is not an amount of money; expected e.g. 52億元, 1.85億元, 5000萬美元",
-                    entry.value
+                    "`{value}` does not appear in its quote; write the figure as the source does"
                 ),
             );
         }
@@ -434,11 +512,11 @@ impl<'a> Checker<'a> {
         if let Ok(value) = serde_json::to_value(file) {
             self.lengths(&value, "");
         }
-        if file.format != FORMAT_VERSION {
+        if !FORMAT_VERSIONS.contains(&file.format) {
             self.problem(
                 "format",
                 format!(
-                    "format {} is not supported; expected {FORMAT_VERSION}",
+                    "format {} is not supported; expected 1 or 2 (the current one)",
                     file.format
                 ),
             );
@@ -472,6 +550,30 @@ impl<'a> Checker<'a> {
             self.quote(&format!("{path}.quote"), q);
         }
         self.declare(RefKind::Place, path, &p.name);
+        self.aliases(RefKind::Place, path, &p.aliases);
+    }
+
+    /// Other names of a place or industry (format 2): each is a name of its kind in this file.
+    fn aliases(&mut self, kind: RefKind, path: &str, aliases: &[NameAlias]) {
+        self.needs_v2(&format!("{path}.aliases"), !aliases.is_empty(), "aliases");
+        for (j, a) in aliases.iter().enumerate() {
+            let apath = format!("{path}.aliases[{j}]");
+            self.name(&format!("{apath}.name"), &a.name);
+            self.quote(&format!("{apath}.quote"), &a.quote);
+            self.declare(kind, &apath, &a.name);
+        }
+    }
+
+    /// A field that format 2 added, used in a format-1 file.
+    fn needs_v2(&mut self, path: &str, present: bool, what: &str) {
+        if present && self.format < 2 {
+            self.problem(
+                path,
+                format!(
+                    "{what} need `format = 2` at the top of the file (this file says format = 1)"
+                ),
+            );
+        }
     }
 
     fn industry(&mut self, path: &str, ind: &'a IndustryEntry) {
@@ -482,6 +584,7 @@ impl<'a> Checker<'a> {
         }
         self.quote(&format!("{path}.quote"), &ind.quote);
         self.declare(RefKind::Industry, path, &ind.name);
+        self.aliases(RefKind::Industry, path, &ind.aliases);
     }
 
     fn companies(&mut self, companies: &'a [CompanyEntry]) {
@@ -510,11 +613,21 @@ impl<'a> Checker<'a> {
                     );
                 }
             }
-            if let Some(h) = &co.home_city {
-                self.name(&format!("{path}.home_city.name"), &h.name);
-                self.check(&format!("{path}.home_city.basis"), one_of(&h.basis, BASES));
-                self.quote(&format!("{path}.home_city.quote"), &h.quote);
+            for (field, home) in [
+                ("home_city", &co.home_city),
+                ("home_country", &co.home_country),
+            ] {
+                if let Some(h) = home {
+                    self.name(&format!("{path}.{field}.name"), &h.name);
+                    self.check(&format!("{path}.{field}.basis"), one_of(&h.basis, BASES));
+                    self.quote(&format!("{path}.{field}.quote"), &h.quote);
+                }
             }
+            self.needs_v2(
+                &format!("{path}.home_country"),
+                co.home_country.is_some(),
+                "home_country",
+            );
             self.declare(RefKind::Company, &path, &co.name);
         }
         // Parents may be declared after their affiliates, so check them once all are known.
@@ -584,27 +697,128 @@ impl<'a> Checker<'a> {
         }
     }
 
-    fn statistic(&mut self, path: &str, st: &'a StatisticEntry) {
-        self.enter("statistic", &st.metric);
-        self.check(&format!("{path}.kind"), one_of(&st.kind, STATISTIC_KINDS));
-        self.reference(RefKind::Place, &format!("{path}.place"), &st.place);
-        let snake = !st.metric.is_empty()
-            && st.metric.starts_with(|c: char| c.is_ascii_lowercase())
-            && st
-                .metric
+    /// A metric's name: snake_case; one that no report reads gets a warning (format 2).
+    fn metric(&mut self, path: &str, metric: &str) {
+        let snake = !metric.is_empty()
+            && metric.starts_with(|c: char| c.is_ascii_lowercase())
+            && metric
                 .chars()
                 .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_');
         if !snake {
             self.problem(
-                &format!("{path}.metric"),
-                format!(
-                    "`{}` is not a snake_case name such as agreed_investment",
-                    st.metric
+                path,
+                format!("`{metric}` is not a snake_case name such as agreed_investment"),
+            );
+        } else if self.format >= 2 && metric_kind(metric).is_none() {
+            self.report.warnings.push(Problem {
+                path: path.to_string(),
+                context: self.context.clone(),
+                message: format!(
+                    "`{metric}` is not a metric that reports read (closest: {}); it is kept \
+                     as written (docs/format.md lists the known ones)",
+                    closest_metric(metric)
                 ),
+            });
+        }
+    }
+
+    /// A statistic's value: money may leave out 元 when its metric is money.
+    fn statistic_value(
+        &mut self,
+        path: &str,
+        metric: &str,
+        value: &str,
+        quote: &str,
+    ) -> Option<figure::Figure> {
+        if metric_kind(metric) == Some(MetricKind::Money) {
+            self.money_value(path, value, quote)
+        } else {
+            self.figure(path, value, quote)
+        }
+    }
+
+    /// Other figures for the same quantity (format 2), each read as the primary one is.
+    fn alternatives(&mut self, path: &str, alternatives: &[AlternativeEntry], money: bool) {
+        self.needs_v2(path, !alternatives.is_empty(), "alternatives");
+        for (j, a) in alternatives.iter().enumerate() {
+            let apath = format!("{path}[{j}]");
+            self.quote(&format!("{apath}.quote"), &a.quote);
+            if money {
+                self.money_value(&format!("{apath}.value"), &a.value, &a.quote);
+            } else {
+                self.figure(&format!("{apath}.value"), &a.value, &a.quote);
+            }
+        }
+    }
+
+    /// The parts of a whole (format 2): each with a count of projects and/or an amount.
+    fn breakdowns(&mut self, path: &str, breakdowns: &[BreakdownEntry]) {
+        self.needs_v2(path, !breakdowns.is_empty(), "breakdowns");
+        for (j, b) in breakdowns.iter().enumerate() {
+            let bpath = format!("{path}[{j}]");
+            self.metric_name(&format!("{bpath}.by"), &b.by);
+            if b.parts.len() < 2 {
+                self.problem(
+                    &format!("{bpath}.parts"),
+                    "a breakdown needs at least two parts",
+                );
+            }
+            let mut names = HashSet::new();
+            for (k, part) in b.parts.iter().enumerate() {
+                let ppath = format!("{bpath}.parts[{k}]");
+                self.name(&format!("{ppath}.name"), &part.name);
+                if !names.insert(part.name.as_str()) {
+                    self.problem(&ppath, format!("part `{}` is listed twice", part.name));
+                }
+                self.quote(&format!("{ppath}.quote"), &part.quote);
+                if let Some(count) = &part.count {
+                    self.count(
+                        &format!("{ppath}.count"),
+                        count,
+                        &part.quote,
+                        PROJECT_COUNT_UNITS,
+                    );
+                }
+                if let Some(amount) = &part.amount {
+                    self.money_value(&format!("{ppath}.amount"), amount, &part.quote);
+                }
+                if part.count.is_none() && part.amount.is_none() {
+                    self.problem(
+                        &ppath,
+                        "a part needs a `count` (51個) or an `amount` (167.1億元), or both",
+                    );
+                }
+            }
+        }
+    }
+
+    /// A snake_case word (a breakdown's `by`).
+    fn metric_name(&mut self, path: &str, word: &str) {
+        let snake = word.starts_with(|c: char| c.is_ascii_lowercase())
+            && word
+                .chars()
+                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_');
+        if !snake {
+            self.problem(
+                path,
+                format!("`{word}` is not a snake_case word such as sector, area or origin"),
             );
         }
+    }
+
+    fn statistic(&mut self, path: &str, st: &'a StatisticEntry) {
+        self.enter("statistic", &st.metric);
+        self.check(&format!("{path}.kind"), one_of(&st.kind, STATISTIC_KINDS));
+        self.reference(RefKind::Place, &format!("{path}.place"), &st.place);
+        self.metric(&format!("{path}.metric"), &st.metric);
         self.quote(&format!("{path}.quote"), &st.quote);
-        let figure = self.figure(&format!("{path}.value"), &st.value, &st.quote);
+        let figure =
+            self.statistic_value(&format!("{path}.value"), &st.metric, &st.value, &st.quote);
+        let money = figure
+            .as_ref()
+            .is_some_and(|f| matches!(f.quantity, Quantity::Money { .. }));
+        self.alternatives(&format!("{path}.alternatives"), &st.alternatives, money);
+        self.breakdowns(&format!("{path}.breakdowns"), &st.breakdowns);
         if let Some(band) = &st.band {
             self.band(&format!("{path}.band"), band, &st.quote);
             if let Some(f) = &figure
@@ -650,7 +864,7 @@ impl<'a> Checker<'a> {
     fn event(&mut self, path: &str, ev: &EventEntry) {
         self.name(&format!("{path}.name"), &ev.name);
         self.reference(RefKind::Place, &format!("{path}.place"), &ev.place);
-        self.date(&format!("{path}.date"), &ev.date);
+        self.when(path, ev);
         self.quote(&format!("{path}.quote"), &ev.quote);
         if let Some(pc) = &ev.project_count {
             self.quote(&format!("{path}.project_count.quote"), &pc.quote);
@@ -660,10 +874,21 @@ impl<'a> Checker<'a> {
                 &pc.quote,
                 PROJECT_COUNT_UNITS,
             );
+            self.counts(
+                &format!("{path}.project_count.alternatives"),
+                &pc.alternatives,
+            );
         }
         if let Some(amount) = &ev.signed_amount {
             self.money(&format!("{path}.signed_amount"), amount);
+            self.alternatives(
+                &format!("{path}.signed_amount.alternatives"),
+                &amount.alternatives,
+                true,
+            );
         }
+        self.event_statistics(path, &ev.statistics);
+        self.breakdowns(&format!("{path}.breakdowns"), &ev.breakdowns);
         for (j, b) in ev.bands.iter().enumerate() {
             let bpath = format!("{path}.bands[{j}]");
             self.quote(&format!("{bpath}.quote"), &b.quote);
@@ -695,11 +920,103 @@ impl<'a> Checker<'a> {
         }
     }
 
+    /// A ceremony's day, or (format 2) a report's period.
+    fn when(&mut self, path: &str, ev: &EventEntry) {
+        let period = ev.from.is_some() || ev.to.is_some() || ev.period.is_some();
+        self.needs_v2(
+            &format!("{path}.from"),
+            period,
+            "periods (`from`, `to`, `period`)",
+        );
+        if let Some(date) = &ev.date {
+            self.date(&format!("{path}.date"), date);
+        }
+        for (field, date) in [("from", &ev.from), ("to", &ev.to)] {
+            if let Some(d) = date {
+                self.date(&format!("{path}.{field}"), d);
+            }
+        }
+        let dates_ok = [&ev.date, &ev.from, &ev.to]
+            .iter()
+            .all(|d| d.as_deref().is_none_or(is_iso_date));
+        if dates_ok && let Err(message) = period::event_when(ev, self.published) {
+            let field = if ev.period.is_some() && ev.from.is_none() {
+                "period"
+            } else {
+                "date"
+            };
+            self.problem(&format!("{path}.{field}"), message);
+        }
+    }
+
+    /// Alternative counts of projects.
+    fn counts(&mut self, path: &str, alternatives: &[AlternativeEntry]) {
+        self.needs_v2(path, !alternatives.is_empty(), "alternatives");
+        for (j, a) in alternatives.iter().enumerate() {
+            let apath = format!("{path}[{j}]");
+            self.quote(&format!("{apath}.quote"), &a.quote);
+            self.count(
+                &format!("{apath}.value"),
+                &a.value,
+                &a.quote,
+                PROJECT_COUNT_UNITS,
+            );
+        }
+    }
+
+    fn event_statistics(&mut self, path: &str, statistics: &[EventStatisticEntry]) {
+        self.needs_v2(
+            &format!("{path}.statistics"),
+            !statistics.is_empty(),
+            "event statistics",
+        );
+        for (j, st) in statistics.iter().enumerate() {
+            let spath = format!("{path}.statistics[{j}]");
+            self.metric(&format!("{spath}.metric"), &st.metric);
+            self.quote(&format!("{spath}.quote"), &st.quote);
+            let figure =
+                self.statistic_value(&format!("{spath}.value"), &st.metric, &st.value, &st.quote);
+            let money = figure.is_some_and(|f| matches!(f.quantity, Quantity::Money { .. }));
+            self.alternatives(&format!("{spath}.alternatives"), &st.alternatives, money);
+        }
+    }
+
     fn project(&mut self, path: &str, p: &ProjectEntry) {
         self.name(&format!("{path}.name"), &p.name);
         self.quote(&format!("{path}.quote"), &p.quote);
         if let Some(amount) = &p.amount {
             self.money(&format!("{path}.amount"), amount);
+            self.alternatives(
+                &format!("{path}.amount.alternatives"),
+                &amount.alternatives,
+                true,
+            );
+        }
+        self.needs_v2(&format!("{path}.key"), p.key.is_some(), "project keys");
+        if let Some(key) = &p.key {
+            self.name(&format!("{path}.key"), key);
+        }
+        if let Some(same) = &p.same_as {
+            let spath = format!("{path}.same_as");
+            self.needs_v2(&spath, true, "`same_as`");
+            match (&same.source, &same.name, &same.key) {
+                (Some(source), Some(name), None) => {
+                    self.name(&format!("{spath}.source"), source);
+                    self.name(&format!("{spath}.name"), name);
+                }
+                (None, None, Some(key)) => self.name(&format!("{spath}.key"), key),
+                _ => self.problem(
+                    &spath,
+                    "expected the catalogued project's `source` (its URL or title) and `name`, \
+                     or its `key`",
+                ),
+            }
+            if p.key.is_some() {
+                self.problem(
+                    &format!("{path}.key"),
+                    "a project that is the same as a catalogued one keeps that one's key",
+                );
+            }
         }
         if let Some(place) = &p.place {
             self.link(RefKind::Place, &format!("{path}.place"), place);

@@ -12,7 +12,7 @@ use rusqlite::{Connection, params};
 
 use super::Store;
 use super::read::CheckProblem;
-use crate::source::figure::{Quantity, parse_figure};
+use crate::source::figure::{Quantity, parse_money};
 use crate::source::fold::fold;
 use crate::source::model::{FigureEntry, SourceFile};
 
@@ -69,7 +69,7 @@ fn same_amount(
     problems: &mut Vec<CheckProblem>,
 ) {
     let text = stated.map_or("", |f| f.value.as_str());
-    let yuan = parse_figure(text).ok().and_then(|f| match f.quantity {
+    let yuan = parse_money(text).ok().and_then(|f| match f.quantity {
         Quantity::Money {
             currency: "CNY",
             amount,

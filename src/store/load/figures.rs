@@ -50,6 +50,11 @@ pub(super) fn parse(path: &str, value: &str) -> Result<Figure> {
     figure::parse_figure(value).map_err(|e| anyhow!("{path}: {e}"))
 }
 
+/// A figure in a money field: 1.85億 without 元 is yuan.
+pub(super) fn parse_money(path: &str, value: &str) -> Result<Figure> {
+    figure::parse_money(value).map_err(|e| anyhow!("{path}: {e}"))
+}
+
 pub(super) fn whole(path: &str, value: &str) -> Result<(i64, Qualifier)> {
     let fig = parse(path, value)?;
     match fig.quantity {
@@ -73,10 +78,7 @@ pub(super) fn money<'a>(path: &str, entry: Option<&'a FigureEntry>) -> Result<Mo
     let Some(entry) = entry else {
         return Ok(Money::default());
     };
-    let c = columns(&parse(&format!("{path}.value"), &entry.value)?);
-    if c.currency.is_none() {
-        bail!("{path}.value: `{}` is not money", entry.value);
-    }
+    let c = columns(&parse_money(&format!("{path}.value"), &entry.value)?);
     Ok(Money {
         yuan: c.yuan,
         foreign: c.foreign,

@@ -5,6 +5,7 @@
 mod diff;
 mod figures;
 mod names;
+mod parts;
 mod project;
 mod replace;
 mod statistic;
@@ -20,7 +21,7 @@ use crate::source::validate::{self, Problem};
 use names::{Names, ambiguous, lookup};
 use write::{SourceRow, Writer};
 
-#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
 pub struct LoadSummary {
     pub events: usize,
     pub projects: usize,
@@ -29,6 +30,10 @@ pub struct LoadSummary {
     pub industries_added: usize,
     pub strategies_added: usize,
     pub statistics: usize,
+    /// Projects already catalogued from another source that this one reports again.
+    pub mentions: usize,
+    /// Accepted, but worth a word: `path: message`.
+    pub warnings: Vec<String>,
 }
 
 /// What importing did with one source.
@@ -89,7 +94,7 @@ fn load_one(
     doc: &SourceDocument,
     options: ImportOptions,
 ) -> Result<LoadOutcome, Refusal> {
-    let mut names = resolve(tx, doc)?;
+    let (mut names, warnings) = resolve(tx, doc)?;
     let record_json = doc.record_json()?;
     let record_sha256 = doc.record_sha256()?;
     let replacing = match catalogued(tx, doc, &record_json, &record_sha256, options)? {
@@ -107,8 +112,9 @@ fn load_one(
         record_json: &record_json,
         replacing,
     };
-    let (summary, source_id) = Writer::write(tx, &row, &mut names)
+    let (mut summary, source_id) = Writer::write(tx, &row, &mut names)
         .map_err(|e| e.context(format!("{}: cannot write", doc.origin())))?;
+    summary.warnings = warnings;
     super::search::index_source(tx, source_id)?;
     let Some(id) = replacing else {
         return Ok(LoadOutcome::Added(summary));
@@ -127,9 +133,10 @@ fn load_one(
 
 /// Validates a document and resolves the names it uses but does not declare, which must
 /// already be in the catalogue, once. Every problem of the file is reported together.
-fn resolve(tx: &Transaction, doc: &SourceDocument) -> Result<Names, Refusal> {
+fn resolve(tx: &Transaction, doc: &SourceDocument) -> Result<(Names, Vec<String>), Refusal> {
     let report = validate::validate(&doc.file, &doc.text);
     let mut problems = report.problems;
+    same_projects(tx, doc, &mut problems)?;
     let mut names = Names::default();
     for r in &report.external_refs {
         if names.contains(r.kind, &r.name) {
@@ -152,10 +159,42 @@ fn resolve(tx: &Transaction, doc: &SourceDocument) -> Result<Names, Refusal> {
         }
     }
     if problems.is_empty() {
-        Ok(names)
+        Ok((names, positioned(doc, &report.warnings)))
     } else {
         Err(Refusal::Problems(positioned(doc, &problems)))
     }
+}
+
+/// Every `same_as` must name a project already catalogued from another source.
+fn same_projects(
+    tx: &Transaction,
+    doc: &SourceDocument,
+    problems: &mut Vec<Problem>,
+) -> Result<(), Refusal> {
+    for (i, ev) in doc.file.events.iter().enumerate() {
+        for (j, p) in ev.projects.iter().enumerate() {
+            let Some(same) = &p.same_as else { continue };
+            if same.key.is_none() && (same.source.is_none() || same.name.is_none()) {
+                continue; // validation has said what is missing
+            }
+            if project::same_project(tx, same)?.is_none() {
+                let wanted = match (&same.key, &same.source, &same.name) {
+                    (Some(key), _, _) => format!("with key `{key}`"),
+                    (_, Some(source), Some(name)) => format!("`{name}` of source `{source}`"),
+                    _ => String::new(),
+                };
+                problems.push(Problem {
+                    path: format!("events[{i}].projects[{j}].same_as"),
+                    context: Some(format!("project {}", p.name)),
+                    message: format!(
+                        "no catalogued project {wanted}; import the source that first reports \
+                         it before this one (a source is matched by its URL or title)"
+                    ),
+                });
+            }
+        }
+    }
+    Ok(())
 }
 
 /// Whether the catalogue already holds this source (by URL, or by title and date).

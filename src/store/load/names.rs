@@ -36,9 +36,15 @@ pub(super) fn lookup(tx: &Transaction, kind: RefKind, name: &str) -> Result<Vec<
     let sql = match kind {
         RefKind::Place => {
             "SELECT p.place_id, p.name || coalesce(' in ' || parent.name, '') FROM places p
-               LEFT JOIN places parent ON parent.place_id = p.parent_id WHERE p.name_key = ?1"
+               LEFT JOIN places parent ON parent.place_id = p.parent_id
+              WHERE p.name_key = ?1
+                 OR p.place_id IN (SELECT place_id FROM place_aliases WHERE alias_key = ?1)"
         }
-        RefKind::Industry => "SELECT industry_id, name FROM industries WHERE name_key = ?1",
+        RefKind::Industry => {
+            "SELECT industry_id, name FROM industries WHERE name_key = ?1
+             UNION SELECT i.industry_id, i.name FROM industry_aliases a
+               JOIN industries i ON i.industry_id = a.industry_id WHERE a.alias_key = ?1"
+        }
         RefKind::Company => {
             "SELECT company_id, name FROM companies WHERE name_key = ?1
              UNION SELECT c.company_id, c.name FROM company_aliases a

@@ -1,21 +1,42 @@
 //! Writing a project and what hangs from it: its companies, industries, strategies and facts.
 
-use anyhow::Result;
-use rusqlite::params;
+use anyhow::{Result, anyhow};
+use rusqlite::{OptionalExtension, Transaction, params};
 
 use super::figures::{columns, money, parse};
+use super::parts::Subject;
 use super::write::Writer;
 use crate::source::fold::fold;
-use crate::source::model::{FactEntry, ProjectEntry};
+use crate::source::model::{FactEntry, ProjectEntry, SameAsEntry};
 use crate::source::validate::RefKind;
 
 impl Writer<'_> {
     pub(super) fn project(&mut self, path: &str, p: &ProjectEntry, event_id: i64) -> Result<()> {
-        let project_id = self.insert_project(path, p, event_id)?;
+        let project_id = match &p.same_as {
+            Some(same) => {
+                let id = same_project(self.tx, same)?
+                    .ok_or_else(|| anyhow!("{path}.same_as: no catalogued project matches"))?;
+                self.mention(path, p, id, event_id)?;
+                id
+            }
+            None => {
+                let id = self.insert_project(path, p, event_id)?;
+                if let Some(amount) = &p.amount {
+                    self.alternatives(
+                        &format!("{path}.amount.alternatives"),
+                        Subject::ProjectAmount(id),
+                        &amount.alternatives,
+                    )?;
+                }
+                id
+            }
+        };
+        // A project reported again keeps the links its first source made; a later source adds
+        // the ones it states that are not there yet.
         for c in &p.companies {
             self.tx
                 .prepare_cached(
-                    "INSERT INTO project_companies (project_id, company_id, role, basis,
+                    "INSERT OR IGNORE INTO project_companies (project_id, company_id, role, basis,
                                                     source_id, quote, note)
                      VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
                 )?
@@ -32,7 +53,7 @@ impl Writer<'_> {
         for l in &p.industries {
             self.tx
                 .prepare_cached(
-                    "INSERT INTO project_industries (project_id, industry_id, basis, source_id,
+                    "INSERT OR IGNORE INTO project_industries (project_id, industry_id, basis, source_id,
                                                      quote, note)
                      VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
                 )?
@@ -61,6 +82,41 @@ impl Writer<'_> {
         Ok(())
     }
 
+    /// A project a later source reports again: its event, quote and amount in that source.
+    fn mention(
+        &mut self,
+        path: &str,
+        p: &ProjectEntry,
+        project_id: i64,
+        event_id: i64,
+    ) -> Result<()> {
+        let amount = money(&format!("{path}.amount"), p.amount.as_ref())?;
+        self.tx
+            .prepare_cached(
+                "INSERT INTO project_mentions (project_id, source_id, event_id, name, quote,
+                                               amount_yuan, amount_foreign, amount_currency,
+                                               amount_qualifier, amount_quote)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+            )?
+            .execute(params![
+                project_id,
+                self.source_id,
+                event_id,
+                p.name,
+                p.quote,
+                amount.yuan,
+                amount.foreign,
+                amount.currency,
+                amount.qualifier,
+                amount.quote
+            ])
+            .map_err(|e| {
+                anyhow!("{path}: cannot record this source's mention of the project: {e}")
+            })?;
+        self.summary.mentions += 1;
+        Ok(())
+    }
+
     fn insert_project(&mut self, path: &str, p: &ProjectEntry, event_id: i64) -> Result<i64> {
         let amount = money(&format!("{path}.amount"), p.amount.as_ref())?;
         let (place_id, place_basis, place_quote) = match &p.place {
@@ -75,8 +131,9 @@ impl Writer<'_> {
             .prepare_cached(
                 "INSERT INTO projects (event_id, source_id, name, quote, amount_yuan,
                                        amount_foreign, amount_currency, amount_qualifier,
-                                       amount_quote, place_id, place_basis, place_quote, name_key)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
+                                       amount_quote, place_id, place_basis, place_quote, name_key,
+                                       project_key)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
             )?
             .execute(params![
                 event_id,
@@ -91,7 +148,8 @@ impl Writer<'_> {
                 place_id,
                 place_basis,
                 place_quote,
-                fold(&p.name)
+                fold(&p.name),
+                p.key
             ])?;
         Ok(self.tx.last_insert_rowid())
     }
@@ -126,4 +184,25 @@ impl Writer<'_> {
             ])?;
         Ok(())
     }
+}
+
+/// The catalogued project a `same_as` names: by its key, or by its source (URL or title) and its
+/// name there (in either script); None when there is none.
+pub(super) fn same_project(tx: &Transaction, same: &SameAsEntry) -> Result<Option<i64>> {
+    let found = match (&same.key, &same.source, &same.name) {
+        (Some(key), _, _) => tx
+            .prepare_cached("SELECT project_id FROM projects WHERE project_key = ?1")?
+            .query_row([key], |r| r.get(0))
+            .optional()?,
+        (None, Some(source), Some(name)) => tx
+            .prepare_cached(
+                "SELECT p.project_id FROM projects p JOIN sources s ON s.source_id = p.source_id
+                  WHERE (s.url = ?1 OR s.title = ?1) AND p.name_key = ?2
+                  ORDER BY p.project_id LIMIT 1",
+            )?
+            .query_row(params![source, fold(name)], |r| r.get(0))
+            .optional()?,
+        _ => None,
+    };
+    Ok(found)
 }

@@ -3,9 +3,10 @@
 use anyhow::{Result, anyhow};
 use rusqlite::{Transaction, params};
 
-use super::figures::{columns, parse};
+use super::figures::columns;
+use super::parts::{Subject, statistic_figure};
 use super::write::Writer;
-use crate::source::figure::{self, Figure};
+use crate::source::figure::{self, Figure, Quantity};
 use crate::source::model::StatisticEntry;
 use crate::source::validate::RefKind;
 
@@ -24,7 +25,8 @@ pub(super) struct StatisticRow<'a> {
     pub quote: &'a str,
 }
 
-pub(super) fn insert_statistic(tx: &Transaction, s: &StatisticRow) -> Result<()> {
+/// Inserts a statistic; returns its id.
+pub(super) fn insert_statistic(tx: &Transaction, s: &StatisticRow) -> Result<i64> {
     let c = columns(s.figure);
     tx.prepare_cached(
         "INSERT INTO statistics (source_id, kind, place_id, event_id, metric, label, value, unit,
@@ -54,7 +56,7 @@ pub(super) fn insert_statistic(tx: &Transaction, s: &StatisticRow) -> Result<()>
         s.band.and_then(|b| b.max_yuan.map(|_| b.max_inclusive)),
         s.quote
     ])?;
-    Ok(())
+    Ok(tx.last_insert_rowid())
 }
 
 impl Writer<'_> {
@@ -65,7 +67,9 @@ impl Writer<'_> {
             .as_deref()
             .map(|b| figure::parse_band(b).map_err(|e| anyhow!("{path}.band: {e}")))
             .transpose()?;
-        insert_statistic(
+        let figure = statistic_figure(&format!("{path}.value"), &st.metric, &st.value)?;
+        let money = matches!(figure.quantity, Quantity::Money { .. });
+        let statistic_id = insert_statistic(
             self.tx,
             &StatisticRow {
                 source_id: self.source_id,
@@ -74,7 +78,7 @@ impl Writer<'_> {
                 event_id: None,
                 metric: &st.metric,
                 label: st.label.as_deref(),
-                figure: &parse(&format!("{path}.value"), &st.value)?,
+                figure: &figure,
                 forecast: st.forecast,
                 from: st.from.as_deref(),
                 to: st.to.as_deref(),
@@ -83,6 +87,16 @@ impl Writer<'_> {
             },
         )?;
         self.summary.statistics += 1;
+        self.alternatives(
+            &format!("{path}.alternatives"),
+            Subject::Statistic(statistic_id, money),
+            &st.alternatives,
+        )?;
+        self.breakdowns(
+            &format!("{path}.breakdowns"),
+            (None, Some(statistic_id)),
+            &st.breakdowns,
+        )?;
         Ok(())
     }
 }

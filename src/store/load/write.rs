@@ -7,13 +7,15 @@ use rusqlite::{OptionalExtension, Transaction, params};
 use super::LoadSummary;
 use super::figures::{Money, money, parse, whole};
 use super::names::{Names, existing};
+use super::parts::Subject;
 use super::statistic::{StatisticRow, insert_statistic};
 use crate::source::SourceDocument;
 use crate::source::figure::{self, Figure, Quantity};
 use crate::source::fold::fold;
 use crate::source::model::{
-    BandEntry, CompanyEntry, EventEntry, IndustryEntry, Link, PlaceEntry, StrategyEntry,
+    BandEntry, CompanyEntry, EventEntry, IndustryEntry, Link, NameAlias, PlaceEntry, StrategyEntry,
 };
+use crate::source::period::{self, When};
 use crate::source::validate::RefKind;
 
 pub(super) struct Writer<'a> {
@@ -21,6 +23,8 @@ pub(super) struct Writer<'a> {
     pub source_id: i64,
     pub names: &'a mut Names,
     pub summary: LoadSummary,
+    /// The source's publication date: a named period without a year is in its year.
+    pub published: String,
 }
 
 /// The row identity of a source: its file, its record and the hashes that recognise it again.
@@ -46,6 +50,7 @@ impl<'a> Writer<'a> {
             source_id,
             names,
             summary: LoadSummary::default(),
+            published: row.doc.file.source.published.clone(),
         };
         let f = &row.doc.file;
         w.places(&f.places)?;
@@ -100,7 +105,10 @@ impl<'a> Writer<'a> {
                 Some(parent_id) => self
                     .tx
                     .prepare_cached(
-                        "SELECT place_id FROM places WHERE name_key = ?1 AND parent_id = ?2",
+                        "SELECT place_id FROM places
+                          WHERE parent_id = ?2
+                            AND (name_key = ?1 OR place_id IN
+                                 (SELECT place_id FROM place_aliases WHERE alias_key = ?1))",
                     )?
                     .query_row(params![fold(&p.name), parent_id], |r| r.get::<_, i64>(0))
                     .optional()?,
@@ -128,6 +136,43 @@ impl<'a> Writer<'a> {
                 }
             };
             self.names.insert(RefKind::Place, &p.name, id);
+            self.name_aliases(RefKind::Place, &p.aliases, id)?;
+        }
+        Ok(())
+    }
+
+    /// Other names of a place or industry (format 2); the same alias of the same row is kept
+    /// once, and a file's references by alias resolve to the row.
+    fn name_aliases(&mut self, kind: RefKind, aliases: &[NameAlias], id: i64) -> Result<()> {
+        let sql = match kind {
+            RefKind::Place => {
+                "INSERT OR IGNORE INTO place_aliases (alias, alias_key, place_id, source_id, quote)
+                 VALUES (?1, ?2, ?3, ?4, ?5)"
+            }
+            _ => {
+                "INSERT INTO industry_aliases (alias, alias_key, industry_id, source_id, quote)
+                 VALUES (?1, ?2, ?3, ?4, ?5)
+                 ON CONFLICT (alias) DO NOTHING"
+            }
+        };
+        for a in aliases {
+            if let Some(other) = existing(self.tx, kind, &a.name)?
+                && other != id
+            {
+                bail!(
+                    "alias `{}` already names another {} (id {other})",
+                    a.name,
+                    kind.noun()
+                );
+            }
+            self.tx.prepare_cached(sql)?.execute(params![
+                a.name,
+                fold(&a.name),
+                id,
+                self.source_id,
+                a.quote
+            ])?;
+            self.names.insert(kind, &a.name, id);
         }
         Ok(())
     }
@@ -155,6 +200,7 @@ impl<'a> Writer<'a> {
                 }
             };
             self.names.insert(RefKind::Industry, &ind.name, id);
+            self.name_aliases(RefKind::Industry, &ind.aliases, id)?;
         }
         // Parents after all are known: a file may list a child before its parent.
         for ind in new_industries {
@@ -205,15 +251,22 @@ impl<'a> Writer<'a> {
     }
 
     fn insert_company(&mut self, co: &CompanyEntry) -> Result<()> {
-        let (city, basis, quote) = match &co.home_city {
-            Some(h) => (Some(&h.name), Some(&h.basis), Some(&h.quote)),
+        let home = |h: &Option<crate::source::model::HomeCityEntry>| match h {
+            Some(h) => (
+                Some(h.name.clone()),
+                Some(h.basis.clone()),
+                Some(h.quote.clone()),
+            ),
             None => (None, None, None),
         };
+        let (city, basis, quote) = home(&co.home_city);
+        let (country, country_basis, country_quote) = home(&co.home_country);
         self.tx
             .prepare_cached(
                 "INSERT INTO companies (name, name_key, name_kind, home_city, home_city_basis,
-                                        home_city_quote, source_id, quote)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+                                        home_city_quote, source_id, quote, home_country,
+                                        home_country_basis, home_country_quote)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
             )?
             .execute(params![
                 co.name,
@@ -223,7 +276,10 @@ impl<'a> Writer<'a> {
                 basis,
                 quote,
                 self.source_id,
-                co.quote
+                co.quote,
+                country,
+                country_basis,
+                country_quote
             ])?;
         self.summary.companies_added += 1;
         Ok(())
@@ -345,10 +401,35 @@ impl<'a> Writer<'a> {
 
     fn event(&mut self, path: &str, ev: &EventEntry) -> Result<()> {
         let place_id = self.names.get(RefKind::Place, &ev.place)?;
-        let event_id = self.insert_event(path, ev, place_id)?;
+        let when = period::event_when(ev, &self.published).map_err(|e| anyhow!("{path}: {e}"))?;
+        let event_id = self.insert_event(path, ev, &when, place_id)?;
         self.summary.events += 1;
+        let span = match &when {
+            When::Day(day) => (day.as_str(), day.as_str()),
+            When::Period { from, to, .. } => (from.as_str(), to.as_str()),
+        };
         for (j, b) in ev.bands.iter().enumerate() {
-            self.band(&format!("{path}.bands[{j}]"), b, ev, place_id, event_id)?;
+            self.band(&format!("{path}.bands[{j}]"), b, span, place_id, event_id)?;
+        }
+        self.event_statistics(path, &ev.statistics, place_id, event_id, span)?;
+        self.breakdowns(
+            &format!("{path}.breakdowns"),
+            (Some(event_id), None),
+            &ev.breakdowns,
+        )?;
+        if let Some(pc) = &ev.project_count {
+            self.alternatives(
+                &format!("{path}.project_count.alternatives"),
+                Subject::EventCount(event_id),
+                &pc.alternatives,
+            )?;
+        }
+        if let Some(amount) = &ev.signed_amount {
+            self.alternatives(
+                &format!("{path}.signed_amount.alternatives"),
+                Subject::EventAmount(event_id),
+                &amount.alternatives,
+            )?;
         }
         for l in &ev.industries {
             self.tx
@@ -374,7 +455,13 @@ impl<'a> Writer<'a> {
         Ok(())
     }
 
-    fn insert_event(&mut self, path: &str, ev: &EventEntry, place_id: i64) -> Result<i64> {
+    fn insert_event(
+        &mut self,
+        path: &str,
+        ev: &EventEntry,
+        when: &When,
+        place_id: i64,
+    ) -> Result<i64> {
         let (count, count_q, count_quote) = match &ev.project_count {
             Some(pc) => {
                 let (n, q) = whole(&format!("{path}.project_count.value"), &pc.value)?;
@@ -389,13 +476,15 @@ impl<'a> Writer<'a> {
                                      project_count, project_count_qualifier, project_count_quote,
                                      signed_amount_yuan, signed_amount_foreign,
                                      signed_amount_currency, signed_amount_qualifier,
-                                     signed_amount_quote, name_key)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
+                                     signed_amount_quote, name_key, kind, period_start,
+                                     period_label)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16,
+                         ?17)",
             )?
             .execute(params![
                 self.source_id,
                 place_id,
-                ev.date,
+                when.held_on(),
                 ev.name,
                 ev.quote,
                 count,
@@ -406,7 +495,19 @@ impl<'a> Writer<'a> {
                 amount.currency,
                 amount.qualifier,
                 amount.quote,
-                fold(&ev.name)
+                fold(&ev.name),
+                match when {
+                    When::Day(_) => "ceremony",
+                    When::Period { .. } => "period_report",
+                },
+                match when {
+                    When::Day(_) => None,
+                    When::Period { from, .. } => Some(from),
+                },
+                match when {
+                    When::Day(_) => None,
+                    When::Period { label, .. } => label.as_ref(),
+                }
             ])?;
         Ok(self.tx.last_insert_rowid())
     }
@@ -416,7 +517,7 @@ impl<'a> Writer<'a> {
         &mut self,
         path: &str,
         b: &BandEntry,
-        ev: &EventEntry,
+        span: (&str, &str),
         place_id: i64,
         event_id: i64,
     ) -> Result<()> {
@@ -444,8 +545,8 @@ impl<'a> Writer<'a> {
                     },
                 },
                 forecast: false,
-                from: Some(&ev.date),
-                to: Some(&ev.date),
+                from: Some(span.0),
+                to: Some(span.1),
                 band: Some(band),
                 quote: &b.quote,
             },
