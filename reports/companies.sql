@@ -1,14 +1,16 @@
 -- Report: companies
 -- Title: Companies, their projects and where the investment comes from
 -- Question: Which companies invest, in which projects and roles, how much, from which home
---   city, and to which group do they belong?
+--   city and country, and to which group do they belong?
 -- Param: :city      only companies whose home city is this
+-- A project reported by several sources counts once.
 SELECT c.name                                          AS company,
        c.name_kind,
        (SELECT group_concat(a.alias, '; ') FROM company_aliases a WHERE a.company_id = c.company_id)
                                                        AS also_named,
        c.home_city,
        c.home_city_basis,
+       c.home_country,
        g.name                                          AS parent_group,
        c.parent_relation,
        count(DISTINCT pc.project_id)                   AS projects,

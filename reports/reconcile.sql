@@ -5,13 +5,19 @@
 --   projects in that band, period figures against the catalogued events of the period, and each
 --   breakdown against its whole?
 -- Param: :district  only figures about this place
--- Param: :status    only rows with this status (consistent, itemised_below_reported, contradiction)
+-- Param: :status    only rows with this status (consistent, itemised_below_reported, contradiction,
+--                   parts_miss_whole, figures_differ)
 --
 -- The itemised side is a lower bound of the truth (the named projects are some of them), so a
 -- reported figure is contradicted only when no true value at or above the itemised one fits its
 -- qualifier: 逾1000億 (more_than) is never contradicted; 28 (exact) is when 29 are named;
 -- 近20 (nearly: a little under) is when 20 are itemised. `about` allows 10% either way.
 -- Status: consistent | itemised_below_reported (normal: not everything is named) | contradiction.
+-- A breakdown's parts should make up its whole: parts that fall short of it (given its qualifier:
+-- 逾204億 is met by 204.1億) are parts_miss_whole; parts beyond it are a contradiction. A report
+-- of a period is checked against the ceremonies of its place within it. Another figure a source
+-- gives for the same quantity (a title's 202億 beside the body's 202.6億) is figures_differ when
+-- it differs from the primary one.
 WITH
 bands AS MATERIALIZED (
     SELECT st.*,
@@ -49,7 +55,8 @@ checks AS MATERIALIZED (
     SELECT e.place_id, e.held_on AS date, e.name AS scope,
            'headline projects vs named projects' AS check_name,
            e.project_count AS reported_count, NULL AS reported_yuan, e.project_count_qualifier AS reported_qualifier,
-           (SELECT count(*) FROM projects p WHERE p.event_id = e.event_id) AS itemised_count,
+           (SELECT count(*) FROM projects p WHERE p.event_id = e.event_id)
+             + (SELECT count(*) FROM project_mentions m WHERE m.event_id = e.event_id) AS itemised_count,
            NULL AS itemised_yuan,
            e.project_count_quote AS quote
       FROM events e WHERE e.project_count IS NOT NULL
@@ -57,7 +64,11 @@ checks AS MATERIALIZED (
     SELECT e.place_id, e.held_on, e.name,
            'headline amount vs named amounts',
            NULL, e.signed_amount_yuan, e.signed_amount_qualifier,
-           NULL, (SELECT coalesce(sum(p.amount_yuan), 0) FROM projects p WHERE p.event_id = e.event_id),
+           NULL, (SELECT coalesce(sum(p.amount_yuan), 0) FROM projects p WHERE p.event_id = e.event_id)
+                 -- a project first reported by another source, with this source's amount
+                 + (SELECT coalesce(sum(coalesce(m.amount_yuan, p.amount_yuan)), 0)
+                      FROM project_mentions m JOIN projects p ON p.project_id = m.project_id
+                     WHERE m.event_id = e.event_id),
            e.signed_amount_quote
       FROM events e WHERE e.signed_amount_yuan IS NOT NULL
     UNION ALL
@@ -106,7 +117,94 @@ checks AS MATERIALIZED (
      WHERE e.project_count IS NOT NULL
        AND NOT EXISTS (SELECT 1 FROM parts WHERE parts.inner_id = b.statistic_id)
     UNION ALL
-    -- a period amount against the headlines of the catalogued events of that place and period
+    -- a report of a period against the ceremonies of its place within the period
+    SELECT r.place_id, r.held_on, r.name,
+           'period report projects vs ceremonies in it',
+           r.project_count, NULL, r.project_count_qualifier,
+           (SELECT coalesce(sum(c.project_count), 0) FROM events c
+             WHERE c.kind = 'ceremony' AND c.place_id = r.place_id
+               AND c.held_on BETWEEN r.period_start AND r.held_on),
+           NULL, r.project_count_quote
+      FROM events r
+     WHERE r.kind = 'period_report' AND r.project_count IS NOT NULL
+       AND EXISTS (SELECT 1 FROM events c WHERE c.kind = 'ceremony' AND c.place_id = r.place_id
+                      AND c.held_on BETWEEN r.period_start AND r.held_on)
+    UNION ALL
+    SELECT r.place_id, r.held_on, r.name,
+           'period report amount vs ceremonies in it',
+           NULL, r.signed_amount_yuan, r.signed_amount_qualifier,
+           NULL, (SELECT coalesce(sum(c.signed_amount_yuan), 0) FROM events c
+                   WHERE c.kind = 'ceremony' AND c.place_id = r.place_id
+                     AND c.held_on BETWEEN r.period_start AND r.held_on),
+           r.signed_amount_quote
+      FROM events r
+     WHERE r.kind = 'period_report' AND r.signed_amount_yuan IS NOT NULL
+       AND EXISTS (SELECT 1 FROM events c WHERE c.kind = 'ceremony' AND c.place_id = r.place_id
+                      AND c.held_on BETWEEN r.period_start AND r.held_on)
+    UNION ALL
+    -- a breakdown of an event's headline: its parts' counts and amounts against the headline
+    SELECT e.place_id, e.held_on, e.name,
+           'breakdown by ' || b.by || ': projects of ' || group_concat(b.part || ' ' || b.count, ' + '),
+           e.project_count, NULL, e.project_count_qualifier,
+           sum(b.count), NULL, e.project_count_quote
+      FROM breakdown_parts b JOIN events e ON e.event_id = b.event_id
+     WHERE b.count IS NOT NULL AND e.project_count IS NOT NULL
+     GROUP BY e.event_id, b.by
+    UNION ALL
+    SELECT e.place_id, e.held_on, e.name,
+           'breakdown by ' || b.by || ': amounts of ' || group_concat(b.part, ' + '),
+           NULL, e.signed_amount_yuan, e.signed_amount_qualifier,
+           NULL, sum(b.amount_yuan), e.signed_amount_quote
+      FROM breakdown_parts b JOIN events e ON e.event_id = b.event_id
+     WHERE b.amount_yuan IS NOT NULL AND e.signed_amount_yuan IS NOT NULL
+     GROUP BY e.event_id, b.by
+    UNION ALL
+    -- a breakdown of a statistic: the parts' counts or amounts against its value
+    SELECT st.place_id, coalesce(st.period_end, e.held_on),
+           coalesce(e.name, (SELECT pl.name FROM places pl WHERE pl.place_id = st.place_id)
+                            || ' ' || coalesce(st.period_start, '') || '..' || coalesce(st.period_end, '')),
+           'breakdown by ' || b.by || ' of ' || coalesce(st.label, st.metric) || ': '
+               || group_concat(b.part, ' + '),
+           CASE WHEN st.value IS NOT NULL THEN CAST(st.value AS INTEGER) END, st.value_yuan, st.qualifier,
+           CASE WHEN st.value IS NOT NULL THEN sum(b.count) END,
+           CASE WHEN st.value_yuan IS NOT NULL THEN sum(b.amount_yuan) END,
+           st.quote
+      FROM breakdown_parts b JOIN statistics st ON st.statistic_id = b.statistic_id
+      LEFT JOIN events e ON e.event_id = st.event_id
+     GROUP BY st.statistic_id, b.by
+    UNION ALL
+    -- another figure for the same quantity, against the primary one
+    SELECT coalesce(e.place_id, pe.place_id, st.place_id),
+           coalesce(e.held_on, pe.held_on, st.period_end),
+           coalesce(e.name, p.name, coalesce(st.label, st.metric)),
+           'other figure for ' || a.field || coalesce(' (' || a.note || ')', ''),
+           CASE a.field WHEN 'project_count' THEN e.project_count
+                        WHEN 'value' THEN CAST(st.value AS INTEGER) END,
+           CASE a.field WHEN 'signed_amount' THEN e.signed_amount_yuan
+                        WHEN 'amount' THEN p.amount_yuan
+                        WHEN 'value' THEN st.value_yuan END,
+           'alternative',
+           CASE WHEN a.value IS NOT NULL THEN CAST(a.value AS INTEGER) END,
+           a.value_yuan,
+           a.quote
+      FROM alternative_figures a
+      LEFT JOIN events e ON e.event_id = a.event_id
+      LEFT JOIN projects p ON p.project_id = a.project_id
+      LEFT JOIN events pe ON pe.event_id = p.event_id
+      LEFT JOIN statistics st ON st.statistic_id = a.statistic_id
+    UNION ALL
+    -- a project a later source reports again with another amount
+    SELECT pe.place_id, me.held_on, p.name,
+           'amount in a later source',
+           NULL, p.amount_yuan, 'alternative',
+           NULL, m.amount_yuan, m.amount_quote
+      FROM project_mentions m
+      JOIN projects p ON p.project_id = m.project_id
+      JOIN events pe ON pe.event_id = p.event_id
+      JOIN events me ON me.event_id = m.event_id
+     WHERE m.amount_yuan IS NOT NULL AND p.amount_yuan IS NOT NULL
+    UNION ALL
+    -- a period amount against the headlines of the catalogued ceremonies of that place and period
     SELECT st.place_id, st.period_end,
            (SELECT pl.name FROM places pl WHERE pl.place_id = st.place_id)
                || ' ' || coalesce(st.period_start, '') || '..' || coalesce(st.period_end, ''),
@@ -114,7 +212,7 @@ checks AS MATERIALIZED (
                || ' vs catalogued events',
            NULL, st.value_yuan, st.qualifier,
            NULL, (SELECT coalesce(sum(e.signed_amount_yuan), 0) FROM events e
-                   WHERE e.place_id = st.place_id
+                   WHERE e.place_id = st.place_id AND e.kind = 'ceremony'
                      AND e.held_on BETWEEN coalesce(st.period_start, '0000') AND coalesce(st.period_end, '9999')),
            st.quote
       FROM statistics st
@@ -131,8 +229,23 @@ SELECT pl.name AS place,
        j.date,
        j.scope,
        j.check_name AS "check",
-       j.reported_count, j.reported_yuan, j.reported_qualifier,
+       j.reported_count, j.reported_yuan,
+       CASE j.reported_qualifier WHEN 'alternative' THEN NULL ELSE j.reported_qualifier END
+                                                  AS reported_qualifier,
        j.itemised_count, j.itemised_yuan,
+       CASE WHEN j.reported_qualifier = 'alternative'
+            THEN CASE WHEN j.i = j.r THEN 'consistent' ELSE 'figures_differ' END
+            WHEN j.check_name LIKE 'breakdown by %' THEN
+       CASE j.reported_qualifier
+           WHEN 'exact'     THEN CASE WHEN j.i > j.r THEN 'contradiction' WHEN j.i = j.r THEN 'consistent' ELSE 'parts_miss_whole' END
+           WHEN 'more_than' THEN CASE WHEN j.i > j.r THEN 'consistent' ELSE 'parts_miss_whole' END
+           WHEN 'at_least'  THEN CASE WHEN j.i >= j.r THEN 'consistent' ELSE 'parts_miss_whole' END
+           WHEN 'about'     THEN CASE WHEN j.i > j.r * 1.1 THEN 'contradiction' WHEN j.i >= j.r * 0.9 THEN 'consistent' ELSE 'parts_miss_whole' END
+           WHEN 'nearly'    THEN CASE WHEN j.i >= j.r THEN 'contradiction' WHEN j.i >= j.r * 0.9 THEN 'consistent' ELSE 'parts_miss_whole' END
+           WHEN 'at_most'   THEN CASE WHEN j.i > j.r THEN 'contradiction' ELSE 'consistent' END
+           WHEN 'less_than' THEN CASE WHEN j.i >= j.r THEN 'contradiction' ELSE 'consistent' END
+       END
+            ELSE
        CASE j.reported_qualifier
            WHEN 'exact'     THEN CASE WHEN j.i > j.r THEN 'contradiction' WHEN j.i = j.r THEN 'consistent' ELSE 'itemised_below_reported' END
            WHEN 'more_than' THEN CASE WHEN j.i > j.r THEN 'consistent' ELSE 'itemised_below_reported' END
@@ -141,6 +254,7 @@ SELECT pl.name AS place,
            WHEN 'nearly'    THEN CASE WHEN j.i >= j.r THEN 'contradiction' WHEN j.i >= j.r * 0.9 THEN 'consistent' ELSE 'itemised_below_reported' END
            WHEN 'at_most'   THEN CASE WHEN j.i > j.r THEN 'contradiction' WHEN j.i = j.r THEN 'consistent' ELSE 'itemised_below_reported' END
            WHEN 'less_than' THEN CASE WHEN j.i >= j.r THEN 'contradiction' ELSE 'itemised_below_reported' END
+       END
        END AS status,
        j.quote
   -- CROSS JOIN keeps the checks as the outer loop, each place found by its key

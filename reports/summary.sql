@@ -5,12 +5,17 @@
 -- Param: :district  only events held by this place (its name as catalogued)
 -- Param: :from      only events on or after this date (YYYY-MM-DD)
 -- Param: :to        only events on or before this date (YYYY-MM-DD)
+-- A report of a period (kind period_report, from period_start to held_on) is listed too,
+-- marked; other_figures counts the other figures a source gives for the headline (`reconcile`
+-- lists them).
 -- In the sqlite3 shell, set a parameter with `.param set :district 江津區`; unset ones are NULL.
 -- Names match as written, or folded (simplified, lower case: 江津区) as the program passes them.
 SELECT event_id,
        held_on,
        district,
        event,
+       kind,
+       period_start,
        project_count         AS headline_count,
        project_count_qualifier AS headline_qualifier,
        signed_amount_yuan    AS headline_amount_yuan,
@@ -20,7 +25,9 @@ SELECT event_id,
        named_amount_yuan,
        unitemised_projects   AS unitemised_count,
        unitemised_amount_yuan,
-       unitemised_amount_qualifier
+       unitemised_amount_qualifier,
+       (SELECT count(*) FROM alternative_figures a WHERE a.event_id = event_overview.event_id)
+                             AS other_figures
   FROM event_overview
  WHERE (nullif(:district, '') IS NULL OR district = nullif(:district, '') OR district_key = nullif(:district, ''))
    AND (nullif(:from, '') IS NULL OR held_on >= nullif(:from, ''))

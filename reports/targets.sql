@@ -6,7 +6,9 @@
 --
 -- Progress from events counts only for `agreed_investment` (協議引資: the amounts signed at
 -- events); events of the place and of every place within it count. Other targets show only the
--- latest period figure reported within the target's period.
+-- latest period figure reported within the target's period. Only ceremonies are added up (a
+-- report of a period would count them twice). Where nothing is catalogued for the period,
+-- status is `no data` and progress is empty, never 0%.
 WITH RECURSIVE within (target_id, place_id) AS (
     SELECT statistic_id, place_id FROM statistics WHERE kind = 'target'
     UNION
@@ -18,7 +20,7 @@ progress AS (
            sum(e.signed_amount_yuan) AS signed_yuan
       FROM statistics t
       LEFT JOIN within w ON w.target_id = t.statistic_id
-      LEFT JOIN events e ON e.place_id = w.place_id
+      LEFT JOIN events e ON e.place_id = w.place_id AND e.kind = 'ceremony'
                         AND e.held_on BETWEEN t.period_start AND t.period_end
      WHERE t.kind = 'target'
      GROUP BY t.statistic_id
@@ -33,9 +35,14 @@ SELECT pl.name AS place,
        t.unit,
        t.qualifier AS target_qualifier,
        p.events AS events_in_period,
-       CASE WHEN t.metric = 'agreed_investment' THEN coalesce(p.signed_yuan, 0) END AS events_signed_yuan,
-       CASE WHEN t.metric = 'agreed_investment' AND t.value_yuan > 0
+       CASE WHEN t.metric = 'agreed_investment' AND p.events > 0 THEN coalesce(p.signed_yuan, 0) END AS events_signed_yuan,
+       CASE WHEN t.metric = 'agreed_investment' AND t.value_yuan > 0 AND p.events > 0
             THEN round(100.0 * coalesce(p.signed_yuan, 0) / t.value_yuan, 1) END AS progress_pct,
+       CASE WHEN r.statistic_id IS NULL AND (p.events = 0 OR t.metric <> 'agreed_investment') THEN 'no data'
+            WHEN coalesce(r.value_yuan, r.value) >= coalesce(t.value_yuan, t.value)
+              OR (t.metric = 'agreed_investment' AND p.signed_yuan >= t.value_yuan) THEN 'met'
+            ELSE 'in progress'
+       END AS status,
        r.value_yuan AS latest_reported_yuan,
        r.qualifier AS latest_reported_qualifier,
        r.period_end AS latest_reported_to,

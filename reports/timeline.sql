@@ -5,9 +5,12 @@
 -- Param: :by        year (default), quarter or month
 -- Param: :district  only this place
 -- Bar: signed_amount
+-- Only signing ceremonies are added up; reports of a period (上半年共簽約…) would count the same
+-- signings twice, so they are counted apart (period_reports) and reconciled against the
+-- ceremonies in `reconcile`.
 WITH e AS (
-    SELECT district, district_key, held_on, project_count, signed_amount_yuan, signed_amount_qualifier,
-           named_projects,
+    SELECT district, district_key, held_on, kind, project_count, signed_amount_yuan,
+           signed_amount_qualifier, named_projects,
            CASE coalesce(nullif(:by, ''), 'year')
                WHEN 'month'   THEN substr(held_on, 1, 7)
                WHEN 'quarter' THEN substr(held_on, 1, 4) || '-Q' || ((CAST(substr(held_on, 6, 2) AS INTEGER) + 2) / 3)
@@ -18,16 +21,18 @@ WITH e AS (
 )
 SELECT district,
        period,
-       count(*)                                 AS events,
-       sum(project_count)                       AS headline_projects,
+       count(*) FILTER (WHERE kind = 'ceremony') AS events,
+       sum(project_count) FILTER (WHERE kind = 'ceremony') AS headline_projects,
        sum(named_projects)                      AS named_projects,
-       sum(signed_amount_yuan)                  AS signed_amount_yuan,
+       sum(signed_amount_yuan) FILTER (WHERE kind = 'ceremony') AS signed_amount_yuan,
        -- a sum keeps the loosest qualifier of its parts
-       CASE WHEN sum(signed_amount_qualifier <> 'exact') = 0 THEN 'exact'
-            WHEN sum(signed_amount_qualifier NOT IN ('exact', 'at_least')) = 0 THEN 'at_least'
-            WHEN sum(signed_amount_qualifier NOT IN ('exact', 'at_least', 'more_than')) = 0 THEN 'more_than'
+       CASE WHEN count(*) FILTER (WHERE kind = 'ceremony') = 0 THEN NULL
+            WHEN sum(signed_amount_qualifier <> 'exact') FILTER (WHERE kind = 'ceremony') = 0 THEN 'exact'
+            WHEN sum(signed_amount_qualifier NOT IN ('exact', 'at_least')) FILTER (WHERE kind = 'ceremony') = 0 THEN 'at_least'
+            WHEN sum(signed_amount_qualifier NOT IN ('exact', 'at_least', 'more_than')) FILTER (WHERE kind = 'ceremony') = 0 THEN 'more_than'
             ELSE 'about'
-       END                                      AS signed_amount_qualifier
+       END                                      AS signed_amount_qualifier,
+       count(*) FILTER (WHERE kind = 'period_report') AS period_reports
   FROM e
  GROUP BY district, period
  ORDER BY district, period;

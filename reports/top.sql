@@ -6,6 +6,9 @@
 -- Param: :from      only events on or after this date (YYYY-MM-DD)
 -- Param: :to        only events on or before this date (YYYY-MM-DD)
 -- The largest first, by the amount index; the details (companies, industries) only for them.
+-- A project named only in a report of a period is here too; one reported by several sources is
+-- one row (sources says how many), with the first source's amount; other_amount_yuan is the
+-- largest other amount given for it (by a later source, or as an alternative figure).
 WITH largest AS MATERIALIZED (
     SELECT p.project_id
       FROM projects p
@@ -27,6 +30,12 @@ SELECT rank() OVER (ORDER BY amount_yuan DESC) AS rank,
        place,
        companies,
        industries,
+       sources,
+       (SELECT max(o.yuan) FROM (
+            SELECT m.amount_yuan AS yuan FROM project_mentions m WHERE m.project_id = project_overview.project_id
+            UNION ALL
+            SELECT a.value_yuan FROM alternative_figures a WHERE a.project_id = project_overview.project_id) o
+         WHERE o.yuan IS NOT project_overview.amount_yuan) AS other_amount_yuan,
        amount_quote
   FROM project_overview
  WHERE project_id IN (SELECT project_id FROM largest)

@@ -26,6 +26,11 @@ pub struct Context {
 
 impl Context {
     /// A message for the user on stderr, unless `--quiet`.
+    /// Something accepted but worth a word: on stderr, even with --quiet.
+    pub fn warn(&self, message: &str) {
+        eprintln!("zhaoshang: warning: {message}");
+    }
+
     pub fn note(&self, message: &str) {
         if !self.quiet {
             eprintln!("{message}");

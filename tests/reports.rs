@@ -155,10 +155,14 @@ fn the_reports_figures_match_the_article() {
         .unwrap();
     assert_eq!(agreed["target_yuan"], 100_000_000_000_i64);
     assert_eq!(agreed["period_start"], "2024-01-01");
+    // Nothing is catalogued for 2024: that is no data, not 0% (issue 11, item 9).
     assert_eq!(
-        agreed["events_signed_yuan"], 0,
+        agreed["events_signed_yuan"],
+        serde_json::Value::Null,
         "no 2024 event is catalogued"
     );
+    assert_eq!(agreed["progress_pct"], serde_json::Value::Null);
+    assert_eq!(agreed["status"], "no data");
 
     let bands = json(&env, &["report", "bands"]);
     let at_least_50 = bands

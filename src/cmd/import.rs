@@ -149,8 +149,16 @@ fn plural(n: usize, one: &str, many: &str) -> String {
 }
 
 fn describe(s: &LoadSummary) -> String {
+    let mentions = if s.mentions > 0 {
+        format!(
+            " (and {} already catalogued from another source)",
+            plural(s.mentions, "project", "projects")
+        )
+    } else {
+        String::new()
+    };
     format!(
-        "{}, {}, {}; new: {}, {}, {}, {}",
+        "{}, {}{mentions}, {}; new: {}, {}, {}, {}",
         plural(s.events, "event", "events"),
         plural(s.projects, "project", "projects"),
         plural(s.statistics, "statistic", "statistics"),
@@ -164,6 +172,7 @@ fn describe(s: &LoadSummary) -> String {
 fn add(total: &mut LoadSummary, s: &LoadSummary) {
     total.events += s.events;
     total.projects += s.projects;
+    total.mentions += s.mentions;
     total.statistics += s.statistics;
     total.companies_added += s.companies_added;
     total.places_added += s.places_added;
@@ -232,6 +241,11 @@ fn describe_outcomes(
     let (mut n_added, mut n_unchanged, mut n_replaced) = (0, 0, 0);
     let verb = |present: &'static str, future: &'static str| if dry_run { future } else { present };
     for (origin, outcome) in outcomes {
+        if let LoadOutcome::Added(s) | LoadOutcome::Replaced(s) = outcome {
+            for w in &s.warnings {
+                ctx.warn(w);
+            }
+        }
         let line = match outcome {
             LoadOutcome::Added(s) => {
                 n_added += 1;

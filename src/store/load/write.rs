@@ -450,7 +450,9 @@ impl<'a> Writer<'a> {
         }
         for (j, p) in ev.projects.iter().enumerate() {
             self.project(&format!("{path}.projects[{j}]"), p, event_id)?;
-            self.summary.projects += 1;
+            if p.same_as.is_none() {
+                self.summary.projects += 1;
+            }
         }
         Ok(())
     }
