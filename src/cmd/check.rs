@@ -32,6 +32,12 @@ pub fn run(ctx: &Context, db: &Path, repair: bool) -> Result<()> {
     for p in &problems {
         writeln!(out, "{}\t{}", p.record, p.problem)?;
     }
+    // Warnings do not fail the check: names that may be one thing written twice.
+    if problems.is_empty() {
+        for w in store.name_warnings()? {
+            ctx.warn(&format!("{}: {}", w.record, w.problem));
+        }
+    }
     if problems.is_empty() {
         ctx.note(&format!("{}: no problems found", db.display()));
         Ok(())

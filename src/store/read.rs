@@ -36,7 +36,34 @@ const QUOTED: &[(&str, &str, &str)] = &[
     ("place_strategies", "place_id", "quote"),
     ("industry_strategies", "industry_id", "quote"),
     ("statistics", "statistic_id", "quote"),
+    ("companies", "company_id", "home_country_quote"),
+    ("place_aliases", "alias", "quote"),
+    ("industry_aliases", "alias", "quote"),
+    ("project_mentions", "project_id", "quote"),
+    ("project_mentions", "project_id", "amount_quote"),
+    ("breakdown_parts", "part_id", "quote"),
+    ("alternative_figures", "alternative_id", "quote"),
 ];
+
+/// Pairs of names of one kind that may be the same thing written twice: equal once folded, or
+/// one inside the other (智能網聯新能源汽車 / 智能網聯新能源汽車與零部件). A place inside its own
+/// parent or child is not counted; companies are compared by folded name only (a short name is
+/// inside its full name by nature: give it as an alias).
+const NEAR_DUPLICATES: &str = "
+    SELECT 'industry', a.name, b.name, a.name_key = b.name_key
+      FROM industries a JOIN industries b ON a.industry_id < b.industry_id
+     WHERE instr(a.name_key, b.name_key) > 0 OR instr(b.name_key, a.name_key) > 0
+    UNION ALL
+    SELECT 'place', a.name, b.name, a.name_key = b.name_key
+      FROM places a JOIN places b ON a.place_id < b.place_id
+     WHERE (instr(a.name_key, b.name_key) > 0 OR instr(b.name_key, a.name_key) > 0)
+       AND a.parent_id IS NOT b.place_id AND b.parent_id IS NOT a.place_id
+       AND (a.name_key = b.name_key OR a.kind = b.kind)
+       AND NOT (a.name_key = b.name_key AND a.parent_id IS NOT b.parent_id)
+    UNION ALL
+    SELECT 'company', a.name, b.name, 1
+      FROM companies a JOIN companies b ON a.name_key = b.name_key AND a.company_id < b.company_id
+     ORDER BY 1, 2, 3";
 
 /// A quote that is not part of its source's text.
 pub(super) struct MissingQuote {
@@ -147,6 +174,28 @@ impl Store {
             }
         }
         Ok(out)
+    }
+
+    /// Names that may be one thing written twice (see NEAR_DUPLICATES): worth a look, not an
+    /// error.
+    pub fn name_warnings(&self) -> Result<Vec<CheckProblem>> {
+        let mut stmt = self.conn.prepare(NEAR_DUPLICATES)?;
+        let rows = stmt.query_map([], |r| {
+            let (kind, a, b, same): (String, String, String, bool) =
+                (r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?);
+            Ok(CheckProblem {
+                record: format!("{kind} {a}"),
+                problem: if same {
+                    format!("`{a}` and `{b}` are the same name once folded; one {kind} or two?")
+                } else {
+                    format!(
+                        "one name holds the other: `{a}` / `{b}`; if they are one {kind}, give \
+                         one as an alias of the other (format 2)"
+                    )
+                },
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
     /// Verifies the file: SQLite's integrity and foreign keys, the migration history, and that

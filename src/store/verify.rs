@@ -242,11 +242,15 @@ impl Store {
                 problems,
             );
             for p in &ev.projects {
+                // A project first reported by another source is this source's mention of it.
+                let sql = if p.same_as.is_some() {
+                    "SELECT project_id, amount_yuan FROM project_mentions WHERE event_id = ?1 AND name = ?2"
+                } else {
+                    "SELECT project_id, amount_yuan FROM projects WHERE event_id = ?1 AND name = ?2"
+                };
                 let stored: Option<(i64, Option<i64>)> = self
                     .conn
-                    .prepare_cached(
-                        "SELECT project_id, amount_yuan FROM projects WHERE event_id = ?1 AND name = ?2",
-                    )?
+                    .prepare_cached(sql)?
                     .query_row(params![event_id, p.name], |r| Ok((r.get(0)?, r.get(1)?)))
                     .ok();
                 match stored {

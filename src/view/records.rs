@@ -31,7 +31,8 @@ pub const SOURCES_BY_ID: &str = "SELECT source_id, title, publisher, published_o
 const EVENT: RecordDef = RecordDef {
     noun: "event",
     find_by_name: "SELECT event_id, name || ' (' || held_on || ')' FROM events WHERE name_key = :key",
-    record: "SELECT e.event_id, e.name AS event, e.held_on, pl.name AS district, e.quote,
+    record: "SELECT e.event_id, e.name AS event, e.kind, e.held_on, e.period_start, e.period_label,
+                    pl.name AS district, e.quote,
                     e.project_count, e.project_count_qualifier, e.project_count_quote,
                     e.signed_amount_yuan, e.signed_amount_foreign, e.signed_amount_currency,
                     e.signed_amount_qualifier, e.signed_amount_quote,
@@ -48,10 +49,36 @@ const EVENT: RecordDef = RecordDef {
                FROM project_overview WHERE event_id = :id ORDER BY project_id",
         ),
         (
+            "projects first reported by another source",
+            "SELECT m.project_id, m.name AS project, m.amount_yuan, m.amount_qualifier,
+                    m.amount_quote, m.quote, m.source_id
+               FROM project_mentions m WHERE m.event_id = :id ORDER BY m.project_id",
+        ),
+        (
             "reported bands",
             "SELECT statistic_id, band_min_yuan, band_max_yuan, value AS projects_count,
                     qualifier AS projects_qualifier, quote, source_id
-               FROM statistics WHERE event_id = :id ORDER BY statistic_id",
+               FROM statistics WHERE event_id = :id AND metric = 'projects_in_band'
+              ORDER BY statistic_id",
+        ),
+        (
+            "other figures of the event",
+            "SELECT statistic_id, metric, label, value_yuan, value AS value_count, unit,
+                    qualifier AS value_qualifier, quote, source_id
+               FROM statistics WHERE event_id = :id AND metric <> 'projects_in_band'
+              ORDER BY statistic_id",
+        ),
+        (
+            "breakdowns",
+            "SELECT part_id, by, part, count, count_qualifier, amount_yuan, amount_qualifier,
+                    quote, source_id
+               FROM breakdown_parts WHERE event_id = :id ORDER BY part_id",
+        ),
+        (
+            "alternative figures",
+            "SELECT alternative_id, field, value AS value_count, value_yuan,
+                    qualifier AS value_qualifier, note, quote, source_id
+               FROM alternative_figures WHERE event_id = :id ORDER BY alternative_id",
         ),
         (
             "industries covered",
@@ -71,16 +98,38 @@ const EVENT: RecordDef = RecordDef {
 const PROJECT: RecordDef = RecordDef {
     noun: "project",
     find_by_name: "SELECT p.project_id, p.name || ' (' || e.held_on || ')' FROM projects p
-                     JOIN events e ON e.event_id = p.event_id WHERE p.name_key = :key",
+                     JOIN events e ON e.event_id = p.event_id WHERE p.name_key = :key
+                   UNION SELECT p.project_id, p.name || ' (' || e.held_on || ')' FROM projects p
+                     JOIN events e ON e.event_id = p.event_id WHERE p.project_key = :name",
     record: "SELECT p.project_id, p.name AS project, p.quote, e.name AS event, e.held_on,
                     ep.name AS district, pp.name AS place, p.place_basis, p.place_quote,
                     p.amount_yuan, p.amount_foreign, p.amount_currency, p.amount_qualifier,
-                    p.amount_quote, p.source_id
+                    p.amount_quote, p.project_key AS key, p.source_id
                FROM projects p JOIN events e ON e.event_id = p.event_id
                JOIN places ep ON ep.place_id = e.place_id
                LEFT JOIN places pp ON pp.place_id = p.place_id
               WHERE p.project_id = :id",
     sections: &[
+        (
+            "reported by",
+            "SELECT p.source_id, s.title AS source, e.name AS event, e.held_on, p.name AS name_there,
+                    p.amount_yuan, p.amount_qualifier, p.amount_quote, p.quote
+               FROM projects p JOIN sources s ON s.source_id = p.source_id
+               JOIN events e ON e.event_id = p.event_id
+              WHERE p.project_id = :id
+             UNION ALL
+             SELECT m.source_id, s.title, e.name, e.held_on, m.name, m.amount_yuan,
+                    m.amount_qualifier, m.amount_quote, m.quote
+               FROM project_mentions m JOIN sources s ON s.source_id = m.source_id
+               JOIN events e ON e.event_id = m.event_id
+              WHERE m.project_id = :id",
+        ),
+        (
+            "alternative figures",
+            "SELECT alternative_id, field, value_yuan, qualifier AS value_qualifier, note, quote,
+                    source_id
+               FROM alternative_figures WHERE project_id = :id ORDER BY alternative_id",
+        ),
         (
             "companies",
             "SELECT c.company_id, c.name AS company, pc.role, pc.basis, pc.note, pc.quote, pc.source_id
@@ -116,6 +165,7 @@ const COMPANY: RecordDef = RecordDef {
                     WHERE a.alias_key = :key",
     record: "SELECT c.company_id, c.name AS company, c.name_kind, c.quote,
                     c.home_city, c.home_city_basis, c.home_city_quote,
+                    c.home_country, c.home_country_basis, c.home_country_quote,
                     g.name AS parent_group, c.parent_relation, c.parent_quote, c.source_id
                FROM companies c LEFT JOIN companies g ON g.company_id = c.parent_company_id
               WHERE c.company_id = :id",
@@ -143,11 +193,18 @@ const COMPANY: RecordDef = RecordDef {
 
 const INDUSTRY: RecordDef = RecordDef {
     noun: "industry",
-    find_by_name: "SELECT industry_id, name FROM industries WHERE name_key = :key",
+    find_by_name: "SELECT industry_id, name FROM industries WHERE name_key = :key
+                   UNION SELECT i.industry_id, i.name || ' (alias ' || a.alias || ')'
+                     FROM industry_aliases a JOIN industries i ON i.industry_id = a.industry_id
+                    WHERE a.alias_key = :key",
     record: "SELECT i.industry_id, i.name AS industry, parent.name AS parent, i.quote, i.source_id
                FROM industries i LEFT JOIN industries parent ON parent.industry_id = i.parent_id
               WHERE i.industry_id = :id",
     sections: &[
+        (
+            "also named",
+            "SELECT alias, quote, source_id FROM industry_aliases WHERE industry_id = :id",
+        ),
         (
             "layouts",
             "SELECT s.strategy_id, s.name AS layout, li.role, li.quote, li.source_id
@@ -221,11 +278,18 @@ const STRATEGY: RecordDef = RecordDef {
 const PLACE: RecordDef = RecordDef {
     noun: "place",
     find_by_name: "SELECT pl.place_id, pl.name || coalesce(' in ' || parent.name, '') FROM places pl
-                     LEFT JOIN places parent ON parent.place_id = pl.parent_id WHERE pl.name_key = :key",
+                     LEFT JOIN places parent ON parent.place_id = pl.parent_id WHERE pl.name_key = :key
+                   UNION SELECT pl.place_id, pl.name || ' (alias ' || a.alias || ')'
+                     FROM place_aliases a JOIN places pl ON pl.place_id = a.place_id
+                    WHERE a.alias_key = :key",
     record: "SELECT pl.place_id, pl.name AS place, pl.kind, parent.name AS parent, pl.quote, pl.source_id
                FROM places pl LEFT JOIN places parent ON parent.place_id = pl.parent_id
               WHERE pl.place_id = :id",
     sections: &[
+        (
+            "also named",
+            "SELECT alias, quote, source_id FROM place_aliases WHERE place_id = :id",
+        ),
         (
             "places within",
             "SELECT place_id, name AS place, kind, quote, source_id FROM places

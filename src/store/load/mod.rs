@@ -100,25 +100,40 @@ fn load_one(
     let replacing = match catalogued(tx, doc, &record_json, &record_sha256, options)? {
         Catalogued::No => None,
         Catalogued::Same => return Ok(LoadOutcome::Unchanged),
-        Catalogued::Replacing(id) => {
-            super::search::unindex_source(tx, id)?;
-            replace::delete_source_facts(tx, id)?;
-            Some(id)
-        }
+        Catalogued::Replacing(id) => Some(id),
     };
+    let mut kept = replace::KeptIds::default();
+    if let Some(id) = replacing {
+        // Rows of other sources may point at this source's projects (a later source's mention):
+        // checked at commit, after the new version has put them back under the same ids.
+        tx.pragma_update(None, "defer_foreign_keys", true)?;
+        kept = replace::kept_ids(tx, id)?;
+        super::search::unindex_source(tx, id)?;
+        replace::delete_facts(tx, id)?;
+    }
     let row = SourceRow {
         doc,
         record_sha256: &record_sha256,
         record_json: &record_json,
         replacing,
+        kept,
     };
     let (mut summary, source_id) = Writer::write(tx, &row, &mut names)
         .map_err(|e| e.context(format!("{}: cannot write", doc.origin())))?;
     summary.warnings = warnings;
-    super::search::index_source(tx, source_id)?;
     let Some(id) = replacing else {
+        super::search::index_source(tx, source_id)?;
         return Ok(LoadOutcome::Added(summary));
     };
+    replace::delete_orphans(tx, id)?;
+    super::search::index_source(tx, source_id)?;
+    if let Some((project, other)) = replace::dangling_mention(tx)? {
+        return Err(Refusal::Problems(vec![format!(
+            "{}: the new version drops project `{project}`, which the source `{other}` reports \
+             again (same_as); keep the project in this file, or replace that source first",
+            doc.origin()
+        )]));
+    }
     let stale = replace::stale_quotes(tx, id)?;
     if !stale.is_empty() {
         return Err(Refusal::Problems(vec![format!(

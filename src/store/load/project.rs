@@ -129,11 +129,11 @@ impl Writer<'_> {
         };
         self.tx
             .prepare_cached(
-                "INSERT INTO projects (event_id, source_id, name, quote, amount_yuan,
+                "INSERT INTO projects (project_id, event_id, source_id, name, quote, amount_yuan,
                                        amount_foreign, amount_currency, amount_qualifier,
                                        amount_quote, place_id, place_basis, place_quote, name_key,
                                        project_key)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
+                 VALUES (?15, ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
             )?
             .execute(params![
                 event_id,
@@ -149,7 +149,10 @@ impl Writer<'_> {
                 place_basis,
                 place_quote,
                 fold(&p.name),
-                p.key
+                p.key,
+                self.kept
+                    .projects
+                    .get(&(self.event_name.clone(), p.name.clone()))
             ])?;
         Ok(self.tx.last_insert_rowid())
     }

@@ -1,38 +1,54 @@
 //! Replacing a catalogued source: what the old version stated goes, and the names only it used.
 
-use anyhow::{Result, bail};
+use std::collections::HashMap;
+
+use anyhow::Result;
 use rusqlite::{OptionalExtension, Transaction};
 
-/// Deletes what a source states, and the names only it used; shared names stay.
-pub(super) fn delete_source_facts(tx: &Transaction, source_id: i64) -> Result<()> {
-    refuse_if_cited(tx, source_id)?;
-    delete_facts(tx, source_id)?;
-    delete_orphans(tx, source_id)
+/// The ids of a replaced source's events and projects, by name: the new version's records of
+/// the same names keep them, so that links from elsewhere (a later source's mention of a
+/// project) and ids users noted stay valid.
+#[derive(Default)]
+pub(super) struct KeptIds {
+    pub events: HashMap<String, i64>,
+    pub projects: HashMap<(String, String), i64>,
 }
 
-fn refuse_if_cited(tx: &Transaction, source_id: i64) -> Result<()> {
-    // A project that a later source reports again cannot go from under that source.
-    let cited: Option<(String, String)> = tx
-        .prepare_cached(
-            "SELECT p.name, s.title FROM project_mentions m
-               JOIN projects p ON p.project_id = m.project_id
-               JOIN sources s ON s.source_id = m.source_id
-              WHERE p.source_id = ?1 AND m.source_id <> ?1
-              ORDER BY p.project_id LIMIT 1",
-        )?
-        .query_row([source_id], |r| Ok((r.get(0)?, r.get(1)?)))
-        .optional()?;
-    if let Some((project, other)) = cited {
-        bail!(
-            "project `{project}` of this source is reported again by the source `{other}` \
-             (same_as); replacing would take it from under that source. Re-import that source \
-             after this one, or keep this version"
-        );
+pub(super) fn kept_ids(tx: &Transaction, source_id: i64) -> Result<KeptIds> {
+    let mut kept = KeptIds::default();
+    let mut stmt = tx.prepare("SELECT name, event_id FROM events WHERE source_id = ?1")?;
+    for row in stmt.query_map([source_id], |r| Ok((r.get(0)?, r.get(1)?)))? {
+        let (name, id) = row?;
+        kept.events.insert(name, id);
     }
-    Ok(())
+    let mut stmt = tx.prepare(
+        "SELECT e.name, p.name, p.project_id FROM projects p JOIN events e ON e.event_id = p.event_id
+          WHERE p.source_id = ?1",
+    )?;
+    for row in stmt.query_map([source_id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))? {
+        let (event, project, id) = row?;
+        kept.projects.insert((event, project), id);
+    }
+    Ok(kept)
 }
 
-fn delete_facts(tx: &Transaction, source_id: i64) -> Result<()> {
+/// A project of the replaced version that the new one drops while a later source still reports
+/// it again (same_as): (project, the later source's title).
+pub(super) fn dangling_mention(tx: &Transaction) -> Result<Option<(String, String)>> {
+    Ok(tx
+        .prepare_cached(
+            "SELECT m.name, s.title FROM project_mentions m
+               JOIN sources s ON s.source_id = m.source_id
+              WHERE m.project_id NOT IN (SELECT project_id FROM projects)
+              ORDER BY m.project_id LIMIT 1",
+        )?
+        .query_row([], |r| Ok((r.get(0)?, r.get(1)?)))
+        .optional()?)
+}
+
+/// Deletes what a source states (its names stay until [`delete_orphans`], after the new version
+/// is written, so that names it keeps keep their ids and are not reported as new).
+pub(super) fn delete_facts(tx: &Transaction, source_id: i64) -> Result<()> {
     let deletes = [
         "DELETE FROM project_mentions WHERE source_id = ?1",
         "DELETE FROM alternative_figures WHERE source_id = ?1",
@@ -67,7 +83,8 @@ fn delete_facts(tx: &Transaction, source_id: i64) -> Result<()> {
     Ok(())
 }
 
-fn delete_orphans(tx: &Transaction, source_id: i64) -> Result<()> {
+/// Deletes the names a replaced source introduced that nothing uses any more.
+pub(super) fn delete_orphans(tx: &Transaction, source_id: i64) -> Result<()> {
     // Names this source introduced and nothing else uses; repeated for chains (a company and
     // its parent, a town and its district).
     let orphans = [

@@ -25,6 +25,9 @@ pub(super) struct Writer<'a> {
     pub summary: LoadSummary,
     /// The source's publication date: a named period without a year is in its year.
     pub published: String,
+    /// Ids to keep (a replace) and the name of the event being written.
+    pub kept: &'a super::replace::KeptIds,
+    pub event_name: String,
 }
 
 /// The row identity of a source: its file, its record and the hashes that recognise it again.
@@ -34,6 +37,8 @@ pub(super) struct SourceRow<'a> {
     pub record_json: &'a str,
     /// The id of the source being replaced, which the new version keeps.
     pub replacing: Option<i64>,
+    /// The replaced version's event and project ids by name, which the new version keeps.
+    pub kept: super::replace::KeptIds,
 }
 
 impl<'a> Writer<'a> {
@@ -51,6 +56,8 @@ impl<'a> Writer<'a> {
             names,
             summary: LoadSummary::default(),
             published: row.doc.file.source.published.clone(),
+            kept: &row.kept,
+            event_name: String::new(),
         };
         let f = &row.doc.file;
         w.places(&f.places)?;
@@ -401,6 +408,7 @@ impl<'a> Writer<'a> {
 
     fn event(&mut self, path: &str, ev: &EventEntry) -> Result<()> {
         let place_id = self.names.get(RefKind::Place, &ev.place)?;
+        self.event_name.clone_from(&ev.name);
         let when = period::event_when(ev, &self.published).map_err(|e| anyhow!("{path}: {e}"))?;
         let event_id = self.insert_event(path, ev, &when, place_id)?;
         self.summary.events += 1;
@@ -474,14 +482,14 @@ impl<'a> Writer<'a> {
         let amount: Money = money(&format!("{path}.signed_amount"), ev.signed_amount.as_ref())?;
         self.tx
             .prepare_cached(
-                "INSERT INTO events (source_id, place_id, held_on, name, quote,
+                "INSERT INTO events (event_id, source_id, place_id, held_on, name, quote,
                                      project_count, project_count_qualifier, project_count_quote,
                                      signed_amount_yuan, signed_amount_foreign,
                                      signed_amount_currency, signed_amount_qualifier,
                                      signed_amount_quote, name_key, kind, period_start,
                                      period_label)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16,
-                         ?17)",
+                 VALUES (?18, ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15,
+                         ?16, ?17)",
             )?
             .execute(params![
                 self.source_id,
@@ -509,7 +517,8 @@ impl<'a> Writer<'a> {
                 match when {
                     When::Day(_) => None,
                     When::Period { label, .. } => label.as_ref(),
-                }
+                },
+                self.kept.events.get(&ev.name)
             ])?;
         Ok(self.tx.last_insert_rowid())
     }
