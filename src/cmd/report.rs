@@ -82,7 +82,13 @@ fn check_value(key: &str, value: &str) -> Result<()> {
         ))
         .into()),
         "by" => one_of(&["year", "quarter", "month"]),
-        "status" => one_of(&["consistent", "itemised_below_reported", "contradiction"]),
+        "status" => one_of(&[
+            "consistent",
+            "itemised_below_reported",
+            "contradiction",
+            "parts_miss_whole",
+            "figures_differ",
+        ]),
         "basis" => one_of(BASES),
         "level" => one_of(LEVELS),
         "kind" => one_of(STRATEGY_KINDS),

@@ -50,16 +50,25 @@ const QUOTED: &[(&str, &str, &str)] = &[
 /// parent or child is not counted; companies are compared by folded name only (a short name is
 /// inside its full name by nature: give it as an alias).
 const NEAR_DUPLICATES: &str = "
-    SELECT 'industry', a.name, b.name, a.name_key = b.name_key
-      FROM industries a JOIN industries b ON a.industry_id < b.industry_id
-     WHERE instr(a.name_key, b.name_key) > 0 OR instr(b.name_key, a.name_key) > 0
+    WITH industry_names (id, name, key) AS (
+        SELECT industry_id, name, name_key FROM industries
+        UNION ALL SELECT industry_id, alias, alias_key FROM industry_aliases
+    ),
+    place_names (id, name, key, parent_id, kind) AS (
+        SELECT place_id, name, name_key, parent_id, kind FROM places
+        UNION ALL SELECT p.place_id, a.alias, a.alias_key, p.parent_id, p.kind
+          FROM place_aliases a JOIN places p ON p.place_id = a.place_id
+    )
+    SELECT DISTINCT 'industry', a.name, b.name, a.key = b.key
+      FROM industry_names a JOIN industry_names b ON a.id < b.id
+     WHERE instr(a.key, b.key) > 0 OR instr(b.key, a.key) > 0
     UNION ALL
-    SELECT 'place', a.name, b.name, a.name_key = b.name_key
-      FROM places a JOIN places b ON a.place_id < b.place_id
-     WHERE (instr(a.name_key, b.name_key) > 0 OR instr(b.name_key, a.name_key) > 0)
-       AND a.parent_id IS NOT b.place_id AND b.parent_id IS NOT a.place_id
-       AND (a.name_key = b.name_key OR a.kind = b.kind)
-       AND NOT (a.name_key = b.name_key AND a.parent_id IS NOT b.parent_id)
+    SELECT DISTINCT 'place', a.name, b.name, a.key = b.key
+      FROM place_names a JOIN place_names b ON a.id < b.id
+     WHERE (instr(a.key, b.key) > 0 OR instr(b.key, a.key) > 0)
+       AND a.parent_id IS NOT b.id AND b.parent_id IS NOT a.id
+       AND (a.key = b.key OR a.kind = b.kind)
+       AND NOT (a.key = b.key AND a.parent_id IS NOT b.parent_id)
     UNION ALL
     SELECT 'company', a.name, b.name, 1
       FROM companies a JOIN companies b ON a.name_key = b.name_key AND a.company_id < b.company_id

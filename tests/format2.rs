@@ -1,0 +1,436 @@
+//! Format 2 on real reports (issue 11): period summaries that name projects, breakdowns,
+//! competing figures, money without 元, event figures, aliases and home countries, one project
+//! across sources, band wording, replacing, targets without data. The fixtures under
+//! tests/fixtures/format2/ are written in our own words after public reports, and say so.
+
+mod common;
+
+use std::path::PathBuf;
+
+use common::{TestEnv, stderr, stdout};
+use serde_json::Value;
+
+fn fixture(name: &str) -> String {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/format2")
+        .join(name)
+        .to_string_lossy()
+        .into_owned()
+}
+
+fn ok(env: &TestEnv, args: &[&str]) -> String {
+    let out = env.run(args);
+    assert!(
+        out.status.success(),
+        "zhaoshang {args:?} failed: {}",
+        stderr(&out)
+    );
+    stdout(&out)
+}
+
+fn json(env: &TestEnv, args: &[&str]) -> Vec<Value> {
+    let mut args = args.to_vec();
+    args.extend(["--format", "json"]);
+    serde_json::from_str(&ok(env, &args)).unwrap()
+}
+
+/// The seed, the Jiangjin signing, the Jiangjin half-year summary and the county's quarter.
+fn catalogue() -> TestEnv {
+    let env = TestEnv::new();
+    ok(&env, &["init"]);
+    let out = env.run(&[
+        "import",
+        &fixture("jiangjin_2023-02-16_signing.toml"),
+        &fixture("jiangjin_2023h1_summary.toml"),
+        &fixture("county_2023q1.toml"),
+    ]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("2 projects (and 1 project already catalogued from another source)"),
+        "{}",
+        stderr(&out)
+    );
+    env
+}
+
+fn record(env: &TestEnv, args: &[&str]) -> Value {
+    let mut args = args.to_vec();
+    args.extend(["--format", "json"]);
+    serde_json::from_str(&ok(env, &args)).unwrap()
+}
+
+fn rows_where<'a>(rows: &'a [Value], field: &str, value: &str) -> Vec<&'a Value> {
+    rows.iter().filter(|r| r[field] == value).collect()
+}
+
+// 1. A report of a period that names projects.
+#[test]
+fn a_period_summary_holds_its_projects_and_is_not_added_to_the_ceremonies() {
+    let env = catalogue();
+    let top = json(&env, &["report", "top", "--param", "limit=3"]);
+    assert_eq!(
+        top[0]["project"], "巨灣技研XFC極速充電電池重慶基地項目",
+        "a project named only in the half-year summary is the largest"
+    );
+    assert_eq!(top[0]["amount_yuan"], 7_200_000_000_i64);
+
+    let summary = json(&env, &["report", "summary"]);
+    let h1 = rows_where(&summary, "event", "江津區2023年上半年招商引資");
+    assert_eq!(h1.len(), 1);
+    assert_eq!(h1[0]["kind"], "period_report");
+    assert_eq!(h1[0]["period_start"], "2023-01-01");
+    assert_eq!(h1[0]["held_on"], "2023-06-30");
+    assert_eq!(h1[0]["headline_count"], 70);
+    assert_eq!(
+        h1[0]["named_count"], 3,
+        "two of its own and one reported before"
+    );
+
+    // The timeline adds up ceremonies only (the seed's 266億 and the signing's 202.6億), and
+    // counts the period report apart: never 266 + 202.6 + 534.
+    let timeline = json(&env, &["report", "timeline", "--param", "district=江津區"]);
+    assert_eq!(timeline.len(), 1);
+    assert_eq!(timeline[0]["events"], 2);
+    assert_eq!(timeline[0]["signed_amount_yuan"], 46_860_000_000_i64);
+    assert_eq!(timeline[0]["period_reports"], 1);
+
+    // The period report is reconciled against the ceremonies within it instead.
+    let reconcile = json(&env, &["report", "reconcile"]);
+    let inside = rows_where(
+        &reconcile,
+        "check",
+        "period report amount vs ceremonies in it",
+    );
+    assert_eq!(inside.len(), 1);
+    assert_eq!(inside[0]["reported_yuan"], 53_400_000_000_i64);
+    assert_eq!(inside[0]["itemised_yuan"], 20_260_000_000_i64);
+    assert_eq!(inside[0]["status"], "itemised_below_reported");
+}
+
+// 2. A breakdown whose parts miss the whole, in count and in amount (and 4: 36.8億 without 元).
+#[test]
+fn reconcile_flags_a_breakdown_whose_parts_miss_the_whole() {
+    let env = catalogue();
+    let reconcile = json(&env, &["report", "reconcile", "--param", "district=示例县"]);
+    let parts: Vec<_> = reconcile
+        .iter()
+        .filter(|r| {
+            r["check"]
+                .as_str()
+                .unwrap()
+                .starts_with("breakdown by sector")
+        })
+        .collect();
+    assert_eq!(parts.len(), 2, "{reconcile:#?}");
+    let count = parts.iter().find(|r| r["reported_count"] == 58).unwrap();
+    assert_eq!(count["itemised_count"], 57);
+    assert_eq!(count["status"], "parts_miss_whole");
+    let amount = parts
+        .iter()
+        .find(|r| r["reported_yuan"] == 20_400_000_000_i64)
+        .unwrap();
+    assert_eq!(
+        amount["itemised_yuan"], 20_390_000_000_i64,
+        "167.1億元 + 36.8億 (written without 元)"
+    );
+    assert_eq!(amount["status"], "parts_miss_whole");
+    let only = json(
+        &env,
+        &["report", "reconcile", "--param", "status=parts_miss_whole"],
+    );
+    assert_eq!(only.len(), 2);
+}
+
+#[test]
+fn a_breakdown_of_a_whole_with_more_than_is_met_by_parts_above_it() {
+    // 逾204億 is not contradicted by parts of 204.1億, nor missed by them.
+    let env = TestEnv::new();
+    ok(&env, &["init"]);
+    let text = std::fs::read_to_string(fixture("county_2023q1.toml")).unwrap();
+    let changed = text
+        .replace("总投资204亿元", "总投资逾204亿元")
+        .replace("\"204亿元\"", "\"逾204亿元\"")
+        .replace("36.8亿", "37亿");
+    assert_ne!(changed, text);
+    let path = env.dir.path().join("more_than.toml");
+    std::fs::write(&path, changed).unwrap();
+    ok(&env, &["import", path.to_str().unwrap()]);
+    let reconcile = json(&env, &["report", "reconcile", "--param", "district=示例县"]);
+    let amount = reconcile
+        .iter()
+        .find(|r| {
+            r["check"]
+                .as_str()
+                .unwrap()
+                .starts_with("breakdown by sector: amounts")
+        })
+        .unwrap();
+    assert_eq!(amount["itemised_yuan"], 20_410_000_000_i64);
+    assert_eq!(amount["reported_qualifier"], "more_than");
+    assert_eq!(amount["status"], "consistent");
+}
+
+// 3. A title's figure against the body's.
+#[test]
+fn reconcile_lists_a_title_that_disagrees_with_the_body() {
+    let env = catalogue();
+    let reconcile = json(
+        &env,
+        &["report", "reconcile", "--param", "status=figures_differ"],
+    );
+    assert_eq!(reconcile.len(), 1, "{reconcile:#?}");
+    let row = &reconcile[0];
+    assert_eq!(
+        row["reported_yuan"], 20_260_000_000_i64,
+        "the primary: the body"
+    );
+    assert_eq!(row["itemised_yuan"], 20_200_000_000_i64, "the title");
+    assert!(row["check"].as_str().unwrap().contains("the title rounds"));
+    let summary = json(&env, &["report", "summary"]);
+    let signing = rows_where(&summary, "event", "江津區招商引資項目集中簽約活動(2月16日)");
+    assert_eq!(signing[0]["headline_amount_yuan"], 20_260_000_000_i64);
+    assert_eq!(
+        signing[0]["other_figures"], 1,
+        "the summary says another exists"
+    );
+}
+
+// 4. Money without 元: in a statistic of a money metric; filters read it the same way.
+#[test]
+fn money_without_yuan_is_read_where_the_field_is_money() {
+    let env = catalogue();
+    let stats = json(&env, &["stats"]);
+    let funds = stats
+        .iter()
+        .find(|r| r["metric"] == "funds_in_place" && r["place"] == "示例县")
+        .unwrap_or_else(|| panic!("{stats:#?}"));
+    assert_eq!(funds["value_yuan"], 185_000_000);
+    // The same words as a filter select the same amount.
+    let projects = json(&env, &["projects", "--min-amount", "72亿"]);
+    assert_eq!(projects.len(), 1);
+}
+
+// 5, 6, 8: an event figure, a company's home country, a band with a filler word; an unknown
+// metric is kept with a warning.
+#[test]
+fn event_figures_home_countries_and_band_wording() {
+    let env = TestEnv::new();
+    ok(&env, &["init"]);
+    let out = env.run(&["import", &fixture("guangming_2024-12-09.toml")]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("warning: ",)
+            && stderr(&out).contains(
+                "`quality_projects_settled` is not a metric that reports read (closest: "
+            ),
+        "{}",
+        stderr(&out)
+    );
+    let companies = json(&env, &["report", "companies"]);
+    let rockwell = rows_where(&companies, "company", "罗克韦尔");
+    assert_eq!(rockwell[0]["home_country"], "美国");
+    assert_eq!(rockwell[0]["home_city"], Value::Null);
+
+    let event = record(&env, &["show", "event", "深圳全球招商大会光明区签约"]);
+    let record = serde_json::to_string(&event).unwrap();
+    assert!(record.contains("foreign_invested_projects"), "{record}");
+    assert!(record.contains("其中4个为外资龙头项目"), "{record}");
+
+    let bands = json(&env, &["report", "bands"]);
+    let reported = bands
+        .iter()
+        .find(|r| r["quote"] == "亿元规模以上市外项目46个")
+        .unwrap_or_else(|| panic!("{bands:#?}"));
+    assert_eq!(reported["reported_count"], 46);
+}
+
+// 6. Aliases: the summary's 科學城江津片區 is the signing's 西部(重慶)科學城江津園區; check
+// warns about near-duplicate names.
+#[test]
+fn aliases_join_names_and_check_warns_about_near_duplicates() {
+    let env = catalogue();
+    let parks = json(
+        &env,
+        &[
+            "sql",
+            "SELECT count(*) AS n FROM places WHERE name LIKE '%科學城%'",
+        ],
+    );
+    assert_eq!(parks[0]["n"], 1, "one place under two names");
+    let top = json(&env, &["report", "top", "--param", "limit=1"]);
+    assert_eq!(top[0]["place"], "西部(重慶)科學城江津園區");
+    let place = ok(&env, &["show", "place", "科學城江津片區"]);
+    assert!(place.contains("西部(重慶)科學城江津園區"), "{place}");
+
+    let check = env.run(&["check"]);
+    assert!(check.status.success(), "{}", stdout(&check));
+    assert!(!stderr(&check).contains("warning"), "{}", stderr(&check));
+
+    // A later file that declares the short name as an industry of its own: accepted, and
+    // `check` says the two may be one.
+    let text = "江津區新簽約一個智能網聯新能源汽車產業項目。";
+    let file = format!(
+        "format = 2\n[source]\ntitle = \"近似名稱測試\"\npublished = \"2023-08-01\"\n\
+         script = \"traditional\"\ntext = \"{text}\"\n\
+         [[industries]]\nname = \"智能網聯新能源汽車產業\"\nquote = \"智能網聯新能源汽車產業\"\n"
+    );
+    let path = env.dir.path().join("near.toml");
+    std::fs::write(&path, file).unwrap();
+    ok(&env, &["import", path.to_str().unwrap()]);
+    let check = env.run(&["check"]);
+    assert!(check.status.success(), "{}", stdout(&check));
+    assert!(
+        stderr(&check)
+            .contains("one name holds the other: `智能網聯新能源汽車` / `智能網聯新能源汽車產業`"),
+        "{}",
+        stderr(&check)
+    );
+}
+
+// 7. One project in two sources: one row, counted once everywhere, every source listed.
+#[test]
+fn a_project_reported_twice_is_counted_once() {
+    let env = catalogue();
+    let projects = json(
+        &env,
+        &[
+            "sql",
+            "SELECT count(*) AS n FROM projects WHERE name = '新能源汽車電驅系統項目'",
+        ],
+    );
+    assert_eq!(projects[0]["n"], 1);
+
+    let top = json(&env, &["report", "top", "--param", "limit=20"]);
+    let edrive = rows_where(&top, "project", "新能源汽車電驅系統項目");
+    assert_eq!(edrive.len(), 1);
+    assert_eq!(edrive[0]["sources"], 2);
+
+    let industries = json(&env, &["report", "industries"]);
+    let car = rows_where(&industries, "industry", "智能網聯新能源汽車與零部件");
+    // The seed's 智能短交出行裝備生產基地項目 and this one: two projects, not three.
+    assert_eq!(car[0]["projects"], 2);
+    assert_eq!(car[0]["amount_yuan"], 4_800_000_000_i64);
+
+    let companies = json(&env, &["report", "companies"]);
+    let gotion = rows_where(&companies, "company", "巨灣技研");
+    assert_eq!(gotion[0]["projects"], 1);
+
+    let summary = json(&env, &["report", "summary"]);
+    let named: i64 = summary
+        .iter()
+        .filter(|r| r["kind"] == "ceremony")
+        .map(|r| r["named_count"].as_i64().unwrap())
+        .sum();
+    assert_eq!(named, 12, "the seed's 10 and the signing's 2");
+
+    let shown = record(&env, &["show", "project", "新能源汽車電驅系統項目"]);
+    let text = serde_json::to_string(&shown).unwrap();
+    assert!(text.contains("江津區招商引資項目集中簽約 總投資202億元(測試用轉述)"));
+    assert!(text.contains("江津區上半年招商引資成績單(測試用轉述)"));
+}
+
+#[test]
+fn a_project_said_to_be_the_same_as_an_unknown_one_is_refused() {
+    let env = TestEnv::new();
+    ok(&env, &["init"]);
+    let before = ok(&env, &["sql", "SELECT count(*) FROM projects"]);
+    let out = env.run(&["import", &fixture("jiangjin_2023h1_summary.toml")]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = stderr(&out);
+    assert!(
+        err.contains("jiangjin_2023h1_summary.toml:48:11: events[0].projects[1].same_as")
+            && err.contains("no catalogued project with key `jiangjin-2023-edrive`"),
+        "{err}"
+    );
+    assert_eq!(ok(&env, &["sql", "SELECT count(*) FROM projects"]), before);
+}
+
+// 9. --replace keeps ids and reports only real changes.
+#[test]
+fn replace_keeps_ids_and_reports_only_what_changed() {
+    let env = catalogue();
+    let ids = |env: &TestEnv| {
+        ok(
+            env,
+            &[
+                "sql",
+                "SELECT event_id, name FROM events UNION ALL SELECT project_id, name FROM projects ORDER BY 1, 2",
+            ],
+        )
+    };
+    let before = ids(&env);
+    let text = std::fs::read_to_string(fixture("jiangjin_2023-02-16_signing.toml")).unwrap();
+    let changed = text.replace(
+        "facts = [{ kind = \"capacity\", label = \"年產電驅系統\", value = \"50萬套\", quote = \"建成後可年產電驅系統50萬套\" }]",
+        "",
+    );
+    assert_ne!(changed, text);
+    let path = env.dir.path().join("signing.toml");
+    std::fs::write(&path, changed).unwrap();
+    let out = env.run(&["import", "--replace", path.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("new: 0 companies, 0 places, 0 industries, 0 strategies"),
+        "{}",
+        stderr(&out)
+    );
+    assert_eq!(ids(&env), before, "every event and project keeps its id");
+    let check = env.run(&["check"]);
+    assert!(check.status.success(), "{}", stdout(&check));
+
+    // Dropping the project that the summary reports again is refused, and changes nothing.
+    let dump = ok(
+        &env,
+        &["sql", "SELECT group_concat(project_id) FROM projects"],
+    );
+    let a = text
+        .find("[[events.projects]]\nname = \"新能源汽車電驅系統項目\"")
+        .unwrap();
+    let b = text
+        .find("[[events.projects]]\nname = \"休閒食品生產基地項目\"")
+        .unwrap();
+    std::fs::write(&path, format!("{}{}", &text[..a], &text[b..])).unwrap();
+    let out = env.run(&["import", "--replace", path.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        stderr(&out).contains("drops project `新能源汽車電驅系統項目`, which the source"),
+        "{}",
+        stderr(&out)
+    );
+    assert_eq!(
+        ok(
+            &env,
+            &["sql", "SELECT group_concat(project_id) FROM projects"]
+        ),
+        dump
+    );
+}
+
+// Named periods and the format-1 boundary.
+#[test]
+fn format_one_files_refuse_format_two_fields_with_a_word_saying_so() {
+    let env = TestEnv::new();
+    ok(&env, &["init"]);
+    let text = std::fs::read_to_string(fixture("county_2023q1.toml")).unwrap();
+    let path = env.dir.path().join("v1.toml");
+    std::fs::write(&path, text.replace("format = 2", "format = 1")).unwrap();
+    let out = env.run(&["import", path.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = stderr(&out);
+    for field in ["events[0].from", "events[0].breakdowns"] {
+        assert!(
+            err.contains(&format!("{field}")) && err.contains("need `format = 2`"),
+            "{field}: {err}"
+        );
+    }
+    let bad = text.replace("period = \"一季度\"", "period = \"第五季度\"");
+    std::fs::write(&path, bad).unwrap();
+    let out = env.run(&["import", path.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        stderr(&out).contains("events[0].period")
+            && stderr(&out).contains("`第五季度` is not a period"),
+        "{}",
+        stderr(&out)
+    );
+}
