@@ -419,7 +419,7 @@ fn format_one_files_refuse_format_two_fields_with_a_word_saying_so() {
     let err = stderr(&out);
     for field in ["events[0].from", "events[0].breakdowns"] {
         assert!(
-            err.contains(&format!("{field}")) && err.contains("need `format = 2`"),
+            err.contains(field) && err.contains("need `format = 2`"),
             "{field}: {err}"
         );
     }
