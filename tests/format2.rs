@@ -417,7 +417,7 @@ fn format_one_files_refuse_format_two_fields_with_a_word_saying_so() {
     let out = env.run(&["import", path.to_str().unwrap()]);
     assert_eq!(out.status.code(), Some(1));
     let err = stderr(&out);
-    for field in ["events[0].from", "events[0].breakdowns"] {
+    for field in ["events[0].period", "events[0].breakdowns"] {
         assert!(
             err.contains(field) && err.contains("need `format = 2`"),
             "{field}: {err}"

@@ -923,8 +923,15 @@ impl<'a> Checker<'a> {
     /// A ceremony's day, or (format 2) a report's period.
     fn when(&mut self, path: &str, ev: &EventEntry) {
         let period = ev.from.is_some() || ev.to.is_some() || ev.period.is_some();
+        let field = if ev.from.is_some() {
+            "from"
+        } else if ev.to.is_some() {
+            "to"
+        } else {
+            "period"
+        };
         self.needs_v2(
-            &format!("{path}.from"),
+            &format!("{path}.{field}"),
             period,
             "periods (`from`, `to`, `period`)",
         );
