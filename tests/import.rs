@@ -162,6 +162,12 @@ fn the_template_is_a_valid_file() {
         "layout",
         "basis",
         "note",
+        "home_country",
+        "period",
+        "breakdowns",
+        "alternatives",
+        "same_as",
+        "key",
     ] {
         assert!(
             template.contains(field),
