@@ -434,3 +434,29 @@ fn format_one_files_refuse_format_two_fields_with_a_word_saying_so() {
         stderr(&out)
     );
 }
+
+// What `export` writes imports again into an empty catalogue with every format-2 fact.
+#[test]
+fn export_and_import_again_keep_every_format_two_fact() {
+    let env = catalogue();
+    let jsonl = env.dir.path().join("all.jsonl");
+    ok(&env, &["export", "--jsonl", jsonl.to_str().unwrap()]);
+    let again = TestEnv::new();
+    ok(&again, &["init", "--empty"]);
+    ok(&again, &["import", jsonl.to_str().unwrap()]);
+    let counts = "SELECT (SELECT count(*) FROM events WHERE kind = 'period_report'),
+                         (SELECT count(*) FROM projects), (SELECT count(*) FROM project_mentions),
+                         (SELECT count(*) FROM breakdown_parts),
+                         (SELECT count(*) FROM alternative_figures),
+                         (SELECT count(*) FROM place_aliases), (SELECT count(*) FROM industry_aliases)";
+    let before = ok(&env, &["sql", counts, "--format", "csv"]);
+    assert_eq!(before.lines().nth(1), Some("2,14,1,2,1,1,1"), "{before}");
+    assert_eq!(ok(&again, &["sql", counts, "--format", "csv"]), before);
+    for report in ["summary", "reconcile", "top", "timeline"] {
+        assert_eq!(
+            ok(&again, &["report", report, "--format", "csv"]),
+            ok(&env, &["report", report, "--format", "csv"]),
+            "{report}"
+        );
+    }
+}
