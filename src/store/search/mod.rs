@@ -46,6 +46,18 @@ const INDEXED: &[(&str, &str, &str)] = &[
         "SELECT industry_id, name, source_id, name FROM industries WHERE source_id = ?1",
     ),
     (
+        "place",
+        "alias",
+        "SELECT a.place_id, p.name, a.source_id, a.alias FROM place_aliases a
+           JOIN places p ON p.place_id = a.place_id WHERE a.source_id = ?1",
+    ),
+    (
+        "industry",
+        "alias",
+        "SELECT a.industry_id, i.name, a.source_id, a.alias FROM industry_aliases a
+           JOIN industries i ON i.industry_id = a.industry_id WHERE a.source_id = ?1",
+    ),
+    (
         "strategy",
         "name",
         "SELECT strategy_id, name, source_id, name FROM strategies WHERE source_id = ?1",
