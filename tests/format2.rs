@@ -460,3 +460,29 @@ fn export_and_import_again_keep_every_format_two_fact() {
         );
     }
 }
+
+// The seed and the format-1 fixtures import exactly as before format 2: the same export, byte
+// for byte, as the last release without format 2 (896f1b7) wrote for them
+// (tests/golden/export-format-1.jsonl, written by that release's binary).
+#[test]
+fn format_one_files_export_byte_for_byte_as_before() {
+    let env = TestEnv::new();
+    ok(&env, &["init"]);
+    let fixtures = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
+    ok(
+        &env,
+        &[
+            "import",
+            fixtures.join("guangming_2024-12-09.toml").to_str().unwrap(),
+            fixtures.join("wulong_2019q1.toml").to_str().unwrap(),
+        ],
+    );
+    let out = env.dir.path().join("export.jsonl");
+    ok(&env, &["export", "--jsonl", out.to_str().unwrap()]);
+    let golden =
+        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/golden/export-format-1.jsonl");
+    assert!(
+        std::fs::read(&out).unwrap() == std::fs::read(&golden).unwrap(),
+        "export differs from tests/golden/export-format-1.jsonl"
+    );
+}
