@@ -392,7 +392,18 @@ impl<'a> Checker<'a> {
 
     /// Parses a figure, checks it appears in its quote, and returns it.
     fn figure(&mut self, path: &str, value: &str, quote: &str) -> Option<figure::Figure> {
-        match figure::parse_figure(value) {
+        self.parsed(path, value, quote, figure::parse_figure)
+    }
+
+    /// A figure read by `parse`, which must appear in its quote.
+    fn parsed(
+        &mut self,
+        path: &str,
+        value: &str,
+        quote: &str,
+        parse: fn(&str) -> Result<figure::Figure, String>,
+    ) -> Option<figure::Figure> {
+        match parse(value) {
             Ok(f) => {
                 self.in_quote(path, value, quote);
                 Some(f)
@@ -411,16 +422,7 @@ impl<'a> Checker<'a> {
     }
 
     fn money_value(&mut self, path: &str, value: &str, quote: &str) -> Option<figure::Figure> {
-        match figure::parse_money(value) {
-            Ok(f) => {
-                self.in_quote(path, value, quote);
-                Some(f)
-            }
-            Err(message) => {
-                self.problem(path, message);
-                None
-            }
-        }
+        self.parsed(path, value, quote, figure::parse_money)
     }
 
     /// A figure must be written as its quote writes it.
