@@ -99,9 +99,27 @@ pub struct Filters {
     /// Show at most this many rows
     #[arg(long)]
     pub limit: Option<u32>,
-    /// Sort order (each listing's keys are in its --help; the first is the default)
-    #[arg(long, value_name = "KEY")]
+    /// Sort order: a key (each listing's keys are in its --help; the first is the default),
+    /// optionally with :asc or :desc (`--sort amount:asc`, `--sort date:desc`)
+    #[arg(long, value_name = "KEY[:asc|:desc]")]
     pub sort: Option<String>,
+    #[command(flatten)]
+    pub shape: Shape,
+}
+
+/// Which rows and columns to print, for listings, reports and `sql`.
+#[derive(Debug, Clone, Default, Args)]
+pub struct Shape {
+    /// Print only these fields, in this order (comma-separated field names, as in the CSV
+    /// header: `--columns project,amount_yuan`)
+    #[arg(long, value_name = "FIELD,…", value_delimiter = ',')]
+    pub columns: Vec<String>,
+    /// Skip this many rows first (with --limit, pages through a listing)
+    #[arg(long, value_name = "N")]
+    pub offset: Option<u32>,
+    /// Leave out the header row (table and CSV)
+    #[arg(long)]
+    pub no_header: bool,
 }
 
 /// Input formats of source files.
@@ -351,6 +369,8 @@ pub enum Command {
         /// Stop the report after this many seconds
         #[arg(long, value_name = "SECONDS", default_value_t = 60)]
         timeout: u64,
+        #[command(flatten)]
+        shape: Shape,
     },
     /// Run one read-only SQL query on the catalogue
     Sql {
@@ -362,6 +382,8 @@ pub enum Command {
         /// Stop the query after this many seconds
         #[arg(long, value_name = "SECONDS", default_value_t = 60)]
         timeout: u64,
+        #[command(flatten)]
+        shape: Shape,
     },
     /// Verify the database: integrity, foreign keys, migration history, schema, quotes in their
     /// sources, figures against the source records, name keys, the search index

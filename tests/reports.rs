@@ -929,3 +929,111 @@ fn the_excel_format_is_csv_with_a_byte_order_mark() {
         plain
     );
 }
+
+#[test]
+fn columns_offset_no_header_and_sort_direction_shape_any_output() {
+    let env = seeded();
+    // Pages: --offset counts before --limit, in the listing's own order.
+    let all = ok(
+        &env,
+        &[
+            "projects",
+            "--format",
+            "csv",
+            "--columns",
+            "project",
+            "--no-header",
+        ],
+    );
+    let all: Vec<&str> = all.lines().collect();
+    assert_eq!(all.len(), 10);
+    let page = ok(
+        &env,
+        &[
+            "projects",
+            "--format",
+            "csv",
+            "--columns",
+            "project",
+            "--no-header",
+            "--limit",
+            "3",
+            "--offset",
+            "2",
+        ],
+    );
+    assert_eq!(page.lines().collect::<Vec<_>>(), all[2..5]);
+    // A direction on a sort key; NULLs stay last either way.
+    let asc = ok(
+        &env,
+        &[
+            "projects",
+            "--sort",
+            "amount:asc",
+            "--format",
+            "csv",
+            "--columns",
+            "amount_yuan",
+            "--no-header",
+        ],
+    );
+    let amounts: Vec<&str> = asc.lines().collect();
+    assert_eq!(
+        amounts[..5],
+        [
+            "1800000000",
+            "3000000000",
+            "5000000000",
+            "5000000000",
+            "5200000000"
+        ]
+    );
+    // A row whose one field is empty is written `""` (an empty line would be no row).
+    assert!(amounts[5..].iter().all(|a| *a == "\"\""), "{amounts:?}");
+    let desc = ok(&env, &["events", "--sort", "date:desc", "--format", "csv"]);
+    assert!(desc.starts_with("event_id,"), "{desc}");
+    // Reports and sql take --columns (in the order given) and --no-header, in a table too.
+    let top = ok(
+        &env,
+        &[
+            "report",
+            "top",
+            "--columns",
+            "project,rank",
+            "--format",
+            "csv",
+        ],
+    );
+    assert!(
+        top.starts_with("project,rank\n年產1GW飛輪儲能設備研發制造運營基地項目,1\n"),
+        "{top}"
+    );
+    let table = ok(
+        &env,
+        &["report", "summary", "--columns", "event", "--no-header"],
+    );
+    assert_eq!(table.trim(), "江津區招商引資項目集中簽約活動");
+    let sql = ok(
+        &env,
+        &[
+            "sql",
+            "SELECT 1 AS a, 2 AS b;",
+            "--columns",
+            "b",
+            "--format",
+            "csv",
+        ],
+    );
+    assert_eq!(sql, "b\n2\n");
+    // Unknown fields and directions are usage errors that name what would do.
+    let err = usage_error(&env, &["report", "top", "--columns", "projet"]);
+    assert!(
+        err.contains("there is no field `projet`; the fields are: rank, project,"),
+        "{err}"
+    );
+    let err = usage_error(&env, &["events", "--sort", "date:up"]);
+    assert!(
+        err.contains("`up` is not a direction; expected asc or desc"),
+        "{err}"
+    );
+}

@@ -59,6 +59,13 @@ fn params(filters: &Filters) -> Result<Vec<(&'static str, String, Value)>> {
     if let Some(limit) = filters.limit {
         params.push(("--limit", "limit".into(), Value::Integer(i64::from(limit))));
     }
+    if let Some(offset) = filters.shape.offset {
+        params.push((
+            "--offset",
+            "offset".into(),
+            Value::Integer(i64::from(offset)),
+        ));
+    }
     Ok(params)
 }
 
@@ -75,6 +82,11 @@ pub fn run(ctx: &Context, db: &Path, name: &str, filters: &Filters, format: Form
     }
     let store = super::open_read_only(ctx, db)?;
     let params: Vec<(String, Value)> = given.into_iter().map(|(_, n, v)| (n, v)).collect();
+    // The offset goes inside the listing's own LIMIT, so that --limit counts after it.
+    let shape = crate::cli::Shape {
+        offset: None,
+        ..filters.shape.clone()
+    };
     let rows = super::run_query(
         ctx,
         &store,
@@ -83,6 +95,7 @@ pub fn run(ctx: &Context, db: &Path, name: &str, filters: &Filters, format: Form
         None,
         format,
         &crate::store::QueryLimits::default(),
+        &shape,
     )?;
     if rows == 0 {
         hint_names(ctx, &store, filters)?;

@@ -22,7 +22,7 @@ use std::path::Path;
 use anyhow::Result;
 
 use crate::Context;
-use crate::cli::{Command, Format};
+use crate::cli::{Command, Format, Shape};
 use crate::store::{OpenReport, QueryLimits, Store};
 use crate::view::output;
 use crate::view::present;
@@ -54,18 +54,14 @@ pub fn run(ctx: &Context, db: &Path, command: Command) -> Result<()> {
             db,
             &export::Target::of(dir, jsonl, tables, format, force)?,
         ),
-        Command::Events { filters, format } => list::run(ctx, db, "events", &filters, format),
-        Command::Projects { filters, format } => list::run(ctx, db, "projects", &filters, format),
-        Command::Companies { filters, format } => list::run(ctx, db, "companies", &filters, format),
-        Command::Industries { filters, format } => {
-            list::run(ctx, db, "industries", &filters, format)
-        }
-        Command::Strategies { filters, format } => {
-            list::run(ctx, db, "strategies", &filters, format)
-        }
-        Command::Places { filters, format } => list::run(ctx, db, "places", &filters, format),
-        Command::Sources { filters, format } => list::run(ctx, db, "sources", &filters, format),
-        Command::Stats { filters, format } => list::run(ctx, db, "stats", &filters, format),
+        listing @ (Command::Events { .. }
+        | Command::Projects { .. }
+        | Command::Companies { .. }
+        | Command::Industries { .. }
+        | Command::Strategies { .. }
+        | Command::Places { .. }
+        | Command::Sources { .. }
+        | Command::Stats { .. }) => run_listing(ctx, db, listing),
         Command::Show {
             kind,
             name_or_id,
@@ -78,18 +74,26 @@ pub fn run(ctx: &Context, db: &Path, command: Command) -> Result<()> {
             sql,
             format,
             timeout,
+            shape,
         } => match (list, sql) {
             (true, _) => report::list(),
             (false, true) => report::print_sql(name.as_deref()),
-            (false, false) => {
-                report::run(ctx, db, name.as_deref(), &params, format, &limits(timeout))
-            }
+            (false, false) => report::run(
+                ctx,
+                db,
+                name.as_deref(),
+                &params,
+                format,
+                &limits(timeout),
+                &shape,
+            ),
         },
         Command::Sql {
             query,
             format,
             timeout,
-        } => sql::run(ctx, db, &query, format, &limits(timeout)),
+            shape,
+        } => sql::run(ctx, db, &query, format, &limits(timeout), &shape),
         Command::Search {
             terms,
             limit,
@@ -100,6 +104,22 @@ pub fn run(ctx: &Context, db: &Path, command: Command) -> Result<()> {
         Command::Manpage => print_manpage(),
         Command::Metadata { output } => metadata::run(ctx, db, output.as_deref()),
     }
+}
+
+/// The listings: one query each (view/listings.rs), the same filters and options.
+fn run_listing(ctx: &Context, db: &Path, command: Command) -> Result<()> {
+    let (name, filters, format) = match command {
+        Command::Events { filters, format } => ("events", filters, format),
+        Command::Projects { filters, format } => ("projects", filters, format),
+        Command::Companies { filters, format } => ("companies", filters, format),
+        Command::Industries { filters, format } => ("industries", filters, format),
+        Command::Strategies { filters, format } => ("strategies", filters, format),
+        Command::Places { filters, format } => ("places", filters, format),
+        Command::Sources { filters, format } => ("sources", filters, format),
+        Command::Stats { filters, format } => ("stats", filters, format),
+        _ => anyhow::bail!("not a listing"),
+    };
+    list::run(ctx, db, name, &filters, format)
 }
 
 fn print_completions(shell: clap_complete::Shell) -> Result<()> {
@@ -136,6 +156,7 @@ fn limits(timeout_seconds: u64) -> QueryLimits {
 
 /// Runs a query and writes its result (returns how many rows) to stdout in the chosen format: streamed row by row for
 /// CSV, JSON and NDJSON; gathered (within the memory ceiling) for a table or Markdown.
+#[allow(clippy::too_many_arguments)]
 fn run_query(
     ctx: &Context,
     store: &Store,
@@ -144,12 +165,18 @@ fn run_query(
     report: Option<&Report>,
     format: Format,
     limits: &QueryLimits,
+    shape: &Shape,
 ) -> Result<usize> {
+    let shaped = shaped_sql(store, sql, shape)?;
+    let sql = shaped.as_deref().unwrap_or(sql);
+    let header = !shape.no_header;
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
     let bar = report.and_then(|r| r.bar.as_deref());
     if matches!(format, Format::Table | Format::Markdown) {
         let result = store.query_limited(sql, params, limits)?;
-        output::write(&mut out, &present::listing(&result, bar), format, ctx.color)?;
+        let mut listing = present::listing(&result, bar);
+        listing.no_header = !header;
+        output::write(&mut out, &listing, format, ctx.color)?;
         std::io::Write::flush(&mut out)?;
         return Ok(result.rows.len());
     }
@@ -188,7 +215,7 @@ fn run_query(
         rows += 1;
         if let Some(w) = out.take() {
             fields = present::record_fields(columns);
-            stream = output::Stream::start(w, format, &fields)?;
+            stream = output::Stream::start(w, format, &fields, header)?;
         }
         if let Some(s) = stream.as_mut() {
             s.record(&fields, &present::record(&fields, &row))?;
@@ -197,12 +224,44 @@ fn run_query(
     })?;
     if let Some(w) = out.take() {
         fields = present::record_fields(&columns);
-        stream = output::Stream::start(w, format, &fields)?;
+        stream = output::Stream::start(w, format, &fields, header)?;
     }
     if let Some(s) = stream {
         s.finish()?;
     }
     Ok(rows)
+}
+
+/// The query narrowed to `--columns` and moved on by `--offset`, or None when neither is given.
+fn shaped_sql(store: &Store, sql: &str, shape: &Shape) -> Result<Option<String>> {
+    if shape.columns.is_empty() && shape.offset.is_none() {
+        return Ok(None);
+    }
+    let inner = sql.trim().trim_end_matches(';');
+    let available = store.column_names(inner)?;
+    for c in &shape.columns {
+        if !available.contains(c) {
+            return Err(crate::UsageError(format!(
+                "--columns: there is no field `{c}`; the fields are: {}",
+                available.join(", ")
+            ))
+            .into());
+        }
+    }
+    let columns = if shape.columns.is_empty() {
+        "*".to_string()
+    } else {
+        shape
+            .columns
+            .iter()
+            .map(|c| format!("\"{}\"", c.replace('"', "\"\"")))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    Ok(Some(format!(
+        "SELECT {columns} FROM (\n{inner}\n) LIMIT -1 OFFSET {}",
+        shape.offset.unwrap_or(0)
+    )))
 }
 
 fn describe_open(ctx: &Context, db: &Path, report: OpenReport) {

@@ -7,7 +7,7 @@ use anyhow::{Result, anyhow};
 use rusqlite::types::Value;
 
 use crate::Context;
-use crate::cli::Format;
+use crate::cli::{Format, Shape};
 use crate::source::figure::parse_amount;
 use crate::store::QueryLimits;
 use crate::view::reports::{self, Report};
@@ -120,6 +120,7 @@ pub fn run(
     params: &[String],
     format: Format,
     limits: &QueryLimits,
+    shape: &Shape,
 ) -> Result<()> {
     let name = name.ok_or_else(|| anyhow!("name a report, or use --list"))?;
     let report = reports::find(name).ok_or_else(|| unknown(name))?;
@@ -136,6 +137,7 @@ pub fn run(
         Some(&report),
         format,
         limits,
+        shape,
     )?;
     Ok(())
 }

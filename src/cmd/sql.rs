@@ -5,7 +5,7 @@ use std::path::Path;
 use anyhow::Result;
 
 use crate::Context;
-use crate::cli::Format;
+use crate::cli::{Format, Shape};
 use crate::store::QueryLimits;
 
 pub fn run(
@@ -14,9 +14,10 @@ pub fn run(
     query: &str,
     format: Format,
     limits: &QueryLimits,
+    shape: &Shape,
 ) -> Result<()> {
     let store = super::open_read_only(ctx, db)?;
     let sql = store.check_user_sql(query)?;
-    super::run_query(ctx, &store, sql, &[], None, format, limits)?;
+    super::run_query(ctx, &store, sql, &[], None, format, limits, shape)?;
     Ok(())
 }

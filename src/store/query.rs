@@ -196,6 +196,12 @@ impl Store {
         Ok((store, report))
     }
 
+    /// The names of the columns a query gives, without running it.
+    pub fn column_names(&self, sql: &str) -> Result<Vec<String>> {
+        let stmt = self.conn.prepare(sql)?;
+        Ok(stmt.column_names().map(String::from).collect())
+    }
+
     /// Runs a read-only query with named parameters (`:name`); parameters not given are NULL.
     /// For the program's own queries (show, export, check, site): no time limit, no ceiling, and
     /// no Ctrl-C handler, so that Ctrl-C still ends a long export at once.

@@ -231,9 +231,19 @@ pub fn find(name: &str) -> Option<&'static ListingDef> {
 }
 
 impl ListingDef {
-    /// The full query with an order and the limit parameter.
+    /// The full query with an order and the limit and offset parameters. `sort` is a key,
+    /// optionally with `:asc` or `:desc`, which sets the direction of the key's first term.
     pub fn sql_sorted(&self, sort: Option<&str>) -> Result<String, String> {
-        let order = match sort {
+        let (key, direction) = match sort.map(|s| s.rsplit_once(':').unwrap_or((s, ""))) {
+            None => (None, ""),
+            Some((key, "")) => (Some(key), ""),
+            Some((key, d)) if d.eq_ignore_ascii_case("asc") => (Some(key), "ASC"),
+            Some((key, d)) if d.eq_ignore_ascii_case("desc") => (Some(key), "DESC"),
+            Some((_, d)) => {
+                return Err(format!("`{d}` is not a direction; expected asc or desc"));
+            }
+        };
+        let order = match key {
             None => self.sorts[0].1,
             Some(key) => self
                 .sorts
@@ -249,9 +259,53 @@ impl ListingDef {
                     )
                 })?,
         };
+        let order = with_direction(order, direction);
         Ok(format!(
-            "{}\n ORDER BY {order}\n LIMIT coalesce(:limit, -1)",
+            "{}\n ORDER BY {order}\n LIMIT coalesce(:limit, -1) OFFSET coalesce(:offset, 0)",
             self.sql
         ))
+    }
+}
+
+/// An order whose first term is given `direction` (ASC or DESC; empty: as it is), keeping its
+/// NULLS LAST: `signed_amount_yuan DESC NULLS LAST, held_on` with ASC is
+/// `signed_amount_yuan ASC NULLS LAST, held_on`.
+fn with_direction(order: &str, direction: &str) -> String {
+    if direction.is_empty() {
+        return order.to_string();
+    }
+    let (first, rest) = order
+        .split_once(',')
+        .map_or((order, None), |(f, r)| (f, Some(r)));
+    let mut words: Vec<&str> = first
+        .split_whitespace()
+        .filter(|w| !w.eq_ignore_ascii_case("asc") && !w.eq_ignore_ascii_case("desc"))
+        .collect();
+    let at = words
+        .iter()
+        .position(|w| w.eq_ignore_ascii_case("nulls"))
+        .unwrap_or(words.len());
+    words.insert(at, direction);
+    match rest {
+        Some(rest) => format!("{},{rest}", words.join(" ")),
+        None => words.join(" "),
+    }
+}
+
+#[cfg(test)]
+mod direction_tests {
+    use super::with_direction;
+
+    #[test]
+    fn a_direction_applies_to_the_first_term() {
+        assert_eq!(
+            with_direction("held_on, event_id", "DESC"),
+            "held_on DESC, event_id"
+        );
+        assert_eq!(
+            with_direction("signed_amount_yuan DESC NULLS LAST, held_on", "ASC"),
+            "signed_amount_yuan ASC NULLS LAST, held_on"
+        );
+        assert_eq!(with_direction("event, held_on", ""), "event, held_on");
     }
 }

@@ -48,6 +48,8 @@ pub struct Listing {
     pub fields: Vec<String>,
     pub display: Vec<Vec<String>>,
     pub records: Vec<Map<String, Value>>,
+    /// Leave out the header row (`--no-header`).
+    pub no_header: bool,
 }
 
 impl Listing {
@@ -126,7 +128,8 @@ pub fn write(
         Format::Table => write_table(out, listing, color),
         Format::Markdown => write_markdown(out, listing),
         Format::Csv | Format::Excel | Format::Json | Format::Ndjson => {
-            let Some(mut stream) = Stream::start(out, format, &listing.fields)? else {
+            let Some(mut stream) = Stream::start(out, format, &listing.fields, !listing.no_header)?
+            else {
                 return Ok(());
             };
             for record in &listing.records {
@@ -150,14 +153,16 @@ fn write_table(out: &mut dyn Write, listing: &Listing, color: bool) -> io::Resul
     } else {
         table.force_no_tty();
     }
-    table.set_header(listing.columns.iter().map(|(name, _)| {
-        let cell = Cell::new(name);
-        if color {
-            cell.add_attribute(Attribute::Bold)
-        } else {
-            cell
-        }
-    }));
+    if !listing.no_header {
+        table.set_header(listing.columns.iter().map(|(name, _)| {
+            let cell = Cell::new(name);
+            if color {
+                cell.add_attribute(Attribute::Bold)
+            } else {
+                cell
+            }
+        }));
+    }
     for row in &listing.display {
         table.add_row(row.iter().zip(&listing.columns).map(|(text, (_, align))| {
             Cell::new(text).set_alignment(match align {
@@ -350,7 +355,13 @@ pub enum Stream<W: Write> {
 
 impl<W: Write> Stream<W> {
     /// Starts a stream; None for the formats that need every row first (table, Markdown).
-    pub fn start(out: W, format: Format, fields: &[String]) -> io::Result<Option<Stream<W>>> {
+    /// Starts a stream; `header`: write the CSV header row.
+    pub fn start(
+        out: W,
+        format: Format,
+        fields: &[String],
+        header: bool,
+    ) -> io::Result<Option<Stream<W>>> {
         Ok(match format {
             Format::Excel => {
                 let mut out = out;
@@ -358,12 +369,16 @@ impl<W: Write> Stream<W> {
                 let mut w = csv::WriterBuilder::new()
                     .terminator(csv::Terminator::CRLF)
                     .from_writer(out);
-                w.write_record(fields).map_err(csv_io)?;
+                if header {
+                    w.write_record(fields).map_err(csv_io)?;
+                }
                 Some(Stream::Csv(Box::new(w)))
             }
             Format::Csv => {
                 let mut w = csv_writer(out);
-                w.write_record(fields).map_err(csv_io)?;
+                if header {
+                    w.write_record(fields).map_err(csv_io)?;
+                }
                 Some(Stream::Csv(Box::new(w)))
             }
             Format::Ndjson => Some(Stream::Ndjson(out)),
