@@ -5,8 +5,7 @@
 --   projects in that band, period figures against the catalogued events of the period, and each
 --   breakdown against its whole?
 -- Param: :district  only figures about this place
--- Param: :status    only rows with this status (consistent, itemised_below_reported, contradiction,
---                   parts_miss_whole, figures_differ)
+-- Param: :status    only rows with this status: consistent, itemised_below_reported, contradiction, parts_miss_whole, figures_differ
 --
 -- The itemised side is a lower bound of the truth (the named projects are some of them), so a
 -- reported figure is contradicted only when no true value at or above the itemised one fits its

@@ -11,7 +11,14 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
     about = "A catalogue of Chinese local-government investment-promotion signing events \
              (招商引資項目集中簽約), every fact traced to the sentence that states it",
     help_expected = true,
-    after_help = "Exit codes: 0 success, 1 error (data, I/O, database), 2 usage error.\n\
+    after_help = "Examples:\n  \
+                  zhaoshang report summary                      the events against their projects\n  \
+                  zhaoshang projects --district 江津区 --min-amount 10亿\n  \
+                  zhaoshang report top --format csv > top.csv\n  \
+                  zhaoshang search 储能\n  \
+                  zhaoshang show project 北大醫療江津醫院項目\n  \
+                  zhaoshang import --dry-run article.toml       check a new source file\n\n\
+                  Exit codes: 0 success, 1 error (data, I/O, database), 2 usage error.\n\
                   The database is created with the bundled seed the first time a command needs it."
 )]
 pub struct Cli {

@@ -13,8 +13,6 @@ pub mod view;
 use std::io::{self, IsTerminal};
 use std::process::ExitCode;
 
-use clap::Parser;
-
 use cli::{Cli, ColorChoice};
 pub use error::{EXIT_ERROR, EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE, Interrupted, UsageError};
 
@@ -38,8 +36,17 @@ impl Context {
     }
 }
 
+/// The command line, with the bundled reports and their parameters in `report --help`.
+fn command_line() -> clap::Command {
+    <Cli as clap::CommandFactory>::command()
+        .mut_subcommand("report", |report| report.after_help(cmd::report_help()))
+}
+
 pub fn main() -> ExitCode {
-    let cli = match Cli::try_parse() {
+    let parsed = command_line()
+        .try_get_matches()
+        .and_then(|matches| <Cli as clap::FromArgMatches>::from_arg_matches(&matches));
+    let cli = match parsed {
         Ok(cli) => cli,
         Err(e) => {
             // clap prints help and version on stdout with success, usage errors on stderr.

@@ -1037,3 +1037,39 @@ fn columns_offset_no_header_and_sort_direction_shape_any_output() {
         "{err}"
     );
 }
+
+#[test]
+fn help_lists_the_reports_their_parameters_and_examples() {
+    let env = TestEnv::new();
+    let help = ok(&env, &["report", "--help"]);
+    for r in [
+        "summary",
+        "reconcile",
+        "industries",
+        "bands",
+        "targets",
+        "strategies",
+        "companies",
+        "timeline",
+        "top",
+    ] {
+        assert!(
+            help.contains(&format!("\n  {r} ")),
+            "{r} missing from:\n{help}"
+        );
+    }
+    assert!(help.contains("-p by=…"), "{help}");
+    assert!(
+        help.contains("zhaoshang report summary -p district=江津区"),
+        "{help}"
+    );
+    let main = ok(&env, &["--help"]);
+    assert!(
+        main.contains("Examples:") && main.contains("zhaoshang search 储能"),
+        "{main}"
+    );
+    assert!(
+        !main.contains("[default\n"),
+        "help wraps inside a bracket:\n{main}"
+    );
+}

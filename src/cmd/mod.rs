@@ -11,6 +11,7 @@ mod metadata;
 mod migrate;
 mod progress;
 mod report;
+pub use report::report_help;
 mod search;
 mod seed;
 mod show;

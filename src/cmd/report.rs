@@ -96,6 +96,24 @@ fn check_value(key: &str, value: &str) -> Result<()> {
     }
 }
 
+/// For `report --help`: every report with its title and parameters, and an example.
+pub fn report_help() -> String {
+    let mut text = String::from("Reports:\n");
+    for r in reports::all() {
+        text.push_str(&format!("  {:<11} {}\n", r.name, r.title));
+        for (name, help) in &r.params {
+            text.push_str(&format!("      {:<14} {help}\n", format!("-p {name}=…")));
+        }
+    }
+    text.push_str(
+        "\nExamples:\n  zhaoshang report summary -p district=江津区\n  \
+         zhaoshang report top -p limit=5 --columns project,amount_yuan --format csv\n  \
+         zhaoshang report reconcile -p status=contradiction\n  \
+         zhaoshang report timeline -p by=quarter --format svg > timeline.svg",
+    );
+    text
+}
+
 /// `report --list`: a line per report.
 pub fn list() -> Result<()> {
     let mut out = std::io::stdout().lock();
