@@ -242,7 +242,8 @@ fn an_empty_search_index_after_a_killed_migration_is_rebuilt() {
     let env = seeded();
     let c = Connection::open(env.db()).unwrap();
     c.execute_batch(
-        "DELETE FROM search_bigrams; DELETE FROM search_fts; DELETE FROM search_entries;",
+        "INSERT INTO search_pairs (search_pairs) VALUES ('delete-all');
+         DELETE FROM search_fts; DELETE FROM search_entries;",
     )
     .unwrap();
     drop(c);
@@ -349,7 +350,8 @@ fn a_read_after_a_migration_stopped_before_its_index_finds_everything() {
     let env = seeded();
     let c = Connection::open(env.db()).unwrap();
     c.execute_batch(
-        "DELETE FROM search_bigrams; DELETE FROM search_fts; DELETE FROM search_entries;",
+        "INSERT INTO search_pairs (search_pairs) VALUES ('delete-all');
+         DELETE FROM search_fts; DELETE FROM search_entries;",
     )
     .unwrap();
     drop(c);
@@ -723,8 +725,8 @@ fn check_sees_edited_facts_and_derived_data_and_repair_rebuilds_the_derived() {
             false,
         ),
         (
-            "DELETE FROM search_bigrams",
-            "lack their two-character pairs",
+            "INSERT INTO search_pairs (search_pairs) VALUES ('delete-all')",
+            "search entries lack their character pairs",
             true,
         ),
         (

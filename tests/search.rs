@@ -169,11 +169,8 @@ fn check_notices_an_index_out_of_step() {
         [],
     )
     .unwrap();
-    c.execute_batch(
-        "DELETE FROM search_bigrams WHERE entry_id IN (SELECT entry_id FROM search_entries WHERE kind = 'place' AND record_id = 3);
-         DELETE FROM search_entries WHERE kind = 'place' AND record_id = 3;",
-    )
-    .unwrap();
+    c.execute_batch("DELETE FROM search_entries WHERE kind = 'place' AND record_id = 3;")
+        .unwrap();
     drop(c);
     let out = env.run(&["check"]);
     assert_eq!(out.status.code(), Some(1));
@@ -183,6 +180,10 @@ fn check_notices_an_index_out_of_step() {
         "{report}"
     );
     assert!(report.contains("search_fts\t"), "{report}");
+    assert!(
+        report.contains("search_pairs\t0 search entries lack their character pairs and 1 pair documents have no entry"),
+        "{report}"
+    );
     assert!(
         report.contains("projects project_id=1\tits search entry"),
         "{report}"
@@ -198,7 +199,7 @@ fn the_shell_searches_the_same_index() {
     let out = common::shell(
         &sqlite3,
         &env.db(),
-        "SELECT kind, label FROM search_entries JOIN search_bigrams USING (entry_id) WHERE bigram = '储能' ORDER BY entry_id LIMIT 1;
+        "SELECT kind, label FROM search_entries WHERE entry_id IN (SELECT rowid FROM search_pairs WHERE search_pairs MATCH '\"储能\"') ORDER BY entry_id LIMIT 1;
          SELECT kind, label FROM search_entries WHERE entry_id IN (SELECT rowid FROM search_fts WHERE search_fts MATCH '\"飞轮储能\"') ORDER BY entry_id LIMIT 1;",
     );
     assert!(out.status.success(), "{}", stderr(&out));

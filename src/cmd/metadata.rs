@@ -17,7 +17,8 @@ pub fn run(ctx: &Context, db: &Path, output: Option<&Path>) -> Result<()> {
     let doc = schema_doc();
     let tables = store.query(
         "SELECT name FROM sqlite_schema WHERE type IN ('table', 'view')
-           AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'search_fts_%' ORDER BY type, name",
+           AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'search_fts_%'
+           AND name NOT LIKE 'search_pairs_%' ORDER BY type, name",
         &[],
     )?;
     let mut described = Map::new();

@@ -160,30 +160,22 @@ impl Store {
         Ok(())
     }
 
-    /// Every search entry has the two-character pairs of its folded text.
+    /// Every search entry, and nothing else, has a document in search_pairs (a contentless
+    /// index cannot give its texts back to compare; `PRAGMA integrity_check`, the first step of
+    /// `check`, has FTS5 check its own structures).
     pub(super) fn check_search_pairs(&self, problems: &mut Vec<CheckProblem>) -> Result<()> {
-        let mut counts: HashMap<i64, usize> = HashMap::new();
-        let mut stmt = self
-            .conn
-            .prepare("SELECT entry_id, count(*) FROM search_bigrams GROUP BY entry_id")?;
-        for row in stmt.query_map([], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, i64>(1)?)))? {
-            let (entry, n) = row?;
-            counts.insert(entry, usize::try_from(n).unwrap_or(0));
-        }
-        let mut stmt = self
-            .conn
-            .prepare("SELECT entry_id, folded FROM search_entries")?;
-        let mut short = 0;
-        for row in stmt.query_map([], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?)))? {
-            let (entry, folded) = row?;
-            if counts.get(&entry).copied().unwrap_or(0) != super::search::bigrams(&folded).len() {
-                short += 1;
-            }
-        }
-        if short > 0 {
+        let (missing, orphaned): (i64, i64) = self.conn.query_row(
+            "SELECT (SELECT count(*) FROM search_entries
+                      WHERE entry_id NOT IN (SELECT rowid FROM search_pairs)),
+                    (SELECT count(*) FROM search_pairs
+                      WHERE rowid NOT IN (SELECT entry_id FROM search_entries))",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )?;
+        if missing + orphaned > 0 {
             problems.push(problem(
-                "search_bigrams",
-                format!("{short} search entries lack their two-character pairs, so short terms miss them (check --repair rebuilds the index)"),
+                "search_pairs",
+                format!("{missing} search entries lack their character pairs and {orphaned} pair documents have no entry, so short terms miss or mislead (check --repair rebuilds the index)"),
             ));
         }
         Ok(())
@@ -315,7 +307,8 @@ impl Store {
             }
         }
         tx.execute_batch(
-            "DELETE FROM search_bigrams; DELETE FROM search_fts; DELETE FROM search_entries;",
+            "INSERT INTO search_pairs (search_pairs) VALUES ('delete-all');
+             DELETE FROM search_fts; DELETE FROM search_entries;",
         )?;
         let ids: Vec<i64> = tx
             .prepare("SELECT source_id FROM sources ORDER BY source_id")?

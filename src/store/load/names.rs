@@ -38,7 +38,11 @@ pub(super) fn lookup(tx: &Transaction, kind: RefKind, name: &str) -> Result<Vec<
             "SELECT p.place_id, p.name || coalesce(' in ' || parent.name, '') FROM places p
                LEFT JOIN places parent ON parent.place_id = p.parent_id
               WHERE p.name_key = ?1
-                 OR p.place_id IN (SELECT place_id FROM place_aliases WHERE alias_key = ?1)"
+             UNION
+             SELECT p.place_id, p.name || coalesce(' in ' || parent.name, '')
+               FROM place_aliases a JOIN places p ON p.place_id = a.place_id
+               LEFT JOIN places parent ON parent.place_id = p.parent_id
+              WHERE a.alias_key = ?1"
         }
         RefKind::Industry => {
             "SELECT industry_id, name FROM industries WHERE name_key = ?1

@@ -112,10 +112,11 @@ impl<'a> Writer<'a> {
                 Some(parent_id) => self
                     .tx
                     .prepare_cached(
-                        "SELECT place_id FROM places
-                          WHERE parent_id = ?2
-                            AND (name_key = ?1 OR place_id IN
-                                 (SELECT place_id FROM place_aliases WHERE alias_key = ?1))",
+                        "SELECT place_id FROM places WHERE name_key = ?1 AND parent_id = ?2
+                         UNION
+                         SELECT p.place_id FROM place_aliases a
+                           JOIN places p ON p.place_id = a.place_id
+                          WHERE a.alias_key = ?1 AND p.parent_id = ?2",
                     )?
                     .query_row(params![fold(&p.name), parent_id], |r| r.get::<_, i64>(0))
                     .optional()?,

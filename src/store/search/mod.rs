@@ -90,6 +90,11 @@ fn passages(text: &str) -> Vec<&str> {
         .collect()
 }
 
+/// The document of a folded text in search_pairs: its pairs and last character, space-separated.
+pub(super) fn pairs_document(folded: &str) -> String {
+    bigrams(folded).join(" ")
+}
+
 /// Every character pair of a folded text, and its last character alone, so that a one- or
 /// two-character term is found by an index lookup.
 pub(super) fn bigrams(folded: &str) -> Vec<String> {
@@ -128,12 +133,8 @@ fn insert_entry(conn: &Connection, e: &Entry) -> Result<()> {
         folded
     ])?;
     let entry_id = conn.last_insert_rowid();
-    let mut pair = conn.prepare_cached(
-        "INSERT OR IGNORE INTO search_bigrams (bigram, entry_id) VALUES (?1, ?2)",
-    )?;
-    for b in bigrams(&folded) {
-        pair.execute(params![b, entry_id])?;
-    }
+    conn.prepare_cached("INSERT INTO search_pairs (rowid, pairs) VALUES (?1, ?2)")?
+        .execute(params![entry_id, pairs_document(&folded)])?;
     conn.prepare_cached("INSERT INTO search_fts (rowid, folded) VALUES (?1, ?2)")?
         .execute(params![entry_id, folded])?;
     Ok(())
@@ -209,18 +210,17 @@ pub(super) fn unindex_source(conn: &Connection, source_id: i64) -> Result<()> {
         "DELETE FROM search_fts WHERE rowid IN (SELECT entry_id FROM search_entries WHERE source_id = ?1)",
         [source_id],
     )?;
-    // search_bigrams is keyed by (bigram, entry): the pairs come from the folded text, which
-    // spares the table a second index kept up on every insert.
+    // search_pairs is contentless: a document is deleted by giving FTS5 its text again, which
+    // the folded text gives.
     let entries: Vec<(i64, String)> = conn
         .prepare("SELECT entry_id, folded FROM search_entries WHERE source_id = ?1")?
         .query_map([source_id], |r| Ok((r.get(0)?, r.get(1)?)))?
         .collect::<rusqlite::Result<_>>()?;
-    let mut delete =
-        conn.prepare_cached("DELETE FROM search_bigrams WHERE bigram = ?1 AND entry_id = ?2")?;
+    let mut delete = conn.prepare_cached(
+        "INSERT INTO search_pairs (search_pairs, rowid, pairs) VALUES ('delete', ?1, ?2)",
+    )?;
     for (entry, folded) in &entries {
-        for b in bigrams(folded) {
-            delete.execute(params![b, entry])?;
-        }
+        delete.execute(params![entry, pairs_document(folded)])?;
     }
     conn.execute(
         "DELETE FROM search_entries WHERE source_id = ?1",
@@ -232,13 +232,14 @@ pub(super) fn unindex_source(conn: &Connection, source_id: i64) -> Result<()> {
 /// Candidate entries for one term, as SQL with one parameter.
 fn candidates(term: &Term) -> (&'static str, String) {
     match term.folded.chars().count() {
+        // a pair that starts with the character, or the text's last character
         1 => (
-            "SELECT entry_id FROM search_bigrams WHERE bigram >= ? AND bigram < (? || char(1114111))",
-            term.folded.clone(),
+            "SELECT rowid AS entry_id FROM search_pairs WHERE search_pairs MATCH ?",
+            format!("\"{}\" *", term.folded.replace('"', "\"\"")),
         ),
         2 => (
-            "SELECT entry_id FROM search_bigrams WHERE bigram = ?",
-            term.folded.clone(),
+            "SELECT rowid AS entry_id FROM search_pairs WHERE search_pairs MATCH ?",
+            format!("\"{}\"", term.folded.replace('"', "\"\"")),
         ),
         _ => (
             "SELECT rowid AS entry_id FROM search_fts WHERE search_fts MATCH ?",
