@@ -119,27 +119,48 @@ const TABLES: [&str; 21] = [
     "industry_strategies",
     "statistics",
     "search_entries",
-    "search_bigrams",
+    "search_pairs",
     "search_fts",
 ];
+
+/// The document of a folded text in search_pairs (as the program writes it): its character
+/// pairs and last character, sorted, without repeats, space-separated.
+fn pairs_document(folded: &str) -> String {
+    let chars: Vec<char> = folded.chars().collect();
+    let mut out: Vec<String> = chars.windows(2).map(|w| w.iter().collect()).collect();
+    if let Some(last) = chars.last() {
+        out.push(last.to_string());
+    }
+    out.sort();
+    out.dedup();
+    out.join(" ")
+}
 
 /// Baseline (a): the same rows into the same tables, one transaction, cached statements.
 fn bare_insert(source_db: &Path, target: &Path) -> Duration {
     let src = Connection::open_with_flags(source_db, OpenFlags::SQLITE_OPEN_READ_ONLY).unwrap();
     let mut data: Vec<(String, usize, Vec<Vec<Value>>)> = Vec::new();
     for table in TABLES {
-        let select = if table == "search_fts" {
-            "SELECT rowid, folded FROM search_fts".to_string()
-        } else {
-            format!("SELECT * FROM {table}")
+        let select = match table {
+            "search_fts" => "SELECT rowid, folded FROM search_fts".to_string(),
+            // contentless: its documents are made from the entries' folded texts
+            "search_pairs" => "SELECT entry_id, folded FROM search_entries".to_string(),
+            _ => format!("SELECT * FROM {table}"),
         };
         let mut stmt = src.prepare(&select).unwrap();
         let width = stmt.column_count();
-        let rows: Vec<Vec<Value>> = stmt
+        let mut rows: Vec<Vec<Value>> = stmt
             .query_map([], |r| (0..width).map(|i| r.get::<_, Value>(i)).collect())
             .unwrap()
             .collect::<Result<_, _>>()
             .unwrap();
+        if table == "search_pairs" {
+            for row in &mut rows {
+                if let Value::Text(folded) = &row[1] {
+                    row[1] = Value::Text(pairs_document(folded));
+                }
+            }
+        }
         data.push((table.to_string(), width, rows));
     }
     drop(src);
@@ -151,10 +172,10 @@ fn bare_insert(source_db: &Path, target: &Path) -> Duration {
         .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)
         .unwrap();
     for (table, width, rows) in &data {
-        let columns = if table == "search_fts" {
-            "(rowid, folded)".to_string()
-        } else {
-            String::new()
+        let columns = match table.as_str() {
+            "search_fts" => "(rowid, folded)".to_string(),
+            "search_pairs" => "(rowid, pairs)".to_string(),
+            _ => String::new(),
         };
         let marks = vec!["?"; *width].join(", ");
         let sql = format!("INSERT INTO {table} {columns} VALUES ({marks})");

@@ -160,13 +160,9 @@ ALTER TABLE companies ADD COLUMN home_country_quote TEXT;
 -- The views gain the event's kind and period, and count a project reported again by a later
 -- source under that source's event too (its mention), without counting it twice in any total.
 DROP VIEW event_overview;
+-- Each figure is a lookup by the projects_event_amount and project_mentions_event indexes,
+-- never a scan of all projects.
 CREATE VIEW event_overview AS
-WITH named AS (
-    SELECT p.event_id, p.amount_yuan FROM projects p
-    UNION ALL
-    SELECT m.event_id, coalesce(m.amount_yuan, p.amount_yuan)
-      FROM project_mentions m JOIN projects p ON p.project_id = m.project_id
-)
 SELECT e.event_id,
        e.held_on,
        pl.name                                  AS district,
@@ -182,15 +178,11 @@ SELECT e.event_id,
        e.signed_amount_currency,
        e.signed_amount_foreign,
        e.signed_amount_qualifier,
-       (SELECT count(*) FROM named n WHERE n.event_id = e.event_id)             AS named_projects,
-       (SELECT count(n.amount_yuan) FROM named n WHERE n.event_id = e.event_id) AS named_with_amount,
-       (SELECT coalesce(sum(n.amount_yuan), 0) FROM named n WHERE n.event_id = e.event_id)
-                                                AS named_amount_yuan,
-       e.project_count - (SELECT count(*) FROM named n WHERE n.event_id = e.event_id)
-                                                AS unitemised_projects,
-       e.signed_amount_yuan - (SELECT coalesce(sum(n.amount_yuan), 0) FROM named n
-                                WHERE n.event_id = e.event_id)
-                                                AS unitemised_amount_yuan,
+       n.named                                  AS named_projects,
+       n.with_amount                            AS named_with_amount,
+       n.amount                                 AS named_amount_yuan,
+       e.project_count - n.named                AS unitemised_projects,
+       e.signed_amount_yuan - n.amount          AS unitemised_amount_yuan,
        e.signed_amount_qualifier                AS unitemised_amount_qualifier,
        s.title                                  AS source_title,
        s.url                                    AS source_url,
@@ -198,7 +190,22 @@ SELECT e.event_id,
        e.source_id
   FROM events e
   JOIN places pl ON pl.place_id = e.place_id
-  JOIN sources s ON s.source_id = e.source_id;
+  JOIN sources s ON s.source_id = e.source_id
+  -- the event's own projects, and the projects first reported by another source that this
+  -- event's source names again (with its own amount, or the project's)
+  JOIN (SELECT ev.event_id,
+               (SELECT count(*) FROM projects p WHERE p.event_id = ev.event_id)
+                 + (SELECT count(*) FROM project_mentions m WHERE m.event_id = ev.event_id)
+                   AS named,
+               (SELECT count(p.amount_yuan) FROM projects p WHERE p.event_id = ev.event_id)
+                 + (SELECT count(coalesce(m.amount_yuan, p.amount_yuan))
+                      FROM project_mentions m JOIN projects p ON p.project_id = m.project_id
+                     WHERE m.event_id = ev.event_id) AS with_amount,
+               (SELECT coalesce(sum(p.amount_yuan), 0) FROM projects p WHERE p.event_id = ev.event_id)
+                 + (SELECT coalesce(sum(coalesce(m.amount_yuan, p.amount_yuan)), 0)
+                      FROM project_mentions m JOIN projects p ON p.project_id = m.project_id
+                     WHERE m.event_id = ev.event_id) AS amount
+          FROM events ev) n ON n.event_id = e.event_id;
 
 DROP VIEW project_overview;
 CREATE VIEW project_overview AS

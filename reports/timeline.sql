@@ -9,15 +9,20 @@
 -- signings twice, so they are counted apart (period_reports) and reconciled against the
 -- ceremonies in `reconcile`.
 WITH e AS (
-    SELECT district, district_key, held_on, kind, project_count, signed_amount_yuan,
-           signed_amount_qualifier, named_projects,
+    -- from the events themselves: the view's other columns (sources, unitemised sums) are not
+    -- needed here
+    SELECT pl.name AS district, pl.name_key AS district_key, ev.held_on, ev.kind,
+           ev.project_count, ev.signed_amount_yuan, ev.signed_amount_qualifier,
+           (SELECT count(*) FROM projects p WHERE p.event_id = ev.event_id)
+             + (SELECT count(*) FROM project_mentions m WHERE m.event_id = ev.event_id)
+               AS named_projects,
            CASE coalesce(nullif(:by, ''), 'year')
                WHEN 'month'   THEN substr(held_on, 1, 7)
                WHEN 'quarter' THEN substr(held_on, 1, 4) || '-Q' || ((CAST(substr(held_on, 6, 2) AS INTEGER) + 2) / 3)
                ELSE substr(held_on, 1, 4)
            END AS period
-      FROM event_overview
-     WHERE (nullif(:district, '') IS NULL OR district = nullif(:district, '') OR district_key = nullif(:district, ''))
+      FROM events ev JOIN places pl ON pl.place_id = ev.place_id
+     WHERE (nullif(:district, '') IS NULL OR pl.name = nullif(:district, '') OR pl.name_key = nullif(:district, ''))
 )
 SELECT district,
        period,
