@@ -41,6 +41,10 @@ pub struct Cli {
 
     #[command(subcommand)]
     pub command: Command,
+
+    /// Whether `--db` was typed on the command line (set after parsing; not an option).
+    #[arg(skip)]
+    pub db_typed: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -23,12 +23,12 @@ pub struct Context {
 }
 
 impl Context {
-    /// A message for the user on stderr, unless `--quiet`.
     /// Something accepted but worth a word: on stderr, even with --quiet.
     pub fn warn(&self, message: &str) {
         eprintln!("zhaoshang: warning: {message}");
     }
 
+    /// A message for the user on stderr, unless `--quiet`.
     pub fn note(&self, message: &str) {
         if !self.quiet {
             eprintln!("{message}");
@@ -43,10 +43,15 @@ fn command_line() -> clap::Command {
 }
 
 pub fn main() -> ExitCode {
-    let parsed = command_line()
-        .try_get_matches()
-        .and_then(|matches| <Cli as clap::FromArgMatches>::from_arg_matches(&matches));
-    let cli = match parsed {
+    let parsed = command_line().try_get_matches().and_then(|matches| {
+        <Cli as clap::FromArgMatches>::from_arg_matches(&matches).map(|cli| (matches, cli))
+    });
+    let cli = match parsed.map(|(matches, mut cli)| {
+        // A path typed on the command line is taken at its word: a mistyped one must not
+        // become a new catalogue (the default path and ZHAOSHANG_DB still do).
+        cli.db_typed = matches.value_source("db") == Some(clap::parser::ValueSource::CommandLine);
+        cli
+    }) {
         Ok(cli) => cli,
         Err(e) => {
             // clap prints help and version on stdout with success, usage errors on stderr.
@@ -77,5 +82,12 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
         quiet: cli.quiet,
         color,
     };
+    if cli.db_typed && cmd::opens_catalogue(&cli.command) && store::holds_nothing(&cli.db) {
+        anyhow::bail!(
+            "no catalogue at {} (run `zhaoshang init --db {}` to create one)",
+            cli.db.display(),
+            cli.db.display()
+        );
+    }
     cmd::run(&ctx, &cli.db, cli.command)
 }

@@ -609,3 +609,49 @@ fn bad_filter_values_are_usage_errors() {
         assert!(stderr(&out).starts_with("zhaoshang: "), "{}", stderr(&out));
     }
 }
+
+#[test]
+fn a_typed_db_path_that_does_not_exist_is_not_created_except_by_init() {
+    let env = TestEnv::new();
+    let typo = env.dir.path().join("typo.db");
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_zhaoshang"))
+        .current_dir(env.dir.path())
+        .env_remove("ZHAOSHANG_DB")
+        .args(["--db", typo.to_str().unwrap(), "report", "summary"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let err = stderr(&out);
+    assert!(
+        err.contains(&format!(
+            "no catalogue at {} (run `zhaoshang init --db {}` to create one)",
+            typo.display(),
+            typo.display()
+        )),
+        "{err}"
+    );
+    assert!(!typo.exists(), "nothing was created");
+    // init creates it; then the same command runs.
+    let run = |args: &[&str]| {
+        std::process::Command::new(env!("CARGO_BIN_EXE_zhaoshang"))
+            .current_dir(env.dir.path())
+            .env_remove("ZHAOSHANG_DB")
+            .args(args)
+            .output()
+            .unwrap()
+    };
+    assert!(
+        run(&["--db", typo.to_str().unwrap(), "init"])
+            .status
+            .success()
+    );
+    assert!(
+        run(&["--db", typo.to_str().unwrap(), "report", "summary"])
+            .status
+            .success()
+    );
+    // The default path is still created on first use, with the seed.
+    let out = run(&["events", "--format", "csv"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(env.dir.path().join("zhaoshang.db").exists());
+}

@@ -191,8 +191,11 @@ fn creation_killed_at_any_moment_leaves_nothing_or_a_whole_catalogue() {
     // How long creation takes here, to spread the kills over it (at least the first 50 ms).
     let probe = env.dir.path().join("probe.db");
     let started = Instant::now();
+    // Named through ZHAOSHANG_DB: a catalogue is created on first use there (a typed --db must
+    // exist already).
     let out = Command::new(env!("CARGO_BIN_EXE_zhaoshang"))
-        .args(["--quiet", "--db", probe.to_str().unwrap(), "events"])
+        .env("ZHAOSHANG_DB", &probe)
+        .args(["--quiet", "events"])
         .output()
         .unwrap();
     assert!(out.status.success(), "{}", stderr(&out));
@@ -201,7 +204,8 @@ fn creation_killed_at_any_moment_leaves_nothing_or_a_whole_catalogue() {
     for trial in 0..trials {
         let db = env.dir.path().join(format!("t{trial}.db"));
         let mut child = Command::new(env!("CARGO_BIN_EXE_zhaoshang"))
-            .args(["--quiet", "--db", db.to_str().unwrap(), "events"])
+            .env("ZHAOSHANG_DB", &db)
+            .args(["--quiet", "events"])
             .stdout(Stdio::null())
             .stderr(Stdio::null())
             .spawn()
@@ -213,7 +217,8 @@ fn creation_killed_at_any_moment_leaves_nothing_or_a_whole_catalogue() {
         // Whatever the kill left, the next command ends with a whole catalogue.
         let left_nothing = std::fs::metadata(&db).map_or(true, |m| m.len() == 0);
         let out = Command::new(env!("CARGO_BIN_EXE_zhaoshang"))
-            .args(["--db", db.to_str().unwrap(), "events", "--format", "csv"])
+            .env("ZHAOSHANG_DB", &db)
+            .args(["events", "--format", "csv"])
             .output()
             .unwrap();
         assert!(out.status.success(), "trial {trial}: {}", stderr(&out));
@@ -574,7 +579,8 @@ fn bad_report_parameters_and_uri_like_paths_are_understood() {
     // A file whose name looks like an SQLite URI is a file of that name.
     let out = Command::new(env!("CARGO_BIN_EXE_zhaoshang"))
         .current_dir(env.dir.path())
-        .args(["--db", "file:t.db?mode=memory", "events"])
+        .env("ZHAOSHANG_DB", "file:t.db?mode=memory")
+        .args(["events"])
         .output()
         .unwrap();
     assert!(out.status.success(), "{}", stderr(&out));

@@ -107,6 +107,23 @@ pub fn run(ctx: &Context, db: &Path, command: Command) -> Result<()> {
     }
 }
 
+/// Whether a command opens the catalogue (and would create a missing one). `init` creates it on
+/// purpose; `check` refuses a missing file itself; the rest never touch it.
+pub fn opens_catalogue(command: &Command) -> bool {
+    !matches!(
+        command,
+        Command::Init { .. }
+            | Command::Check { .. }
+            | Command::Draft(_)
+            | Command::Template
+            | Command::Schema
+            | Command::Completions { .. }
+            | Command::Manpage
+            | Command::Report { list: true, .. }
+            | Command::Report { sql: true, .. }
+    )
+}
+
 /// The listings: one query each (view/listings.rs), the same filters and options.
 fn run_listing(ctx: &Context, db: &Path, command: Command) -> Result<()> {
     let (name, filters, format) = match command {

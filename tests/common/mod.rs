@@ -21,7 +21,9 @@ impl TestEnv {
         self.dir.path().join("catalogue.db")
     }
 
-    /// Runs `zhaoshang --db <db> ARGS` with a clean environment for the variables it reads.
+    /// Runs `zhaoshang ARGS` on this directory's catalogue (named by ZHAOSHANG_DB, which, like the
+    /// default path, is created when missing; a typed `--db` must exist) with a clean
+    /// environment for the other variables it reads.
     pub fn run(&self, args: &[&str]) -> Output {
         self.command(args).output().expect("run zhaoshang")
     }
@@ -29,10 +31,8 @@ impl TestEnv {
     pub fn command(&self, args: &[&str]) -> Command {
         let mut cmd = Command::new(env!("CARGO_BIN_EXE_zhaoshang"));
         cmd.current_dir(self.dir.path())
-            .env_remove("ZHAOSHANG_DB")
+            .env("ZHAOSHANG_DB", self.db())
             .env_remove("NO_COLOR")
-            .arg("--db")
-            .arg(self.db())
             .args(args);
         cmd
     }
