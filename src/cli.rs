@@ -39,6 +39,11 @@ pub struct Cli {
     #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto)]
     pub color: ColorChoice,
 
+    /// The script to show Chinese text in: names, quotes and every other text converted for
+    /// display only (what is stored never changes)
+    #[arg(long, global = true, value_enum, default_value_t = Script::AsStored)]
+    pub script: Script,
+
     #[command(subcommand)]
     pub command: Command,
 
@@ -52,6 +57,16 @@ pub enum ColorChoice {
     Auto,
     Always,
     Never,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Script {
+    /// As each source wrote it (traditional or simplified)
+    AsStored,
+    /// Simplified (简体)
+    Simplified,
+    /// Traditional (繁體)
+    Traditional,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

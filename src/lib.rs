@@ -20,6 +20,8 @@ pub use error::{EXIT_ERROR, EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE, Interrupted, 
 pub struct Context {
     pub quiet: bool,
     pub color: bool,
+    /// The script output text is shown in (`--script`).
+    pub script: cli::Script,
 }
 
 impl Context {
@@ -81,6 +83,7 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
     let ctx = Context {
         quiet: cli.quiet,
         color,
+        script: cli.script,
     };
     if cli.db_typed && cmd::opens_catalogue(&cli.command) && store::holds_nothing(&cli.db) {
         anyhow::bail!(

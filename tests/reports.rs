@@ -1073,3 +1073,90 @@ fn help_lists_the_reports_their_parameters_and_examples() {
         "help wraps inside a bracket:\n{main}"
     );
 }
+
+#[test]
+fn script_shows_text_in_one_script_and_changes_nothing_stored() {
+    let env = seeded();
+    let simplified = ok(
+        &env,
+        &[
+            "--script",
+            "simplified",
+            "report",
+            "top",
+            "-p",
+            "limit=1",
+            "--columns",
+            "project,amount_yuan",
+        ],
+    );
+    assert!(
+        simplified.contains("年产1GW飞轮储能设备研发制造运营基地项目")
+            && simplified.contains("52亿"),
+        "{simplified}"
+    );
+    let csv = ok(
+        &env,
+        &[
+            "--script",
+            "simplified",
+            "show",
+            "company",
+            "北大醫療",
+            "--format",
+            "csv",
+        ],
+    );
+    assert!(
+        csv.contains("北大医疗") && !csv.contains("北大醫療"),
+        "{csv}"
+    );
+    let search = ok(
+        &env,
+        &[
+            "--script",
+            "simplified",
+            "search",
+            "儲能",
+            "--format",
+            "csv",
+        ],
+    );
+    assert!(
+        search.contains("新能源及新型储能") && !search.contains("儲"),
+        "{search}"
+    );
+    // Traditional by phrase: the simplified fixture's names read in traditional script.
+    let fixture =
+        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/guangming_2024-12-09.toml");
+    ok(&env, &["import", fixture.to_str().unwrap()]);
+    let traditional = ok(
+        &env,
+        &[
+            "--script",
+            "traditional",
+            "projects",
+            "--district",
+            "光明区",
+            "--columns",
+            "project",
+            "--format",
+            "csv",
+        ],
+    );
+    assert!(
+        traditional.contains("羅克韋爾智能產業聯創中心項目"),
+        "{traditional}"
+    );
+    // Stored text is as the source wrote it.
+    let stored = ok(
+        &env,
+        &[
+            "sql",
+            "SELECT name FROM companies WHERE company_id = 5",
+            "--format",
+            "csv",
+        ],
+    );
+    assert_eq!(stored, "name\n北大醫療\n");
+}

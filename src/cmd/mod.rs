@@ -191,15 +191,18 @@ fn run_query(
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
     let bar = report.and_then(|r| r.bar.as_deref());
     if matches!(format, Format::Table | Format::Markdown) {
-        let result = store.query_limited(sql, params, limits)?;
+        let mut result = store.query_limited(sql, params, limits)?;
+        in_script(ctx, &mut result);
         let mut listing = present::listing(&result, bar);
+        crate::view::script::convert_display(&mut listing, ctx.script);
         listing.no_header = !header;
         output::write(&mut out, &listing, format, ctx.color)?;
         std::io::Write::flush(&mut out)?;
         return Ok(result.rows.len());
     }
     if matches!(format, Format::Html | Format::Svg) {
-        let result = store.query_limited(sql, params, limits)?;
+        let mut result = store.query_limited(sql, params, limits)?;
+        in_script(ctx, &mut result);
         let chart = report.and_then(|r| crate::view::chart::chart(&r.name, &result));
         let text = match (format, report) {
             (Format::Svg, _) => chart.ok_or_else(|| {
@@ -229,8 +232,9 @@ fn run_query(
     let mut fields: Vec<String> = Vec::new();
     let mut stream = None;
     let mut rows = 0;
-    let columns = store.query_each(sql, params, limits, |columns, row| {
+    let columns = store.query_each(sql, params, limits, |columns, mut row| {
         rows += 1;
+        crate::view::script::convert_row(&mut row, ctx.script);
         if let Some(w) = out.take() {
             fields = present::record_fields(columns);
             stream = output::Stream::start(w, format, &fields, header)?;
@@ -248,6 +252,13 @@ fn run_query(
         s.finish()?;
     }
     Ok(rows)
+}
+
+/// A result's text in the reader's script (`--script`), for display.
+fn in_script(ctx: &Context, result: &mut crate::store::QueryResult) {
+    for row in &mut result.rows {
+        crate::view::script::convert_row(row, ctx.script);
+    }
 }
 
 /// The query narrowed to `--columns` and moved on by `--offset`, or None when neither is given.

@@ -40,8 +40,11 @@ pub fn run(ctx: &Context, db: &Path, words: &[String], limit: u32, format: Forma
         ],
         FIELDS.iter().map(|f| (*f).to_string()).collect(),
     );
+    let script = |text: String| crate::view::script::convert(&text, ctx.script).into_owned();
     for hit in &hits {
         let (before, matched, after) = snippet(hit, &terms[0], CONTEXT);
+        let (before, matched, after) = (script(before), script(matched), script(after));
+        let label = script(hit.label.clone());
         let marked = if ctx.color {
             format!("{before}\x1b[7m{matched}\x1b[27m{after}")
         } else {
@@ -59,7 +62,7 @@ pub fn run(ctx: &Context, db: &Path, words: &[String], limit: u32, format: Forma
             .zip([
                 json!(hit.kind),
                 json!(hit.record_id),
-                json!(hit.label),
+                json!(label),
                 json!(hit.field),
                 json!(before),
                 json!(matched),
@@ -67,10 +70,7 @@ pub fn run(ctx: &Context, db: &Path, words: &[String], limit: u32, format: Forma
                 json!(show),
             ])
             .collect();
-        listing.push(
-            vec![hit.kind.clone(), hit.label.clone(), marked, show],
-            record,
-        );
+        listing.push(vec![hit.kind.clone(), label.clone(), marked, show], record);
     }
     if hits.is_empty() {
         ctx.note("no matches");

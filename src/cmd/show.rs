@@ -117,10 +117,18 @@ pub fn run(
         let sources = store.query(SOURCES_BY_ID, &[("ids".into(), Value::Text(ids_json))])?;
         sections.push(("sources".to_string(), sources));
     }
-    let record = present::listing(&record, None);
+    let mut record = record;
+    super::in_script(ctx, &mut record);
+    let mut record = present::listing(&record, None);
+    crate::view::script::convert_display(&mut record, ctx.script);
     let sections: Vec<(String, output::Listing)> = sections
         .into_iter()
-        .map(|(title, r)| (title, present::listing(&r, None)))
+        .map(|(title, mut r)| {
+            super::in_script(ctx, &mut r);
+            let mut listing = present::listing(&r, None);
+            crate::view::script::convert_display(&mut listing, ctx.script);
+            (title, listing)
+        })
         .collect();
     output::write_record(
         &mut std::io::stdout().lock(),

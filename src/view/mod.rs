@@ -11,4 +11,5 @@ pub mod output;
 pub mod present;
 pub mod records;
 pub mod reports;
+pub mod script;
 pub mod site;
