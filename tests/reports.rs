@@ -1160,3 +1160,35 @@ fn script_shows_text_in_one_script_and_changes_nothing_stored() {
     );
     assert_eq!(stored, "name\n北大醫療\n");
 }
+
+#[test]
+fn a_report_place_parameter_that_matches_nothing_says_so_with_the_closest() {
+    let env = seeded();
+    let out = env.run(&[
+        "report",
+        "summary",
+        "-p",
+        "district=江津",
+        "--format",
+        "csv",
+    ]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert_eq!(stdout(&out).lines().count(), 1, "the header only");
+    assert!(
+        stderr(&out).contains(
+            "no place is called `江津` (--param district matches a whole name, in either script); did you mean 江津區"
+        ),
+        "{}",
+        stderr(&out)
+    );
+    // A name that exists says nothing, even written in the other script.
+    let out = env.run(&[
+        "report",
+        "summary",
+        "-p",
+        "district=江津区",
+        "--format",
+        "csv",
+    ]);
+    assert!(stderr(&out).is_empty(), "{}", stderr(&out));
+}

@@ -113,7 +113,23 @@ fn hint_names(ctx: &Context, store: &crate::store::Store, filters: &Filters) -> 
         ("--strategy", "strategy", &filters.strategy),
     ];
     for (option, noun, value) in given {
-        let Some(value) = value else { continue };
+        if let Some(value) = value {
+            hint_name(ctx, store, option, noun, value)?;
+        }
+    }
+    Ok(())
+}
+
+/// When no `noun` (place, industry, company, strategy) is called `value` in either script,
+/// says so on stderr with the closest names; a name that exists says nothing.
+pub(super) fn hint_name(
+    ctx: &Context,
+    store: &crate::store::Store,
+    option: &str,
+    noun: &str,
+    value: &str,
+) -> Result<()> {
+    {
         let sql = listings::NAMES_OF
             .iter()
             .find(|(n, _)| *n == noun)
@@ -129,10 +145,9 @@ fn hint_names(ctx: &Context, store: &crate::store::Store, filters: &Filters) -> 
             })
             .collect();
         let key = fold(value);
-        if names.iter().any(|(_, k)| *k == key) {
-            continue;
+        if !names.iter().any(|(_, k)| *k == key) {
+            ctx.note(&closest(option, noun, value, &key, &names));
         }
-        ctx.note(&closest(option, noun, value, &key, &names));
     }
     Ok(())
 }

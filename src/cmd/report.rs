@@ -147,7 +147,7 @@ pub fn run(
         .map(|p| param(&report, p))
         .collect::<Result<Vec<_>>>()?;
     let store = super::open_read_only(ctx, db)?;
-    super::run_query(
+    let rows = super::run_query(
         ctx,
         &store,
         report.sql,
@@ -157,5 +157,15 @@ pub fn run(
         limits,
         shape,
     )?;
+    // A report that shows nothing because a place name matched none says so, with the closest.
+    if rows == 0 {
+        for p in params {
+            if let Some(("district", value)) = p.split_once('=')
+                && !value.is_empty()
+            {
+                super::list::hint_name(ctx, &store, "--param district", "place", value)?;
+            }
+        }
+    }
     Ok(())
 }
