@@ -39,6 +39,11 @@ pub struct Cli {
     #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto)]
     pub color: ColorChoice,
 
+    /// Fit tables to this many columns, wrapping long cells (default: the terminal's width on a
+    /// terminal; one line per row, whatever its length, into a pipe or file)
+    #[arg(long, global = true, value_name = "COLUMNS", value_parser = clap::value_parser!(u16).range(20..))]
+    pub width: Option<u16>,
+
     /// The script to show Chinese text in: names, quotes and every other text converted for
     /// display only (what is stored never changes)
     #[arg(long, global = true, value_enum, default_value_t = Script::AsStored)]

@@ -22,6 +22,8 @@ pub struct Context {
     pub color: bool,
     /// The script output text is shown in (`--script`).
     pub script: cli::Script,
+    /// The width tables are fitted to (`--width`, or the terminal's); None: one line per row.
+    pub width: Option<u16>,
 }
 
 impl Context {
@@ -84,6 +86,12 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
         quiet: cli.quiet,
         color,
         script: cli.script,
+        width: cli.width.or_else(|| {
+            io::stdout()
+                .is_terminal()
+                .then(|| terminal_size::terminal_size().map(|(w, _)| w.0))
+                .flatten()
+        }),
     };
     if cli.db_typed && cmd::opens_catalogue(&cli.command) && store::holds_nothing(&cli.db) {
         anyhow::bail!(

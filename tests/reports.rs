@@ -1192,3 +1192,36 @@ fn a_report_place_parameter_that_matches_nothing_says_so_with_the_closest() {
     ]);
     assert!(stderr(&out).is_empty(), "{}", stderr(&out));
 }
+
+#[test]
+fn tables_fit_the_width_they_are_given_and_stay_one_line_per_row_in_a_pipe() {
+    let env = seeded();
+    let width = |text: &str| unicode_width::UnicodeWidthStr::width(text);
+    for name in [
+        "summary",
+        "reconcile",
+        "industries",
+        "bands",
+        "targets",
+        "strategies",
+        "companies",
+        "timeline",
+        "top",
+    ] {
+        let out = ok(&env, &["--width", "80", "report", name]);
+        let widest = out.lines().map(width).max().unwrap_or(0);
+        assert!(widest <= 80, "{name}: a line of {widest} columns:\n{out}");
+    }
+    let out = ok(&env, &["--width", "80", "show", "project", "1"]);
+    assert!(out.lines().map(width).max().unwrap_or(0) <= 80, "{out}");
+    // A wide table is shown a row at a time, every value kept.
+    let summary = ok(&env, &["--width", "80", "report", "summary"]);
+    assert!(
+        summary.starts_with("── 1 ") && summary.contains("266億"),
+        "{summary}"
+    );
+    // Into a pipe, without --width: one line per row, whatever its length.
+    let piped = ok(&env, &["report", "summary"]);
+    assert_eq!(piped.lines().count(), 3, "{piped}");
+    assert!(piped.lines().map(width).max().unwrap_or(0) > 80);
+}

@@ -196,6 +196,7 @@ fn run_query(
         let mut listing = present::listing(&result, bar);
         crate::view::script::convert_display(&mut listing, ctx.script);
         listing.no_header = !header;
+        listing.width = ctx.width;
         output::write(&mut out, &listing, format, ctx.color)?;
         std::io::Write::flush(&mut out)?;
         return Ok(result.rows.len());

@@ -75,6 +75,7 @@ pub fn run(ctx: &Context, db: &Path, words: &[String], limit: u32, format: Forma
     if hits.is_empty() {
         ctx.note("no matches");
     }
+    listing.width = ctx.width;
     output::write(&mut std::io::stdout().lock(), &listing, format, ctx.color)?;
     Ok(())
 }

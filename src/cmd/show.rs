@@ -121,12 +121,14 @@ pub fn run(
     super::in_script(ctx, &mut record);
     let mut record = present::listing(&record, None);
     crate::view::script::convert_display(&mut record, ctx.script);
+    record.width = ctx.width;
     let sections: Vec<(String, output::Listing)> = sections
         .into_iter()
         .map(|(title, mut r)| {
             super::in_script(ctx, &mut r);
             let mut listing = present::listing(&r, None);
             crate::view::script::convert_display(&mut listing, ctx.script);
+            listing.width = ctx.width;
             (title, listing)
         })
         .collect();

@@ -50,6 +50,8 @@ pub struct Listing {
     pub records: Vec<Map<String, Value>>,
     /// Leave out the header row (`--no-header`).
     pub no_header: bool,
+    /// Fit the table to this many columns, wrapping long cells; None: one line per row.
+    pub width: Option<u16>,
 }
 
 impl Listing {
@@ -84,6 +86,7 @@ fn field_by_field(record: &Listing) -> Listing {
         vec![("field".into(), Align::Left), ("value".into(), Align::Left)],
         vec!["field".into(), "value".into()],
     );
+    vertical.width = record.width;
     if let Some(row) = record.display.first() {
         for ((header, _), text) in record.columns.iter().zip(row) {
             if !text.is_empty() {
@@ -148,6 +151,15 @@ fn write_table(out: &mut dyn Write, listing: &Listing, color: bool) -> io::Resul
         .set_style(TableComponent::HeaderLines, '─')
         .set_style(TableComponent::MiddleHeaderIntersections, '─')
         .set_content_arrangement(ContentArrangement::Disabled);
+    if let Some(width) = listing.width {
+        if listing.columns.len() > 2 && natural_width(listing) > usize::from(width) {
+            return write_expanded(out, listing, width, color);
+        }
+        // Field and value (a record, an expanded row): long values wrap, by display width.
+        table
+            .set_content_arrangement(ContentArrangement::Dynamic)
+            .set_width(width);
+    }
     if color {
         table.enforce_styling();
     } else {
@@ -172,6 +184,56 @@ fn write_table(out: &mut dyn Write, listing: &Listing, color: bool) -> io::Resul
         }));
     }
     writeln!(out, "{table}")
+}
+
+/// The width a table takes on one line per row: each column as wide as its widest cell (by
+/// display width: a CJK character takes two), with the three spaces between columns.
+fn natural_width(listing: &Listing) -> usize {
+    let width = |text: &str| unicode_width::UnicodeWidthStr::width(text);
+    listing
+        .columns
+        .iter()
+        .enumerate()
+        .map(|(i, (header, _))| {
+            let cells = listing
+                .display
+                .iter()
+                .map(|row| row.get(i).map_or(0, |c| width(c)));
+            cells.max().unwrap_or(0).max(width(header)) + 3
+        })
+        .sum()
+}
+
+/// A table too wide for its terminal, one row at a time as field and value (as `psql \x`), the
+/// values wrapped to the width.
+fn write_expanded(
+    out: &mut dyn Write,
+    listing: &Listing,
+    width: u16,
+    color: bool,
+) -> io::Result<()> {
+    for (i, row) in listing.display.iter().enumerate() {
+        let title = format!("── {} ", i + 1);
+        let rule = "─".repeat(
+            usize::from(width)
+                .saturating_sub(title.chars().count())
+                .min(40),
+        );
+        writeln!(out, "{title}{rule}")?;
+        let mut pairs = Listing::new(
+            vec![("field".into(), Align::Left), ("value".into(), Align::Left)],
+            vec!["field".into(), "value".into()],
+        );
+        pairs.no_header = true;
+        pairs.width = Some(width);
+        for ((header, _), text) in listing.columns.iter().zip(row) {
+            if !text.is_empty() {
+                pairs.push(vec![header.clone(), text.clone()], Map::new());
+            }
+        }
+        write_table(out, &pairs, color)?;
+    }
+    Ok(())
 }
 
 fn write_markdown(out: &mut dyn Write, listing: &Listing) -> io::Result<()> {
