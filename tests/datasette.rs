@@ -1,0 +1,156 @@
+//! The catalogue in Datasette (issue 14): `zhaoshang metadata` offers every bundled report as a
+//! canned query, and Datasette, given the file and that metadata, returns the same rows as the
+//! CLI, with parameters left empty meaning "not given" and with one given.
+//!
+//! Needs Datasette: `ZHAOSHANG_DATASETTE` (its path) or `datasette` on PATH; `.ci/run` installs
+//! it from PyPI into a virtual environment and sets `ZHAOSHANG_REQUIRE_DATASETTE=1`, which makes
+//! its absence a failure instead of a skip.
+
+mod common;
+
+use std::io::{Read, Write};
+use std::net::{TcpListener, TcpStream};
+use std::path::PathBuf;
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+use common::{TestEnv, stderr};
+use serde_json::Value;
+
+fn datasette() -> Option<PathBuf> {
+    let found = std::env::var_os("ZHAOSHANG_DATASETTE")
+        .map(PathBuf::from)
+        .or_else(|| {
+            let out = Command::new("sh")
+                .args(["-c", "command -v datasette"])
+                .output()
+                .ok()?;
+            let path = String::from_utf8(out.stdout).ok()?;
+            (!path.trim().is_empty()).then(|| PathBuf::from(path.trim()))
+        })
+        .filter(|p| p.exists());
+    if found.is_none() && std::env::var_os("ZHAOSHANG_REQUIRE_DATASETTE").is_some() {
+        panic!("ZHAOSHANG_REQUIRE_DATASETTE is set but no datasette was found");
+    }
+    found
+}
+
+/// Kills the server when the test ends, however it ends.
+struct Server(Child);
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
+/// GET `path` from 127.0.0.1:`port`: (status, body). Plain HTTP/1.0, no client library.
+fn get(port: u16, path: &str) -> std::io::Result<(u16, String)> {
+    let mut stream = TcpStream::connect(("127.0.0.1", port))?;
+    stream.set_read_timeout(Some(Duration::from_secs(30)))?;
+    write!(stream, "GET {path} HTTP/1.0\r\nHost: 127.0.0.1\r\n\r\n")?;
+    let mut response = Vec::new();
+    stream.read_to_end(&mut response)?;
+    let response = String::from_utf8_lossy(&response).into_owned();
+    let (head, body) = response.split_once("\r\n\r\n").unwrap_or((&response, ""));
+    let status = head
+        .split_whitespace()
+        .nth(1)
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(0);
+    Ok((status, body.to_string()))
+}
+
+/// Percent-encodes a query-string value (UTF-8 bytes).
+fn encode(value: &str) -> String {
+    value
+        .bytes()
+        .map(|b| match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' => (b as char).to_string(),
+            _ => format!("%{b:02X}"),
+        })
+        .collect()
+}
+
+fn cli_rows(env: &TestEnv, args: &[&str]) -> Vec<Value> {
+    let mut args = args.to_vec();
+    args.extend(["--format", "json"]);
+    let out = env.run(&args);
+    assert!(out.status.success(), "{args:?}: {}", stderr(&out));
+    serde_json::from_slice(&out.stdout).unwrap()
+}
+
+#[test]
+fn every_canned_query_gives_the_cli_rows() {
+    let Some(datasette) = datasette() else {
+        eprintln!("skipped: no datasette (set ZHAOSHANG_DATASETTE or put it on PATH)");
+        return;
+    };
+    let env = TestEnv::new();
+    let out = env.run(&["init"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let metadata = env.dir.path().join("metadata.json");
+    let out = env.run(&["metadata", "-o", metadata.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let port = TcpListener::bind(("127.0.0.1", 0))
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
+    let _server = Server(
+        Command::new(&datasette)
+            .arg("serve")
+            .arg(env.db())
+            .arg("-m")
+            .arg(&metadata)
+            .args(["--host", "127.0.0.1", "--port", &port.to_string()])
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap(),
+    );
+    let started = Instant::now();
+    while get(port, "/-/versions.json").map(|(s, _)| s).ok() != Some(200) {
+        assert!(
+            started.elapsed() < Duration::from_secs(60),
+            "datasette did not answer on port {port}"
+        );
+        std::thread::sleep(Duration::from_millis(200));
+    }
+    let reports = [
+        "summary",
+        "reconcile",
+        "industries",
+        "bands",
+        "targets",
+        "strategies",
+        "companies",
+        "timeline",
+        "top",
+    ];
+    for name in reports {
+        // Every parameter present and empty, as Datasette's form sends them.
+        let (status, body) = get(port, &format!("/catalogue/{name}.json?_shape=array")).unwrap();
+        assert_eq!(status, 200, "{name}: {body}");
+        let served: Vec<Value> = serde_json::from_str(&body).unwrap();
+        assert_eq!(served, cli_rows(&env, &["report", name]), "{name}");
+        assert!(!served.is_empty(), "{name} has rows on the seed");
+    }
+    // A parameter given: the folded name, as the CLI passes it, in the other script.
+    let (status, body) = get(
+        port,
+        &format!(
+            "/catalogue/summary.json?_shape=array&district={}",
+            encode("江津区")
+        ),
+    )
+    .unwrap();
+    assert_eq!(status, 200, "{body}");
+    let served: Vec<Value> = serde_json::from_str(&body).unwrap();
+    assert_eq!(served.len(), 1);
+    assert_eq!(
+        served,
+        cli_rows(&env, &["report", "summary", "-p", "district=江津区"])
+    );
+}
