@@ -778,6 +778,28 @@ fn every_table_and_column_is_documented_for_datasette() {
         undocumented.is_empty(),
         "document these in docs/schema.md: {undocumented:?}"
     );
+    // Every money column says its unit; no two columns of a table share a vague line.
+    for (table, doc) in tables {
+        for (column, meaning) in doc["columns"].as_object().unwrap() {
+            let meaning = meaning.as_str().unwrap_or("");
+            if column.ends_with("_yuan") {
+                assert!(
+                    meaning.contains("exact integer"),
+                    "{table}.{column}: {meaning}"
+                );
+            }
+            assert!(
+                ![
+                    "the mention",
+                    "as above",
+                    "as for events",
+                    "as in `projects`"
+                ]
+                .contains(&meaning),
+                "{table}.{column}: {meaning}"
+            );
+        }
+    }
     assert!(
         tables["projects"]["columns"]["amount_yuan"]
             .as_str()

@@ -31,7 +31,7 @@ pub fn run(ctx: &Context, db: &Path, output: Option<&Path>) -> Result<()> {
         let mut column_docs = Map::new();
         for c in &columns.rows {
             let column = plain_text(&c[0]);
-            let meaning = doc.column(&table, &column).unwrap_or_default();
+            let meaning = with_unit(&column, doc.column(&table, &column).unwrap_or_default());
             column_docs.insert(column, Json::String(meaning));
         }
         let description = doc
@@ -84,4 +84,15 @@ pub fn run(ctx: &Context, db: &Path, output: Option<&Path>) -> Result<()> {
         None => std::io::stdout().lock().write_all(text.as_bytes())?,
     }
     Ok(())
+}
+
+/// A money column's description says its unit, whatever the schema document's line says.
+fn with_unit(column: &str, meaning: String) -> String {
+    if column.ends_with("_yuan") && !meaning.contains("exact integer") {
+        format!("{meaning} (yuan, exact integer; 1億 = 100000000)")
+    } else if column.ends_with("_yi") && !meaning.contains("億") {
+        format!("{meaning} (in 億, hundreds of millions of yuan)")
+    } else {
+        meaning
+    }
 }
