@@ -54,6 +54,8 @@ checks AS MATERIALIZED (
     SELECT e.place_id, e.held_on AS date, e.name AS scope,
            'headline projects vs named projects' AS check_name,
            e.project_count AS reported_count, NULL AS reported_yuan, e.project_count_qualifier AS reported_qualifier,
+           -- "named" as event_overview counts it, written out: joining the view here measured
+           -- 2.3x slower at 100k projects
            (SELECT count(*) FROM projects p WHERE p.event_id = e.event_id)
              + (SELECT count(*) FROM project_mentions m WHERE m.event_id = e.event_id) AS itemised_count,
            NULL AS itemised_yuan,

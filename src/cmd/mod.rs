@@ -191,8 +191,8 @@ fn run_query(
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
     let bar = report.and_then(|r| r.bar.as_deref());
     if matches!(format, Format::Table | Format::Markdown) {
-        let mut result = store.query_limited(sql, params, limits)?;
-        in_script(ctx, &mut result);
+        let result = store.query_limited(sql, params, limits)?;
+        // The table shows only the display cells: converting those covers the values too.
         let mut listing = present::listing(&result, bar);
         crate::view::script::convert_display(&mut listing, ctx.script);
         listing.no_header = !header;

@@ -274,6 +274,15 @@ fn one_of(value: &str, allowed: &[&str]) -> Result<(), String> {
     }
 }
 
+/// A snake_case word (agreed_investment, sector): a lower-case letter, then lower-case letters,
+/// digits and underscores. The schema's CHECKs on `metric` and `by` say the same.
+fn is_snake_case(word: &str) -> bool {
+    word.starts_with(|c: char| c.is_ascii_lowercase())
+        && word
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')
+}
+
 /// Shortens long names in paths so messages stay readable.
 fn label(name: &str) -> String {
     let short: String = name.chars().take(24).collect();
@@ -701,12 +710,7 @@ impl<'a> Checker<'a> {
 
     /// A metric's name: snake_case; one that no report reads gets a warning (format 2).
     fn metric(&mut self, path: &str, metric: &str) {
-        let snake = !metric.is_empty()
-            && metric.starts_with(|c: char| c.is_ascii_lowercase())
-            && metric
-                .chars()
-                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_');
-        if !snake {
+        if !is_snake_case(metric) {
             self.problem(
                 path,
                 format!("`{metric}` is not a snake_case name such as agreed_investment"),
@@ -796,11 +800,7 @@ impl<'a> Checker<'a> {
 
     /// A snake_case word (a breakdown's `by`).
     fn metric_name(&mut self, path: &str, word: &str) {
-        let snake = word.starts_with(|c: char| c.is_ascii_lowercase())
-            && word
-                .chars()
-                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_');
-        if !snake {
+        if !is_snake_case(word) {
             self.problem(
                 path,
                 format!("`{word}` is not a snake_case word such as sector, area or origin"),

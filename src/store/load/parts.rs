@@ -46,12 +46,8 @@ impl Writer<'_> {
         for (j, st) in statistics.iter().enumerate() {
             let spath = format!("{path}.statistics[{j}]");
             let figure = statistic_figure(&format!("{spath}.value"), &st.metric, &st.value)?;
-            let money = matches!(
-                figure.quantity,
-                crate::source::figure::Quantity::Money { .. }
-            );
-            let statistic_id = insert_statistic(
-                self.tx,
+            self.statistic_with_alternatives(
+                &spath,
                 &StatisticRow {
                     source_id: self.source_id,
                     kind: "event_statistic",
@@ -66,15 +62,31 @@ impl Writer<'_> {
                     band: None,
                     quote: &st.quote,
                 },
-            )?;
-            self.summary.statistics += 1;
-            self.alternatives(
-                &format!("{spath}.alternatives"),
-                Subject::Statistic(statistic_id, money),
                 &st.alternatives,
             )?;
         }
         Ok(())
+    }
+
+    /// Writes a statistic and the other figures given for it; returns its id.
+    pub(super) fn statistic_with_alternatives(
+        &mut self,
+        path: &str,
+        row: &StatisticRow,
+        alternatives: &[AlternativeEntry],
+    ) -> Result<i64> {
+        let statistic_id = insert_statistic(self.tx, row)?;
+        self.summary.statistics += 1;
+        let money = matches!(
+            row.figure.quantity,
+            crate::source::figure::Quantity::Money { .. }
+        );
+        self.alternatives(
+            &format!("{path}.alternatives"),
+            Subject::Statistic(statistic_id, money),
+            alternatives,
+        )?;
+        Ok(statistic_id)
     }
 
     /// The parts of an event's headline (`event_id`) or of a statistic (`statistic_id`).

@@ -82,6 +82,18 @@ impl Writer<'_> {
         Ok(())
     }
 
+    /// The id the replaced version gave this project of the current event, if any (no lookup,
+    /// and no key built, on a plain import).
+    fn kept_project_id(&self, name: &str) -> Option<i64> {
+        if self.kept.projects.is_empty() {
+            return None;
+        }
+        self.kept
+            .projects
+            .get(&(self.event_name.clone(), name.to_string()))
+            .copied()
+    }
+
     /// A project a later source reports again: its event, quote and amount in that source.
     fn mention(
         &mut self,
@@ -150,9 +162,7 @@ impl Writer<'_> {
                 place_quote,
                 fold(&p.name),
                 p.key,
-                self.kept
-                    .projects
-                    .get(&(self.event_name.clone(), p.name.clone()))
+                self.kept_project_id(&p.name)
             ])?;
         Ok(self.tx.last_insert_rowid())
     }

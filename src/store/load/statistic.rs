@@ -4,9 +4,9 @@ use anyhow::{Result, anyhow};
 use rusqlite::{Transaction, params};
 
 use super::figures::columns;
-use super::parts::{Subject, statistic_figure};
+use super::parts::statistic_figure;
 use super::write::Writer;
-use crate::source::figure::{self, Figure, Quantity};
+use crate::source::figure::{self, Figure};
 use crate::source::model::StatisticEntry;
 use crate::source::validate::RefKind;
 
@@ -68,9 +68,8 @@ impl Writer<'_> {
             .map(|b| figure::parse_band(b).map_err(|e| anyhow!("{path}.band: {e}")))
             .transpose()?;
         let figure = statistic_figure(&format!("{path}.value"), &st.metric, &st.value)?;
-        let money = matches!(figure.quantity, Quantity::Money { .. });
-        let statistic_id = insert_statistic(
-            self.tx,
+        let statistic_id = self.statistic_with_alternatives(
+            path,
             &StatisticRow {
                 source_id: self.source_id,
                 kind: &st.kind,
@@ -85,11 +84,6 @@ impl Writer<'_> {
                 band,
                 quote: &st.quote,
             },
-        )?;
-        self.summary.statistics += 1;
-        self.alternatives(
-            &format!("{path}.alternatives"),
-            Subject::Statistic(statistic_id, money),
             &st.alternatives,
         )?;
         self.breakdowns(
