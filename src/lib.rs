@@ -42,8 +42,16 @@ impl Context {
 
 /// The command line, with the bundled reports and their parameters in `report --help`.
 fn command_line() -> clap::Command {
-    <Cli as clap::CommandFactory>::command()
-        .mut_subcommand("report", |report| report.after_help(cmd::report_help()))
+    let command = <Cli as clap::CommandFactory>::command();
+    // Built only when help may be printed: every other run skips reading the reports' headers.
+    let help = std::env::args()
+        .skip(1)
+        .any(|a| a == "-h" || a == "--help" || a == "help");
+    if help {
+        command.mut_subcommand("report", |report| report.after_help(cmd::report_help()))
+    } else {
+        command
+    }
 }
 
 pub fn main() -> ExitCode {
