@@ -142,7 +142,8 @@ fn bare_insert(source_db: &Path, target: &Path) -> Duration {
     let mut data: Vec<(String, usize, Vec<Vec<Value>>)> = Vec::new();
     for table in TABLES {
         let select = match table {
-            "search_fts" => "SELECT rowid, folded FROM search_fts".to_string(),
+            // external content: its documents are the entries' two texts
+            "search_fts" => "SELECT entry_id, folded, traditional FROM search_entries".to_string(),
             // contentless: its documents are made from the entries' folded texts
             "search_pairs" => "SELECT entry_id, folded FROM search_entries".to_string(),
             _ => format!("SELECT * FROM {table}"),
@@ -173,7 +174,7 @@ fn bare_insert(source_db: &Path, target: &Path) -> Duration {
         .unwrap();
     for (table, width, rows) in &data {
         let columns = match table.as_str() {
-            "search_fts" => "(rowid, folded)".to_string(),
+            "search_fts" => "(rowid, folded, traditional)".to_string(),
             "search_pairs" => "(rowid, pairs)".to_string(),
             _ => String::new(),
         };

@@ -90,6 +90,11 @@ fn every_canned_query_gives_the_cli_rows() {
     let env = TestEnv::new();
     let out = env.run(&["init"]);
     assert!(out.status.success(), "{}", stderr(&out));
+    // A source written in simplified script beside the seed's traditional one.
+    let fixture = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/format2/guangming_2024-12-09.toml");
+    let out = env.run(&["import", fixture.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", stderr(&out));
     let metadata = env.dir.path().join("metadata.json");
     let out = env.run(&["metadata", "-o", metadata.to_str().unwrap()]);
     assert!(out.status.success(), "{}", stderr(&out));
@@ -153,4 +158,49 @@ fn every_canned_query_gives_the_cli_rows() {
         served,
         cli_rows(&env, &["report", "summary", "-p", "district=江津区"])
     );
+    search_box_finds_either_script(port);
+}
+
+/// The search box of the search_entries table: the labels of the `kind` records found by `term`.
+fn searched(port: u16, term: &str, kind: &str) -> Vec<String> {
+    let (status, body) = get(
+        port,
+        &format!(
+            "/catalogue/search_entries.json?_shape=array&_size=max&_search={}",
+            encode(term)
+        ),
+    )
+    .unwrap();
+    assert_eq!(status, 200, "{term}: {body}");
+    let rows: Vec<Value> = serde_json::from_str(&body).unwrap();
+    rows.iter()
+        .filter(|r| r["kind"] == kind)
+        .map(|r| r["label"].as_str().unwrap().to_string())
+        .collect()
+}
+
+fn search_box_finds_either_script(port: u16) {
+    // The seed is in traditional script, the Guangming source in simplified: each is found by a
+    // term typed in either script, with its kind and name beside the text.
+    let flywheel = "年產1GW飛輪儲能設備研發制造運營基地項目";
+    for term in ["飛輪儲能", "飞轮储能"] {
+        assert!(
+            searched(port, term, "project")
+                .iter()
+                .any(|l| l == flywheel),
+            "{term}"
+        );
+    }
+    for term in ["菜鳥倉", "菜鸟仓"] {
+        let found = searched(port, term, "project");
+        assert!(
+            found.iter().any(|l| l.contains("菜鳥倉")),
+            "{term}: {found:?}"
+        );
+    }
+    for term in ["罗克韦尔", "羅克韋爾"] {
+        let found = searched(port, term, "company");
+        assert_eq!(found, vec!["罗克韦尔".to_string()], "{term}");
+    }
+    assert!(searched(port, "no such words here", "project").is_empty());
 }

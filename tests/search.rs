@@ -169,8 +169,11 @@ fn check_notices_an_index_out_of_step() {
         [],
     )
     .unwrap();
-    c.execute_batch("DELETE FROM search_entries WHERE kind = 'place' AND record_id = 3;")
-        .unwrap();
+    c.execute_batch(
+        "DELETE FROM search_entries WHERE kind = 'place' AND record_id = 3;
+         UPDATE search_entries SET traditional = NULL WHERE kind = 'project' AND record_id = 2;",
+    )
+    .unwrap();
     drop(c);
     let out = env.run(&["check"]);
     assert_eq!(out.status.code(), Some(1));
@@ -180,6 +183,10 @@ fn check_notices_an_index_out_of_step() {
         "{report}"
     );
     assert!(report.contains("search_fts\t"), "{report}");
+    assert!(
+        report.contains("(project 2)\ttraditional text is not"),
+        "{report}"
+    );
     assert!(
         report.contains("search_pairs\t0 search entries lack their character pairs and 1 pair documents have no entry"),
         "{report}"

@@ -39,12 +39,17 @@ pub fn run(ctx: &Context, db: &Path, output: Option<&Path>) -> Result<()> {
             .get(&table)
             .map(|t| t.description.clone())
             .unwrap_or_default();
-        // Derived and bookkeeping tables are there for the program, not for reading.
-        let hidden = table.starts_with("search_") || table == "refinery_schema_history";
-        described.insert(
-            table,
-            json!({ "description": description, "columns": column_docs, "hidden": hidden }),
-        );
+        // Derived and bookkeeping tables are there for the program, not for reading; the search
+        // entries are what Datasette's search box searches (through search_fts).
+        let hidden = (table.starts_with("search_") && table != "search_entries")
+            || table == "refinery_schema_history";
+        let mut entry =
+            json!({ "description": description, "columns": column_docs, "hidden": hidden });
+        if table == "search_entries" {
+            entry["fts_table"] = json!("search_fts");
+            entry["fts_pk"] = json!("entry_id");
+        }
+        described.insert(table, entry);
     }
     // Every bundled report as a canned query: the very SQL of `report NAME --sql`, in which an
     // empty parameter (what Datasette sends for a field left empty) means "not given".

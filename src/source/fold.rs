@@ -9,6 +9,30 @@ pub fn is_invisible(c: char) -> bool {
     matches!(c, '\u{200b}'..='\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2060}'..='\u{2069}' | '\u{061c}' | '\u{feff}')
 }
 
+/// OpenCC's simplified → traditional converter (ferrous-opencc, Apache-2.0), built once (its
+/// dictionaries are compiled in). It chooses by phrase where one simplified character stands for
+/// several traditional ones.
+pub fn traditional_converter() -> Option<&'static ferrous_opencc::OpenCC> {
+    static CONVERTER: std::sync::OnceLock<Option<ferrous_opencc::OpenCC>> =
+        std::sync::OnceLock::new();
+    CONVERTER
+        .get_or_init(|| {
+            ferrous_opencc::OpenCC::from_config(ferrous_opencc::config::BuiltinConfig::S2t).ok()
+        })
+        .as_ref()
+}
+
+/// `text` in traditional script, for the search index: the text itself when it is written in
+/// traditional script (so that a term typed as printed is found, variants included), otherwise
+/// OpenCC's conversion; None when the text reads the same in both scripts.
+pub fn traditional(text: &str) -> Option<String> {
+    if fast2s::convert(text) != text {
+        return Some(text.to_string());
+    }
+    let converted = traditional_converter()?.convert(text);
+    (converted != text).then_some(converted)
+}
+
 /// The folded form of `text`.
 pub fn fold(text: &str) -> String {
     let mut out = String::with_capacity(text.len());

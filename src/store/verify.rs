@@ -308,7 +308,8 @@ impl Store {
         }
         tx.execute_batch(
             "INSERT INTO search_pairs (search_pairs) VALUES ('delete-all');
-             DELETE FROM search_fts; DELETE FROM search_entries;",
+             INSERT INTO search_fts (search_fts) VALUES ('delete-all');
+             DELETE FROM search_entries;",
         )?;
         let ids: Vec<i64> = tx
             .prepare("SELECT source_id FROM sources ORDER BY source_id")?

@@ -4,12 +4,8 @@
 //! traditional is OpenCC's s2t (ferrous-opencc, Apache-2.0), which chooses by phrase where one
 //! simplified character stands for several traditional ones.
 
-use std::borrow::Cow;
-use std::sync::OnceLock;
-
-use ferrous_opencc::OpenCC;
-
 use rusqlite::types::Value;
+use std::borrow::Cow;
 
 use crate::cli::Script;
 
@@ -18,19 +14,11 @@ pub fn convert(text: &str, script: Script) -> Cow<'_, str> {
     match script {
         Script::AsStored => Cow::Borrowed(text),
         Script::Simplified => Cow::Owned(fast2s::convert(text)),
-        Script::Traditional => match to_traditional() {
+        Script::Traditional => match crate::source::fold::traditional_converter() {
             Some(opencc) => Cow::Owned(opencc.convert(text)),
             None => Cow::Borrowed(text),
         },
     }
-}
-
-/// OpenCC's simplified → traditional converter, built once (its dictionaries are compiled in).
-fn to_traditional() -> Option<&'static OpenCC> {
-    static CONVERTER: OnceLock<Option<OpenCC>> = OnceLock::new();
-    CONVERTER
-        .get_or_init(|| OpenCC::from_config(ferrous_opencc::config::BuiltinConfig::S2t).ok())
-        .as_ref()
 }
 
 /// The cells a table shows in `script`: what the program writes there too (266億 → 266亿).

@@ -9,7 +9,7 @@ use anyhow::Result;
 use rusqlite::{Connection, params};
 
 use super::Store;
-use crate::source::fold::fold;
+use crate::source::fold::{fold, traditional};
 
 /// What gets indexed: (kind, field, SQL giving record id, label, source id, text) for the rows
 /// of one source (`?1`).
@@ -119,9 +119,11 @@ struct Entry<'a> {
 
 fn insert_entry(conn: &Connection, e: &Entry) -> Result<()> {
     let folded = fold(e.original);
+    let traditional = traditional(e.original);
     conn.prepare_cached(
-        "INSERT INTO search_entries (kind, record_id, field, label, source_id, original, folded)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+        "INSERT INTO search_entries
+                (kind, record_id, field, label, source_id, original, folded, traditional)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
     )?
     .execute(params![
         e.kind,
@@ -130,13 +132,15 @@ fn insert_entry(conn: &Connection, e: &Entry) -> Result<()> {
         e.label,
         e.source_id,
         e.original,
-        folded
+        folded,
+        traditional
     ])?;
     let entry_id = conn.last_insert_rowid();
     conn.prepare_cached("INSERT INTO search_pairs (rowid, pairs) VALUES (?1, ?2)")?
         .execute(params![entry_id, pairs_document(&folded)])?;
-    conn.prepare_cached("INSERT INTO search_fts (rowid, folded) VALUES (?1, ?2)")?
-        .execute(params![entry_id, folded])?;
+    // search_fts reads its texts from search_entries (external content): the same values.
+    conn.prepare_cached("INSERT INTO search_fts (rowid, folded, traditional) VALUES (?1, ?2, ?3)")?
+        .execute(params![entry_id, folded, traditional])?;
     Ok(())
 }
 
@@ -243,7 +247,7 @@ fn candidates(term: &Term) -> (&'static str, String) {
         ),
         _ => (
             "SELECT rowid AS entry_id FROM search_fts WHERE search_fts MATCH ?",
-            format!("\"{}\"", term.folded.replace('"', "\"\"")),
+            format!("folded : \"{}\"", term.folded.replace('"', "\"\"")),
         ),
     }
 }
@@ -358,9 +362,9 @@ impl Store {
     /// Index rows that disagree with their records: missing, stale or orphaned. For `check`.
     pub fn search_index_problems(&self) -> Result<Vec<String>> {
         let mut problems = Vec::new();
-        let mut stmt = self
-            .conn
-            .prepare("SELECT entry_id, kind, record_id, original, folded FROM search_entries")?;
+        let mut stmt = self.conn.prepare(
+            "SELECT entry_id, kind, record_id, original, folded, traditional FROM search_entries",
+        )?;
         let rows = stmt.query_map([], |r| {
             Ok((
                 r.get::<_, i64>(0)?,
@@ -368,24 +372,32 @@ impl Store {
                 r.get::<_, i64>(2)?,
                 r.get::<_, String>(3)?,
                 r.get::<_, String>(4)?,
+                r.get::<_, Option<String>>(5)?,
             ))
         })?;
         for row in rows {
-            let (entry, kind, record, original, folded) = row?;
+            let (entry, kind, record, original, folded, traditional_text) = row?;
             if fold(&original) != folded {
                 problems.push(format!(
                     "search_entries entry_id={entry} ({kind} {record}): folded text is not the fold of `{original}`"
+                ));
+            }
+            if traditional(&original) != traditional_text {
+                problems.push(format!(
+                    "search_entries entry_id={entry} ({kind} {record}): traditional text is not `{original}` in traditional script"
                 ));
             }
         }
         for (kind, table, key) in INDEXED_TABLES {
             self.coverage_problems(kind, table, key, &mut problems)?;
         }
+        // search_fts reads its texts from search_entries; its own table search_fts_docsize has a
+        // row for each entry it indexed.
         let fts_mismatch: i64 = self.conn.query_row(
             "SELECT (SELECT count(*) FROM search_entries e
-                      WHERE NOT EXISTS (SELECT 1 FROM search_fts f WHERE f.rowid = e.entry_id AND f.folded = e.folded))
-                  + (SELECT count(*) FROM search_fts f
-                      WHERE NOT EXISTS (SELECT 1 FROM search_entries e WHERE e.entry_id = f.rowid))",
+                      WHERE NOT EXISTS (SELECT 1 FROM search_fts_docsize d WHERE d.id = e.entry_id))
+                  + (SELECT count(*) FROM search_fts_docsize d
+                      WHERE NOT EXISTS (SELECT 1 FROM search_entries e WHERE e.entry_id = d.id))",
             [],
             |r| r.get(0),
         )?;
