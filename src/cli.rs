@@ -432,10 +432,27 @@ pub enum Command {
     },
     /// Print the manual page (roff), e.g. `zhaoshang manpage > zhaoshang.1`
     Manpage,
-    /// Write Datasette metadata (titles, table and column descriptions) as JSON
-    Metadata {
-        /// Write to this file instead of stdout
-        #[arg(long, short)]
-        output: Option<PathBuf>,
-    },
+    /// Write Datasette metadata (table and column descriptions, the search box, every report as
+    /// a canned query): as JSON for `datasette FILE -m metadata.json`, or as a plugin that gives it
+    /// to any catalogue served, whatever its file is called
+    #[command(
+        after_help = "Examples:\n  zhaoshang metadata -o metadata.json && datasette zhaoshang.db -m metadata.json\n  \
+        zhaoshang metadata --plugins-dir plugins && datasette any-name.db --plugins-dir plugins"
+    )]
+    Metadata(MetadataArgs),
+}
+
+/// `metadata`'s options: where the Datasette metadata goes.
+#[derive(Debug, clap::Args)]
+pub struct MetadataArgs {
+    /// Write to this file instead of stdout
+    #[arg(long, short, conflicts_with = "plugins_dir")]
+    pub output: Option<PathBuf>,
+    /// The database's name in Datasette (its file name without extension; default: that of --db)
+    #[arg(long, conflicts_with = "plugins_dir")]
+    pub name: Option<String>,
+    /// Write the plugin zhaoshang_metadata.py into this folder instead: Datasette started with
+    /// `--plugins-dir DIR` gives the metadata to every file whose application_id is a catalogue's
+    #[arg(long, value_name = "DIR")]
+    pub plugins_dir: Option<PathBuf>,
 }

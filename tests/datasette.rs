@@ -35,6 +35,34 @@ fn datasette() -> Option<PathBuf> {
     found
 }
 
+/// Starts Datasette on a free local port with `args` and waits until it answers.
+fn serve(datasette: &std::path::Path, args: &[&std::ffi::OsStr]) -> (Server, u16) {
+    let port = TcpListener::bind(("127.0.0.1", 0))
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
+    let server = Server(
+        Command::new(datasette)
+            .arg("serve")
+            .args(args)
+            .args(["--host", "127.0.0.1", "--port", &port.to_string()])
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap(),
+    );
+    let started = Instant::now();
+    while get(port, "/-/versions.json").map(|(s, _)| s).ok() != Some(200) {
+        assert!(
+            started.elapsed() < Duration::from_secs(60),
+            "datasette did not answer on port {port}"
+        );
+        std::thread::sleep(Duration::from_millis(200));
+    }
+    (server, port)
+}
+
 /// Kills the server when the test ends, however it ends.
 struct Server(Child);
 
@@ -81,15 +109,23 @@ fn cli_rows(env: &TestEnv, args: &[&str]) -> Vec<Value> {
     serde_json::from_slice(&out.stdout).unwrap()
 }
 
-#[test]
-fn every_canned_query_gives_the_cli_rows() {
+/// Datasette (or None: the test is skipped) and a seeded catalogue.
+fn datasette_and_seeded() -> Option<(PathBuf, TestEnv)> {
     let Some(datasette) = datasette() else {
         eprintln!("skipped: no datasette (set ZHAOSHANG_DATASETTE or put it on PATH)");
-        return;
+        return None;
     };
     let env = TestEnv::new();
     let out = env.run(&["init"]);
     assert!(out.status.success(), "{}", stderr(&out));
+    Some((datasette, env))
+}
+
+#[test]
+fn every_canned_query_gives_the_cli_rows() {
+    let Some((datasette, env)) = datasette_and_seeded() else {
+        return;
+    };
     // A source written in simplified script beside the seed's traditional one.
     let fixture = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
         .join("tests/fixtures/format2/guangming_2024-12-09.toml");
@@ -98,31 +134,10 @@ fn every_canned_query_gives_the_cli_rows() {
     let metadata = env.dir.path().join("metadata.json");
     let out = env.run(&["metadata", "-o", metadata.to_str().unwrap()]);
     assert!(out.status.success(), "{}", stderr(&out));
-    let port = TcpListener::bind(("127.0.0.1", 0))
-        .unwrap()
-        .local_addr()
-        .unwrap()
-        .port();
-    let _server = Server(
-        Command::new(&datasette)
-            .arg("serve")
-            .arg(env.db())
-            .arg("-m")
-            .arg(&metadata)
-            .args(["--host", "127.0.0.1", "--port", &port.to_string()])
-            .stdout(Stdio::null())
-            .stderr(Stdio::null())
-            .spawn()
-            .unwrap(),
+    let (_server, port) = serve(
+        &datasette,
+        &[env.db().as_os_str(), "-m".as_ref(), metadata.as_os_str()],
     );
-    let started = Instant::now();
-    while get(port, "/-/versions.json").map(|(s, _)| s).ok() != Some(200) {
-        assert!(
-            started.elapsed() < Duration::from_secs(60),
-            "datasette did not answer on port {port}"
-        );
-        std::thread::sleep(Duration::from_millis(200));
-    }
     let reports = [
         "summary",
         "reconcile",
@@ -163,10 +178,14 @@ fn every_canned_query_gives_the_cli_rows() {
 
 /// The search box of the search_entries table: the labels of the `kind` records found by `term`.
 fn searched(port: u16, term: &str, kind: &str) -> Vec<String> {
+    searched_in(port, "catalogue", term, kind)
+}
+
+fn searched_in(port: u16, database: &str, term: &str, kind: &str) -> Vec<String> {
     let (status, body) = get(
         port,
         &format!(
-            "/catalogue/search_entries.json?_shape=array&_size=max&_search={}",
+            "/{database}/search_entries.json?_shape=array&_size=max&_search={}",
             encode(term)
         ),
     )
@@ -203,4 +222,54 @@ fn search_box_finds_either_script(port: u16) {
         assert_eq!(found, vec!["罗克韦尔".to_string()], "{term}");
     }
     assert!(searched(port, "no such words here", "project").is_empty());
+}
+
+#[test]
+fn the_plugin_gives_the_metadata_to_a_catalogue_of_any_name() {
+    let Some((datasette, env)) = datasette_and_seeded() else {
+        return;
+    };
+    let plugins = env.dir.path().join("plugins");
+    let out = env.run(&["metadata", "--plugins-dir", plugins.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    // The catalogue under another name, beside a database that is not a catalogue.
+    let renamed = env.dir.path().join("jiangjin-2023-copy.db");
+    std::fs::copy(env.db(), &renamed).unwrap();
+    let other = env.dir.path().join("other.db");
+    rusqlite::Connection::open(&other)
+        .unwrap()
+        .execute_batch("CREATE TABLE t (x); INSERT INTO t VALUES (1);")
+        .unwrap();
+    let (_server, port) = serve(
+        &datasette,
+        &[
+            renamed.as_os_str(),
+            other.as_os_str(),
+            "--plugins-dir".as_ref(),
+            plugins.as_os_str(),
+        ],
+    );
+    let database = "jiangjin-2023-copy";
+    let (status, body) = get(port, &format!("/{database}/top.json?_shape=array")).unwrap();
+    assert_eq!(status, 200, "{body}");
+    let served: Vec<Value> = serde_json::from_str(&body).unwrap();
+    assert_eq!(served, cli_rows(&env, &["report", "top"]));
+    let (_, tables) = get(port, &format!("/{database}.json")).unwrap();
+    let tables: Value = serde_json::from_str(&tables).unwrap();
+    let hidden = |name: &str| {
+        tables["tables"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|t| t["name"] == name)
+            .map(|t| t["hidden"] == true)
+    };
+    assert_eq!(hidden("search_pairs"), Some(true));
+    assert_eq!(hidden("refinery_schema_history"), Some(true));
+    assert_eq!(hidden("projects"), Some(false));
+    let found = searched_in(port, database, "飞轮储能", "project");
+    assert_eq!(found.len(), 1, "{found:?}");
+    // The other database gets no canned queries.
+    let (status, _) = get(port, "/other/top.json").unwrap();
+    assert_eq!(status, 404);
 }

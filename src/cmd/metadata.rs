@@ -9,11 +9,68 @@ use rusqlite::types::Value;
 use serde_json::{Map, Value as Json, json};
 
 use crate::Context;
+use crate::cli::MetadataArgs;
 use crate::view::metadata::schema_doc;
 use crate::view::present::plain_text;
 
-pub fn run(ctx: &Context, db: &Path, output: Option<&Path>) -> Result<()> {
+pub fn run(ctx: &Context, db: &Path, target: &MetadataArgs) -> Result<()> {
     let store = super::open_read_only(ctx, db)?;
+    let described = describe_tables(&store)?;
+    // Every bundled report as a canned query: the very SQL of `report NAME --sql`, in which an
+    // empty parameter (what Datasette sends for a field left empty) means "not given".
+    let mut queries = Map::new();
+    for report in crate::view::reports::all() {
+        let params: Vec<&str> = report.params.iter().map(|(p, _)| p.as_str()).collect();
+        queries.insert(
+            report.name.clone(),
+            json!({
+                "title": report.title,
+                "description": report.question,
+                "sql": report.sql,
+                "params": params,
+            }),
+        );
+    }
+    let database = json!({ "tables": described, "queries": queries });
+    let top = json!({
+        "title": "zhaoshang: investment-promotion signing events (招商引資項目集中簽約)",
+        "description": "Chinese local-government signing events, their projects, companies, industries, \
+                        strategies and reported figures, every fact with the verbatim quote that states it. \
+                        Money is integer yuan in columns ending in _yuan; qualifiers (逾, 近, 以上 …) are \
+                        in the *_qualifier columns.",
+        "source": "see the sources table (title, publisher, url of every article)",
+    });
+    let guard = super::guard::CatalogueFiles::of(db);
+    if let Some(dir) = &target.plugins_dir {
+        let path = dir.join("zhaoshang_metadata.py");
+        guard.check_output(&path)?;
+        std::fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
+        return std::fs::write(&path, plugin(&top, &database)?)
+            .with_context(|| format!("cannot write {}", path.display()));
+    }
+    // Datasette keys a database's metadata by its name: the file name without its extension.
+    let name = target.name.clone().unwrap_or_else(|| {
+        db.file_stem().map_or_else(
+            || "zhaoshang".to_string(),
+            |s| s.to_string_lossy().into_owned(),
+        )
+    });
+    let mut metadata = top;
+    metadata["databases"] = json!({ name: database });
+    let text = serde_json::to_string_pretty(&metadata)? + "\n";
+    match &target.output {
+        Some(path) => {
+            guard.check_output(path)?;
+            std::fs::write(path, text)
+                .with_context(|| format!("cannot write {}", path.display()))?;
+        }
+        None => std::io::stdout().lock().write_all(text.as_bytes())?,
+    }
+    Ok(())
+}
+
+/// Every table and view: its description, its columns' meanings, whether Datasette hides it.
+fn describe_tables(store: &crate::store::Store) -> Result<Map<String, Json>> {
     let doc = schema_doc();
     let tables = store.query(
         "SELECT name FROM sqlite_schema WHERE type IN ('table', 'view')
@@ -51,44 +108,29 @@ pub fn run(ctx: &Context, db: &Path, output: Option<&Path>) -> Result<()> {
         }
         described.insert(table, entry);
     }
-    // Every bundled report as a canned query: the very SQL of `report NAME --sql`, in which an
-    // empty parameter (what Datasette sends for a field left empty) means "not given".
-    let mut queries = Map::new();
-    for report in crate::view::reports::all() {
-        let params: Vec<&str> = report.params.iter().map(|(p, _)| p.as_str()).collect();
-        queries.insert(
-            report.name.clone(),
-            json!({
-                "title": report.title,
-                "description": report.question,
-                "sql": report.sql,
-                "params": params,
-            }),
-        );
-    }
-    let name = db.file_stem().map_or_else(
-        || "zhaoshang".to_string(),
-        |s| s.to_string_lossy().into_owned(),
+    Ok(described)
+}
+
+/// The Datasette plugin (src/view/datasette_plugin.py) with the metadata written into it as
+/// JSON inside raw triple-quoted Python strings.
+fn plugin(top: &Json, database: &Json) -> Result<String> {
+    let (top, database) = (
+        serde_json::to_string(top)?,
+        serde_json::to_string(database)?,
     );
-    let metadata = json!({
-        "title": "zhaoshang: investment-promotion signing events (招商引資項目集中簽約)",
-        "description": "Chinese local-government signing events, their projects, companies, industries, \
-                        strategies and reported figures, every fact with the verbatim quote that states it. \
-                        Money is integer yuan in columns ending in _yuan; qualifiers (逾, 近, 以上 …) are \
-                        in the *_qualifier columns.",
-        "source": "see the sources table (title, publisher, url of every article)",
-        "databases": { name: { "tables": described, "queries": queries } },
-    });
-    let text = serde_json::to_string_pretty(&metadata)? + "\n";
-    match output {
-        Some(path) => {
-            super::guard::CatalogueFiles::of(db).check_output(path)?;
-            std::fs::write(path, text)
-                .with_context(|| format!("cannot write {}", path.display()))?;
-        }
-        None => std::io::stdout().lock().write_all(text.as_bytes())?,
-    }
-    Ok(())
+    // serde_json escapes no quote but `"`; a text holding three single quotes would end the
+    // Python string early.
+    anyhow::ensure!(
+        !top.contains("'''") && !database.contains("'''"),
+        "the metadata holds three single quotes in a row and cannot be written into the plugin"
+    );
+    Ok(include_str!("../view/datasette_plugin.py")
+        .replace(
+            "__APPLICATION_ID__",
+            &crate::store::APPLICATION_ID.to_string(),
+        )
+        .replace("__TOP__", &top)
+        .replace("__DATABASE__", &database))
 }
 
 /// A money column's description says its unit, whatever the schema document's line says.

@@ -103,7 +103,7 @@ pub fn run(ctx: &Context, db: &Path, command: Command) -> Result<()> {
         Command::Check { repair } => check::run(ctx, db, repair),
         Command::Completions { shell } => print_completions(shell),
         Command::Manpage => print_manpage(),
-        Command::Metadata { output } => metadata::run(ctx, db, output.as_deref()),
+        Command::Metadata(args) => metadata::run(ctx, db, &args),
     }
 }
 
