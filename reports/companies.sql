@@ -14,8 +14,15 @@ SELECT c.name                                          AS company,
        g.name                                          AS parent_group,
        c.parent_relation,
        count(DISTINCT pc.project_id)                   AS projects,
-       group_concat(DISTINCT p.name || ' (' || pc.role ||
-                    CASE pc.basis WHEN 'inferred' THEN ', inferred' ELSE '' END || ')') AS project_roles,
+       (SELECT group_concat(name, '; ') FROM (
+            SELECT DISTINCT p2.name FROM project_companies pc2 JOIN projects p2 ON p2.project_id = pc2.project_id
+             WHERE pc2.company_id = c.company_id))     AS project_names,
+       -- its roles in them (investor, operator, partner, developer)
+       (SELECT group_concat(role, '; ') FROM (
+            SELECT DISTINCT pc2.role FROM project_companies pc2 WHERE pc2.company_id = c.company_id))
+                                                       AS roles,
+       -- how many of its links to projects the cataloguer inferred (the source does not state them)
+       count(CASE pc.basis WHEN 'inferred' THEN 1 END) AS inferred_links,
        sum(CASE WHEN pc.role = 'investor' THEN p.amount_yuan END) AS invested_yuan
   FROM companies c
   LEFT JOIN companies g ON g.company_id = c.parent_company_id

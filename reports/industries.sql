@@ -16,10 +16,13 @@ WITH links AS (
        AND (nullif(:district, '') IS NULL OR pl.name = nullif(:district, '') OR pl.name_key = nullif(:district, ''))
 )
 SELECT i.name                                               AS industry,
-       (SELECT group_concat(role, '; ') FROM (
-            SELECT DISTINCT CASE li.role WHEN 'main' THEN '主' ELSE '特' END || ' ' || s.name AS role
-              FROM layout_industries li JOIN strategies s ON s.strategy_id = li.strategy_id
-             WHERE li.industry_id = i.industry_id))         AS layout_role,
+       -- the layouts in which it is a main (主) or a special (特) industry
+       (SELECT group_concat(name, '; ') FROM (
+            SELECT DISTINCT s.name FROM layout_industries li JOIN strategies s ON s.strategy_id = li.strategy_id
+             WHERE li.industry_id = i.industry_id AND li.role = 'main')) AS main_in,
+       (SELECT group_concat(name, '; ') FROM (
+            SELECT DISTINCT s.name FROM layout_industries li JOIN strategies s ON s.strategy_id = li.strategy_id
+             WHERE li.industry_id = i.industry_id AND li.role = 'special')) AS special_in,
        (SELECT count(*) FROM event_industries ei WHERE ei.industry_id = i.industry_id)
                                                             AS events_covering,
        count(DISTINCT l.project_id)                         AS projects,

@@ -28,8 +28,19 @@ SELECT rank() OVER (ORDER BY amount_yuan DESC) AS rank,
        held_on,
        district,
        place,
-       companies,
-       industries,
+       -- names only; the subsets in their own columns
+       (SELECT group_concat(name, '; ') FROM (SELECT DISTINCT c.name FROM project_companies pc
+          JOIN companies c ON c.company_id = pc.company_id
+         WHERE pc.project_id = project_overview.project_id)) AS companies,
+       (SELECT group_concat(c.name, '; ') FROM project_companies pc
+          JOIN companies c ON c.company_id = pc.company_id
+         WHERE pc.project_id = project_overview.project_id AND pc.role = 'investor') AS investors,
+       (SELECT group_concat(i.name, '; ') FROM project_industries pi
+          JOIN industries i ON i.industry_id = pi.industry_id
+         WHERE pi.project_id = project_overview.project_id) AS industries,
+       (SELECT group_concat(i.name, '; ') FROM project_industries pi
+          JOIN industries i ON i.industry_id = pi.industry_id
+         WHERE pi.project_id = project_overview.project_id AND pi.basis = 'inferred') AS inferred_industries,
        sources,
        (SELECT max(o.yuan) FROM (
             SELECT m.amount_yuan AS yuan FROM project_mentions m WHERE m.project_id = project_overview.project_id

@@ -138,18 +138,7 @@ fn every_canned_query_gives_the_cli_rows() {
         &datasette,
         &[env.db().as_os_str(), "-m".as_ref(), metadata.as_os_str()],
     );
-    let reports = [
-        "summary",
-        "reconcile",
-        "industries",
-        "bands",
-        "targets",
-        "strategies",
-        "companies",
-        "timeline",
-        "top",
-    ];
-    for name in reports {
+    for name in common::REPORTS {
         // Every parameter present and empty, as Datasette's form sends them.
         let (status, body) = get(port, &format!("/catalogue/{name}.json?_shape=array")).unwrap();
         assert_eq!(status, 200, "{name}: {body}");

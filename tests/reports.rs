@@ -82,17 +82,7 @@ fn assert_golden(name: &str, actual: &str) {
     );
 }
 
-const REPORTS: [&str; 9] = [
-    "summary",
-    "reconcile",
-    "industries",
-    "bands",
-    "targets",
-    "strategies",
-    "companies",
-    "timeline",
-    "top",
-];
+use common::REPORTS;
 
 #[test]
 fn every_report_matches_its_golden_output_as_table_and_json() {
@@ -141,7 +131,8 @@ fn the_reports_figures_match_the_article() {
         .iter()
         .find(|r| r["industry"] == "智能網聯新能源汽車與零部件")
         .unwrap();
-    assert_eq!(car["layout_role"], "主 兩主四特");
+    assert_eq!(car["main_in"], "兩主四特");
+    assert_eq!(car["special_in"], serde_json::Value::Null);
 
     let top = json(&env, &["report", "top", "--param", "limit=2"]);
     assert_eq!(top.len(), 2);
@@ -284,9 +275,9 @@ fn table_output_reads_as_people_read_amounts() {
     assert!(!json_text.contains('█'), "bars are for tables only");
     let csv = ok(&env, &["report", "industries", "--format", "csv"]);
     assert!(!csv.contains('█'));
-    assert!(csv.starts_with("industry,layout_role,events_covering,projects,stated,inferred,with_amount,amount_yuan\n"), "{csv}");
+    assert!(csv.starts_with("industry,main_in,special_in,events_covering,projects,stated,inferred,with_amount,amount_yuan\n"), "{csv}");
     assert!(
-        csv.contains("新能源及新型儲能,,1,2,0,2,2,10200000000\n"),
+        csv.contains("新能源及新型儲能,,,1,2,0,2,2,10200000000\n"),
         "{csv}"
     );
     let ndjson = ok(&env, &["report", "top", "--format", "ndjson"]);
@@ -1246,4 +1237,40 @@ fn tables_fit_the_width_they_are_given_and_stay_one_line_per_row_in_a_pipe() {
     let piped = ok(&env, &["report", "summary"]);
     assert_eq!(piped.lines().count(), 3, "{piped}");
     assert!(piped.lines().map(width).max().unwrap_or(0) > 80);
+}
+
+#[test]
+fn cells_hold_values_and_notes_have_their_own_columns() {
+    let env = seeded();
+    let csv = ok(&env, &["projects", "--format", "csv"]);
+    assert!(
+        csv.starts_with("project_id,project,held_on,district,place,amount_yuan,amount_qualifier,industries,inferred_industries,companies,investors,event_id\n"),
+        "{csv}"
+    );
+    assert!(
+        csv.contains(
+            ",生物醫藥; 大健康產業,生物醫藥,成都華健未來科技有限公司,成都華健未來科技有限公司,"
+        ),
+        "{csv}"
+    );
+    let mut outputs = vec![csv];
+    for listing in [
+        "events",
+        "companies",
+        "industries",
+        "strategies",
+        "places",
+        "sources",
+        "stats",
+    ] {
+        outputs.push(ok(&env, &[listing, "--format", "csv"]));
+    }
+    for report in REPORTS {
+        outputs.push(ok(&env, &["report", report, "--format", "csv"]));
+    }
+    for text in &outputs {
+        for note in ["(inferred)", "(investor", ", inferred)", "主 ", "特 "] {
+            assert!(!text.contains(note), "`{note}` inside a cell:\n{text}");
+        }
+    }
 }

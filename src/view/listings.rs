@@ -17,6 +17,28 @@ macro_rules! company_match {
     };
 }
 
+/// A project's industries and companies as lists of names, each with the subset in its own
+/// column: `industries`, `inferred_industries` (linked by the cataloguer, not the source),
+/// `companies`, `investors` (companies whose role is investor). Values only: no notes inside.
+macro_rules! project_names_lists {
+    ($p:literal) => {
+        concat!(
+            "(SELECT group_concat(i.name, '; ') FROM project_industries pi
+               JOIN industries i ON i.industry_id = pi.industry_id
+              WHERE pi.project_id = ", $p, ".project_id) AS industries,
+             (SELECT group_concat(i.name, '; ') FROM project_industries pi
+               JOIN industries i ON i.industry_id = pi.industry_id
+              WHERE pi.project_id = ", $p, ".project_id AND pi.basis = 'inferred') AS inferred_industries,
+             (SELECT group_concat(name, '; ') FROM (SELECT DISTINCT c.name FROM project_companies pc
+               JOIN companies c ON c.company_id = pc.company_id
+              WHERE pc.project_id = ", $p, ".project_id)) AS companies,
+             (SELECT group_concat(c.name, '; ') FROM project_companies pc
+               JOIN companies c ON c.company_id = pc.company_id
+              WHERE pc.project_id = ", $p, ".project_id AND pc.role = 'investor') AS investors"
+        )
+    };
+}
+
 pub const LISTINGS: &[ListingDef] = &[
     ListingDef {
         name: "events",
@@ -55,7 +77,9 @@ pub const LISTINGS: &[ListingDef] = &[
         name: "projects",
         sql: concat!(
             "SELECT project_id, project, held_on, district, place,
-                    amount_yuan, amount_qualifier, industries, companies, event_id
+                    amount_yuan, amount_qualifier, ",
+            project_names_lists!("po"),
+            ", event_id
                FROM project_overview po
               WHERE (:district IS NULL OR district_key = :district OR place_key = :district)
                 AND (:from IS NULL OR held_on >= :from)
@@ -117,9 +141,12 @@ pub const LISTINGS: &[ListingDef] = &[
     ListingDef {
         name: "industries",
         sql: "SELECT i.industry_id, i.name AS industry, parent.name AS parent,
-                    (SELECT group_concat(CASE li.role WHEN 'main' THEN '主' ELSE '特' END || ' ' || s.name, '; ')
+                    (SELECT group_concat(s.name, '; ')
                        FROM layout_industries li JOIN strategies s ON s.strategy_id = li.strategy_id
-                      WHERE li.industry_id = i.industry_id) AS layout_role,
+                      WHERE li.industry_id = i.industry_id AND li.role = 'main') AS main_in,
+                    (SELECT group_concat(s.name, '; ')
+                       FROM layout_industries li JOIN strategies s ON s.strategy_id = li.strategy_id
+                      WHERE li.industry_id = i.industry_id AND li.role = 'special') AS special_in,
                     (SELECT count(*) FROM event_industries ei WHERE ei.industry_id = i.industry_id) AS events,
                     (SELECT count(*) FROM project_industries pi WHERE pi.industry_id = i.industry_id
                         AND (:basis IS NULL OR pi.basis = :basis)) AS projects,

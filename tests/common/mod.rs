@@ -86,3 +86,16 @@ pub fn shell(sqlite3: &Path, db: &Path, sql: &str) -> Output {
         .output()
         .expect("run sqlite3")
 }
+
+/// Every bundled report, in `report --list` order.
+pub const REPORTS: [&str; 9] = [
+    "summary",
+    "reconcile",
+    "industries",
+    "bands",
+    "targets",
+    "strategies",
+    "companies",
+    "timeline",
+    "top",
+];
