@@ -916,12 +916,25 @@ fn a_name_filter_that_matches_nothing_says_so_with_the_closest_names() {
         "{}",
         stderr(&out)
     );
-    let out = env.run(&["projects", "--district", "Jiangjin"]);
-    assert!(
-        stderr(&out).contains("no place is called `Jiangjin`"),
-        "{}",
-        stderr(&out)
-    );
+    // Latin letters are read as pinyin, any reading of a character (重: zhong or chong).
+    for (args, hint) in [
+        (
+            &["projects", "--district", "Jiangjin"][..],
+            "no place is called `Jiangjin` (--district matches a whole name, in either script); did you mean 江津區,",
+        ),
+        (
+            &["companies", "--company", "cainiao"][..],
+            "did you mean 菜鳥, 杭州菜鳥供應鏈管理有限公司?",
+        ),
+        (
+            &["report", "summary", "-p", "district=chongqing"][..],
+            "did you mean 重慶市,",
+        ),
+    ] {
+        let out = env.run(args);
+        assert!(out.status.success(), "{args:?}: {}", stderr(&out));
+        assert!(stderr(&out).contains(hint), "{args:?}: {}", stderr(&out));
+    }
     // A name that exists, in the other script, gives rows and no hint.
     let out = env.run(&["projects", "--district", "江津区", "--format", "csv"]);
     assert_eq!(stdout(&out).lines().count(), 11);

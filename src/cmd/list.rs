@@ -8,7 +8,7 @@ use rusqlite::types::Value;
 
 use crate::cli::{Filters, Format};
 use crate::source::figure::parse_amount;
-use crate::source::fold::fold;
+use crate::source::fold::{fold, pinyin_readings, spells};
 use crate::source::validate::is_iso_date;
 use crate::view::listings;
 use crate::{Context, UsageError};
@@ -152,17 +152,40 @@ pub(super) fn hint_name(
     Ok(())
 }
 
+/// How close a name is to what was typed: a name inside the other (folded) or, for a term in
+/// Latin letters, a name whose pinyin starts with or holds it, before names sharing characters.
+fn closeness(key: &str, typed_pinyin: Option<&str>, name: &str, name_key: &str) -> usize {
+    if let Some(typed) = typed_pinyin {
+        let readings = pinyin_readings(name);
+        if spells(&readings, typed) {
+            return 300;
+        }
+        if (1..readings.len()).any(|i| spells(&readings[i..], typed)) {
+            return 200;
+        }
+    }
+    let shared = key.chars().filter(|c| name_key.contains(*c)).count();
+    let contains = name_key.contains(key) || key.contains(name_key);
+    if contains { shared + 100 } else { shared }
+}
+
 fn closest(option: &str, noun: &str, value: &str, key: &str, names: &[(String, String)]) -> String {
+    // `Jiangjin`, `jiang jin`: compared with the names' pinyin.
+    let latin: String = key.chars().filter(|c| !c.is_whitespace()).collect();
+    let latin = latin.to_ascii_lowercase();
+    let typed_pinyin = (latin.len() >= 2 && latin.chars().all(|c| c.is_ascii_alphabetic()))
+        .then_some(latin.as_str());
     let mut scored: Vec<(usize, &str)> = names
         .iter()
-        .map(|(name, k)| {
-            let shared = key.chars().filter(|c| k.contains(*c)).count();
-            let contains = k.contains(key) || key.contains(k.as_str());
-            (if contains { shared + 100 } else { shared }, name.as_str())
-        })
+        .map(|(name, k)| (closeness(key, typed_pinyin, name, k), name.as_str()))
         .filter(|(score, _)| *score > 0)
         .collect();
-    scored.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(b.1)));
+    // closest first; among equals the shorter name (江津區 before 江津區德感工業園)
+    scored.sort_by(|a, b| {
+        b.0.cmp(&a.0)
+            .then(a.1.chars().count().cmp(&b.1.chars().count()))
+            .then(a.1.cmp(b.1))
+    });
     let shown: Vec<&str> = scored.iter().take(5).map(|(_, n)| *n).collect();
     if shown.is_empty() {
         let some: Vec<&str> = names.iter().take(5).map(|(n, _)| n.as_str()).collect();

@@ -33,6 +33,43 @@ pub fn traditional(text: &str) -> Option<String> {
     (converted != text).then_some(converted)
 }
 
+/// Each character's toneless pinyin readings (重 → `zhong`, `chong`); a Latin letter or a digit
+/// reads as itself in lower case; other characters are left out. For suggesting names to someone
+/// who typed `Jiangjin` or `chongqing`.
+pub fn pinyin_readings(text: &str) -> Vec<Vec<String>> {
+    use pinyin::ToPinyinMulti;
+    let mut out = Vec::new();
+    for (c, readings) in text.chars().zip(text.to_pinyin_multi()) {
+        match readings {
+            Some(readings) => {
+                let mut plain: Vec<String> = readings
+                    .into_iter()
+                    .map(|p| p.plain().to_string())
+                    .collect();
+                plain.dedup();
+                out.push(plain);
+            }
+            None if c.is_ascii_alphanumeric() => out.push(vec![c.to_ascii_lowercase().to_string()]),
+            None => {}
+        }
+    }
+    out
+}
+
+/// Whether `typed` (lower-case letters, no spaces) spells the start of `readings`, whole
+/// syllables and then possibly the start of one: `jiangjin`, `jiangj` and `chongq` spell 江津/重慶.
+pub fn spells(readings: &[Vec<String>], typed: &str) -> bool {
+    if typed.is_empty() {
+        return true;
+    }
+    let Some((first, rest)) = readings.split_first() else {
+        return false;
+    };
+    first.iter().any(|r| {
+        r.starts_with(typed) || (typed.starts_with(r.as_str()) && spells(rest, &typed[r.len()..]))
+    })
+}
+
 /// The folded form of `text`.
 pub fn fold(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
@@ -52,7 +89,21 @@ pub fn fold(text: &str) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::fold;
+    use super::{fold, pinyin_readings, spells};
+
+    #[test]
+    fn pinyin_spells_a_name_in_either_script_and_any_reading() {
+        let jiangjin = pinyin_readings("江津區");
+        assert!(spells(&jiangjin, "jiangjin"));
+        assert!(spells(&jiangjin, "jiangjinqu"));
+        assert!(spells(&jiangjin, "jiangj"));
+        assert!(!spells(&jiangjin, "jiangjinx"));
+        assert!(!spells(&jiangjin, "jinjiang"));
+        // 重 reads zhong or chong
+        assert!(spells(&pinyin_readings("重慶市"), "chongqing"));
+        assert!(spells(&pinyin_readings("重庆市"), "chongqing"));
+        assert!(spells(&pinyin_readings("1GW飛輪"), "1gwfeilun"));
+    }
 
     #[test]
     fn either_script_folds_to_one_form() {
