@@ -49,6 +49,11 @@ pub struct Cli {
     #[arg(long, global = true, value_enum, default_value_t = Script::AsStored)]
     pub script: Script,
 
+    /// The language of table headers, record fields and hints (default: from LC_ALL,
+    /// LC_MESSAGES or LANG; `zh…` is Chinese). CSV and JSON field names never change
+    #[arg(long, global = true, value_enum)]
+    pub lang: Option<Lang>,
+
     #[command(subcommand)]
     pub command: Command,
 
@@ -62,6 +67,14 @@ pub enum ColorChoice {
     Auto,
     Always,
     Never,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Lang {
+    /// English
+    En,
+    /// Chinese (中文), in simplified script unless `--script traditional`
+    Zh,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

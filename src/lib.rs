@@ -22,6 +22,8 @@ pub struct Context {
     pub color: bool,
     /// The script output text is shown in (`--script`).
     pub script: cli::Script,
+    /// The language of headers and hints (`--lang`, or the locale's).
+    pub lang: cli::Lang,
     /// The width tables are fitted to (`--width`, or the terminal's); None: one line per row.
     pub width: Option<u16>,
 }
@@ -94,6 +96,7 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
         quiet: cli.quiet,
         color,
         script: cli.script,
+        lang: view::lang::from_env(cli.lang),
         width: cli.width.or_else(|| {
             io::stdout()
                 .is_terminal()

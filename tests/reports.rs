@@ -1287,3 +1287,130 @@ fn cells_hold_values_and_notes_have_their_own_columns() {
         }
     }
 }
+
+/// The cells of a Markdown table row (`| a | b |`).
+fn markdown_cells(line: &str) -> Vec<String> {
+    line.trim()
+        .trim_matches('|')
+        .split(" | ")
+        .map(|c| c.trim().to_string())
+        .collect()
+}
+
+#[test]
+fn lang_zh_translates_every_header_and_keeps_csv_fields() {
+    let env = seeded();
+    let english = |text: &str| text.chars().any(|c| c.is_ascii_lowercase());
+    let mut headers: Vec<(String, String)> = Vec::new();
+    let listings = [
+        "events",
+        "projects",
+        "companies",
+        "industries",
+        "strategies",
+        "places",
+        "sources",
+        "stats",
+    ];
+    let mut commands: Vec<Vec<&str>> = listings.iter().map(|l| vec![*l]).collect();
+    commands.extend(REPORTS.iter().map(|r| vec!["report", *r]));
+    commands.push(vec!["search", "江津"]);
+    for args in &commands {
+        let mut full = vec!["--lang", "zh"];
+        full.extend(args);
+        full.extend(["--format", "markdown"]);
+        let out = ok(&env, &full);
+        let first = out.lines().next().unwrap_or_default();
+        for cell in markdown_cells(first) {
+            headers.push((format!("{args:?}"), cell));
+        }
+    }
+    for kind in [
+        "event", "project", "company", "industry", "strategy", "place", "source", "stat",
+    ] {
+        let out = ok(
+            &env,
+            &["--lang", "zh", "show", kind, "1", "--format", "markdown"],
+        );
+        let mut lines = out.lines().peekable();
+        while let Some(line) = lines.next() {
+            let context = format!("show {kind} 1");
+            if let Some(title) = line.strip_prefix("### ").or(line.strip_prefix("## ")) {
+                headers.push((context.clone(), title.to_string()));
+                lines.next(); // the blank line
+                if let Some(header) = lines.next()
+                    && !header.starts_with("| 字段")
+                {
+                    for cell in markdown_cells(header) {
+                        headers.push((context.clone(), cell));
+                    }
+                }
+            }
+        }
+        let record_fields = out
+            .split("\n\n")
+            .find(|block| block.starts_with("| 字段 | 数值 |"))
+            .unwrap_or_else(|| panic!("show {kind} 1 has its record field by field: {out}"));
+        for line in record_fields.lines().skip(2) {
+            headers.push((
+                format!("show {kind} 1 record"),
+                markdown_cells(line)[0].clone(),
+            ));
+        }
+    }
+    let untranslated: Vec<&(String, String)> = headers.iter().filter(|(_, h)| english(h)).collect();
+    assert!(
+        untranslated.is_empty(),
+        "headers left in English: {untranslated:?}"
+    );
+    assert!(headers.len() > 150, "{}", headers.len());
+    // docs/output.md gives both header sets, as the program has them
+    let doc =
+        std::fs::read_to_string(PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("docs/output.md"))
+            .unwrap();
+    let en = ok(
+        &env,
+        &["--lang", "en", "report", "summary", "--format", "markdown"],
+    );
+    let zh = ok(
+        &env,
+        &["--lang", "zh", "report", "summary", "--format", "markdown"],
+    );
+    for (e, z) in markdown_cells(en.lines().next().unwrap())
+        .iter()
+        .zip(markdown_cells(zh.lines().next().unwrap()))
+    {
+        assert!(
+            doc.contains(&format!("| {e} | {z} |")),
+            "docs/output.md lacks `| {e} | {z} |`"
+        );
+    }
+    // CSV keeps its field names; the locale chooses the language when --lang is not given
+    let csv = ok(
+        &env,
+        &["--lang", "zh", "report", "summary", "--format", "csv"],
+    );
+    assert!(csv.starts_with("event_id,held_on,district,"), "{csv}");
+    let out = env
+        .command(&["report", "summary"])
+        .env("LANG", "zh_CN.UTF-8")
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .output()
+        .unwrap();
+    assert!(stdout(&out).contains("举行日期"), "{}", stdout(&out));
+    let out = env
+        .command(&["report", "summary"])
+        .env("LANG", "en_US.UTF-8")
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .output()
+        .unwrap();
+    assert!(stdout(&out).contains("held on"), "{}", stdout(&out));
+    let out = env.run(&["--lang", "zh", "projects", "--district", "Jiangjin"]);
+    assert!(
+        stderr(&out).contains("没有名为「Jiangjin」的地点"),
+        "{}",
+        stderr(&out)
+    );
+}

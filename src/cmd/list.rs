@@ -146,7 +146,11 @@ pub(super) fn hint_name(
             .collect();
         let key = fold(value);
         if !names.iter().any(|(_, k)| *k == key) {
-            ctx.note(&closest(option, noun, value, &key, &names));
+            let hint = closest(option, noun, value, &key, &names);
+            ctx.note(&match ctx.lang {
+                crate::cli::Lang::En => hint.english(),
+                crate::cli::Lang::Zh => hint.chinese(ctx.script),
+            });
         }
     }
     Ok(())
@@ -169,7 +173,54 @@ fn closeness(key: &str, typed_pinyin: Option<&str>, name: &str, name_key: &str) 
     if contains { shared + 100 } else { shared }
 }
 
-fn closest(option: &str, noun: &str, value: &str, key: &str, names: &[(String, String)]) -> String {
+/// What a name filter that matched nothing says: the names closest to the value, or (`close`
+/// false) some names there are.
+struct Hint<'a> {
+    option: &'a str,
+    noun: &'a str,
+    value: &'a str,
+    names: Vec<&'a str>,
+    close: bool,
+}
+
+impl Hint<'_> {
+    fn english(&self) -> String {
+        let (option, noun, value) = (self.option, self.noun, self.value);
+        let lead = format!(
+            "no {noun} is called `{value}` ({option} matches a whole name, in either script)"
+        );
+        if self.close {
+            format!("{lead}; did you mean {}?", self.names.join(", "))
+        } else {
+            format!("{lead}; some that are: {}", self.names.join(", "))
+        }
+    }
+
+    fn chinese(&self, script: crate::cli::Script) -> String {
+        let noun = match self.noun {
+            "place" => "地点",
+            "industry" => "产业",
+            "company" => "企业",
+            _ => "战略",
+        };
+        let (option, value) = (self.option, self.value);
+        let lead = format!("没有名为「{value}」的{noun}({option} 按完整名称匹配,简繁皆可)");
+        let text = if self.close {
+            format!("{lead};是否要找:{}?", self.names.join("、"))
+        } else {
+            format!("{lead};现有的如:{}", self.names.join("、"))
+        };
+        crate::view::script::convert(&text, script).into_owned()
+    }
+}
+
+fn closest<'a>(
+    option: &'a str,
+    noun: &'a str,
+    value: &'a str,
+    key: &str,
+    names: &'a [(String, String)],
+) -> Hint<'a> {
     // `Jiangjin`, `jiang jin`: compared with the names' pinyin.
     let latin: String = key.chars().filter(|c| !c.is_whitespace()).collect();
     let latin = latin.to_ascii_lowercase();
@@ -187,18 +238,16 @@ fn closest(option: &str, noun: &str, value: &str, key: &str, names: &[(String, S
             .then(a.1.cmp(b.1))
     });
     let shown: Vec<&str> = scored.iter().take(5).map(|(_, n)| *n).collect();
-    if shown.is_empty() {
-        let some: Vec<&str> = names.iter().take(5).map(|(n, _)| n.as_str()).collect();
-        format!(
-            "no {noun} is called `{value}` ({option} matches a whole name, in either script); \
-             some that are: {}",
-            some.join(", ")
-        )
-    } else {
-        format!(
-            "no {noun} is called `{value}` ({option} matches a whole name, in either script); \
-             did you mean {}?",
-            shown.join(", ")
-        )
+    let close = !shown.is_empty();
+    Hint {
+        option,
+        noun,
+        value,
+        names: if close {
+            shown
+        } else {
+            names.iter().take(5).map(|(n, _)| n.as_str()).collect()
+        },
+        close,
     }
 }

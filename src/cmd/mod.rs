@@ -193,8 +193,7 @@ fn run_query(
     if matches!(format, Format::Table | Format::Markdown) {
         let result = store.query_limited(sql, params, limits)?;
         // The table shows only the display cells: converting those covers the values too.
-        let mut listing = present::listing(&result, bar);
-        crate::view::script::convert_display(&mut listing, ctx.script);
+        let mut listing = for_reader(ctx, &result, bar);
         listing.no_header = !header;
         listing.width = ctx.width;
         output::write(&mut out, &listing, format, ctx.color)?;
@@ -217,11 +216,11 @@ fn run_query(
                 &r.title,
                 &r.question,
                 chart.as_deref(),
-                &present::listing(&result, None),
+                &for_reader(ctx, &result, None),
             ),
             (_, None) => crate::view::html::page(
                 "zhaoshang",
-                crate::view::html::table(&present::listing(&result, None), &|_, _| None),
+                crate::view::html::table(&for_reader(ctx, &result, None), &|_, _| None),
             ),
         };
         std::io::Write::write_all(&mut out, text.as_bytes())?;
@@ -253,6 +252,20 @@ fn run_query(
         s.finish()?;
     }
     Ok(rows)
+}
+
+/// A result as a table for people: its cells in the reader's script, its headers in the
+/// reader's language, fitted to the width.
+fn for_reader(
+    ctx: &Context,
+    result: &crate::store::QueryResult,
+    bar: Option<&str>,
+) -> output::Listing {
+    let mut listing = present::listing(result, bar);
+    crate::view::script::convert_display(&mut listing, ctx.script);
+    crate::view::lang::headers(&mut listing, ctx.lang, ctx.script);
+    listing.width = ctx.width;
+    listing
 }
 
 /// A result's text in the reader's script (`--script`), for display.

@@ -76,6 +76,7 @@ pub fn run(ctx: &Context, db: &Path, words: &[String], limit: u32, format: Forma
         ctx.note("no matches");
     }
     listing.width = ctx.width;
+    crate::view::lang::headers(&mut listing, ctx.lang, ctx.script);
     output::write(&mut std::io::stdout().lock(), &listing, format, ctx.color)?;
     Ok(())
 }

@@ -11,9 +11,9 @@ use crate::cli::{Format, RecordKind};
 use crate::source::fold::fold;
 use crate::store::QueryResult;
 use crate::store::Store;
-use crate::view::output;
 use crate::view::present;
 use crate::view::records::{self, SOURCES_BY_ID};
+use crate::view::{lang, output};
 
 fn resolve(store: &Store, def: &records::RecordDef, name_or_id: &str) -> Result<i64> {
     let exists = |id: i64| -> Result<bool> {
@@ -119,22 +119,33 @@ pub fn run(
     }
     let mut record = record;
     super::in_script(ctx, &mut record);
-    let mut record = present::listing(&record, None);
-    crate::view::script::convert_display(&mut record, ctx.script);
-    record.width = ctx.width;
+    let mut record = super::for_reader(ctx, &record, None);
+    let people = matches!(format, Format::Table | Format::Markdown | Format::Html);
     let sections: Vec<(String, output::Listing)> = sections
         .into_iter()
         .map(|(title, mut r)| {
             super::in_script(ctx, &mut r);
-            let mut listing = present::listing(&r, None);
-            crate::view::script::convert_display(&mut listing, ctx.script);
-            listing.width = ctx.width;
-            (title, listing)
+            // JSON and CSV name a section by its title: only a table for people translates it.
+            let title = if people {
+                lang::header(&title, ctx.lang, ctx.script).into_owned()
+            } else {
+                title
+            };
+            (title, super::for_reader(ctx, &r, None))
         })
         .collect();
+    let noun = if people {
+        lang::header(def.noun, ctx.lang, ctx.script)
+    } else {
+        def.noun.into()
+    };
+    record.pair_headers = Some((
+        lang::header("field", ctx.lang, ctx.script).into_owned(),
+        lang::header("value", ctx.lang, ctx.script).into_owned(),
+    ));
     output::write_record(
         &mut std::io::stdout().lock(),
-        def.noun,
+        &noun,
         &record,
         &sections,
         format,

@@ -5,6 +5,7 @@
 
 pub mod chart;
 pub mod html;
+pub mod lang;
 pub mod listings;
 pub mod metadata;
 pub mod output;

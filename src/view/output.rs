@@ -52,6 +52,9 @@ pub struct Listing {
     pub no_header: bool,
     /// Fit the table to this many columns, wrapping long cells; None: one line per row.
     pub width: Option<u16>,
+    /// For a record shown field by field: the headers of its two columns (default `field`,
+    /// `value`), in the reader's language.
+    pub pair_headers: Option<(String, String)>,
 }
 
 impl Listing {
@@ -82,8 +85,12 @@ fn no_chart() -> io::Error {
 
 /// A one-row listing shown field by field (empty fields left out), for a person.
 fn field_by_field(record: &Listing) -> Listing {
+    let (field, value) = record
+        .pair_headers
+        .clone()
+        .unwrap_or_else(|| ("field".into(), "value".into()));
     let mut vertical = Listing::new(
-        vec![("field".into(), Align::Left), ("value".into(), Align::Left)],
+        vec![(field, Align::Left), (value, Align::Left)],
         vec!["field".into(), "value".into()],
     );
     vertical.width = record.width;

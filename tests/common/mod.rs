@@ -33,6 +33,9 @@ impl TestEnv {
         cmd.current_dir(self.dir.path())
             .env("ZHAOSHANG_DB", self.db())
             .env_remove("NO_COLOR")
+            .env_remove("LC_ALL")
+            .env_remove("LC_MESSAGES")
+            .env_remove("LANG")
             .args(args);
         cmd
     }

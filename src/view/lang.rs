@@ -1,0 +1,231 @@
+//! `--lang zh|en`: the language of what a table says about its data — column headers, the
+//! field names of a record, its section titles — and of the hints a listing gives. English
+//! headers are the field names with spaces; Chinese ones come from the table below, written in
+//! simplified script and shown in traditional when the reader's script is traditional. CSV and
+//! JSON keep their field names in every language: they are a stable interface.
+
+use std::borrow::Cow;
+
+use crate::cli::{Lang, Script};
+
+/// English header → Chinese (simplified). Every header a listing, report, search or record
+/// shows is here; `tests/reports.rs` checks that none is left in English.
+const ZH: &[(&str, &str)] = &[
+    ("alias", "别名"),
+    ("alias kind", "别名类型"),
+    ("also named", "又名"),
+    ("amount", "金额"),
+    ("amount currency", "金额币种"),
+    ("amount quote", "金额原文"),
+    ("author", "作者"),
+    ("band", "金额区间"),
+    ("band max", "区间上限"),
+    ("band min", "区间下限"),
+    ("basis", "依据"),
+    ("breakdowns", "分项"),
+    ("by", "分项依据"),
+    ("check", "核对项"),
+    ("companies", "企业"),
+    ("company", "企业"),
+    ("company id", "企业编号"),
+    ("count", "数量"),
+    ("currency", "币种"),
+    ("date", "日期"),
+    ("description", "说明"),
+    ("district", "区县"),
+    ("event", "活动"),
+    ("event id", "活动编号"),
+    ("events", "活动"),
+    ("events covering", "涉及活动"),
+    ("events covering it", "涉及活动"),
+    ("events in period", "期内活动"),
+    ("events signed", "期内签约额"),
+    ("facts", "项目数据"),
+    ("field", "字段"),
+    ("file name", "文件名"),
+    ("forecast", "预计"),
+    ("full text", "全文"),
+    ("group members", "集团成员"),
+    ("headline amount", "公布总额"),
+    ("headline count", "公布项目数"),
+    ("headline projects", "公布项目数"),
+    ("held on", "举行日期"),
+    ("home city", "所在城市"),
+    ("home city basis", "所在城市依据"),
+    ("home city quote", "所在城市原文"),
+    ("home country", "所属国家"),
+    ("industries", "产业"),
+    ("industries covered", "涵盖产业"),
+    ("industry", "产业"),
+    ("industry id", "产业编号"),
+    ("inferred", "推断"),
+    ("inferred industries", "推断产业"),
+    ("inferred links", "推断关联"),
+    ("invested", "投资额"),
+    ("investors", "投资方"),
+    ("itemised", "已列明"),
+    ("kind", "类别"),
+    ("label", "名目"),
+    ("latest reported", "最近公布"),
+    ("latest reported to", "最近公布截至"),
+    ("layout", "产业布局"),
+    ("layouts", "产业布局"),
+    ("level", "层级"),
+    ("main in", "主导产业所属布局"),
+    ("match", "匹配"),
+    ("metric", "指标"),
+    ("name", "名称"),
+    ("name kind", "名称类型"),
+    ("name there", "该来源中的名称"),
+    ("named amount", "列名项目金额"),
+    ("named count", "列名项目数"),
+    ("named projects", "列名项目数"),
+    ("named with amount", "列名且有金额"),
+    ("note", "备注"),
+    ("other amount", "其他金额"),
+    ("other figures", "其他数字"),
+    ("other figures of the event", "活动的其他数字"),
+    ("owner", "主管"),
+    ("parent", "上级"),
+    ("parent group", "所属集团"),
+    ("parent quote", "所属关系原文"),
+    ("parent relation", "所属关系"),
+    ("part", "分项"),
+    ("part id", "分项编号"),
+    ("period", "期间"),
+    ("period end", "期末"),
+    ("period label", "期间名称"),
+    ("period reports", "期间报道"),
+    ("period start", "期初"),
+    ("place", "地点"),
+    ("place id", "地点编号"),
+    ("places", "地点"),
+    ("places within", "下辖地点"),
+    ("progress pct", "完成进度(%)"),
+    ("project", "项目"),
+    ("project amount", "项目金额"),
+    ("project count", "项目数"),
+    ("project count quote", "项目数原文"),
+    ("project fact id", "项目数据编号"),
+    ("project id", "项目编号"),
+    ("project names", "项目名称"),
+    ("projects", "项目"),
+    ("projects count", "项目数"),
+    (
+        "projects first reported by another source",
+        "首见于其他来源的项目",
+    ),
+    ("projects placed", "落地项目"),
+    ("published on", "发布日期"),
+    ("publisher", "发布者"),
+    ("quote", "原文"),
+    ("rank", "排名"),
+    ("reported", "公布值"),
+    ("reported bands", "公布的金额区间"),
+    ("reported by", "报道来源"),
+    ("reported count", "公布数量"),
+    ("role", "角色"),
+    ("roles", "角色"),
+    ("scope", "范围"),
+    ("script", "字体"),
+    ("show", "查看"),
+    ("signed amount", "签约金额"),
+    ("signed amount currency", "签约金额币种"),
+    ("signed amount quote", "签约金额原文"),
+    ("source", "来源"),
+    ("source id", "来源编号"),
+    ("sources", "来源"),
+    ("special in", "特色产业所属布局"),
+    // `show stat`: a statistic
+    ("stat", "统计"),
+    ("stated", "明示"),
+    ("statement", "表述"),
+    ("statistic", "统计"),
+    ("statistic id", "统计编号"),
+    ("statistics", "统计"),
+    ("status", "状态"),
+    ("strategies", "战略"),
+    ("strategy", "战略"),
+    ("strategy id", "战略编号"),
+    ("target", "目标"),
+    ("target value", "目标值"),
+    ("text sha256", "全文SHA-256"),
+    ("title", "标题"),
+    ("unit", "单位"),
+    ("unitemised amount", "未列明金额"),
+    ("unitemised count", "未列明项目数"),
+    ("url", "网址"),
+    ("value", "数值"),
+    ("value foreign", "外币数值"),
+    ("with amount", "有金额"),
+];
+
+/// The language `--lang` names, or when not given the one `LC_ALL`, `LC_MESSAGES` or `LANG`
+/// names (the first that is set and not empty): Chinese for `zh…`, English otherwise.
+pub fn from_env(given: Option<Lang>) -> Lang {
+    given.unwrap_or_else(|| {
+        let locale = ["LC_ALL", "LC_MESSAGES", "LANG"]
+            .iter()
+            .find_map(|v| std::env::var(v).ok().filter(|s| !s.is_empty()))
+            .unwrap_or_default();
+        if locale.to_ascii_lowercase().starts_with("zh") {
+            Lang::Zh
+        } else {
+            Lang::En
+        }
+    })
+}
+
+/// `header` in `lang`; a header the table does not hold stays as it is.
+pub fn header(header: &str, lang: Lang, script: Script) -> Cow<'_, str> {
+    match lang {
+        Lang::En => Cow::Borrowed(header),
+        Lang::Zh => match ZH.binary_search_by(|(en, _)| en.cmp(&header)) {
+            Ok(i) if script == Script::Traditional => {
+                Cow::Owned(super::script::convert(ZH[i].1, script).into_owned())
+            }
+            Ok(i) => Cow::Borrowed(ZH[i].1),
+            Err(_) => Cow::Borrowed(header),
+        },
+    }
+}
+
+/// A table's column headers in `lang`.
+pub fn headers(listing: &mut super::output::Listing, lang: Lang, script: Script) {
+    for (name, _) in &mut listing.columns {
+        let translated = header(name, lang, script).into_owned();
+        *name = translated;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_table_is_sorted_without_repeats() {
+        assert!(ZH.windows(2).all(|w| w[0].0 < w[1].0), "keep ZH sorted");
+    }
+
+    #[test]
+    fn docs_output_md_gives_both_header_sets() {
+        let doc = include_str!("../../docs/output.md");
+        for (en, zh) in ZH {
+            assert!(
+                doc.contains(&format!("| {en} | {zh} |")),
+                "docs/output.md lacks {en}"
+            );
+        }
+    }
+
+    #[test]
+    fn headers_in_either_language_and_script() {
+        assert_eq!(header("held on", Lang::En, Script::AsStored), "held on");
+        assert_eq!(header("held on", Lang::Zh, Script::AsStored), "举行日期");
+        assert_eq!(header("held on", Lang::Zh, Script::Traditional), "舉行日期");
+        assert_eq!(
+            header("no such header", Lang::Zh, Script::AsStored),
+            "no such header"
+        );
+    }
+}
