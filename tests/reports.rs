@@ -82,7 +82,7 @@ fn assert_golden(name: &str, actual: &str) {
     );
 }
 
-use common::REPORTS;
+use common::{LISTINGS, REPORTS};
 
 #[test]
 fn every_report_matches_its_golden_output_as_table_and_json() {
@@ -823,16 +823,7 @@ fn documented_field_names_are_the_fields_produced() {
         std::fs::read_to_string(PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("docs/output.md"))
             .unwrap();
     let mut commands: Vec<Vec<&str>> = REPORTS.iter().map(|r| vec!["report", *r]).collect();
-    for l in [
-        "events",
-        "projects",
-        "companies",
-        "industries",
-        "strategies",
-        "places",
-        "sources",
-        "stats",
-    ] {
+    for l in LISTINGS {
         commands.push(vec![l]);
     }
     for args in commands {
@@ -1223,20 +1214,16 @@ fn a_report_place_parameter_that_matches_nothing_says_so_with_the_closest() {
 fn tables_fit_the_width_they_are_given_and_stay_one_line_per_row_in_a_pipe() {
     let env = seeded();
     let width = |text: &str| unicode_width::UnicodeWidthStr::width(text);
-    for name in [
-        "summary",
-        "reconcile",
-        "industries",
-        "bands",
-        "targets",
-        "strategies",
-        "companies",
-        "timeline",
-        "top",
-    ] {
-        let out = ok(&env, &["--width", "80", "report", name]);
-        let widest = out.lines().map(width).max().unwrap_or(0);
-        assert!(widest <= 80, "{name}: a line of {widest} columns:\n{out}");
+    let mut commands: Vec<Vec<&str>> = LISTINGS.iter().map(|l| vec![*l]).collect();
+    commands.extend(REPORTS.iter().map(|r| vec!["report", *r]));
+    for args in &commands {
+        for lang in ["en", "zh"] {
+            let mut full = vec!["--width", "80", "--lang", lang];
+            full.extend(args);
+            let out = ok(&env, &full);
+            let widest = out.lines().map(width).max().unwrap_or(0);
+            assert!(widest <= 80, "{full:?}: a line of {widest} columns:\n{out}");
+        }
     }
     let out = ok(&env, &["--width", "80", "show", "project", "1"]);
     assert!(out.lines().map(width).max().unwrap_or(0) <= 80, "{out}");
@@ -1267,15 +1254,7 @@ fn cells_hold_values_and_notes_have_their_own_columns() {
         "{csv}"
     );
     let mut outputs = vec![csv];
-    for listing in [
-        "events",
-        "companies",
-        "industries",
-        "strategies",
-        "places",
-        "sources",
-        "stats",
-    ] {
+    for listing in LISTINGS.iter().filter(|l| **l != "projects") {
         outputs.push(ok(&env, &[listing, "--format", "csv"]));
     }
     for report in REPORTS {
@@ -1302,17 +1281,7 @@ fn lang_zh_translates_every_header_and_keeps_csv_fields() {
     let env = seeded();
     let english = |text: &str| text.chars().any(|c| c.is_ascii_lowercase());
     let mut headers: Vec<(String, String)> = Vec::new();
-    let listings = [
-        "events",
-        "projects",
-        "companies",
-        "industries",
-        "strategies",
-        "places",
-        "sources",
-        "stats",
-    ];
-    let mut commands: Vec<Vec<&str>> = listings.iter().map(|l| vec![*l]).collect();
+    let mut commands: Vec<Vec<&str>> = LISTINGS.iter().map(|l| vec![*l]).collect();
     commands.extend(REPORTS.iter().map(|r| vec!["report", *r]));
     commands.push(vec!["search", "江津"]);
     for args in &commands {

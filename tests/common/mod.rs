@@ -102,3 +102,15 @@ pub const REPORTS: [&str; 9] = [
     "timeline",
     "top",
 ];
+
+/// Every listing command.
+pub const LISTINGS: [&str; 8] = [
+    "events",
+    "projects",
+    "companies",
+    "industries",
+    "strategies",
+    "places",
+    "sources",
+    "stats",
+];
