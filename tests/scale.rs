@@ -221,3 +221,35 @@ fn reports_on_ten_thousand_generated_projects_match_the_generated_data() {
         .count();
     assert_eq!(headline_checks, totals.sources);
 }
+
+#[test]
+fn sources_like_real_reports_import_without_a_warning_and_check_clean() {
+    let env = TestEnv::new();
+    let path = env.dir.path().join("realistic.jsonl");
+    let mut file = std::fs::File::create(&path).unwrap();
+    let totals = synth::generate_realistic(300, 3, &mut file).unwrap();
+    drop(file);
+    assert_eq!(totals.projects, 300);
+    let first: Value = serde_json::from_str(
+        std::fs::read_to_string(&path)
+            .unwrap()
+            .lines()
+            .next()
+            .unwrap(),
+    )
+    .unwrap();
+    let text = first["source"]["text"].as_str().unwrap().chars().count();
+    assert!(
+        (2_000..=3_200).contains(&text),
+        "a text of {text} characters"
+    );
+    assert!(first["statistics"].as_array().unwrap().len() >= 12);
+    assert!(first["strategies"].as_array().unwrap().len() >= 18);
+    let out = env.run(&["init", "--empty"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let out = env.run(&["import", path.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(!stderr(&out).contains("warning"), "{}", stderr(&out));
+    let out = env.run(&["check"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+}

@@ -159,12 +159,35 @@ pub struct Totals {
 
 /// Writes sources until `projects` projects are generated.
 pub fn generate(projects: usize, seed: u64, out: &mut impl Write) -> io::Result<Totals> {
+    generate_styled(projects, seed, false, out)
+}
+
+/// Sources like real reports (the seed article): 8 to 15 projects each, a text of 2,000 to
+/// 3,000 characters with the facts in it, a dozen figures of the year and some twenty strategies.
+pub fn generate_realistic(projects: usize, seed: u64, out: &mut impl Write) -> io::Result<Totals> {
+    generate_styled(projects, seed, true, out)
+}
+
+fn generate_styled(
+    projects: usize,
+    seed: u64,
+    realistic: bool,
+    out: &mut impl Write,
+) -> io::Result<Totals> {
     let mut rng = Rng(seed ^ 0x9e37_79b9_7f4a_7c15);
     let mut totals = Totals::default();
     let mut source = 0usize;
     while totals.projects < projects {
-        let n = (20 + rng.below(21)).min(projects - totals.projects);
-        let record = source_record(&mut rng, source, n, &mut totals);
+        let n = if realistic {
+            8 + rng.below(8)
+        } else {
+            20 + rng.below(21)
+        }
+        .min(projects - totals.projects);
+        let mut record = source_record(&mut rng, source, n, &mut totals);
+        if realistic {
+            add_real_report_parts(&mut rng, &mut record);
+        }
         let line = serde_json::to_string(&record)?;
         totals.bytes += line.len() + 1;
         out.write_all(line.as_bytes())?;
@@ -337,4 +360,138 @@ fn source_record(rng: &mut Rng, index: usize, n: usize, totals: &mut Totals) -> 
             "from": format!("{year}-01-01"), "to": date, "quote": stat,
         }],
     })
+}
+
+const NATIONAL: [&str; 6] = [
+    "成渝地区双城经济圈建设",
+    "长江经济带建设",
+    "西部陆海新通道建设",
+    "黄河流域生态保护和高质量发展",
+    "粤港澳大湾区建设",
+    "长三角一体化发展",
+];
+const THEMES: [&str; 16] = [
+    "产业强链",
+    "招商提质",
+    "营商环境优化",
+    "项目攻坚",
+    "园区扩容",
+    "企业服务",
+    "科技创新",
+    "人才引育",
+    "数字赋能",
+    "绿色转型",
+    "开放合作",
+    "乡村振兴",
+    "城市更新",
+    "消费提振",
+    "金融支持",
+    "安全生产",
+];
+/// Sentences without facts, as a report's narrative has them.
+const NARRATIVE: [&str; 8] = [
+    "近年来，当地坚持把招商引资作为经济工作的生命线，围绕主导产业精准发力，持续优化营商环境",
+    "签约现场气氛热烈，企业代表纷纷表示看好当地发展前景，将加快推动项目落地建设",
+    "下一步，当地将强化项目跟踪服务，建立专班推进机制，确保签约项目早落地、早投产、早见效",
+    "当地负责人介绍，这批项目科技含量高、带动能力强，对延链补链强链具有重要意义",
+    "活动期间，与会嘉宾实地考察了重点园区和企业，深入了解当地产业基础和发展规划",
+    "据悉，当地还将举办系列专题招商活动，进一步扩大对外开放，吸引更多优质项目落户",
+    "与会企业家认为，当地区位优势明显，产业配套完善，政策支持有力，是投资兴业的热土",
+    "当地将以此次签约为契机，坚持项目为王，推动经济高质量发展迈上新台阶",
+];
+
+/// A real report's other parts: figures of the year, strategies, narrative.
+fn add_real_report_parts(rng: &mut Rng, record: &mut Value) {
+    let trad = record["source"]["script"] == "traditional";
+    let t = |s: &str| if trad { traditional(s) } else { s.to_string() };
+    let district = record["events"][0]["place"]
+        .as_str()
+        .unwrap_or_default()
+        .to_string();
+    let date = record["events"][0]["date"]
+        .as_str()
+        .unwrap_or_default()
+        .to_string();
+    let year = &date[..4];
+    let mut text = record["source"]["text"]
+        .as_str()
+        .unwrap_or_default()
+        .to_string();
+    let mut statistics: Vec<Value> = Vec::new();
+    let figures: [(&str, &str, &str); 10] = [
+        ("agreed_investment", "协议引资", "亿元"),
+        ("funds_in_place", "实际到位资金", "亿元"),
+        ("signing_events_amount", "集中签约活动引资总额", "亿元"),
+        ("total_investment", "签约项目总投资", "亿元"),
+        ("projects_signed", "签约项目", "个"),
+        ("projects_landed", "落地项目", "个"),
+        ("projects_started", "开工项目", "个"),
+        ("foreign_invested_projects", "外资项目", "个"),
+        ("companies_visited", "拜访企业", "家"),
+        ("leader_investment_trips", "领导带队外出招商", "次"),
+    ];
+    for (i, (metric, label, unit)) in figures.iter().enumerate() {
+        let n = 5 + rng.below(900);
+        let qualifier = ["", "逾", "近"][i % 3];
+        let value = t(&format!("{qualifier}{n}{unit}"));
+        let sentence = t(&format!("今年以来，{district}{label}")) + &value;
+        text.push_str(&sentence);
+        text.push_str("。\n");
+        statistics.push(json!({
+            "kind": "period_statistic", "place": district, "metric": metric,
+            "label": t(label), "value": value,
+            "from": format!("{year}-01-01"), "to": date, "quote": sentence,
+        }));
+    }
+    for (band, n) in [
+        ("20亿元-50亿元", 3 + rng.below(9)),
+        ("50亿元以上", 1 + rng.below(5)),
+    ] {
+        let sentence = t(&format!("今年以来，{district}引进{band}项目{n}个"));
+        text.push_str(&sentence);
+        text.push_str("。\n");
+        statistics.push(json!({
+            "kind": "period_statistic", "place": district, "metric": "projects_in_band",
+            "band": t(band), "value": t(&format!("{n}个")),
+            "from": format!("{year}-01-01"), "to": date, "quote": sentence,
+        }));
+    }
+    let mut strategies: Vec<Value> = record["strategies"].as_array().cloned().unwrap_or_default();
+    let national: Vec<String> = NATIONAL
+        .iter()
+        .take(3 + rng.below(4))
+        .map(|n| t(n))
+        .collect();
+    let background = t("在")
+        + &national.join("、")
+        + &t("等国家战略背景下，")
+        + &district
+        + &t("迎来重大发展机遇");
+    text.push_str(&background);
+    text.push_str("。\n");
+    for name in &national {
+        strategies.push(
+            json!({"name": name, "level": "national", "kind": "strategy", "quote": background}),
+        );
+    }
+    for theme in THEMES {
+        let name = district.clone() + &t(theme) + &t("行动");
+        let sentence = t("深入实施") + &name + &t("，推动各项工作落地见效");
+        text.push_str(&sentence);
+        text.push_str("。\n");
+        strategies.push(json!({
+            "name": name, "level": "district", "kind": "strategy",
+            "place": district, "quote": sentence,
+        }));
+    }
+    while text.chars().count() < 2_000 + rng.below(1_000) {
+        text.push_str(&t(NARRATIVE[rng.below(NARRATIVE.len())]));
+        text.push_str("。\n");
+    }
+    if let Some(existing) = record["statistics"].as_array() {
+        statistics.splice(0..0, existing.iter().cloned());
+    }
+    record["source"]["text"] = json!(text);
+    record["statistics"] = json!(statistics);
+    record["strategies"] = json!(strategies);
 }

@@ -218,14 +218,6 @@ pub fn run(
     bar.finish_and_clear();
     let outcomes = result?;
     describe_outcomes(ctx, &outcomes, dry_run, started);
-    if std::env::var_os("ZHAOSHANG_PEAK_MEMORY").is_some() {
-        // For the scale benchmark: this process's own high-water mark, which a parent's
-        // rusage cannot give exactly (it counts the memory the child was forked from).
-        let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
-        if let Some(line) = status.lines().find(|l| l.starts_with("VmHWM:")) {
-            eprintln!("peak memory: {}", line.trim_start_matches("VmHWM:").trim());
-        }
-    }
     Ok(())
 }
 

@@ -261,7 +261,11 @@ fn for_reader(
     result: &crate::store::QueryResult,
     bar: Option<&str>,
 ) -> output::Listing {
-    let mut listing = present::listing(result, bar);
+    dressed(ctx, present::table(result, bar))
+}
+
+/// A listing's display in the reader's script and language, fitted to the width.
+fn dressed(ctx: &Context, mut listing: output::Listing) -> output::Listing {
     crate::view::script::convert_display(&mut listing, ctx.script);
     crate::view::lang::headers(&mut listing, ctx.lang, ctx.script);
     listing.width = ctx.width;

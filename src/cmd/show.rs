@@ -119,7 +119,8 @@ pub fn run(
     }
     let mut record = record;
     super::in_script(ctx, &mut record);
-    let mut record = super::for_reader(ctx, &record, None);
+    // JSON and CSV give the records: built beside the display rows.
+    let mut record = super::dressed(ctx, present::listing(&record, None));
     let people = matches!(format, Format::Table | Format::Markdown | Format::Html);
     let sections: Vec<(String, output::Listing)> = sections
         .into_iter()
@@ -131,7 +132,7 @@ pub fn run(
             } else {
                 title
             };
-            (title, super::for_reader(ctx, &r, None))
+            (title, super::dressed(ctx, present::listing(&r, None)))
         })
         .collect();
     let noun = if people {

@@ -69,9 +69,22 @@ impl Listing {
     pub fn push(&mut self, display: Vec<String>, record: Map<String, Value>) {
         debug_assert_eq!(display.len(), self.columns.len());
         debug_assert!(record.is_empty() || record.keys().eq(self.fields.iter()));
-        self.display
-            .push(display.into_iter().map(|c| printable(&c)).collect());
-        self.records.push(record);
+        self.display.push(
+            display
+                .into_iter()
+                .map(|c| {
+                    if c.chars().any(needs_escape) {
+                        printable(&c)
+                    } else {
+                        c
+                    }
+                })
+                .collect(),
+        );
+        // A listing only for people (a table) keeps no records.
+        if !record.is_empty() || self.fields.is_empty() {
+            self.records.push(record);
+        }
     }
 }
 
@@ -151,6 +164,19 @@ pub fn write(
 }
 
 fn write_table(out: &mut dyn Write, listing: &Listing, color: bool) -> io::Result<()> {
+    if listing.no_header && listing.display.is_empty() {
+        return Ok(()); // nothing at all: `--no-header | wc -l` counts 0
+    }
+    if !color
+        && listing.width.is_none()
+        && !listing.display.iter().flatten().any(|c| c.contains('\n'))
+    {
+        return write_plain_table(out, listing);
+    }
+    write_comfy_table(out, listing, color)
+}
+
+fn write_comfy_table(out: &mut dyn Write, listing: &Listing, color: bool) -> io::Result<()> {
     let mut table = Table::new();
     // Only a rule under the header: rows stay one line each, easy to read and to grep.
     table
@@ -191,6 +217,70 @@ fn write_table(out: &mut dyn Write, listing: &Listing, color: bool) -> io::Resul
         }));
     }
     writeln!(out, "{table}")
+}
+
+/// The table write_table draws with comfy-table when it need not wrap, colour or split lines:
+/// the same characters, written straight out (comfy-table builds every line in memory first).
+/// Each cell padded by a space either side, a space between columns, a rule under the header.
+fn write_plain_table(out: &mut dyn Write, listing: &Listing) -> io::Result<()> {
+    let width = |text: &str| unicode_width::UnicodeWidthStr::width(text);
+    let mut widths: Vec<usize> = vec![0; listing.columns.len()];
+    if !listing.no_header {
+        for (w, (name, _)) in widths.iter_mut().zip(&listing.columns) {
+            *w = width(name);
+        }
+    }
+    for row in &listing.display {
+        for (w, cell) in widths.iter_mut().zip(row) {
+            *w = (*w).max(width(cell));
+        }
+    }
+    let mut line = String::new();
+    if !listing.no_header {
+        let header = listing
+            .columns
+            .iter()
+            .map(|(name, _)| (name.as_str(), Align::Left));
+        plain_row(&mut line, header, &widths);
+        let total = widths.iter().map(|w| w + 2).sum::<usize>() + widths.len().saturating_sub(1);
+        line.push_str(&"─".repeat(total));
+        line.push('\n');
+        out.write_all(line.as_bytes())?;
+    }
+    for row in &listing.display {
+        line.clear();
+        let cells = row
+            .iter()
+            .map(String::as_str)
+            .zip(listing.columns.iter().map(|(_, a)| *a));
+        plain_row(&mut line, cells, &widths);
+        out.write_all(line.as_bytes())?;
+    }
+    Ok(())
+}
+
+/// One line of a plain table into `line`.
+fn plain_row<'a>(
+    line: &mut String,
+    cells: impl Iterator<Item = (&'a str, Align)>,
+    widths: &[usize],
+) {
+    for (i, ((text, align), w)) in cells.zip(widths).enumerate() {
+        if i > 0 {
+            line.push(' ');
+        }
+        let pad = w - unicode_width::UnicodeWidthStr::width(text);
+        line.push(' ');
+        if align == Align::Right {
+            line.extend(std::iter::repeat_n(' ', pad));
+            line.push_str(text);
+        } else {
+            line.push_str(text);
+            line.extend(std::iter::repeat_n(' ', pad));
+        }
+        line.push(' ');
+    }
+    line.push('\n');
 }
 
 /// The width a table takes on one line per row: each column as wide as its widest cell (by
@@ -495,5 +585,66 @@ impl<W: Write> Stream<W> {
                 out.flush()
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn listing(columns: &[(&str, Align)], rows: &[&[&str]], no_header: bool) -> Listing {
+        let mut l = Listing::new(
+            columns
+                .iter()
+                .map(|(n, a)| ((*n).to_string(), *a))
+                .collect(),
+            Vec::new(),
+        );
+        l.no_header = no_header;
+        for row in rows {
+            l.push(row.iter().map(|c| (*c).to_string()).collect(), Map::new());
+        }
+        l
+    }
+
+    fn rendered(l: &Listing, plain: bool) -> String {
+        let mut out = Vec::new();
+        if plain {
+            write_plain_table(&mut out, l).unwrap();
+        } else {
+            write_comfy_table(&mut out, l, false).unwrap();
+        }
+        String::from_utf8(out).unwrap()
+    }
+
+    #[test]
+    fn the_plain_table_is_what_comfy_table_draws() {
+        let columns = [
+            ("event id", Align::Right),
+            ("district", Align::Left),
+            ("headline amount", Align::Right),
+            ("note", Align::Left),
+        ];
+        let rows: &[&[&str]] = &[
+            &["1", "江津區", "266億", "a note"],
+            &["12", "光明区", "", ""],
+            &["300", "示例县 (illustrative)", "逾1000億", "1GW 飛輪儲能"],
+        ];
+        for no_header in [false, true] {
+            for rows in [rows, &rows[..1], &[]] {
+                let l = listing(&columns, rows, no_header);
+                if no_header && rows.is_empty() {
+                    assert_eq!(rendered(&l, true), "", "no header, no rows: nothing");
+                    continue;
+                }
+                assert_eq!(
+                    rendered(&l, true),
+                    rendered(&l, false),
+                    "{rows:?} {no_header}"
+                );
+            }
+        }
+        let one = listing(&[("value", Align::Left)], &[&["x"], &["長一點的值"]], false);
+        assert_eq!(rendered(&one, true), rendered(&one, false));
     }
 }

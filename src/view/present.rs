@@ -186,15 +186,28 @@ fn field_names(columns: &[String]) -> Vec<String> {
 
 /// Presents a query result; `bar_stem` names the display column to draw as a bar.
 pub fn listing(result: &QueryResult, bar_stem: Option<&str>) -> Listing {
-    build(result, bar_stem, true)
+    build(result, bar_stem, Purpose::Both)
+}
+
+/// The display rows only, for a table, Markdown or HTML: no record is built per row.
+pub fn table(result: &QueryResult, bar_stem: Option<&str>) -> Listing {
+    build(result, bar_stem, Purpose::People)
+}
+
+/// What a listing is built for: people (display rows), programs (records), or both.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Purpose {
+    People,
+    Programs,
+    Both,
 }
 
 /// The records only, for CSV and JSON: no text is formatted for a reader.
 pub fn records(result: &QueryResult) -> Listing {
-    build(result, None, false)
+    build(result, None, Purpose::Programs)
 }
 
-fn build(result: &QueryResult, bar_stem: Option<&str>, for_people: bool) -> Listing {
+fn build(result: &QueryResult, bar_stem: Option<&str>, purpose: Purpose) -> Listing {
     let groups = groups(&result.columns);
     let fields = field_names(&result.columns);
     let bar_group = bar_stem.and_then(|b| groups.iter().position(|g| g.key == b));
@@ -225,8 +238,12 @@ fn build(result: &QueryResult, bar_stem: Option<&str>, for_people: bool) -> List
     }
     let mut listing = Listing::new(columns, fields.clone());
     for row in &result.rows {
-        let record: Map<String, Json> = fields.iter().cloned().zip(row.iter().map(json)).collect();
-        if !for_people {
+        let record: Map<String, Json> = if purpose == Purpose::People {
+            Map::new()
+        } else {
+            fields.iter().cloned().zip(row.iter().map(json)).collect()
+        };
+        if purpose == Purpose::Programs {
             listing.records.push(record);
             continue;
         }
