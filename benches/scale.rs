@@ -188,15 +188,7 @@ fn shell_import_files(db: &Path, dir: &Path) -> PathBuf {
     let mut script = String::from("PRAGMA cache_size = -65536;\nBEGIN;\n");
     for (table, columns) in &tables {
         let path = csv_dir.join(format!("{table}.csv"));
-        let mut out = BufWriter::new(fs::File::create(&path).unwrap());
-        let mut stmt = conn.prepare(&format!("SELECT * FROM {table}")).unwrap();
-        let mut rows = stmt.query([]).unwrap();
-        while let Some(row) = rows.next().unwrap() {
-            let cells: Vec<String> = (0..columns.len())
-                .map(|i| csv_cell(row.get::<_, Value>(i).unwrap()))
-                .collect();
-            writeln!(out, "{}", cells.join(",")).unwrap();
-        }
+        write_rows(&conn, table, columns, &path, false);
         script.push_str(&format!(
             "CREATE TABLE {table} ({});\n.import --csv {} {table}\n",
             columns.join(", "),
@@ -234,6 +226,22 @@ fn shell_import_files(db: &Path, dir: &Path) -> PathBuf {
     let path = dir.join("shell-import.sql");
     fs::write(&path, script).unwrap();
     path
+}
+
+/// Every row of `table` as CSV (NULL as an empty field), with a header row if `header`.
+fn write_rows(conn: &Connection, table: &str, columns: &[String], path: &Path, header: bool) {
+    let mut out = BufWriter::new(fs::File::create(path).unwrap());
+    if header {
+        writeln!(out, "{}", columns.join(",")).unwrap();
+    }
+    let mut stmt = conn.prepare(&format!("SELECT * FROM {table}")).unwrap();
+    let mut rows = stmt.query([]).unwrap();
+    while let Some(row) = rows.next().unwrap() {
+        let cells: Vec<String> = (0..columns.len())
+            .map(|i| csv_cell(row.get::<_, Value>(i).unwrap()))
+            .collect();
+        writeln!(out, "{}", cells.join(",")).unwrap();
+    }
 }
 
 fn csv_cell(value: Value) -> String {
@@ -278,16 +286,7 @@ fn sqlite_utils_import(
         let path = dir.join("rows").join(format!("{table}-header.csv"));
         if !fresh.contains(&table) {
             fresh.push(table.clone());
-            let mut out = BufWriter::new(fs::File::create(&path).unwrap());
-            writeln!(out, "{}", columns.join(",")).unwrap();
-            let mut stmt = conn.prepare(&format!("SELECT * FROM {table}")).unwrap();
-            let mut rows = stmt.query([]).unwrap();
-            while let Some(row) = rows.next().unwrap() {
-                let cells: Vec<String> = (0..columns.len())
-                    .map(|i| csv_cell(row.get::<_, Value>(i).unwrap()))
-                    .collect();
-                writeln!(out, "{}", cells.join(",")).unwrap();
-            }
+            write_rows(&conn, &table, &columns, &path, true);
         }
         let (t, m) = run_measured(
             Command::new(tool)

@@ -1059,17 +1059,7 @@ fn columns_offset_no_header_and_sort_direction_shape_any_output() {
 fn help_lists_the_reports_their_parameters_and_examples() {
     let env = TestEnv::new();
     let help = ok(&env, &["report", "--help"]);
-    for r in [
-        "summary",
-        "reconcile",
-        "industries",
-        "bands",
-        "targets",
-        "strategies",
-        "companies",
-        "timeline",
-        "top",
-    ] {
+    for r in REPORTS {
         assert!(
             help.contains(&format!("\n  {r} ")),
             "{r} missing from:\n{help}"
