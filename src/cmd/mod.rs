@@ -195,7 +195,6 @@ fn run_query(
         // The table shows only the display cells: converting those covers the values too.
         let mut listing = for_reader(ctx, &result, bar);
         listing.no_header = !header;
-        listing.width = ctx.width;
         output::write(&mut out, &listing, format, ctx.color)?;
         std::io::Write::flush(&mut out)?;
         return Ok(result.rows.len());

@@ -26,7 +26,13 @@ pub fn traditional_converter() -> Option<&'static ferrous_opencc::OpenCC> {
 /// traditional script (so that a term typed as printed is found, variants included), otherwise
 /// OpenCC's conversion; None when the text reads the same in both scripts.
 pub fn traditional(text: &str) -> Option<String> {
-    if fast2s::convert(text) != text {
+    traditional_given(text, &fast2s::convert(text))
+}
+
+/// [`traditional`] of `text` whose simplified form is `simplified` (so that a caller folding the
+/// same text converts it once).
+pub fn traditional_given(text: &str, simplified: &str) -> Option<String> {
+    if simplified != text {
         return Some(text.to_string());
     }
     let converted = traditional_converter()?.convert(text);
@@ -72,8 +78,13 @@ pub fn spells(readings: &[Vec<String>], typed: &str) -> bool {
 
 /// The folded form of `text`.
 pub fn fold(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in fast2s::convert(text).chars() {
+    fold_simplified(&fast2s::convert(text))
+}
+
+/// The folded form of a text already in simplified script (fast2s's output).
+pub fn fold_simplified(simplified: &str) -> String {
+    let mut out = String::with_capacity(simplified.len());
+    for c in simplified.chars() {
         let c = match c {
             // Full-width ASCII (Ｇ, （, ：) to ASCII.
             '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),

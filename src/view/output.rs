@@ -67,8 +67,14 @@ impl Listing {
     }
 
     pub fn push(&mut self, display: Vec<String>, record: Map<String, Value>) {
-        debug_assert_eq!(display.len(), self.columns.len());
         debug_assert!(record.is_empty() || record.keys().eq(self.fields.iter()));
+        self.push_display(display);
+        self.records.push(record);
+    }
+
+    /// A row for people only (a table, a record's field and value): no record beside it.
+    pub fn push_display(&mut self, display: Vec<String>) {
+        debug_assert_eq!(display.len(), self.columns.len());
         self.display.push(
             display
                 .into_iter()
@@ -81,10 +87,6 @@ impl Listing {
                 })
                 .collect(),
         );
-        // A listing only for people (a table) keeps no records.
-        if !record.is_empty() || self.fields.is_empty() {
-            self.records.push(record);
-        }
     }
 }
 
@@ -110,7 +112,7 @@ fn field_by_field(record: &Listing) -> Listing {
     if let Some(row) = record.display.first() {
         for ((header, _), text) in record.columns.iter().zip(row) {
             if !text.is_empty() {
-                vertical.push(vec![header.clone(), text.clone()], Map::new());
+                vertical.push_display(vec![header.clone(), text.clone()]);
             }
         }
     }
@@ -325,7 +327,7 @@ fn write_expanded(
         pairs.width = Some(width);
         for ((header, _), text) in listing.columns.iter().zip(row) {
             if !text.is_empty() {
-                pairs.push(vec![header.clone(), text.clone()], Map::new());
+                pairs.push_display(vec![header.clone(), text.clone()]);
             }
         }
         write_table(out, &pairs, color)?;
@@ -483,8 +485,7 @@ fn record_text(
     format: Format,
     color: bool,
 ) -> io::Result<()> {
-    let mut vertical = field_by_field(record);
-    vertical.records.clear();
+    let vertical = field_by_field(record);
     let markdown = format == Format::Markdown;
     if markdown {
         writeln!(out, "## {noun}\n")?;
@@ -602,7 +603,7 @@ mod tests {
         );
         l.no_header = no_header;
         for row in rows {
-            l.push(row.iter().map(|c| (*c).to_string()).collect(), Map::new());
+            l.push_display(row.iter().map(|c| (*c).to_string()).collect());
         }
         l
     }

@@ -238,13 +238,10 @@ fn build(result: &QueryResult, bar_stem: Option<&str>, purpose: Purpose) -> List
     }
     let mut listing = Listing::new(columns, fields.clone());
     for row in &result.rows {
-        let record: Map<String, Json> = if purpose == Purpose::People {
-            Map::new()
-        } else {
-            fields.iter().cloned().zip(row.iter().map(json)).collect()
-        };
+        let record =
+            || -> Map<String, Json> { fields.iter().cloned().zip(row.iter().map(json)).collect() };
         if purpose == Purpose::Programs {
-            listing.records.push(record);
+            listing.records.push(record());
             continue;
         }
         let mut display = Vec::with_capacity(groups.len() + 1);
@@ -255,7 +252,11 @@ fn build(result: &QueryResult, bar_stem: Option<&str>, purpose: Purpose) -> List
                 display.push(bar(value.unwrap_or(0.0), bar_max.unwrap_or(0.0)));
             }
         }
-        listing.push(display, record);
+        if purpose == Purpose::People {
+            listing.push_display(display);
+        } else {
+            listing.push(display, record());
+        }
     }
     listing
 }

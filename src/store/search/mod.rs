@@ -9,7 +9,7 @@ use anyhow::Result;
 use rusqlite::{Connection, params};
 
 use super::Store;
-use crate::source::fold::{fold, traditional};
+use crate::source::fold::{fold, fold_simplified, traditional, traditional_given};
 
 /// What gets indexed: (kind, field, SQL giving record id, label, source id, text) for the rows
 /// of one source (`?1`).
@@ -118,8 +118,10 @@ struct Entry<'a> {
 }
 
 fn insert_entry(conn: &Connection, e: &Entry) -> Result<()> {
-    let folded = fold(e.original);
-    let traditional = traditional(e.original);
+    // One script conversion for both forms.
+    let simplified = fast2s::convert(e.original);
+    let folded = fold_simplified(&simplified);
+    let traditional = traditional_given(e.original, &simplified);
     conn.prepare_cached(
         "INSERT INTO search_entries
                 (kind, record_id, field, label, source_id, original, folded, traditional)
