@@ -7,11 +7,12 @@ use rusqlite::types::Value;
 use rusqlite::{Connection, OpenFlags};
 
 use super::{OpenReport, Store, connect_settings};
+use std::cell::Cell;
 use std::fs::File;
 use std::path::Path;
+use std::sync::Once;
 use std::sync::atomic::{AtomicU8, Ordering};
-use std::sync::mpsc;
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 /// Bounds on one read: how long it may run and how much of its result may be held.
 #[derive(Debug, Clone, Copy)]
@@ -44,36 +45,70 @@ const STOPPED_BY_CTRL_C: u8 = 2;
 /// Set by the Ctrl-C handler for the query that is running (one per process).
 static STOP_REASON: AtomicU8 = AtomicU8::new(0);
 
-/// Interrupts the connection's query when the time limit passes or on Ctrl-C; ends with the
-/// query.
+/// How often (in SQLite virtual-machine steps) a running query looks at its watch.
+const STEPS_BETWEEN_LOOKS: std::ffi::c_int = 1000;
+
+/// A query shorter than this never installs the Ctrl-C handler (a thread of its own): Ctrl-C
+/// then ends the process the default way, which loses nothing of a read.
+const CTRL_C_HANDLER_AFTER: Duration = Duration::from_millis(20);
+
+/// The watch over the query running on this thread: when it started and when it must stop.
+#[derive(Clone, Copy)]
+struct Watch {
+    started: Instant,
+    deadline: Instant,
+}
+
+thread_local! {
+    static WATCH: Cell<Option<Watch>> = const { Cell::new(None) };
+}
+
+/// Called by SQLite every [`STEPS_BETWEEN_LOOKS`] steps of a query on a read-only connection:
+/// true stops the query (time limit passed, or Ctrl-C). No thread waits beside a query.
+fn keep_watch() -> bool {
+    let Some(watch) = WATCH.with(Cell::get) else {
+        return false;
+    };
+    let now = Instant::now();
+    if now >= watch.deadline {
+        STOP_REASON.store(STOPPED_BY_TIME, Ordering::SeqCst);
+        return true;
+    }
+    if now >= watch.started + CTRL_C_HANDLER_AFTER {
+        install_ctrl_c_handler();
+    }
+    STOP_REASON.load(Ordering::SeqCst) == STOPPED_BY_CTRL_C
+}
+
+/// Ctrl-C marks the running query to stop at its next look; a second Ctrl-C while the first is
+/// handled ends the process the usual way. Installed once per process.
+fn install_ctrl_c_handler() {
+    static INSTALLED: Once = Once::new();
+    INSTALLED.call_once(|| {
+        let _ = ctrlc::set_handler(|| {
+            if STOP_REASON.swap(STOPPED_BY_CTRL_C, Ordering::SeqCst) == STOPPED_BY_CTRL_C {
+                std::process::exit(130);
+            }
+        });
+    });
+}
+
+/// The watch over one query with limits: the time limit and Ctrl-C; ends with the query.
 struct Watchdog {
-    done: Option<mpsc::Sender<()>>,
     timeout: Duration,
 }
 
 impl Watchdog {
-    fn start(conn: &Connection, limits: &QueryLimits) -> Watchdog {
-        let (done, finished) = mpsc::channel::<()>();
-        let on_time = conn.get_interrupt_handle();
-        let timeout = limits.timeout;
-        std::thread::spawn(move || {
-            if finished.recv_timeout(timeout) == Err(mpsc::RecvTimeoutError::Timeout) {
-                STOP_REASON.store(STOPPED_BY_TIME, Ordering::SeqCst);
-                on_time.interrupt();
-            }
-        });
-        let on_ctrl_c = conn.get_interrupt_handle();
-        // Only the first handler of a process is installed; later queries keep it, and a second
-        // Ctrl-C while one is handled still ends the process the usual way.
-        let _ = ctrlc::set_handler(move || {
-            if STOP_REASON.swap(STOPPED_BY_CTRL_C, Ordering::SeqCst) == STOPPED_BY_CTRL_C {
-                std::process::exit(130);
-            }
-            on_ctrl_c.interrupt();
+    fn start(limits: &QueryLimits) -> Watchdog {
+        let started = Instant::now();
+        WATCH.with(|w| {
+            w.set(Some(Watch {
+                started,
+                deadline: started + limits.timeout,
+            }))
         });
         Watchdog {
-            done: Some(done),
-            timeout,
+            timeout: limits.timeout,
         }
     }
 
@@ -95,9 +130,7 @@ impl Watchdog {
 
 impl Drop for Watchdog {
     fn drop(&mut self) {
-        if let Some(done) = self.done.take() {
-            let _ = done.send(());
-        }
+        WATCH.with(|w| w.set(None));
     }
 }
 
@@ -159,12 +192,13 @@ impl Store {
         init_lock
             .lock_shared()
             .with_context(|| format!("cannot lock the database {}", path.display()))?;
-        let conn = Connection::open_with_flags(
+        let mut conn = Connection::open_with_flags(
             super::not_a_uri(path),
             OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
         )
         .with_context(|| format!("cannot open the database {}", path.display()))?;
         connect_settings(&conn, path)?;
+        conn.progress_handler(STEPS_BETWEEN_LOOKS, Some(keep_watch))?;
         conn.pragma_update(None, "query_only", true)?;
         // Ad-hoc SQL may not reach other files.
         conn.set_limit(Limit::SQLITE_LIMIT_ATTACHED, 0)?;
@@ -267,7 +301,7 @@ impl Store {
         }
         let columns: Vec<String> = stmt.column_names().map(str::to_string).collect();
         let width = columns.len();
-        let watchdog = limits.map(|l| Watchdog::start(&self.conn, l));
+        let watchdog = limits.map(Watchdog::start);
         let mut raw = stmt.raw_query();
         loop {
             let row = match raw.next() {
