@@ -160,6 +160,43 @@ fn the_index_follows_imports_and_replaces() {
     assert!(check.status.success(), "{}", stdout(&check));
 }
 
+/// The index documents of an import are written in one pass at its end; a source added and
+/// replaced in the same import, and a source added after that, are indexed as if imported one
+/// at a time.
+#[test]
+fn one_import_that_adds_replaces_and_adds_again_leaves_the_index_in_step() {
+    let env = seeded();
+    let fixtures = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
+    let first = fixtures.join("guangming_2024-12-09.toml");
+    let text = std::fs::read_to_string(&first).unwrap();
+    let start = text.find("[[events.projects]]\nname = \"罗克韦尔").unwrap();
+    let end = text.find("[[events.projects]]\nname = \"吉宝").unwrap();
+    let mut changed = format!("{}{}", &text[..start], &text[end..]);
+    let c_start = changed.find("[[companies]]\nname = \"罗克韦尔\"").unwrap();
+    let c_end = changed.find("[[companies]]\nname = \"吉宝\"").unwrap();
+    changed.replace_range(c_start..c_end, "");
+    let second = env.dir.path().join("changed.toml");
+    std::fs::write(&second, changed).unwrap();
+    let third = fixtures.join("wulong_2019q1.toml");
+    let out = env.run(&[
+        "import",
+        "--replace",
+        first.to_str().unwrap(),
+        second.to_str().unwrap(),
+        third.to_str().unwrap(),
+    ]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let hits = search(&env, &["罗克韦尔"]);
+    assert!(
+        !hits.is_empty() && hits.iter().all(|(k, _, _)| k == "passage"),
+        "only the passage still mentions it: {hits:?}"
+    );
+    assert!(has(&search(&env, &["吉宝"]), "company", "吉宝"));
+    assert!(!search(&env, &["武隆"]).is_empty());
+    let check = env.run(&["check"]);
+    assert!(check.status.success(), "{}", stdout(&check));
+}
+
 #[test]
 fn check_notices_an_index_out_of_step() {
     let env = seeded();

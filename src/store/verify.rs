@@ -315,9 +315,11 @@ impl Store {
             .prepare("SELECT source_id FROM sources ORDER BY source_id")?
             .query_map([], |r| r.get(0))?
             .collect::<rusqlite::Result<_>>()?;
+        let mut indexer = super::search::Indexer::start(&tx)?;
         for id in &ids {
             super::search::index_source(&tx, *id)?;
         }
+        indexer.finish(&tx)?;
         done.push(format!("search index: rebuilt for {} sources", ids.len()));
         tx.commit().context("cannot commit the repair")?;
         Ok(done)

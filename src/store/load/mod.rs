@@ -16,6 +16,7 @@ use rusqlite::{OptionalExtension, Transaction, TransactionBehavior, params};
 use serde_json::Value as Json;
 
 use super::Store;
+use super::search::Indexer;
 use crate::source::SourceDocument;
 use crate::source::validate::{self, Problem};
 use names::{Names, ambiguous, lookup};
@@ -93,6 +94,7 @@ fn load_one(
     tx: &Transaction,
     doc: &SourceDocument,
     options: ImportOptions,
+    indexer: &mut Indexer,
 ) -> Result<LoadOutcome, Refusal> {
     let (mut names, warnings) = resolve(tx, doc)?;
     let record_json = doc.record_json()?;
@@ -108,7 +110,7 @@ fn load_one(
         // checked at commit, after the new version has put them back under the same ids.
         tx.pragma_update(None, "defer_foreign_keys", true)?;
         kept = replace::kept_ids(tx, id)?;
-        super::search::unindex_source(tx, id)?;
+        indexer.remove_source(tx, id)?;
         replace::delete_facts(tx, id)?;
     }
     let row = SourceRow {
@@ -163,14 +165,14 @@ fn resolve(tx: &Transaction, doc: &SourceDocument) -> Result<(Names, Vec<String>
             message,
         };
         match lookup(tx, r.kind, &r.name)?.as_slice() {
-            [(id, _)] => names.insert(r.kind, &r.name, *id),
+            [id] => names.insert(r.kind, &r.name, *id),
             [] => problems.push(problem(format!(
                 "unknown {} `{}`; declare it under [[{}]] in this file",
                 r.kind.noun(),
                 r.name,
                 r.kind.section()
             ))),
-            many => problems.push(problem(ambiguous(r.kind, &r.name, many))),
+            many => problems.push(problem(ambiguous(tx, r.kind, &r.name, many)?)),
         }
     }
     if problems.is_empty() {
@@ -319,6 +321,7 @@ impl Store {
         self.conn.pragma_update(None, "cache_size", -65_536)?;
         let tx = Transaction::new(&mut self.conn, TransactionBehavior::Immediate)
             .context("cannot start writing")?;
+        let mut indexer = Indexer::start(&tx)?;
         let mut outcomes = Vec::new();
         let mut problems = Vec::new();
         let mut refused_files = 0;
@@ -331,7 +334,7 @@ impl Store {
                     refused_files += 1;
                     problems.push(format!("{e:#}"));
                 }
-                Ok(doc) => match load_one(&tx, &doc, options) {
+                Ok(doc) => match load_one(&tx, &doc, options, &mut indexer) {
                     Ok(outcome) => {
                         if let LoadOutcome::Added(s) | LoadOutcome::Replaced(s) = &outcome {
                             projects += s.projects;
@@ -354,6 +357,7 @@ impl Store {
             }
             .into());
         }
+        indexer.finish(&tx)?;
         if options.dry_run {
             tx.rollback()?;
         } else {

@@ -137,17 +137,77 @@ fn insert_entry(conn: &Connection, e: &Entry) -> Result<()> {
         folded,
         traditional
     ])?;
-    let entry_id = conn.last_insert_rowid();
-    conn.prepare_cached("INSERT INTO search_pairs (rowid, pairs) VALUES (?1, ?2)")?
-        .execute(params![entry_id, pairs_document(&folded)])?;
-    // search_fts reads its texts from search_entries (external content): the same values.
-    conn.prepare_cached("INSERT INTO search_fts (rowid, folded, traditional) VALUES (?1, ?2, ?3)")?
-        .execute(params![entry_id, folded, traditional])?;
     Ok(())
 }
 
-/// Indexes the records of one source, and any place without a source not yet indexed.
-pub(super) fn index_source(conn: &Connection, source_id: i64) -> Result<()> {
+/// Keeps the two FTS5 indexes (search_fts, search_pairs) in step with search_entries during a
+/// write, in bulk: entries are written with their records, and their index documents in one
+/// pass at the end of the transaction (or before a source's entries are removed).
+///
+/// Writing a document as each entry is written cost some 45% of an import: each statement
+/// that writes a table with a statement journal makes SQLite call FTS5's xSavepoint, which
+/// writes FTS5's pending terms out as a new segment, so an import made thousands of small
+/// segments and merged them again. Written in one pass, the terms of the whole import stay in
+/// FTS5's memory until it fills (FTS5's own limit), then go out in large segments.
+pub(in crate::store) struct Indexer {
+    /// Every entry up to this id has its index documents; those above it wait for `finish`.
+    indexed_up_to: i64,
+}
+
+const LAST_ENTRY: &str = "SELECT coalesce(max(entry_id), 0) FROM search_entries";
+
+impl Indexer {
+    /// Starts with the index up to date (as every committed catalogue's is).
+    pub(in crate::store) fn start(conn: &Connection) -> Result<Indexer> {
+        Ok(Indexer {
+            indexed_up_to: conn.query_row(LAST_ENTRY, [], |r| r.get(0))?,
+        })
+    }
+
+    /// Writes the index documents of every entry written since the last pass.
+    pub(in crate::store) fn finish(&mut self, conn: &Connection) -> Result<()> {
+        // search_fts reads its texts from search_entries (external content): the same values.
+        conn.execute(
+            "INSERT INTO search_fts (rowid, folded, traditional)
+             SELECT entry_id, folded, traditional FROM search_entries WHERE entry_id > ?1
+              ORDER BY entry_id",
+            [self.indexed_up_to],
+        )?;
+        let mut read = conn.prepare_cached(
+            "SELECT entry_id, folded FROM search_entries WHERE entry_id > ?1 ORDER BY entry_id",
+        )?;
+        let mut write =
+            conn.prepare_cached("INSERT INTO search_pairs (rowid, pairs) VALUES (?1, ?2)")?;
+        let mut rows = read.query([self.indexed_up_to])?;
+        while let Some(row) = rows.next()? {
+            let entry: i64 = row.get(0)?;
+            let folded: String = row.get(1)?;
+            write.execute(params![entry, pairs_document(&folded)])?;
+            self.indexed_up_to = entry;
+        }
+        Ok(())
+    }
+
+    /// Removes the entries of one source's records and their index documents (before its
+    /// facts are replaced).
+    pub(in crate::store) fn remove_source(
+        &mut self,
+        conn: &Connection,
+        source_id: i64,
+    ) -> Result<()> {
+        // Only entries with documents can be removed from a contentless or external-content
+        // index, so every entry gets its documents first.
+        self.finish(conn)?;
+        unindex_source(conn, source_id)?;
+        // New entries take ids above the largest left, which may now be below indexed_up_to.
+        self.indexed_up_to = conn.query_row(LAST_ENTRY, [], |r| r.get(0))?;
+        Ok(())
+    }
+}
+
+/// Writes the search entries of one source's records, and of any place without a source not
+/// yet indexed; [`Indexer::finish`] writes their index documents.
+pub(in crate::store) fn index_source(conn: &Connection, source_id: i64) -> Result<()> {
     for (kind, field, sql) in INDEXED {
         let rows: Vec<(i64, String, Option<i64>, String)> = conn
             .prepare_cached(sql)?
@@ -210,8 +270,8 @@ pub(super) fn index_source(conn: &Connection, source_id: i64) -> Result<()> {
     Ok(())
 }
 
-/// Removes the index rows of one source's records (before its facts are replaced).
-pub(super) fn unindex_source(conn: &Connection, source_id: i64) -> Result<()> {
+/// Removes the index rows of one source's records, every one of which has its documents.
+fn unindex_source(conn: &Connection, source_id: i64) -> Result<()> {
     conn.execute(
         "DELETE FROM search_fts WHERE rowid IN (SELECT entry_id FROM search_entries WHERE source_id = ?1)",
         [source_id],
@@ -298,9 +358,11 @@ impl Store {
                 .prepare("SELECT source_id FROM sources ORDER BY source_id")?
                 .query_map([], |r| r.get(0))?
                 .collect::<rusqlite::Result<_>>()?;
+            let mut indexer = Indexer::start(&tx)?;
             for id in ids {
                 index_source(&tx, id)?;
             }
+            indexer.finish(&tx)?;
         }
         tx.commit()?;
         Ok(())
