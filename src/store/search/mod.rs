@@ -96,14 +96,19 @@ pub(super) fn pairs_document(folded: &str) -> String {
 }
 
 /// Every character pair of a folded text, and its last character alone, so that a one- or
-/// two-character term is found by an index lookup.
-pub(super) fn bigrams(folded: &str) -> Vec<String> {
-    let chars: Vec<char> = folded.chars().collect();
-    let mut out: Vec<String> = chars.windows(2).map(|w| w.iter().collect()).collect();
-    if let Some(last) = chars.last() {
-        out.push(last.to_string());
+/// two-character term is found by an index lookup; sorted, each once.
+pub(super) fn bigrams(folded: &str) -> Vec<&str> {
+    let starts: Vec<usize> = folded.char_indices().map(|(i, _)| i).collect();
+    let mut out: Vec<&str> = starts.windows(3).map(|w| &folded[w[0]..w[2]]).collect();
+    match starts.as_slice() {
+        [] => {}
+        [.., before_last, last] => {
+            out.push(&folded[*before_last..]);
+            out.push(&folded[*last..]);
+        }
+        [only] => out.push(&folded[*only..]),
     }
-    out.sort();
+    out.sort_unstable();
     out.dedup();
     out
 }
