@@ -123,6 +123,18 @@ fn absent_terms_find_nothing() {
     }
 }
 
+/// The Guangming fixture without the Rockwell project and company.
+fn without_rockwell(fixture: &std::path::Path) -> String {
+    let text = std::fs::read_to_string(fixture).unwrap();
+    let start = text.find("[[events.projects]]\nname = \"罗克韦尔").unwrap();
+    let end = text.find("[[events.projects]]\nname = \"吉宝").unwrap();
+    let mut changed = format!("{}{}", &text[..start], &text[end..]);
+    let c_start = changed.find("[[companies]]\nname = \"罗克韦尔\"").unwrap();
+    let c_end = changed.find("[[companies]]\nname = \"吉宝\"").unwrap();
+    changed.replace_range(c_start..c_end, "");
+    changed
+}
+
 #[test]
 fn the_index_follows_imports_and_replaces() {
     let env = seeded();
@@ -139,15 +151,8 @@ fn the_index_follows_imports_and_replaces() {
     );
 
     // Replace the source with a version that drops the Rockwell project and company.
-    let text = std::fs::read_to_string(&fixture).unwrap();
-    let start = text.find("[[events.projects]]\nname = \"罗克韦尔").unwrap();
-    let end = text.find("[[events.projects]]\nname = \"吉宝").unwrap();
-    let mut changed = format!("{}{}", &text[..start], &text[end..]);
-    let c_start = changed.find("[[companies]]\nname = \"罗克韦尔\"").unwrap();
-    let c_end = changed.find("[[companies]]\nname = \"吉宝\"").unwrap();
-    changed.replace_range(c_start..c_end, "");
     let path = env.dir.path().join("changed.toml");
-    std::fs::write(&path, changed).unwrap();
+    std::fs::write(&path, without_rockwell(&fixture)).unwrap();
     let out = env.run(&["import", "--replace", path.to_str().unwrap()]);
     assert!(out.status.success(), "{}", stderr(&out));
     let hits = search(&env, &["罗克韦尔"]);
@@ -168,15 +173,8 @@ fn one_import_that_adds_replaces_and_adds_again_leaves_the_index_in_step() {
     let env = seeded();
     let fixtures = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
     let first = fixtures.join("guangming_2024-12-09.toml");
-    let text = std::fs::read_to_string(&first).unwrap();
-    let start = text.find("[[events.projects]]\nname = \"罗克韦尔").unwrap();
-    let end = text.find("[[events.projects]]\nname = \"吉宝").unwrap();
-    let mut changed = format!("{}{}", &text[..start], &text[end..]);
-    let c_start = changed.find("[[companies]]\nname = \"罗克韦尔\"").unwrap();
-    let c_end = changed.find("[[companies]]\nname = \"吉宝\"").unwrap();
-    changed.replace_range(c_start..c_end, "");
     let second = env.dir.path().join("changed.toml");
-    std::fs::write(&second, changed).unwrap();
+    std::fs::write(&second, without_rockwell(&first)).unwrap();
     let third = fixtures.join("wulong_2019q1.toml");
     let out = env.run(&[
         "import",

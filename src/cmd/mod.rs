@@ -28,6 +28,7 @@ use crate::store::{OpenReport, QueryLimits, Store};
 use crate::view::output;
 use crate::view::present;
 use crate::view::reports::Report;
+use crate::view::spool::SpooledTable;
 
 pub fn run(ctx: &Context, db: &Path, command: Command) -> Result<()> {
     match command {
@@ -172,8 +173,10 @@ fn limits(timeout_seconds: u64) -> QueryLimits {
     }
 }
 
-/// Runs a query and writes its result (returns how many rows) to stdout in the chosen format: streamed row by row for
-/// CSV, JSON and NDJSON; gathered (within the memory ceiling) for a table or Markdown.
+/// Runs a query and writes its result (returns how many rows) to stdout in the chosen format:
+/// streamed row by row for CSV, JSON and NDJSON; spooled to a temporary file for a plain table
+/// (a pipe, a file: memory flat); gathered (within the memory ceiling) for a table fitted to a
+/// terminal or Markdown.
 #[allow(clippy::too_many_arguments)]
 fn run_query(
     ctx: &Context,
@@ -188,8 +191,11 @@ fn run_query(
     let shaped = shaped_sql(store, sql, shape)?;
     let sql = shaped.as_deref().unwrap_or(sql);
     let header = !shape.no_header;
-    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
     let bar = report.and_then(|r| r.bar.as_deref());
+    if format == Format::Table && ctx.width.is_none() && !ctx.color {
+        return spooled_table(ctx, store, sql, params, limits, bar, header);
+    }
+    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
     if matches!(format, Format::Table | Format::Markdown) {
         let result = store.query_limited(sql, params, limits)?;
         // The table shows only the display cells: converting those covers the values too.
@@ -250,6 +256,35 @@ fn run_query(
     if let Some(s) = stream {
         s.finish()?;
     }
+    Ok(rows)
+}
+
+/// A plain table (no width to fit, no colour) written from rows spooled as they come.
+fn spooled_table(
+    ctx: &Context,
+    store: &Store,
+    sql: &str,
+    params: &[(String, rusqlite::types::Value)],
+    limits: &QueryLimits,
+    bar: Option<&str>,
+    header: bool,
+) -> Result<usize> {
+    let mut table = None;
+    let columns = store.query_each(sql, params, limits, |columns, row| {
+        let table = match &mut table {
+            Some(t) => t,
+            None => table.insert(SpooledTable::new(columns, bar, ctx.script)?),
+        };
+        Ok(table.push(&row)?)
+    })?;
+    let table = match table {
+        Some(t) => t,
+        None => SpooledTable::new(&columns, bar, ctx.script)?,
+    };
+    let rows = table.rows();
+    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+    table.write(&mut out, ctx.lang, header)?;
+    std::io::Write::flush(&mut out)?;
     Ok(rows)
 }
 

@@ -14,3 +14,4 @@ pub mod records;
 pub mod reports;
 pub mod script;
 pub mod site;
+pub mod spool;

@@ -237,37 +237,49 @@ fn write_plain_table(out: &mut dyn Write, listing: &Listing) -> io::Result<()> {
             *w = (*w).max(width(cell));
         }
     }
+    let rows = listing.display.iter().map(|row| Ok(row.iter()));
+    write_plain_rows(out, &listing.columns, !listing.no_header, &widths, rows)
+}
+
+/// A plain table (one line a row, no wrapping, no colour) from rows as they come, each column
+/// `widths` wide (the widest cell, or the header's). The rows may come from anywhere: a
+/// listing held in memory or a spooled table read back.
+pub fn write_plain_rows<S: AsRef<str>, R: IntoIterator<Item = S>>(
+    out: &mut dyn Write,
+    columns: &[(String, Align)],
+    header: bool,
+    widths: &[usize],
+    rows: impl Iterator<Item = io::Result<R>>,
+) -> io::Result<()> {
     let mut line = String::new();
-    if !listing.no_header {
-        let header = listing
-            .columns
-            .iter()
-            .map(|(name, _)| (name.as_str(), Align::Left));
-        plain_row(&mut line, header, &widths);
+    if header {
+        let names = columns.iter().map(|(name, _)| (name.as_str(), Align::Left));
+        plain_row(&mut line, names, widths);
         let total = widths.iter().map(|w| w + 2).sum::<usize>() + widths.len().saturating_sub(1);
         line.push_str(&"─".repeat(total));
         line.push('\n');
         out.write_all(line.as_bytes())?;
     }
-    for row in &listing.display {
+    for row in rows {
         line.clear();
-        let cells = row
-            .iter()
-            .map(String::as_str)
-            .zip(listing.columns.iter().map(|(_, a)| *a));
-        plain_row(&mut line, cells, &widths);
+        plain_row(
+            &mut line,
+            row?.into_iter().zip(columns.iter().map(|(_, a)| *a)),
+            widths,
+        );
         out.write_all(line.as_bytes())?;
     }
     Ok(())
 }
 
 /// One line of a plain table into `line`.
-fn plain_row<'a>(
+fn plain_row<S: AsRef<str>>(
     line: &mut String,
-    cells: impl Iterator<Item = (&'a str, Align)>,
+    cells: impl Iterator<Item = (S, Align)>,
     widths: &[usize],
 ) {
     for (i, ((text, align), w)) in cells.zip(widths).enumerate() {
+        let text = text.as_ref();
         if i > 0 {
             line.push(' ');
         }

@@ -17,7 +17,7 @@ use crate::store::QueryResult;
 use crate::view::output::{Align, Listing};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Kind {
+pub(super) enum Kind {
     Money,
     Count,
     Plain,
@@ -25,15 +25,15 @@ enum Kind {
 
 /// One display column: the result columns it shows, first non-null wins.
 #[derive(Debug)]
-struct Group {
+pub(super) struct Group {
     /// The column name without `_yuan` / `_count`, which siblings share.
-    key: String,
-    header: String,
-    values: Vec<(usize, Kind)>,
+    pub(super) key: String,
+    pub(super) header: String,
+    pub(super) values: Vec<(usize, Kind)>,
     qualifier: Option<usize>,
 }
 
-const BAR_WIDTH: usize = 24;
+pub(super) const BAR_WIDTH: usize = 24;
 
 fn stem(column: &str) -> (&str, Kind) {
     if let Some(s) = column.strip_suffix("_yuan") {
@@ -45,7 +45,7 @@ fn stem(column: &str) -> (&str, Kind) {
     }
 }
 
-fn groups(columns: &[String]) -> Vec<Group> {
+pub(super) fn groups(columns: &[String]) -> Vec<Group> {
     let mut groups: Vec<Group> = Vec::new();
     let has = |name: &str| columns.iter().any(|c| c == name);
     for (i, column) in columns.iter().enumerate() {
@@ -111,7 +111,7 @@ pub fn json(value: &Value) -> Json {
     }
 }
 
-fn number(value: &Value) -> Option<f64> {
+pub(super) fn number(value: &Value) -> Option<f64> {
     match value {
         #[allow(clippy::cast_precision_loss)]
         Value::Integer(i) => Some(*i as f64),
@@ -120,7 +120,7 @@ fn number(value: &Value) -> Option<f64> {
     }
 }
 
-fn cell(row: &[Value], g: &Group) -> String {
+pub(super) fn cell(row: &[Value], g: &Group) -> String {
     let Some((i, kind)) = g.values.iter().find(|(i, _)| row[*i] != Value::Null) else {
         return String::new();
     };
@@ -141,7 +141,7 @@ fn cell(row: &[Value], g: &Group) -> String {
     format!("{before}{base}{after}")
 }
 
-fn bar(value: f64, max: f64) -> String {
+pub(super) fn bar(value: f64, max: f64) -> String {
     if max <= 0.0 || value <= 0.0 {
         return String::new();
     }
