@@ -149,11 +149,12 @@ fn insert_entry(conn: &Connection, e: &Entry) -> Result<()> {
 /// write, in bulk: entries are written with their records, and their index documents in one
 /// pass at the end of the transaction (or before a source's entries are removed).
 ///
-/// Writing a document as each entry is written cost some 45% of an import: each statement
-/// that writes a table with a statement journal makes SQLite call FTS5's xSavepoint, which
-/// writes FTS5's pending terms out as a new segment, so an import made thousands of small
-/// segments and merged them again. Written in one pass, the terms of the whole import stay in
-/// FTS5's memory until it fills (FTS5's own limit), then go out in large segments.
+/// Documents written as each entry was written went out in small pieces: each statement that
+/// writes a table with a statement journal makes SQLite call FTS5's xSavepoint, which writes
+/// FTS5's pending terms out as a new segment (19.5% of an import's samples were under it), so
+/// an import made thousands of small segments and merged them again. Written in one pass, the
+/// terms of the whole import stay in FTS5's memory until it fills (FTS5's own limit), then go
+/// out in large segments.
 pub(in crate::store) struct Indexer {
     /// Every entry up to this id has its index documents; those above it wait for `finish`.
     indexed_up_to: i64,
