@@ -244,7 +244,9 @@ fn run_query(
             fields = present::record_fields(columns);
             stream = output::Stream::start(w, format, &fields, header)?;
         }
-        if let Some(s) = stream.as_mut() {
+        if let Some(s) = stream.as_mut()
+            && !s.csv_row(&row)?
+        {
             s.record(&fields, &present::record(&fields, &row))?;
         }
         Ok(())
