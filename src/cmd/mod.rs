@@ -244,10 +244,8 @@ fn run_query(
             fields = present::record_fields(columns);
             stream = output::Stream::start(w, format, &fields, header)?;
         }
-        if let Some(s) = stream.as_mut()
-            && !s.csv_row(&row)?
-        {
-            s.record(&fields, &present::record(&fields, &row))?;
+        if let Some(s) = stream.as_mut() {
+            write_streamed(s, &fields, &row)?;
         }
         Ok(())
     })?;
@@ -259,6 +257,18 @@ fn run_query(
         s.finish()?;
     }
     Ok(rows)
+}
+
+/// One row to a stream: CSV straight from the values, JSON through a record.
+fn write_streamed<W: std::io::Write>(
+    stream: &mut output::Stream<W>,
+    fields: &[String],
+    row: &[rusqlite::types::Value],
+) -> std::io::Result<()> {
+    if !stream.csv_row(row.iter().map(present::csv_value))? {
+        stream.record(fields, &present::record(fields, row))?;
+    }
+    Ok(())
 }
 
 /// A plain table (no width to fit, no colour) written from rows spooled as they come.

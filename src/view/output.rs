@@ -367,16 +367,7 @@ fn write_markdown(out: &mut dyn Write, listing: &Listing) -> io::Result<()> {
 /// A JSON value as a CSV cell: NULL is empty, numbers in full, text as it is, except that text
 /// a spreadsheet would run as a formula (it begins with `=`, `+`, `-`, `@`, a tab or a carriage
 /// return) gets a leading `'`, as OWASP recommends; docs/output.md states the rule.
-/// [`csv_cell`] of a query's value, text borrowed where it needs no guard.
-fn csv_value(value: &rusqlite::types::Value) -> std::borrow::Cow<'_, str> {
-    use rusqlite::types::Value as Sql;
-    match value {
-        Sql::Text(t) if !t.starts_with(['=', '+', '-', '@', '\t', '\r']) => t.as_str().into(),
-        other => csv_cell(&super::present::json(other)).into(),
-    }
-}
-
-fn csv_cell(value: &Value) -> String {
+pub(super) fn csv_cell(value: &Value) -> String {
     match value {
         Value::Null => String::new(),
         Value::String(s) if s.starts_with(['=', '+', '-', '@', '\t', '\r']) => format!("'{s}"),
@@ -598,14 +589,14 @@ impl<W: Write> Stream<W> {
         Ok(())
     }
 
-    /// Writes a query's row straight to a CSV stream, every value as [`Stream::record`] writes
-    /// it, without building a record first; false for the JSON formats, which need one.
-    pub fn csv_row(&mut self, row: &[rusqlite::types::Value]) -> io::Result<bool> {
+    /// Writes a row's cells (`present::csv_value` of each value) straight to a CSV stream,
+    /// without building a record first; false for the JSON formats, which need one.
+    pub fn csv_row<S: AsRef<str>>(&mut self, cells: impl Iterator<Item = S>) -> io::Result<bool> {
         let Stream::Csv(w) = self else {
             return Ok(false);
         };
-        for value in row {
-            w.write_field(csv_value(value).as_bytes()).map_err(csv_io)?;
+        for cell in cells {
+            w.write_field(cell.as_ref().as_bytes()).map_err(csv_io)?;
         }
         // Ends the record the fields began.
         w.write_record(None::<&[u8]>).map_err(csv_io)?;
@@ -627,47 +618,6 @@ impl<W: Write> Stream<W> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn a_csv_row_written_straight_is_the_record_written() {
-        use rusqlite::types::Value as Sql;
-        let row = vec![
-            Sql::Null,
-            Sql::Integer(-26_600_000_000),
-            Sql::Real(2.0),
-            Sql::Real(1.5),
-            Sql::Real(1e20),
-            Sql::Text("江津區, \"quoted\"\nline".into()),
-            Sql::Text("=1+1".into()),
-            Sql::Text("-5".into()),
-            Sql::Text("@x".into()),
-            Sql::Text(String::new()),
-            Sql::Blob(vec![0, 255, 16]),
-        ];
-        let fields: Vec<String> = (0..row.len()).map(|i| format!("f{i}")).collect();
-        let mut by_record = Vec::new();
-        let mut s = Stream::start(&mut by_record, Format::Csv, &fields, true)
-            .unwrap()
-            .unwrap();
-        s.record(&fields, &crate::view::present::record(&fields, &row))
-            .unwrap();
-        s.finish().unwrap();
-        let mut straight = Vec::new();
-        let mut s = Stream::start(&mut straight, Format::Csv, &fields, true)
-            .unwrap()
-            .unwrap();
-        assert!(s.csv_row(&row).unwrap());
-        s.finish().unwrap();
-        assert_eq!(
-            String::from_utf8(straight).unwrap(),
-            String::from_utf8(by_record).unwrap()
-        );
-        let mut json = Vec::new();
-        let mut s = Stream::start(&mut json, Format::Ndjson, &fields, true)
-            .unwrap()
-            .unwrap();
-        assert!(!s.csv_row(&row).unwrap(), "JSON needs a record");
-    }
 
     fn listing(columns: &[(&str, Align)], rows: &[&[&str]], no_header: bool) -> Listing {
         let mut l = Listing::new(

@@ -164,6 +164,15 @@ pub fn record_fields(columns: &[String]) -> Vec<String> {
     field_names(columns)
 }
 
+/// A value as a CSV cell, as a record's value is written ([`super::output::csv_cell`]); text
+/// that needs no formula guard is borrowed.
+pub fn csv_value(value: &Value) -> std::borrow::Cow<'_, str> {
+    match value {
+        Value::Text(t) if !t.starts_with(['=', '+', '-', '@', '\t', '\r']) => t.as_str().into(),
+        other => super::output::csv_cell(&json(other)).into(),
+    }
+}
+
 /// One row as a record, every column as it is stored.
 pub fn record(fields: &[String], row: &[Value]) -> Map<String, Json> {
     fields.iter().cloned().zip(row.iter().map(json)).collect()
@@ -264,6 +273,62 @@ fn build(result: &QueryResult, bar_stem: Option<&str>, purpose: Purpose) -> List
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_csv_row_written_straight_is_the_record_written() {
+        use rusqlite::types::Value as Sql;
+        let row = vec![
+            Sql::Null,
+            Sql::Integer(-26_600_000_000),
+            Sql::Real(2.0),
+            Sql::Real(1.5),
+            Sql::Real(1e20),
+            Sql::Text("江津區, \"quoted\"\nline".into()),
+            Sql::Text("=1+1".into()),
+            Sql::Text("-5".into()),
+            Sql::Text("@x".into()),
+            Sql::Text(String::new()),
+            Sql::Blob(vec![0, 255, 16]),
+        ];
+        let fields: Vec<String> = (0..row.len()).map(|i| format!("f{i}")).collect();
+        let mut by_record = Vec::new();
+        let mut s = crate::view::output::Stream::start(
+            &mut by_record,
+            crate::cli::Format::Csv,
+            &fields,
+            true,
+        )
+        .unwrap()
+        .unwrap();
+        s.record(&fields, &record(&fields, &row)).unwrap();
+        s.finish().unwrap();
+        let mut straight = Vec::new();
+        let mut s = crate::view::output::Stream::start(
+            &mut straight,
+            crate::cli::Format::Csv,
+            &fields,
+            true,
+        )
+        .unwrap()
+        .unwrap();
+        assert!(s.csv_row(row.iter().map(csv_value)).unwrap());
+        s.finish().unwrap();
+        assert_eq!(
+            String::from_utf8(straight).unwrap(),
+            String::from_utf8(by_record).unwrap()
+        );
+        let mut json = Vec::new();
+        let mut s = crate::view::output::Stream::start(
+            &mut json,
+            crate::cli::Format::Ndjson,
+            &fields,
+            true,
+        )
+        .unwrap()
+        .unwrap();
+        let cells = row.iter().map(csv_value);
+        assert!(!s.csv_row(cells).unwrap(), "JSON needs a record");
+    }
 
     fn result(columns: &[&str], rows: Vec<Vec<Value>>) -> QueryResult {
         QueryResult {
