@@ -17,7 +17,7 @@ use crate::store::QueryResult;
 use crate::view::output::{Align, Listing};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(super) enum Kind {
+enum Kind {
     Money,
     Count,
     Plain,
@@ -27,9 +27,9 @@ pub(super) enum Kind {
 #[derive(Debug)]
 pub(super) struct Group {
     /// The column name without `_yuan` / `_count`, which siblings share.
-    pub(super) key: String,
-    pub(super) header: String,
-    pub(super) values: Vec<(usize, Kind)>,
+    key: String,
+    header: String,
+    values: Vec<(usize, Kind)>,
     qualifier: Option<usize>,
 }
 
@@ -45,7 +45,7 @@ fn stem(column: &str) -> (&str, Kind) {
     }
 }
 
-pub(super) fn groups(columns: &[String]) -> Vec<Group> {
+fn groups(columns: &[String]) -> Vec<Group> {
     let mut groups: Vec<Group> = Vec::new();
     let has = |name: &str| columns.iter().any(|c| c == name);
     for (i, column) in columns.iter().enumerate() {
@@ -111,7 +111,7 @@ pub fn json(value: &Value) -> Json {
     }
 }
 
-pub(super) fn number(value: &Value) -> Option<f64> {
+fn number(value: &Value) -> Option<f64> {
     match value {
         #[allow(clippy::cast_precision_loss)]
         Value::Integer(i) => Some(*i as f64),
@@ -216,35 +216,84 @@ pub fn records(result: &QueryResult) -> Listing {
     build(result, None, Purpose::Programs)
 }
 
-fn build(result: &QueryResult, bar_stem: Option<&str>, purpose: Purpose) -> Listing {
-    let groups = groups(&result.columns);
-    let fields = field_names(&result.columns);
-    let bar_group = bar_stem.and_then(|b| groups.iter().position(|g| g.key == b));
-    let bar_max = bar_group.map(|b| {
-        result
-            .rows
-            .iter()
-            .filter_map(|row| groups[b].values.iter().find_map(|(i, _)| number(&row[*i])))
-            .fold(0.0_f64, f64::max)
-    });
+/// The display columns of a query's rows, gathered a row at a time: the result columns each
+/// shows, whether every row so far holds a number or nothing there (then it aligns right), and
+/// the largest value of the column drawn as a bar.
+pub(super) struct Layout {
+    pub(super) groups: Vec<Group>,
+    /// The display column drawn as a bar after its group, if any.
+    pub(super) bar_group: Option<usize>,
+    all_numbers: Vec<bool>,
+    rows: usize,
+    pub(super) bar_max: f64,
+}
 
-    let mut columns = Vec::new();
-    for (gi, g) in groups.iter().enumerate() {
-        let numeric = g.values.iter().all(|(_, k)| *k != Kind::Plain)
-            || (!result.rows.is_empty()
-                && result.rows.iter().all(|row| {
-                    g.values
-                        .iter()
-                        .all(|(i, _)| row[*i] == Value::Null || number(&row[*i]).is_some())
-                }));
-        columns.push((
-            g.header.replace('_', " "),
-            if numeric { Align::Right } else { Align::Left },
-        ));
-        if Some(gi) == bar_group {
-            columns.push((String::new(), Align::Left));
+impl Layout {
+    pub(super) fn new(columns: &[String], bar_stem: Option<&str>) -> Layout {
+        let groups = groups(columns);
+        let bar_group = bar_stem.and_then(|b| groups.iter().position(|g| g.key == b));
+        Layout {
+            all_numbers: vec![true; groups.len()],
+            groups,
+            bar_group,
+            rows: 0,
+            bar_max: 0.0,
         }
     }
+
+    /// How many rows it has seen.
+    pub(super) fn rows(&self) -> usize {
+        self.rows
+    }
+
+    /// Takes one row into account.
+    pub(super) fn see(&mut self, row: &[Value]) {
+        for (gi, g) in self.groups.iter().enumerate() {
+            self.all_numbers[gi] &= g
+                .values
+                .iter()
+                .all(|(i, _)| row[*i] == Value::Null || number(&row[*i]).is_some());
+            if Some(gi) == self.bar_group {
+                self.bar_max = self.bar_max.max(bar_value(row, g));
+            }
+        }
+        self.rows += 1;
+    }
+
+    /// The display columns' headers and alignment, the bar's (no header) after its group.
+    pub(super) fn columns(&self) -> Vec<(String, Align)> {
+        let mut columns = Vec::new();
+        for (gi, g) in self.groups.iter().enumerate() {
+            let numeric = g.values.iter().all(|(_, k)| *k != Kind::Plain)
+                || (self.rows > 0 && self.all_numbers[gi]);
+            columns.push((
+                g.header.replace('_', " "),
+                if numeric { Align::Right } else { Align::Left },
+            ));
+            if Some(gi) == self.bar_group {
+                columns.push((String::new(), Align::Left));
+            }
+        }
+        columns
+    }
+}
+
+/// The value a row's bar shows: its group's first number, or 0.
+pub(super) fn bar_value(row: &[Value], g: &Group) -> f64 {
+    g.values
+        .iter()
+        .find_map(|(i, _)| number(&row[*i]))
+        .unwrap_or(0.0)
+}
+
+fn build(result: &QueryResult, bar_stem: Option<&str>, purpose: Purpose) -> Listing {
+    let fields = field_names(&result.columns);
+    let mut layout = Layout::new(&result.columns, bar_stem);
+    for row in &result.rows {
+        layout.see(row);
+    }
+    let (groups, bar_group) = (&layout.groups, layout.bar_group);
+    let columns = layout.columns();
     let mut listing = Listing::new(columns, fields.clone());
     for row in &result.rows {
         let record =
@@ -257,8 +306,7 @@ fn build(result: &QueryResult, bar_stem: Option<&str>, purpose: Purpose) -> List
         for (gi, g) in groups.iter().enumerate() {
             display.push(cell(row, g));
             if Some(gi) == bar_group {
-                let value = g.values.iter().find_map(|(i, _)| number(&row[*i]));
-                display.push(bar(value.unwrap_or(0.0), bar_max.unwrap_or(0.0)));
+                display.push(bar(bar_value(row, g), layout.bar_max));
             }
         }
         if purpose == Purpose::People {
@@ -291,32 +339,24 @@ mod tests {
             Sql::Blob(vec![0, 255, 16]),
         ];
         let fields: Vec<String> = (0..row.len()).map(|i| format!("f{i}")).collect();
-        let mut by_record = Vec::new();
-        let mut s = crate::view::output::Stream::start(
-            &mut by_record,
-            crate::cli::Format::Csv,
-            &fields,
-            true,
-        )
-        .unwrap()
-        .unwrap();
-        s.record(&fields, &record(&fields, &row)).unwrap();
-        s.finish().unwrap();
-        let mut straight = Vec::new();
-        let mut s = crate::view::output::Stream::start(
-            &mut straight,
-            crate::cli::Format::Csv,
-            &fields,
-            true,
-        )
-        .unwrap()
-        .unwrap();
-        assert!(s.csv_row(row.iter().map(csv_value)).unwrap());
-        s.finish().unwrap();
-        assert_eq!(
-            String::from_utf8(straight).unwrap(),
-            String::from_utf8(by_record).unwrap()
-        );
+        // The CSV a stream writes when `write` is given its row.
+        let csv = |write: &dyn Fn(&mut crate::view::output::Stream<&mut Vec<u8>>)| {
+            let mut bytes = Vec::new();
+            let mut s = crate::view::output::Stream::start(
+                &mut bytes,
+                crate::cli::Format::Csv,
+                &fields,
+                true,
+            )
+            .unwrap()
+            .unwrap();
+            write(&mut s);
+            s.finish().unwrap();
+            String::from_utf8(bytes).unwrap()
+        };
+        let by_record = csv(&|s| s.record(&fields, &record(&fields, &row)).unwrap());
+        let straight = csv(&|s| assert!(s.csv_row(row.iter().map(csv_value)).unwrap()));
+        assert_eq!(straight, by_record);
         let mut json = Vec::new();
         let mut s = crate::view::output::Stream::start(
             &mut json,

@@ -10,7 +10,7 @@ use std::io::{self, BufRead, BufReader, BufWriter, Seek, Write};
 use rusqlite::types::Value;
 
 use super::output::{Align, Listing, printable, write_plain_rows};
-use super::present::{self, Group, Kind};
+use super::present::{self, Layout};
 use crate::cli::{Format, Lang, Script};
 
 /// Separates the cells of a spooled row, and ends a row: both are escaped in any cell
@@ -19,15 +19,9 @@ const CELL_END: char = '\u{1f}';
 const ROW_END: u8 = 0x1e;
 
 pub struct SpooledTable {
-    groups: Vec<Group>,
-    /// The display column drawn as a bar after its group, if any.
-    bar_group: Option<usize>,
-    /// Per group: every row so far holds a number or nothing there.
-    all_numbers: Vec<bool>,
-    bar_max: f64,
+    layout: Layout,
     /// Per display column: the widest cell so far (a bar's column is sized at the end).
     widths: Vec<usize>,
-    rows: usize,
     /// A cell holds a line break: the table is then drawn with wrapped cells, as in memory.
     multiline: bool,
     script: Script,
@@ -38,16 +32,11 @@ pub struct SpooledTable {
 impl SpooledTable {
     /// A table for a query with these columns; `bar_stem` names the column drawn as a bar.
     pub fn new(columns: &[String], bar_stem: Option<&str>, script: Script) -> io::Result<Self> {
-        let groups = present::groups(columns);
-        let bar_group = bar_stem.and_then(|b| groups.iter().position(|g| g.key == b));
-        let shown = groups.len() + usize::from(bar_group.is_some());
+        let layout = Layout::new(columns, bar_stem);
+        let shown = layout.groups.len() + usize::from(layout.bar_group.is_some());
         Ok(SpooledTable {
-            all_numbers: vec![true; groups.len()],
-            groups,
-            bar_group,
-            bar_max: 0.0,
+            layout,
             widths: vec![0; shown],
-            rows: 0,
             multiline: false,
             script,
             spool: BufWriter::new(tempfile::tempfile()?),
@@ -58,14 +47,10 @@ impl SpooledTable {
     /// Adds one row of the query.
     pub fn push(&mut self, row: &[Value]) -> io::Result<()> {
         let width = |text: &str| unicode_width::UnicodeWidthStr::width(text);
+        self.layout.see(row);
         self.line.clear();
         let mut column = 0;
-        for (gi, g) in self.groups.iter().enumerate() {
-            let numbers = g
-                .values
-                .iter()
-                .all(|(i, _)| row[*i] == Value::Null || present::number(&row[*i]).is_some());
-            self.all_numbers[gi] &= numbers;
+        for (gi, g) in self.layout.groups.iter().enumerate() {
             let shown = printable(&present::cell(row, g));
             let shown = super::script::convert(&shown, self.script);
             self.widths[column] = self.widths[column].max(width(&shown));
@@ -73,52 +58,41 @@ impl SpooledTable {
             self.line.push_str(&shown);
             self.line.push(CELL_END);
             column += 1;
-            if Some(gi) == self.bar_group {
+            if Some(gi) == self.layout.bar_group {
                 // The bar's value; the bar is drawn when the largest is known.
-                let value = g.values.iter().find_map(|(i, _)| present::number(&row[*i]));
-                let value = value.unwrap_or(0.0);
-                self.bar_max = self.bar_max.max(value);
-                self.line.push_str(&value.to_string());
+                self.line.push_str(&present::bar_value(row, g).to_string());
                 self.line.push(CELL_END);
                 column += 1;
             }
         }
         self.spool.write_all(self.line.as_bytes())?;
         self.spool.write_all(&[ROW_END])?;
-        self.rows += 1;
         Ok(())
     }
 
     pub fn rows(&self) -> usize {
-        self.rows
+        self.layout.rows()
     }
 
     /// The columns' headers (in the reader's language) and alignment.
     fn columns(&self, lang: Lang) -> Vec<(String, Align)> {
-        let mut columns = Vec::with_capacity(self.widths.len());
-        for (gi, g) in self.groups.iter().enumerate() {
-            let numeric = g.values.iter().all(|(_, k)| *k != Kind::Plain)
-                || (self.rows > 0 && self.all_numbers[gi]);
-            let header = g.header.replace('_', " ");
-            let header = super::lang::header(&header, lang, self.script).into_owned();
-            columns.push((header, if numeric { Align::Right } else { Align::Left }));
-            if Some(gi) == self.bar_group {
-                columns.push((String::new(), Align::Left));
-            }
+        let mut columns = self.layout.columns();
+        for (name, _) in &mut columns {
+            *name = super::lang::header(name, lang, self.script).into_owned();
         }
         columns
     }
 
     /// Writes the table: the header (unless `header` is false) and every row.
     pub fn write(mut self, out: &mut dyn Write, lang: Lang, header: bool) -> io::Result<()> {
-        if !header && self.rows == 0 {
+        if !header && self.rows() == 0 {
             return Ok(()); // nothing at all: `--no-header | wc -l` counts 0
         }
         let columns = self.columns(lang);
-        let bar_column = self.bar_group.map(|g| g + 1);
+        let bar_column = self.layout.bar_group.map(|g| g + 1);
         let width = |text: &str| unicode_width::UnicodeWidthStr::width(text);
         if let Some(b) = bar_column {
-            self.widths[b] = width(&present::bar(self.bar_max, self.bar_max));
+            self.widths[b] = width(&present::bar(self.layout.bar_max, self.layout.bar_max));
         }
         if header {
             for (w, (name, _)) in self.widths.iter_mut().zip(&columns) {
@@ -131,7 +105,7 @@ impl SpooledTable {
             .map_err(io::IntoInnerError::into_error)?;
         file.rewind()?;
         let mut reader = BufReader::new(file);
-        let bar_max = self.bar_max;
+        let bar_max = self.layout.bar_max;
         let mut record = Vec::new();
         let rows = std::iter::from_fn(|| {
             record.clear();
