@@ -162,6 +162,11 @@ fn roll_back_unfinished_write(path: &Path) -> Result<()> {
     Ok(())
 }
 
+/// SQLite's soft heap limit (bytes) in a process that reads: reconcile at 100,000 projects
+/// peaked at 30 MB without it, in the stock shell at 18 MB with a limit of 4 MB.
+const READ_SOFT_HEAP_LIMIT: i64 = 4_000_000;
+const READ_CACHE_KIB: i64 = -500;
+
 impl Store {
     /// Opens the catalogue for reading only. A missing file is first created with the bundled
     /// seed (so the first command works); an existing one is never migrated or written, and one
@@ -198,6 +203,12 @@ impl Store {
         )
         .with_context(|| format!("cannot open the database {}", path.display()))?;
         connect_settings(&conn, path)?;
+        // A read's memory stays small however large the catalogue: the steps of a report
+        // (materialised CTEs, automatic indexes, sorts) go to temporary files rather than memory,
+        // and past the soft heap limit SQLite reuses cache pages instead of taking more.
+        conn.pragma_update(None, "temp_store", "FILE")?;
+        conn.pragma_update(None, "soft_heap_limit", READ_SOFT_HEAP_LIMIT)?;
+        conn.pragma_update(None, "cache_size", READ_CACHE_KIB)?;
         conn.progress_handler(STEPS_BETWEEN_LOOKS, Some(keep_watch))?;
         conn.pragma_update(None, "query_only", true)?;
         // Ad-hoc SQL may not reach other files.
