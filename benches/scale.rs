@@ -7,7 +7,8 @@
 //! For each size it generates a catalogue of sources like real reports (benches/support/synth.rs:
 //! texts of 2,000–3,000 characters with the facts in them, a dozen figures of the year, some
 //! twenty strategies; `--synthetic` for the older short sources) and measures whole processes,
-//! ours and a baseline alternated, medians of --runs, with the peak memory of every process:
+//! ours and a baseline alternated, medians of --runs (the ratio is the median of the pairs'
+//! ratios, each run of ours over the baseline run beside it), with the peak memory of every process:
 //!
 //! - import vs the stock `sqlite3` shell importing exactly the rows the import wrote (CSV into
 //!   untyped tables of the same columns, then the same two FTS indexes; same 64 MB page cache),
@@ -320,50 +321,66 @@ fn sqlite_utils_import(
     (total, peak)
 }
 
-/// Alternates `a` and `b` `runs` times: medians of their wall times and their peak memory.
-fn alternated(
-    runs: usize,
-    mut a: impl FnMut() -> (Duration, i64),
-    mut b: impl FnMut() -> (Duration, i64),
-) -> ((Duration, i64), (Duration, i64)) {
-    let (mut ta, mut tb, mut ma, mut mb) = (Vec::new(), Vec::new(), 0, 0);
-    for _ in 0..runs {
-        let (t, m) = a();
-        ta.push(t);
-        ma = ma.max(m);
-        let (t, m) = b();
-        tb.push(t);
-        mb = mb.max(m);
+/// Ours against a baseline: the median of each side's wall times, each side's peak memory, and
+/// the median of the pairs' ratios (each run of ours over the baseline run beside it, so that a
+/// drift in the machine's speed moves both halves of a pair).
+struct Timed {
+    ours: (Duration, i64),
+    base: (Duration, i64),
+    ratio: f64,
+}
+
+type Run = (Duration, i64);
+
+fn timed(pairs: &[(Run, Run)]) -> Timed {
+    let side = |pick: fn(&(Run, Run)) -> Run| {
+        let runs: Vec<Run> = pairs.iter().map(pick).collect();
+        let peak = runs.iter().map(|r| r.1).max().unwrap_or(0);
+        (median(runs.into_iter().map(|r| r.0).collect()), peak)
+    };
+    let mut ratios: Vec<f64> = pairs
+        .iter()
+        .map(|(a, b)| a.0.as_secs_f64() / b.0.as_secs_f64().max(1e-9))
+        .collect();
+    ratios.sort_by(f64::total_cmp);
+    Timed {
+        ours: side(|p| p.0),
+        base: side(|p| p.1),
+        ratio: ratios[ratios.len() / 2],
     }
-    ((median(ta), ma), (median(tb), mb))
+}
+
+/// Alternates `a` and `b` `runs` times.
+fn alternated(runs: usize, mut a: impl FnMut() -> Run, mut b: impl FnMut() -> Run) -> Timed {
+    let pairs: Vec<(Run, Run)> = (0..runs).map(|_| (a(), b())).collect();
+    timed(&pairs)
 }
 
 /// One line of the results: ours against a baseline, with the ratio and whether the target
 /// (a ratio ceiling, and a peak-memory ceiling in MB for ours) is met.
 struct Line<'a> {
     label: &'a str,
-    ours: (Duration, i64),
-    base: (Duration, i64),
+    timed: Timed,
     max_ratio: f64,
     max_mb: Option<f64>,
 }
 
 fn print_line(out: &mut String, l: Line) {
-    let ratio = l.ours.0.as_secs_f64() / l.base.0.as_secs_f64().max(1e-9);
+    let Timed { ours, base, ratio } = l.timed;
     let mb = |kb: i64| kb as f64 / 1024.0;
     let mut met = ratio <= l.max_ratio;
     let mut target = format!("≤ {}×", l.max_ratio);
     if let Some(max) = l.max_mb {
-        met &= mb(l.ours.1) <= max;
+        met &= mb(ours.1) <= max;
         target.push_str(&format!(", ≤ {max} MB"));
     }
     out.push_str(&format!(
         "| {} | {:.3} s | {:.1} MB | {:.3} s | {:.1} MB | {ratio:.2}× | {target} | {} |\n",
         l.label,
-        l.ours.0.as_secs_f64(),
-        mb(l.ours.1),
-        l.base.0.as_secs_f64(),
-        mb(l.base.1),
+        ours.0.as_secs_f64(),
+        mb(ours.1),
+        base.0.as_secs_f64(),
+        mb(base.1),
         if met { "met" } else { "NOT met" }
     ));
 }
@@ -419,7 +436,8 @@ fn main() {
     fs::create_dir_all(&args.dir).unwrap();
     println!(
         "zhaoshang scale benchmark: whole processes, ours and baseline alternated, median of {} \
-         runs; ratio = ours / baseline; peak = the process's maximum resident memory",
+         runs; ratio = the median of the pairs' ratios (each run of ours over the baseline run \
+         beside it); peak = the process's maximum resident memory",
         args.runs
     );
     draft_timing(&args);
@@ -486,8 +504,7 @@ fn size_section(args: &Args, n: usize) -> String {
         &mut out,
         Line {
             label: "read-only no-op `events --limit 1` vs `sqlite3 FILE 'select * from events limit 1'`",
-            ours: noop.0,
-            base: noop.1,
+            timed: noop,
             max_ratio: 1.2,
             max_mb: None,
         },
@@ -515,19 +532,17 @@ fn import_lines(args: &Args, jsonl: &Path, db: &Path, n: usize, out: &mut String
     };
     // The first run writes the catalogue the reports read; the rows it wrote are what the
     // baselines write. Ours and the shell alternate from there.
-    let (mut ours, mut shell) = (vec![import_into(db)], Vec::new());
+    let first = import_into(db);
     let script = shell_import_files(db, &args.dir);
-    shell.push(shell_import(&script));
+    let mut pairs = vec![(first, shell_import(&script))];
     for _ in 1..runs {
-        ours.push(import_into(&ours_db));
-        shell.push(shell_import(&script));
+        pairs.push((import_into(&ours_db), shell_import(&script)));
     }
     // Only the catalogue is read again; a large size's copies would fill the disk.
     remove_db(&ours_db);
     remove_db(&shell_db);
-    let peak = |xs: &[(Duration, i64)]| xs.iter().map(|r| r.1).max().unwrap_or(0);
-    let ours = (median(ours.iter().map(|r| r.0).collect()), peak(&ours));
-    let shell = (median(shell.iter().map(|r| r.0).collect()), peak(&shell));
+    let timed = timed(&pairs);
+    let ours = timed.ours;
     let of_runs = if runs == args.runs {
         String::new()
     } else {
@@ -539,8 +554,7 @@ fn import_lines(args: &Args, jsonl: &Path, db: &Path, n: usize, out: &mut String
             label: &format!(
                 "import vs `sqlite3 .import` of the same rows (+ the same FTS indexes){of_runs}"
             ),
-            ours,
-            base: shell,
+            timed,
             max_ratio: 2.0,
             max_mb: Some(100.0),
         },
@@ -554,7 +568,7 @@ fn import_lines(args: &Args, jsonl: &Path, db: &Path, n: usize, out: &mut String
     ));
 }
 
-fn sqlite_utils_line(args: &Args, db: &Path, n: usize, ours: (Duration, i64), out: &mut String) {
+fn sqlite_utils_line(args: &Args, db: &Path, n: usize, ours: Run, out: &mut String) {
     let label = "import vs sqlite-utils insert of the same rows (CSV, one process per table)";
     let Some(tool) = sqlite_utils() else {
         out.push_str(&format!(
@@ -572,7 +586,7 @@ fn sqlite_utils_line(args: &Args, db: &Path, n: usize, ours: (Duration, i64), ou
     // Slow (about five minutes at 100,000 projects): one run beyond 10,000 projects.
     let count = if n > 10_000 { 1 } else { args.runs.min(2) };
     let mut written = Vec::new();
-    let runs: Vec<(Duration, i64)> = (0..count)
+    let runs: Vec<Run> = (0..count)
         .map(|_| sqlite_utils_import(&tool, db, &args.dir, &target, &mut written))
         .collect();
     remove_db(&target);
@@ -583,8 +597,11 @@ fn sqlite_utils_line(args: &Args, db: &Path, n: usize, ours: (Duration, i64), ou
         out,
         Line {
             label: &format!("{label}{of_runs}"),
-            ours,
-            base,
+            timed: Timed {
+                ours,
+                base,
+                ratio: ours.0.as_secs_f64() / base.0.as_secs_f64().max(1e-9),
+            },
             max_ratio: 0.1,
             max_mb: None,
         },
@@ -597,7 +614,7 @@ fn report_lines(args: &Args, db: &Path, out: &mut String) {
         let sql_file = args.dir.join(format!("report-{name}.sql"));
         fs::write(&sql_file, report.sql).unwrap();
         for (format, shell_mode) in [("csv", "-csv"), ("table", "-box")] {
-            let (ours, base) = alternated(
+            let timed = alternated(
                 args.runs,
                 || run_measured(&mut zhaoshang(db, &["report", name, "--format", format])),
                 || run_with_input(sqlite3().arg(shell_mode).arg(db), &sql_file),
@@ -608,8 +625,7 @@ fn report_lines(args: &Args, db: &Path, out: &mut String) {
                 out,
                 Line {
                     label: &label,
-                    ours,
-                    base,
+                    timed,
                     max_ratio: 1.0,
                     max_mb: Some(20.0),
                 },
@@ -626,7 +642,7 @@ fn search_lines(args: &Args, db: &Path, out: &mut String) {
             format!("SELECT count(*) FROM search_entries WHERE folded LIKE '%{term}%';\n"),
         )
         .unwrap();
-        let (ours, base) = alternated(
+        let timed = alternated(
             args.runs,
             || {
                 run_measured(&mut zhaoshang(
@@ -644,8 +660,7 @@ fn search_lines(args: &Args, db: &Path, out: &mut String) {
             out,
             Line {
                 label: &label,
-                ours,
-                base,
+                timed,
                 max_ratio: 0.3,
                 max_mb: None,
             },
