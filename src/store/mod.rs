@@ -179,6 +179,10 @@ fn connect(path: &Path) -> Result<Connection> {
     )
     .with_context(|| format!("cannot open the database {}", path.display()))?;
     connect_settings(&conn, path)?;
+    // The soft heap limit that reads set is the process's, not the connection's: a write after a
+    // read in one process (a read that finishes a stopped migration's search index) is not held
+    // to it.
+    conn.pragma_update(None, "soft_heap_limit", 0)?;
     Ok(conn)
 }
 
