@@ -214,88 +214,125 @@ pub fn run(
             plural(projects, "project", "projects")
         ));
     };
-    let result = store.import(docs, ImportOptions { dry_run, replace }, progress);
+    let mut tally = Tally::new(dry_run);
+    let result = store.import(
+        docs,
+        ImportOptions { dry_run, replace },
+        progress,
+        |origin, outcome| tally.record(&origin, outcome),
+    );
     bar.finish_and_clear();
-    let outcomes = result?;
-    describe_outcomes(ctx, &outcomes, dry_run, started);
+    result?;
+    tally.describe(ctx, started);
     Ok(())
 }
 
-/// A line per source (up to [`LISTED_SOURCES`]), then the totals.
-fn describe_outcomes(
-    ctx: &Context,
-    outcomes: &[(String, LoadOutcome)],
+/// What an import did, gathered a source at a time: the totals, every warning, and a line per
+/// source while there are at most [`LISTED_SOURCES`] (the outcomes themselves are not kept).
+struct Tally {
     dry_run: bool,
-    started: Instant,
-) {
-    let mut added = LoadSummary::default();
-    let mut replaced = LoadSummary::default();
-    let (mut n_added, mut n_unchanged, mut n_replaced) = (0, 0, 0);
-    let verb = |present: &'static str, future: &'static str| if dry_run { future } else { present };
-    for (origin, outcome) in outcomes {
-        if let LoadOutcome::Added(s) | LoadOutcome::Replaced(s) = outcome {
-            for w in &s.warnings {
-                ctx.warn(w);
-            }
+    sources: usize,
+    added: (usize, LoadSummary),
+    replaced: (usize, LoadSummary),
+    unchanged: usize,
+    /// Warnings, and each source's line while there are few: (is a warning, text), in order.
+    messages: Vec<(bool, String)>,
+}
+
+impl Tally {
+    fn new(dry_run: bool) -> Tally {
+        Tally {
+            dry_run,
+            sources: 0,
+            added: (0, LoadSummary::default()),
+            replaced: (0, LoadSummary::default()),
+            unchanged: 0,
+            messages: Vec::new(),
         }
+    }
+
+    fn verb(&self, present: &'static str, future: &'static str) -> &'static str {
+        if self.dry_run { future } else { present }
+    }
+
+    fn record(&mut self, origin: &str, outcome: LoadOutcome) {
+        self.sources += 1;
         let line = match outcome {
             LoadOutcome::Added(s) => {
-                n_added += 1;
-                add(&mut added, s);
-                format!("{origin}: {} {}", verb("added", "would add"), describe(s))
+                self.added.0 += 1;
+                add(&mut self.added.1, &s);
+                self.messages
+                    .extend(s.warnings.iter().map(|w| (true, w.clone())));
+                let verb = self.verb("added", "would add");
+                format!("{origin}: {verb} {}", describe(&s))
             }
             LoadOutcome::Replaced(s) => {
-                n_replaced += 1;
-                add(&mut replaced, s);
-                format!(
-                    "{origin}: {} with {}",
-                    verb("replaced", "would replace"),
-                    describe(s)
-                )
+                self.replaced.0 += 1;
+                add(&mut self.replaced.1, &s);
+                self.messages
+                    .extend(s.warnings.iter().map(|w| (true, w.clone())));
+                let verb = self.verb("replaced", "would replace");
+                format!("{origin}: {verb} with {}", describe(&s))
             }
             LoadOutcome::Unchanged => {
-                n_unchanged += 1;
+                self.unchanged += 1;
                 format!("{origin}: already catalogued, unchanged")
             }
         };
-        if outcomes.len() <= LISTED_SOURCES {
-            ctx.note(&line);
+        if self.sources <= LISTED_SOURCES {
+            self.messages.push((false, line));
+        } else if self.sources == LISTED_SOURCES + 1 {
+            // Too many to list: only the warnings are kept.
+            self.messages.retain(|(warning, _)| *warning);
         }
     }
-    let mut parts = Vec::new();
-    if n_added > 0 {
-        parts.push(format!(
-            "{n_added} {} ({})",
-            verb("added", "to add"),
-            describe(&added)
-        ));
-    }
-    if n_replaced > 0 {
-        parts.push(format!(
-            "{n_replaced} {} ({})",
-            verb("replaced", "to replace"),
-            describe(&replaced)
-        ));
-    }
-    if n_unchanged > 0 {
-        parts.push(format!("{n_unchanged} unchanged"));
-    }
-    let mut summary = format!(
-        "{}{}: {}",
-        if dry_run {
-            "dry run, nothing written; "
-        } else {
-            ""
-        },
-        plural(outcomes.len(), "source", "sources"),
-        if parts.is_empty() {
-            "nothing to do".to_string()
-        } else {
-            parts.join(", ")
+
+    /// Prints the warnings and the sources' lines, then the totals.
+    fn describe(&self, ctx: &Context, started: Instant) {
+        for (warning, text) in &self.messages {
+            if *warning {
+                ctx.warn(text);
+            } else {
+                ctx.note(text);
+            }
         }
-    );
-    if !dry_run && outcomes.len() > 1 {
-        summary.push_str(&format!(" in {:.1} s", started.elapsed().as_secs_f64()));
+        let mut parts = Vec::new();
+        if self.added.0 > 0 {
+            parts.push(format!(
+                "{} {} ({})",
+                self.added.0,
+                self.verb("added", "to add"),
+                describe(&self.added.1)
+            ));
+        }
+        if self.replaced.0 > 0 {
+            parts.push(format!(
+                "{} {} ({})",
+                self.replaced.0,
+                self.verb("replaced", "to replace"),
+                describe(&self.replaced.1)
+            ));
+        }
+        if self.unchanged > 0 {
+            parts.push(format!("{} unchanged", self.unchanged));
+        }
+        let mut summary = format!(
+            "{}{}: {}",
+            if self.dry_run {
+                "dry run, nothing written; "
+            } else {
+                ""
+            },
+            plural(self.sources, "source", "sources"),
+            if parts.is_empty() {
+                "nothing to do".to_string()
+            } else {
+                parts.join(", ")
+            }
+        );
+        if !self.dry_run && self.sources > 1 {
+            summary.push_str(&format!(" in {:.1} s", started.elapsed().as_secs_f64()));
+        }
+        ctx.note(&summary);
     }
-    ctx.note(&summary);
 }
