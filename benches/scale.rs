@@ -597,11 +597,7 @@ fn sqlite_utils_line(args: &Args, db: &Path, n: usize, ours: Run, out: &mut Stri
         out,
         Line {
             label: &format!("{label}{of_runs}"),
-            timed: Timed {
-                ours,
-                base,
-                ratio: ours.0.as_secs_f64() / base.0.as_secs_f64().max(1e-9),
-            },
+            timed: timed(&[(ours, base)]),
             max_ratio: 0.1,
             max_mb: None,
         },

@@ -257,20 +257,20 @@ impl Tally {
 
     fn record(&mut self, origin: &str, outcome: LoadOutcome) {
         self.sources += 1;
+        if let LoadOutcome::Added(s) | LoadOutcome::Replaced(s) = &outcome {
+            self.messages
+                .extend(s.warnings.iter().map(|w| (true, w.clone())));
+        }
         let line = match outcome {
             LoadOutcome::Added(s) => {
                 self.added.0 += 1;
                 add(&mut self.added.1, &s);
-                self.messages
-                    .extend(s.warnings.iter().map(|w| (true, w.clone())));
                 let verb = self.verb("added", "would add");
                 format!("{origin}: {verb} {}", describe(&s))
             }
             LoadOutcome::Replaced(s) => {
                 self.replaced.0 += 1;
                 add(&mut self.replaced.1, &s);
-                self.messages
-                    .extend(s.warnings.iter().map(|w| (true, w.clone())));
                 let verb = self.verb("replaced", "would replace");
                 format!("{origin}: {verb} with {}", describe(&s))
             }
@@ -297,21 +297,13 @@ impl Tally {
             }
         }
         let mut parts = Vec::new();
-        if self.added.0 > 0 {
-            parts.push(format!(
-                "{} {} ({})",
-                self.added.0,
-                self.verb("added", "to add"),
-                describe(&self.added.1)
-            ));
-        }
-        if self.replaced.0 > 0 {
-            parts.push(format!(
-                "{} {} ({})",
-                self.replaced.0,
-                self.verb("replaced", "to replace"),
-                describe(&self.replaced.1)
-            ));
+        for ((n, total), verb) in [
+            (&self.added, self.verb("added", "to add")),
+            (&self.replaced, self.verb("replaced", "to replace")),
+        ] {
+            if *n > 0 {
+                parts.push(format!("{n} {verb} ({})", describe(total)));
+            }
         }
         if self.unchanged > 0 {
             parts.push(format!("{} unchanged", self.unchanged));

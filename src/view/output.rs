@@ -364,13 +364,16 @@ fn write_markdown(out: &mut dyn Write, listing: &Listing) -> io::Result<()> {
     Ok(())
 }
 
+/// How text a spreadsheet would run as a formula begins (see [`csv_cell`]).
+pub(super) const FORMULA_STARTS: [char; 6] = ['=', '+', '-', '@', '\t', '\r'];
+
 /// A JSON value as a CSV cell: NULL is empty, numbers in full, text as it is, except that text
 /// a spreadsheet would run as a formula (it begins with `=`, `+`, `-`, `@`, a tab or a carriage
 /// return) gets a leading `'`, as OWASP recommends; docs/output.md states the rule.
 pub(super) fn csv_cell(value: &Value) -> String {
     match value {
         Value::Null => String::new(),
-        Value::String(s) if s.starts_with(['=', '+', '-', '@', '\t', '\r']) => format!("'{s}"),
+        Value::String(s) if s.starts_with(FORMULA_STARTS) => format!("'{s}"),
         Value::String(s) => s.clone(),
         other => other.to_string(),
     }

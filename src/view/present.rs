@@ -168,7 +168,7 @@ pub fn record_fields(columns: &[String]) -> Vec<String> {
 /// that needs no formula guard is borrowed.
 pub fn csv_value(value: &Value) -> std::borrow::Cow<'_, str> {
     match value {
-        Value::Text(t) if !t.starts_with(['=', '+', '-', '@', '\t', '\r']) => t.as_str().into(),
+        Value::Text(t) if !t.starts_with(super::output::FORMULA_STARTS) => t.as_str().into(),
         other => super::output::csv_cell(&json(other)).into(),
     }
 }
@@ -339,35 +339,28 @@ mod tests {
             Sql::Blob(vec![0, 255, 16]),
         ];
         let fields: Vec<String> = (0..row.len()).map(|i| format!("f{i}")).collect();
-        // The CSV a stream writes when `write` is given its row.
-        let csv = |write: &dyn Fn(&mut crate::view::output::Stream<&mut Vec<u8>>)| {
+        // What a stream in `format` writes when `write` is given its row.
+        let written = |format, write: &dyn Fn(&mut crate::view::output::Stream<&mut Vec<u8>>)| {
             let mut bytes = Vec::new();
-            let mut s = crate::view::output::Stream::start(
-                &mut bytes,
-                crate::cli::Format::Csv,
-                &fields,
-                true,
-            )
-            .unwrap()
-            .unwrap();
+            let mut s = crate::view::output::Stream::start(&mut bytes, format, &fields, true)
+                .unwrap()
+                .unwrap();
             write(&mut s);
             s.finish().unwrap();
             String::from_utf8(bytes).unwrap()
         };
-        let by_record = csv(&|s| s.record(&fields, &record(&fields, &row)).unwrap());
-        let straight = csv(&|s| assert!(s.csv_row(row.iter().map(csv_value)).unwrap()));
+        let csv = crate::cli::Format::Csv;
+        let by_record = written(csv, &|s| s.record(&fields, &record(&fields, &row)).unwrap());
+        let straight = written(csv, &|s| {
+            assert!(s.csv_row(row.iter().map(csv_value)).unwrap())
+        });
         assert_eq!(straight, by_record);
-        let mut json = Vec::new();
-        let mut s = crate::view::output::Stream::start(
-            &mut json,
-            crate::cli::Format::Ndjson,
-            &fields,
-            true,
-        )
-        .unwrap()
-        .unwrap();
-        let cells = row.iter().map(csv_value);
-        assert!(!s.csv_row(cells).unwrap(), "JSON needs a record");
+        written(crate::cli::Format::Ndjson, &|s| {
+            assert!(
+                !s.csv_row(row.iter().map(csv_value)).unwrap(),
+                "JSON needs a record"
+            );
+        });
     }
 
     fn result(columns: &[&str], rows: Vec<Vec<Value>>) -> QueryResult {
