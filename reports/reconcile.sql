@@ -18,29 +18,40 @@
 -- gives for the same quantity (a title's 202億 beside the body's 202.6億) is figures_differ when
 -- it differs from the primary one.
 WITH
-bands AS MATERIALIZED (
-    SELECT st.*,
-           coalesce(st.band_min_yuan, 0) AS lo,
-           CASE WHEN st.event_id IS NOT NULL THEN 'e' || st.event_id
-                ELSE 's' || st.source_id || ':' || st.place_id || ':' || st.kind || ':'
-                     || coalesce(st.period_start, '') || ':' || coalesce(st.period_end, '')
-           END AS scope_key,
-           CASE WHEN st.band_max_yuan IS NULL THEN printf('%g億以上', st.band_min_yuan / 1e8)
-                WHEN coalesce(st.band_min_yuan, 0) = 0 THEN
-                    printf('%g億%s', st.band_max_yuan / 1e8, CASE WHEN st.band_max_inclusive THEN '以下' ELSE '未滿' END)
-                ELSE printf('%g億-%g億', st.band_min_yuan / 1e8, st.band_max_yuan / 1e8)
+-- a statistic's band: looked up by id, it is read through the table's key (joining the
+-- materialised bands by id would build an automatic index over all of them each time)
+band_of AS NOT MATERIALIZED (
+    SELECT statistic_id, metric, source_id, place_id, event_id, kind, period_start, period_end,
+           coalesce(band_min_yuan, 0) AS lo, band_max_yuan AS hi, band_max_inclusive AS inc,
+           -- the largest amount in the band (amounts are whole yuan)
+           CASE WHEN band_max_yuan IS NULL THEN 9223372036854775807
+                WHEN band_max_inclusive THEN band_max_yuan ELSE band_max_yuan - 1 END AS top,
+           value, qualifier, quote,
+           CASE WHEN band_max_yuan IS NULL THEN printf('%g億以上', band_min_yuan / 1e8)
+                WHEN coalesce(band_min_yuan, 0) = 0 THEN
+                    printf('%g億%s', band_max_yuan / 1e8, CASE WHEN band_max_inclusive THEN '以下' ELSE '未滿' END)
+                ELSE printf('%g億-%g億', band_min_yuan / 1e8, band_max_yuan / 1e8)
            END AS band_text
-      FROM statistics st
-     WHERE st.metric = 'projects_in_band'
+      FROM statistics
+),
+bands AS MATERIALIZED (SELECT * FROM band_of WHERE metric = 'projects_in_band'),
+-- pairs of bands of one scope: an event, or a place and period of one source
+scoped AS (
+    SELECT o.statistic_id AS outer_id, i.statistic_id AS inner_id, o.lo AS olo, o.hi AS ohi, i.lo AS ilo, i.hi AS ihi
+      FROM bands o JOIN bands i ON i.event_id = o.event_id
+    UNION ALL
+    SELECT o.statistic_id, i.statistic_id, o.lo, o.hi, i.lo, i.hi
+      FROM bands o JOIN bands i
+        ON i.source_id = o.source_id AND i.place_id = o.place_id AND i.kind = o.kind
+       AND i.period_start IS o.period_start AND i.period_end IS o.period_end
+     WHERE o.event_id IS NULL AND i.event_id IS NULL
 ),
 -- contains(outer, inner): inner's band lies within outer's, and they differ
 nested AS MATERIALIZED (
-    SELECT o.statistic_id AS outer_id, i.statistic_id AS inner_id
-      FROM bands o JOIN bands i
-        ON i.scope_key = o.scope_key AND i.statistic_id <> o.statistic_id
-       AND i.lo >= o.lo
-       AND (o.band_max_yuan IS NULL OR (i.band_max_yuan IS NOT NULL AND i.band_max_yuan <= o.band_max_yuan))
-       AND NOT (i.lo = o.lo AND i.band_max_yuan IS o.band_max_yuan)
+    SELECT outer_id, inner_id FROM scoped
+     WHERE inner_id <> outer_id AND ilo >= olo
+       AND (ohi IS NULL OR (ihi IS NOT NULL AND ihi <= ohi))
+       AND NOT (ilo = olo AND ihi IS ohi)
 ),
 -- the parts of a whole: bands inside it that are not inside another band inside it
 parts AS MATERIALIZED (
@@ -52,10 +63,12 @@ parts AS MATERIALIZED (
 -- Totals over a place's events within a period, for every period a figure covers. One pass in
 -- date order per place (a running sum, read at each period's start and end) instead of a sum per
 -- figure over every event of its place: that grew with figures × events (5,000 sources of one
--- district took minutes).
+-- district took minutes). Ceremonies are summed per day and band counts per event first, and a
+-- period is marked once however many figures cover it, so that the running sums pass over days,
+-- events and periods, not over projects and figures.
 -- periods: a report of a period (id = its event_id) and a period amount (id = -statistic_id)
 periods AS MATERIALIZED (
-    SELECT event_id AS id, place_id, period_start AS s, held_on AS e
+    SELECT event_id AS id, place_id, coalesce(period_start, '0000') AS s, held_on AS e
       FROM events WHERE kind = 'period_report'
     UNION ALL
     SELECT -statistic_id, place_id, coalesce(period_start, '0000'), coalesce(period_end, '9999')
@@ -63,47 +76,65 @@ periods AS MATERIALIZED (
      WHERE kind = 'period_statistic' AND value_yuan IS NOT NULL
        AND metric IN ('agreed_investment', 'signing_events_amount')
 ),
--- ceremonies (ord 1) between each period's start mark (ord 0: before that day's ceremonies) and
+spans AS MATERIALIZED (SELECT DISTINCT place_id, s, e FROM periods),
+ceremony_days AS (
+    SELECT place_id, held_on AS d, count(*) AS n, sum(coalesce(project_count, 0)) AS projects,
+           sum(coalesce(signed_amount_yuan, 0)) AS yuan
+      FROM events WHERE kind = 'ceremony'
+     GROUP BY place_id, held_on
+),
+-- ceremony days (ord 1) between each span's start mark (ord 0: before that day's ceremonies) and
 -- end mark (ord 2: after them), with running counts and sums
 ceremony_running AS (
-    SELECT id, ord,
+    SELECT place_id, s, e, ord,
            sum(n) OVER w AS n, sum(projects) OVER w AS projects, sum(yuan) OVER w AS yuan
-      FROM (SELECT place_id, held_on AS d, 1 AS ord, NULL AS id, 1 AS n,
-                   coalesce(project_count, 0) AS projects, coalesce(signed_amount_yuan, 0) AS yuan
-              FROM events WHERE kind = 'ceremony'
-            UNION ALL SELECT place_id, s, 0, id, 0, 0, 0 FROM periods
-            UNION ALL SELECT place_id, e, 2, id, 0, 0, 0 FROM periods)
+      FROM (SELECT place_id, d, 1 AS ord, NULL AS s, NULL AS e, n, projects, yuan FROM ceremony_days
+            UNION ALL SELECT place_id, s, 0, s, e, 0, 0, 0 FROM spans
+            UNION ALL SELECT place_id, e, 2, s, e, 0, 0, 0 FROM spans)
     WINDOW w AS (PARTITION BY place_id ORDER BY d, ord ROWS UNBOUNDED PRECEDING)
 ),
-ceremonies_in AS MATERIALIZED (
-    SELECT id,
+span_totals AS (
+    SELECT place_id, s, e,
            max(CASE ord WHEN 2 THEN n END) - max(CASE ord WHEN 0 THEN n END) AS ceremonies,
            max(CASE ord WHEN 2 THEN projects END) - max(CASE ord WHEN 0 THEN projects END) AS projects,
            max(CASE ord WHEN 2 THEN yuan END) - max(CASE ord WHEN 0 THEN yuan END) AS yuan
-      FROM ceremony_running WHERE id IS NOT NULL GROUP BY id
+      FROM ceremony_running WHERE ord <> 1 GROUP BY place_id, s, e
+),
+ceremonies_in AS MATERIALIZED (
+    SELECT p.id, t.ceremonies, t.projects, t.yuan
+      FROM periods p JOIN span_totals t ON t.place_id = p.place_id AND t.s = p.s AND t.e = p.e
 ),
 -- a band count of a place and period: the named projects in the band, of the place's events in
--- the period, counted the same way per band (lower bound, upper bound, whether it is included)
+-- the period, counted the same way per band (its lowest and highest amount: lo and top)
 band_periods AS MATERIALIZED (
-    SELECT statistic_id AS id, place_id, lo, band_max_yuan AS hi, band_max_inclusive AS inc,
+    SELECT statistic_id AS id, place_id, lo, top,
            coalesce(period_start, '0000') AS s, coalesce(period_end, '9999') AS e
       FROM bands WHERE event_id IS NULL
 ),
+band_spans AS MATERIALIZED (SELECT DISTINCT place_id, lo, top, s, e FROM band_periods),
+band_events AS (
+    SELECT k.place_id, k.lo, k.top, ev.held_on AS d,
+           (SELECT count(*) FROM projects p
+             WHERE p.event_id = ev.event_id AND p.amount_yuan BETWEEN k.lo AND k.top) AS n
+      FROM (SELECT DISTINCT place_id, lo, top FROM band_spans) k
+      JOIN events ev ON ev.place_id = k.place_id
+),
 band_running AS (
-    SELECT id, ord, sum(n) OVER w AS n
-      FROM (SELECT k.place_id, k.lo, k.hi, k.inc, ev.held_on AS d, 1 AS ord, NULL AS id, 1 AS n
-              FROM (SELECT DISTINCT place_id, lo, hi, inc FROM band_periods) k
-              JOIN events ev ON ev.place_id = k.place_id
-              JOIN projects p ON p.event_id = ev.event_id
-             WHERE p.amount_yuan >= k.lo
-               AND (k.hi IS NULL OR p.amount_yuan < k.hi OR (k.inc AND p.amount_yuan = k.hi))
-            UNION ALL SELECT place_id, lo, hi, inc, s, 0, id, 0 FROM band_periods
-            UNION ALL SELECT place_id, lo, hi, inc, e, 2, id, 0 FROM band_periods)
-    WINDOW w AS (PARTITION BY place_id, lo, hi, inc ORDER BY d, ord ROWS UNBOUNDED PRECEDING)
+    SELECT place_id, lo, top, s, e, ord, sum(n) OVER w AS n
+      FROM (SELECT place_id, lo, top, d, 1 AS ord, NULL AS s, NULL AS e, n FROM band_events
+            UNION ALL SELECT place_id, lo, top, s, 0, s, e, 0 FROM band_spans
+            UNION ALL SELECT place_id, lo, top, e, 2, s, e, 0 FROM band_spans)
+    WINDOW w AS (PARTITION BY place_id, lo, top ORDER BY d, ord ROWS UNBOUNDED PRECEDING)
+),
+band_span_counts AS (
+    SELECT place_id, lo, top, s, e,
+           max(CASE ord WHEN 2 THEN n END) - max(CASE ord WHEN 0 THEN n END) AS projects
+      FROM band_running WHERE ord <> 1 GROUP BY place_id, lo, top, s, e
 ),
 band_in AS MATERIALIZED (
-    SELECT id, max(CASE ord WHEN 2 THEN n END) - max(CASE ord WHEN 0 THEN n END) AS projects
-      FROM band_running WHERE id IS NOT NULL GROUP BY id
+    SELECT b.id, c.projects
+      FROM band_periods b JOIN band_span_counts c
+        ON c.place_id = b.place_id AND c.lo = b.lo AND c.top = b.top AND c.s = b.s AND c.e = b.e
 ),
 -- MATERIALIZED: computed once; otherwise each use of a column below re-runs its subquery
 checks AS MATERIALIZED (
@@ -135,9 +166,7 @@ checks AS MATERIALIZED (
            CAST(b.value AS INTEGER), NULL, b.qualifier,
            (SELECT count(*) FROM projects p
              WHERE p.event_id = b.event_id
-               AND p.amount_yuan >= b.lo
-               AND (b.band_max_yuan IS NULL OR p.amount_yuan < b.band_max_yuan
-                    OR (b.band_max_inclusive AND p.amount_yuan = b.band_max_yuan))),
+               AND p.amount_yuan BETWEEN b.lo AND b.top),
            NULL, b.quote
       FROM bands b JOIN events e ON e.event_id = b.event_id
     UNION ALL
@@ -149,7 +178,7 @@ checks AS MATERIALIZED (
            'band ' || b.band_text || ' vs named projects in it',
            CAST(b.value AS INTEGER), NULL, b.qualifier,
            bi.projects, NULL, b.quote
-      FROM bands b JOIN band_in bi ON bi.id = b.statistic_id
+      FROM band_in bi JOIN band_of b ON b.statistic_id = bi.id
     UNION ALL
     -- a breakdown: the parts of a band against the band
     SELECT w.place_id, coalesce(e.held_on, w.period_end),
@@ -158,9 +187,9 @@ checks AS MATERIALIZED (
            'band ' || w.band_text || ' vs its parts ' || group_concat(p.band_text || ' ' || CAST(p.value AS INTEGER), ' + '),
            CAST(w.value AS INTEGER), NULL, w.qualifier,
            CAST(sum(p.value) AS INTEGER), NULL, w.quote
-      FROM bands w
-      JOIN parts ON parts.outer_id = w.statistic_id
-      JOIN bands p ON p.statistic_id = parts.inner_id
+      FROM parts
+      JOIN band_of w ON w.statistic_id = parts.outer_id
+      JOIN band_of p ON p.statistic_id = parts.inner_id
       LEFT JOIN events e ON e.event_id = w.event_id
      GROUP BY w.statistic_id
     UNION ALL
