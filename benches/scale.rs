@@ -17,7 +17,9 @@
 //!   (`-box` and `-csv`);
 //! - search of a three- and a two-character term (top 50) vs the shell scanning the same folded
 //!   texts with LIKE;
-//! - a read-only no-op vs `sqlite3 FILE 'select * from events limit 1'`; the file per project.
+//! - a read-only no-op vs `sqlite3 FILE 'select * from events limit 1'`; the file per project;
+//! - then `report reconcile` on one district's 2,500 and 5,000 sources (the seed under as many
+//!   URLs) vs the shell running its SQL, and how its time grows with the sources.
 //!
 //! Each line says whether the issue's target is met. `--quick` is one size of 10,000 projects;
 //! `--write-readme` puts the tables into README.md between its bench markers. Above 100,000
@@ -447,9 +449,107 @@ fn main() {
         print!("{section}");
         readme.push_str(&section);
     }
+    if !args.sizes.is_empty() {
+        let section = one_district_section(&args);
+        print!("{section}");
+        readme.push_str(&section);
+    }
     if args.write_readme {
         write_readme(&readme);
     }
+}
+
+/// Copies of the seed under this many URLs (and titles), and twice as many: one district's
+/// sources.
+const DISTRICT_SOURCES: usize = 2_500;
+
+/// `report reconcile` on many sources of one district (the seed under `DISTRICT_SOURCES` URLs
+/// and twice as many), against the shell running its SQL: a period figure is checked against
+/// every ceremony of its place and period, so a cost that grew with figures × events shows here
+/// as time growing faster than the sources.
+fn one_district_section(args: &Args) -> String {
+    let seeded = args.dir.join("seed.db");
+    remove_db(&seeded);
+    run_measured(&mut zhaoshang(&seeded, &["init"]));
+    let seed_jsonl = args.dir.join("seed.jsonl");
+    run_measured(&mut zhaoshang(
+        &seeded,
+        &["export", "--jsonl", seed_jsonl.to_str().unwrap()],
+    ));
+    remove_db(&seeded);
+    let seed: serde_json::Value =
+        serde_json::from_str(fs::read_to_string(&seed_jsonl).unwrap().trim()).unwrap();
+    let mut out = String::from(
+        "\n### one district: the seed under many URLs\n\n\
+         | figure | ours | ours peak | baseline | baseline peak | ratio | target | |\n\
+         |---|---|---|---|---|---|---|---|\n",
+    );
+    let sql = args.dir.join("report-reconcile.sql");
+    let report = zhaoshang::view::reports::all()
+        .into_iter()
+        .find(|r| r.name == "reconcile")
+        .expect("the reconcile report");
+    fs::write(&sql, report.sql).unwrap();
+    let mut medians = Vec::new();
+    for copies in [DISTRICT_SOURCES, 2 * DISTRICT_SOURCES] {
+        let jsonl = args.dir.join(format!("district-{copies}.jsonl"));
+        {
+            let mut file = BufWriter::new(fs::File::create(&jsonl).unwrap());
+            for i in 0..copies {
+                let mut copy = seed.clone();
+                let source = &mut copy["source"];
+                let url = format!("{}?copy={i}", source["url"].as_str().unwrap());
+                source["url"] = url.into();
+                // a source is known by its title and date too
+                let title = format!("{}（副本{i}）", source["title"].as_str().unwrap());
+                source["title"] = title.into();
+                writeln!(file, "{copy}").unwrap();
+            }
+            file.flush().unwrap();
+        }
+        let db = args.dir.join(format!("district-{copies}.db"));
+        fresh_schema(&db);
+        run_measured(&mut zhaoshang(&db, &["import", jsonl.to_str().unwrap()]));
+        let timed = alternated(
+            args.runs.max(5),
+            || {
+                run_measured(&mut zhaoshang(
+                    &db,
+                    &["report", "reconcile", "--format", "csv"],
+                ))
+            },
+            || run_with_input(sqlite3().arg("-csv").arg(&db), &sql),
+        );
+        medians.push(timed.ours.0);
+        print_line(
+            &mut out,
+            Line {
+                label: &format!(
+                    "report reconcile (csv) on {copies} sources of one district vs the shell running its SQL"
+                ),
+                timed,
+                max_ratio: 1.0,
+                max_mb: Some(20.0),
+            },
+        );
+        remove_db(&db);
+        let _ = fs::remove_file(&jsonl);
+    }
+    let growth = medians[1].as_secs_f64() / medians[0].as_secs_f64();
+    out.push_str(&format!(
+        "\nreconcile on {} sources: {:.3} s (target well under 1 s, taken as under 0.5 s: {}); \
+         twice the sources took {growth:.2}× the time (target: no faster than the input grows, \
+         taken as ≤ 2.2×: {})\n",
+        2 * DISTRICT_SOURCES,
+        medians[1].as_secs_f64(),
+        if medians[1] < Duration::from_millis(500) {
+            "met"
+        } else {
+            "NOT met"
+        },
+        if growth <= 2.2 { "met" } else { "NOT met" },
+    ));
+    out
 }
 
 /// Replaces README.md's text between `<!-- bench:start -->` and `<!-- bench:end -->`.
