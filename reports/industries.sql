@@ -6,14 +6,24 @@
 -- Param: :basis     `stated` to leave out inferred classifications (default: both)
 -- Param: :district  only projects of events held by this place
 -- Bar: amount
-WITH links AS (
-    SELECT pi.industry_id, pi.basis, p.project_id, p.amount_yuan
-      FROM project_industries pi
+-- Each industry's links are counted in one pass over project_industries (a project is linked
+-- to an industry once: the table's key), nothing the size of the links held. NOT INDEXED: in
+-- table order the projects are read in order too; through the industry index they were read at
+-- random, a page each (at 100,000 projects 122k reads of the file instead of 10k).
+WITH per_industry AS (
+    SELECT pi.industry_id,
+           count(*)                                      AS projects,
+           count(CASE pi.basis WHEN 'stated' THEN 1 END)   AS stated,
+           count(CASE pi.basis WHEN 'inferred' THEN 1 END) AS inferred,
+           count(p.amount_yuan)                          AS with_amount,
+           sum(p.amount_yuan)                            AS amount_yuan
+      FROM project_industries pi NOT INDEXED
       JOIN projects p ON p.project_id = pi.project_id
       JOIN events e ON e.event_id = p.event_id
       JOIN places pl ON pl.place_id = e.place_id
      WHERE (nullif(:basis, '') IS NULL OR pi.basis = nullif(:basis, ''))
        AND (nullif(:district, '') IS NULL OR pl.name = nullif(:district, '') OR pl.name_key = nullif(:district, ''))
+     GROUP BY pi.industry_id
 )
 SELECT i.name                                               AS industry,
        -- the layouts in which it is a main (主) or a special (特) industry
@@ -25,12 +35,11 @@ SELECT i.name                                               AS industry,
              WHERE li.industry_id = i.industry_id AND li.role = 'special')) AS special_in,
        (SELECT count(*) FROM event_industries ei WHERE ei.industry_id = i.industry_id)
                                                             AS events_covering,
-       count(DISTINCT l.project_id)                         AS projects,
-       count(DISTINCT CASE l.basis WHEN 'stated' THEN l.project_id END)   AS stated,
-       count(DISTINCT CASE l.basis WHEN 'inferred' THEN l.project_id END) AS inferred,
-       count(DISTINCT CASE WHEN l.amount_yuan IS NOT NULL THEN l.project_id END) AS with_amount,
-       coalesce(sum(l.amount_yuan), 0)                      AS amount_yuan
+       coalesce(a.projects, 0)                              AS projects,
+       coalesce(a.stated, 0)                                AS stated,
+       coalesce(a.inferred, 0)                              AS inferred,
+       coalesce(a.with_amount, 0)                           AS with_amount,
+       coalesce(a.amount_yuan, 0)                           AS amount_yuan
   FROM industries i
-  LEFT JOIN links l ON l.industry_id = i.industry_id
- GROUP BY i.industry_id
+  LEFT JOIN per_industry a ON a.industry_id = i.industry_id
  ORDER BY amount_yuan DESC, projects DESC, industry;
