@@ -484,12 +484,11 @@ fn one_district_section(args: &Args) -> String {
          | figure | ours | ours peak | baseline | baseline peak | ratio | target | |\n\
          |---|---|---|---|---|---|---|---|\n",
     );
-    let sql = args.dir.join("report-reconcile.sql");
     let report = zhaoshang::view::reports::all()
         .into_iter()
         .find(|r| r.name == "reconcile")
         .expect("the reconcile report");
-    fs::write(&sql, report.sql).unwrap();
+    let sql = report_sql_file(args, &report);
     let mut medians = Vec::new();
     for copies in [DISTRICT_SOURCES, 2 * DISTRICT_SOURCES] {
         let jsonl = args.dir.join(format!("district-{copies}.jsonl"));
@@ -704,11 +703,17 @@ fn sqlite_utils_line(args: &Args, db: &Path, n: usize, ours: Run, out: &mut Stri
     );
 }
 
+/// A report's SQL in a file, for the shell to run.
+fn report_sql_file(args: &Args, report: &zhaoshang::view::reports::Report) -> PathBuf {
+    let path = args.dir.join(format!("report-{}.sql", report.name));
+    fs::write(&path, report.sql).unwrap();
+    path
+}
+
 fn report_lines(args: &Args, db: &Path, out: &mut String) {
     for report in zhaoshang::view::reports::all() {
         let name = report.name.as_str();
-        let sql_file = args.dir.join(format!("report-{name}.sql"));
-        fs::write(&sql_file, report.sql).unwrap();
+        let sql_file = report_sql_file(args, &report);
         for (format, shell_mode) in [("csv", "-csv"), ("table", "-box")] {
             let timed = alternated(
                 args.runs,

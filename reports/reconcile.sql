@@ -22,7 +22,7 @@ WITH
 -- materialised bands by id would build an automatic index over all of them each time)
 band_of AS NOT MATERIALIZED (
     SELECT statistic_id, metric, source_id, place_id, event_id, kind, period_start, period_end,
-           coalesce(band_min_yuan, 0) AS lo, band_max_yuan AS hi, band_max_inclusive AS inc,
+           coalesce(band_min_yuan, 0) AS lo, band_max_yuan AS hi,
            -- the largest amount in the band (amounts are whole yuan)
            CASE WHEN band_max_yuan IS NULL THEN 9223372036854775807
                 WHEN band_max_inclusive THEN band_max_yuan ELSE band_max_yuan - 1 END AS top,
