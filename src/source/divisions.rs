@@ -164,10 +164,7 @@ pub fn short_form(name: &str) -> Option<String> {
     let mut rest = KINDS.iter().find_map(|k| name.strip_suffix(k))?.to_string();
     if name.contains("自治") {
         // Peoples come as runs of `X族`; cut them from the end.
-        loop {
-            let Some(before) = rest.strip_suffix('族') else {
-                break;
-            };
+        while let Some(before) = rest.strip_suffix('族') {
             match PEOPLES.iter().find(|p| before.ends_with(*p)) {
                 Some(p) => rest = before[..before.len() - p.len()].to_string(),
                 None => break,
