@@ -1,0 +1,164 @@
+//! `draft` scored against the hand-annotated corpus in tests/draft/: every article is drafted as
+//! a user would (no title given, the publication date and URL on the command line), the draft is
+//! imported unedited into a fresh catalogue, and its facts are compared one by one with the
+//! annotation, by the rules of DRAFT-ANNOTATION (found / wrong / missing / extra per kind of
+//! fact). `tuning/` is what the rules were written against; `held-out/` was set aside before any
+//! rule was written and is never read while tuning.
+//!
+//! `cargo test --release --test draft_corpus -- --nocapture` prints both tables. The test fails
+//! when the held-out results fall below the floors recorded in `FLOOR`.
+
+mod common;
+#[path = "draft_corpus/score.rs"]
+mod score;
+
+use std::path::{Path, PathBuf};
+
+use common::{TestEnv, stderr};
+use score::{Article, Tally};
+use zhaoshang::draft::{self, SourceOptions};
+
+/// The held-out results may not fall below these (measured; raise them as the draft improves).
+struct Floor {
+    found_percent: f64,
+    wrong_percent_max: f64,
+    projects_percent: f64,
+}
+
+const FLOOR: Floor = Floor {
+    found_percent: 16.0,
+    wrong_percent_max: 4.5,
+    projects_percent: 15.0,
+};
+
+fn corpus(split: &str) -> Vec<PathBuf> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/draft")
+        .join(split);
+    let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
+        .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
+        .map(|e| e.expect("directory entry").path())
+        .filter(|p| p.to_string_lossy().ends_with(".facts.json"))
+        .collect();
+    files.sort();
+    files
+}
+
+fn load(annotation: &Path) -> Article {
+    let name = annotation.to_string_lossy();
+    let base = name.trim_end_matches(".facts.json");
+    let text_path = [".txt", ".html"]
+        .iter()
+        .map(|ext| PathBuf::from(format!("{base}{ext}")))
+        .find(|p| p.exists())
+        .unwrap_or_else(|| panic!("{base}: no .txt or .html beside the annotation"));
+    let json = std::fs::read_to_string(annotation).expect("read annotation");
+    Article {
+        name: Path::new(base)
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default(),
+        bytes: std::fs::read(&text_path).expect("read article"),
+        annotation: serde_json::from_str(&json)
+            .unwrap_or_else(|e| panic!("{}: {e}", annotation.display())),
+    }
+}
+
+/// Drafts one article and imports the draft unedited; the tally of its facts.
+fn run_one(article: &Article) -> Tally {
+    let published = article.annotation["published"]
+        .as_str()
+        .expect("published")
+        .to_string();
+    let url = article.annotation["url"].as_str().map(str::to_string);
+    let mut tally = Tally::default();
+    let read = match draft::input::read(&article.bytes, None) {
+        Ok(read) => read,
+        Err(e) => {
+            tally
+                .failures
+                .push(format!("{}: not read: {e:#}", article.name));
+            return score::score(article, None, "", &mut tally);
+        }
+    };
+    let options = SourceOptions {
+        published: Some(published),
+        url,
+        ..SourceOptions::default()
+    };
+    let drafted = match draft::draft(&read, &options) {
+        Ok(d) => d,
+        Err(e) => {
+            tally
+                .failures
+                .push(format!("{}: not drafted: {e:#}", article.name));
+            return score::score(article, None, &read.text, &mut tally);
+        }
+    };
+    let env = TestEnv::new();
+    // The default format, as a user gets it.
+    let file = env.dir.path().join("draft.toml");
+    let toml = draft::to_toml(&drafted, &article.name, None).expect("draft as TOML");
+    std::fs::write(&file, toml).expect("write draft");
+    let init = env.run(&["init", "--empty", "-q"]);
+    assert!(init.status.success(), "{}", stderr(&init));
+    let import = env.run(&["import", "-q", file.to_str().expect("path")]);
+    tally.articles = 1;
+    if import.status.success() {
+        tally.imported = 1;
+    } else {
+        tally.failures.push(format!(
+            "{}: the draft does not import: {}",
+            article.name,
+            stderr(&import).trim()
+        ));
+    }
+    score::score(article, Some(&drafted.file), &read.text, &mut tally)
+}
+
+fn run_split(split: &str) -> Tally {
+    let mut total = Tally::default();
+    for path in corpus(split) {
+        let article = load(&path);
+        let tally = run_one(&article);
+        // Per-article detail for the tuning part only: the held-out part is read as totals.
+        if split == "tuning" && std::env::var_os("ZHAOSHANG_DRAFT_DETAIL").is_some() {
+            println!("{}", tally.detail(&article.name));
+        }
+        total.add(&tally);
+    }
+    total
+}
+
+#[test]
+fn draft_on_the_corpus() {
+    let tuning = run_split("tuning");
+    println!("\n## tuning\n{}", tuning.table());
+    let held_out = run_split("held-out");
+    println!("\n## held out\n{}", held_out.table());
+    for failure in &tuning.failures {
+        println!("{failure}");
+    }
+    println!("held out: {} failures", held_out.failures.len());
+    assert!(
+        held_out.articles >= 10,
+        "the held-out part has {} articles",
+        held_out.articles
+    );
+    let (found, wrong, projects) = held_out.headline();
+    assert!(
+        found >= FLOOR.found_percent,
+        "held out: facts found {found:.1}% < floor {:.1}%",
+        FLOOR.found_percent
+    );
+    assert!(
+        wrong <= FLOOR.wrong_percent_max,
+        "held out: wrong {wrong:.1}% > ceiling {:.1}%",
+        FLOOR.wrong_percent_max
+    );
+    assert!(
+        projects >= FLOOR.projects_percent,
+        "held out: named projects found {projects:.1}% < floor {:.1}%",
+        FLOOR.projects_percent
+    );
+}

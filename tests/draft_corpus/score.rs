@@ -1,0 +1,945 @@
+//! Fact-by-fact comparison of a drafted source file with a hand annotation (the shape of
+//! DRAFT-ANNOTATION: events with their figures, bands, groups, statistics and projects; decoys;
+//! companies; industries; period statistics; targets; other statistics).
+//!
+//! A drafted record "stands for" an annotated fact when their quotes overlap in the article's
+//! text; it is found when its value (amount in whole units of its currency, count, qualifier,
+//! period) or name (folded) is the same, wrong when it stands for the fact but differs, extra
+//! when it stands for none. A record that stands for a decoy (a 开工 batch, an attendance figure)
+//! is wrong however it is written.
+
+use std::collections::BTreeMap;
+use std::fmt::Write as _;
+
+use serde_json::Value;
+use zhaoshang::source::figure::{Qualifier, Quantity, parse_figure};
+use zhaoshang::source::fold::fold;
+use zhaoshang::source::model::{EventEntry, FigureEntry, SourceFile};
+
+pub struct Article {
+    pub name: String,
+    pub bytes: Vec<u8>,
+    pub annotation: Value,
+}
+
+#[derive(Default, Clone, Copy)]
+pub struct Counts {
+    pub facts: usize,
+    pub found: usize,
+    pub wrong: usize,
+    pub missing: usize,
+    pub extra: usize,
+}
+
+#[derive(Default)]
+pub struct Tally {
+    pub kinds: BTreeMap<&'static str, Counts>,
+    pub articles: usize,
+    pub imported: usize,
+    /// Articles whose draft has an event or a period report.
+    pub with_event: usize,
+    pub failures: Vec<String>,
+}
+
+/// The order kinds are printed in.
+const KINDS: [&str; 17] = [
+    "event",
+    "event date",
+    "place",
+    "project count",
+    "event amount",
+    "alternative",
+    "band",
+    "group",
+    "event statistic",
+    "project",
+    "project amount",
+    "project company",
+    "company",
+    "industry",
+    "period statistic",
+    "target",
+    "other statistic",
+];
+
+impl Tally {
+    fn count(&mut self, kind: &'static str) -> &mut Counts {
+        self.kinds.entry(kind).or_default()
+    }
+
+    pub fn add(&mut self, other: &Tally) {
+        for (kind, c) in &other.kinds {
+            let mine = self.count(kind);
+            mine.facts += c.facts;
+            mine.found += c.found;
+            mine.wrong += c.wrong;
+            mine.missing += c.missing;
+            mine.extra += c.extra;
+        }
+        self.articles += other.articles;
+        self.imported += other.imported;
+        self.with_event += other.with_event;
+        self.failures.extend(other.failures.iter().cloned());
+    }
+
+    fn total(&self) -> Counts {
+        let mut t = Counts::default();
+        for c in self.kinds.values() {
+            t.facts += c.facts;
+            t.found += c.found;
+            t.wrong += c.wrong;
+            t.missing += c.missing;
+            t.extra += c.extra;
+        }
+        t
+    }
+
+    /// (facts found %, wrong % of facts, named projects found %).
+    pub fn headline(&self) -> (f64, f64, f64) {
+        let t = self.total();
+        let p = self.kinds.get("project").copied().unwrap_or_default();
+        (
+            percent(t.found, t.facts),
+            percent(t.wrong, t.facts),
+            percent(p.found, p.facts),
+        )
+    }
+
+    pub fn table(&self) -> String {
+        let mut out = String::new();
+        let _ = writeln!(
+            out,
+            "| kind | facts | found | wrong | missing | extra |\n| --- | ---: | ---: | ---: | ---: | ---: |"
+        );
+        let row = |out: &mut String, kind: &str, c: &Counts| {
+            let _ = writeln!(
+                out,
+                "| {kind} | {} | {} | {} | {} | {} |",
+                c.facts, c.found, c.wrong, c.missing, c.extra
+            );
+        };
+        for kind in KINDS {
+            if let Some(c) = self.kinds.get(kind) {
+                row(&mut out, kind, c);
+            }
+        }
+        if let Some(c) = self.kinds.get("decoy") {
+            let _ = writeln!(out, "| decoy drafted as a signing | | | {} | | |", c.wrong);
+        }
+        let t = self.total();
+        row(&mut out, "**all**", &t);
+        let (found, wrong, projects) = self.headline();
+        let _ = writeln!(
+            out,
+            "\nfacts found {found:.1}%, wrong {wrong:.1}%, named projects found {projects:.1}%; \
+             edits left {} (missing + wrong + extra); {} of {} articles drafted an event or a \
+             period report; {} of {} drafts import unedited",
+            t.missing + t.wrong + t.extra,
+            self.with_event,
+            self.articles,
+            self.imported,
+            self.articles
+        );
+        out
+    }
+
+    pub fn detail(&self, name: &str) -> String {
+        let mut out = format!("{name}:");
+        for (kind, c) in &self.kinds {
+            if c.wrong + c.missing + c.extra > 0 {
+                let _ = write!(
+                    out,
+                    " {kind} {}/{} w{} m{} x{};",
+                    c.found, c.facts, c.wrong, c.missing, c.extra
+                );
+            }
+        }
+        out
+    }
+}
+
+fn percent(part: usize, whole: usize) -> f64 {
+    if whole == 0 {
+        100.0
+    } else {
+        part as f64 * 100.0 / whole as f64
+    }
+}
+
+/// A comparable figure: amount (currency, whole units) or measure, and its qualifier.
+#[derive(Debug, Clone, PartialEq)]
+enum Fig {
+    Money(String, i64, Qualifier),
+    Measure(i64, Qualifier),
+}
+
+fn qualifier_of(v: &Value) -> Qualifier {
+    let words: Vec<&str> = match v {
+        Value::String(s) => vec![s.as_str()],
+        Value::Array(a) => a.iter().filter_map(Value::as_str).collect(),
+        _ => vec![],
+    };
+    for w in words {
+        let q = match w {
+            "逾" | "超" | "余" | "餘" | "多" | "超过" | "超過" | "逾越" => {
+                Qualifier::MoreThan
+            }
+            "以上" | "不低于" | "不少于" | "不低於" | "不少於" | "上" => {
+                Qualifier::AtLeast
+            }
+            "约" | "約" | "左右" => Qualifier::About,
+            "近" => Qualifier::Nearly,
+            "以下" | "不超过" | "不超過" => Qualifier::AtMost,
+            "不足" | "低于" | "低於" => Qualifier::LessThan,
+            _ => continue,
+        };
+        return q;
+    }
+    Qualifier::Exact
+}
+
+/// An annotated amount: a yuan integer or `{value, currency}`.
+fn money_of(v: &Value, q: Qualifier) -> Option<Fig> {
+    match v {
+        Value::Number(n) => Some(Fig::Money("CNY".into(), n.as_f64()?.round() as i64, q)),
+        Value::Object(o) => Some(Fig::Money(
+            o.get("currency")?.as_str()?.to_string(),
+            o.get("value")?.as_f64()?.round() as i64,
+            q,
+        )),
+        _ => None,
+    }
+}
+
+/// A drafted figure's text as a comparable figure.
+fn drafted_fig(text: &str) -> Option<Fig> {
+    let f = parse_figure(text).ok()?;
+    Some(match f.quantity {
+        Quantity::Money { currency, amount } => {
+            Fig::Money(currency.to_string(), amount, f.qualifier)
+        }
+        Quantity::Measure { value, .. } => Fig::Measure(value.round() as i64, f.qualifier),
+    })
+}
+
+/// An annotated statistic (`value`, `unit`, `qualifier`, `value_yuan`).
+fn stat_fig(s: &Value) -> Option<Fig> {
+    let q = qualifier_of(&s["qualifier"]);
+    if let Some(m) = money_of(&s["value_yuan"], q) {
+        return Some(m);
+    }
+    let unit = s["unit"].as_str().unwrap_or("");
+    let value = s["value"].as_f64()?;
+    let scale = if unit.starts_with('万') || unit.starts_with('萬') {
+        10_000.0
+    } else if unit.starts_with('亿') || unit.starts_with('億') {
+        100_000_000.0
+    } else {
+        1.0
+    };
+    for (name, words) in zhaoshang::source::figure::CURRENCIES.iter().skip(1) {
+        if words.iter().any(|w| unit.ends_with(w)) {
+            return Some(Fig::Money(
+                name.to_string(),
+                (value * scale).round() as i64,
+                q,
+            ));
+        }
+    }
+    Some(Fig::Measure((value * scale).round() as i64, q))
+}
+
+fn same_value(a: &Fig, b: &Fig) -> bool {
+    match (a, b) {
+        (Fig::Money(c1, v1, _), Fig::Money(c2, v2, _)) => c1 == c2 && v1 == v2,
+        (Fig::Measure(v1, _), Fig::Measure(v2, _)) => v1 == v2,
+        _ => false,
+    }
+}
+
+/// Where a quote sits in the article (whitespace ignored on both sides): a span of the text's
+/// characters with whitespace removed.
+struct Text {
+    flat: Vec<char>,
+}
+
+impl Text {
+    fn new(text: &str) -> Text {
+        Text {
+            flat: fold(text).chars().filter(|c| !c.is_whitespace()).collect(),
+        }
+    }
+
+    fn spans(&self, quote: &str) -> Vec<(usize, usize)> {
+        let q: Vec<char> = fold(quote).chars().filter(|c| !c.is_whitespace()).collect();
+        if q.is_empty() || q.len() > self.flat.len() {
+            return Vec::new();
+        }
+        (0..=self.flat.len() - q.len())
+            .filter(|&i| self.flat[i..i + q.len()] == q[..])
+            .map(|i| (i, i + q.len()))
+            .collect()
+    }
+
+    fn overlap(&self, a: &str, b: &str) -> bool {
+        let sa = self.spans(a);
+        let sb = self.spans(b);
+        sa.iter().any(|x| sb.iter().any(|y| x.0 < y.1 && y.0 < x.1))
+    }
+}
+
+/// One side of a comparison: the quote it stands on and what it says.
+struct Item<K> {
+    quote: String,
+    key: K,
+}
+
+/// Matches annotated facts with drafted records of one kind: equal keys are found (quotes
+/// overlapping first, then anywhere); a record whose quote overlaps a fact's but whose key
+/// differs is wrong; the rest are missing or extra. Returns the pairs (fact, record) matched.
+fn compare<K>(
+    kind: &'static str,
+    facts: &[Item<K>],
+    drafted: &[Item<K>],
+    text: &Text,
+    same: impl Fn(&K, &K) -> bool,
+    tally: &mut Tally,
+) -> Vec<(usize, usize)> {
+    let mut taken = vec![false; drafted.len()];
+    let mut pairs = Vec::new();
+    let mut c = Counts {
+        facts: facts.len(),
+        ..Counts::default()
+    };
+    let mut unresolved = Vec::new();
+    for (i, f) in facts.iter().enumerate() {
+        let hit = (0..drafted.len())
+            .filter(|&j| !taken[j] && same(&f.key, &drafted[j].key))
+            .max_by_key(|&j| text.overlap(&f.quote, &drafted[j].quote));
+        match hit {
+            Some(j) => {
+                taken[j] = true;
+                c.found += 1;
+                pairs.push((i, j));
+            }
+            None => unresolved.push(i),
+        }
+    }
+    for i in unresolved {
+        let f = &facts[i];
+        match (0..drafted.len()).find(|&j| !taken[j] && text.overlap(&f.quote, &drafted[j].quote)) {
+            Some(j) => {
+                taken[j] = true;
+                c.wrong += 1;
+                pairs.push((i, j));
+            }
+            None => c.missing += 1,
+        }
+    }
+    c.extra = taken.iter().filter(|t| !**t).count();
+    let mine = tally.count(kind);
+    mine.facts += c.facts;
+    mine.found += c.found;
+    mine.wrong += c.wrong;
+    mine.missing += c.missing;
+    mine.extra += c.extra;
+    pairs
+}
+
+fn arr(v: &Value) -> &[Value] {
+    v.as_array().map(Vec::as_slice).unwrap_or(&[])
+}
+
+fn s(v: &Value) -> String {
+    v.as_str().unwrap_or("").to_string()
+}
+
+/// A headline figure of the annotation (`{value, qualifier, quote}`), as an item.
+fn ann_figure(v: &Value, money: bool) -> Option<Item<Fig>> {
+    if v.is_null() {
+        return None;
+    }
+    let q = qualifier_of(&v["qualifier"]);
+    let key = if money {
+        money_of(&v["value"], q)?
+    } else {
+        Fig::Measure(v["value"].as_f64()?.round() as i64, q)
+    };
+    Some(Item {
+        quote: s(&v["quote"]),
+        key,
+    })
+}
+
+fn drafted_figure(f: Option<&FigureEntry>) -> Vec<Item<Fig>> {
+    f.and_then(|f| {
+        Some(Item {
+            quote: f.quote.clone(),
+            key: drafted_fig(&f.value)?,
+        })
+    })
+    .into_iter()
+    .collect()
+}
+
+/// Names compare folded; one holding the other (leading words, 项目之一) stands for it.
+fn names(kind: &'static str, facts: &[String], drafted: &[String], tally: &mut Tally) {
+    let item = |n: &String| Item {
+        quote: n.clone(),
+        key: fold(n),
+    };
+    let facts: Vec<Item<String>> = facts.iter().map(item).collect();
+    let drafted: Vec<Item<String>> = drafted.iter().map(item).collect();
+    compare_names(kind, &facts, &drafted, tally);
+}
+
+fn compare_names(
+    kind: &'static str,
+    facts: &[Item<String>],
+    drafted: &[Item<String>],
+    tally: &mut Tally,
+) -> Vec<(usize, usize)> {
+    let mut taken = vec![false; drafted.len()];
+    let mut pairs = Vec::new();
+    let mut c = Counts {
+        facts: facts.len(),
+        ..Counts::default()
+    };
+    let mut unresolved = Vec::new();
+    for (i, f) in facts.iter().enumerate() {
+        match (0..drafted.len()).find(|&j| !taken[j] && drafted[j].key == f.key) {
+            Some(j) => {
+                taken[j] = true;
+                c.found += 1;
+                pairs.push((i, j));
+            }
+            None => unresolved.push(i),
+        }
+    }
+    for i in unresolved {
+        let f = &facts[i].key;
+        let hit = (0..drafted.len()).find(|&j| {
+            let d = &drafted[j].key;
+            !taken[j]
+                && d.chars().count() >= 2
+                && (d.contains(f.as_str()) || f.contains(d.as_str()))
+        });
+        match hit {
+            Some(j) => {
+                taken[j] = true;
+                c.wrong += 1;
+                pairs.push((i, j));
+            }
+            None => c.missing += 1,
+        }
+    }
+    c.extra = taken.iter().filter(|t| !**t).count();
+    let mine = tally.count(kind);
+    mine.facts += c.facts;
+    mine.found += c.found;
+    mine.wrong += c.wrong;
+    mine.missing += c.missing;
+    mine.extra += c.extra;
+    pairs
+}
+
+/// Every quote of the decoys: non-signing figures and the 开工/竣工/投产 batches.
+fn decoy_quotes(ann: &Value) -> Vec<String> {
+    let mut out = Vec::new();
+    fn walk(v: &Value, out: &mut Vec<String>) {
+        match v {
+            Value::Object(o) => {
+                for (k, v) in o {
+                    if k == "quote" {
+                        if let Some(q) = v.as_str() {
+                            out.push(q.to_string());
+                        }
+                    } else {
+                        walk(v, out);
+                    }
+                }
+            }
+            Value::Array(a) => a.iter().for_each(|v| walk(v, out)),
+            _ => {}
+        }
+    }
+    walk(&ann["non_signing"], &mut out);
+    walk(&ann["stage_events"], &mut out);
+    out
+}
+
+/// Every quote a drafted signing record stands on (headline figures, bands, parts, event
+/// statistics, projects).
+fn signing_quotes(e: &EventEntry) -> Vec<String> {
+    let mut out = Vec::new();
+    out.extend(e.project_count.iter().map(|f| f.quote.clone()));
+    out.extend(e.signed_amount.iter().map(|f| f.quote.clone()));
+    out.extend(e.bands.iter().map(|b| b.quote.clone()));
+    out.extend(e.statistics.iter().map(|b| b.quote.clone()));
+    out.extend(
+        e.breakdowns
+            .iter()
+            .flat_map(|b| b.parts.iter().map(|p| p.quote.clone())),
+    );
+    out.extend(e.projects.iter().map(|p| p.quote.clone()));
+    out
+}
+
+pub fn score(article: &Article, file: Option<&SourceFile>, text: &str, tally: &mut Tally) -> Tally {
+    let ann = &article.annotation;
+    let text = Text::new(text);
+    let empty = SourceFile::default();
+    let file = file.unwrap_or(&empty);
+    let ceremonies: Vec<&EventEntry> = file
+        .events
+        .iter()
+        .filter(|e| e.period.is_none() && e.from.is_none())
+        .collect();
+    let periods: Vec<&EventEntry> = file
+        .events
+        .iter()
+        .filter(|e| e.period.is_some() || e.from.is_some())
+        .collect();
+    if !file.events.is_empty() {
+        tally.with_event = 1;
+    }
+    // Decoys: a signing record standing on a decoy's words is wrong, and not counted again.
+    let decoys = decoy_quotes(ann);
+    let mut decoy_hits = 0;
+    for e in &file.events {
+        for q in signing_quotes(e) {
+            if decoys.iter().any(|d| text.overlap(d, &q)) {
+                decoy_hits += 1;
+            }
+        }
+    }
+    tally.count("decoy").wrong += decoy_hits;
+    let ann_events = arr(&ann["events"]);
+    let event_items: Vec<Item<()>> = ann_events
+        .iter()
+        .map(|e| Item {
+            quote: first_quote(e),
+            key: (),
+        })
+        .collect();
+    let drafted_items: Vec<Item<()>> = ceremonies
+        .iter()
+        .map(|e| Item {
+            quote: e
+                .signed_amount
+                .as_ref()
+                .or(e.project_count.as_ref())
+                .map_or_else(|| e.quote.clone(), |f| f.quote.clone()),
+            key: (),
+        })
+        .collect();
+    let pairs = compare(
+        "event",
+        &event_items,
+        &drafted_items,
+        &text,
+        |_, _| true,
+        tally,
+    );
+    for (i, a) in ann_events.iter().enumerate() {
+        let d = pairs.iter().find(|p| p.0 == i).map(|p| ceremonies[p.1]);
+        event_facts(a, d, &text, tally);
+    }
+    let drafted_companies: Vec<String> = file.companies.iter().map(|c| c.name.clone()).collect();
+    let ann_companies: Vec<String> = arr(&ann["companies"]).iter().map(s).collect();
+    names("company", &ann_companies, &drafted_companies, tally);
+    let drafted_industries: Vec<String> = file.industries.iter().map(|c| c.name.clone()).collect();
+    let ann_industries: Vec<String> = arr(&ann["industries"]).iter().map(s).collect();
+    names("industry", &ann_industries, &drafted_industries, tally);
+    statistics(ann, file, &periods, &text, tally);
+    std::mem::take(tally)
+}
+
+fn first_quote(e: &Value) -> String {
+    for k in ["amount_yuan", "project_count"] {
+        if let Some(q) = e[k]["quote"].as_str() {
+            return q.to_string();
+        }
+    }
+    s(&e["label"])
+}
+
+fn event_facts(a: &Value, d: Option<&EventEntry>, text: &Text, tally: &mut Tally) {
+    // Date and place: a fact when the annotation fixes them.
+    if let Some(date) = a["date"].as_str() {
+        let c = tally.count("event date");
+        c.facts += 1;
+        match d.and_then(|d| d.date.as_deref()) {
+            Some(x) if x == date => c.found += 1,
+            Some(_) => c.wrong += 1,
+            None => c.missing += 1,
+        }
+    }
+    if let Some(place) = a["place"].as_str() {
+        let c = tally.count("place");
+        c.facts += 1;
+        match d.map(|d| d.place.as_str()) {
+            Some(x) if same_place(x, place) => c.found += 1,
+            Some(_) => c.wrong += 1,
+            None => c.missing += 1,
+        }
+    }
+    let count: Vec<Item<Fig>> = ann_figure(&a["project_count"], false).into_iter().collect();
+    compare(
+        "project count",
+        &count,
+        &drafted_figure(d.and_then(|d| d.project_count.as_ref())),
+        text,
+        |x, y| x == y,
+        tally,
+    );
+    let amount: Vec<Item<Fig>> = ann_figure(&a["amount_yuan"], true).into_iter().collect();
+    compare(
+        "event amount",
+        &amount,
+        &drafted_figure(d.and_then(|d| d.signed_amount.as_ref())),
+        text,
+        |x, y| x == y,
+        tally,
+    );
+    let alternatives: Vec<Item<Fig>> = arr(&a["alternatives"])
+        .iter()
+        .filter_map(|x| {
+            let q = qualifier_of(&x["qualifier"]);
+            let key = if x["of"].as_str() == Some("project_count") {
+                Fig::Measure(x["value"].as_f64()?.round() as i64, q)
+            } else {
+                money_of(&x["value"], q)?
+            };
+            Some(Item {
+                quote: s(&x["quote"]),
+                key,
+            })
+        })
+        .collect();
+    let drafted_alternatives: Vec<Item<Fig>> = d
+        .into_iter()
+        .flat_map(|d| d.project_count.iter().chain(d.signed_amount.iter()))
+        .flat_map(|f| f.alternatives.iter())
+        .filter_map(|x| {
+            Some(Item {
+                quote: x.quote.clone(),
+                key: drafted_fig(&x.value)?,
+            })
+        })
+        .collect();
+    compare(
+        "alternative",
+        &alternatives,
+        &drafted_alternatives,
+        text,
+        |x, y| x == y,
+        tally,
+    );
+    let bands: Vec<Item<i64>> = arr(&a["bands"])
+        .iter()
+        .filter_map(|b| {
+            Some(Item {
+                quote: s(&b["quote"]),
+                key: b["count"].as_i64()?,
+            })
+        })
+        .collect();
+    let drafted_bands: Vec<Item<i64>> = d
+        .into_iter()
+        .flat_map(|d| d.bands.iter())
+        .filter_map(|b| {
+            Some(Item {
+                quote: b.quote.clone(),
+                key: match drafted_fig(&b.count)? {
+                    Fig::Measure(v, _) => v,
+                    Fig::Money(..) => return None,
+                },
+            })
+        })
+        .collect();
+    compare("band", &bands, &drafted_bands, text, |x, y| x == y, tally);
+    groups(a, d, text, tally);
+    let stats: Vec<Item<Fig>> = arr(&a["statistics"])
+        .iter()
+        .filter_map(|x| {
+            Some(Item {
+                quote: s(&x["quote"]),
+                key: stat_fig(x)?,
+            })
+        })
+        .collect();
+    let drafted_stats: Vec<Item<Fig>> = d
+        .into_iter()
+        .flat_map(|d| d.statistics.iter())
+        .filter_map(|x| {
+            Some(Item {
+                quote: x.quote.clone(),
+                key: drafted_fig(&x.value)?,
+            })
+        })
+        .collect();
+    compare(
+        "event statistic",
+        &stats,
+        &drafted_stats,
+        text,
+        |x, y| x == y,
+        tally,
+    );
+    projects(a, d, tally);
+}
+
+fn same_place(drafted: &str, annotated: &str) -> bool {
+    let short = |n: &str| {
+        let n = fold(n);
+        zhaoshang::source::divisions::short_form(&n).unwrap_or(n)
+    };
+    fold(drafted) == fold(annotated) || short(drafted) == short(annotated)
+}
+
+/// Groups are compared as (count, amount) pairs: a part with the same figures is found.
+fn groups(a: &Value, d: Option<&EventEntry>, text: &Text, tally: &mut Tally) {
+    type Key = (Option<Fig>, Option<Fig>);
+    let groups: Vec<Item<Key>> = arr(&a["groups"])
+        .iter()
+        .map(|g| Item {
+            quote: s(&g["quote"]),
+            key: (
+                ann_figure(&g["project_count"], false).map(|i| i.key),
+                ann_figure(&g["amount_yuan"], true).map(|i| i.key),
+            ),
+        })
+        .collect();
+    let parts: Vec<Item<Key>> = d
+        .into_iter()
+        .flat_map(|d| d.breakdowns.iter())
+        .flat_map(|b| b.parts.iter())
+        .map(|p| Item {
+            quote: p.quote.clone(),
+            key: (
+                p.count.as_deref().and_then(drafted_fig),
+                p.amount.as_deref().and_then(drafted_fig),
+            ),
+        })
+        .collect();
+    compare("group", &groups, &parts, text, |x, y| x == y, tally);
+}
+
+fn projects(a: &Value, d: Option<&EventEntry>, tally: &mut Tally) {
+    let ann: Vec<&Value> = arr(&a["projects"]).iter().collect();
+    let drafted: Vec<_> = d.map(|d| d.projects.iter().collect()).unwrap_or_default();
+    let facts: Vec<Item<String>> = ann
+        .iter()
+        .map(|p| Item {
+            quote: s(&p["name"]),
+            key: fold(&s(&p["name"])),
+        })
+        .collect();
+    let records: Vec<Item<String>> = drafted
+        .iter()
+        .map(|p| Item {
+            quote: p.name.clone(),
+            key: fold(&p.name),
+        })
+        .collect();
+    let pairs = compare_names("project", &facts, &records, tally);
+    for (i, p) in ann.iter().enumerate() {
+        let dp = pairs.iter().find(|x| x.0 == i).map(|x| drafted[x.1]);
+        let q = qualifier_of(&p["qualifier"]);
+        if let Some(fig) = money_of(&p["amount_yuan"], q) {
+            let c = tally.count("project amount");
+            c.facts += 1;
+            match dp
+                .and_then(|dp| dp.amount.as_ref())
+                .and_then(|a| drafted_fig(&a.value))
+            {
+                Some(x) if x == fig => c.found += 1,
+                Some(_) => c.wrong += 1,
+                None => c.missing += 1,
+            }
+        } else if dp.is_some_and(|dp| dp.amount.is_some()) {
+            tally.count("project amount").extra += 1;
+        }
+        let companies: Vec<String> = arr(&p["companies"]).iter().map(s).collect();
+        let linked: Vec<String> = dp
+            .map(|dp| dp.companies.iter().map(|c| c.name.clone()).collect())
+            .unwrap_or_default();
+        names("project company", &companies, &linked, tally);
+    }
+    // Projects drafted that stand for none: their amounts and links are extra too.
+    for (j, dp) in drafted.iter().enumerate() {
+        if !pairs.iter().any(|x| x.1 == j) {
+            if dp.amount.is_some() {
+                tally.count("project amount").extra += 1;
+            }
+            tally.count("project company").extra += dp.companies.len();
+        }
+    }
+}
+
+/// `2023`, `2013-H1`, `2024-Q1`, `2007-01..2007-09` → (from, to) as YYYY-MM-DD.
+fn period_bounds(period: &str) -> Option<(String, String)> {
+    let month_end = |y: i32, m: u32| -> String {
+        let days = match m {
+            2 if (y % 4 == 0 && y % 100 != 0) || y % 400 == 0 => 29,
+            2 => 28,
+            4 | 6 | 9 | 11 => 30,
+            _ => 31,
+        };
+        format!("{y:04}-{m:02}-{days:02}")
+    };
+    if let Some((a, b)) = period.split_once("..") {
+        let (ya, ma) = a.split_once('-')?;
+        let (yb, mb) = b.split_once('-')?;
+        return Some((
+            format!("{ya}-{ma}-01"),
+            month_end(yb.parse().ok()?, mb.parse().ok()?),
+        ));
+    }
+    let (year, rest) = period.split_once('-').unwrap_or((period, ""));
+    let y: i32 = year.parse().ok()?;
+    let (m1, m2) = match rest {
+        "" => (1, 12),
+        "H1" => (1, 6),
+        "H2" => (7, 12),
+        "Q1" => (1, 3),
+        "Q2" => (4, 6),
+        "Q3" => (7, 9),
+        "Q4" => (10, 12),
+        m => {
+            let m: u32 = m.parse().ok()?;
+            (m, m)
+        }
+    };
+    Some((format!("{y:04}-{m1:02}-01"), month_end(y, m2)))
+}
+
+fn statistics(
+    ann: &Value,
+    file: &SourceFile,
+    periods: &[&EventEntry],
+    text: &Text,
+    tally: &mut Tally,
+) {
+    type Key = (Fig, Option<(String, String)>);
+    let period_facts: Vec<Item<Key>> = arr(&ann["period_statistics"])
+        .iter()
+        .filter_map(|x| {
+            Some(Item {
+                quote: s(&x["quote"]),
+                key: (stat_fig(x)?, x["period"].as_str().and_then(period_bounds)),
+            })
+        })
+        .collect();
+    let mut drafted: Vec<Item<Key>> = Vec::new();
+    for st in file
+        .statistics
+        .iter()
+        .filter(|s| s.kind == "period_statistic")
+    {
+        if let Some(f) = drafted_fig(&st.value) {
+            let bounds = st.from.clone().zip(st.to.clone());
+            drafted.push(Item {
+                quote: st.quote.clone(),
+                key: (f, bounds),
+            });
+        }
+    }
+    for e in periods {
+        let bounds = e.from.clone().zip(e.to.clone()).or_else(|| {
+            let year = e
+                .date
+                .as_deref()
+                .or(e.to.as_deref())?
+                .get(..4)?
+                .parse()
+                .ok()?;
+            zhaoshang::source::period::parse_period(e.period.as_deref()?, year).ok()
+        });
+        let figs = e
+            .project_count
+            .iter()
+            .chain(e.signed_amount.iter())
+            .map(|f| (f.quote.clone(), f.value.clone()))
+            .chain(
+                e.statistics
+                    .iter()
+                    .map(|f| (f.quote.clone(), f.value.clone())),
+            );
+        for (quote, value) in figs {
+            if let Some(f) = drafted_fig(&value) {
+                drafted.push(Item {
+                    quote,
+                    key: (f, bounds.clone()),
+                });
+            }
+        }
+    }
+    let same = |a: &Key, b: &Key| a.0 == b.0 && (a.1.is_none() || a.1 == b.1);
+    compare(
+        "period statistic",
+        &period_facts,
+        &drafted,
+        text,
+        same,
+        tally,
+    );
+    let targets: Vec<Item<(Fig, Option<i64>)>> = arr(&ann["targets"])
+        .iter()
+        .filter_map(|x| {
+            Some(Item {
+                quote: s(&x["quote"]),
+                key: (stat_fig(x)?, x["year"].as_i64()),
+            })
+        })
+        .collect();
+    let drafted_targets: Vec<Item<(Fig, Option<i64>)>> = file
+        .statistics
+        .iter()
+        .filter(|s| s.kind == "target")
+        .filter_map(|st| {
+            let year = st.to.as_deref().and_then(|t| t.get(..4)?.parse().ok());
+            Some(Item {
+                quote: st.quote.clone(),
+                key: (drafted_fig(&st.value)?, year),
+            })
+        })
+        .collect();
+    compare(
+        "target",
+        &targets,
+        &drafted_targets,
+        text,
+        |a, b| a == b,
+        tally,
+    );
+    let others: Vec<Item<Fig>> = arr(&ann["other_statistics"])
+        .iter()
+        .filter_map(|x| {
+            Some(Item {
+                quote: s(&x["quote"]),
+                key: stat_fig(x)?,
+            })
+        })
+        .collect();
+    let drafted_others: Vec<Item<Fig>> = file
+        .statistics
+        .iter()
+        .filter(|s| s.kind == "place_fact")
+        .filter_map(|st| {
+            Some(Item {
+                quote: st.quote.clone(),
+                key: drafted_fig(&st.value)?,
+            })
+        })
+        .collect();
+    compare(
+        "other statistic",
+        &others,
+        &drafted_others,
+        text,
+        same_value,
+        tally,
+    );
+}
