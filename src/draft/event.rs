@@ -1,268 +1,607 @@
-//! The event: where and when, its name, its headline count and amount, its band counts.
+//! The event: its headline (count and amount, in one clause, one sentence or two in a row, in
+//! either order), the title's figures as alternatives, its date and name, its band counts and
+//! the parts after 其中. A period summary with no ceremony becomes a report of its period.
 
 use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::scan::{
-    COUNT, MONEY, NUMBER, Sentence, ascii_digits, clause_start, clauses, figure_text,
-};
+use super::figures::{self, Found, NUMBER, counts_projects};
+use super::text::{Clause, Doc, Topic};
 use super::{Draft, Section};
-use crate::source::figure::parse_band;
-use crate::source::model::{BandEntry, EventEntry, FigureEntry, PlaceEntry};
+use crate::source::figure::{parse_band, parse_figure, parse_money};
+use crate::source::model::{
+    AlternativeEntry, BandEntry, BreakdownEntry, EventEntry, EventStatisticEntry, FigureEntry,
+    PartEntry,
+};
 
-static PLACE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^\p{Han}{1,8}?(?:新区|新區|区|區|县|縣|市|旗)")
-        .unwrap_or_else(|e| panic!("the place pattern: {e}"))
-});
-static DATE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"([0-9０-９]{1,2})月([0-9０-９]{1,2})日")
-        .unwrap_or_else(|e| panic!("the date pattern: {e}"))
-});
+/// A headline figure: where it is and its value.
+#[derive(Debug, Clone)]
+struct Headline {
+    count: Option<(Found, usize)>,
+    amount: Option<(Found, usize)>,
+}
+
+/// Words that say a ceremony took place.
+const CEREMONY: &[&str] = &[
+    "举行",
+    "舉行",
+    "举办",
+    "舉辦",
+    "召开",
+    "召開",
+    "签约仪式",
+    "簽約儀式",
+    "集中签约",
+    "集中簽約",
+    "签约活动",
+    "簽約活動",
+    "签约大会",
+    "簽約大會",
+    "推介会",
+    "推介會",
+    "洽谈会",
+    "洽談會",
+    "投洽会",
+    "投洽會",
+    "签约会",
+    "簽約會",
+    "签约专场",
+    "簽約專場",
+    "云签约",
+    "雲簽約",
+    "博览会",
+    "博覽會",
+    "招商会",
+    "招商會",
+    "恳谈会",
+    "懇談會",
+    "上台签约",
+    "上臺簽約",
+    "现场签约",
+    "現場簽約",
+];
+
+/// Words before a batch's total amount.
+const TOTAL_WORDS: &[&str] = &[
+    "总投资",
+    "總投資",
+    "投资总额",
+    "投資總額",
+    "总金额",
+    "總金額",
+    "签约金额",
+    "簽約金額",
+    "协议投资",
+    "協議投資",
+    "协议引资",
+    "協議引資",
+    "计划投资",
+    "計劃投資",
+    "合同金额",
+    "合同金額",
+    "总额",
+    "總額",
+];
+
+/// Words a list of items begins after: the money that follows is a project's, not the total.
+const LIST_START: &[&str] = &["分别是", "分別是", "分别为", "分別為", "包括", "即", "其中"];
+
+pub fn has_ceremony(doc: &Doc) -> bool {
+    doc.clauses
+        .iter()
+        .filter(|c| c.topic == Topic::Signing)
+        .any(|c| CEREMONY.iter().any(|w| c.text.contains(w)))
+        || doc
+            .title
+            .is_some_and(|t| CEREMONY.iter().any(|w| t.contains(w)))
+}
+
+fn in_list(doc: &Doc, at: usize) -> bool {
+    doc.sentence_at(at).is_some_and(|s| {
+        let before = &doc.text[s.start..at];
+        LIST_START.iter().any(|w| before.contains(w))
+    })
+}
+
+/// The first count of projects in a clause, its offset in the text.
+fn project_count_in(c: &Clause) -> Option<Found> {
+    figures::counts(c.text)
+        .into_iter()
+        .find(|f| counts_projects(c.text, f))
+        .map(|f| Found {
+            start: f.start + c.start,
+            end: f.end + c.start,
+            value: f.value,
+        })
+}
+
+fn money_in(c: &Clause) -> Vec<Found> {
+    figures::money(c.text)
+        .into_iter()
+        .map(|f| Found {
+            start: f.start + c.start,
+            end: f.end + c.start,
+            value: f.value,
+        })
+        .collect()
+}
+
+/// The headline of clauses with topic `wanted`: a count of projects, and the first amount of
+/// its sentence that is not inside a list of projects (else of the next sentence).
+fn headline(doc: &Doc, wanted: &dyn Fn(&Topic) -> bool) -> Option<Headline> {
+    let clauses: Vec<&Clause> = doc.clauses.iter().filter(|c| wanted(&c.topic)).collect();
+    for c in &clauses {
+        let Some(count) = project_count_in(c) else {
+            continue;
+        };
+        // 其中外资项目4个 is a part, not the headline.
+        let sentence_start = doc.sentence_at(count.start).map_or(0, |s| s.start);
+        if doc.text[sentence_start..count.start].contains("其中") {
+            continue;
+        }
+        let same_sentence = clauses
+            .iter()
+            .filter(|x| x.sentence == c.sentence)
+            .flat_map(|x| money_in(x))
+            .find(|m| !in_list(doc, m.start) || m.start < count.start);
+        let next_sentence = || {
+            doc.clauses
+                .iter()
+                .filter(|x| x.sentence == c.sentence + 1)
+                .filter(|x| matches!(x.topic, Topic::Signing | Topic::Background))
+                .filter(|x| TOTAL_WORDS.iter().any(|w| x.text.contains(w)))
+                .take(2)
+                .flat_map(|x| money_in(x))
+                .next()
+        };
+        let amount = same_sentence.or_else(next_sentence);
+        return Some(Headline {
+            count: Some((count, c.sentence)),
+            amount: amount.map(|a| (a, c.sentence)),
+        });
+    }
+    // No count: an amount signed, in a clause that says so.
+    clauses
+        .iter()
+        .filter(|c| {
+            [
+                "签约",
+                "簽約",
+                "总投资",
+                "總投資",
+                "金额",
+                "金額",
+                "协议",
+                "協議",
+            ]
+            .iter()
+            .any(|w| c.text.contains(w))
+        })
+        .find_map(|c| {
+            let m = money_in(c).into_iter().find(|m| !in_list(doc, m.start))?;
+            Some(Headline {
+                count: None,
+                amount: Some((m, c.sentence)),
+            })
+        })
+}
+
+/// The quote for a figure: its clause, from the clause's start to the figure's end, or up to
+/// the other figure when both are in one sentence.
+fn quote_for(doc: &Doc, figs: &[&Found]) -> String {
+    let start = figs.iter().map(|f| f.start).min().unwrap_or(0);
+    let end = figs.iter().map(|f| f.end).max().unwrap_or(0);
+    let clause_start = doc
+        .clauses
+        .iter()
+        .filter(|c| c.start <= start)
+        .map(|c| c.start)
+        .max()
+        .unwrap_or(start);
+    doc.text[clause_start..end].to_string()
+}
+
+/// A value the importer reads; a figure with two qualifiers (超10亿元以上) keeps the first.
+pub fn parseable(value: &str) -> Option<String> {
+    let reads = |v: &str| parse_figure(v).is_ok() || parse_money(v).is_ok();
+    if reads(value) {
+        return Some(value.to_string());
+    }
+    ["以上", "左右"]
+        .iter()
+        .find_map(|suffix| value.strip_suffix(suffix).filter(|v| reads(v)))
+        .map(str::to_string)
+}
+
+/// A figure as a value to compare: money read without 元 where the text leaves it out.
+pub fn read_figure(value: &str) -> Option<crate::source::figure::Figure> {
+    parse_figure(value).or_else(|_| parse_money(value)).ok()
+}
+
+fn figure_entry(f: &Found, quote: String) -> Option<FigureEntry> {
+    Some(FigureEntry {
+        value: parseable(&f.value)?,
+        quote,
+        alternatives: Vec::new(),
+    })
+}
+
+/// The event or the period report, with its headline; false when the article holds neither.
+pub fn event(draft: &mut Draft, doc: &Doc, place: &str) -> bool {
+    let signing = |t: &Topic| *t == Topic::Signing;
+    let ceremony = has_ceremony(doc);
+    let found = headline(doc, &signing);
+    let mut entry = EventEntry {
+        place: place.to_string(),
+        ..Default::default()
+    };
+    let period = if found.is_none() || !ceremony {
+        period_headline(doc)
+    } else {
+        None
+    };
+    let headline = match (&found, &period) {
+        (_, Some((h, Topic::Period(from, to, label)))) if !ceremony || found.is_none() => {
+            entry.from = Some(from.clone());
+            entry.to = Some(to.clone());
+            entry.name = format!("{place}{label}招商引资签约");
+            h.clone()
+        }
+        (Some(h), _) => h.clone(),
+        (None, _) if ceremony => Headline {
+            count: None,
+            amount: None,
+        },
+        _ => return false,
+    };
+    if entry.from.is_none() {
+        let (date, why) = super::date::event_date(doc);
+        entry.date = Some(date);
+        if let Some(why) = why {
+            draft.note(Section::Event(0), why);
+        }
+        entry.name = event_name(doc, place);
+    }
+    set_headline(draft, doc, &mut entry, &headline);
+    entry.quote = event_quote(doc, &entry);
+    draft.file.events.push(entry);
+    title_figures(draft, doc);
+    true
+}
+
+fn set_headline(draft: &mut Draft, doc: &Doc, entry: &mut EventEntry, h: &Headline) {
+    let together = match (&h.count, &h.amount) {
+        (Some((c, _)), Some((a, _))) => {
+            doc.sentence_at(c.start).map(|s| s.start) == doc.sentence_at(a.start).map(|s| s.start)
+        }
+        _ => false,
+    };
+    if let Some((c, _)) = &h.count {
+        let quote = match (&h.amount, together) {
+            (Some((a, _)), true) => quote_for(doc, &[c, a]),
+            _ => quote_for(doc, &[c]),
+        };
+        entry.project_count = figure_entry(c, quote);
+        draft.used(c.start, c.end);
+    }
+    if let Some((a, _)) = &h.amount {
+        let quote = match (&h.count, together) {
+            (Some((c, _)), true) => quote_for(doc, &[c, a]),
+            _ => quote_for(doc, &[a]),
+        };
+        entry.signed_amount = figure_entry(a, quote);
+        draft.used(a.start, a.end);
+        if h.count.is_some() && !together {
+            draft.note(
+                Section::Event(0),
+                "the amount is in the sentence after the count: check that it is the same batch's"
+                    .into(),
+            );
+        }
+    }
+}
+
+/// A period summary's headline: the first period clause that counts projects.
+fn period_headline(doc: &Doc) -> Option<(Headline, Topic)> {
+    let is_period = |t: &Topic| matches!(t, Topic::Period(..));
+    let h = headline(doc, &is_period)?;
+    let at = h.count.as_ref().or(h.amount.as_ref())?.0.start;
+    let topic = doc
+        .clauses
+        .iter()
+        .find(|c| c.start <= at && at <= c.start + c.text.len())?
+        .topic
+        .clone();
+    Some((h, topic))
+}
+
+/// The title's count and amount, where they differ from the body's, as alternatives; where the
+/// body has none, the title's figure stands, with a note.
+fn title_figures(draft: &mut Draft, doc: &Doc) {
+    let Some(title) = doc.title else { return };
+    let title_clause = Clause {
+        text: title,
+        start: 0,
+        topic: Topic::Signing,
+        sentence: usize::MAX,
+    };
+    let count = project_count_in(&title_clause);
+    let amount = money_in(&title_clause).into_iter().next();
+    let event = &mut draft.file.events[0];
+    let mut notes = Vec::new();
+    for (found, slot) in [
+        (count, &mut event.project_count),
+        (amount, &mut event.signed_amount),
+    ] {
+        let Some(found) = found else { continue };
+        let Some(value) = parseable(&found.value) else {
+            continue;
+        };
+        match slot {
+            Some(body) => {
+                let differs = read_figure(&body.value) != read_figure(&value);
+                if differs {
+                    body.alternatives.push(AlternativeEntry {
+                        value,
+                        quote: title.to_string(),
+                        note: Some("the title's figure".into()),
+                    });
+                }
+            }
+            None => {
+                *slot = Some(FigureEntry {
+                    value,
+                    quote: title.to_string(),
+                    alternatives: Vec::new(),
+                });
+                notes.push(format!("`{}` is only in the title", found.value));
+            }
+        }
+    }
+    for n in notes {
+        draft.note(Section::Event(0), n);
+    }
+}
+
 static NAME: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:舉行|举行|召開|召开)(?:了|的)?([^,，。；、]{2,30}?(?:活動|活动|大會|大会|儀式|仪式|推介會|推介会))")
+    Regex::new(r"(?:舉行|举行|召開|召开|举办|舉辦)(?:了|的)?([^,，。；、]{2,30}?(?:活動|活动|大會|大会|儀式|仪式|推介會|推介会|洽谈会|洽談會|签约会|簽約會|专场|專場))")
         .unwrap_or_else(|e| panic!("the event name pattern: {e}"))
 });
-pub static BAND: LazyLock<Regex> = LazyLock::new(|| {
+
+fn event_name(doc: &Doc, place: &str) -> String {
+    let named = doc
+        .sentences
+        .iter()
+        .find_map(|s| NAME.captures(s.text).map(|c| c[1].to_string()));
+    match named {
+        Some(n) if n.starts_with(place) || n.contains("会") || n.contains("會") => n,
+        Some(n) => format!("{place}{n}"),
+        None => doc
+            .title
+            .map_or_else(|| format!("{place}招商引资项目签约"), str::to_string),
+    }
+}
+
+/// The event's quote: the sentence of its headline, else the first sentence with a ceremony word.
+fn event_quote(doc: &Doc, entry: &EventEntry) -> String {
+    if let Some(f) = entry
+        .signed_amount
+        .as_ref()
+        .or(entry.project_count.as_ref())
+    {
+        return f.quote.clone();
+    }
+    doc.sentences
+        .iter()
+        .find(|s| CEREMONY.iter().any(|w| s.text.contains(w)))
+        .or(doc.sentences.first())
+        .map_or_else(
+            || doc.title.unwrap_or("").to_string(),
+            |s| s.text.to_string(),
+        )
+}
+
+static BAND: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"({NUMBER}(?:億|亿|萬|万)元?(?:-|－|—|至|到){NUMBER}(?:億|亿|萬|万)元?|{NUMBER}(?:億|亿|萬|万)元?(?:以上|及以上))(?:的)?(?:項目|项目)?((?:近|逾|超)?{NUMBER}(?:個|个))"
+        r"((?:{NUMBER})(?:億|亿|萬|万)元?(?:-|－|—|至|到)(?:{NUMBER})(?:億|亿|萬|万)元?|(?:超|过|過)?(?:{NUMBER})(?:億|亿|萬|万)元?(?:以上|及以上))(?:的)?(?:[\p{{Han}}]{{0,4}}(?:項目|项目))?(?:有|共)?((?:近|逾|超)?{NUMBER}(?:個|个|宗|项|項))"
     ))
     .unwrap_or_else(|e| panic!("the band pattern: {e}"))
 });
-/// Words that make a sentence a report of a period, not of the ceremony.
-pub const PERIOD_WORDS: &[&str] = &[
-    "今年以來",
-    "今年以来",
-    "一年來",
-    "一年来",
-    "一年的",
-    "全年",
-    "累計",
-    "累计",
-    "今年",
-    "1至",
-    "1-",
-];
-/// Words before a headline amount.
-const HEADLINE_AMOUNT: &[&str] = &[
-    "攜",
-    "携",
-    "總投資",
-    "总投资",
-    "協議引資",
-    "协议引资",
-    "簽約金額",
-    "签约金额",
-    "投資總額",
-    "投资总额",
-    "計劃投資",
-    "计划投资",
-    "協議投資",
-    "协议投资",
-    "合同金額",
-    "合同金额",
-];
 
-pub fn is_period(sentence: &str) -> bool {
-    PERIOD_WORDS.iter().any(|w| sentence.contains(w))
-}
-
-/// The district, county or city the title (else the first sentence) begins with.
-pub fn place(draft: &mut Draft, title: &str, body: &[Sentence]) -> Option<String> {
-    let (name, quote) = std::iter::once(title)
-        .chain(body.iter().map(|s| s.text))
-        .find_map(|t| PLACE.find(t).map(|m| (m.as_str().to_string(), t)))?;
-    let quote = body
+/// Band counts of the ceremony: 10亿元以上项目7个.
+pub fn bands(draft: &mut Draft, doc: &Doc) {
+    let Some(event) = draft.file.events.first() else {
+        return;
+    };
+    let period = event.from.is_some();
+    let mut found = Vec::new();
+    for c in doc
+        .clauses
         .iter()
-        .flat_map(|s| clauses(s.text))
-        .find(|c| c.contains(name.as_str()))
-        .unwrap_or(quote);
-    let kind = match name.chars().last() {
-        Some('县' | '縣' | '旗') => "county",
-        Some('市') => "city",
-        _ => "district",
-    };
-    draft.file.places.push(PlaceEntry {
-        name: name.clone(),
-        kind: kind.to_string(),
-        parent: None,
-        quote: Some(quote.to_string()),
-        ..Default::default()
-    });
-    draft.note(
-        Section::Place(0),
-        format!(
-            "kind `{kind}` read from the name's last character; add its parent (city, province)"
-        ),
-    );
-    Some(name)
-}
-
-/// The event: dated by the first 月日 of the body in the publication's year.
-pub fn event(draft: &mut Draft, place: &str, title: &str, body: &[Sentence], published: &str) {
-    let dated = body.iter().find(|s| DATE.is_match(s.text));
-    let (date, quote_sentence) = match dated.and_then(|s| DATE.captures(s.text).map(|c| (c, s))) {
-        Some((c, s)) => (dated_in_year(&c[1], &c[2], published), Some(s.text)),
-        None => (published.to_string(), None),
-    };
-    let named = body.iter().find_map(|s| {
-        NAME.captures(s.text)
-            .map(|c| c[1].trim_start_matches('的').to_string())
-    });
-    let found_name = named.is_some();
-    let name = match named {
-        Some(n)
-            if n.starts_with(place)
-                || n.contains("全球")
-                || n.contains("大會")
-                || n.contains("大会") =>
-        {
-            n
-        }
-        Some(n) => format!("{place}{n}"),
-        None => title.to_string(),
-    };
-    let quote = quote_sentence
-        .map(|s| first_clauses(s, 2))
-        .unwrap_or_else(|| title.to_string());
-    draft.file.events.push(EventEntry {
-        name,
-        place: place.to_string(),
-        date: Some(date),
-        quote,
-        project_count: None,
-        signed_amount: None,
-        bands: Vec::new(),
-        industries: Vec::new(),
-        strategies: Vec::new(),
-        projects: Vec::new(),
-        ..Default::default()
-    });
-    let why = if quote_sentence.is_some() {
-        "the year of the date is the publication's; the name is built from the place and the \
-         words after 舉行/举行 (or is the title)"
-    } else {
-        "no date in the text: the publication date stands in for the event's"
-    };
-    draft.note(Section::Event(0), why.to_string());
-    if !found_name {
-        draft.note(
-            Section::Event(0),
-            "no `舉行…活動` in the text: the name is the title".into(),
-        );
-    }
-}
-
-/// The first `n` clauses of a sentence, as a verbatim slice.
-pub fn first_clauses(sentence: &str, n: usize) -> String {
-    let mut end = sentence.len();
-    let mut seen = 0;
-    for (i, c) in sentence.char_indices() {
-        if matches!(c, ',' | '，') {
-            seen += 1;
-            if seen == n {
-                end = i;
-                break;
+        .filter(|c| c.topic == Topic::Signing || (period && matches!(c.topic, Topic::Period(..))))
+    {
+        for cap in BAND.captures_iter(c.text) {
+            let (Some(band), Some(count), Some(all)) = (cap.get(1), cap.get(2), cap.get(0)) else {
+                continue;
+            };
+            let band_text: String = band
+                .as_str()
+                .trim_start_matches(['超', '过', '過'])
+                .to_string();
+            if parse_band(&band_text).is_err() || parse_figure(count.as_str()).is_err() {
+                continue;
             }
+            let quote = c.text[..all.end()].to_string();
+            found.push(BandEntry {
+                band: band_text,
+                count: count.as_str().to_string(),
+                quote,
+            });
+            draft.used(c.start + band.start(), c.start + count.end());
         }
     }
-    sentence[..end].to_string()
+    draft.file.events[0].bands.extend(found);
 }
 
-/// 12月27日 in the year of a publication on `published`; a date after the publication is taken
-/// to be of the year before (a December event reported in January).
-fn dated_in_year(month: &str, day: &str, published: &str) -> String {
-    let (m, d) = (ascii_digits(month), ascii_digits(day));
-    let (m, d): (u32, u32) = (m.parse().unwrap_or(1), d.parse().unwrap_or(1));
-    let year: i32 = published
-        .get(..4)
-        .and_then(|y| y.parse().ok())
-        .unwrap_or(2000);
-    let candidate = format!("{year:04}-{m:02}-{d:02}");
-    if candidate.as_str() > published {
-        format!("{:04}-{m:02}-{d:02}", year - 1)
-    } else {
-        candidate
-    }
-}
-
-/// The headline count and amount: the first sentence of the ceremony (not a period) that
-/// counts projects; its amount after 攜, 總投資, 協議引資 ….
-pub fn headline(draft: &mut Draft, title: &str, body: &[Sentence]) {
-    let candidates = body.iter().map(|s| s.text).chain(std::iter::once(title));
-    for sentence in candidates.filter(|s| !is_period(s)) {
-        let Some(count) = project_count(sentence) else {
-            continue;
-        };
-        let amount = headline_amount(sentence);
-        let end = amount.map_or(count.1, |a| a.1.max(count.1));
-        let start = clause_start(sentence, count.0.min(amount.map_or(count.0, |a| a.0)));
-        let quote = &sentence[start..end];
-        let event = &mut draft.file.events[0];
-        event.project_count = Some(FigureEntry {
-            value: ascii_digits(&figure_text(&sentence[count.0..count.1])),
-            quote: quote.to_string(),
-            ..Default::default()
-        });
-        event.signed_amount = amount.map(|(s, e)| FigureEntry {
-            value: ascii_digits(&figure_text(&sentence[s..e])),
-            quote: quote.to_string(),
-            ..Default::default()
-        });
-        draft.used(sentence, &sentence[count.0..count.1]);
-        if let Some((s, e)) = amount {
-            draft.used(sentence, &sentence[s..e]);
-        }
+/// The parts after 其中 (to the end of the sentence, across ；): two or more make a breakdown,
+/// a single one is a figure of the event.
+pub fn parts(draft: &mut Draft, doc: &Doc) {
+    if draft.file.events.is_empty() {
         return;
     }
-}
-
-/// A count of projects: `N個項目` or `項目N個`; its byte span.
-fn project_count(sentence: &str) -> Option<(usize, usize)> {
-    COUNT.find_iter(sentence).find_map(|m| {
-        let after = &sentence[m.end()..];
-        let before = &sentence[..m.start()];
-        let of_projects = after.starts_with("項目")
-            || after.starts_with("项目")
-            || before.ends_with("項目")
-            || before.ends_with("项目");
-        (of_projects && (m.as_str().contains('個') || m.as_str().contains('个')))
-            .then(|| (m.start(), m.end()))
-    })
-}
-
-fn headline_amount(sentence: &str) -> Option<(usize, usize)> {
-    MONEY.find_iter(sentence).find_map(|m| {
-        let before = &sentence[..m.start()];
-        HEADLINE_AMOUNT
-            .iter()
-            .any(|w| before.ends_with(w))
-            .then(|| (m.start(), m.end()))
-    })
-}
-
-/// Band counts of the ceremony: 10億以上7個.
-pub fn bands(draft: &mut Draft, body: &[Sentence]) {
-    for sentence in body.iter().map(|s| s.text) {
-        for c in BAND.captures_iter(sentence) {
-            if c.get(0).is_some_and(|m| is_period(&sentence[..m.end()])) {
-                continue;
-            }
-            let (band, count) = (ascii_digits(&c[1]), ascii_digits(&c[2]));
-            if parse_band(&band).is_err() {
-                continue;
-            }
-            let whole = c.get(0).map_or("", |m| m.as_str());
-            let quote = clauses(sentence)
-                .into_iter()
-                .find(|cl| cl.contains(whole))
-                .unwrap_or(whole);
-            draft.file.events[0].bands.push(BandEntry {
-                band,
-                count,
-                quote: quote.to_string(),
-            });
-            draft.used(sentence, &c[2]);
+    let mut parts: Vec<PartEntry> = Vec::new();
+    for c in doc.signing() {
+        let Some(i) = c.text.find("其中") else {
+            continue;
+        };
+        let end = doc.text[c.start..]
+            .find(['。', '\n'])
+            .map_or(doc.text.len(), |e| c.start + e);
+        let segment_start = c.start + i + "其中".len();
+        let segment = &doc.text[segment_start..end];
+        let mut offset = segment_start;
+        for piece in segment.split_inclusive(['；', ';']) {
+            let piece_start = offset;
+            offset += piece.len();
+            read_parts(draft, doc, piece, piece_start, &mut parts);
         }
     }
+    if parts.len() >= 2 {
+        draft.file.events[0].breakdowns.push(BreakdownEntry {
+            by: "kind".into(),
+            parts,
+        });
+        draft.note(
+            Section::Event(0),
+            "the parts after 其中 make a breakdown `by = \"kind\"`: name what they divide by"
+                .into(),
+        );
+    } else if let Some(part) = parts.pop() {
+        let (metric, value) = match (&part.count, &part.amount) {
+            (Some(c), _) => (metric_of(&part.name, true), c.clone()),
+            (None, Some(a)) => (metric_of(&part.name, false), a.clone()),
+            _ => return,
+        };
+        draft.file.events[0].statistics.push(EventStatisticEntry {
+            metric: metric.into(),
+            label: Some(part.name),
+            value,
+            forecast: false,
+            quote: part.quote,
+            alternatives: Vec::new(),
+        });
+    }
+}
+
+fn metric_of(label: &str, count: bool) -> &'static str {
+    let foreign = ["外资", "外資", "外商", "港资", "港資", "台资", "台資"]
+        .iter()
+        .any(|w| label.contains(w));
+    match (foreign, count) {
+        (true, true) => "foreign_invested_projects",
+        (_, true) => "projects_signed",
+        _ => "total_investment",
+    }
+}
+
+/// Parts in one piece: each clause with a count starts a part; an amount joins the current one.
+fn read_parts(draft: &mut Draft, doc: &Doc, piece: &str, start: usize, parts: &mut Vec<PartEntry>) {
+    let mut current: Option<(PartEntry, usize, usize)> = None;
+    let mut at = 0;
+    let flush = |current: &mut Option<(PartEntry, usize, usize)>, parts: &mut Vec<PartEntry>| {
+        if let Some((mut p, s, e)) = current.take() {
+            p.quote = doc.text[s..e].to_string();
+            if names_a_part(&p.name) && (p.count.is_some() || p.amount.is_some()) {
+                parts.push(p);
+            }
+        }
+    };
+    for clause in piece.split_inclusive([',', '，', '；', ';']) {
+        let cstart = start + at;
+        at += clause.len();
+        let text = clause.trim_end_matches([',', '，', '；', ';']);
+        if text.contains("以上") || BAND.is_match(text) {
+            continue;
+        }
+        let count = figures::counts(text).into_iter().next();
+        let money = figures::money(text).into_iter().next();
+        if let Some(c) = &count {
+            flush(&mut current, parts);
+            let label = part_label(&text[..c.start]);
+            current = Some((
+                PartEntry {
+                    name: label,
+                    count: parseable(&c.value),
+                    amount: None,
+                    quote: String::new(),
+                },
+                cstart,
+                cstart + c.end,
+            ));
+            draft.used(cstart + c.start, cstart + c.end);
+        }
+        if let Some(m) = &money {
+            match &mut current {
+                Some((p, _, e)) if p.amount.is_none() => {
+                    p.amount = parseable(&m.value);
+                    *e = cstart + m.end;
+                }
+                _ => {
+                    flush(&mut current, parts);
+                    current = Some((
+                        PartEntry {
+                            name: part_label(&text[..m.start]),
+                            count: None,
+                            amount: parseable(&m.value),
+                            quote: String::new(),
+                        },
+                        cstart,
+                        cstart + m.end,
+                    ));
+                }
+            }
+            draft.used(cstart + m.start, cstart + m.end);
+        }
+    }
+    flush(&mut current, parts);
+}
+
+/// A label that names a kind of project (民企项目, 外资), not only the amount's words.
+fn names_a_part(label: &str) -> bool {
+    let mut rest = label.to_string();
+    for w in [
+        "总投资",
+        "總投資",
+        "投资总额",
+        "投資總額",
+        "投资",
+        "投資",
+        "金额",
+        "金額",
+        "计划",
+        "計劃",
+        "达",
+        "達",
+        "约",
+        "約",
+        "共计",
+        "合计",
+    ] {
+        rest = rest.replace(w, "");
+    }
+    rest.chars().count() >= 2
+}
+
+fn part_label(text: &str) -> String {
+    let mut label = text.trim().trim_start_matches([',', '，', ':', '：']);
+    for w in [
+        "签约", "簽約", "引进", "引進", "共有", "共", "有", "的", "为", "為",
+    ] {
+        label = label.trim_end_matches(w);
+    }
+    for w in ["签约", "簽約", "共", "的"] {
+        label = label.trim_start_matches(w);
+    }
+    label.trim().to_string()
 }

@@ -1,176 +1,179 @@
-//! Figures of a period (今年以來 …) and targets (全年 … 目標/任務 of a year), and the figures
-//! left over, listed so that nothing is dropped without a word.
+//! Figures as the text writes them, found with their byte spans: amounts of money (亿元, 万美元,
+//! 港元 …) and counts (个, 家, 宗, 项), each with its qualifier words kept and the words that are
+//! not qualifiers dropped (共, 达, and the 约 of 签约).
 
 use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::event::{BAND, is_period};
-use super::scan::{COUNT, MONEY, Sentence, ascii_digits, clause_start, figure_text};
-use super::{Draft, Section};
-use crate::source::figure::parse_band;
-use crate::source::model::StatisticEntry;
+/// Digits as a source writes them (ASCII or full-width, with a decimal point), or a Chinese
+/// numeral up to 99.
+pub const NUMBER: &str = r"(?:[0-9０-９]+(?:[.．][0-9０-９]+)?|[一二三四五六七八九十两兩]{1,3})";
 
-/// Words before an amount, and the metric they name.
-const METRICS: &[(&str, &str)] = &[
-    ("協議引資", "agreed_investment"),
-    ("协议引资", "agreed_investment"),
-    ("引資總額", "signing_events_amount"),
-    ("引资总额", "signing_events_amount"),
-    ("實際到位資金", "funds_in_place"),
-    ("实际到位资金", "funds_in_place"),
-    ("實際到位", "funds_in_place"),
-    ("实际到位", "funds_in_place"),
-    ("到位資金", "funds_in_place"),
-    ("到位资金", "funds_in_place"),
-    ("總投資", "total_investment"),
-    ("总投资", "total_investment"),
-];
+const QUALIFIER_BEFORE: &str =
+    r"(?:逾|超过|超過|超|近|约|約|达到|達到|达|達|共计|共計|合计|合計|总计|總計|共|高达|高達)?";
 
-static YEAR: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(20[0-9]{2})年").unwrap_or_else(|e| panic!("the year pattern: {e}"))
+static MONEY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"{QUALIFIER_BEFORE}({NUMBER})\s?(余|餘|多)?(万亿|萬億|千万|千萬|百万|百萬|亿|億|万|萬)?(余|餘|多)?(元人民币|元人民幣|人民币|人民幣|元|美元|港元|港币|港幣|日元|日圓|欧元|歐元|英镑|英鎊|新加坡元)?(以上|左右)?"
+    ))
+    .unwrap_or_else(|e| panic!("the money pattern: {e}"))
 });
 
-/// A target names a year and says 目標, 任務 or 力爭.
-fn target_year(sentence: &str, previous: Option<&str>) -> Option<String> {
-    let says_target = ["目標", "目标", "任務", "任务", "力爭", "力争"]
-        .iter()
-        .any(|w| sentence.contains(w));
-    if !says_target {
-        return None;
-    }
-    YEAR.captures(sentence)
-        .or_else(|| previous.and_then(|p| YEAR.captures(p)))
-        .map(|c| c[1].to_string())
+static COUNT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"{QUALIFIER_BEFORE}({NUMBER})(余|餘|多)?(个|個|家|宗|项|項|批)(以上|左右)?"
+    ))
+    .unwrap_or_else(|e| panic!("the count pattern: {e}"))
+});
+
+/// A figure found in a text: its span (qualifier words included) and its value as the figure
+/// parser reads it (`逾266億元`, `28個`).
+#[derive(Debug, Clone)]
+pub struct Found {
+    pub start: usize,
+    pub end: usize,
+    pub value: String,
 }
 
-pub fn statistics(draft: &mut Draft, place: &str, body: &[Sentence], published: &str) {
-    for (i, sentence) in body.iter().enumerate() {
-        let text = sentence.text;
-        let year = target_year(text, i.checked_sub(1).map(|p| body[p].text));
-        if year.is_none() && !is_period(text) {
-            continue;
-        }
-        if year.is_none() {
-            period_bands(draft, place, text, published);
-        }
-        for m in MONEY.find_iter(text) {
-            let before = &text[..m.start()];
-            let Some((label, metric)) = METRICS.iter().find(|(w, _)| before.ends_with(w)) else {
-                continue;
-            };
-            let (kind, from, to) = match &year {
-                Some(y) => ("target", format!("{y}-01-01"), format!("{y}-12-31")),
-                None => (
-                    "period_statistic",
-                    format!("{}-01-01", &published[..4]),
-                    published.to_string(),
-                ),
-            };
-            let start = text[..m.start() - label.len()]
-                .rfind([',', '，', '“', '"'])
-                .map_or(0, |i| {
-                    i + text[i..].chars().next().map_or(1, char::len_utf8)
-                });
-            let quote = &text[start..m.end()];
-            draft.file.statistics.push(StatisticEntry {
-                kind: kind.into(),
-                place: place.to_string(),
-                metric: (*metric).into(),
-                label: Some((*label).into()),
-                value: ascii_digits(&figure_text(m.as_str())),
-                band: None,
-                forecast: before.contains("預計") || before.contains("预计"),
-                from: Some(from),
-                to: Some(to),
-                quote: quote.to_string(),
-                ..Default::default()
-            });
-            let n = draft.file.statistics.len() - 1;
-            let why = match kind {
-                "target" => "a target of the year named in the sentence (or the one before)",
-                _ => "a figure of the year so far: from 1 January to the publication date",
-            };
-            draft.note(Section::Statistic(n), why.into());
-            draft.used(text, m.as_str());
-        }
-    }
+/// Words before a number that are not qualifiers: 共28個 is 28個, 达 is exact.
+const NOT_QUALIFIERS: &[&str] = &[
+    "共计", "共計", "合计", "合計", "总计", "總計", "达到", "達到", "高达", "高達", "共", "达",
+    "達",
+];
+
+fn ascii(text: &str) -> String {
+    text.chars()
+        .filter(|c| !c.is_whitespace())
+        .map(|c| match c {
+            '０'..='９' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
+            '．' => '.',
+            other => other,
+        })
+        .collect()
 }
 
-/// Counts of projects by amount band over the year so far: 20億元-50億元項目11個.
-fn period_bands(draft: &mut Draft, place: &str, text: &str, published: &str) {
-    for c in BAND.captures_iter(text) {
-        let (band, count) = (ascii_digits(&c[1]), ascii_digits(&c[2]));
-        if parse_band(&band).is_err() {
-            continue;
+/// The start of a figure after the words that are not qualifiers, and after the 约 of 签约.
+fn trimmed_start(text: &str, start: usize) -> usize {
+    let mut s = start;
+    let before = &text[..s];
+    let rest = &text[s..];
+    if (rest.starts_with('约') || rest.starts_with('約'))
+        && (before.ends_with('签') || before.ends_with('簽') || before.ends_with('契'))
+    {
+        s += '约'.len_utf8();
+    }
+    for w in NOT_QUALIFIERS {
+        if text[s..].starts_with(w) {
+            s += w.len();
+            break;
         }
+    }
+    s
+}
+
+/// Amounts of money in `text`: a multiplier (亿, 万) or a currency is needed; `5.8亿` is read
+/// as yuan unless a unit of something else follows (亿只, 亿度).
+pub fn money(text: &str) -> Vec<Found> {
+    let mut out = Vec::new();
+    for c in MONEY.captures_iter(text) {
         let Some(m) = c.get(0) else { continue };
-        let (whole, start) = (m.as_str(), m.start());
-        let from = clause_start(text, start);
-        draft.file.statistics.push(StatisticEntry {
-            kind: "period_statistic".into(),
-            place: place.to_string(),
-            metric: "projects_in_band".into(),
-            label: Some(whole.to_string()),
-            value: count,
-            band: Some(band),
-            forecast: false,
-            from: Some(format!("{}-01-01", &published[..4])),
-            to: Some(published.to_string()),
-            quote: text[from..start + whole.len()].to_string(),
-            ..Default::default()
-        });
-        let n = draft.file.statistics.len() - 1;
-        draft.note(
-            Section::Statistic(n),
-            "a band count of the year so far: from 1 January to the publication date".into(),
-        );
-        draft.used(text, &c[1]);
-        draft.used(text, &c[2]);
-    }
-}
-
-/// A count in characters of a thing that is not a project (一個地區, 三個核心功能區) is not a
-/// figure worth listing.
-fn is_noise(sentence: &str, m: &regex::Match) -> bool {
-    let in_characters = !m
-        .as_str()
-        .chars()
-        .any(|c| c.is_ascii_digit() || ('０'..='９').contains(&c));
-    let of_projects =
-        sentence[m.end()..].starts_with("項目") || sentence[m.end()..].starts_with("项目");
-    in_characters && !of_projects
-}
-
-/// A sentence shortened around a figure, for the list of figures not used.
-fn around(sentence: &str, figure: &str) -> String {
-    let chars: Vec<char> = sentence.chars().collect();
-    if chars.len() <= 80 {
-        return sentence.to_string();
-    }
-    let at = sentence
-        .find(figure)
-        .map_or(0, |b| sentence[..b].chars().count());
-    let from = at.saturating_sub(30);
-    let to = (at + figure.chars().count() + 30).min(chars.len());
-    format!(
-        "{}{}{}",
-        if from > 0 { "…" } else { "" },
-        chars[from..to].iter().collect::<String>(),
-        if to < chars.len() { "…" } else { "" }
-    )
-}
-
-/// Every money figure and count the draft did not use, with its sentence.
-pub fn unused(draft: &mut Draft, body: &[Sentence]) {
-    for sentence in body.iter().map(|s| s.text) {
-        let found = MONEY.find_iter(sentence).chain(COUNT.find_iter(sentence));
-        for m in found {
-            if !draft.is_used(sentence, m.as_str()) && !is_noise(sentence, &m) {
-                draft
-                    .unused
-                    .push((m.as_str().to_string(), around(sentence, m.as_str())));
-            }
+        let multiplier = c.get(3).map(|x| x.as_str());
+        let currency = c.get(5).map(|x| x.as_str());
+        let after = text[m.end()..].chars().next();
+        let bare_yi = currency.is_none()
+            && matches!(multiplier, Some("亿" | "億" | "万亿" | "萬億"))
+            && !after.is_some_and(|a| {
+                ('\u{4e00}'..='\u{9fff}').contains(&a) && !"的、和及与與,".contains(a)
+            });
+        if currency.is_none() && !bare_yi {
+            continue;
         }
+        let start = trimmed_start(text, m.start());
+        let mut value = ascii(&text[start..m.end()]);
+        for (from, to) in [("元人民币", "元"), ("元人民幣", "元")] {
+            value = value.replace(from, to);
+        }
+        out.push(Found {
+            start,
+            end: m.end(),
+            value,
+        });
+    }
+    out
+}
+
+/// Counts in `text` (个, 家, 宗, 项, 批).
+pub fn counts(text: &str) -> Vec<Found> {
+    COUNT
+        .find_iter(text)
+        .map(|m| {
+            let start = trimmed_start(text, m.start());
+            Found {
+                start,
+                end: m.end(),
+                value: ascii(&text[start..m.end()]),
+            }
+        })
+        .collect()
+}
+
+static OF_PROJECTS_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:[\p{Han}]{0,8}?)(?:项目|項目)")
+        .unwrap_or_else(|e| panic!("the projects pattern: {e}"))
+});
+static OF_PROJECTS_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:项目|項目)(?:[\p{Han}]{0,3})$|(?:签约|簽約|签订|簽訂|引进|引進|落户|落戶)了?$")
+        .unwrap_or_else(|e| panic!("the projects pattern: {e}"))
+});
+
+/// Whether a count in a clause counts projects: 28个项目, 17个招商项目, 签约项目12个, 项目共5个.
+pub fn counts_projects(clause: &str, f: &Found) -> bool {
+    if f.value.ends_with('家') || f.value.ends_with('批') {
+        return false;
+    }
+    let after = &clause[f.end..];
+    let before = &clause[..f.start];
+    let after_ok = OF_PROJECTS_AFTER
+        .find(after)
+        .is_some_and(|m| !m.as_str().contains(['个', '個', '家']));
+    after_ok || OF_PROJECTS_BEFORE.is_match(before)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn values(found: Vec<Found>) -> Vec<String> {
+        found.into_iter().map(|f| f.value).collect()
+    }
+
+    #[test]
+    fn the_yue_of_qianyue_is_not_about() {
+        assert_eq!(values(money("签约52亿元")), vec!["52亿元"]);
+        assert_eq!(values(money("总投资约52亿元")), vec!["约52亿元"]);
+        assert_eq!(
+            values(money("共签约项目12个,总投资达44.8亿")),
+            vec!["44.8亿"]
+        );
+    }
+
+    #[test]
+    fn currencies_and_bare_yi() {
+        assert_eq!(values(money("合同外资2.1亿美元")), vec!["2.1亿美元"]);
+        assert_eq!(values(money("年产60亿只口罩")), Vec::<String>::new());
+        assert_eq!(values(money("投资超10亿元以上")), vec!["超10亿元以上"]);
+    }
+
+    #[test]
+    fn counts_of_projects() {
+        let clause = "共签约招商项目17个";
+        let f = counts(clause);
+        assert_eq!(f.len(), 1);
+        assert!(counts_projects(clause, &f[0]));
+        let clause = "28个项目携266亿元落户";
+        assert!(counts_projects(clause, &counts(clause)[0]));
+        let clause = "企业负责人60余家";
+        assert!(!counts_projects(clause, &counts(clause)[0]));
     }
 }

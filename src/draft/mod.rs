@@ -1,23 +1,30 @@
-//! `draft`: from an article to a source file. The rules here read the common patterns of
-//! signing reports (the event and its date, the headline count and amount, band counts, named
-//! projects with their amounts, companies and the projects one sentence links them to,
-//! industries listed, figures of the year and targets) and cut every quote verbatim from the
-//! text. What they are unsure of carries a `# check:` note; what they cannot place is listed,
-//! so nothing is dropped without a word. Nothing here touches the database.
+//! `draft`: from an article to a source file. A pipeline, not one pattern per report: the text
+//! is cut into sentences and clauses (`text`), each clause is given a topic (the signing, a
+//! 开工/竣工/投产 batch, a period, a target, background); the host place is found with the
+//! division gazetteer anywhere in the text (`place`); then the headline, date, bands and parts
+//! of the event (`event`, `date`), its projects, companies and industries (`projects`), and a
+//! period's figures and targets (`stats`) are read from the clauses of their topic with one
+//! figure reader (`figures`). Every quote is cut verbatim from the text; a `# check:` note
+//! says where the draft is unsure and why; every figure no record uses is listed. Nothing here
+//! touches the database.
 
+mod date;
 mod emit;
 mod event;
 mod figures;
 pub mod input;
+mod period;
+mod place;
 mod projects;
-mod scan;
+mod stats;
+mod text;
 
 use anyhow::{Result, bail};
 
 pub use emit::{to_json, to_toml};
 pub use input::Article;
 
-use crate::source::model::{FORMAT_VERSION, SourceFile, SourceMeta};
+use crate::source::model::{FORMAT_VERSION, PlaceEntry, SourceFile, SourceMeta};
 use crate::source::validate::is_iso_date;
 
 /// Where a note belongs: the record it speaks of, by its index in its list.
@@ -38,7 +45,8 @@ pub struct Draft {
     pub notes: Vec<(Section, String)>,
     /// (figure, its sentence) for every figure no record uses.
     pub unused: Vec<(String, String)>,
-    used: Vec<(String, String)>,
+    /// Byte spans of the text that records use.
+    used: Vec<(usize, usize)>,
 }
 
 /// What the command line says of the source.
@@ -55,14 +63,12 @@ impl Draft {
         self.notes.push((at, text));
     }
 
-    fn used(&mut self, sentence: &str, figure: &str) {
-        self.used.push((sentence.to_string(), figure.to_string()));
+    fn used(&mut self, start: usize, end: usize) {
+        self.used.push((start, end));
     }
 
-    fn is_used(&self, sentence: &str, figure: &str) -> bool {
-        self.used
-            .iter()
-            .any(|(s, f)| s == sentence && (f.contains(figure) || figure.contains(f.as_str())))
+    fn is_used(&self, start: usize, end: usize) -> bool {
+        self.used.iter().any(|&(s, e)| s < end && start < e)
     }
 }
 
@@ -122,24 +128,111 @@ pub fn draft(article: &Article, options: &SourceOptions) -> Result<Draft> {
         unused: Vec::new(),
         used: Vec::new(),
     };
-    let all = scan::sentences(&article.text);
-    // The title is the first line; the body is the rest.
-    let body: Vec<scan::Sentence> = all.into_iter().skip(1).collect();
-    let Some(place) = event::place(&mut draft, &article.title, &body) else {
+    let doc = text::Doc::new(&article.text, &published);
+    if doc.title.is_none() && options.title.is_none() {
         draft.note(
             Section::Source,
-            "no district, county or city found: nothing drafted but the source".into(),
+            "the first line does not read as a headline: give the article's title with --title"
+                .into(),
         );
-        figures::unused(&mut draft, &body);
+    }
+    let Some(host) = place::host(&doc) else {
+        draft.note(
+            Section::Source,
+            "no province, city, district or county found: nothing drafted but the source".into(),
+        );
+        stats::unused(&mut draft, &doc);
         return Ok(draft);
     };
-    event::event(&mut draft, &place, &article.title, &body, &published);
-    event::headline(&mut draft, &article.title, &body);
-    event::bands(&mut draft, &body);
-    projects::industries(&mut draft, &body);
-    projects::projects(&mut draft, &body);
-    projects::companies(&mut draft, &body);
-    figures::statistics(&mut draft, &place, &body, &published);
-    figures::unused(&mut draft, &body);
+    place_entries(&mut draft, &host);
+    if event::event(&mut draft, &doc, &host.name) {
+        event::bands(&mut draft, &doc);
+        event::parts(&mut draft, &doc);
+        projects::projects(&mut draft, &doc);
+    } else {
+        draft.note(
+            Section::Source,
+            "no signing and no period's signing figures found: only statistics drafted".into(),
+        );
+    }
+    projects::companies(&mut draft, &doc);
+    projects::industries(&mut draft, &doc);
+    stats::statistics(&mut draft, &doc, &host.name);
+    stats::unused(&mut draft, &doc);
     Ok(draft)
+}
+
+/// The host place, with its province and city as parents when the gazetteer knows them, so
+/// that a name several provinces use resolves.
+fn place_entries(draft: &mut Draft, host: &place::Host) {
+    use crate::source::divisions::{Level, gazetteer};
+    let g = gazetteer();
+    let quote = draft
+        .file
+        .source
+        .text
+        .as_deref()
+        .and_then(|t| t[host.at..].split(['\n', '。', ',', '，']).next())
+        .map(str::to_string);
+    let year = draft
+        .file
+        .source
+        .published
+        .get(..4)
+        .and_then(|y| y.parse().ok());
+    let mut parents: Vec<(String, &'static str)> = Vec::new();
+    if let Some(d) = &host.division {
+        for code in g.ancestors(d.code).into_iter().skip(1) {
+            if let Some(a) = g.code_on(code, year) {
+                let kind = place::kind(Some(a), a.name);
+                if a.level != d.level && !(a.level == Level::Prefecture && d.prefecture == "直辖")
+                {
+                    parents.push((a.name.to_string(), kind));
+                }
+            }
+        }
+    }
+    let mut parent_name: Option<String> = None;
+    for (name, kind) in parents.iter().rev() {
+        draft.file.places.push(PlaceEntry {
+            name: name.clone(),
+            kind: (*kind).to_string(),
+            parent: parent_name.clone(),
+            quote: None,
+            ..Default::default()
+        });
+        parent_name = Some(name.clone());
+    }
+    draft.file.places.push(PlaceEntry {
+        name: host.name.clone(),
+        kind: place::kind(host.division.as_ref(), &host.name).to_string(),
+        parent: parent_name,
+        quote,
+        ..Default::default()
+    });
+    let at = Section::Place(draft.file.places.len() - 1);
+    match &host.division {
+        Some(d) => draft.note(
+            at,
+            format!(
+                "division {} ({}, {}); the parents are the gazetteer's",
+                d.code,
+                d.name,
+                d.years()
+            ),
+        ),
+        None => draft.note(
+            at,
+            "not in the division gazetteer: add its kind and parent".into(),
+        ),
+    }
+    if let Some(doubt) = &host.doubt {
+        draft.note(at, doubt.clone());
+    }
+    if let Some(venue) = &host.venue {
+        draft.note(
+            at,
+            format!("held away from home, in {venue}: the host is the place that signed"),
+        );
+    }
 }

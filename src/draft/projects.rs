@@ -1,111 +1,158 @@
-//! Named projects (with the amount the same phrase gives), the companies the text names, the
-//! links between them that one sentence states, and the industries a list names.
+//! Named projects of the signing (with the amount their item gives), the companies the text
+//! names, the links one item states (与X签订Y项目, 由X投资建设的Y项目), and the industries a list
+//! names. Only clauses about the signing are read: a 开工 batch's projects are not signed ones.
 
 use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::event::is_period;
-use super::scan::{MONEY, Sentence, ascii_digits, clauses, figure_text};
+use super::event::parseable;
+use super::figures;
+use super::text::{Doc, Topic};
 use super::{Draft, Section};
 use crate::source::fold::fold;
 use crate::source::model::{
     CompanyEntry, CompanyLink, FigureEntry, IndustryEntry, Link, ProjectEntry,
 };
 
-/// 投資52億元的年產1GW…項目, 投資50億元建設…項目.
-static WITH_AMOUNT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
-        r"(?:投資|投资)({})(?:的|建設|建设)([^,，。；、]{{2,60}}?(?:項目|项目))",
-        MONEY.as_str()
-    ))
-    .unwrap_or_else(|e| panic!("the project pattern: {e}"))
-});
-/// Any run of text that ends in 項目.
+/// A run that ends in 项目 (no clause punctuation inside).
 static NAMED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"[^,，。；、：:“”\s]{3,60}?(?:項目|项目)")
+    Regex::new(r"[^,，。；;：:\s]{2,80}?(?:項目|项目)")
         .unwrap_or_else(|e| panic!("the name pattern: {e}"))
 });
+
 static COMPANY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"[\p{Han}()（）A-Za-z0-9]{2,40}?(?:股份有限公司|有限責任公司|有限责任公司|有限公司|集團|集团)")
+    Regex::new(r"[\p{Han}()（）A-Za-z0-9·&]{2,40}?(?:股份有限公司|有限責任公司|有限责任公司|有限公司|集團|集团|株式会社|株式會社|公司)|[A-Z][A-Za-z0-9&.\- ]{1,60}?(?:Co\., ?Ltd\.?|Inc\.|Corporation|Corp\.|Ltd\.|GmbH|LLC)")
         .unwrap_or_else(|e| panic!("the company pattern: {e}"))
 });
 
-/// A sentence about projects being signed or invested in.
-const PROJECT_VERBS: &[&str] = &[
-    "簽約", "签约", "投資", "投资", "落戶", "落户", "入駐", "入驻", "引進", "引进", "落地", "開工",
-    "开工", "包括", "還有", "还有",
-];
-/// What a run ending in 項目 may be that is not a project's name.
-const NOT_A_NAME: &[&str] = &[
-    "簽約項目",
-    "签约项目",
-    "重大項目",
-    "重大项目",
-    "優質項目",
-    "优质项目",
-    "類項目",
-    "类项目",
-    "大項目",
-    "好項目",
-    "億元項目",
-    "亿元项目",
-    "產業項目",
-    "产业项目",
-    "招商項目",
-    "招商项目",
-    "個",
-    "个",
-    "外資",
-    "外资",
-    "龍頭項目",
-    "龙头项目",
-    "儲備項目",
-    "储备项目",
-    "招商引資項目",
-    "招商引资项目",
-    "的項目",
-    "的项目",
-    "以上",
-];
-/// Words in front of a name.
-const LEADING: &[&str] = &[
-    "此外",
-    "還有",
-    "还有",
-    "簽約項目包括",
-    "签约项目包括",
+/// Words a name never starts with: a name starts after the last of them.
+const CUT_AFTER: &[&str] = &[
+    "签订的",
+    "簽訂的",
+    "签约的",
+    "簽約的",
+    "签署的",
+    "簽署的",
+    "签订了",
+    "簽訂了",
+    "签约了",
+    "簽約了",
+    "签订",
+    "簽訂",
+    "签署",
+    "簽署",
+    "签约",
+    "簽約",
+    "投资建设的",
+    "投資建設的",
+    "建设的",
+    "建設的",
+    "投资的",
+    "投資的",
+    "引进的",
+    "引進的",
+    "落户的",
+    "落戶的",
+    "实施的",
+    "實施的",
+    "分别是",
+    "分別是",
+    "分别为",
+    "分別為",
     "包括",
-    "包含",
-    "其中",
-    "以及",
-    "和",
-    "與",
-    "与",
-    "及",
-    "的",
+    "之一",
+    "元的",
     "等",
-    "引進",
-    "引进",
-    "在",
-    "由",
-    "據悉",
-    "据悉",
-    "為",
-    "为",
-    "是",
-    "同",
-    "向",
-    "對",
-    "对",
-    "被",
-    "將",
-    "将",
-    "旗下",
-    "正是",
+];
+const LEADING: &[&str] = &[
+    "此外", "还有", "還有", "以及", "其中", "分别", "分別", "即", "有", "和", "与", "與", "及",
+    "的", "在", "由", "是", "为", "為", "同", "对", "對", "将", "將", "了", "、", "“", "\"", "《",
+];
+const DEMONSTRATIVES: &[&str] = &[
+    "这", "這", "该", "該", "此", "本", "各", "上述", "其他", "其它", "一批", "多个", "多個",
+    "首批", "重大", "重点", "重點", "优质", "優質", "招商", "签约", "簽約", "新", "好", "大", "个",
+    "個",
+];
+const GENERIC_ENDS: &[&str] = &[
+    "签约项目",
+    "簽約項目",
+    "招商项目",
+    "招商項目",
+    "产业项目",
+    "產業項目",
+    "重点项目",
+    "重點項目",
+    "重大项目",
+    "重大項目",
+    "的项目",
+    "的項目",
+    "类项目",
+    "類項目",
+    "外资项目",
+    "外資項目",
+    "内资项目",
+    "內資項目",
+    "亿元项目",
+    "億元項目",
+    "工业项目",
+    "工業項目",
+    "服务业项目",
+    "服務業項目",
+    "农业项目",
+    "農業項目",
+    "储备项目",
+    "儲備項目",
+    "在谈项目",
+    "在談項目",
+    "意向项目",
+    "意向項目",
+    "合同项目",
+    "合同項目",
+    "协议项目",
+    "協議項目",
+    "优质项目",
+    "優質項目",
+    "好项目",
+    "大项目",
+    "新项目",
+    "开工项目",
+    "開工項目",
+    "竣工项目",
+    "投产项目",
 ];
 
-fn strip_leading(mut name: &str) -> &str {
+/// Ends that name a batch however long the words before them (首批重点项目, 招商引资项目).
+const ALWAYS_GENERIC: &[&str] = &[
+    "招商引资项目",
+    "招商引資項目",
+    "签约项目",
+    "簽約項目",
+    "重点项目",
+    "重點項目",
+    "重大项目",
+    "重大項目",
+    "招商项目",
+    "招商項目",
+];
+
+fn cut_name(run: &str) -> &str {
+    let mut name = run;
+    for w in CUT_AFTER {
+        if let Some(i) = name.rfind(w) {
+            let rest = &name[i + w.len()..];
+            if rest.chars().count() >= 4 {
+                name = rest;
+            }
+        }
+    }
+    // 总投资5.8亿元的X项目: the amount is the item's, not the name's.
+    if let Some(m) = figures::money(name).last() {
+        let rest = name[m.end..].trim_start_matches('的');
+        if rest.chars().count() >= 4 {
+            name = rest;
+        }
+    }
     loop {
         let before = name;
         for w in LEADING {
@@ -117,174 +164,247 @@ fn strip_leading(mut name: &str) -> &str {
     }
 }
 
-/// A run ending in 項目 as a project's name, or None.
+/// A run ending in 项目 as a project's name, or None when it names no one project.
 fn project_name(run: &str) -> Option<String> {
-    let mut name = run;
-    for verb in ["投資", "投资", "建設", "建设"] {
-        if let Some(i) = name.rfind(verb) {
-            name = &name[i + verb.len()..];
-        }
-    }
-    if let Some(m) = MONEY.find(name).filter(|m| m.start() == 0) {
-        name = &name[m.end()..];
-    }
-    let name = strip_leading(name);
-    let long_enough = name.chars().count() >= 6;
-    (long_enough && !NOT_A_NAME.iter().any(|w| name.contains(w))).then(|| name.to_string())
+    let name = cut_name(run);
+    let chars = name.chars().count();
+    let generic = GENERIC_ENDS.iter().any(|g| name.ends_with(g)) && chars <= 8
+        || ALWAYS_GENERIC.iter().any(|g| name.ends_with(g));
+    let counted = figures::counts(name).into_iter().next().is_some();
+    let demonstrative = DEMONSTRATIVES.iter().any(|d| name.starts_with(d)) && chars <= 8;
+    let ok = chars >= 5 && !generic && !counted && !demonstrative && name != "项目";
+    ok.then(|| name.to_string())
 }
 
-pub fn projects(draft: &mut Draft, body: &[Sentence]) {
-    for sentence in body.iter().map(|s| s.text) {
-        if !PROJECT_VERBS.iter().any(|v| sentence.contains(v)) {
+/// A company's name as written, without the words before it (与, 由, 我市分别与 …).
+fn company_name(run: &str) -> Option<String> {
+    let mut name = run;
+    for w in [
+        "与", "與", "和", "同", "由", "及", "、", "向", "对", "對", "为", "為", "是", "在", "将",
+        "將", "被", "引进", "引進", "签约", "簽約", "其中", "分别", "分別", "等", "的", "了", "“",
+        "\"",
+    ] {
+        if let Some(i) = name.rfind(w) {
+            let rest = &name[i + w.len()..];
+            if rest.chars().count() >= 4 {
+                name = rest;
+            }
+        }
+    }
+    let name = name.trim();
+    let chars = name.chars().count();
+    let bare = name.ends_with("公司")
+        && !name.ends_with("有限公司")
+        && !name.ends_with("集团公司")
+        && chars < 6;
+    let generic = [
+        "该公司",
+        "該公司",
+        "子公司",
+        "分公司",
+        "母公司",
+        "本公司",
+        "公司",
+    ]
+    .contains(&name)
+        || name.starts_with(['该', '該', '本', '各', '多']);
+    (chars >= 4 && !bare && !generic).then(|| name.to_string())
+}
+
+/// Items of a sentence: split at clause punctuation; an item that continues a project's
+/// figures (,总投资5亿元) is kept with the item before.
+fn items(sentence: &str) -> Vec<(usize, &str)> {
+    let mut out = Vec::new();
+    let mut at = 0;
+    for piece in sentence.split_inclusive([',', '，', '；', ';', '：', ':']) {
+        let start = at;
+        at += piece.len();
+        let text = piece.trim_end_matches([',', '，', '；', ';', '：', ':']);
+        if text.is_empty() {
             continue;
         }
-        // A project named after 今年以來 is one of the year's, not of this event.
-        let of_period = |end: usize| is_period(&sentence[..end]);
-        for c in WITH_AMOUNT.captures_iter(sentence) {
-            if c.get(0).is_some_and(|m| of_period(m.end())) {
-                continue;
-            }
-            let Some(name) = project_name(&c[2]) else {
-                continue;
-            };
-            let quote = c.get(0).map_or("", |m| m.as_str()).to_string();
-            let amount = FigureEntry {
-                value: ascii_digits(&figure_text(&c[1])),
-                quote: quote.clone(),
-                ..Default::default()
-            };
-            draft.used(sentence, &c[1]);
-            add_project(draft, name, quote, Some(amount));
+        out.push((start, text));
+    }
+    out
+}
+
+pub fn projects(draft: &mut Draft, doc: &Doc) {
+    if draft.file.events.is_empty() {
+        return;
+    }
+    let period_report = draft.file.events[0].from.is_some();
+    for (index, sentence) in doc.sentences.iter().enumerate() {
+        let topics: Vec<&Topic> = doc
+            .clauses
+            .iter()
+            .filter(|c| c.sentence == index)
+            .map(|c| &c.topic)
+            .collect();
+        let about_signing = topics
+            .iter()
+            .any(|t| **t == Topic::Signing || (period_report && matches!(t, Topic::Period(..))));
+        if !about_signing {
+            continue;
         }
-        for m in NAMED.find_iter(sentence).filter(|m| !of_period(m.end())) {
-            if let Some(name) = project_name(m.as_str()) {
-                let quote = clauses(sentence)
-                    .into_iter()
-                    .find(|c| c.contains(name.as_str()))
-                    .unwrap_or(m.as_str())
-                    .to_string();
-                add_project(draft, name, quote, None);
+        let list = items(sentence.text);
+        for (i, (offset, item)) in list.iter().enumerate() {
+            let topic = doc
+                .clauses
+                .iter()
+                .find(|c| c.start == sentence.start + offset)
+                .map(|c| &c.topic);
+            if matches!(
+                topic,
+                Some(Topic::Stage | Topic::Clutter | Topic::Background)
+            ) {
+                continue;
             }
+            // ,总投资5亿元 after an item names that item's amount.
+            let next = list
+                .get(i + 1)
+                .filter(|(_, n)| figures::money(n).first().is_some() && !NAMED.is_match(n));
+            item_projects(
+                draft,
+                doc,
+                sentence.start + offset,
+                item,
+                next.map(|(o, n)| (sentence.start + o, *n)),
+            );
         }
     }
 }
 
-fn add_project(draft: &mut Draft, name: String, quote: String, amount: Option<FigureEntry>) {
+fn item_projects(
+    draft: &mut Draft,
+    doc: &Doc,
+    start: usize,
+    item: &str,
+    next: Option<(usize, &str)>,
+) {
+    for m in NAMED.find_iter(item) {
+        let Some(name) = project_name(m.as_str()) else {
+            continue;
+        };
+        let before = &item[..m.end()];
+        let money = figures::money(before)
+            .into_iter()
+            .next_back()
+            .map(|f| (start, f))
+            .or_else(|| {
+                let (o, n) = next?;
+                figures::money(n).into_iter().next().map(|f| (o, f))
+            });
+        let name_start = start + m.end() - name.len();
+        let quote_start = money
+            .as_ref()
+            .map_or(name_start, |(o, f)| (o + f.start).min(name_start));
+        let quote_end = money
+            .as_ref()
+            .map_or(start + m.end(), |(o, f)| (o + f.end).max(start + m.end()));
+        let quote = doc.text[quote_start..quote_end].to_string();
+        let amount = money.as_ref().and_then(|(o, f)| {
+            draft.used(o + f.start, o + f.end);
+            Some(FigureEntry {
+                value: parseable(&f.value)?,
+                quote: quote.clone(),
+                alternatives: Vec::new(),
+            })
+        });
+        let companies: Vec<String> = COMPANY
+            .find_iter(item)
+            .filter_map(|c| company_name(c.as_str()))
+            .filter(|c| !name.contains(c.as_str()))
+            .collect();
+        add_project(draft, name, quote, amount, companies);
+    }
+}
+
+fn add_project(
+    draft: &mut Draft,
+    name: String,
+    quote: String,
+    amount: Option<FigureEntry>,
+    companies: Vec<String>,
+) {
     let projects = &mut draft.file.events[0].projects;
-    // 農光互補項目 found again inside “光伏-花椒”農光互補項目 is the same project.
-    if projects
-        .iter()
-        .any(|p| fold(&p.name) != fold(&name) && fold(&p.name).ends_with(&fold(&name)))
-    {
+    let key = fold(&name);
+    if projects.iter().any(|p| fold(&p.name).ends_with(&key)) {
         return;
     }
-    if let Some(p) = projects.iter_mut().find(|p| fold(&p.name) == fold(&name)) {
-        if p.amount.is_none() && amount.is_some() {
-            p.amount = amount;
-            p.quote = quote;
-        }
-        return;
-    }
+    let links = companies
+        .into_iter()
+        .map(|c| CompanyLink {
+            name: c,
+            role: "investor".into(),
+            basis: "stated".into(),
+            quote: quote.clone(),
+            note: None,
+        })
+        .collect();
     projects.push(ProjectEntry {
         name,
         quote,
         amount,
-        place: None,
-        companies: Vec::new(),
-        industries: Vec::new(),
-        strategies: Vec::new(),
-        facts: Vec::new(),
+        companies: links,
         ..Default::default()
     });
 }
 
-/// Companies by their legal form (有限公司, 集團); linked to the project one sentence says
-/// they invest in.
-pub fn companies(draft: &mut Draft, body: &[Sentence]) {
-    for sentence in body.iter().map(|s| s.text) {
-        let mut in_sentence = Vec::new();
-        for m in COMPANY.find_iter(sentence) {
-            let name = strip_leading(m.as_str());
-            if name.chars().count() < 4 || NOT_A_NAME.iter().any(|w| name.contains(w)) {
+/// Companies by their legal form (有限公司, 集团, 株式会社, Co., Ltd.), anywhere but clutter.
+pub fn companies(draft: &mut Draft, doc: &Doc) {
+    for c in doc.clauses.iter().filter(|c| c.topic != Topic::Clutter) {
+        for m in COMPANY.find_iter(c.text) {
+            let Some(name) = company_name(m.as_str()) else {
                 continue;
-            }
-            in_sentence.push(name.to_string());
+            };
             if draft
                 .file
                 .companies
                 .iter()
-                .any(|c| fold(&c.name) == fold(name))
+                .any(|x| fold(&x.name) == fold(&name))
             {
                 continue;
             }
-            let quote = clauses(sentence)
-                .into_iter()
-                .find(|c| c.contains(name))
-                .unwrap_or(sentence);
             let group = name.ends_with("集團") || name.ends_with("集团");
             draft.file.companies.push(CompanyEntry {
-                name: name.to_string(),
+                name: name.clone(),
                 name_kind: if group { "group" } else { "full" }.to_string(),
-                quote: quote.to_string(),
-                aliases: Vec::new(),
-                home_city: None,
-                parent: None,
+                quote: c.text.to_string(),
                 ..Default::default()
             });
         }
-        link(draft, sentence, &in_sentence);
     }
-}
-
-/// One sentence that names companies, one of the event's projects and 投資/建設: they invest
-/// in it. The quote runs from the first company to the project.
-fn link(draft: &mut Draft, sentence: &str, companies: &[String]) {
-    if companies.is_empty()
-        || !["投資", "投资", "建設", "建设"]
-            .iter()
-            .any(|v| sentence.contains(v))
+    // A link to a company that is not declared (a name cut differently) is dropped.
+    let declared: Vec<String> = draft.file.companies.iter().map(|c| fold(&c.name)).collect();
+    let mut linked = Vec::new();
+    for (i, p) in draft
+        .file
+        .events
+        .iter_mut()
+        .flat_map(|e| e.projects.iter_mut())
+        .enumerate()
     {
-        return;
-    }
-    let projects = &mut draft.file.events[0].projects;
-    let named: Vec<usize> = (0..projects.len())
-        .filter(|i| sentence.contains(projects[*i].name.as_str()))
-        .collect();
-    let [index] = named.as_slice() else {
-        return;
-    };
-    let project = &mut projects[*index];
-    let end = sentence
-        .find(project.name.as_str())
-        .map_or(0, |i| i + project.name.len());
-    for company in companies {
-        let Some(start) = sentence.find(company.as_str()).filter(|s| *s < end) else {
-            continue;
-        };
-        if project.companies.iter().any(|c| c.name == *company) {
-            continue;
+        p.companies.retain(|l| declared.contains(&fold(&l.name)));
+        if !p.companies.is_empty() {
+            linked.push(i);
         }
-        project.companies.push(CompanyLink {
-            name: company.clone(),
-            role: "investor".into(),
-            basis: "stated".into(),
-            quote: sentence[start..end].to_string(),
-            note: None,
-        });
     }
-    // One event per draft: the project's index is its index over all events' projects.
-    let i = *index;
-    draft.note(Section::Project(i), "companies linked because one sentence names them with the project and 投資/建設; check the role".into());
+    for i in linked {
+        draft.note(
+            Section::Project(i),
+            "linked to the company its item names: check the role (investor)".into(),
+        );
+    }
 }
 
-/// Industries listed after 涵蓋/包括/涉及 (…等), or before 等產業項目.
-pub fn industries(draft: &mut Draft, body: &[Sentence]) {
+/// Industries listed after 涵盖/包括/涉及 (…等), or before 等产业/领域/行业.
+pub fn industries(draft: &mut Draft, doc: &Doc) {
     static LISTED: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?:涵蓋|涵盖|涉及|覆蓋|覆盖|包括|簽約|签约)([^,，。；]{2,200}?)等(?:多個|多个|多家|多類|多类)?(?:產業|产业|領域|领域|行業|行业)")
+        Regex::new(r"(?:涵蓋|涵盖|涉及|覆蓋|覆盖|包括|集中在|聚焦|主要为|主要為|分布在|分佈在)([^,，。；]{2,200}?)等(?:多個|多个|多家|多類|多类|重点|重點|新兴|新興|主导|主導)?(?:產業|产业|領域|领域|行業|行业|板块|板塊)")
             .unwrap_or_else(|e| panic!("the industry pattern: {e}"))
     });
-    for sentence in body.iter().map(|s| s.text) {
-        for c in LISTED.captures_iter(sentence) {
+    for s in doc.sentences.iter() {
+        for c in LISTED.captures_iter(s.text) {
             let Some(list) = c.get(1) else { continue };
             let quote = c.get(0).map_or("", |m| m.as_str());
             let mut list = list.as_str();
@@ -293,10 +413,15 @@ pub fn industries(draft: &mut Draft, body: &[Sentence]) {
                     list = &list[i + word.len()..];
                 }
             }
-            for item in list.split('、').map(str::trim) {
-                let item = strip_leading(item);
+            for item in list.split(['、', '和', '及']).map(str::trim) {
+                let item = item
+                    .trim_start_matches(['“', '"'])
+                    .trim_end_matches(['”', '"']);
                 let len = item.chars().count();
-                if !(2..=20).contains(&len) || item.ends_with("項目") || item.ends_with("项目")
+                if !(2..=20).contains(&len)
+                    || item.ends_with("項目")
+                    || item.ends_with("项目")
+                    || figures::money(item).first().is_some()
                 {
                     continue;
                 }
@@ -320,8 +445,9 @@ fn add_industry(draft: &mut Draft, name: &str, quote: &str) {
             ..Default::default()
         });
     }
-    let event = &mut draft.file.events[0];
-    if !event.industries.iter().any(|l| fold(&l.name) == fold(name)) {
+    if let Some(event) = draft.file.events.first_mut()
+        && !event.industries.iter().any(|l| fold(&l.name) == fold(name))
+    {
         event.industries.push(Link {
             name: name.to_string(),
             basis: "stated".into(),

@@ -159,7 +159,7 @@ fn edit_distance(a: &str, b: &str) -> usize {
 }
 
 /// Units a count of projects may be written in.
-const PROJECT_COUNT_UNITS: &[&str] = &["個", "个", "項", "项"];
+const PROJECT_COUNT_UNITS: &[&str] = &["個", "个", "項", "项", "宗"];
 
 /// One thing wrong with a file: where (a field path such as
 /// `events[0].projects[3] (北大醫療江津醫院項目).amount.value`) and what was expected.

@@ -12,7 +12,7 @@ use std::collections::BTreeMap;
 use std::fmt::Write as _;
 
 use serde_json::Value;
-use zhaoshang::source::figure::{Qualifier, Quantity, parse_figure};
+use zhaoshang::source::figure::{Qualifier, Quantity, parse_figure, parse_money};
 use zhaoshang::source::fold::fold;
 use zhaoshang::source::model::{EventEntry, FigureEntry, SourceFile};
 
@@ -213,7 +213,8 @@ fn money_of(v: &Value, q: Qualifier) -> Option<Fig> {
 
 /// A drafted figure's text as a comparable figure.
 fn drafted_fig(text: &str) -> Option<Fig> {
-    let f = parse_figure(text).ok()?;
+    // Money may be written without 元 (1.85亿), as the importer reads it.
+    let f = parse_figure(text).or_else(|_| parse_money(text)).ok()?;
     Some(match f.quantity {
         Quantity::Money { currency, amount } => {
             Fig::Money(currency.to_string(), amount, f.qualifier)

@@ -1,0 +1,158 @@
+//! Periods named in a clause (今年以来, 上半年, 一季度, 1-9月, 截至目前, 去年全年) as first and
+//! last day, read with the catalogue's own period parser where the words are one of its forms.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::text::Topic;
+use crate::source::period::parse_period;
+
+static YEAR: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"((?:19|20)[0-9]{2})年").unwrap_or_else(|e| panic!("the year pattern: {e}"))
+});
+static MONTHS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"([0-9]{1,2}|[一二三四五六七八九十]{1,2})\s*(?:-|－|—|–|~|～|至|到)\s*([0-9]{1,2}|[一二三四五六七八九十]{1,3})月")
+        .unwrap_or_else(|e| panic!("the months pattern: {e}"))
+});
+static FIRST_MONTHS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"前([0-9]{1,2}|[一二三四五六七八九十]{1,2})(?:个|個)月")
+        .unwrap_or_else(|e| panic!("the months pattern: {e}"))
+});
+static UNTIL_MONTH: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:截至|截止|截止到|截至到)(?:[0-9]{4}年)?([0-9]{1,2})月")
+        .unwrap_or_else(|e| panic!("the months pattern: {e}"))
+});
+
+const HALVES_AND_QUARTERS: &[&str] = &[
+    "上半年",
+    "下半年",
+    "前三季度",
+    "第一季度",
+    "第二季度",
+    "第三季度",
+    "第四季度",
+    "一季度",
+    "二季度",
+    "三季度",
+    "四季度",
+];
+
+fn month_number(text: &str) -> Option<u32> {
+    if let Ok(n) = text.parse() {
+        return Some(n);
+    }
+    let digit = |c: char| "一二三四五六七八九".find(c).map(|i| i as u32 / 3 + 1);
+    let chars: Vec<char> = text.chars().collect();
+    match chars[..] {
+        ['十'] => Some(10),
+        ['十', d] => Some(10 + digit(d)?),
+        [d] => digit(d),
+        _ => None,
+    }
+}
+
+fn last_day(year: i32, month: u32) -> String {
+    let days = match month {
+        2 if (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 => 29,
+        2 => 28,
+        4 | 6 | 9 | 11 => 30,
+        _ => 31,
+    };
+    format!("{year:04}-{month:02}-{days:02}")
+}
+
+fn period(from: String, to: String, label: &str) -> Option<Topic> {
+    (from <= to).then(|| Topic::Period(from, to, label.to_string()))
+}
+
+/// The period a clause names, if it names one; the year is the clause's own (2023年), the year
+/// before for 去年, else the publication's.
+pub fn period_in(clause: &str, year: i32, published: &str) -> Option<Topic> {
+    let year = YEAR
+        .captures(clause)
+        .and_then(|c| c[1].parse().ok())
+        .unwrap_or(if clause.contains("去年") {
+            year - 1
+        } else {
+            year
+        });
+    for words in HALVES_AND_QUARTERS {
+        if clause.contains(words) {
+            let (from, to) = parse_period(words, year).ok()?;
+            return period(from, to, words);
+        }
+    }
+    if let Some(c) = MONTHS.captures(clause) {
+        let (a, b) = (month_number(&c[1])?, month_number(&c[2])?);
+        if (1..=12).contains(&a) && (a..=12).contains(&b) {
+            return period(format!("{year:04}-{a:02}-01"), last_day(year, b), &c[0]);
+        }
+    }
+    if let Some(c) = FIRST_MONTHS.captures(clause) {
+        let b = month_number(&c[1])?;
+        if (1..=12).contains(&b) {
+            return period(format!("{year:04}-01-01"), last_day(year, b), &c[0]);
+        }
+    }
+    if let Some(c) = UNTIL_MONTH.captures(clause) {
+        let b = month_number(&c[1])?;
+        if (1..=12).contains(&b) {
+            return period(format!("{year:04}-01-01"), last_day(year, b), &c[0]);
+        }
+    }
+    let so_far = [
+        "今年以来",
+        "今年以來",
+        "年初以来",
+        "年初以來",
+        "截至目前",
+        "截止目前",
+        "截至目前为止",
+        "今年来",
+        "今年來",
+    ];
+    if let Some(words) = so_far.iter().find(|w| clause.contains(*w)) {
+        let to = if published.starts_with(&format!("{year:04}")) {
+            published.to_string()
+        } else {
+            format!("{year:04}-12-31")
+        };
+        return period(format!("{year:04}-01-01"), to, words);
+    }
+    let whole_year = ["全年", "去年", "年度"];
+    if let Some(words) = whole_year.iter().find(|w| clause.contains(*w)) {
+        return period(
+            format!("{year:04}-01-01"),
+            format!("{year:04}-12-31"),
+            words,
+        );
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn bounds(clause: &str) -> Option<(String, String)> {
+        match period_in(clause, 2023, "2023-07-15")? {
+            Topic::Period(f, t, _) => Some((f, t)),
+            _ => None,
+        }
+    }
+
+    #[test]
+    fn periods_in_clauses() {
+        let p = |a: &str, b: &str| Some((a.to_string(), b.to_string()));
+        assert_eq!(
+            bounds("上半年全县共签约项目"),
+            p("2023-01-01", "2023-06-30")
+        );
+        assert_eq!(bounds("1-9月"), p("2023-01-01", "2023-09-30"));
+        assert_eq!(bounds("今年以来"), p("2023-01-01", "2023-07-15"));
+        assert_eq!(bounds("去年全年"), p("2022-01-01", "2022-12-31"));
+        assert_eq!(bounds("2011年1至10月"), p("2011-01-01", "2011-10-31"));
+        assert_eq!(bounds("此次签约"), None);
+    }
+}

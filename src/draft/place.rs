@@ -1,0 +1,205 @@
+//! The place that held the event: every division the gazetteer finds anywhere in the text,
+//! weighed by where it stands (the title, the first sentence, as the subject of 举行/签约, or
+//! as the venue after 在…举行 or 赴), with 全县/该区/我市/本市 counting for a place of that kind.
+
+use std::collections::HashMap;
+
+use super::text::Doc;
+use crate::source::divisions::{Division, Level, gazetteer, short_form};
+
+/// The host: its name as the text writes it, the division it resolves to, where it was found,
+/// and what the draft is unsure of.
+#[derive(Debug, Clone)]
+pub struct Host {
+    pub name: String,
+    pub division: Option<Division>,
+    /// Byte offset of a mention (for the quote).
+    pub at: usize,
+    pub doubt: Option<String>,
+    /// Places named as the venue (在深圳举行), when away from home.
+    pub venue: Option<String>,
+}
+
+const HOLDS: &[&str] = &[
+    "举行",
+    "舉行",
+    "召开",
+    "召開",
+    "举办",
+    "舉辦",
+    "签约",
+    "簽約",
+    "招商",
+    "集中",
+    "重点项目",
+    "重點項目",
+    "项目",
+    "項目",
+    "共",
+    "成功",
+    "与",
+    "與",
+    "在",
+];
+const AWAY: &[&str] = &["赴", "到", "前往", "走进", "走進", "在", "于", "於"];
+
+fn kind_words(level: Level, name: &str) -> &'static [&'static str] {
+    match (level, name.chars().last()) {
+        (Level::County, Some('县' | '縣')) => &[
+            "全县", "全縣", "该县", "該縣", "我县", "我縣", "本县", "本縣",
+        ],
+        (Level::County, Some('区' | '區')) => &[
+            "全区", "全區", "该区", "該區", "我区", "我區", "本区", "本區",
+        ],
+        (Level::County | Level::Prefecture, Some('市')) => {
+            &["全市", "该市", "該市", "我市", "本市"]
+        }
+        (Level::Prefecture, Some('州')) => &["全州", "该州", "該州", "我州", "本州"],
+        (Level::Province, _) => &[
+            "全省", "该省", "該省", "我省", "本省", "全区", "全區", "全市",
+        ],
+        _ => &[],
+    }
+}
+
+struct Candidate {
+    name: String,
+    indexes: Vec<usize>,
+    score: i32,
+    first: usize,
+    venue_only: bool,
+    full: bool,
+}
+
+/// The place that held the event, or None when the text names no division.
+pub fn host(doc: &Doc) -> Option<Host> {
+    let g = gazetteer();
+    let text = doc.text;
+    let title_end = doc.title.map_or(0, str::len);
+    let first_sentence_end = doc
+        .sentences
+        .iter()
+        .find(|s| s.text.chars().count() > 15)
+        .map_or(0, |s| s.start + s.text.len());
+    let mut by_name: HashMap<String, Candidate> = HashMap::new();
+    for m in g.find_in_text(text) {
+        let written = &text[m.start..m.end];
+        let before = &text[..m.start];
+        let after = &text[m.end..];
+        // A short form (云霄) counts only where a name is expected: before 县/招商/举行 …
+        let level = g.division(m.divisions[0]).level;
+        if !m.full && level == Level::County && !HOLDS.iter().any(|w| after.starts_with(w)) {
+            continue;
+        }
+        let mut score = 1;
+        if m.start < title_end {
+            score += 3;
+        } else if m.start < first_sentence_end {
+            score += 2;
+        }
+        let holds = HOLDS.iter().any(|w| after.starts_with(w));
+        if holds {
+            score += 2;
+        }
+        let venue = AWAY.iter().any(|w| before.ends_with(w))
+            && [
+                "举行", "舉行", "召开", "召開", "举办", "舉辦", "开幕", "開幕",
+            ]
+            .iter()
+            .any(|w| after.chars().take(16).collect::<String>().contains(w))
+            || ["赴", "前往", "走进", "走進"]
+                .iter()
+                .any(|w| before.ends_with(w));
+        if venue {
+            score -= 3;
+        }
+        let key = short_form(&fast2s::convert(written)).unwrap_or_else(|| fast2s::convert(written));
+        let c = by_name.entry(key).or_insert(Candidate {
+            name: written.to_string(),
+            indexes: m.divisions.clone(),
+            score: 0,
+            first: m.start,
+            venue_only: true,
+            full: false,
+        });
+        c.score += score;
+        c.venue_only &= venue;
+        if m.full && !c.full {
+            c.full = true;
+            c.name = written.to_string();
+            c.indexes = m.divisions.clone();
+        }
+    }
+    // 全县/该区/我市 stand for a place of that kind.
+    for c in by_name.values_mut() {
+        let d = g.division(c.indexes[0]);
+        let refs: usize = kind_words(d.level, &fast2s::convert(&c.name))
+            .iter()
+            .map(|w| text.matches(w).count())
+            .sum();
+        c.score += 2 * refs.min(4) as i32;
+        if d.level == Level::Province {
+            c.score -= 2;
+        }
+    }
+    let mut ranked: Vec<Candidate> = by_name.into_values().collect();
+    // Highest score; a lower level before a higher one on a tie (the county, not its city).
+    ranked.sort_by_key(|c| {
+        (
+            std::cmp::Reverse(c.score),
+            std::cmp::Reverse(g.division(c.indexes[0]).level),
+            c.first,
+        )
+    });
+    let venue = ranked.iter().find(|c| c.venue_only).map(|c| c.name.clone());
+    let best = ranked.first()?;
+    let doubt = ranked.get(1).and_then(|second| {
+        (second.score >= best.score - 1 && !second.venue_only).then(|| {
+            format!(
+                "two candidate places: {} and {} (the first is named more, or earlier, as the host)",
+                best.name, second.name
+            )
+        })
+    });
+    let division = resolve(&best.name, text, doc.year);
+    Some(Host {
+        name: best.name.clone(),
+        division,
+        at: best.first,
+        doubt,
+        venue: venue.filter(|v| *v != best.name),
+    })
+}
+
+/// The division a name stands for in the article's year, using a province or city named in
+/// the text to tell apart places of the same name.
+fn resolve(name: &str, text: &str, year: i32) -> Option<Division> {
+    let g = gazetteer();
+    match g.resolve(name, None, Some(year)) {
+        Ok(d) => Some(d.clone()),
+        Err(_) => g.find_in_text(text).iter().find_map(|m| {
+            let parent = &text[m.start..m.end];
+            g.resolve(name, Some(parent), Some(year)).ok().cloned()
+        }),
+    }
+}
+
+/// The kind of place for the source file, from its level and name.
+pub fn kind(division: Option<&Division>, name: &str) -> &'static str {
+    let last = name.chars().last();
+    match (division.map(|d| d.level), last) {
+        (Some(Level::Province), _)
+            if ["北京", "天津", "上海", "重庆", "重慶"]
+                .iter()
+                .any(|m| name.starts_with(m)) =>
+        {
+            "municipality"
+        }
+        (Some(Level::Province), _) => "province",
+        (Some(Level::Prefecture), Some('市')) => "city",
+        (Some(Level::Prefecture), _) => "prefecture",
+        (_, Some('县' | '縣' | '旗')) => "county",
+        (_, Some('市')) => "city",
+        _ => "district",
+    }
+}

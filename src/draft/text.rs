@@ -1,0 +1,323 @@
+//! The article cut into what the rules read: whether its first line is a title, its sentences
+//! and their clauses (each a verbatim slice, with its byte offset in the text), and what each
+//! clause is about: the signing, another stage (开工/竣工/投产), a period (今年以来, 上半年), a
+//! target, or background.
+
+/// What a clause reports.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Topic {
+    /// The ceremony's own figures and projects.
+    Signing,
+    /// A 开工/竣工/投产 batch: never a signing.
+    Stage,
+    /// A period's figures: (from, to, the words that name it).
+    Period(String, String, String),
+    /// A target of a year.
+    Target(i32),
+    /// Anything else: background, cumulative figures, the place's economy.
+    Background,
+    /// A line that is not the article (source, editor, print links).
+    Clutter,
+}
+
+/// A clause: a verbatim slice of the text at byte `start`, with its topic.
+#[derive(Debug, Clone)]
+pub struct Clause<'a> {
+    pub text: &'a str,
+    pub start: usize,
+    pub topic: Topic,
+    /// Index of its sentence in [`Doc::sentences`].
+    pub sentence: usize,
+}
+
+#[derive(Debug, Clone)]
+pub struct Sentence<'a> {
+    pub text: &'a str,
+    pub start: usize,
+}
+
+/// The article as the rules read it.
+pub struct Doc<'a> {
+    pub text: &'a str,
+    /// The first line, when it reads as a headline.
+    pub title: Option<&'a str>,
+    /// The body's sentences (the title's are apart).
+    pub sentences: Vec<Sentence<'a>>,
+    pub clauses: Vec<Clause<'a>>,
+    pub published: String,
+    pub year: i32,
+}
+
+const SENTENCE_ENDS: [char; 8] = ['。', '！', '？', '；', '!', '?', ';', '\n'];
+const CLAUSE_ENDS: [char; 5] = [',', '，', '：', ':', '、'];
+
+/// Lines that are a page's furniture, not the article.
+const CLUTTER: &[&str] = &[
+    "来源",
+    "來源",
+    "编辑",
+    "編輯",
+    "责任编辑",
+    "責任編輯",
+    "记者",
+    "記者",
+    "【打印】",
+    "【关闭】",
+    "打印本页",
+    "关闭窗口",
+    "分享到",
+    "字号",
+    "字號",
+    "作者:",
+    "作者：",
+    "图片",
+    "圖片",
+    "摄影",
+    "攝影",
+    "通讯员",
+    "通訊員",
+    "责编",
+    "責編",
+    "审核",
+    "審核",
+];
+
+fn is_clutter(line: &str) -> bool {
+    let chars = line.chars().count();
+    let starts_with_date = line
+        .chars()
+        .take(4)
+        .all(|c| c.is_ascii_digit() || ('０'..='９').contains(&c))
+        && chars < 60;
+    (chars < 60 && CLUTTER.iter().any(|w| line.contains(w))) || starts_with_date
+}
+
+/// A headline: a short line that does not end a sentence and is not a page's furniture.
+fn is_title(line: &str) -> bool {
+    let chars = line.chars().count();
+    let ends = line.trim_end().ends_with(['。', '.', '；', ';', '，', ',']);
+    (4..=64).contains(&chars)
+        && !ends
+        && !line.contains('。')
+        && !is_clutter(line)
+        && !line.starts_with(['(', '（', '本', '据'])
+}
+
+impl<'a> Doc<'a> {
+    pub fn new(text: &'a str, published: &str) -> Doc<'a> {
+        let year = published
+            .get(..4)
+            .and_then(|y| y.parse().ok())
+            .unwrap_or(2000);
+        let first_end = text.find('\n').unwrap_or(text.len());
+        let title = Some(&text[..first_end]).filter(|l| is_title(l) && first_end < text.len());
+        let body_start = if title.is_some() { first_end + 1 } else { 0 };
+        let mut doc = Doc {
+            text,
+            title,
+            sentences: Vec::new(),
+            clauses: Vec::new(),
+            published: published.to_string(),
+            year,
+        };
+        doc.split(body_start);
+        doc
+    }
+
+    fn split(&mut self, from: usize) {
+        let text = self.text;
+        let mut start = from;
+        let mut line_clutter = false;
+        let mut line_start = from;
+        for (i, c) in text[from..].char_indices().map(|(i, c)| (i + from, c)) {
+            if i == line_start {
+                let line_end = text[i..].find('\n').map_or(text.len(), |e| e + i);
+                line_clutter = is_clutter(&text[i..line_end]);
+            }
+            if SENTENCE_ENDS.contains(&c) {
+                self.push_sentence(start, i + c.len_utf8(), line_clutter);
+                start = i + c.len_utf8();
+                if c == '\n' {
+                    line_start = start;
+                }
+            }
+        }
+        self.push_sentence(start, text.len(), line_clutter);
+    }
+
+    fn push_sentence(&mut self, start: usize, end: usize, clutter: bool) {
+        let raw = &self.text[start..end];
+        let lead = raw.len() - raw.trim_start().len();
+        let text = raw.trim().trim_end_matches(SENTENCE_ENDS);
+        if text.is_empty() {
+            return;
+        }
+        let start = start + lead;
+        let index = self.sentences.len();
+        self.sentences.push(Sentence { text, start });
+        let mut previous: Option<Topic> = None;
+        let mut at = 0;
+        for piece in text.split_inclusive(CLAUSE_ENDS) {
+            let clause = piece.trim_end_matches(CLAUSE_ENDS);
+            let offset = start + at;
+            at += piece.len();
+            if clause.trim().is_empty() {
+                continue;
+            }
+            let topic = if clutter {
+                Topic::Clutter
+            } else {
+                self.topic(clause, text, previous.as_ref())
+            };
+            previous = Some(topic.clone());
+            self.clauses.push(Clause {
+                text: clause,
+                start: offset,
+                topic,
+                sentence: index,
+            });
+        }
+    }
+
+    /// A clause's topic: its own words first, else the clause before it in the sentence, else
+    /// the sentence's.
+    fn topic(&self, clause: &str, sentence: &str, previous: Option<&Topic>) -> Topic {
+        // 其中 at a sentence's start continues the sentence before.
+        let previous = match previous {
+            None if sentence.starts_with("其中") => self.clauses.last().map(|c| &c.topic),
+            p => p,
+        };
+        let own = own_topic(clause, self.year, &self.published);
+        // A period's sentence goes on about the period unless a clause names this event.
+        if let (
+            Some(Topic::Signing),
+            Some(p @ (Topic::Period(..) | Topic::Target(_) | Topic::Stage)),
+        ) = (&own, previous)
+            && !THIS_EVENT.iter().any(|w| clause.contains(w))
+        {
+            return p.clone();
+        }
+        if let Some(t) = own {
+            return t;
+        }
+        if let Some(p) = previous {
+            return p.clone();
+        }
+        own_topic(sentence, self.year, &self.published).unwrap_or(Topic::Background)
+    }
+
+    /// The clauses of the body that are about the signing.
+    pub fn signing(&self) -> impl Iterator<Item = &Clause<'a>> {
+        self.clauses.iter().filter(|c| c.topic == Topic::Signing)
+    }
+
+    /// The sentence a byte offset falls in.
+    pub fn sentence_at(&self, at: usize) -> Option<&Sentence<'a>> {
+        self.sentences
+            .iter()
+            .find(|s| s.start <= at && at <= s.start + s.text.len())
+    }
+}
+
+const THIS_EVENT: &[&str] = &[
+    "此次",
+    "本次",
+    "这次",
+    "這次",
+    "当天",
+    "當天",
+    "现场",
+    "現場",
+    "会上",
+    "會上",
+    "仪式上",
+    "儀式上",
+    "集中签约",
+    "集中簽約",
+    "签约仪式",
+    "簽約儀式",
+    "活动中",
+    "活動中",
+    "大会上",
+    "大會上",
+];
+const STAGE_WORDS: &[&str] = &[
+    "开工", "開工", "竣工", "投产", "投產", "开业", "開業", "达产", "達產", "奠基",
+];
+const SIGNING_WORDS: &[&str] = &[
+    "签约",
+    "簽約",
+    "签订",
+    "簽訂",
+    "签署",
+    "簽署",
+    "协议",
+    "協議",
+    "落户",
+    "落戶",
+    "引进",
+    "引進",
+    "总投资",
+    "總投資",
+];
+const TARGET_WORDS: &[&str] = &[
+    "目标",
+    "目標",
+    "任务",
+    "任務",
+    "力争",
+    "力爭",
+    "确保",
+    "確保",
+    "计划全年",
+    "計劃全年",
+];
+
+/// The topic a clause's own words give, if they give one.
+pub fn own_topic(clause: &str, year: i32, published: &str) -> Option<Topic> {
+    let has = |words: &[&str]| words.iter().any(|w| clause.contains(w));
+    let signing = has(SIGNING_WORDS);
+    if has(STAGE_WORDS) && !(signing && has(&["签约", "簽約", "签订", "簽訂"])) {
+        return Some(Topic::Stage);
+    }
+    if has(THIS_EVENT) && !has(&["以来", "以來"]) {
+        return Some(Topic::Signing);
+    }
+    // Projects offered, not signed: 重点推介了, 发布了…项目, 储备项目.
+    if has(&[
+        "推介了",
+        "重点推介",
+        "重點推介",
+        "对外推介",
+        "發布了",
+        "发布了",
+        "储备项目",
+        "儲備項目",
+        "在谈项目",
+        "在談項目",
+    ]) {
+        return Some(Topic::Background);
+    }
+    if has(TARGET_WORDS) {
+        let target_year =
+            explicit_year(clause).unwrap_or(if has(&["明年"]) { year + 1 } else { year });
+        return Some(Topic::Target(target_year));
+    }
+    if let Some(p) = super::period::period_in(clause, year, published) {
+        return Some(p);
+    }
+    signing.then_some(Topic::Signing)
+}
+
+fn explicit_year(text: &str) -> Option<i32> {
+    let i = text.find('年')?;
+    let digits: String = text[..i]
+        .chars()
+        .rev()
+        .take_while(|c| c.is_ascii_digit())
+        .collect::<Vec<_>>()
+        .into_iter()
+        .rev()
+        .collect();
+    (digits.len() == 4).then(|| digits.parse().ok()).flatten()
+}
