@@ -5,7 +5,7 @@ mod common;
 
 use std::fs;
 use std::os::unix::fs::FileTypeExt;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 use std::time::{Duration, Instant};
 
@@ -147,4 +147,172 @@ fn a_symlink_at_the_catalogue_path_is_followed_to_its_target() {
     let out = zhaoshang(dir, &["--db", "dangling.db", "init"]);
     assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
     assert!(!dir.join("missing.db").exists(), "init created the target");
+}
+
+/// A source file from the template: its own URL and title, its text in `text_file`.
+fn source_with_text_file(path: &Path, name: &str, text_file: &str) {
+    let env = TestEnv::new();
+    let mut doc: toml::Value = toml::from_str(&stdout(&env.run(&["template"]))).unwrap();
+    doc["source"]["url"] = format!("https://example.org/{name}").into();
+    doc["source"]["title"] = name.into();
+    let source = doc["source"].as_table_mut().unwrap();
+    let text = source.remove("text").unwrap();
+    source.insert("text_file".into(), text_file.into());
+    fs::create_dir_all(path.parent().unwrap()).unwrap();
+    fs::write(path, toml::to_string(&doc).unwrap()).unwrap();
+    // The text beside the file, for the cases that read it from there.
+    fs::write(
+        path.with_file_name(format!("{name}.txt")),
+        text.as_str().unwrap(),
+    )
+    .unwrap();
+}
+
+fn source_count(db: &Path) -> i64 {
+    Connection::open(db)
+        .unwrap()
+        .query_row("SELECT count(*) FROM sources", [], |r| r.get(0))
+        .unwrap()
+}
+
+// 2. `text_file` outside the source file's folder.
+#[test]
+fn a_text_file_outside_the_source_files_folder_is_refused() {
+    let env = TestEnv::new();
+    let dir = env.dir.path();
+    let out = env.run(&["init"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let articles = dir.join("articles");
+    // The text every case would read, outside the source file's folder.
+    source_with_text_file(&dir.join("secret.toml"), "secret", "secret.txt");
+    fs::create_dir_all(&articles).unwrap();
+    std::os::unix::fs::symlink(dir.join("secret.txt"), articles.join("link.txt")).unwrap();
+    fs::create_dir_all(articles.join("folder.txt")).unwrap();
+    let absolute = dir.join("secret.txt").display().to_string();
+    let cases = [
+        ("absolute", absolute.as_str(), "absolute"),
+        ("parent", "../secret.txt", "outside"),
+        ("deeper", "sub/../../secret.txt", "outside"),
+        ("symlink", "link.txt", "outside"),
+        ("a-folder", "folder.txt", "not a regular file"),
+    ];
+    let before = source_count(&env.db());
+    for (name, text_file, why) in cases {
+        let file = articles.join(format!("{name}.toml"));
+        source_with_text_file(&file, name, text_file);
+        let out = env.run(&["import", file.to_str().unwrap()]);
+        let err = stderr(&out);
+        assert_eq!(out.status.code(), Some(1), "{name}: {err}");
+        // file:line:column, the field, the path as written and why.
+        assert!(
+            err.contains(&format!("{}:", file.display())) && err.contains("source.text_file"),
+            "{name}: {err}"
+        );
+        assert!(err.contains(text_file), "{name}: {err}");
+        assert!(err.contains(why), "{name}: {err}");
+        assert_eq!(
+            source_count(&env.db()),
+            before,
+            "{name}: nothing is written"
+        );
+    }
+    // Inside the folder, through a subfolder or a symlink that stays inside, is read.
+    fs::create_dir_all(articles.join("texts/kept")).unwrap();
+    source_with_text_file(&articles.join("texts/inside.toml"), "inside", "inside.txt");
+    fs::rename(
+        articles.join("texts/inside.txt"),
+        articles.join("texts/kept/inside.txt"),
+    )
+    .unwrap();
+    std::os::unix::fs::symlink("kept/inside.txt", articles.join("texts/inside.txt")).unwrap();
+    source_with_text_file(
+        &articles.join("nested.toml"),
+        "nested",
+        "texts/../nested.txt",
+    );
+    for file in ["articles/texts/inside.toml", "articles/nested.toml"] {
+        let out = env.run(&["import", file]);
+        assert!(out.status.success(), "{file}: {}", stderr(&out));
+    }
+}
+/// The file names the catalogue holds, by title.
+fn stored_names(db: &Path) -> Vec<(String, String)> {
+    let c = Connection::open(db).unwrap();
+    let mut stmt = c
+        .prepare("SELECT title, file_name FROM sources ORDER BY source_id")
+        .unwrap();
+    stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+        .unwrap()
+        .map(Result::unwrap)
+        .collect()
+}
+
+#[test]
+fn the_catalogue_stores_no_path_of_the_importing_users_folders() {
+    let env = TestEnv::new();
+    let work = env.dir.path().join("work");
+    let elsewhere = env.dir.path().join("home/someone/articles");
+    source_with_text_file(&elsewhere.join("away.toml"), "away", "away.txt");
+    source_with_text_file(&work.join("sub/near.toml"), "near", "near.txt");
+    source_with_text_file(&work.join("typed.toml"), "typed", "typed.txt");
+    let db = work.join("c.db");
+    let run = |args: &[&str]| {
+        let mut command = env.command(args);
+        command.current_dir(&work).env("ZHAOSHANG_DB", &db);
+        finished(command)
+    };
+    let out = run(&["init"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let away = elsewhere.join("away.toml");
+    let near = work.join("sub/near.toml");
+    for args in [
+        &["import", away.to_str().unwrap()][..],
+        &["import", near.to_str().unwrap()],
+        &["import", "../work/typed.toml"],
+    ] {
+        let out = run(args);
+        assert!(out.status.success(), "{args:?}: {}", stderr(&out));
+    }
+    let names = stored_names(&db);
+    let of = |title: &str| {
+        names
+            .iter()
+            .find(|(t, _)| t == title)
+            .map(|(_, f)| f.clone())
+            .unwrap()
+    };
+    assert_eq!(of("away"), "away.toml", "{names:?}");
+    assert_eq!(of("near"), "sub/near.toml", "{names:?}");
+    assert_eq!(of("typed"), "typed.toml", "{names:?}");
+    let out = run(&["sources", "--format", "csv"]);
+    let listed = stdout(&out);
+    assert!(
+        !listed.contains(env.dir.path().to_str().unwrap()),
+        "{listed}"
+    );
+}
+
+// A catalogue made before the fix holds absolute paths: the migration keeps their last part.
+#[test]
+fn a_migration_drops_the_folders_of_stored_absolute_paths() {
+    let env = TestEnv::new();
+    let db = env.dir.path().join("old.db");
+    let fixture = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/first-release.db");
+    fs::copy(fixture, &db).unwrap();
+    Connection::open(&db)
+        .unwrap()
+        .execute(
+            "UPDATE sources SET file_name = '/home/someone/private/jiangjin.toml'",
+            [],
+        )
+        .unwrap();
+    let out = zhaoshang(env.dir.path(), &["--db", db.to_str().unwrap(), "migrate"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let names = stored_names(&db);
+    assert!(!names.is_empty());
+    for (_, file_name) in &names {
+        assert_eq!(file_name, "jiangjin.toml");
+    }
+    let out = zhaoshang(env.dir.path(), &["--db", db.to_str().unwrap(), "check"]);
+    assert!(out.status.success(), "{}{}", stdout(&out), stderr(&out));
 }
