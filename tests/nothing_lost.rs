@@ -316,3 +316,87 @@ fn a_migration_drops_the_folders_of_stored_absolute_paths() {
     let out = zhaoshang(env.dir.path(), &["--db", db.to_str().unwrap(), "check"]);
     assert!(out.status.success(), "{}{}", stdout(&out), stderr(&out));
 }
+
+/// A source file from the template with the given URL (none: no `url`) and publisher; the
+/// template's title and date, so that every file here has the same title and date.
+fn article(env: &TestEnv, file: &str, url: Option<&str>, publisher: &str) -> PathBuf {
+    let mut doc: toml::Value = toml::from_str(&stdout(&env.run(&["template"]))).unwrap();
+    let source = doc["source"].as_table_mut().unwrap();
+    match url {
+        Some(url) => source.insert("url".into(), url.into()),
+        None => source.remove("url"),
+    };
+    source.insert("publisher".into(), publisher.into());
+    let path = env.dir.path().join(file);
+    fs::write(&path, toml::to_string(&doc).unwrap()).unwrap();
+    path
+}
+
+fn events_of(db: &Path, publisher: &str) -> i64 {
+    Connection::open(db)
+        .unwrap()
+        .query_row(
+            "SELECT count(*) FROM events e JOIN sources s USING (source_id)
+              WHERE s.publisher = ?1",
+            [publisher],
+            |r| r.get(0),
+        )
+        .unwrap()
+}
+
+// 3. Two articles with the same title and date.
+#[test]
+fn two_articles_with_one_title_and_date_but_two_urls_are_two_sources() {
+    let env = TestEnv::new();
+    let out = env.run(&["init", "--empty"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let first = article(&env, "a.toml", Some("https://a.example.org/1"), "甲报");
+    let second = article(&env, "b.toml", Some("https://b.example.org/2"), "乙报");
+    for file in [&first, &second] {
+        let out = env.run(&["import", file.to_str().unwrap()]);
+        assert!(out.status.success(), "{file:?}: {}", stderr(&out));
+    }
+    assert_eq!(source_count(&env.db()), 2);
+    assert!(events_of(&env.db(), "甲报") > 0);
+    assert!(events_of(&env.db(), "乙报") > 0);
+    // Each is recognised by its URL: unchanged on a second import.
+    let out = env.run(&["import", first.to_str().unwrap(), second.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(stderr(&out).contains("2 unchanged"), "{}", stderr(&out));
+
+    // Replacing the second leaves the first whole.
+    let changed = article(
+        &env,
+        "b2.toml",
+        Some("https://b.example.org/2"),
+        "乙报（修订）",
+    );
+    let out = env.run(&["import", changed.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    assert!(stderr(&out).contains("--replace"), "{}", stderr(&out));
+    let out = env.run(&["import", "--replace", changed.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert_eq!(source_count(&env.db()), 2);
+    assert!(
+        events_of(&env.db(), "甲报") > 0,
+        "the first article's facts"
+    );
+    assert!(events_of(&env.db(), "乙报（修订）") > 0);
+
+    // Without a URL, the title and date identify a source: one such file is a third source,
+    // and another with the same title and date is that one again.
+    let bare = article(&env, "c.toml", None, "丙报");
+    let out = env.run(&["import", bare.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert_eq!(source_count(&env.db()), 3);
+    let again = article(&env, "d.toml", None, "丁报");
+    let out = env.run(&["import", again.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("already catalogued"),
+        "{}",
+        stderr(&out)
+    );
+    let out = env.run(&["check"]);
+    assert!(out.status.success(), "{}{}", stdout(&out), stderr(&out));
+}
