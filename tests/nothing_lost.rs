@@ -400,3 +400,68 @@ fn two_articles_with_one_title_and_date_but_two_urls_are_two_sources() {
     let out = env.run(&["check"]);
     assert!(out.status.success(), "{}{}", stdout(&out), stderr(&out));
 }
+// 4. `site --force` over the catalogue and over files it did not write.
+#[test]
+fn site_writes_only_over_pages_it_wrote() {
+    let env = TestEnv::new();
+    let dir = env.dir.path();
+    // The catalogue at a page's path inside the site's folder.
+    fs::create_dir_all(dir.join("s/source")).unwrap();
+    let db = dir.join("s/source/1.html");
+    let db_arg = db.to_str().unwrap();
+    let out = zhaoshang(dir, &["--db", db_arg, "init"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let before = fs::read(&db).unwrap();
+    let out = zhaoshang(dir, &["--db", db_arg, "site", "s", "--force"]);
+    let err = stderr(&out);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(err.contains("1.html"), "{err}");
+    assert_eq!(
+        fs::read(&db).unwrap(),
+        before,
+        "the catalogue was overwritten"
+    );
+    assert!(!dir.join("s/index.html").exists(), "nothing is written");
+
+    // A user's file at a page's path, in a folder that is not a site: refused even with --force.
+    let out = env.run(&["init"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let mine = dir.join("mine");
+    fs::create_dir_all(&mine).unwrap();
+    fs::write(mine.join("index.html"), "my own page").unwrap();
+    let out = env.run(&["site", "mine", "--force"]);
+    let err = stderr(&out);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(err.contains("index.html"), "{err}");
+    assert_eq!(
+        fs::read_to_string(mine.join("index.html")).unwrap(),
+        "my own page"
+    );
+    // A hard link to the catalogue in a site's folder, at a page's path.
+    let site = dir.join("site");
+    let out = env.run(&["site", "site"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let page = site.join("event/1.html");
+    assert!(page.exists());
+    fs::remove_file(&page).unwrap();
+    fs::hard_link(env.db(), &page).unwrap();
+    let before = fs::read(env.db()).unwrap();
+    for args in [&["site", "site"][..], &["site", "site", "--force"]] {
+        let out = env.run(args);
+        let err = stderr(&out);
+        assert_eq!(out.status.code(), Some(1), "{args:?}: {err}");
+        assert!(err.contains("event/1.html"), "{args:?}: {err}");
+        assert_eq!(fs::read(env.db()).unwrap(), before, "{args:?}");
+    }
+    // Once the link is gone, the site writes its pages again, and a user's file beside them
+    // that is not a page is kept.
+    fs::remove_file(&page).unwrap();
+    fs::write(site.join("notes.txt"), "mine").unwrap();
+    let out = env.run(&["site", "site"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(page.exists());
+    assert_eq!(fs::read_to_string(site.join("notes.txt")).unwrap(), "mine");
+    // The manifest lists the pages written.
+    let listed = fs::read_to_string(site.join(".zhaoshang-site")).unwrap();
+    assert!(listed.lines().any(|l| l == "event/1.html"), "{listed}");
+}
