@@ -281,7 +281,7 @@ pub enum Command {
     Site {
         /// The folder to write (empty, new, or one `site` wrote before)
         dir: PathBuf,
-        /// Write into a folder that holds other files
+        /// Write into a folder that holds other files (never over them: only pages `site` wrote)
         #[arg(long)]
         force: bool,
     },

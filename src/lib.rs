@@ -104,7 +104,7 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
                 .flatten()
         }),
     };
-    if cli.db_typed && cmd::opens_catalogue(&cli.command) && store::holds_nothing(&cli.db) {
+    if cli.db_typed && cmd::opens_catalogue(&cli.command) && store::holds_nothing(&cli.db)? {
         anyhow::bail!(
             "no catalogue at {} (run `zhaoshang init --db {}` to create one)",
             cli.db.display(),

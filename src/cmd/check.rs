@@ -9,7 +9,7 @@ use crate::Context;
 
 pub fn run(ctx: &Context, db: &Path, repair: bool) -> Result<()> {
     // check only reads: it never creates, migrates or seeds the file it is asked about.
-    if crate::store::holds_nothing(db) {
+    if crate::store::holds_nothing(db)? {
         bail!(
             "no catalogue at {} (run `zhaoshang init --db {}` to create one)",
             db.display(),

@@ -40,12 +40,17 @@ fn absolute(path: &Path) -> PathBuf {
 
 impl CatalogueFiles {
     pub fn of(db: &Path) -> CatalogueFiles {
-        let files = COMPANIONS
-            .iter()
-            .map(|suffix| {
-                let path = crate::store::companion(db, suffix);
-                let id = identity(&path);
-                (absolute(&path), id)
+        // Through a symlink, SQLite keeps its journal beside the link's target.
+        let linked = fs::symlink_metadata(db).is_ok_and(|m| m.is_symlink());
+        let target = linked.then(|| fs::canonicalize(db).ok()).flatten();
+        let files = std::iter::once(db)
+            .chain(target.as_deref())
+            .flat_map(|db| {
+                COMPANIONS.iter().map(|suffix| {
+                    let path = crate::store::companion(db, suffix);
+                    let id = identity(&path);
+                    (absolute(&path), id)
+                })
             })
             .collect();
         CatalogueFiles { files }

@@ -34,6 +34,8 @@ fn raw_format(input: InputFormat) -> RawFormat {
 /// hold thousands of descriptors.
 struct Input {
     name: String,
+    /// What the catalogue stores as the file's name.
+    stored_name: String,
     /// Where `text_file` names are looked up.
     dir: PathBuf,
     format: Option<RawFormat>,
@@ -61,6 +63,7 @@ fn open_input(path: &Path, input: Option<InputFormat>, ours: &CatalogueFiles) ->
         let (file, size) = spool(std::io::stdin().lock(), "<stdin>")?;
         return Ok(Input {
             name: "<stdin>".into(),
+            stored_name: "<stdin>".into(),
             dir: PathBuf::from("."),
             format: input.map(raw_format),
             content: Content::Spooled(file),
@@ -82,10 +85,35 @@ fn open_input(path: &Path, input: Option<InputFormat>, ours: &CatalogueFiles) ->
             .parent()
             .map_or_else(|| PathBuf::from("."), Path::to_path_buf),
         format: input.map(raw_format).or_else(|| RawFormat::from_path(path)),
+        stored_name: stored_name(path),
         name,
         content,
         size,
     })
+}
+
+/// The name a source file is stored under: its path from the working directory when it is
+/// under it, else its file name alone. `sources`, `export --tables` and the site show it, so it
+/// must not carry the folders of the importing user's machine (`/home/…/qingshan.toml`).
+fn stored_name(path: &Path) -> String {
+    let name = path.file_name().map_or_else(
+        || path.display().to_string(),
+        |n| n.to_string_lossy().into_owned(),
+    );
+    let folder = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
+    };
+    let (Ok(here), Ok(folder)) = (
+        std::env::current_dir().and_then(std::fs::canonicalize),
+        std::fs::canonicalize(folder),
+    ) else {
+        return name;
+    };
+    match folder.strip_prefix(&here) {
+        Ok(under) => under.join(&name).display().to_string(),
+        Err(_) => name,
+    }
 }
 
 /// Counts the bytes read through it, for the progress bar.
@@ -102,8 +130,18 @@ impl<R: Read> Read for Counting<R> {
     }
 }
 
-/// The documents of one input, lazily for JSON Lines.
+/// The documents of one input, lazily for JSON Lines, each named as the catalogue stores it.
 fn documents(input: Input, read: &Arc<AtomicU64>) -> Documents {
+    let stored_name = input.stored_name.clone();
+    Box::new(parsed(input, read).map(move |doc| {
+        doc.map(|mut doc| {
+            doc.stored_name.clone_from(&stored_name);
+            doc
+        })
+    }))
+}
+
+fn parsed(input: Input, read: &Arc<AtomicU64>) -> Documents {
     let Input {
         name,
         dir,

@@ -8,7 +8,7 @@ use crate::Context;
 use crate::store::Store;
 
 pub fn run(ctx: &Context, db: &Path, empty: bool) -> Result<()> {
-    if !crate::store::holds_nothing(db) {
+    if !crate::store::holds_nothing(db)? {
         bail!(
             "{} already exists; use `zhaoshang migrate` to upgrade it or `zhaoshang seed` to load the seed",
             db.display()

@@ -2,6 +2,7 @@
 //! charts, a list page per kind, a page per record, and a page per source with every quoted
 //! passage marked. The same catalogue gives the same bytes.
 
+use std::collections::BTreeSet;
 use std::fs;
 use std::path::Path;
 use std::time::Instant;
@@ -11,72 +12,196 @@ use rusqlite::types::Value;
 
 use super::guard::CatalogueFiles;
 use crate::Context;
+use crate::cli::RecordKind;
 use crate::store::{QueryResult, Store};
 use crate::view::{chart, listings, records, reports, site};
 
-/// Marks a folder as one `site` wrote, so that it may write there again.
-const MARKER: &str = ".zhaoshang-site";
+/// The manifest: in a folder `site` wrote, the pages it wrote there, one path a line under a
+/// header. A folder that holds one may be written again, and only the files it lists are ever
+/// overwritten: not the catalogue (a database may sit at a page's path), not a user's file.
+const MANIFEST: &str = ".zhaoshang-site";
+const MANIFEST_HEADER: &str =
+    "# written by `zhaoshang site`: the pages it wrote in this folder, which it may overwrite";
 
-fn prepare(db: &Path, dir: &Path, force: bool) -> Result<()> {
-    CatalogueFiles::of(db).check_output(&dir.join("index.html"))?;
+/// A page of the site.
+enum Page {
+    Index,
+    List {
+        listing: &'static str,
+        title: &'static str,
+    },
+    Record {
+        folder: &'static str,
+        kind: RecordKind,
+        id: i64,
+    },
+}
+
+impl Page {
+    /// Its path in the site's folder.
+    fn path(&self) -> String {
+        match self {
+            Page::Index => "index.html".into(),
+            Page::List { listing, .. } => format!("{listing}.html"),
+            Page::Record { folder, id, .. } => format!("{folder}/{id}.html"),
+        }
+    }
+}
+
+/// Every page of the catalogue, in the order they are written.
+fn plan(store: &Store) -> Result<Vec<Page>> {
+    let mut pages = vec![Page::Index];
+    for (folder, kind, ids, listing, title) in site::KINDS {
+        if listings::find(listing).is_some() {
+            pages.push(Page::List { listing, title });
+        }
+        for row in store.query(ids, &[])?.rows {
+            let Value::Integer(id) = row[0] else { continue };
+            pages.push(Page::Record {
+                folder,
+                kind: *kind,
+                id,
+            });
+        }
+    }
+    Ok(pages)
+}
+
+/// The pages an earlier run listed in `dir`'s manifest (None: no manifest), and whether the
+/// manifest is the list (a site written before the list was kept holds only a marker).
+fn written_before(dir: &Path) -> Result<Option<(BTreeSet<String>, bool)>> {
+    let path = dir.join(MANIFEST);
+    let text = match fs::read_to_string(&path) {
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
+        Err(e) => return Err(e).with_context(|| format!("cannot read {}", path.display())),
+        Ok(text) => text,
+    };
+    let listed = text.lines().next() == Some(MANIFEST_HEADER);
+    let pages = text
+        .lines()
+        .filter(|l| !l.starts_with('#') && l.ends_with(".html"))
+        .map(String::from)
+        .collect();
+    Ok(Some((pages, listed)))
+}
+
+/// Refuses, before anything is written, a folder that is not a site (unless `force`) and any
+/// page path that holds the catalogue or a file the manifest does not list.
+fn check_folder(db: &Path, dir: &Path, force: bool) -> Result<()> {
+    CatalogueFiles::of(db).check_output(&dir.join(MANIFEST))?;
     let used = fs::read_dir(dir).is_ok_and(|mut d| d.next().is_some());
-    if used && !dir.join(MARKER).exists() && !force {
+    if used && !dir.join(MANIFEST).exists() && !force {
         bail!(
             "{} is not empty and not a site zhaoshang made; nothing was written (give an empty or \
              new folder, or --force)",
             dir.display()
         );
     }
-    fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
-    fs::write(dir.join(MARKER), "written by `zhaoshang site`\n")?;
     Ok(())
 }
 
-fn write(dir: &Path, name: &str, text: &str, pages: &mut usize) -> Result<()> {
+fn check_pages(db: &Path, dir: &Path, pages: &[Page]) -> Result<BTreeSet<String>> {
+    let ours = CatalogueFiles::of(db);
+    let manifest = written_before(dir)?;
+    let why = match &manifest {
+        None => "the folder holds no list of the pages zhaoshang site wrote",
+        Some((_, false)) => "its list of pages is from a version that kept none",
+        Some((_, true)) => "its list of pages does not hold it",
+    };
+    let before = manifest.map(|(pages, _)| pages).unwrap_or_default();
+    let mut foreign = Vec::new();
+    for page in pages {
+        let name = page.path();
+        let path = dir.join(&name);
+        ours.check_output(&path)?;
+        match fs::symlink_metadata(&path) {
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+            Err(e) => return Err(e).with_context(|| format!("cannot read {}", path.display())),
+            // A listed page replaced by a link or a folder is no longer the page site wrote.
+            Ok(meta) if meta.is_file() && before.contains(&name) => {}
+            Ok(_) => foreign.push(name),
+        }
+    }
+    if let Some(first) = foreign.first() {
+        bail!(
+            "{}: not a page this site wrote ({why}, {}); refusing to overwrite it{}, nothing was \
+             written. Move {} away, or write the site into a new folder",
+            dir.join(first).display(),
+            dir.join(MANIFEST).display(),
+            match foreign.len() {
+                1 => String::new(),
+                n => format!(" and {} other file{}", n - 1, if n == 2 { "" } else { "s" }),
+            },
+            if foreign.len() == 1 { "it" } else { "them" },
+        );
+    }
+    Ok(before)
+}
+
+/// Writes the manifest before the pages (the earlier pages and these), so that a run stopped
+/// half-way leaves every page it wrote listed.
+fn write_manifest(dir: &Path, mut listed: BTreeSet<String>, pages: &[Page]) -> Result<()> {
+    fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
+    listed.extend(pages.iter().map(Page::path));
+    let mut text = format!("{MANIFEST_HEADER}\n");
+    for name in &listed {
+        text.push_str(name);
+        text.push('\n');
+    }
+    let path = dir.join(MANIFEST);
+    let mut file = tempfile::NamedTempFile::new_in(dir)
+        .with_context(|| format!("cannot write {}", path.display()))?;
+    std::io::Write::write_all(&mut file, text.as_bytes())
+        .with_context(|| format!("cannot write {}", path.display()))?;
+    file.persist(&path)
+        .with_context(|| format!("cannot write {}", path.display()))?;
+    Ok(())
+}
+
+fn write(dir: &Path, name: &str, text: &str) -> Result<()> {
     let path = dir.join(name);
     if let Some(parent) = path.parent() {
         fs::create_dir_all(parent)?;
     }
-    fs::write(&path, text).with_context(|| format!("cannot write {}", path.display()))?;
-    *pages += 1;
-    Ok(())
+    fs::write(&path, text).with_context(|| format!("cannot write {}", path.display()))
 }
 
 pub fn run(ctx: &Context, db: &Path, dir: &Path, force: bool) -> Result<()> {
     let started = Instant::now();
-    prepare(db, dir, force)?;
+    check_folder(db, dir, force)?;
     let store = super::open_read_only(ctx, db)?;
-    let mut pages = 0;
-    index(&store, dir, &mut pages)?;
-    for (folder, kind, ids, listing, title) in site::KINDS {
-        if let Some(def) = listings::find(listing) {
-            let sql = def.sql_sorted(None).map_err(anyhow::Error::msg)?;
-            write(
-                dir,
-                &format!("{listing}.html"),
-                &site::list_page(title, &store.query(&sql, &[])?),
-                &mut pages,
-            )?;
-        }
-        for row in store.query(ids, &[])?.rows {
-            let Value::Integer(id) = row[0] else { continue };
-            let page = if *folder == "source" {
-                source_page(&store, id)?
-            } else {
-                record_page(&store, *kind, id)?
-            };
-            write(dir, &format!("{folder}/{id}.html"), &page, &mut pages)?;
-        }
+    let pages = plan(&store)?;
+    let before = check_pages(db, dir, &pages)?;
+    write_manifest(dir, before, &pages)?;
+    for page in &pages {
+        let text = match page {
+            Page::Index => index(&store)?,
+            Page::List { listing, title } => list_page(&store, listing, title)?,
+            Page::Record {
+                folder: "source",
+                id,
+                ..
+            } => source_page(&store, *id)?,
+            Page::Record { kind, id, .. } => record_page(&store, *kind, *id)?,
+        };
+        write(dir, &page.path(), &text)?;
     }
     ctx.note(&format!(
-        "wrote {pages} pages to {} in {} ms",
+        "wrote {} pages to {} in {} ms",
+        pages.len(),
         dir.display(),
         started.elapsed().as_millis()
     ));
     Ok(())
 }
 
-fn index(store: &Store, dir: &Path, pages: &mut usize) -> Result<()> {
+fn list_page(store: &Store, listing: &str, title: &str) -> Result<String> {
+    let def = listings::find(listing).ok_or_else(|| anyhow::anyhow!("no listing {listing}"))?;
+    let sql = def.sql_sorted(None).map_err(anyhow::Error::msg)?;
+    Ok(site::list_page(title, &store.query(&sql, &[])?))
+}
+
+fn index(store: &Store) -> Result<String> {
     let numbers = site::numbers(&store.query(site::NUMBERS, &[])?);
     let mut charts = Vec::new();
     for name in ["industries", "timeline", "top", "bands"] {
@@ -90,12 +215,7 @@ fn index(store: &Store, dir: &Path, pages: &mut usize) -> Result<()> {
         .map(|(_, _, _, listing, title)| (format!("{listing}.html"), *title))
         .collect();
     let lists: Vec<(&str, &str)> = lists.iter().map(|(h, t)| (h.as_str(), *t)).collect();
-    write(
-        dir,
-        "index.html",
-        &site::index_page(&numbers, &charts, &lists),
-        pages,
-    )
+    Ok(site::index_page(&numbers, &charts, &lists))
 }
 
 fn by_id(id: i64) -> Vec<(String, Value)> {
@@ -110,7 +230,7 @@ fn title_of(record: &QueryResult, id: i64) -> String {
     }
 }
 
-fn record_page(store: &Store, kind: crate::cli::RecordKind, id: i64) -> Result<String> {
+fn record_page(store: &Store, kind: RecordKind, id: i64) -> Result<String> {
     let def = records::def(kind);
     let record = store.query(def.record, &by_id(id))?;
     let mut sections = Vec::new();

@@ -4,7 +4,7 @@
 //! is accepted), not empty, not absurdly large.
 
 use std::io::{BufRead, Read};
-use std::path::PathBuf;
+use std::path::{Component, Path, PathBuf};
 
 use anyhow::{Result, anyhow, bail};
 use sha2::{Digest, Sha256};
@@ -21,8 +21,11 @@ pub const MAX_FILE_BYTES: usize = 64 * 1024 * 1024;
 pub struct SourceDocument {
     pub file: SourceFile,
     pub text: String,
-    /// The file it came from, as shown in messages and stored in `sources.file_name`.
+    /// The file it came from, as shown in messages.
     pub file_name: String,
+    /// What `sources.file_name` stores: `file_name` unless the importer names the file without
+    /// the folders of the user's machine (the catalogue is exported and published).
+    pub stored_name: String,
     /// For JSON Lines: the record's line number.
     pub record: Option<usize>,
     /// The document as read, to point problems at their line and column.
@@ -139,14 +142,58 @@ pub fn read_limited(mut reader: impl Read, name: &str) -> Result<Vec<u8>> {
 /// Reads a `text_file` named by a document.
 pub type TextReader<'a> = dyn Fn(&str) -> Result<String> + 'a;
 
-/// Reads the `text_file` of a document in `dir`.
+/// Reads the `text_file` of a document in `dir`: a regular file in that folder or under it.
+/// The text is stored, exported and published by `site`, so a file that named any path
+/// (`/proc/self/environ`, `../../.ssh/…`) would publish what its reader can read.
 pub fn text_reader(dir: PathBuf) -> impl Fn(&str) -> Result<String> {
     move |relative: &str| {
-        let path = dir.join(relative);
-        let file = std::fs::File::open(&path).map_err(|e| anyhow!("{e}"))?;
+        let path = inside_folder(&dir, relative)?;
+        let file =
+            std::fs::File::open(&path).map_err(|e| anyhow!("cannot read `{relative}`: {e}"))?;
         let bytes = read_limited(file, &path.display().to_string())?;
         decode(bytes, &path.display().to_string())
     }
+}
+
+/// The file `relative` names in `dir`, refused unless it is a regular file inside `dir`: not an
+/// absolute path, not out of it by `..`, not out of it through a symlink.
+fn inside_folder(dir: &Path, relative: &str) -> Result<PathBuf> {
+    const EXPECTED: &str = "expected a file in the source file's folder or a folder under it";
+    let cannot_read = |e: std::io::Error| anyhow!("cannot read `{relative}`: {e}");
+    let named = Path::new(relative);
+    if named.has_root() {
+        bail!("`{relative}` is an absolute path; {EXPECTED}, named relative to it");
+    }
+    // Counted on the words first, so that `sub/../../x` is refused even where `sub` is missing.
+    let mut depth = 0usize;
+    for part in named.components() {
+        match part {
+            Component::ParentDir if depth == 0 => {
+                bail!("`{relative}` leads outside the source file's folder (by `..`); {EXPECTED}")
+            }
+            Component::ParentDir => depth -= 1,
+            Component::Normal(_) => depth += 1,
+            _ => {}
+        }
+    }
+    let folder = std::fs::canonicalize(dir).map_err(cannot_read)?;
+    let path = std::fs::canonicalize(dir.join(named)).map_err(cannot_read)?;
+    if !path.starts_with(&folder) {
+        bail!(
+            "`{relative}` leads outside the source file's folder through a symbolic link; \
+             {EXPECTED}"
+        );
+    }
+    let meta = std::fs::metadata(&path).map_err(cannot_read)?;
+    if !meta.is_file() {
+        let kind = if meta.is_dir() {
+            "a directory"
+        } else {
+            "a special file"
+        };
+        bail!("`{relative}` is {kind}, not a regular file; {EXPECTED}");
+    }
+    Ok(path)
 }
 
 fn parse_error_toml(e: &toml::de::Error, content: &str, file_name: &str) -> anyhow::Error {
@@ -206,8 +253,10 @@ pub fn parse(
     };
     let text = match (&file.source.text, &file.source.text_file) {
         (Some(text), None) => text.clone(),
-        (None, Some(path)) => read_text(path)
-            .map_err(|e| anyhow!("{origin}: source.text_file: cannot read `{path}`: {e:#}"))?,
+        (None, Some(name)) => read_text(name).map_err(|e| {
+            let at = field_position(content, format, &origin, record, "source.text_file");
+            anyhow!("{at}: source.text_file: {e:#}")
+        })?,
         (Some(_), Some(_)) => bail!(
             "{origin}: source: give the text either inline (`text`) or as `text_file`, not both"
         ),
@@ -219,9 +268,29 @@ pub fn parse(
         file,
         text,
         file_name: file_name.to_string(),
+        stored_name: file_name.to_string(),
         record,
         raw: Some((format, content.to_string())),
     })
+}
+
+/// Where a field is in a document not yet parsed whole: `file:line:column`, or
+/// `file: record N, column C`.
+fn field_position(
+    content: &str,
+    format: RawFormat,
+    origin: &str,
+    record: Option<usize>,
+    field: &str,
+) -> String {
+    let Some(offset) = locate::locate(format, content, field) else {
+        return origin.to_string();
+    };
+    let (line, col) = locate::line_col(content, offset);
+    match record {
+        Some(_) => format!("{origin}, column {col}"),
+        None => format!("{origin}:{line}:{col}"),
+    }
 }
 
 /// The documents of a whole TOML or JSON file.

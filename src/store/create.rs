@@ -24,6 +24,11 @@ fn building_path(path: &Path) -> PathBuf {
 /// Builds a complete catalogue at `path` (which the caller holds locked): schema, the bundled
 /// seed unless `seed` is false, and the application id. Returns how many migrations it applied.
 pub(super) fn create(path: &Path, seed: bool) -> Result<usize> {
+    // A symlink at the path stays one: the catalogue takes the place of its target (the empty
+    // file the caller holds locked), built beside it so that the rename stays on one file system.
+    let target = fs::canonicalize(path)
+        .with_context(|| format!("cannot follow {} to its file", path.display()))?;
+    let path = target.as_path();
     let building = building_path(path);
     // Left by a process killed while creating; the caller holds the lock, so nobody else is.
     for stale in [building.clone(), companion(&building, "-journal")] {

@@ -49,6 +49,8 @@ fn known_migrations() -> Vec<(i64, String, u64)> {
 
 /// Applies the embedded migrations to a connection (the reference schema `check` compares with).
 pub(super) fn run_embedded(conn: &mut rusqlite::Connection) -> Result<()> {
+    // As in `apply_migrations`: V7 rebuilds a table others point at.
+    conn.pragma_update(None, "foreign_keys", false)?;
     embedded::migrations::runner()
         .set_grouped(true)
         .run(conn)
@@ -156,13 +158,18 @@ impl Store {
     /// Applies pending migrations in one transaction; returns how many were applied.
     pub(super) fn apply_migrations(&mut self) -> Result<usize> {
         self.check_history()?;
+        // A migration that rebuilds a table (V7: `sources`) drops it while other tables point
+        // at it, which enforced foreign keys refuse; it puts every row back under its id. The
+        // setting cannot change inside the migrations' transaction, so it is changed around it.
+        self.conn.pragma_update(None, "foreign_keys", false)?;
         let report = embedded::migrations::runner()
             .set_grouped(true)
             .set_abort_divergent(true)
             .set_abort_missing(true)
             .run(&mut self.conn)
-            .with_context(|| format!("cannot migrate {}", self.path.display()))?;
-        Ok(report.applied_migrations().len())
+            .with_context(|| format!("cannot migrate {}", self.path.display()));
+        self.conn.pragma_update(None, "foreign_keys", true)?;
+        Ok(report?.applied_migrations().len())
     }
 
     /// Every migration this program knows, applied or pending.

@@ -47,6 +47,9 @@ impl Store {
     /// the file is new and `seed_new` is set, loads the bundled seed. All of it happens under an
     /// exclusive lock on the file, so processes that start at once wait for one another.
     pub fn open(path: &Path, seed_new: bool) -> Result<(Store, OpenReport)> {
+        // Before anything is opened: opening with O_CREAT would create a dangling link's target,
+        // and a special file must not be taken for an empty one.
+        holds_nothing(path)?;
         let lock = OpenOptions::new()
             .read(true)
             .write(true)
@@ -56,8 +59,20 @@ impl Store {
             .with_context(|| format!("cannot open or create the database {}", path.display()))?;
         lock.lock()
             .with_context(|| format!("cannot lock the database {}", path.display()))?;
+        // Whatever stood at the path when it was looked at above, what was opened is what
+        // creation would replace: it must be a regular file.
+        let opened = lock
+            .metadata()
+            .with_context(|| format!("cannot read {}", path.display()))?;
+        if !opened.is_file() {
+            bail!(
+                "{} is {}, not a catalogue file; it was left untouched",
+                path.display(),
+                kind_of(opened.file_type())
+            );
+        }
         // The lock file was just opened (created when missing), so an empty file is a new one.
-        let fresh = holds_nothing(path);
+        let fresh = opened.len() == 0;
         let mut report = OpenReport::default();
         if fresh {
             report.migrations_applied = create::create(path, seed_new)?;
@@ -93,6 +108,7 @@ impl Store {
 
     /// Opens an existing database as it is: no migration, no seed (for `migrate --status`).
     pub fn open_existing(path: &Path) -> Result<Store> {
+        holds_nothing(path)?;
         if !path.exists() {
             bail!("database {} does not exist", path.display());
         }
@@ -133,10 +149,74 @@ pub fn companion(path: &Path, suffix: &str) -> PathBuf {
     PathBuf::from(name)
 }
 
-/// No catalogue is there yet: the file is missing, or empty (the one a creating process holds
-/// its lock on).
-pub fn holds_nothing(path: &Path) -> bool {
-    std::fs::metadata(path).map_or(true, |m| m.len() == 0)
+/// No catalogue is there yet: the path is missing, or an empty regular file (the one a creating
+/// process holds its lock on). Only those may become a catalogue, because creation renames a new
+/// file over the path: a FIFO, a device (`/dev/null`), a directory or a socket there is refused
+/// by kind, untouched. A symlink is followed to its target, which must be a regular file; a
+/// dangling one is refused rather than have its target created somewhere unexpected.
+pub fn holds_nothing(path: &Path) -> Result<bool> {
+    let meta = match std::fs::symlink_metadata(path) {
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(true),
+        Err(e) => return Err(e).with_context(|| format!("cannot read {}", path.display())),
+        Ok(meta) => meta,
+    };
+    if !meta.file_type().is_symlink() {
+        if !meta.is_file() {
+            bail!(
+                "{} is {}, not a catalogue file; it was left untouched. Give --db (or \
+                 ZHAOSHANG_DB) the path of a catalogue, or of a new file",
+                path.display(),
+                kind_of(meta.file_type())
+            );
+        }
+        return Ok(meta.len() == 0);
+    }
+    let target = std::fs::read_link(path)
+        .with_context(|| format!("cannot read the symbolic link {}", path.display()))?;
+    // A relative target is relative to the link's folder: shown so, it is a path a user can type.
+    let target = path
+        .parent()
+        .map_or(target.clone(), |dir| dir.join(&target));
+    let meta = match std::fs::metadata(path) {
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => bail!(
+            "{} is a symbolic link to {}, which does not exist; it was left untouched. Create \
+             the catalogue at the link's target (`zhaoshang init --db {}`), or give --db another \
+             path",
+            path.display(),
+            target.display(),
+            target.display()
+        ),
+        Err(e) => return Err(e).with_context(|| format!("cannot follow {}", path.display())),
+        Ok(meta) => meta,
+    };
+    if !meta.is_file() {
+        bail!(
+            "{} is a symbolic link to {}, which is {}, not a catalogue file; it was left \
+             untouched. Give --db (or ZHAOSHANG_DB) the path of a catalogue, or of a new file",
+            path.display(),
+            target.display(),
+            kind_of(meta.file_type())
+        );
+    }
+    Ok(meta.len() == 0)
+}
+
+/// What a path that is not a regular file is, for a message.
+fn kind_of(kind: std::fs::FileType) -> &'static str {
+    use std::os::unix::fs::FileTypeExt;
+    if kind.is_dir() {
+        "a directory"
+    } else if kind.is_fifo() {
+        "a FIFO (named pipe)"
+    } else if kind.is_char_device() {
+        "a character device"
+    } else if kind.is_block_device() {
+        "a block device"
+    } else if kind.is_socket() {
+        "a socket"
+    } else {
+        "not a regular file"
+    }
 }
 
 /// Says in plain words why a write failed when SQLite's reason is one a user can act on; the

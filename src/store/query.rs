@@ -147,7 +147,8 @@ pub struct QueryResult {
 /// restores the last committed state: nothing of the catalogue's committed facts changes.
 /// Where the file cannot be opened for writing, the read-only open below explains.
 fn roll_back_unfinished_write(path: &Path) -> Result<()> {
-    if super::holds_nothing(&super::companion(path, "-journal")) {
+    let journal = super::companion(path, "-journal");
+    if std::fs::metadata(journal).map_or(true, |m| m.len() == 0) {
         return Ok(());
     }
     if let Ok(conn) = Connection::open_with_flags(
@@ -183,8 +184,9 @@ impl Store {
     }
 
     fn open_reading(path: &Path, may_complete: bool) -> Result<(Store, OpenReport)> {
+        // First: a special file at the path is refused before SQLite opens it.
+        let missing = super::holds_nothing(path)?;
         roll_back_unfinished_write(path)?;
-        let missing = super::holds_nothing(path);
         let report = if missing {
             Store::open(path, true)?.1
         } else {

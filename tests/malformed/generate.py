@@ -44,7 +44,7 @@ t('29_period_reversed', 'from = "2024-01-01"\nto = "2024-12-31"', 'from = "2024-
 t('30_text_and_text_file', 'script = "simplified"', 'script = "simplified"\ntext_file = "article.txt"', '30_text_and_text_file.toml: source: give the text either inline (`text`) or as `text_file`, not both')
 i = base.index('text = """'); j = base.index('"""', i + 10) + 3
 cases.append(('31_missing_text.toml', (base[:i] + base[j:]).encode(), '31_missing_text.toml: source: the source text is missing; expected `text` or `text_file`'))
-cases.append(('32_text_file_missing.toml', (base[:i] + 'text_file = "nope.txt"' + base[j:]).encode(), '32_text_file_missing.toml: source.text_file: cannot read `nope.txt`'))
+cases.append(('32_text_file_missing.toml', (base[:i] + 'text_file = "nope.txt"' + base[j:]).encode(), '32_text_file_missing.toml:26:13: source.text_file: cannot read `nope.txt`'))
 t('33_format_version', 'format = 1 ', 'format = 2 ', '33_format_version.toml:16:10: format: format 2 is not supported; expected 1')
 t('34_toml_syntax', 'name = "示例省"', 'name = "示例省', '34_toml_syntax.toml:37:12: invalid basic string')
 t('35_layout_on_a_method', 'kind = "method"', 'kind = "method"\nlayout = [{ industry = "新材料", role = "main", quote = "深入开展以商招商" }]', 'strategies[1].layout (strategy 以商招商): only a strategy of kind `industrial_layout` has a layout')

@@ -12,12 +12,13 @@ mod statistic;
 mod write;
 
 use anyhow::{Context, Result};
-use rusqlite::{OptionalExtension, Transaction, TransactionBehavior, params};
+use rusqlite::{OptionalExtension, Transaction, TransactionBehavior};
 use serde_json::Value as Json;
 
 use super::Store;
 use super::search::Indexer;
 use crate::source::SourceDocument;
+use crate::source::model::SourceMeta;
 use crate::source::validate::{self, Problem};
 use names::{Names, ambiguous, lookup};
 use write::{SourceRow, Writer};
@@ -214,13 +215,46 @@ fn same_projects(
     Ok(())
 }
 
-/// Whether the catalogue already holds this source (by URL, or by title and date).
+/// Whether the catalogue already holds this source (by URL, or without one by title and date).
 enum Catalogued {
     No,
     /// With the very same facts.
     Same,
     /// With other facts, and `--replace` asks to replace them: the source's id.
     Replacing(i64),
+}
+
+/// A catalogued source's id, digest, stored record, file name and text.
+type Version = (i64, String, String, String, String);
+
+/// The catalogued version of a source, if any. A source with a URL is that URL's: two papers'
+/// articles of one title and day are two sources. Title and date identify only a source
+/// without a URL (the unique indexes of V7).
+fn catalogued_version(tx: &Transaction, meta: &SourceMeta) -> Result<Option<Version>> {
+    let row = |row: &rusqlite::Row| -> rusqlite::Result<Version> {
+        Ok((
+            row.get(0)?,
+            row.get(1)?,
+            row.get(2)?,
+            row.get(3)?,
+            row.get(4)?,
+        ))
+    };
+    let found = match &meta.url {
+        Some(url) => tx
+            .prepare_cached(
+                "SELECT source_id, record_sha256, record_json, file_name, full_text FROM sources
+                  WHERE url = ?1",
+            )?
+            .query_row([url], row),
+        None => tx
+            .prepare_cached(
+                "SELECT source_id, record_sha256, record_json, file_name, full_text FROM sources
+                  WHERE url IS NULL AND title = ?1 AND published_on = ?2",
+            )?
+            .query_row([&meta.title, &meta.published], row),
+    };
+    Ok(found.optional()?)
 }
 
 fn catalogued(
@@ -231,21 +265,7 @@ fn catalogued(
     options: ImportOptions,
 ) -> Result<Catalogued, Refusal> {
     let meta = &doc.file.source;
-    let existing: Option<(i64, String, String, String, String)> = tx
-        .prepare_cached(
-            "SELECT source_id, record_sha256, record_json, file_name, full_text FROM sources
-              WHERE url = ?1 OR (title = ?2 AND published_on = ?3)",
-        )?
-        .query_row(params![meta.url, meta.title, meta.published], |row| {
-            Ok((
-                row.get(0)?,
-                row.get(1)?,
-                row.get(2)?,
-                row.get(3)?,
-                row.get(4)?,
-            ))
-        })
-        .optional()?;
+    let existing = catalogued_version(tx, meta)?;
     let Some((id, sha, old_json, loaded_from, old_text)) = existing else {
         return Ok(Catalogued::No);
     };

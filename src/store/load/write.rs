@@ -595,7 +595,7 @@ fn source(tx: &Transaction, row: &SourceRow) -> Result<i64> {
         row.doc.text_sha256(),
         row.record_sha256,
         row.record_json,
-        row.doc.file_name
+        row.doc.stored_name
     ])?;
     Ok(row.replacing.unwrap_or_else(|| tx.last_insert_rowid()))
 }

@@ -1,0 +1,467 @@
+//! Nothing lost, third round (issue 28, "Data lost or exposed"): each test here failed on main
+//! before the fix it guards. Process-level tests on the real binary.
+
+mod common;
+
+use std::fs;
+use std::os::unix::fs::FileTypeExt;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+use std::time::{Duration, Instant};
+
+use common::{TestEnv, stderr, stdout};
+use rusqlite::Connection;
+
+/// Runs a command and kills it if it has not finished in time: a special file at a path must
+/// never make the program wait forever.
+fn finished(mut command: Command) -> Output {
+    let mut child = command
+        .stdin(std::process::Stdio::null())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let started = Instant::now();
+    while child.try_wait().unwrap().is_none() {
+        if started.elapsed() > Duration::from_secs(60) {
+            child.kill().unwrap();
+            panic!("{command:?} did not finish within 60 s");
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    child.wait_with_output().unwrap()
+}
+
+/// `zhaoshang ARGS` with ZHAOSHANG_DB set to `db`, in the test's folder.
+fn with_db(env: &TestEnv, db: &Path, args: &[&str]) -> Output {
+    let mut command = env.command(args);
+    command.env("ZHAOSHANG_DB", db);
+    finished(command)
+}
+
+fn zhaoshang(dir: &Path, args: &[&str]) -> Output {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_zhaoshang"));
+    command
+        .current_dir(dir)
+        .env_remove("ZHAOSHANG_DB")
+        .args(args);
+    finished(command)
+}
+
+fn is_catalogue(path: &Path) -> bool {
+    let id: i64 = Connection::open(path)
+        .unwrap()
+        .query_row("PRAGMA application_id", [], |r| r.get(0))
+        .unwrap();
+    id == zhaoshang::store::APPLICATION_ID
+}
+
+// 1. A FIFO, device, directory, socket or symlink at the catalogue's path.
+#[test]
+fn a_special_file_at_the_catalogue_path_is_refused_by_kind_and_left_alone() {
+    let env = TestEnv::new();
+    let dir = env.dir.path();
+    let fifo = dir.join("cat.db");
+    let made = Command::new("mkfifo").arg(&fifo).status().unwrap();
+    assert!(made.success());
+    let folder = dir.join("folder.db");
+    fs::create_dir(&folder).unwrap();
+    let socket = dir.join("socket.db");
+    let _listener = std::os::unix::net::UnixListener::bind(&socket).unwrap();
+    // A device through a symlink: the test must never risk the machine's own /dev/null.
+    let device = dir.join("device.db");
+    std::os::unix::fs::symlink("/dev/null", &device).unwrap();
+    let to_fifo = dir.join("to-fifo.db");
+    std::os::unix::fs::symlink(&fifo, &to_fifo).unwrap();
+    fs::write(dir.join("new.toml"), stdout(&env.run(&["template"]))).unwrap();
+    let cases: [(&Path, &str); 5] = [
+        (&fifo, "a FIFO"),
+        (&folder, "a directory"),
+        (&socket, "a socket"),
+        (&device, "a character device"),
+        (&to_fifo, "a FIFO"),
+    ];
+    for (path, kind) in cases {
+        let before = fs::symlink_metadata(path).unwrap().file_type();
+        for args in [
+            &["events"][..],
+            &["init"],
+            &["check"],
+            &["migrate", "--status"],
+            &["import", "new.toml"],
+        ] {
+            let out = if args == ["init"] || args == ["check"] {
+                zhaoshang(dir, &["--db", path.to_str().unwrap(), args[0]])
+            } else {
+                with_db(&env, path, args)
+            };
+            let err = stderr(&out);
+            assert_eq!(out.status.code(), Some(1), "{path:?} {args:?}: {err}");
+            assert!(err.contains(&path.display().to_string()), "{args:?}: {err}");
+            assert!(err.contains(kind), "{path:?} {args:?}: {err}");
+            let after = fs::symlink_metadata(path).unwrap().file_type();
+            assert_eq!(before, after, "{path:?} {args:?}: the file was replaced");
+        }
+    }
+    assert!(fs::metadata(&fifo).unwrap().file_type().is_fifo());
+    let leftovers: Vec<_> = fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .filter(|n| n.to_string_lossy().contains(".creating"))
+        .collect();
+    assert!(leftovers.is_empty(), "{leftovers:?}");
+}
+
+#[test]
+fn a_symlink_at_the_catalogue_path_is_followed_to_its_target() {
+    let env = TestEnv::new();
+    let dir = env.dir.path();
+    let target = dir.join("t.db");
+    fs::write(&target, b"").unwrap();
+    let link = dir.join("link.db");
+    std::os::unix::fs::symlink("t.db", &link).unwrap();
+    let out = with_db(&env, &link, &["events"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(stdout(&out).contains("江津區"), "{}", stdout(&out));
+    assert!(
+        fs::symlink_metadata(&link).unwrap().is_symlink(),
+        "the symlink was replaced"
+    );
+    assert!(is_catalogue(&target), "the target holds the catalogue");
+    // Later commands read and write it through the link.
+    let out = with_db(&env, &link, &["sources", "--format", "csv"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+
+    // A dangling symlink is refused, and its target is not created.
+    let dangling = dir.join("dangling.db");
+    std::os::unix::fs::symlink("missing.db", &dangling).unwrap();
+    for args in [&["events"][..], &["import", "-"]] {
+        let out = with_db(&env, &dangling, args);
+        let err = stderr(&out);
+        assert_eq!(out.status.code(), Some(1), "{err}");
+        assert!(err.contains("dangling.db"), "{err}");
+        assert!(err.contains("missing.db"), "{err}");
+        assert!(!dir.join("missing.db").exists(), "the target was created");
+        assert!(fs::symlink_metadata(&dangling).unwrap().is_symlink());
+    }
+    let out = zhaoshang(dir, &["--db", "dangling.db", "init"]);
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    assert!(!dir.join("missing.db").exists(), "init created the target");
+}
+
+/// A source file from the template: its own URL and title, its text in `text_file`.
+fn source_with_text_file(path: &Path, name: &str, text_file: &str) {
+    let env = TestEnv::new();
+    let mut doc: toml::Value = toml::from_str(&stdout(&env.run(&["template"]))).unwrap();
+    doc["source"]["url"] = format!("https://example.org/{name}").into();
+    doc["source"]["title"] = name.into();
+    let source = doc["source"].as_table_mut().unwrap();
+    let text = source.remove("text").unwrap();
+    source.insert("text_file".into(), text_file.into());
+    fs::create_dir_all(path.parent().unwrap()).unwrap();
+    fs::write(path, toml::to_string(&doc).unwrap()).unwrap();
+    // The text beside the file, for the cases that read it from there.
+    fs::write(
+        path.with_file_name(format!("{name}.txt")),
+        text.as_str().unwrap(),
+    )
+    .unwrap();
+}
+
+fn source_count(db: &Path) -> i64 {
+    Connection::open(db)
+        .unwrap()
+        .query_row("SELECT count(*) FROM sources", [], |r| r.get(0))
+        .unwrap()
+}
+
+// 2. `text_file` outside the source file's folder.
+#[test]
+fn a_text_file_outside_the_source_files_folder_is_refused() {
+    let env = TestEnv::new();
+    let dir = env.dir.path();
+    let out = env.run(&["init"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let articles = dir.join("articles");
+    // The text every case would read, outside the source file's folder.
+    source_with_text_file(&dir.join("secret.toml"), "secret", "secret.txt");
+    fs::create_dir_all(&articles).unwrap();
+    std::os::unix::fs::symlink(dir.join("secret.txt"), articles.join("link.txt")).unwrap();
+    fs::create_dir_all(articles.join("folder.txt")).unwrap();
+    let absolute = dir.join("secret.txt").display().to_string();
+    let cases = [
+        ("absolute", absolute.as_str(), "absolute"),
+        ("parent", "../secret.txt", "outside"),
+        ("deeper", "sub/../../secret.txt", "outside"),
+        ("symlink", "link.txt", "outside"),
+        ("a-folder", "folder.txt", "not a regular file"),
+    ];
+    let before = source_count(&env.db());
+    for (name, text_file, why) in cases {
+        let file = articles.join(format!("{name}.toml"));
+        source_with_text_file(&file, name, text_file);
+        let out = env.run(&["import", file.to_str().unwrap()]);
+        let err = stderr(&out);
+        assert_eq!(out.status.code(), Some(1), "{name}: {err}");
+        // file:line:column, the field, the path as written and why.
+        assert!(
+            err.contains(&format!("{}:", file.display())) && err.contains("source.text_file"),
+            "{name}: {err}"
+        );
+        assert!(err.contains(text_file), "{name}: {err}");
+        assert!(err.contains(why), "{name}: {err}");
+        assert_eq!(
+            source_count(&env.db()),
+            before,
+            "{name}: nothing is written"
+        );
+    }
+    // Inside the folder, through a subfolder or a symlink that stays inside, is read.
+    fs::create_dir_all(articles.join("texts/kept")).unwrap();
+    source_with_text_file(&articles.join("texts/inside.toml"), "inside", "inside.txt");
+    fs::rename(
+        articles.join("texts/inside.txt"),
+        articles.join("texts/kept/inside.txt"),
+    )
+    .unwrap();
+    std::os::unix::fs::symlink("kept/inside.txt", articles.join("texts/inside.txt")).unwrap();
+    source_with_text_file(
+        &articles.join("nested.toml"),
+        "nested",
+        "texts/../nested.txt",
+    );
+    for file in ["articles/texts/inside.toml", "articles/nested.toml"] {
+        let out = env.run(&["import", file]);
+        assert!(out.status.success(), "{file}: {}", stderr(&out));
+    }
+}
+/// The file names the catalogue holds, by title.
+fn stored_names(db: &Path) -> Vec<(String, String)> {
+    let c = Connection::open(db).unwrap();
+    let mut stmt = c
+        .prepare("SELECT title, file_name FROM sources ORDER BY source_id")
+        .unwrap();
+    stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+        .unwrap()
+        .map(Result::unwrap)
+        .collect()
+}
+
+#[test]
+fn the_catalogue_stores_no_path_of_the_importing_users_folders() {
+    let env = TestEnv::new();
+    let work = env.dir.path().join("work");
+    let elsewhere = env.dir.path().join("home/someone/articles");
+    source_with_text_file(&elsewhere.join("away.toml"), "away", "away.txt");
+    source_with_text_file(&work.join("sub/near.toml"), "near", "near.txt");
+    source_with_text_file(&work.join("typed.toml"), "typed", "typed.txt");
+    let db = work.join("c.db");
+    let run = |args: &[&str]| {
+        let mut command = env.command(args);
+        command.current_dir(&work).env("ZHAOSHANG_DB", &db);
+        finished(command)
+    };
+    let out = run(&["init"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let away = elsewhere.join("away.toml");
+    let near = work.join("sub/near.toml");
+    for args in [
+        &["import", away.to_str().unwrap()][..],
+        &["import", near.to_str().unwrap()],
+        &["import", "../work/typed.toml"],
+    ] {
+        let out = run(args);
+        assert!(out.status.success(), "{args:?}: {}", stderr(&out));
+    }
+    let names = stored_names(&db);
+    let of = |title: &str| {
+        names
+            .iter()
+            .find(|(t, _)| t == title)
+            .map(|(_, f)| f.clone())
+            .unwrap()
+    };
+    assert_eq!(of("away"), "away.toml", "{names:?}");
+    assert_eq!(of("near"), "sub/near.toml", "{names:?}");
+    assert_eq!(of("typed"), "typed.toml", "{names:?}");
+    let out = run(&["sources", "--format", "csv"]);
+    let listed = stdout(&out);
+    assert!(
+        !listed.contains(env.dir.path().to_str().unwrap()),
+        "{listed}"
+    );
+}
+
+// A catalogue made before the fix holds absolute paths: the migration keeps their last part.
+#[test]
+fn a_migration_drops_the_folders_of_stored_absolute_paths() {
+    let env = TestEnv::new();
+    let db = env.dir.path().join("old.db");
+    let fixture = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/first-release.db");
+    fs::copy(fixture, &db).unwrap();
+    Connection::open(&db)
+        .unwrap()
+        .execute(
+            "UPDATE sources SET file_name = '/home/someone/private/jiangjin.toml'",
+            [],
+        )
+        .unwrap();
+    let out = zhaoshang(env.dir.path(), &["--db", db.to_str().unwrap(), "migrate"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let names = stored_names(&db);
+    assert!(!names.is_empty());
+    for (_, file_name) in &names {
+        assert_eq!(file_name, "jiangjin.toml");
+    }
+    let out = zhaoshang(env.dir.path(), &["--db", db.to_str().unwrap(), "check"]);
+    assert!(out.status.success(), "{}{}", stdout(&out), stderr(&out));
+}
+
+/// A source file from the template with the given URL (none: no `url`) and publisher; the
+/// template's title and date, so that every file here has the same title and date.
+fn article(env: &TestEnv, file: &str, url: Option<&str>, publisher: &str) -> PathBuf {
+    let mut doc: toml::Value = toml::from_str(&stdout(&env.run(&["template"]))).unwrap();
+    let source = doc["source"].as_table_mut().unwrap();
+    match url {
+        Some(url) => source.insert("url".into(), url.into()),
+        None => source.remove("url"),
+    };
+    source.insert("publisher".into(), publisher.into());
+    let path = env.dir.path().join(file);
+    fs::write(&path, toml::to_string(&doc).unwrap()).unwrap();
+    path
+}
+
+fn events_of(db: &Path, publisher: &str) -> i64 {
+    Connection::open(db)
+        .unwrap()
+        .query_row(
+            "SELECT count(*) FROM events e JOIN sources s USING (source_id)
+              WHERE s.publisher = ?1",
+            [publisher],
+            |r| r.get(0),
+        )
+        .unwrap()
+}
+
+// 3. Two articles with the same title and date.
+#[test]
+fn two_articles_with_one_title_and_date_but_two_urls_are_two_sources() {
+    let env = TestEnv::new();
+    let out = env.run(&["init", "--empty"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let first = article(&env, "a.toml", Some("https://a.example.org/1"), "甲报");
+    let second = article(&env, "b.toml", Some("https://b.example.org/2"), "乙报");
+    for file in [&first, &second] {
+        let out = env.run(&["import", file.to_str().unwrap()]);
+        assert!(out.status.success(), "{file:?}: {}", stderr(&out));
+    }
+    assert_eq!(source_count(&env.db()), 2);
+    assert!(events_of(&env.db(), "甲报") > 0);
+    assert!(events_of(&env.db(), "乙报") > 0);
+    // Each is recognised by its URL: unchanged on a second import.
+    let out = env.run(&["import", first.to_str().unwrap(), second.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(stderr(&out).contains("2 unchanged"), "{}", stderr(&out));
+
+    // Replacing the second leaves the first whole.
+    let changed = article(
+        &env,
+        "b2.toml",
+        Some("https://b.example.org/2"),
+        "乙报（修订）",
+    );
+    let out = env.run(&["import", changed.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    assert!(stderr(&out).contains("--replace"), "{}", stderr(&out));
+    let out = env.run(&["import", "--replace", changed.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert_eq!(source_count(&env.db()), 2);
+    assert!(
+        events_of(&env.db(), "甲报") > 0,
+        "the first article's facts"
+    );
+    assert!(events_of(&env.db(), "乙报（修订）") > 0);
+
+    // Without a URL, the title and date identify a source: one such file is a third source,
+    // and another with the same title and date is that one again.
+    let bare = article(&env, "c.toml", None, "丙报");
+    let out = env.run(&["import", bare.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert_eq!(source_count(&env.db()), 3);
+    let again = article(&env, "d.toml", None, "丁报");
+    let out = env.run(&["import", again.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("already catalogued"),
+        "{}",
+        stderr(&out)
+    );
+    let out = env.run(&["check"]);
+    assert!(out.status.success(), "{}{}", stdout(&out), stderr(&out));
+}
+// 4. `site --force` over the catalogue and over files it did not write.
+#[test]
+fn site_writes_only_over_pages_it_wrote() {
+    let env = TestEnv::new();
+    let dir = env.dir.path();
+    // The catalogue at a page's path inside the site's folder.
+    fs::create_dir_all(dir.join("s/source")).unwrap();
+    let db = dir.join("s/source/1.html");
+    let db_arg = db.to_str().unwrap();
+    let out = zhaoshang(dir, &["--db", db_arg, "init"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let before = fs::read(&db).unwrap();
+    let out = zhaoshang(dir, &["--db", db_arg, "site", "s", "--force"]);
+    let err = stderr(&out);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(err.contains("1.html"), "{err}");
+    assert_eq!(
+        fs::read(&db).unwrap(),
+        before,
+        "the catalogue was overwritten"
+    );
+    assert!(!dir.join("s/index.html").exists(), "nothing is written");
+
+    // A user's file at a page's path, in a folder that is not a site: refused even with --force.
+    let out = env.run(&["init"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let mine = dir.join("mine");
+    fs::create_dir_all(&mine).unwrap();
+    fs::write(mine.join("index.html"), "my own page").unwrap();
+    let out = env.run(&["site", "mine", "--force"]);
+    let err = stderr(&out);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(err.contains("index.html"), "{err}");
+    assert_eq!(
+        fs::read_to_string(mine.join("index.html")).unwrap(),
+        "my own page"
+    );
+    // A hard link to the catalogue in a site's folder, at a page's path.
+    let site = dir.join("site");
+    let out = env.run(&["site", "site"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let page = site.join("event/1.html");
+    assert!(page.exists());
+    fs::remove_file(&page).unwrap();
+    fs::hard_link(env.db(), &page).unwrap();
+    let before = fs::read(env.db()).unwrap();
+    for args in [&["site", "site"][..], &["site", "site", "--force"]] {
+        let out = env.run(args);
+        let err = stderr(&out);
+        assert_eq!(out.status.code(), Some(1), "{args:?}: {err}");
+        assert!(err.contains("event/1.html"), "{args:?}: {err}");
+        assert_eq!(fs::read(env.db()).unwrap(), before, "{args:?}");
+    }
+    // Once the link is gone, the site writes its pages again, and a user's file beside them
+    // that is not a page is kept.
+    fs::remove_file(&page).unwrap();
+    fs::write(site.join("notes.txt"), "mine").unwrap();
+    let out = env.run(&["site", "site"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(page.exists());
+    assert_eq!(fs::read_to_string(site.join("notes.txt")).unwrap(), "mine");
+    // The manifest lists the pages written.
+    let listed = fs::read_to_string(site.join(".zhaoshang-site")).unwrap();
+    assert!(listed.lines().any(|l| l == "event/1.html"), "{listed}");
+}
