@@ -22,12 +22,17 @@ static NAMED: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 static COMPANY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"[\p{Han}()（）A-Za-z0-9·&]{2,40}?(?:股份有限公司|有限責任公司|有限责任公司|有限公司|集團|集团|株式会社|株式會社|公司)|[A-Z][A-Za-z0-9&.\- ]{1,60}?(?:Co\., ?Ltd\.?|Inc\.|Corporation|Corp\.|Ltd\.|GmbH|LLC)")
+    Regex::new(r"[\p{Han}()（）A-Za-z0-9·&]{2,40}?(?:集团股份有限公司|集團股份有限公司|集团有限公司|集團有限公司|股份有限公司|有限責任公司|有限责任公司|有限公司|集团公司|集團公司|集團|集团|株式会社|株式會社|公司)|[A-Z][A-Za-z0-9&.\- ]{1,60}?(?:Co\., ?Ltd\.?|Inc\.|Corporation|Corp\.|Ltd\.|GmbH|LLC)")
         .unwrap_or_else(|e| panic!("the company pattern: {e}"))
 });
 
 /// Words a name never starts with: a name starts after the last of them.
 const CUT_AFTER: &[&str] = &[
+    "签下的",
+    "簽下的",
+    "的是",
+    "如",
+    "例如",
     "签订的",
     "簽訂的",
     "签约的",
@@ -124,6 +129,26 @@ const GENERIC_ENDS: &[&str] = &[
 
 /// Ends that name a batch however long the words before them (首批重点项目, 招商引资项目).
 const ALWAYS_GENERIC: &[&str] = &[
+    "的项目",
+    "的項目",
+    "类项目",
+    "類項目",
+    "以上项目",
+    "以上項目",
+    "投资项目",
+    "投資項目",
+    "合作项目",
+    "合作項目",
+    "、项目",
+    "、項目",
+    "和项目",
+    "和項目",
+    "及项目",
+    "及項目",
+    "暨项目",
+    "暨項目",
+    "“项目",
+    "\"项目",
     "招商引资项目",
     "招商引資項目",
     "签约项目",
@@ -134,6 +159,41 @@ const ALWAYS_GENERIC: &[&str] = &[
     "重大項目",
     "招商项目",
     "招商項目",
+];
+
+const FRAGMENT_WORDS: &[&str] = &[
+    "举行",
+    "舉行",
+    "出席",
+    "坚持",
+    "堅持",
+    "体现",
+    "體現",
+    "契合",
+    "连同",
+    "連同",
+    "呈现",
+    "呈現",
+    "拿出",
+    "安排",
+    "建立",
+    "为代表",
+    "為代表",
+    "参加",
+    "參加",
+    "更多",
+    "一批",
+    "一些",
+    "其他",
+    "其它",
+    "继",
+    "繼",
+    "开幕",
+    "開幕",
+    "推介会",
+    "推介會",
+    "洽谈会",
+    "洽談會",
 ];
 
 fn cut_name(run: &str) -> &str {
@@ -172,17 +232,39 @@ fn project_name(run: &str) -> Option<String> {
         || ALWAYS_GENERIC.iter().any(|g| name.ends_with(g));
     let counted = figures::counts(name).into_iter().next().is_some();
     let demonstrative = DEMONSTRATIVES.iter().any(|d| name.starts_with(d)) && chars <= 8;
-    let ok = chars >= 5 && !generic && !counted && !demonstrative && name != "项目";
+    // A fragment of a sentence, not a name: it holds a verb of the report around it.
+    let fragment = FRAGMENT_WORDS.iter().any(|w| name.contains(w))
+        || name
+            .chars()
+            .zip(name.chars().skip(1))
+            .any(|(a, b)| "一二三四五六七八九十两".contains(a) && b == '大');
+    let ok = chars >= 5 && !generic && !counted && !demonstrative && !fragment && name != "项目";
     ok.then(|| name.to_string())
 }
 
 /// A company's name as written, without the words before it (与, 由, 我市分别与 …).
 fn company_name(run: &str) -> Option<String> {
+    let g = crate::source::divisions::gazetteer();
     let mut name = run;
     for w in [
-        "与", "與", "和", "同", "由", "及", "、", "向", "对", "對", "为", "為", "是", "在", "将",
-        "將", "被", "引进", "引進", "签约", "簽約", "其中", "分别", "分別", "等", "的", "了", "“",
-        "\"",
+        "签约",
+        "簽約",
+        "签订",
+        "簽訂",
+        "引进",
+        "引進",
+        "其中",
+        "分别",
+        "分別",
+        "包括",
+        "还有",
+        "還有",
+        "代表",
+        "投资企业",
+        "投資企業",
+        "项目中",
+        "項目中",
+        "客商",
     ] {
         if let Some(i) = name.rfind(w) {
             let rest = &name[i + w.len()..];
@@ -191,7 +273,23 @@ fn company_name(run: &str) -> Option<String> {
             }
         }
     }
-    let name = name.trim();
+    // One-character words (与, 和, 由) also occur inside names (恺和): cut at the first whose
+    // rest begins with a place's name, else at the first that leaves a name.
+    let cuts: Vec<usize> = name
+        .char_indices()
+        .filter(|(_, c)| "与與和同由及、向对對为為是在将將被的了等".contains(*c))
+        .map(|(i, c)| i + c.len_utf8())
+        .filter(|&i| name[i..].chars().count() >= 4)
+        .collect();
+    let starts_with_place = |rest: &str| g.find_in_text(rest).first().is_some_and(|m| m.start == 0);
+    if let Some(&i) = cuts
+        .iter()
+        .find(|&&i| starts_with_place(&name[i..]))
+        .or(cuts.first())
+    {
+        name = &name[i..];
+    }
+    let name = name.trim().trim_start_matches(['“', '"', '(', '（']);
     let chars = name.chars().count();
     let bare = name.ends_with("公司")
         && !name.ends_with("有限公司")
@@ -205,9 +303,14 @@ fn company_name(run: &str) -> Option<String> {
         "母公司",
         "本公司",
         "公司",
+        "有限公司",
     ]
     .contains(&name)
-        || name.starts_with(['该', '該', '本', '各', '多']);
+        || [
+            "该", "該", "本", "各", "多", "知名", "跨国", "跨國", "国内", "國內", "一家", "上市",
+        ]
+        .iter()
+        .any(|w| name.starts_with(w));
     (chars >= 4 && !bare && !generic).then(|| name.to_string())
 }
 
@@ -282,6 +385,16 @@ fn item_projects(
     next: Option<(usize, &str)>,
 ) {
     for m in NAMED.find_iter(item) {
+        // 项目签约仪式, 项目集中开工: the run names a ceremony, not a project.
+        let after = &item[m.end()..];
+        if [
+            "签约", "簽約", "集中", "推介", "洽谈", "洽談", "开工", "開工", "建设", "建設",
+        ]
+        .iter()
+        .any(|w| after.starts_with(w))
+        {
+            continue;
+        }
         let Some(name) = project_name(m.as_str()) else {
             continue;
         };

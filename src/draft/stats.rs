@@ -102,6 +102,10 @@ pub fn statistics(draft: &mut Draft, doc: &Doc, place: &str) {
             if !is_money && !of_projects && !f.value.ends_with('家') {
                 continue;
             }
+            // (3000万元以上) qualifies the figure next to it.
+            if doc.text[..f.start].ends_with(['(', '（']) {
+                continue;
+            }
             let Some(value) = parseable(&f.value) else {
                 continue;
             };

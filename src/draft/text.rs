@@ -167,7 +167,9 @@ impl<'a> Doc<'a> {
             let topic = if clutter {
                 Topic::Clutter
             } else {
-                self.topic(clause, text, previous.as_ref())
+                // A year named earlier in the sentence (2021年,…全年新引进项目68个) is the clause's.
+                let year = last_year(&text[..at]).unwrap_or(self.year);
+                self.topic(clause, text, previous.as_ref(), year)
             };
             previous = Some(topic.clone());
             self.clauses.push(Clause {
@@ -181,13 +183,13 @@ impl<'a> Doc<'a> {
 
     /// A clause's topic: its own words first, else the clause before it in the sentence, else
     /// the sentence's.
-    fn topic(&self, clause: &str, sentence: &str, previous: Option<&Topic>) -> Topic {
+    fn topic(&self, clause: &str, sentence: &str, previous: Option<&Topic>, year: i32) -> Topic {
         // 其中 at a sentence's start continues the sentence before.
         let previous = match previous {
             None if sentence.starts_with("其中") => self.clauses.last().map(|c| &c.topic),
             p => p,
         };
-        let own = own_topic(clause, self.year, &self.published);
+        let own = own_topic(clause, year, &self.published);
         // A period's sentence goes on about the period unless a clause names this event.
         if let (
             Some(Topic::Signing),
@@ -203,7 +205,7 @@ impl<'a> Doc<'a> {
         if let Some(p) = previous {
             return p.clone();
         }
-        own_topic(sentence, self.year, &self.published).unwrap_or(Topic::Background)
+        own_topic(sentence, year, &self.published).unwrap_or(Topic::Background)
     }
 
     /// The clauses of the body that are about the signing.
@@ -307,6 +309,13 @@ pub fn own_topic(clause: &str, year: i32, published: &str) -> Option<Topic> {
         return Some(p);
     }
     signing.then_some(Topic::Signing)
+}
+
+/// The last year a text names (2021年).
+fn last_year(text: &str) -> Option<i32> {
+    text.match_indices('年')
+        .filter_map(|(i, _)| explicit_year(&text[..i + '年'.len_utf8()]))
+        .next_back()
 }
 
 fn explicit_year(text: &str) -> Option<i32> {

@@ -338,6 +338,9 @@ fn compare<K>(
         }
     }
     c.extra = taken.iter().filter(|t| !**t).count();
+    explain(kind, facts, drafted, &pairs, &|i, j| {
+        same(&facts[i].key, &drafted[j].key)
+    });
     let mine = tally.count(kind);
     mine.facts += c.facts;
     mine.found += c.found;
@@ -345,6 +348,33 @@ fn compare<K>(
     mine.missing += c.missing;
     mine.extra += c.extra;
     pairs
+}
+
+/// With ZHAOSHANG_DRAFT_DETAIL=2, what did not match: (kind, missing or wrong facts, extra records).
+fn explain<K>(
+    kind: &str,
+    facts: &[Item<K>],
+    drafted: &[Item<K>],
+    pairs: &[(usize, usize)],
+    found: &dyn Fn(usize, usize) -> bool,
+) {
+    if std::env::var("ZHAOSHANG_DRAFT_DETAIL").as_deref() != Ok("2") {
+        return;
+    }
+    for (i, f) in facts.iter().enumerate() {
+        match pairs.iter().find(|p| p.0 == i) {
+            Some(&(_, j)) if !found(i, j) => {
+                println!("  {kind} WRONG: {} <- {}", f.quote, drafted[j].quote)
+            }
+            None => println!("  {kind} MISSING: {}", f.quote),
+            _ => {}
+        }
+    }
+    for (j, d) in drafted.iter().enumerate() {
+        if !pairs.iter().any(|p| p.1 == j) {
+            println!("  {kind} EXTRA: {}", d.quote);
+        }
+    }
 }
 
 fn arr(v: &Value) -> &[Value] {
@@ -435,6 +465,9 @@ fn compare_names(
         }
     }
     c.extra = taken.iter().filter(|t| !**t).count();
+    explain(kind, facts, drafted, &pairs, &|i, j| {
+        facts[i].key == drafted[j].key
+    });
     let mine = tally.count(kind);
     mine.facts += c.facts;
     mine.found += c.found;
@@ -868,7 +901,8 @@ fn statistics(
                     .iter()
                     .map(|f| (f.quote.clone(), f.value.clone())),
             );
-        for (quote, value) in figs {
+        let bands = e.bands.iter().map(|b| (b.quote.clone(), b.count.clone()));
+        for (quote, value) in figs.chain(bands) {
             if let Some(f) = drafted_fig(&value) {
                 drafted.push(Item {
                     quote,
@@ -877,7 +911,16 @@ fn statistics(
             }
         }
     }
-    let same = |a: &Key, b: &Key| a.0 == b.0 && (a.1.is_none() || a.1 == b.1);
+    // Periods compare by month (`2022-01..2022-05` is how an annotation writes 截至目前).
+    let months = |p: &Option<(String, String)>| {
+        p.as_ref().map(|(f, t)| {
+            (
+                f.get(..7).map(str::to_string),
+                t.get(..7).map(str::to_string),
+            )
+        })
+    };
+    let same = |a: &Key, b: &Key| a.0 == b.0 && (a.1.is_none() || months(&a.1) == months(&b.1));
     compare(
         "period statistic",
         &period_facts,
