@@ -3,7 +3,7 @@
 //! seed into a new file, so that the first command on a fresh machine just works.
 
 mod create;
-mod divisions;
+pub(crate) mod divisions;
 mod load;
 mod migrate;
 mod query;
