@@ -188,3 +188,66 @@ fn the_view_runs_in_the_stock_sqlite3_shell() {
     assert!(out.status.success(), "{}", stderr(&out));
     assert_eq!(stdout(&out), "吴江市|320584|江苏省\n江津區|500116|重庆市\n");
 }
+
+fn rows(env: &TestEnv, args: &[&str]) -> Vec<serde_json::Value> {
+    let mut args = args.to_vec();
+    args.extend(["--format", "json"]);
+    serde_json::from_str::<Vec<serde_json::Value>>(&ok(env, &args)).unwrap()
+}
+
+#[test]
+fn summary_by_province_holds_both_names_of_one_area_in_one_row() {
+    let env = with_wujiang();
+    let provinces = rows(&env, &["report", "summary", "--by", "province"]);
+    let jiangsu: Vec<&serde_json::Value> = provinces
+        .iter()
+        .filter(|r| r["division"] == "江苏省")
+        .collect();
+    assert_eq!(jiangsu.len(), 1, "{provinces:?}");
+    assert_eq!(jiangsu[0]["division_code"], "320000");
+    assert_eq!(jiangsu[0]["events"], 2);
+    assert_eq!(jiangsu[0]["headline_amount_yuan"], 23_800_000_000_i64);
+    assert!(
+        provinces
+            .iter()
+            .any(|r| r["division"] == "重庆市" && r["events"] == 1),
+        "{provinces:?}"
+    );
+    // Today both are 吴江区; as on their dates they are two counties.
+    let today = rows(&env, &["report", "summary", "--by", "county"]);
+    assert!(
+        today
+            .iter()
+            .any(|r| r["division"] == "吴江区" && r["events"] == 2)
+    );
+    let then = rows(
+        &env,
+        &["report", "summary", "--by", "county", "--as-of", "event"],
+    );
+    assert!(
+        then.iter()
+            .any(|r| r["division"] == "吴江市" && r["events"] == 1)
+    );
+    assert!(
+        then.iter()
+            .any(|r| r["division"] == "吴江区" && r["events"] == 1)
+    );
+}
+
+#[test]
+fn place_finds_the_events_of_every_name_of_the_area_and_within_it() {
+    let env = with_wujiang();
+    for place in ["吴江市", "吳江區", "320509", "苏州市", "江苏省"] {
+        let events = rows(&env, &["report", "summary", "--place", place]);
+        let districts: Vec<&str> = events
+            .iter()
+            .map(|r| r["district"].as_str().unwrap())
+            .collect();
+        assert_eq!(districts, vec!["吴江市", "吴江区"], "--place {place}");
+    }
+    let chongqing = rows(&env, &["report", "summary", "--place", "重慶"]);
+    assert_eq!(chongqing.len(), 1);
+    assert_eq!(chongqing[0]["district"], "江津區");
+    let out = env.run(&["report", "summary", "--place", "吴江县城"]);
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+}
