@@ -410,6 +410,16 @@ pub enum Command {
         /// Print the report's SQL instead of running it
         #[arg(long)]
         sql: bool,
+        /// Roll `summary` up by division (runs `report divisions -p level=…`)
+        #[arg(long, value_enum, value_name = "LEVEL")]
+        by: Option<DivisionLevel>,
+        /// With --by: today's divisions (through successors) or those of the events' dates
+        #[arg(long, value_enum, value_name = "WHEN", requires = "by")]
+        as_of: Option<AsOf>,
+        /// Only events within this division (`summary`, `divisions`): a name in either script or
+        /// a code; its former and later names and the divisions within it count too
+        #[arg(long, value_name = "NAME-OR-CODE")]
+        place: Option<String>,
         /// Output format
         #[arg(long, short, value_enum, default_value_t = Format::Table)]
         format: Format,
@@ -471,4 +481,21 @@ pub struct MetadataArgs {
     /// `--plugins-dir DIR` gives the metadata to every file whose application_id is a catalogue's
     #[arg(long, value_name = "DIR")]
     pub plugins_dir: Option<PathBuf>,
+}
+
+/// A level of division that `report summary --by` rolls up to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum DivisionLevel {
+    Province,
+    Prefecture,
+    County,
+}
+
+/// Which divisions a rollup uses.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum AsOf {
+    /// Today's divisions, following successors (a 1995 江津市 under 重庆市)
+    Today,
+    /// The divisions as they were on the events' dates (a 1995 江津市 under 四川省)
+    Event,
 }

@@ -264,7 +264,14 @@ fn aliases_join_names_and_check_warns_about_near_duplicates() {
 
     let check = env.run(&["check"]);
     assert!(check.status.success(), "{}", stdout(&check));
-    assert!(!stderr(&check).contains("warning"), "{}", stderr(&check));
+    // The one warning: 示例县 of the county fixture stands in for a real county and has no code.
+    let check_err = stderr(&check);
+    let warnings: Vec<&str> = check_err
+        .lines()
+        .filter(|l| l.contains("warning"))
+        .filter(|l| !l.contains("place 示例县 (county, id"))
+        .collect();
+    assert!(warnings.is_empty(), "{check_err}");
 
     // A later file that declares the short name as an industry of its own: accepted, and
     // `check` says the two may be one.

@@ -38,6 +38,12 @@ pub fn run(ctx: &Context, db: &Path, repair: bool) -> Result<()> {
             ctx.warn(&format!("{}: {}", w.record, w.problem));
         }
     }
+    // Never guessed: a place of a division's kind whose name gives no one code is listed.
+    if store.has_divisions()? {
+        for (place, why) in store.uncoded_places()? {
+            ctx.warn(&format!("{place}: {why}"));
+        }
+    }
     if problems.is_empty() {
         ctx.note(&format!("{}: no problems found", db.display()));
         Ok(())

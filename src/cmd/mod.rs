@@ -77,18 +77,24 @@ pub fn run(ctx: &Context, db: &Path, command: Command) -> Result<()> {
             format,
             timeout,
             shape,
+            by,
+            as_of,
+            place,
         } => match (list, sql) {
             (true, _) => report::list(),
             (false, true) => report::print_sql(name.as_deref()),
-            (false, false) => report::run(
-                ctx,
-                db,
-                name.as_deref(),
-                &params,
-                format,
-                &limits(timeout),
-                &shape,
-            ),
+            (false, false) => {
+                let (name, params) = report::division_options(name, params, by, as_of, place)?;
+                report::run(
+                    ctx,
+                    db,
+                    name.as_deref(),
+                    &params,
+                    format,
+                    &limits(timeout),
+                    &shape,
+                )
+            }
         },
         Command::Sql {
             query,

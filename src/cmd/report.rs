@@ -7,7 +7,7 @@ use anyhow::{Result, anyhow};
 use rusqlite::types::Value;
 
 use crate::Context;
-use crate::cli::{Format, Shape};
+use crate::cli::{AsOf, DivisionLevel, Format, Shape};
 use crate::source::figure::parse_amount;
 use crate::store::QueryLimits;
 use crate::view::reports::{self, Report};
@@ -48,7 +48,7 @@ fn param(report: &Report, text: &str) -> Result<(String, Value)> {
         Value::Integer(parse_amount(value).map_err(|e| anyhow!("--param {key}: {e}"))?)
     } else if let Ok(n) = value.parse::<i64>() {
         Value::Integer(n)
-    } else if key == "district" {
+    } else if key == "district" || key == "place" {
         // Matched against the folded name as well as the name as written.
         Value::Text(crate::source::fold::fold(value))
     } else {
@@ -82,6 +82,12 @@ fn check_value(key: &str, value: &str) -> Result<()> {
         ))
         .into()),
         "by" => one_of(&["year", "quarter", "month"]),
+        "division_level" => one_of(&["province", "prefecture", "county"]),
+        "as_of" => one_of(&["today", "event"]),
+        "place" if !names_a_division(value) => Err(crate::UsageError(format!(
+            "--place {value}: no division has that name or code (1981–2025)"
+        ))
+        .into()),
         "status" => one_of(&[
             "consistent",
             "itemised_below_reported",
@@ -94,6 +100,54 @@ fn check_value(key: &str, value: &str) -> Result<()> {
         "kind" => one_of(STRATEGY_KINDS),
         _ => Ok(()),
     }
+}
+
+/// Whether a name (either script, short forms too) or a code is a division's.
+fn names_a_division(value: &str) -> bool {
+    let g = crate::source::divisions::gazetteer();
+    let by_code = value.parse::<u32>().is_ok_and(|c| !g.by_code(c).is_empty());
+    by_code || !g.named(value).is_empty()
+}
+
+/// `report summary --by LEVEL [--as-of WHEN] [--place NAME]`: the report and parameters they
+/// stand for (`--by` runs `divisions`, the summary rolled up).
+pub fn division_options(
+    name: Option<String>,
+    mut params: Vec<String>,
+    by: Option<DivisionLevel>,
+    as_of: Option<AsOf>,
+    place: Option<String>,
+) -> Result<(Option<String>, Vec<String>)> {
+    if by.is_none() && place.is_none() {
+        return Ok((name, params));
+    }
+    if !matches!(name.as_deref(), Some("summary" | "divisions")) {
+        return Err(crate::UsageError(
+            "--by and --place are for `report summary` (and `report divisions`)".into(),
+        )
+        .into());
+    }
+    let mut name = name;
+    if let Some(by) = by {
+        name = Some("divisions".into());
+        let level = match by {
+            DivisionLevel::Province => "province",
+            DivisionLevel::Prefecture => "prefecture",
+            DivisionLevel::County => "county",
+        };
+        params.push(format!("division_level={level}"));
+    }
+    if let Some(as_of) = as_of {
+        let when = match as_of {
+            AsOf::Today => "today",
+            AsOf::Event => "event",
+        };
+        params.push(format!("as_of={when}"));
+    }
+    if let Some(place) = place {
+        params.push(format!("place={place}"));
+    }
+    Ok((name, params))
 }
 
 /// For `report --help`: every report with its title and parameters, and an example.

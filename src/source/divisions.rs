@@ -356,11 +356,45 @@ impl Gazetteer {
         out
     }
 
+    /// Whether a code is in use today (in the latest list).
+    pub fn in_use_today(&self, code: u32) -> bool {
+        self.by_code(code).first().is_some_and(|d| d.to.is_none())
+    }
+
+    /// The codes in use today that one row's area went to: itself while in use, else where its
+    /// successors lead (a code reused for another area is followed from this row, not the latest).
+    pub fn today_of(&self, d: &Division) -> Vec<u32> {
+        if d.to.is_none() {
+            return vec![d.code];
+        }
+        let mut out: Vec<u32> = d
+            .successors
+            .iter()
+            .flat_map(|s| self.current(s.0))
+            .collect();
+        out.sort_unstable();
+        out.dedup();
+        out
+    }
+
     /// Resolves a place's name to the one code it had in `year`, within `parent` when given.
     pub fn resolve(
         &self,
         name: &str,
         parent: Option<&str>,
+        year: Option<i32>,
+    ) -> Result<&Division, Unresolved> {
+        let parents: Option<Vec<u32>> =
+            parent.map(|p| self.named(p).iter().map(|d| d.code).collect());
+        self.resolve_within(name, parents.as_deref(), year)
+    }
+
+    /// [`Gazetteer::resolve`] with the parent given by its codes (a catalogued parent's code);
+    /// no codes (a parent that is no division, such as 中国) leave the name unrestricted.
+    pub fn resolve_within(
+        &self,
+        name: &str,
+        parents: Option<&[u32]>,
         year: Option<i32>,
     ) -> Result<&Division, Unresolved> {
         let all = self.named(name);
@@ -376,8 +410,7 @@ impl Gazetteer {
                 all.iter().map(|d| (*d).clone()).collect(),
             ));
         }
-        if let Some(parent) = parent {
-            let parents: Vec<u32> = self.named(parent).iter().map(|d| d.code).collect();
+        if let Some(parents) = parents {
             let within: Vec<&Division> = candidates
                 .iter()
                 .copied()

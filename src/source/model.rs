@@ -68,6 +68,10 @@ pub struct PlaceEntry {
     /// Format 2: other names of the same place (科學城江津片區 for 西部(重慶)科學城江津園區).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub aliases: Vec<NameAlias>,
+    /// A division's GB/T 2260 code in use on the source's date ("320584"), when its name, parent
+    /// and date do not give one code; the program resolves the others.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub code: Option<String>,
 }
 
 /// Format 2: another name of a place or industry, with the sentence that uses it.

@@ -44,6 +44,7 @@ pub(super) fn create(path: &Path, seed: bool) -> Result<usize> {
             path: building.clone(),
         };
         let applied = store.apply_migrations()?;
+        store.complete_divisions()?;
         if seed {
             store
                 .load_bundled_seed()

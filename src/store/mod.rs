@@ -3,6 +3,7 @@
 //! seed into a new file, so that the first command on a fresh machine just works.
 
 mod create;
+pub(crate) mod divisions;
 mod load;
 mod migrate;
 mod query;
@@ -18,6 +19,7 @@ use anyhow::{Context, Result, bail};
 use rusqlite::{Connection, OpenFlags};
 
 pub use create::APPLICATION_ID;
+pub use divisions::DIVISION_KINDS;
 pub use load::{ImportOptions, ImportRefused, LoadOutcome, LoadSummary};
 pub use migrate::{MigrationState, MigrationStatus};
 pub use query::{QueryLimits, QueryResult};
@@ -88,6 +90,7 @@ impl Store {
             store.require_catalogue()?;
             let created = !store.has_schema()?;
             report.migrations_applied = store.apply_migrations()?;
+            store.complete_divisions()?;
             if created {
                 // A file with no tables that is not empty (a page size set, a table dropped).
                 report.created = true;

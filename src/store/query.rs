@@ -222,8 +222,11 @@ impl Store {
         };
         store.require_catalogue()?;
         store.require_current_schema()?;
-        if may_complete && store.search_index_needs_backfill()? {
-            // A migration was stopped before it built the search index: finish its work (as
+        if may_complete
+            && (store.search_index_needs_backfill()? || store.divisions_need_filling()?)
+        {
+            // A migration was stopped before it built the search index or filled the divisions
+            // (or a newer program brings a newer list of divisions): finish its work (as
             // the next writer would), then read. Where the file cannot be written, read as it
             // is; `check` names the missing entries.
             drop(store);

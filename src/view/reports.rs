@@ -25,6 +25,7 @@ const FILES: &[&str] = &[
     include_str!("../../reports/companies.sql"),
     include_str!("../../reports/timeline.sql"),
     include_str!("../../reports/top.sql"),
+    include_str!("../../reports/divisions.sql"),
 ];
 
 fn parse(sql: &'static str) -> Report {

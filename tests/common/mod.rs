@@ -91,7 +91,7 @@ pub fn shell(sqlite3: &Path, db: &Path, sql: &str) -> Output {
 }
 
 /// Every bundled report, in `report --list` order.
-pub const REPORTS: [&str; 9] = [
+pub const REPORTS: [&str; 10] = [
     "summary",
     "reconcile",
     "industries",
@@ -101,6 +101,7 @@ pub const REPORTS: [&str; 9] = [
     "companies",
     "timeline",
     "top",
+    "divisions",
 ];
 
 /// Every listing command.

@@ -2,6 +2,7 @@
 //! transaction, all of it or nothing. Names resolve to existing rows where they exist; new names
 //! create rows. Loading the same facts again changes nothing.
 
+mod codes;
 mod diff;
 mod figures;
 mod names;
@@ -97,7 +98,7 @@ fn load_one(
     options: ImportOptions,
     indexer: &mut Indexer,
 ) -> Result<LoadOutcome, Refusal> {
-    let (mut names, warnings) = resolve(tx, doc)?;
+    let (mut names, codes, warnings) = resolve(tx, doc)?;
     let record_json = doc.record_json()?;
     let record_sha256 = doc.record_sha256()?;
     let replacing = match catalogued(tx, doc, &record_json, &record_sha256, options)? {
@@ -120,6 +121,7 @@ fn load_one(
         record_json: &record_json,
         replacing,
         kept,
+        codes,
     };
     let (mut summary, source_id) = Writer::write(tx, &row, &mut names)
         .map_err(|e| e.context(format!("{}: cannot write", doc.origin())))?;
@@ -149,11 +151,16 @@ fn load_one(
     Ok(LoadOutcome::Replaced(summary))
 }
 
+/// A document's names, its places' division codes, and its warnings.
+type Resolved = (Names, Vec<codes::Code>, Vec<String>);
+
 /// Validates a document and resolves the names it uses but does not declare, which must
 /// already be in the catalogue, once. Every problem of the file is reported together.
-fn resolve(tx: &Transaction, doc: &SourceDocument) -> Result<(Names, Vec<String>), Refusal> {
+fn resolve(tx: &Transaction, doc: &SourceDocument) -> Result<Resolved, Refusal> {
     let report = validate::validate(&doc.file, &doc.text);
     let mut problems = report.problems;
+    let mut warnings = report.warnings;
+    let codes = codes::place_codes(tx, doc, &mut problems, &mut warnings)?;
     same_projects(tx, doc, &mut problems)?;
     let mut names = Names::default();
     for r in &report.external_refs {
@@ -177,7 +184,7 @@ fn resolve(tx: &Transaction, doc: &SourceDocument) -> Result<(Names, Vec<String>
         }
     }
     if problems.is_empty() {
-        Ok((names, positioned(doc, &report.warnings)))
+        Ok((names, codes, positioned(doc, &warnings)))
     } else {
         Err(Refusal::Problems(positioned(doc, &problems)))
     }

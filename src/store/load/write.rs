@@ -39,6 +39,8 @@ pub(super) struct SourceRow<'a> {
     pub replacing: Option<i64>,
     /// The replaced version's event and project ids by name, which the new version keeps.
     pub kept: super::replace::KeptIds,
+    /// The division code of each of the file's places (None for towns, parks, unknown names).
+    pub codes: Vec<super::codes::Code>,
 }
 
 impl<'a> Writer<'a> {
@@ -60,7 +62,7 @@ impl<'a> Writer<'a> {
             event_name: String::new(),
         };
         let f = &row.doc.file;
-        w.places(&f.places)?;
+        w.places(&f.places, &row.codes)?;
         w.industries(&f.industries)?;
         w.companies(&f.companies)?;
         w.strategies(&f.strategies)?;
@@ -99,8 +101,12 @@ impl<'a> Writer<'a> {
         Ok(found)
     }
 
-    fn places(&mut self, places: &[PlaceEntry]) -> Result<()> {
-        for p in places {
+    fn places(&mut self, places: &[PlaceEntry], codes: &[super::codes::Code]) -> Result<()> {
+        for (p, code) in places.iter().zip(codes) {
+            let (code, code_year) = match code {
+                Some((c, y)) => (Some(c.to_string()), Some(*y)),
+                None => (None, None),
+            };
             let parent = p
                 .parent
                 .as_deref()
@@ -123,13 +129,26 @@ impl<'a> Writer<'a> {
                 None => self.reuse(RefKind::Place, &p.name, p.quote.as_deref())?,
             };
             let id = match found {
-                Some(id) => id,
+                Some(id) => {
+                    // A place catalogued before codes were resolved gets its code now; one
+                    // that has a code keeps it (valid on its first source's events).
+                    if code.is_some() {
+                        self.tx
+                            .prepare_cached(
+                                "UPDATE places SET code = ?1, code_year = ?2
+                                  WHERE place_id = ?3 AND code IS NULL",
+                            )?
+                            .execute(params![code, code_year, id])?;
+                    }
+                    id
+                }
                 None => {
                     let quoted_source = p.quote.as_ref().map(|_| self.source_id);
                     self.tx
                         .prepare_cached(
-                            "INSERT INTO places (name, name_key, kind, parent_id, source_id, quote)
-                             VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                            "INSERT INTO places (name, name_key, kind, parent_id, source_id, quote,
+                                                 code, code_year)
+                             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
                         )?
                         .execute(params![
                             p.name,
@@ -137,7 +156,9 @@ impl<'a> Writer<'a> {
                             p.kind,
                             parent,
                             quoted_source,
-                            p.quote
+                            p.quote,
+                            code,
+                            code_year
                         ])?;
                     self.summary.places_added += 1;
                     self.tx.last_insert_rowid()

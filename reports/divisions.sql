@@ -1,0 +1,73 @@
+-- Report: divisions
+-- Title: Events rolled up by division: per province, prefecture or county
+-- Question: Per province (or prefecture, or county), with today's divisions or those of the
+--   events' dates, how many signing ceremonies were held, and what do their headlines and named
+--   projects add up to?
+-- Param: :division_level     province (when not given), prefecture or county
+-- Param: :as_of     today (when not given: today's divisions, through successors) or event (as they were on the events' dates)
+-- Param: :place     only events within this area: a division's name or code; its former and later names and the divisions within it count too
+-- Param: :from      only events on or after this date (YYYY-MM-DD)
+-- Param: :to        only events on or before this date (YYYY-MM-DD)
+-- Ceremonies only: a report of a period is never added to the ceremonies within it. A place
+-- without a code (a town, park or zone) counts under the division above it (place_divisions).
+-- A county directly under its province (重慶's districts) has no prefecture: it counts under the
+-- province at the prefecture level. Amounts are the headlines in yuan (other currencies left out).
+-- In the sqlite3 shell: `.param set :division_level county`, `.param set :place 吴江市` (simplified
+-- script, or a code); `zhaoshang report summary --by county --place 吳江市` runs the same.
+WITH area (code) AS (
+    SELECT coalesce(today_code, today_prefecture_code, today_province_code) FROM divisions
+     WHERE code = nullif(:place, '') OR name = nullif(:place, '') OR short_name = nullif(:place, '')
+),
+placed AS (
+    SELECT e.event_id, e.held_on, e.project_count, e.signed_amount_yuan, p.name AS place,
+           CASE WHEN nullif(:as_of, '') IS NULL OR :as_of = 'today' THEN
+                CASE coalesce(nullif(:division_level, ''), 'province')
+                     WHEN 'province' THEN d.today_province_code
+                     WHEN 'prefecture' THEN coalesce(d.today_prefecture_code, d.today_province_code)
+                     ELSE d.today_code END
+           ELSE
+                CASE coalesce(nullif(:division_level, ''), 'province')
+                     WHEN 'province' THEN substr(d.division_code, 1, 2) || '0000'
+                     WHEN 'prefecture' THEN CASE WHEN d.prefecture IS NULL
+                          THEN substr(d.division_code, 1, 2) || '0000'
+                          ELSE substr(d.division_code, 1, 4) || '00' END
+                     ELSE CASE WHEN d.county IS NOT NULL THEN d.division_code END END
+           END AS division_code,
+           CASE WHEN nullif(:as_of, '') IS NULL OR :as_of = 'today' THEN
+                CASE coalesce(nullif(:division_level, ''), 'province')
+                     WHEN 'province' THEN d.province_today
+                     WHEN 'prefecture' THEN coalesce(d.prefecture_today, d.province_today)
+                     ELSE d.county_today END
+           ELSE
+                CASE coalesce(nullif(:division_level, ''), 'province')
+                     WHEN 'province' THEN d.province
+                     WHEN 'prefecture' THEN coalesce(d.prefecture, d.province)
+                     ELSE d.county END
+           END AS division
+      FROM events e
+      JOIN places p ON p.place_id = e.place_id
+      JOIN place_divisions d ON d.place_id = e.place_id
+     WHERE e.kind = 'ceremony'
+       AND (nullif(:place, '') IS NULL
+            OR d.today_code IN area OR d.today_prefecture_code IN area
+            OR d.today_province_code IN area)
+       AND (nullif(:from, '') IS NULL OR e.held_on >= nullif(:from, ''))
+       AND (nullif(:to, '') IS NULL OR e.held_on <= nullif(:to, ''))
+)
+SELECT division_code,
+       division,
+       count(*) AS events,
+       min(held_on) AS first_held_on,
+       max(held_on) AS last_held_on,
+       sum(project_count) AS headline_count,
+       sum(signed_amount_yuan) AS headline_amount_yuan,
+       (SELECT count(*) FROM projects pr WHERE pr.event_id IN
+               (SELECT event_id FROM placed x WHERE x.division_code IS placed.division_code))
+                             AS named_count,
+       (SELECT sum(pr.amount_yuan) FROM projects pr WHERE pr.event_id IN
+               (SELECT event_id FROM placed x WHERE x.division_code IS placed.division_code))
+                             AS named_amount_yuan,
+       group_concat(DISTINCT place) AS places
+  FROM placed
+ GROUP BY division_code
+ ORDER BY headline_amount_yuan DESC, division_code;
