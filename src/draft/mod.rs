@@ -158,6 +158,7 @@ pub fn draft(article: &Article, options: &SourceOptions) -> Result<Draft> {
     projects::companies(&mut draft, &doc);
     projects::industries(&mut draft, &doc);
     stats::statistics(&mut draft, &doc, &host.name);
+    stats::leftovers(&mut draft, &doc, &host.name);
     stats::unused(&mut draft, &doc);
     Ok(draft)
 }

@@ -62,6 +62,10 @@ fn kind_words(level: Level, name: &str) -> &'static [&'static str] {
     }
 }
 
+const GENERIC_NAMES: &[&str] = &[
+    "新区", "城区", "郊区", "矿区", "东区", "西区", "南区", "北区", "市区", "中区", "老区", "特区",
+];
+
 struct Candidate {
     name: String,
     indexes: Vec<usize>,
@@ -84,6 +88,13 @@ pub fn host(doc: &Doc) -> Option<Host> {
     let mut by_name: HashMap<String, Candidate> = HashMap::new();
     for m in g.find_in_text(text) {
         let written = &text[m.start..m.end];
+        // 新区, 城区, 郊区: real districts' names, but words inside others' (金普新区).
+        if m.full
+            && written.chars().count() == 2
+            && GENERIC_NAMES.contains(&fast2s::convert(written).as_str())
+        {
+            continue;
+        }
         let before = &text[..m.start];
         let after = &text[m.end..];
         // A short form (云霄) counts only where a name is expected: before 县/招商/举行 …

@@ -502,6 +502,7 @@ pub fn companies(draft: &mut Draft, doc: &Doc) {
             linked.push(i);
         }
     }
+    link_by_name(draft);
     for i in linked {
         draft.note(
             Section::Project(i),
@@ -510,10 +511,68 @@ pub fn companies(draft: &mut Draft, doc: &Doc) {
     }
 }
 
+/// A company whose own words (苏州超帮涂料有限公司: 超帮涂料) begin a project's name is that
+/// project's investor, by inference.
+fn link_by_name(draft: &mut Draft) {
+    let g = crate::source::divisions::gazetteer();
+    let cores: Vec<(String, String)> = draft
+        .file
+        .companies
+        .iter()
+        .filter_map(|c| {
+            let mut core = c.name.as_str();
+            for legal in [
+                "集团股份有限公司",
+                "集团有限公司",
+                "股份有限公司",
+                "有限责任公司",
+                "有限公司",
+                "集团",
+                "公司",
+                "科技",
+                "实业",
+                "控股",
+                "新材料",
+                "新能源",
+            ] {
+                core = core.strip_suffix(legal).unwrap_or(core);
+            }
+            if let Some(m) = g.find_in_text(core).first().filter(|m| m.start == 0) {
+                core = &core[m.end..];
+            }
+            let core = core.trim_start_matches(['(', '（']);
+            (core.chars().count() >= 2).then(|| (c.name.clone(), core.to_string()))
+        })
+        .collect();
+    for p in draft
+        .file
+        .events
+        .iter_mut()
+        .flat_map(|e| e.projects.iter_mut())
+    {
+        if !p.companies.is_empty() {
+            continue;
+        }
+        let hits: Vec<&(String, String)> = cores
+            .iter()
+            .filter(|(_, core)| p.name.contains(core.as_str()))
+            .collect();
+        if let [(name, _)] = hits[..] {
+            p.companies.push(CompanyLink {
+                name: name.clone(),
+                role: "investor".into(),
+                basis: "inferred".into(),
+                quote: p.quote.clone(),
+                note: Some("the project's name holds the company's".into()),
+            });
+        }
+    }
+}
+
 /// Industries listed after 涵盖/包括/涉及 (…等), or before 等产业/领域/行业.
 pub fn industries(draft: &mut Draft, doc: &Doc) {
     static LISTED: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?:涵蓋|涵盖|涉及|覆蓋|覆盖|包括|集中在|聚焦|主要为|主要為|分布在|分佈在)([^,，。；]{2,200}?)等(?:多個|多个|多家|多類|多类|重点|重點|新兴|新興|主导|主導)?(?:產業|产业|領域|领域|行業|行业|板块|板塊)")
+        Regex::new(r"(?:涵蓋|涵盖|涉及|覆蓋|覆盖|包括|集中在|聚焦|主要为|主要為|分布在|分佈在)([^,，。；]{2,200}?)等(?:多個|多个|多家|多類|多类|重点|重點|新兴|新興|主导|主導)?(?:新业态|新業態|业态|業態|產業鏈|产业链|產業|产业|領域|领域|行業|行业|板块|板塊|方面)")
             .unwrap_or_else(|e| panic!("the industry pattern: {e}"))
     });
     for s in doc.sentences.iter() {
@@ -526,7 +585,7 @@ pub fn industries(draft: &mut Draft, doc: &Doc) {
                     list = &list[i + word.len()..];
                 }
             }
-            for item in list.split(['、', '和', '及']).map(str::trim) {
+            for item in list.split(['、', '和', '及', '+', '＋']).map(str::trim) {
                 let item = item
                     .trim_start_matches(['“', '"'])
                     .trim_end_matches(['”', '"']);

@@ -6,7 +6,7 @@ use super::event::parseable;
 use super::figures::{self, Found, counts_projects};
 use super::text::{Clause, Doc, Topic};
 use super::{Draft, Section};
-use crate::source::model::StatisticEntry;
+use crate::source::model::{EventStatisticEntry, StatisticEntry};
 
 /// Words before a figure, and the metric they name.
 const METRICS: &[(&str, &str)] = &[
@@ -147,6 +147,202 @@ pub fn statistics(draft: &mut Draft, doc: &Doc, place: &str) {
                 );
             }
         }
+    }
+}
+
+/// What a figure of the place or of the event is, by the words before it.
+fn fact_metric(before: &str, value: &str) -> &'static str {
+    const WORDS: &[(&str, &str)] = &[
+        ("生产总值", "gdp"),
+        ("生產總值", "gdp"),
+        ("GDP", "gdp"),
+        ("面积", "area"),
+        ("面積", "area"),
+        ("人口", "population"),
+        ("财政", "fiscal_revenue"),
+        ("財政", "fiscal_revenue"),
+        ("公共预算收入", "fiscal_revenue"),
+        ("固定资产投资", "fixed_asset_investment"),
+        ("利用外资", "foreign_investment_used"),
+        ("利用外資", "foreign_investment_used"),
+        ("产值", "output_value"),
+        ("產值", "output_value"),
+        ("税收", "tax"),
+        ("稅收", "tax"),
+        ("销售收入", "sales"),
+        ("銷售收入", "sales"),
+        ("增长", "growth"),
+        ("增長", "growth"),
+        ("占", "share"),
+        ("佔", "share"),
+    ];
+    let near: String = before
+        .chars()
+        .rev()
+        .take(16)
+        .collect::<Vec<_>>()
+        .into_iter()
+        .rev()
+        .collect();
+    let named = WORDS
+        .iter()
+        .filter(|(w, _)| near.contains(w))
+        .max_by_key(|(w, _)| near.rfind(w).map(|i| i + w.len()));
+    match named {
+        Some((_, m)) => m,
+        None if value.ends_with('%') => "share",
+        None if value.ends_with('元') || value.contains('亿') || value.contains('億') => {
+            "amount"
+        }
+        None => "figure",
+    }
+}
+
+/// Every figure left in the signing's clauses (a figure of the event: 其中外资项目4个, 利用外资
+/// 6.8亿美元, 增长21.4%) and in background clauses (a figure of the place: GDP, area, people).
+pub fn leftovers(draft: &mut Draft, doc: &Doc, place: &str) {
+    let has_event = draft.file.events.first().is_some_and(|e| e.from.is_none());
+    for c in &doc.clauses {
+        let of_event = match c.topic {
+            Topic::Signing if has_event => true,
+            Topic::Background => false,
+            _ => continue,
+        };
+        // Counts of projects and companies, amounts and shares: a capacity (年产6万吨) or a
+        // 一个/一批 of the prose is not a figure of the event or the place.
+        let counts = figures::counts(c.text).into_iter().filter(|f| {
+            (counts_projects(c.text, f) || f.value.ends_with('家'))
+                && f.value.starts_with(|ch: char| {
+                    ch.is_ascii_digit() || "两兩二三四五六七八九十".contains(ch)
+                })
+        });
+        let measures = figures::measures(c.text).into_iter().filter(|f| {
+            let capacity =
+                c.text[..f.start].ends_with("年产") || c.text[..f.start].ends_with("年產");
+            !capacity && (!of_event || f.value.ends_with('%'))
+        });
+        let mut found: Vec<Found> = figures::money(c.text)
+            .into_iter()
+            .chain(counts)
+            .chain(measures)
+            .map(|f| in_clause(c, f))
+            .collect();
+        found.sort_by_key(|f| (f.start, std::cmp::Reverse(f.end)));
+        for f in found {
+            if draft.is_used(f.start, f.end) || doc.text[..f.start].ends_with(['(', '（']) {
+                continue;
+            }
+            let Some(value) = parseable(&f.value) else {
+                continue;
+            };
+            // Attendance, companies visited, projects still to sign, a project's future sales.
+            let before = &doc.text[c.start..f.start];
+            let aside = ASIDE.iter().any(|w| before.contains(w))
+                || (of_event && OUTPUTS.iter().any(|w| before.contains(w)));
+            if aside {
+                continue;
+            }
+            if of_event && restates_headline(draft, &value, c.text) {
+                draft.used(f.start, f.end);
+                continue;
+            }
+            let metric = fact_metric(before, &value);
+            let quote = doc.text[c.start..f.end].to_string();
+            let label = Some(before.trim().to_string()).filter(|l| !l.is_empty());
+            let forecast = ["预计", "預計"].iter().any(|w| before.contains(w));
+            draft.used(f.start, f.end);
+            if of_event {
+                let metric = match metric {
+                    "figure" | "amount" => event_metric(before, &value),
+                    m => m,
+                };
+                draft.file.events[0].statistics.push(EventStatisticEntry {
+                    metric: metric.into(),
+                    label,
+                    value,
+                    forecast,
+                    quote,
+                    alternatives: Vec::new(),
+                });
+            } else {
+                draft.file.statistics.push(StatisticEntry {
+                    kind: "place_fact".into(),
+                    place: place.to_string(),
+                    metric: metric.into(),
+                    label,
+                    value,
+                    forecast,
+                    quote,
+                    ..Default::default()
+                });
+            }
+        }
+    }
+}
+
+const ASIDE: &[&str] = &[
+    "另有", "还有", "還有", "出席", "参加", "參加", "参会", "參會", "邀请", "邀請", "吸引", "走访",
+    "走訪", "拜访", "拜訪", "代表", "来自", "來自", "接待", "向",
+];
+const OUTPUTS: &[&str] = &[
+    "营业收入",
+    "營業收入",
+    "销售收入",
+    "銷售收入",
+    "产值",
+    "產值",
+    "税收",
+    "稅收",
+    "利税",
+    "利稅",
+];
+
+/// A figure of the event that repeats its headline (参加此次集中签约的5个项目), or that sits in
+/// a clause naming one of its projects (that project's figure).
+fn restates_headline(draft: &Draft, value: &str, clause: &str) -> bool {
+    let event = &draft.file.events[0];
+    let same = |f: &Option<crate::source::model::FigureEntry>| {
+        f.as_ref().is_some_and(|f| {
+            super::event::read_figure(&f.value).map(|x| x.quantity)
+                == super::event::read_figure(value).map(|x| x.quantity)
+        })
+    };
+    same(&event.project_count)
+        || same(&event.signed_amount)
+        || event
+            .projects
+            .iter()
+            .any(|p| clause.contains(p.name.as_str()))
+}
+
+fn is_money(value: &str) -> bool {
+    match crate::source::figure::parse_figure(value) {
+        Ok(f) => matches!(f.quantity, crate::source::figure::Quantity::Money { .. }),
+        Err(_) => crate::source::figure::parse_money(value).is_ok(),
+    }
+}
+
+fn event_metric(before: &str, value: &str) -> &'static str {
+    let money = is_money(value);
+    if ["外资", "外資"].iter().any(|w| before.contains(w)) {
+        return if money {
+            "foreign_investment"
+        } else {
+            "foreign_invested_projects"
+        };
+    }
+    if money {
+        "total_investment"
+    } else if value.ends_with('家') {
+        "companies"
+    } else if value.ends_with('个')
+        || value.ends_with('個')
+        || value.ends_with('项')
+        || value.ends_with('宗')
+    {
+        "projects_signed"
+    } else {
+        "figure"
     }
 }
 

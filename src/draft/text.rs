@@ -279,7 +279,8 @@ const TARGET_WORDS: &[&str] = &[
 pub fn own_topic(clause: &str, year: i32, published: &str) -> Option<Topic> {
     let has = |words: &[&str]| words.iter().any(|w| clause.contains(w));
     let signing = has(SIGNING_WORDS);
-    if has(STAGE_WORDS) && !(signing && has(&["签约", "簽約", "签订", "簽訂"])) {
+    // A batch signed and started together (集中签约、开工项目共73个) is not the signing's.
+    if has(STAGE_WORDS) {
         return Some(Topic::Stage);
     }
     if has(THIS_EVENT) && !has(&["以来", "以來"]) {

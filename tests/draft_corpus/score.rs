@@ -543,6 +543,9 @@ pub fn score(article: &Article, file: Option<&SourceFile>, text: &str, tally: &m
     for e in &file.events {
         for q in signing_quotes(e) {
             if decoys.iter().any(|d| text.overlap(d, &q)) {
+                if std::env::var("ZHAOSHANG_DRAFT_DETAIL").as_deref() == Ok("2") {
+                    println!("  decoy WRONG: {q}");
+                }
                 decoy_hits += 1;
             }
         }
