@@ -5,7 +5,7 @@
 use std::collections::HashMap;
 
 use super::text::Doc;
-use crate::source::divisions::{Division, Level, gazetteer, short_form};
+use crate::source::divisions::{Division, Level, Mention, gazetteer, short_form};
 
 /// The host: its name as the text writes it, the division it resolves to, where it was found,
 /// and what the draft is unsure of.
@@ -78,52 +78,44 @@ struct Candidate {
 /// The place that held the event, or None when the text names no division.
 pub fn host(doc: &Doc) -> Option<Host> {
     let g = gazetteer();
+    let mut ranked: Vec<Candidate> = candidates(doc).into_values().collect();
+    // Highest score; a lower level before a higher one on a tie (the county, not its city).
+    ranked.sort_by_key(|c| {
+        (
+            std::cmp::Reverse(c.score),
+            std::cmp::Reverse(g.division(c.indexes[0]).level),
+            c.first,
+        )
+    });
+    let venue = ranked.iter().find(|c| c.venue_only).map(|c| c.name.clone());
+    let best = ranked.first()?;
+    let doubt = ranked.get(1).and_then(|second| {
+        (second.score >= best.score - 1 && !second.venue_only).then(|| {
+            format!(
+                "two candidate places: {} and {} (the first is named more, or earlier, as the host)",
+                best.name, second.name
+            )
+        })
+    });
+    Some(Host {
+        name: best.name.clone(),
+        division: resolve(&best.name, doc.text, doc.year),
+        at: best.first,
+        doubt,
+        venue: venue.filter(|v| *v != best.name),
+    })
+}
+
+/// Every division named, by its short name, with its score.
+fn candidates(doc: &Doc) -> HashMap<String, Candidate> {
+    let g = gazetteer();
     let text = doc.text;
-    let title_end = doc.title.map_or(0, str::len);
-    let first_sentence_end = doc
-        .sentences
-        .iter()
-        .find(|s| s.text.chars().count() > 15)
-        .map_or(0, |s| s.start + s.text.len());
     let mut by_name: HashMap<String, Candidate> = HashMap::new();
     for m in g.find_in_text(text) {
         let written = &text[m.start..m.end];
-        // 新区, 城区, 郊区: real districts' names, but words inside others' (金普新区).
-        if m.full
-            && written.chars().count() == 2
-            && GENERIC_NAMES.contains(&fast2s::convert(written).as_str())
-        {
+        let Some((score, venue)) = weigh(doc, &m) else {
             continue;
-        }
-        let before = &text[..m.start];
-        let after = &text[m.end..];
-        // A short form (云霄) counts only where a name is expected: before 县/招商/举行 …
-        let level = g.division(m.divisions[0]).level;
-        if !m.full && level == Level::County && !HOLDS.iter().any(|w| after.starts_with(w)) {
-            continue;
-        }
-        let mut score = 1;
-        if m.start < title_end {
-            score += 3;
-        } else if m.start < first_sentence_end {
-            score += 2;
-        }
-        let holds = HOLDS.iter().any(|w| after.starts_with(w));
-        if holds {
-            score += 2;
-        }
-        let venue = AWAY.iter().any(|w| before.ends_with(w))
-            && [
-                "举行", "舉行", "召开", "召開", "举办", "舉辦", "开幕", "開幕",
-            ]
-            .iter()
-            .any(|w| after.chars().take(16).collect::<String>().contains(w))
-            || ["赴", "前往", "走进", "走進"]
-                .iter()
-                .any(|w| before.ends_with(w));
-        if venue {
-            score -= 3;
-        }
+        };
         let key = short_form(&fast2s::convert(written)).unwrap_or_else(|| fast2s::convert(written));
         let c = by_name.entry(key).or_insert(Candidate {
             name: written.to_string(),
@@ -153,33 +145,56 @@ pub fn host(doc: &Doc) -> Option<Host> {
             c.score -= 2;
         }
     }
-    let mut ranked: Vec<Candidate> = by_name.into_values().collect();
-    // Highest score; a lower level before a higher one on a tie (the county, not its city).
-    ranked.sort_by_key(|c| {
-        (
-            std::cmp::Reverse(c.score),
-            std::cmp::Reverse(g.division(c.indexes[0]).level),
-            c.first,
-        )
-    });
-    let venue = ranked.iter().find(|c| c.venue_only).map(|c| c.name.clone());
-    let best = ranked.first()?;
-    let doubt = ranked.get(1).and_then(|second| {
-        (second.score >= best.score - 1 && !second.venue_only).then(|| {
-            format!(
-                "two candidate places: {} and {} (the first is named more, or earlier, as the host)",
-                best.name, second.name
-            )
-        })
-    });
-    let division = resolve(&best.name, text, doc.year);
-    Some(Host {
-        name: best.name.clone(),
-        division,
-        at: best.first,
-        doubt,
-        venue: venue.filter(|v| *v != best.name),
-    })
+    by_name
+}
+
+/// One mention's weight, and whether it names a venue (在深圳举行, 赴上海); None when it does
+/// not count (a short form where no name is expected, 新区 inside 金普新区).
+fn weigh(doc: &Doc, m: &Mention) -> Option<(i32, bool)> {
+    let text = doc.text;
+    let written = &text[m.start..m.end];
+    if m.full
+        && written.chars().count() == 2
+        && GENERIC_NAMES.contains(&fast2s::convert(written).as_str())
+    {
+        return None;
+    }
+    let before = &text[..m.start];
+    let after = &text[m.end..];
+    let holds = HOLDS.iter().any(|w| after.starts_with(w));
+    let level = gazetteer().division(m.divisions[0]).level;
+    if !m.full && level == Level::County && !holds {
+        return None;
+    }
+    let title_end = doc.title.map_or(0, str::len);
+    let first_sentence_end = doc
+        .sentences
+        .iter()
+        .find(|s| s.text.chars().count() > 15)
+        .map_or(0, |s| s.start + s.text.len());
+    let mut score = 1;
+    if m.start < title_end {
+        score += 3;
+    } else if m.start < first_sentence_end {
+        score += 2;
+    }
+    if holds {
+        score += 2;
+    }
+    let soon: String = after.chars().take(16).collect();
+    let venue = AWAY.iter().any(|w| before.ends_with(w))
+        && [
+            "举行", "舉行", "召开", "召開", "举办", "舉辦", "开幕", "開幕",
+        ]
+        .iter()
+        .any(|w| soon.contains(w))
+        || ["赴", "前往", "走进", "走進"]
+            .iter()
+            .any(|w| before.ends_with(w));
+    if venue {
+        score -= 3;
+    }
+    Some((score, venue))
 }
 
 /// The division a name stands for in the article's year, using a province or city named in
