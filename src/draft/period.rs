@@ -120,7 +120,18 @@ pub fn period_in(clause: &str, year: i32, published: &str) -> Option<Topic> {
         };
         return period(format!("{year:04}-01-01"), to, words);
     }
-    let whole_year = ["全年", "去年", "年度"];
+    let whole_year = [
+        "全年",
+        "去年",
+        "一年来",
+        "一年來",
+        "一年以来",
+        "一年以來",
+        "一年内",
+        "一年內",
+        "一年的时间",
+        "一年的時間",
+    ];
     if let Some(words) = whole_year.iter().find(|w| clause.contains(*w)) {
         return period(
             format!("{year:04}-01-01"),

@@ -3,6 +3,9 @@
 //! as the venue after 在…举行 or 赴), with 全县/该区/我市/本市 counting for a place of that kind.
 
 use std::collections::HashMap;
+use std::sync::LazyLock;
+
+use regex::Regex;
 
 use super::text::Doc;
 use crate::source::divisions::{Division, Level, Mention, gazetteer, short_form};
@@ -88,7 +91,9 @@ pub fn host(doc: &Doc) -> Option<Host> {
         )
     });
     let venue = ranked.iter().find(|c| c.venue_only).map(|c| c.name.clone());
-    let best = ranked.first()?;
+    let Some(best) = ranked.first() else {
+        return unlisted(doc);
+    };
     let doubt = ranked.get(1).and_then(|second| {
         (second.score >= best.score - 1 && !second.venue_only).then(|| {
             format!(
@@ -103,6 +108,29 @@ pub fn host(doc: &Doc) -> Option<Host> {
         at: best.first,
         doubt,
         venue: venue.filter(|v| *v != best.name),
+    })
+}
+
+static NAMED_PLACE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\p{Han}{1,8}?(?:新区|新區|区|區|县|縣|市|旗)")
+        .unwrap_or_else(|e| panic!("the place pattern: {e}"))
+});
+
+/// A place the gazetteer does not list (a new district, an invented name): the name a title or
+/// a sentence begins with, if it ends like one.
+fn unlisted(doc: &Doc) -> Option<Host> {
+    let (name, at) = doc
+        .title
+        .map(|t| (t, 0))
+        .into_iter()
+        .chain(doc.sentences.iter().map(|s| (s.text, s.start)))
+        .find_map(|(t, at)| NAMED_PLACE.find(t).map(|m| (m.as_str().to_string(), at)))?;
+    Some(Host {
+        name,
+        division: None,
+        at,
+        doubt: Some("not a division the gazetteer lists: the name the text begins with".into()),
+        venue: None,
     })
 }
 

@@ -15,6 +15,10 @@ use crate::source::model::{
     CompanyEntry, CompanyLink, FigureEntry, IndustryEntry, Link, ProjectEntry,
 };
 
+/// Words that say a company puts money into a project (在江津投资X项目), in a sentence that does
+/// not say 签约.
+const INVESTS: &[&str] = &["投资", "投資", "投资建设", "投資建設"];
+
 /// A run that ends in 项目 (no clause punctuation inside).
 static NAMED: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"[^,，。；;：:\s]{2,80}?(?:項目|项目)")
@@ -28,6 +32,8 @@ static COMPANY: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Words a name never starts with: a name starts after the last of them.
 const CUT_AFTER: &[&str] = &[
+    "投资",
+    "投資",
     "签下的",
     "簽下的",
     "的是",
@@ -71,8 +77,9 @@ const CUT_AFTER: &[&str] = &[
     "等",
 ];
 const LEADING: &[&str] = &[
-    "此外", "还有", "還有", "以及", "其中", "分别", "分別", "即", "有", "和", "与", "與", "及",
-    "的", "在", "由", "是", "为", "為", "同", "对", "對", "将", "將", "了", "、", "“", "\"", "《",
+    "建设", "建設", "新建", "此外", "还有", "還有", "以及", "其中", "分别", "分別", "即", "有",
+    "和", "与", "與", "及", "的", "在", "由", "是", "为", "為", "同", "对", "對", "将", "將", "了",
+    "、",
 ];
 const DEMONSTRATIVES: &[&str] = &[
     "这", "這", "该", "該", "此", "本", "各", "上述", "其他", "其它", "一批", "多个", "多個",
@@ -343,9 +350,12 @@ pub fn projects(draft: &mut Draft, doc: &Doc) {
             .filter(|c| c.sentence == index)
             .map(|c| &c.topic)
             .collect();
-        let about_signing = topics
-            .iter()
-            .any(|t| **t == Topic::Signing || (period_report && matches!(t, Topic::Period(..))));
+        let invests = INVESTS.iter().any(|w| sentence.text.contains(w));
+        let about_signing = topics.iter().any(|t| {
+            **t == Topic::Signing
+                || (period_report && matches!(t, Topic::Period(..)))
+                || (invests && **t == Topic::Background)
+        });
         if !about_signing {
             continue;
         }
@@ -356,16 +366,16 @@ pub fn projects(draft: &mut Draft, doc: &Doc) {
                 .iter()
                 .find(|c| c.start == sentence.start + offset)
                 .map(|c| &c.topic);
-            if matches!(
-                topic,
-                Some(Topic::Stage | Topic::Clutter | Topic::Background)
-            ) {
-                continue;
+            let invested = INVESTS.iter().any(|w| item.contains(w));
+            match topic {
+                Some(Topic::Stage | Topic::Clutter) => continue,
+                Some(Topic::Background) if !invested => continue,
+                _ => {}
             }
             // ,总投资5亿元 after an item names that item's amount.
             let next = list
                 .get(i + 1)
-                .filter(|(_, n)| figures::money(n).first().is_some() && !NAMED.is_match(n));
+                .filter(|(_, n)| !figures::money(n).is_empty() && !NAMED.is_match(n));
             item_projects(
                 draft,
                 doc,
@@ -441,7 +451,11 @@ fn add_project(
 ) {
     let projects = &mut draft.file.events[0].projects;
     let key = fold(&name);
-    if projects.iter().any(|p| fold(&p.name).ends_with(&key)) {
+    // One project found twice, once with words before its name: keep the first.
+    if projects.iter().any(|p| {
+        let other = fold(&p.name);
+        other.ends_with(&key) || key.ends_with(&other)
+    }) {
         return;
     }
     let links = companies
@@ -593,7 +607,7 @@ pub fn industries(draft: &mut Draft, doc: &Doc) {
                 if !(2..=20).contains(&len)
                     || item.ends_with("項目")
                     || item.ends_with("项目")
-                    || figures::money(item).first().is_some()
+                    || !figures::money(item).is_empty()
                 {
                     continue;
                 }

@@ -205,7 +205,12 @@ impl<'a> Doc<'a> {
         if let Some(p) = previous {
             return p.clone();
         }
-        own_topic(sentence, year, &self.published).unwrap_or(Topic::Background)
+        // The sentence's words stand for a first clause that has none (12月27日,…举行…签约) only
+        // when they are about a batch: a period or a target named later is the later clause's.
+        match own_topic(sentence, year, &self.published) {
+            Some(t @ (Topic::Signing | Topic::Stage)) => t,
+            _ => Topic::Background,
+        }
     }
 
     /// The clauses of the body that are about the signing.
@@ -247,6 +252,12 @@ const STAGE_WORDS: &[&str] = &[
     "开工", "開工", "竣工", "投产", "投產", "开业", "開業", "达产", "達產", "奠基",
 ];
 const SIGNING_WORDS: &[&str] = &[
+    "入驻",
+    "入駐",
+    "进驻",
+    "進駐",
+    "落地",
+    "扎堆",
     "签约",
     "簽約",
     "签订",
