@@ -184,9 +184,14 @@ impl<'a> Doc<'a> {
     /// A clause's topic: its own words first, else the clause before it in the sentence, else
     /// the sentence's.
     fn topic(&self, clause: &str, sentence: &str, previous: Option<&Topic>, year: i32) -> Topic {
-        // 其中 at a sentence's start continues the sentence before.
+        // A sentence that continues the one before (after ；, or 其中/此外/另有 …) takes its
+        // topic where it names none.
         let previous = match previous {
-            None if sentence.starts_with("其中") => self.clauses.last().map(|c| &c.topic),
+            None if self.continues(sentence) => self
+                .clauses
+                .last()
+                .map(|c| &c.topic)
+                .filter(|t| !matches!(t, Topic::Background | Topic::Clutter)),
             p => p,
         };
         let own = own_topic(clause, year, &self.published);
@@ -211,6 +216,31 @@ impl<'a> Doc<'a> {
             Some(t @ (Topic::Signing | Topic::Stage)) => t,
             _ => Topic::Background,
         }
+    }
+
+    fn continues(&self, sentence: &str) -> bool {
+        let offset = (sentence.as_ptr() as usize).saturating_sub(self.text.as_ptr() as usize);
+        let after_semicolon = self.text[..offset.min(self.text.len())]
+            .trim_end()
+            .ends_with(['；', ';', '：', ':']);
+        let cue = [
+            "其中", "此外", "另有", "还有", "還有", "另外", "同时", "同時",
+        ]
+        .iter()
+        .any(|w| sentence.starts_with(w));
+        let list = [
+            "类项目",
+            "類項目",
+            "项目是",
+            "項目是",
+            "项目为",
+            "項目為",
+            "项目有",
+            "項目有",
+        ]
+        .iter()
+        .any(|w| sentence.contains(w));
+        after_semicolon || cue || list
     }
 
     /// The clauses of the body that are about the signing.
