@@ -21,7 +21,7 @@ const INVESTS: &[&str] = &["投资", "投資", "投资建设", "投資建設"];
 
 /// A run that ends in 项目 (no clause punctuation inside).
 static NAMED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"[^,，。；;：:\s]{2,80}?(?:項目|项目)")
+    Regex::new(r"(?:[^,，。；;：:\s]|\x20[A-Za-z]){2,80}?(?:項目|项目)")
         .unwrap_or_else(|e| panic!("the name pattern: {e}"))
 });
 
@@ -32,13 +32,18 @@ static COMPANY: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Words a name never starts with: a name starts after the last of them.
 const CUT_AFTER: &[&str] = &[
+    "共同打造的",
+    "打造的",
+    "公司的",
+    "公司",
+    "暨",
     "投资",
     "投資",
     "签下的",
     "簽下的",
     "的是",
-    "如",
     "例如",
+    "比如",
     "签订的",
     "簽訂的",
     "签约的",
@@ -77,9 +82,9 @@ const CUT_AFTER: &[&str] = &[
     "等",
 ];
 const LEADING: &[&str] = &[
-    "建设", "建設", "新建", "此外", "还有", "還有", "以及", "其中", "分别", "分別", "即", "有",
-    "和", "与", "與", "及", "的", "在", "由", "是", "为", "為", "同", "对", "對", "将", "將", "了",
-    "、",
+    "另有", "另外", "《", "建设", "建設", "新建", "此外", "还有", "還有", "以及", "其中", "分别",
+    "分別", "即", "有", "和", "与", "與", "及", "的", "在", "由", "是", "为", "為", "同", "对",
+    "對", "将", "將", "了", "、",
 ];
 const DEMONSTRATIVES: &[&str] = &[
     "这", "這", "该", "該", "此", "本", "各", "上述", "其他", "其它", "一批", "多个", "多個",
@@ -225,10 +230,44 @@ fn cut_name(run: &str) -> &str {
         for w in LEADING {
             name = name.strip_prefix(w).unwrap_or(name);
         }
+        // 如 is "such as", but 如东 and 如皋 are places.
+        if let Some(rest) = name.strip_prefix('如')
+            && !rest.starts_with(['东', '東', '皋'])
+        {
+            name = rest;
+        }
         if name == before {
             return name;
         }
     }
+}
+
+/// Nouns a project's name may end in when the text leaves out 项目 (产业园, 基地).
+const PROJECT_NOUNS: &[&str] = &[
+    "园",
+    "園",
+    "基地",
+    "中心",
+    "综合体",
+    "綜合體",
+    "工程",
+    "项目",
+    "項目",
+    "厂",
+    "廠",
+    "总部",
+    "總部",
+];
+
+/// A run that lists several projects with 、 (X产业园、Y基地、Z项目): each part that ends as a
+/// project does is one; a run whose parts are not all names (高频、高速、PTFE覆铜板项目) is one.
+fn split_list(run: &str) -> Vec<&str> {
+    let parts: Vec<&str> = run.split('、').collect();
+    let all_names = parts.len() > 1
+        && parts
+            .iter()
+            .all(|p| p.chars().count() >= 5 && PROJECT_NOUNS.iter().any(|n| p.ends_with(n)));
+    if all_names { parts } else { vec![run] }
 }
 
 /// A run ending in 项目 as a project's name, or None when it names no one project.
@@ -403,6 +442,20 @@ fn item_projects(
         .iter()
         .any(|w| after.starts_with(w))
         {
+            continue;
+        }
+        let parts = split_list(m.as_str());
+        if parts.len() > 1 {
+            let mut at = m.start();
+            for part in parts {
+                let part_start = start + at;
+                at += part.len() + '、'.len_utf8();
+                if let Some(name) = project_name(part) {
+                    let quote_start = part_start + part.len() - name.len();
+                    let quote = doc.text[quote_start..part_start + part.len()].to_string();
+                    add_project(draft, name, quote, None, Vec::new());
+                }
+            }
             continue;
         }
         let Some(name) = project_name(m.as_str()) else {

@@ -168,7 +168,12 @@ impl<'a> Doc<'a> {
                 Topic::Clutter
             } else {
                 // A year named earlier in the sentence (2021年,…全年新引进项目68个) is the clause's.
-                let year = last_year(&text[..at]).unwrap_or(self.year);
+                let before = &text[..at];
+                let year = last_year(before).unwrap_or(if before.contains("去年") {
+                    self.year - 1
+                } else {
+                    self.year
+                });
                 self.topic(clause, text, previous.as_ref(), year)
             };
             previous = Some(topic.clone());
