@@ -465,3 +465,279 @@ fn site_writes_only_over_pages_it_wrote() {
     let listed = fs::read_to_string(site.join(".zhaoshang-site")).unwrap();
     assert!(listed.lines().any(|l| l == "event/1.html"), "{listed}");
 }
+
+const MAX_COUNT: u128 = 1_000_000;
+const MAX_AMOUNT: u128 = 9_000_000_000_000;
+const MAX_MEASURE: u128 = 9_000_000_000_000_000;
+
+/// The figures of one extreme source: each as written digits (they may lie above a bound).
+#[derive(Debug, Clone)]
+struct Extremes {
+    count: u128,
+    amount: u128,
+    band: u128,
+    part: u128,
+    measure: u128,
+    events: usize,
+}
+
+impl Extremes {
+    /// Whether import should accept every figure: each within its documented bound.
+    fn within_bounds(&self) -> bool {
+        // The bounds docs/format.md documents.
+        let (count, amount, measure) = (MAX_COUNT, MAX_AMOUNT, MAX_MEASURE);
+        self.count <= count
+            && self.band <= count
+            && self.part <= count
+            && self.amount <= amount
+            && self.measure <= measure
+    }
+}
+
+/// A source of `events` ceremonies in one district, each stating the same extreme figures: a
+/// headline count and amount, a band count, a breakdown, a project with an amount and a
+/// capacity; and period statistics of the year with the same figures.
+fn extreme_source(path: &Path, title: &str, x: &Extremes) -> String {
+    let (n, a, b, p, m) = (x.count, x.amount, x.band, x.part, x.measure);
+    let mut text = format!("{title}\n");
+    let mut events = String::new();
+    for i in 1..=x.events {
+        let held = format!("1月{i}日,极值区举行第{i}次集中签约活动");
+        let headline = format!("第{i}次共签约项目{n}个,总额{a}元");
+        let band = format!("第{i}次10亿元以上项目{b}个");
+        let second = format!("第{i}次二产项目{p}个、投资{a}元");
+        let third = format!("第{i}次三产项目{p}个");
+        let project = format!("第{i}号极值项目投资{a}元,年产{m}吨");
+        for sentence in [&held, &headline, &band, &second, &third, &project] {
+            text.push_str(sentence);
+            text.push_str("。\n");
+        }
+        events.push_str(&format!(
+            r#"
+[[events]]
+name = "极值区第{i}次集中签约活动"
+place = "极值区"
+date = "2024-01-{i:02}"
+quote = "{held}"
+project_count = {{ value = "{n}个", quote = "{headline}" }}
+signed_amount = {{ value = "{a}元", quote = "{headline}" }}
+bands = [{{ band = "10亿元以上", count = "{b}个", quote = "{band}" }}]
+breakdowns = [{{ by = "sector", parts = [
+  {{ name = "二产", count = "{p}个", amount = "{a}元", quote = "{second}" }},
+  {{ name = "三产", count = "{p}个", quote = "{third}" }},
+] }}]
+
+[[events.projects]]
+name = "第{i}号极值项目"
+quote = "{project}"
+amount = {{ value = "{a}元", quote = "{project}" }}
+facts = [{{ kind = "capacity", label = "年产", value = "{m}吨", quote = "{project}" }}]
+"#
+        ));
+    }
+    let year = format!("2024年极值区签约项目{n}个,协议引资{a}元,10亿元以上项目{b}个");
+    text.push_str(&year);
+    text.push_str("。\n");
+    let toml = format!(
+        r#"format = 2
+
+[source]
+title = "{title}"
+url = "https://example.org/extremes/{title}"
+published = "2024-02-01"
+script = "simplified"
+text = """
+{text}"""
+
+[[places]]
+name = "极值区"
+kind = "district"
+quote = "极值区举行第1次集中签约活动"
+{events}
+[[statistics]]
+kind = "period_statistic"
+place = "极值区"
+metric = "agreed_investment"
+value = "{a}元"
+from = "2024-01-01"
+to = "2024-12-31"
+quote = "{year}"
+
+[[statistics]]
+kind = "period_statistic"
+place = "极值区"
+metric = "projects_signed"
+value = "{n}个"
+from = "2024-01-01"
+to = "2024-12-31"
+quote = "{year}"
+
+[[statistics]]
+kind = "period_statistic"
+place = "极值区"
+metric = "projects_in_band"
+band = "10亿元以上"
+value = "{b}个"
+from = "2024-01-01"
+to = "2024-12-31"
+quote = "{year}"
+"#
+    );
+    fs::write(path, &toml).unwrap();
+    toml
+}
+
+/// Imports the extremes into a fresh catalogue holding the seed: a value above its bound is
+/// refused naming the bound, with nothing written; every accepted value leaves `report
+/// reconcile`, `report timeline` and `site` working.
+fn import_extremes(x: &Extremes) -> Result<(), String> {
+    let env = TestEnv::new();
+    let out = env.run(&["init"]);
+    if !out.status.success() {
+        return Err(stderr(&out));
+    }
+    let file = env.dir.path().join("extremes.toml");
+    // Two sources, so that each district and year sums the figures of both.
+    let second = env.dir.path().join("extremes-2.toml");
+    extreme_source(&file, "极值甲", x);
+    extreme_source(&second, "极值乙", x);
+    let before = source_count(&env.db());
+    let out = env.run(&["import", "extremes.toml", "extremes-2.toml"]);
+    let err = stderr(&out);
+    if !x.within_bounds() {
+        if out.status.code() != Some(1) {
+            return Err(format!(
+                "{x:?}: a value above its bound was accepted: {err}"
+            ));
+        }
+        let named = ["1000000 projects", "9萬億", "9000萬億"]
+            .iter()
+            .any(|bound| err.contains(bound));
+        if !named || !err.contains("extremes.toml:") {
+            return Err(format!("{x:?}: the refusal names no bound or line: {err}"));
+        }
+        if source_count(&env.db()) != before {
+            return Err(format!("{x:?}: something was written"));
+        }
+        return Ok(());
+    }
+    if !out.status.success() {
+        return Err(format!("{x:?}: accepted values refused: {err}"));
+    }
+    for args in [
+        &["report", "reconcile", "--format", "csv"][..],
+        &["report", "timeline", "--format", "csv"],
+        &["site", "site"],
+    ] {
+        let out = env.run(args);
+        if !out.status.success() {
+            return Err(format!("{x:?}: {args:?} failed: {}", stderr(&out)));
+        }
+    }
+    Ok(())
+}
+
+/// A value near a bound: the bound itself, one above it, zero, or a power of ten up to 10²⁵.
+fn near(bound: u128) -> impl Strategy<Value = u128> {
+    prop_oneof![
+        Just(bound),
+        Just(bound + 1),
+        Just(0),
+        (0..=bound),
+        (0u32..=25).prop_map(|k| 10u128.pow(k)),
+    ]
+}
+
+use proptest::prelude::*;
+
+// 5. Counts and amounts are bounded at import, and no report fails on what import accepts.
+proptest! {
+    #![proptest_config(ProptestConfig {
+        cases: std::env::var("PROPTEST_CASES").ok().and_then(|v| v.parse().ok()).unwrap_or(12),
+        failure_persistence: None,
+        ..ProptestConfig::default()
+    })]
+    #[test]
+    fn no_report_fails_on_any_figure_import_accepts(
+        count in near(MAX_COUNT),
+        amount in near(MAX_AMOUNT),
+        band in near(MAX_COUNT),
+        part in near(MAX_COUNT),
+        measure in near(MAX_MEASURE),
+        events in 1usize..=3,
+    ) {
+        let x = Extremes { count, amount, band, part, measure, events };
+        if let Err(why) = import_extremes(&x) {
+            prop_assert!(false, "{}", why);
+        }
+    }
+}
+
+#[test]
+fn a_count_above_its_bound_is_refused_with_file_line_field_and_bound() {
+    let at_bounds = Extremes {
+        count: MAX_COUNT,
+        amount: MAX_AMOUNT,
+        band: MAX_COUNT,
+        part: MAX_COUNT,
+        measure: MAX_MEASURE,
+        events: 2,
+    };
+    import_extremes(&at_bounds).unwrap();
+    let env = TestEnv::new();
+    let out = env.run(&["init"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let cases = [
+        (
+            Extremes {
+                count: 99_999_999_999_999_999_999,
+                ..at_bounds.clone()
+            },
+            "events[0].project_count.value",
+            "project_count = ",
+            "1000000 projects",
+        ),
+        (
+            Extremes {
+                band: MAX_COUNT + 1,
+                ..at_bounds.clone()
+            },
+            "events[0].bands[0].count",
+            "bands = ",
+            "1000000 projects",
+        ),
+        (
+            Extremes {
+                part: MAX_COUNT + 1,
+                ..at_bounds.clone()
+            },
+            "events[0].breakdowns[0].parts[0].count",
+            "name = \"二产\"",
+            "1000000 projects",
+        ),
+        (
+            Extremes {
+                measure: MAX_MEASURE + 1,
+                ..at_bounds.clone()
+            },
+            "events[0].projects[0].facts[0].value",
+            "facts = ",
+            "9000萬億",
+        ),
+    ];
+    for (x, field, marker, bound) in cases {
+        let file = env.dir.path().join("over.toml");
+        let toml = extreme_source(&file, "极值", &x);
+        let out = env.run(&["import", "over.toml"]);
+        let err = stderr(&out);
+        assert_eq!(out.status.code(), Some(1), "{field}: {err}");
+        let line = 1 + toml.lines().position(|l| l.contains(marker)).unwrap();
+        assert!(
+            err.contains(&format!("over.toml:{line}:")),
+            "{field}: {err}"
+        );
+        assert!(err.contains(field), "{field}: {err}");
+        assert!(err.contains(bound), "{field}: {err}");
+        assert_eq!(source_count(&env.db()), 1, "{field}: nothing is written");
+    }
+}

@@ -179,6 +179,17 @@ pub fn parse_figure(text: &str) -> Result<Figure, String> {
 /// still sum within SQLite's 64-bit integers, so no report's sum can overflow.
 pub const MAX_AMOUNT: i64 = 9_000_000_000_000;
 
+/// The largest count of projects a figure may state (a headline count, a band's count, a
+/// part's count): a million. A province reports a few thousand a year; a million such counts
+/// still sum far within SQLite's 64-bit integers.
+pub const MAX_COUNT: i64 = 1_000_000;
+
+/// The largest value of any other measure (a capacity, an output, a number of jobs): 9000萬億
+/// (9×10¹⁵), below 2⁵³, so that the REAL it is stored as holds it as an exact whole number and
+/// a report that reads it as an integer never meets a value it cannot hold. Checked by
+/// validation, beside the bound of counts, so that each figure is told its own bound.
+pub const MAX_MEASURE: f64 = 9e15;
+
 fn parse_with_default_unit(text: &str, default_unit: Option<&str>) -> Result<Figure, String> {
     let original = text;
     let mut rest = text.trim();

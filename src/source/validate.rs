@@ -401,7 +401,22 @@ impl<'a> Checker<'a> {
 
     /// Parses a figure, checks it appears in its quote, and returns it.
     fn figure(&mut self, path: &str, value: &str, quote: &str) -> Option<figure::Figure> {
-        self.parsed(path, value, quote, figure::parse_figure)
+        let parsed = self.parsed(path, value, quote, figure::parse_figure);
+        if let Some(figure::Figure {
+            quantity: Quantity::Measure { value: n, .. },
+            ..
+        }) = parsed
+            && n > figure::MAX_MEASURE
+        {
+            self.problem(
+                path,
+                format!(
+                    "`{value}` is more than 9000萬億 (9×10¹⁵), the largest value a figure other \
+                     than money may state"
+                ),
+            );
+        }
+        parsed
     }
 
     /// A figure read by `parse`, which must appear in its quote.
@@ -447,11 +462,22 @@ impl<'a> Checker<'a> {
     }
 
     fn count(&mut self, path: &str, value: &str, quote: &str, units: &[&str]) {
-        if let Some(f) = self.figure(path, value, quote) {
+        if let Some(f) = self.parsed(path, value, quote, figure::parse_figure) {
             match f.quantity {
                 Quantity::Measure { value: n, ref unit } if units.contains(&unit.as_str()) => {
                     if n.fract() != 0.0 {
                         self.problem(path, format!("`{value}` is not a whole number"));
+                    }
+                    #[allow(clippy::cast_precision_loss)] // a million is exact
+                    if n > figure::MAX_COUNT as f64 {
+                        self.problem(
+                            path,
+                            format!(
+                                "`{value}` is more than {} projects, the largest count a figure \
+                                 may state",
+                                figure::MAX_COUNT
+                            ),
+                        );
                     }
                 }
                 _ => self.problem(
