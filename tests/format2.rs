@@ -413,6 +413,57 @@ fn replace_keeps_ids_and_reports_only_what_changed() {
     );
 }
 
+// Issue 28, item 6: a replacement that changes a key another source's same_as names.
+#[test]
+fn replace_refuses_to_change_a_key_another_source_names() {
+    let env = catalogue();
+    let dump = |env: &TestEnv| {
+        ok(
+            env,
+            &[
+                "sql",
+                "SELECT group_concat(project_id || ':' || coalesce(project_key, '-')) FROM projects",
+            ],
+        )
+    };
+    let before = dump(&env);
+    let text = std::fs::read_to_string(fixture("jiangjin_2023-02-16_signing.toml")).unwrap();
+    let old = "key = \"jiangjin-2023-edrive\"\n";
+    assert!(text.contains(old));
+    let path = env.dir.path().join("signing.toml");
+    for changed in [
+        text.replace(old, "key = \"jiangjin-2023-edrive-2\"\n"),
+        text.replace(old, ""),
+    ] {
+        std::fs::write(&path, changed).unwrap();
+        let out = env.run(&["import", "--replace", path.to_str().unwrap()]);
+        let err = stderr(&out);
+        assert_eq!(out.status.code(), Some(1), "{err}");
+        assert!(err.contains("signing.toml"), "{err}");
+        assert!(err.contains("`jiangjin-2023-edrive`"), "{err}");
+        assert!(err.contains("新能源汽車電驅系統項目"), "{err}");
+        assert!(
+            err.contains("江津區上半年招商引資成績單(測試用轉述)"),
+            "the other source is named: {err}"
+        );
+        assert_eq!(dump(&env), before, "nothing changed");
+    }
+    // The catalogue still exports and imports into an empty one.
+    ok(&env, &["export", "--dir", "out"]);
+    let fresh = TestEnv::new();
+    ok(&fresh, &["init", "--empty"]);
+    let out_dir = env.dir.path().join("out");
+    let mut files: Vec<String> = std::fs::read_dir(&out_dir)
+        .unwrap()
+        .map(|e| e.unwrap().path().to_string_lossy().into_owned())
+        .filter(|p| p.ends_with(".toml") || p.ends_with(".json"))
+        .collect();
+    files.sort();
+    let mut args = vec!["import"];
+    args.extend(files.iter().map(String::as_str));
+    ok(&fresh, &args);
+}
+
 // Named periods and the format-1 boundary.
 #[test]
 fn format_one_files_refuse_format_two_fields_with_a_word_saying_so() {

@@ -107,7 +107,9 @@ fn load_one(
         Catalogued::Replacing(id) => Some(id),
     };
     let mut kept = replace::KeptIds::default();
+    let mut old_keys = Vec::new();
     if let Some(id) = replacing {
+        old_keys = replace::project_keys(tx, id)?;
         // Rows of other sources may point at this source's projects (a later source's mention):
         // checked at commit, after the new version has put them back under the same ids.
         tx.pragma_update(None, "defer_foreign_keys", true)?;
@@ -136,6 +138,14 @@ fn load_one(
         return Err(Refusal::Problems(vec![format!(
             "{}: the new version drops project `{project}`, which the source `{other}` reports \
              again (same_as); keep the project in this file, or replace that source first",
+            doc.origin()
+        )]));
+    }
+    if let Some((key, project, other)) = replace::renamed_key(tx, id, &old_keys)? {
+        return Err(Refusal::Problems(vec![format!(
+            "{}: the new version changes the key `{key}` of project `{project}`, which the \
+             source `{other}` names (same_as); keep the key in this file, or replace that \
+             source first",
             doc.origin()
         )]));
     }
