@@ -22,7 +22,7 @@ pub use create::APPLICATION_ID;
 pub use divisions::DIVISION_KINDS;
 pub use load::{ImportOptions, ImportRefused, LoadOutcome, LoadSummary};
 pub use migrate::{MigrationState, MigrationStatus};
-pub use query::{QueryLimits, QueryResult};
+pub use query::{QueryLimits, QueryResult, Snapshot};
 pub use read::{CheckProblem, QuotedBy};
 
 /// How long a writer waits for another writer before it reports the database busy.
