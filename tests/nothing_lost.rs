@@ -919,3 +919,58 @@ fn site_shows_one_state_of_the_catalogue_while_an_import_commits() {
         &broken[..broken.len().min(5)]
     );
 }
+
+// 9. Schema objects the migrations did not make.
+#[test]
+fn check_lists_foreign_schema_objects_and_repair_drops_foreign_triggers() {
+    let env = TestEnv::new();
+    let out = env.run(&["init", "--empty"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    Connection::open(env.db())
+        .unwrap()
+        .execute_batch(
+            "CREATE TRIGGER \"ten \"\"times\"\"\" AFTER INSERT ON projects BEGIN
+                 UPDATE projects SET amount_yuan = amount_yuan * 10
+                  WHERE project_id = NEW.project_id;
+             END;
+             CREATE TABLE my_notes (note TEXT);
+             CREATE INDEX my_index ON projects (name);
+             CREATE VIEW my_view AS SELECT name FROM projects;",
+        )
+        .unwrap();
+    let out = env.run(&["check"]);
+    let listed = stdout(&out);
+    assert_eq!(out.status.code(), Some(1), "{listed}{}", stderr(&out));
+    for object in [
+        "schema trigger ten \"times\"",
+        "schema table my_notes",
+        "schema index my_index",
+        "schema view my_view",
+    ] {
+        assert!(listed.contains(object), "{object}: {listed}");
+    }
+    let out = env.run(&["check", "--repair"]);
+    let err = stderr(&out);
+    assert!(
+        err.contains("trigger ten \"times\" on projects: dropped"),
+        "{err}"
+    );
+    // The user's table, index and view stay, and check still lists them.
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    let listed = stdout(&out);
+    assert!(!listed.contains("schema trigger"), "{listed}");
+    assert!(listed.contains("schema table my_notes"), "{listed}");
+    // The next import stores the amounts its file states.
+    fs::write(
+        env.dir.path().join("new.toml"),
+        stdout(&env.run(&["template"])),
+    )
+    .unwrap();
+    let out = env.run(&["import", "new.toml"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let amount: i64 = Connection::open(env.db())
+        .unwrap()
+        .query_row("SELECT amount_yuan FROM projects", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(amount, 1_000_000_000, "10亿元");
+}
