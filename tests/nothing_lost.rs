@@ -974,3 +974,97 @@ fn check_lists_foreign_schema_objects_and_repair_drops_foreign_triggers() {
         .unwrap();
     assert_eq!(amount, 1_000_000_000, "10亿元");
 }
+
+/// The schema of a database file: (type, name), sorted.
+fn schema_names(db: &Path) -> Vec<(String, String)> {
+    let c = Connection::open(db).unwrap();
+    let mut stmt = c
+        .prepare("SELECT type, name FROM sqlite_schema ORDER BY type, name")
+        .unwrap();
+    stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+        .unwrap()
+        .map(Result::unwrap)
+        .collect()
+}
+
+// 11. Another program's file that carries our application id, or holds only a view.
+#[test]
+fn a_file_with_a_schema_but_no_migration_history_is_refused_untouched() {
+    let env = TestEnv::new();
+    let dir = env.dir.path();
+    fs::write(dir.join("new.toml"), stdout(&env.run(&["template"]))).unwrap();
+    let cases = [
+        (
+            "marked.db",
+            "PRAGMA application_id = 1514689351; CREATE TABLE notes (x); INSERT INTO notes VALUES (1);",
+            "notes",
+        ),
+        ("view.db", "CREATE VIEW places AS SELECT 1 AS x;", "places"),
+    ];
+    for (name, sql, object) in cases {
+        let db = dir.join(name);
+        Connection::open(&db).unwrap().execute_batch(sql).unwrap();
+        let before = fs::read(&db).unwrap();
+        for args in [
+            &["migrate"][..],
+            &["events"],
+            &["import", "new.toml"],
+            &["check"],
+        ] {
+            let mut all = vec!["--db", name];
+            all.extend(args);
+            let out = zhaoshang(dir, &all);
+            let err = stderr(&out);
+            assert_eq!(out.status.code(), Some(1), "{name} {args:?}: {err}");
+            assert!(
+                err.contains("not a zhaoshang catalogue"),
+                "{name} {args:?}: {err}"
+            );
+            assert!(err.contains(object), "{name} {args:?}: {err}");
+            assert_eq!(
+                fs::read(&db).unwrap(),
+                before,
+                "{name} {args:?}: the file changed"
+            );
+        }
+    }
+}
+
+// 11. A migration that fails part-way.
+#[test]
+fn a_failed_migration_changes_nothing_and_says_why_in_one_line() {
+    let env = TestEnv::new();
+    let db = env.dir.path().join("old.db");
+    let fixture = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/first-release.db");
+    fs::copy(fixture, &db).unwrap();
+    // A table a later migration makes, added by hand: that migration fails.
+    Connection::open(&db)
+        .unwrap()
+        .execute_batch("CREATE TABLE search_pairs (x)")
+        .unwrap();
+    let before = schema_names(&db);
+    for _ in 0..2 {
+        let out = zhaoshang(env.dir.path(), &["--db", "old.db", "migrate"]);
+        let err = stderr(&out);
+        assert_eq!(out.status.code(), Some(1), "{err}");
+        assert!(err.contains("old.db"), "{err}");
+        assert!(err.contains("search_pairs already exists"), "{err}");
+        assert!(err.contains("nothing was changed"), "{err}");
+        assert!(
+            err.lines().count() == 1 && err.len() < 300 && !err.contains("CREATE"),
+            "{} bytes: {}",
+            err.len(),
+            &err[..err.len().min(600)]
+        );
+        assert_eq!(schema_names(&db), before, "the schema changed");
+    }
+    let versions: Vec<i64> = Connection::open(&db)
+        .unwrap()
+        .prepare("SELECT version FROM refinery_schema_history ORDER BY version")
+        .unwrap()
+        .query_map([], |r| r.get(0))
+        .unwrap()
+        .map(Result::unwrap)
+        .collect();
+    assert_eq!(versions, [1, 2]);
+}

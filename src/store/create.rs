@@ -80,31 +80,36 @@ impl Store {
             .with_context(|| format!("cannot write {}", self.path.display()))
     }
 
-    /// Refuses, untouched, a file that holds tables but is not a catalogue: neither marked as
-    /// one nor carrying a migration history.
+    /// Refuses, untouched, a file that holds a schema but is not a catalogue: one without a
+    /// migration history, whatever its application id says (another program may carry ours;
+    /// every catalogue, marked or made before the mark, has its history, since migrating is
+    /// all or nothing).
     pub(super) fn require_catalogue(&self) -> Result<()> {
-        if self.is_marked()? {
-            return Ok(());
-        }
-        let tables: Vec<String> = self
+        let objects: Vec<String> = self
             .conn
             .prepare(
-                "SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%'
-                  ORDER BY name",
+                "SELECT name FROM sqlite_schema WHERE name NOT LIKE 'sqlite_%'
+                  ORDER BY type <> 'table', name",
             )?
             .query_map([], |r| r.get(0))?
             .collect::<rusqlite::Result<_>>()?;
-        if tables.is_empty() || tables.iter().any(|t| t == "refinery_schema_history") {
+        if objects.is_empty() || objects.iter().any(|t| t == "refinery_schema_history") {
             return Ok(());
         }
-        let shown: Vec<&str> = tables.iter().take(5).map(String::as_str).collect();
+        let shown: Vec<&str> = objects.iter().take(5).map(String::as_str).collect();
         bail!(
-            "{} is not a zhaoshang catalogue: it holds another program's tables ({}{}); it was \
-             left untouched. Give --db a new file name to make a catalogue",
+            "{} is not a zhaoshang catalogue: it holds another program's tables or views ({}{}) \
+             and no migration history{}; it was left untouched. Give --db a new file name to \
+             make a catalogue",
             self.path.display(),
             shown.join(", "),
-            if tables.len() > shown.len() {
+            if objects.len() > shown.len() {
                 ", …"
+            } else {
+                ""
+            },
+            if self.is_marked()? {
+                " (though it carries zhaoshang's application id)"
             } else {
                 ""
             }
