@@ -5,7 +5,7 @@
 //! Names the file uses but does not declare are returned as [`ExternalRef`]s: the store
 //! resolves them against the catalogue (they may have come from an earlier source).
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::fmt;
 
 use crate::source::figure::{self, FORMS_HELP, Quantity};
@@ -238,6 +238,8 @@ struct Checker<'a> {
     industries: HashSet<String>,
     companies: HashSet<String>,
     strategies: HashSet<String>,
+    /// Each project key of the file, with the project that has it first.
+    project_keys: HashMap<String, String>,
 }
 
 /// Validates `file` whose source text is `text`.
@@ -252,6 +254,7 @@ pub fn validate(file: &SourceFile, text: &str) -> Report {
         industries: HashSet::new(),
         companies: HashSet::new(),
         strategies: HashSet::new(),
+        project_keys: HashMap::new(),
     };
     if text.len() > MAX_TEXT_BYTES {
         c.problem(
@@ -1030,6 +1033,18 @@ impl<'a> Checker<'a> {
         self.needs_v2(&format!("{path}.key"), p.key.is_some(), "project keys");
         if let Some(key) = &p.key {
             self.name(&format!("{path}.key"), key);
+            match self.project_keys.get(key) {
+                Some(first) => self.problem(
+                    &format!("{path}.key"),
+                    format!(
+                        "`{key}` is already the key of {first} in this file; a key names one \
+                         project"
+                    ),
+                ),
+                None => {
+                    self.project_keys.insert(key.clone(), path.to_string());
+                }
+            }
         }
         if let Some(same) = &p.same_as {
             let spath = format!("{path}.same_as");
