@@ -31,13 +31,13 @@ pub struct Context {
 impl Context {
     /// Something accepted but worth a word: on stderr, even with --quiet.
     pub fn warn(&self, message: &str) {
-        eprintln!("zhaoshang: warning: {message}");
+        eprintln!("zhaoshang: warning: {}", view::output::printable(message));
     }
 
     /// A message for the user on stderr, unless `--quiet`.
     pub fn note(&self, message: &str) {
         if !self.quiet {
-            eprintln!("{message}");
+            eprintln!("{}", view::output::printable(message));
         }
     }
 }
@@ -78,7 +78,9 @@ pub fn main() -> ExitCode {
         Ok(()) => ExitCode::from(EXIT_OK),
         Err(e) if error::is_broken_pipe(&e) => ExitCode::from(EXIT_OK),
         Err(e) => {
-            eprintln!("zhaoshang: {e:#}");
+            // Messages quote names from files: escaped as tables escape them, so that a name
+            // can neither drive the terminal nor read in another order.
+            eprintln!("zhaoshang: {}", view::output::printable(&format!("{e:#}")));
             ExitCode::from(error::exit_code(&e))
         }
     }

@@ -1195,3 +1195,33 @@ fn duplicate_project_keys_and_mentions_are_refused_with_file_line_and_field() {
         ],
     );
 }
+
+// 13. Names from a file in messages: escaped as tables escape them.
+#[test]
+fn messages_escape_control_and_bidi_characters_of_names() {
+    let env = TestEnv::new();
+    let out = env.run(&["init", "--empty"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let template = stdout(&env.run(&["template"]));
+    let hostile = "示例\\u001b]0;pwned\\u0007\\u202e新材料有限公司";
+    // An error: the name holds an invisible character.
+    let refused = template.replacen(
+        "name = \"示例新材料有限公司\"",
+        &format!("name = \"{hostile}\""),
+        1,
+    );
+    fs::write(env.dir.path().join("refused.toml"), refused).unwrap();
+    // Warnings and notes: a file accepted, whose name holds ESC and a bidi override, quoted by
+    // its places' warnings and by the line saying what it added.
+    let accepted = "accepted\u{1b}[2J\u{202e}.toml";
+    fs::write(env.dir.path().join(accepted), &template).unwrap();
+    for (file, code) in [("refused.toml", 1), (accepted, 0)] {
+        let out = env.run(&["import", file]);
+        let err = stderr(&out);
+        assert_eq!(out.status.code(), Some(code), "{file}: {err}");
+        for raw in ['\u{1b}', '\u{7}', '\u{202e}'] {
+            assert!(!err.contains(raw), "{file}: raw {raw:?} in {err:?}");
+        }
+        assert!(err.contains("\\u{1b}"), "{file}: {err}");
+    }
+}
