@@ -1225,3 +1225,41 @@ fn messages_escape_control_and_bidi_characters_of_names() {
         assert!(err.contains("\\u{1b}"), "{file}: {err}");
     }
 }
+
+// 14. `sql`: statements classified by SQLite, not by their first word.
+#[test]
+fn sql_refuses_what_a_comment_or_spacing_disguises() {
+    let env = TestEnv::new();
+    let out = env.run(&["init"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let refused = [
+        ("/* x */ PRAGMA soft_heap_limit=0", "PRAGMA soft_heap_limit"),
+        ("-- a comment\nPRAGMA query_only = 0", "PRAGMA query_only"),
+        ("SAVEPOINT a", "SAVEPOINT"),
+        ("/**/ RELEASE a", "RELEASE"),
+        ("/* x */ BEGIN", "BEGIN"),
+        ("\n\t/* x */ ATTACH 'other.db' AS other", "ATTACH"),
+        ("/* x */ DETACH other", "DETACH"),
+    ];
+    for (sql, what) in refused {
+        let out = env.run(&["sql", "--", sql]);
+        let err = stderr(&out);
+        assert_eq!(out.status.code(), Some(1), "{sql}: {err}");
+        assert!(
+            err.contains("refused: `sql` only reads the catalogue") && err.contains(what),
+            "{sql}: {err}"
+        );
+    }
+    assert!(!env.dir.path().join("other.db").exists());
+    // Reads still run, comments and all.
+    for sql in [
+        "/* how many */ SELECT count(*) FROM projects",
+        "-- recursive\nWITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c LIMIT 3) SELECT x FROM c",
+        "VALUES (1), (2)",
+        "EXPLAIN SELECT 1",
+        "SELECT name FROM pragma_table_info('projects')",
+    ] {
+        let out = env.run(&["sql", "--format", "csv", "--", sql]);
+        assert!(out.status.success(), "{sql}: {}", stderr(&out));
+    }
+}
