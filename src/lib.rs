@@ -57,6 +57,12 @@ fn command_line() -> clap::Command {
 }
 
 pub fn main() -> ExitCode {
+    // A file-size limit (`ulimit -f`) would otherwise kill the process with SIGXFSZ and no word;
+    // ignored, the write fails with EFBIG, the transaction rolls back and the error says why.
+    // SAFETY: setting a signal's disposition to SIG_IGN, before any thread is started.
+    unsafe {
+        libc::signal(libc::SIGXFSZ, libc::SIG_IGN);
+    }
     let parsed = command_line().try_get_matches().and_then(|matches| {
         <Cli as clap::FromArgMatches>::from_arg_matches(&matches).map(|cli| (matches, cli))
     });

@@ -1263,3 +1263,85 @@ fn sql_refuses_what_a_comment_or_spacing_disguises() {
         assert!(out.status.success(), "{sql}: {}", stderr(&out));
     }
 }
+
+/// `zhaoshang ARGS` in the test's folder with files limited to `bytes` (`ulimit -f`).
+fn with_file_size_limit(env: &TestEnv, db: &str, bytes: u64, args: &[&str]) -> Output {
+    use std::os::unix::process::CommandExt;
+    let mut command = env.command(args);
+    command.env("ZHAOSHANG_DB", db);
+    // SAFETY: only setrlimit, which is async-signal-safe, between fork and exec.
+    unsafe {
+        command.pre_exec(move || {
+            let limit = libc::rlimit {
+                rlim_cur: bytes,
+                rlim_max: bytes,
+            };
+            if libc::setrlimit(libc::RLIMIT_FSIZE, &limit) != 0 {
+                return Err(std::io::Error::last_os_error());
+            }
+            Ok(())
+        });
+    }
+    finished(command)
+}
+
+fn names_in(dir: &Path) -> Vec<String> {
+    let mut names: Vec<String> = fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    names
+}
+
+// 15. `:memory:`, a file-size limit during creation and during an import.
+#[test]
+fn a_memory_name_or_a_file_size_limit_is_an_error_that_leaves_nothing_behind() {
+    let env = TestEnv::new();
+    let dir = env.dir.path();
+    let out = with_db(&env, Path::new(":memory:"), &["events"]);
+    let err = stderr(&out);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(err.contains(":memory:") && err.contains("file"), "{err}");
+    assert!(names_in(dir).is_empty(), "{:?}", names_in(dir));
+
+    // Creation: the limit is met half-way through building the catalogue.
+    let out = with_file_size_limit(&env, "n.db", 200_000, &["init"]);
+    let err = stderr(&out);
+    assert_eq!(
+        out.status.code(),
+        Some(1),
+        "killed without a word? {:?}",
+        out.status
+    );
+    assert!(
+        err.contains("file-size limit") && err.contains("n.db"),
+        "{err}"
+    );
+    assert!(names_in(dir).is_empty(), "{:?}", names_in(dir));
+
+    // An import that would grow the catalogue past the limit: refused, the catalogue as it was.
+    let out = env.run(&["init"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let db = env.db();
+    let mut file = fs::File::create(dir.join("synth.jsonl")).unwrap();
+    synth::generate(300, 5, &mut file).unwrap();
+    drop(file);
+    let before = fs::read(&db).unwrap();
+    let limit = before.len() as u64 + 4096;
+    let out = with_file_size_limit(
+        &env,
+        db.to_str().unwrap(),
+        limit,
+        &["import", "synth.jsonl"],
+    );
+    let err = stderr(&out);
+    assert_eq!(out.status.code(), Some(1), "{:?}: {err}", out.status);
+    assert!(
+        err.contains("file-size limit") && err.contains("nothing was written"),
+        "{err}"
+    );
+    let out = env.run(&["check"]);
+    assert!(out.status.success(), "{}{}", stdout(&out), stderr(&out));
+    assert_eq!(source_count(&db), 1);
+}

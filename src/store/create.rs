@@ -37,21 +37,16 @@ pub(super) fn create(path: &Path, seed: bool) -> Result<usize> {
                 .with_context(|| format!("cannot remove {}", stale.display()))?;
         }
     }
-    let applied = {
-        let mut store = Store {
-            conn: connect(&building)?,
-            lock: None,
-            path: building.clone(),
-        };
-        let applied = store.apply_migrations()?;
-        store.complete_divisions()?;
-        if seed {
-            store
-                .load_bundled_seed()
-                .context("cannot load the bundled seed into the new database")?;
+    let applied = match build(&building, seed) {
+        Ok(applied) => applied,
+        Err(e) => {
+            // A full disk or a file-size limit: what was built goes, so that nothing is left
+            // beside the path but the empty file the next command fills.
+            for part in [building.clone(), companion(&building, "-journal")] {
+                let _ = fs::remove_file(part);
+            }
+            return Err(super::explain_write_error(e, path));
         }
-        store.mark_as_catalogue()?;
-        applied
     };
     fs::rename(&building, path).with_context(|| {
         format!(
@@ -60,6 +55,24 @@ pub(super) fn create(path: &Path, seed: bool) -> Result<usize> {
             path.display()
         )
     })?;
+    Ok(applied)
+}
+
+/// The catalogue built at `building`: migrated, its divisions filled, seeded, marked.
+fn build(building: &Path, seed: bool) -> Result<usize> {
+    let mut store = Store {
+        conn: connect(building)?,
+        lock: None,
+        path: building.to_path_buf(),
+    };
+    let applied = store.apply_migrations()?;
+    store.complete_divisions()?;
+    if seed {
+        store
+            .load_bundled_seed()
+            .context("cannot load the bundled seed into the new database")?;
+    }
+    store.mark_as_catalogue()?;
     Ok(applied)
 }
 

@@ -58,6 +58,19 @@ pub(super) fn run_embedded(conn: &mut rusqlite::Connection) -> Result<()> {
     Ok(())
 }
 
+/// The SQLite error under a failed migration, without the migration's SQL.
+fn sqlite_cause(e: &refinery::Error) -> Option<rusqlite::Error> {
+    let refinery::error::Kind::Connection(_, cause) = e.kind() else {
+        return None;
+    };
+    match cause.downcast_ref::<rusqlite::Error>()? {
+        rusqlite::Error::SqliteFailure(failure, msg) => {
+            Some(rusqlite::Error::SqliteFailure(*failure, msg.clone()))
+        }
+        _ => None,
+    }
+}
+
 /// Why a migration failed, in one line: SQLite's reason without the migration's SQL, which
 /// refinery's message carries whole (all of V1).
 fn migration_failure(e: &refinery::Error) -> String {
@@ -213,6 +226,14 @@ impl Store {
                         "DROP TABLE IF EXISTS refinery_schema_history
                           /* empty: its rows were in the transaction rolled back */",
                     )?;
+                }
+                // SQLite's own failure (a full disk, a file-size limit) stays in the chain, so
+                // that the caller can say what it means.
+                if let Some(failure @ rusqlite::Error::SqliteFailure(..)) = sqlite_cause(&e) {
+                    return Err(anyhow::Error::new(failure).context(format!(
+                        "cannot migrate {}; nothing was changed",
+                        self.path.display()
+                    )));
                 }
                 bail!(
                     "cannot migrate {}: {}; nothing was changed",
