@@ -1345,3 +1345,113 @@ fn a_memory_name_or_a_file_size_limit_is_an_error_that_leaves_nothing_behind() {
     assert!(out.status.success(), "{}{}", stdout(&out), stderr(&out));
     assert_eq!(source_count(&db), 1);
 }
+
+/// The template with the event's figures and the project's amount written as given, the
+/// sentence that states them added to the text.
+fn with_figures(
+    env: &TestEnv,
+    file: &str,
+    count: &str,
+    signed: &str,
+    amount: &str,
+    alternatives: &[&str],
+) {
+    let sentence = format!(
+        "共签约项目{count}，总额{signed}，其中一个项目{amount}，另称{}",
+        alternatives.join("、")
+    );
+    let alts: Vec<String> = alternatives
+        .iter()
+        .map(|a| format!("{{ value = \"{a}\", quote = \"{sentence}\" }}"))
+        .collect();
+    let toml = stdout(&env.run(&["template"]))
+        .replacen("示例区举行招商引资项目集中签约活动 3个项目携12.5亿元落户\n1月15日", &format!("示例区举行招商引资项目集中签约活动 3个项目携12.5亿元落户\n{sentence}。\n1月15日"), 1)
+        .replace(
+            "project_count = { value = \"3个\", quote = \"共有3个项目携12.5亿元落户示例区\" }",
+            &format!("project_count = {{ value = \"{count}\", quote = \"{sentence}\", alternatives = [{}] }}", alts.join(", ")),
+        )
+        .replace(
+            "signed_amount = { value = \"12.5亿元\", quote = \"共有3个项目携12.5亿元落户示例区\" }",
+            &format!("signed_amount = {{ value = \"{signed}\", quote = \"{sentence}\" }}"),
+        )
+        .replace(
+            "amount = { value = \"10亿元\", quote = \"投资10亿元的年产5万吨新材料项目\" }",
+            &format!("amount = {{ value = \"{amount}\", quote = \"{sentence}\" }}"),
+        );
+    assert!(toml.contains(&format!("value = \"{amount}\"")), "{toml}");
+    fs::write(env.dir.path().join(file), toml).unwrap();
+}
+
+// 16. Figures in characters and full-width digits are read; impossible ones are refused, saying why.
+#[test]
+fn figures_in_characters_and_full_width_digits_are_read_and_impossible_ones_refused() {
+    let env = TestEnv::new();
+    let out = env.run(&["init", "--empty"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    with_figures(
+        &env,
+        "read.toml",
+        "一百零八个",
+        "二百六十六亿元",
+        "２６６亿元",
+        &["壹佰个", "〇个", "一〇八个"],
+    );
+    let out = env.run(&["import", "read.toml"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let c = Connection::open(env.db()).unwrap();
+    let (count, signed): (i64, i64) = c
+        .query_row(
+            "SELECT project_count, signed_amount_yuan FROM events",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .unwrap();
+    assert_eq!((count, signed), (108, 26_600_000_000));
+    let amount: i64 = c
+        .query_row("SELECT amount_yuan FROM projects", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(amount, 26_600_000_000);
+    let alternatives: Vec<f64> = c
+        .prepare("SELECT value FROM alternative_figures ORDER BY alternative_id")
+        .unwrap()
+        .query_map([], |r| r.get(0))
+        .unwrap()
+        .map(Result::unwrap)
+        .collect();
+    assert_eq!(alternatives, [100.0, 0.0, 108.0]);
+
+    let zeros = format!("1.{}1亿元", "0".repeat(29));
+    let cases = [
+        (
+            "近0个",
+            "12亿元",
+            "10亿元",
+            "events[0].project_count.value",
+            "less than zero",
+        ),
+        (
+            "3个",
+            "12亿元",
+            "不足0元",
+            "events[0].projects[0].amount.value",
+            "less than zero",
+        ),
+        (
+            "3个",
+            "12亿元",
+            zeros.as_str(),
+            "events[0].projects[0].amount.value",
+            "30 digits after the decimal point; a figure has at most 12",
+        ),
+    ];
+    for (count, signed, amount, field, why) in cases {
+        with_figures(&env, "bad.toml", count, signed, amount, &[]);
+        let out = env.run(&["import", "bad.toml"]);
+        let err = stderr(&out);
+        assert_eq!(out.status.code(), Some(1), "{amount}: {err}");
+        assert!(
+            err.contains("bad.toml:") && err.contains(field) && err.contains(why),
+            "{amount}: {err}"
+        );
+    }
+}
