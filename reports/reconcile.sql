@@ -16,7 +16,7 @@
 -- 逾204億 is met by 204.1億) are parts_miss_whole; parts beyond it are a contradiction. A report
 -- of a period is checked against the ceremonies of its place within it. Another figure a source
 -- gives for the same quantity (a title's 202億 beside the body's 202.6億) is figures_differ when
--- it differs from the primary one.
+-- it differs from the primary one, in its number or its qualifier (逾3個 beside 3個).
 WITH
 -- a statistic's band: looked up by id, it is read through the table's key (joining the
 -- materialised bands by id would build an automatic index over all of them each time)
@@ -239,30 +239,45 @@ checks AS MATERIALIZED (
       LEFT JOIN events e ON e.event_id = st.event_id
      GROUP BY st.statistic_id, b.by
     UNION ALL
-    -- another figure for the same quantity, against the primary one
-    SELECT coalesce(e.place_id, pe.place_id, st.place_id),
-           coalesce(e.held_on, pe.held_on, st.period_end),
-           coalesce(e.name, p.name, coalesce(st.label, st.metric)),
-           'other figure for ' || a.field || coalesce(' (' || a.note || ')', ''),
-           CASE a.field WHEN 'project_count' THEN e.project_count
-                        WHEN 'value' THEN CAST(st.value AS INTEGER) END,
-           CASE a.field WHEN 'signed_amount' THEN e.signed_amount_yuan
-                        WHEN 'amount' THEN p.amount_yuan
-                        WHEN 'value' THEN st.value_yuan END,
-           'alternative',
-           CASE WHEN a.value IS NOT NULL THEN CAST(a.value AS INTEGER) END,
-           a.value_yuan,
-           a.quote
-      FROM alternative_figures a
-      LEFT JOIN events e ON e.event_id = a.event_id
-      LEFT JOIN projects p ON p.project_id = a.project_id
-      LEFT JOIN events pe ON pe.event_id = p.event_id
-      LEFT JOIN statistics st ON st.statistic_id = a.statistic_id
+    -- another figure for the same quantity, against the primary one: it differs when its number
+    -- or its qualifier does (逾3個 is not 3個), and the check says which qualifiers
+    SELECT place_id, date, scope,
+           check_name || CASE WHEN other_qualifier IS NOT primary_qualifier
+                              THEN ': ' || other_qualifier || ', not ' || primary_qualifier ELSE '' END,
+           reported_count, reported_yuan,
+           CASE WHEN other_qualifier IS primary_qualifier THEN 'alternative' ELSE 'alternative_qualified' END,
+           itemised_count, itemised_yuan, quote
+      FROM (SELECT coalesce(e.place_id, pe.place_id, st.place_id) AS place_id,
+                   coalesce(e.held_on, pe.held_on, st.period_end) AS date,
+                   coalesce(e.name, p.name, coalesce(st.label, st.metric)) AS scope,
+                   'other figure for ' || a.field || coalesce(' (' || a.note || ')', '') AS check_name,
+                   CASE a.field WHEN 'project_count' THEN e.project_count
+                                WHEN 'value' THEN CAST(st.value AS INTEGER) END AS reported_count,
+                   CASE a.field WHEN 'signed_amount' THEN e.signed_amount_yuan
+                                WHEN 'amount' THEN p.amount_yuan
+                                WHEN 'value' THEN st.value_yuan END AS reported_yuan,
+                   CASE a.field WHEN 'project_count' THEN e.project_count_qualifier
+                                WHEN 'signed_amount' THEN e.signed_amount_qualifier
+                                WHEN 'amount' THEN p.amount_qualifier
+                                WHEN 'value' THEN st.qualifier END AS primary_qualifier,
+                   a.qualifier AS other_qualifier,
+                   CASE WHEN a.value IS NOT NULL THEN CAST(a.value AS INTEGER) END AS itemised_count,
+                   a.value_yuan AS itemised_yuan,
+                   a.quote
+              FROM alternative_figures a
+              LEFT JOIN events e ON e.event_id = a.event_id
+              LEFT JOIN projects p ON p.project_id = a.project_id
+              LEFT JOIN events pe ON pe.event_id = p.event_id
+              LEFT JOIN statistics st ON st.statistic_id = a.statistic_id)
     UNION ALL
-    -- a project a later source reports again with another amount
+    -- a project a later source reports again with another amount, or the same with another
+    -- qualifier
     SELECT pe.place_id, me.held_on, p.name,
-           'amount in a later source',
-           NULL, p.amount_yuan, 'alternative',
+           'amount in a later source'
+               || CASE WHEN m.amount_qualifier IS NOT p.amount_qualifier
+                       THEN ': ' || m.amount_qualifier || ', not ' || p.amount_qualifier ELSE '' END,
+           NULL, p.amount_yuan,
+           CASE WHEN m.amount_qualifier IS p.amount_qualifier THEN 'alternative' ELSE 'alternative_qualified' END,
            NULL, m.amount_yuan, m.amount_quote
       FROM project_mentions m
       JOIN projects p ON p.project_id = m.project_id
@@ -293,11 +308,12 @@ SELECT pl.name AS place,
        j.scope,
        j.check_name AS "check",
        j.reported_count, j.reported_yuan,
-       CASE j.reported_qualifier WHEN 'alternative' THEN NULL ELSE j.reported_qualifier END
+       CASE WHEN j.reported_qualifier LIKE 'alternative%' THEN NULL ELSE j.reported_qualifier END
                                                   AS reported_qualifier,
        j.itemised_count, j.itemised_yuan,
        CASE WHEN j.reported_qualifier = 'alternative'
             THEN CASE WHEN j.i = j.r THEN 'consistent' ELSE 'figures_differ' END
+            WHEN j.reported_qualifier = 'alternative_qualified' THEN 'figures_differ'
             WHEN j.check_name LIKE 'breakdown by %' THEN
        CASE j.reported_qualifier
            WHEN 'exact'     THEN CASE WHEN j.i > j.r THEN 'contradiction' WHEN j.i = j.r THEN 'consistent' ELSE 'parts_miss_whole' END

@@ -31,13 +31,13 @@ pub struct Context {
 impl Context {
     /// Something accepted but worth a word: on stderr, even with --quiet.
     pub fn warn(&self, message: &str) {
-        eprintln!("zhaoshang: warning: {message}");
+        eprintln!("zhaoshang: warning: {}", view::output::printable(message));
     }
 
     /// A message for the user on stderr, unless `--quiet`.
     pub fn note(&self, message: &str) {
         if !self.quiet {
-            eprintln!("{message}");
+            eprintln!("{}", view::output::printable(message));
         }
     }
 }
@@ -57,6 +57,12 @@ fn command_line() -> clap::Command {
 }
 
 pub fn main() -> ExitCode {
+    // A file-size limit (`ulimit -f`) would otherwise kill the process with SIGXFSZ and no word;
+    // ignored, the write fails with EFBIG, the transaction rolls back and the error says why.
+    // SAFETY: setting a signal's disposition to SIG_IGN, before any thread is started.
+    unsafe {
+        libc::signal(libc::SIGXFSZ, libc::SIG_IGN);
+    }
     let parsed = command_line().try_get_matches().and_then(|matches| {
         <Cli as clap::FromArgMatches>::from_arg_matches(&matches).map(|cli| (matches, cli))
     });
@@ -78,7 +84,9 @@ pub fn main() -> ExitCode {
         Ok(()) => ExitCode::from(EXIT_OK),
         Err(e) if error::is_broken_pipe(&e) => ExitCode::from(EXIT_OK),
         Err(e) => {
-            eprintln!("zhaoshang: {e:#}");
+            // Messages quote names from files: escaped as tables escape them, so that a name
+            // can neither drive the terminal nor read in another order.
+            eprintln!("zhaoshang: {}", view::output::printable(&format!("{e:#}")));
             ExitCode::from(error::exit_code(&e))
         }
     }

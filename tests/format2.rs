@@ -195,6 +195,70 @@ fn reconcile_lists_a_title_that_disagrees_with_the_body() {
     );
 }
 
+// Issue 28, item 10: another figure that differs only in its qualifier differs.
+#[test]
+fn reconcile_reports_an_alternative_figure_with_another_qualifier_as_differing() {
+    let env = TestEnv::new();
+    ok(&env, &["init", "--empty"]);
+    let template = ok(&env, &["template"]);
+    let headline = "共有3个项目携12.5亿元落户示例区";
+    let title = "标题称逾3个项目约12.5亿元,另稿称3个项目";
+    let file = template
+        .replacen(
+            &format!("{headline}。\n"),
+            &format!("{headline}。\n{title}。\n"),
+            1,
+        )
+        .replace(
+            &format!("project_count = {{ value = \"3个\", quote = \"{headline}\" }}"),
+            &format!(
+                "project_count = {{ value = \"3个\", quote = \"{headline}\", alternatives = [\
+                 {{ value = \"逾3个\", quote = \"{title}\" }}, \
+                 {{ value = \"3个\", quote = \"{title}\", note = \"另稿\" }}] }}"
+            ),
+        )
+        .replace(
+            &format!("signed_amount = {{ value = \"12.5亿元\", quote = \"{headline}\" }}"),
+            &format!(
+                "signed_amount = {{ value = \"12.5亿元\", quote = \"{headline}\", alternatives = \
+                 [{{ value = \"约12.5亿元\", quote = \"{title}\" }}] }}"
+            ),
+        );
+    assert!(
+        file.contains("value = \"逾3个\"") && file.contains("value = \"约12.5亿元\""),
+        "{file}"
+    );
+    std::fs::write(env.dir.path().join("a.toml"), file).unwrap();
+    ok(&env, &["import", "a.toml"]);
+    let rows = json(&env, &["report", "reconcile"]);
+    let status = |check: &str| -> Vec<String> {
+        rows.iter()
+            .filter(|r| r["check"].as_str().unwrap().starts_with(check))
+            .map(|r| format!("{} {}", r["check"], r["status"]))
+            .collect()
+    };
+    let count = status("other figure for project_count");
+    assert_eq!(count.len(), 2, "{rows:#?}");
+    assert!(
+        count
+            .iter()
+            .any(|r| r.contains("more_than") && r.contains("figures_differ")),
+        "逾3个 against 3个: {count:?}"
+    );
+    assert!(
+        count
+            .iter()
+            .any(|r| r.contains("另稿") && r.ends_with("\"consistent\"")),
+        "3个 against 3个: {count:?}"
+    );
+    let amount = status("other figure for signed_amount");
+    assert_eq!(amount.len(), 1, "{rows:#?}");
+    assert!(
+        amount[0].contains("figures_differ"),
+        "约12.5亿元: {amount:?}"
+    );
+}
+
 // 4. Money without 元: in a statistic of a money metric; filters read it the same way.
 #[test]
 fn money_without_yuan_is_read_where_the_field_is_money() {
@@ -411,6 +475,57 @@ fn replace_keeps_ids_and_reports_only_what_changed() {
         ),
         dump
     );
+}
+
+// Issue 28, item 6: a replacement that changes a key another source's same_as names.
+#[test]
+fn replace_refuses_to_change_a_key_another_source_names() {
+    let env = catalogue();
+    let dump = |env: &TestEnv| {
+        ok(
+            env,
+            &[
+                "sql",
+                "SELECT group_concat(project_id || ':' || coalesce(project_key, '-')) FROM projects",
+            ],
+        )
+    };
+    let before = dump(&env);
+    let text = std::fs::read_to_string(fixture("jiangjin_2023-02-16_signing.toml")).unwrap();
+    let old = "key = \"jiangjin-2023-edrive\"\n";
+    assert!(text.contains(old));
+    let path = env.dir.path().join("signing.toml");
+    for changed in [
+        text.replace(old, "key = \"jiangjin-2023-edrive-2\"\n"),
+        text.replace(old, ""),
+    ] {
+        std::fs::write(&path, changed).unwrap();
+        let out = env.run(&["import", "--replace", path.to_str().unwrap()]);
+        let err = stderr(&out);
+        assert_eq!(out.status.code(), Some(1), "{err}");
+        assert!(err.contains("signing.toml"), "{err}");
+        assert!(err.contains("`jiangjin-2023-edrive`"), "{err}");
+        assert!(err.contains("新能源汽車電驅系統項目"), "{err}");
+        assert!(
+            err.contains("江津區上半年招商引資成績單(測試用轉述)"),
+            "the other source is named: {err}"
+        );
+        assert_eq!(dump(&env), before, "nothing changed");
+    }
+    // The catalogue still exports and imports into an empty one.
+    ok(&env, &["export", "--dir", "out"]);
+    let fresh = TestEnv::new();
+    ok(&fresh, &["init", "--empty"]);
+    let out_dir = env.dir.path().join("out");
+    let mut files: Vec<String> = std::fs::read_dir(&out_dir)
+        .unwrap()
+        .map(|e| e.unwrap().path().to_string_lossy().into_owned())
+        .filter(|p| p.ends_with(".toml") || p.ends_with(".json"))
+        .collect();
+    files.sort();
+    let mut args = vec!["import"];
+    args.extend(files.iter().map(String::as_str));
+    ok(&fresh, &args);
 }
 
 // Named periods and the format-1 boundary.

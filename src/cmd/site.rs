@@ -138,6 +138,67 @@ fn check_pages(db: &Path, dir: &Path, pages: &[Page]) -> Result<BTreeSet<String>
     Ok(before)
 }
 
+/// Where a page an earlier run listed lies, if it is still a page that run could have written:
+/// a relative path of plain names, under folders that are real folders inside `dir` (not
+/// links), to a plain file (not a link) that is not the catalogue. A manifest edited by hand
+/// (`../x.html`, an absolute path, a symlinked folder) can never make `site` delete elsewhere.
+fn listed_page(ours: &CatalogueFiles, dir: &Path, name: &str) -> Option<std::path::PathBuf> {
+    let relative = Path::new(name);
+    let plain = relative
+        .components()
+        .all(|c| matches!(c, std::path::Component::Normal(_)));
+    if !plain || !name.ends_with(".html") {
+        return None;
+    }
+    let mut path = dir.to_path_buf();
+    let mut parts = relative.components().peekable();
+    while let Some(part) = parts.next() {
+        path.push(part);
+        let meta = fs::symlink_metadata(&path).ok()?;
+        let fits = if parts.peek().is_some() {
+            meta.is_dir()
+        } else {
+            meta.is_file()
+        };
+        if !fits {
+            return None;
+        }
+    }
+    ours.check_output(&path).ok()?;
+    Some(path)
+}
+
+/// Removes the pages an earlier run wrote that no record stands for now (a deleted or replaced
+/// record), and says which listed paths it left because they are no longer its pages.
+fn remove_stale(
+    ctx: &Context,
+    db: &Path,
+    dir: &Path,
+    before: &BTreeSet<String>,
+    pages: &[Page],
+) -> Result<usize> {
+    let ours = CatalogueFiles::of(db);
+    let current: BTreeSet<String> = pages.iter().map(Page::path).collect();
+    let mut removed = 0;
+    for name in before.difference(&current) {
+        match listed_page(&ours, dir, name) {
+            Some(path) => {
+                fs::remove_file(&path)
+                    .with_context(|| format!("cannot remove {}", path.display()))?;
+                removed += 1;
+            }
+            None if fs::symlink_metadata(dir.join(name)).is_ok() => ctx.warn(&format!(
+                "{}: listed as a page of an earlier run, but not a plain file inside {}; left \
+                 as it is",
+                dir.join(name).display(),
+                dir.display()
+            )),
+            None => {}
+        }
+    }
+    Ok(removed)
+}
+
 /// Writes the manifest before the pages (the earlier pages and these), so that a run stopped
 /// half-way leaves every page it wrote listed.
 fn write_manifest(dir: &Path, mut listed: BTreeSet<String>, pages: &[Page]) -> Result<()> {
@@ -170,9 +231,12 @@ pub fn run(ctx: &Context, db: &Path, dir: &Path, force: bool) -> Result<()> {
     let started = Instant::now();
     check_folder(db, dir, force)?;
     let store = super::open_read_only(ctx, db)?;
+    // Every page from one state of the catalogue: an import committed half-way would give
+    // list pages that link to records with no page.
+    let _snapshot = store.snapshot()?;
     let pages = plan(&store)?;
     let before = check_pages(db, dir, &pages)?;
-    write_manifest(dir, before, &pages)?;
+    write_manifest(dir, before.clone(), &pages)?;
     for page in &pages {
         let text = match page {
             Page::Index => index(&store)?,
@@ -186,11 +250,17 @@ pub fn run(ctx: &Context, db: &Path, dir: &Path, force: bool) -> Result<()> {
         };
         write(dir, &page.path(), &text)?;
     }
+    let removed = remove_stale(ctx, db, dir, &before, &pages)?;
+    write_manifest(dir, BTreeSet::new(), &pages)?;
     ctx.note(&format!(
-        "wrote {} pages to {} in {} ms",
+        "wrote {} pages to {} in {} ms{}",
         pages.len(),
         dir.display(),
-        started.elapsed().as_millis()
+        started.elapsed().as_millis(),
+        match removed {
+            0 => String::new(),
+            n => format!("; removed {n} of an earlier run that no record stands for"),
+        }
     ));
     Ok(())
 }

@@ -16,7 +16,7 @@ pub fn run(
     limits: &QueryLimits,
     shape: &Shape,
 ) -> Result<()> {
-    let store = super::open_read_only(ctx, db)?;
+    let mut store = super::open_read_only(ctx, db)?;
     let sql = store.check_user_sql(query)?;
     super::run_query(ctx, &store, sql, &[], None, format, limits, shape)?;
     Ok(())

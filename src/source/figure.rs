@@ -179,9 +179,27 @@ pub fn parse_figure(text: &str) -> Result<Figure, String> {
 /// still sum within SQLite's 64-bit integers, so no report's sum can overflow.
 pub const MAX_AMOUNT: i64 = 9_000_000_000_000;
 
+/// The most digits a figure's number may have (within what the parser holds exactly), and
+/// after its decimal point.
+const MAX_DIGITS: usize = 30;
+const MAX_DECIMALS: usize = 12;
+
+/// The largest count of projects a figure may state (a headline count, a band's count, a
+/// part's count): a million. A province reports a few thousand a year; a million such counts
+/// still sum far within SQLite's 64-bit integers.
+pub const MAX_COUNT: i64 = 1_000_000;
+
+/// The largest value of any other measure (a capacity, an output, a number of jobs): 9000萬億
+/// (9×10¹⁵), below 2⁵³, so that the REAL it is stored as holds it as an exact whole number and
+/// a report that reads it as an integer never meets a value it cannot hold. Checked by
+/// validation, beside the bound of counts, so that each figure is told its own bound.
+pub const MAX_MEASURE: f64 = 9e15;
+
 fn parse_with_default_unit(text: &str, default_unit: Option<&str>) -> Result<Figure, String> {
     let original = text;
-    let mut rest = text.trim();
+    // ２６６億元: full-width digits and forms are the ASCII ones.
+    let half: String = text.chars().map(crate::source::fold::half_width).collect();
+    let mut rest = half.trim();
     if rest.is_empty() {
         return Err(format!("empty figure; expected {FORMS_HELP}"));
     }
@@ -216,6 +234,11 @@ fn parse_with_default_unit(text: &str, default_unit: Option<&str>) -> Result<Fig
     let scaled = mantissa
         .checked_mul(factor)
         .ok_or_else(|| format!("`{original}` is too large"))?;
+    if scaled == 0 && matches!(qualifier.value, Qualifier::Nearly | Qualifier::LessThan) {
+        return Err(format!(
+            "`{original}` says a little under or less than zero; figures are never below zero"
+        ));
+    }
     Ok(Figure {
         qualifier: qualifier.value,
         quantity: quantity(original, scaled, scale, unit)?,
@@ -259,17 +282,32 @@ fn leading_number<'a>(original: &str, rest: &'a str) -> Result<(i128, u32, &'a s
     }
     if !number.is_empty() {
         let (mantissa, scale) = parse_decimal(number).ok_or_else(|| {
-            format!(
-                "`{original}`: `{number}` is not a number; write digits with at most one \
-                 decimal point between digits (0.5億元, 1,200萬元); expected {FORMS_HELP}"
-            )
+            let plain = number.matches('.').count() <= 1 && !number.ends_with('.');
+            let decimals = number.split_once('.').map_or(0, |(_, f)| f.len());
+            let digits = number.chars().filter(char::is_ascii_digit).count();
+            if plain && decimals > MAX_DECIMALS {
+                format!(
+                    "`{original}`: `{number}` has {decimals} digits after the decimal point; a \
+                     figure has at most {MAX_DECIMALS}"
+                )
+            } else if plain && digits > MAX_DIGITS {
+                format!(
+                    "`{original}`: `{number}` has {digits} digits; a figure has at most \
+                     {MAX_DIGITS} (sources write large amounts with 萬 and 億)"
+                )
+            } else {
+                format!(
+                    "`{original}`: `{number}` is not a number; write digits with at most one \
+                     decimal point between digits (0.5億元, 1,200萬元); expected {FORMS_HELP}"
+                )
+            }
         })?;
         return Ok((mantissa, scale, after));
     }
     if after.starts_with(['百', '千', '萬', '万', '億', '亿']) {
         return Ok((1, 0, after));
     }
-    let (value, len) = parse_small_chinese_number(after).ok_or_else(|| {
+    let (value, len) = parse_chinese_number(after).ok_or_else(|| {
         format!(
             "`{original}` does not start with a number or a known qualifier ({}); expected \
              {FORMS_HELP}",
@@ -419,42 +457,83 @@ fn parse_decimal(text: &str) -> Option<(i128, u32)> {
     if whole.is_empty() || !whole.chars().all(|c| c.is_ascii_digit()) {
         return None;
     }
-    if !frac.chars().all(|c| c.is_ascii_digit()) || frac.len() > 12 || digits.ends_with('.') {
+    if !frac.chars().all(|c| c.is_ascii_digit())
+        || frac.len() > MAX_DECIMALS
+        || whole.len() + frac.len() > MAX_DIGITS
+        || digits.ends_with('.')
+    {
         return None;
     }
     let mantissa: i128 = format!("{whole}{frac}").parse().ok()?;
     Some((mantissa, u32::try_from(frac.len()).ok()?))
 }
 
-/// Numbers written in characters, up to 99 (三個, 十一條, 兩家): common for small counts.
-/// Returns the value and the byte length read.
-fn parse_small_chinese_number(text: &str) -> Option<(i128, usize)> {
+/// Numbers written in characters: 三個, 十一條, 兩家, 一百零八個, 二百六十六億元, 〇個, 壹佰個,
+/// 一〇八; 萬 and 億 within the number (三萬五千) or after it (二百六十六億, read here or as a
+/// multiplier, the same). Returns the value and the byte length read.
+fn parse_chinese_number(text: &str) -> Option<(i128, usize)> {
     fn digit(c: char) -> Option<i128> {
-        "零一二三四五六七八九"
-            .chars()
-            .position(|d| d == c)
+        const DIGITS: [&str; 10] = [
+            "〇零",
+            "一壹",
+            "二兩两貳贰",
+            "三叁參",
+            "四肆",
+            "五伍",
+            "六陸陆",
+            "七柒",
+            "八捌",
+            "九玖",
+        ];
+        DIGITS
+            .iter()
+            .position(|forms| forms.contains(c))
             .map(|p| p as i128)
-            .or(if c == '兩' || c == '两' {
-                Some(2)
-            } else {
-                None
-            })
     }
-    let mut chars = text.char_indices().peekable();
-    let mut value: Option<i128> = None;
+    fn unit(c: char) -> Option<i128> {
+        match c {
+            '十' | '拾' => Some(10),
+            '百' | '佰' => Some(100),
+            '千' | '仟' => Some(1_000),
+            _ => None,
+        }
+    }
+    // result: whole 萬 and 億 sections; section: below 萬; number: the digits not yet scaled
+    let (mut result, mut section, mut number): (i128, i128, Option<i128>) = (0, 0, None);
+    let mut previous_was_digit = false;
     let mut len = 0;
-    while let Some(&(i, c)) = chars.peek() {
+    for (i, c) in text.char_indices() {
         if let Some(d) = digit(c) {
-            value = Some(value.unwrap_or(0) + d);
-        } else if c == '十' {
-            value = Some(value.unwrap_or(1) * 10);
+            // 一〇八: digits in a row are read positionally; 一百零八: 零 holds a place.
+            number = Some(if previous_was_digit {
+                number.unwrap_or(0).checked_mul(10)? + d
+            } else {
+                d
+            });
+            previous_was_digit = true;
+        } else if let Some(u) = unit(c) {
+            section = section.checked_add(number.unwrap_or(1).checked_mul(u)?)?;
+            number = None;
+            previous_was_digit = false;
+        } else if matches!(c, '萬' | '万' | '億' | '亿') && len > 0 {
+            let below = section + number.unwrap_or(0);
+            if c == '萬' || c == '万' {
+                result = result.checked_add(below.checked_mul(10_000)?)?;
+            } else {
+                result = result.checked_add(below)?.checked_mul(100_000_000)?;
+            }
+            section = 0;
+            number = None;
+            previous_was_digit = false;
         } else {
             break;
         }
         len = i + c.len_utf8();
-        chars.next();
     }
-    value.map(|v| (v, len))
+    if len == 0 {
+        return None;
+    }
+    Some((result + section + number.unwrap_or(0), len))
 }
 
 const BAND_SEPARATORS: [&str; 6] = ["-", "－", "–", "—", "~", "至"];

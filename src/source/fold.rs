@@ -87,7 +87,7 @@ pub fn fold_simplified(simplified: &str) -> String {
     for c in simplified.chars() {
         let c = match c {
             // Full-width ASCII (Ｇ, （, ：) to ASCII.
-            '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
+            '\u{FF01}'..='\u{FF5E}' => half_width(c),
             '\u{3000}' => ' ',
             // Variants the converter leaves alone.
             '裏' => '里',
@@ -96,6 +96,14 @@ pub fn fold_simplified(simplified: &str) -> String {
         out.extend(c.to_lowercase());
     }
     out
+}
+
+/// A full-width form (２, Ｇ, ．) as its ASCII character; any other character as it is.
+pub fn half_width(c: char) -> char {
+    match c {
+        '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
+        other => other,
+    }
 }
 
 #[cfg(test)]

@@ -5,7 +5,7 @@
 //! Names the file uses but does not declare are returned as [`ExternalRef`]s: the store
 //! resolves them against the catalogue (they may have come from an earlier source).
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::fmt;
 
 use crate::source::figure::{self, FORMS_HELP, Quantity};
@@ -238,6 +238,8 @@ struct Checker<'a> {
     industries: HashSet<String>,
     companies: HashSet<String>,
     strategies: HashSet<String>,
+    /// Each project key of the file, with the project that has it first.
+    project_keys: HashMap<String, String>,
 }
 
 /// Validates `file` whose source text is `text`.
@@ -252,6 +254,7 @@ pub fn validate(file: &SourceFile, text: &str) -> Report {
         industries: HashSet::new(),
         companies: HashSet::new(),
         strategies: HashSet::new(),
+        project_keys: HashMap::new(),
     };
     if text.len() > MAX_TEXT_BYTES {
         c.problem(
@@ -401,7 +404,22 @@ impl<'a> Checker<'a> {
 
     /// Parses a figure, checks it appears in its quote, and returns it.
     fn figure(&mut self, path: &str, value: &str, quote: &str) -> Option<figure::Figure> {
-        self.parsed(path, value, quote, figure::parse_figure)
+        let parsed = self.parsed(path, value, quote, figure::parse_figure);
+        if let Some(figure::Figure {
+            quantity: Quantity::Measure { value: n, .. },
+            ..
+        }) = parsed
+            && n > figure::MAX_MEASURE
+        {
+            self.problem(
+                path,
+                format!(
+                    "`{value}` is more than 9000萬億 (9×10¹⁵), the largest value a figure other \
+                     than money may state"
+                ),
+            );
+        }
+        parsed
     }
 
     /// A figure read by `parse`, which must appear in its quote.
@@ -447,11 +465,22 @@ impl<'a> Checker<'a> {
     }
 
     fn count(&mut self, path: &str, value: &str, quote: &str, units: &[&str]) {
-        if let Some(f) = self.figure(path, value, quote) {
+        if let Some(f) = self.parsed(path, value, quote, figure::parse_figure) {
             match f.quantity {
                 Quantity::Measure { value: n, ref unit } if units.contains(&unit.as_str()) => {
                     if n.fract() != 0.0 {
                         self.problem(path, format!("`{value}` is not a whole number"));
+                    }
+                    #[allow(clippy::cast_precision_loss)] // a million is exact
+                    if n > figure::MAX_COUNT as f64 {
+                        self.problem(
+                            path,
+                            format!(
+                                "`{value}` is more than {} projects, the largest count a figure \
+                                 may state",
+                                figure::MAX_COUNT
+                            ),
+                        );
                     }
                 }
                 _ => self.problem(
@@ -1004,6 +1033,18 @@ impl<'a> Checker<'a> {
         self.needs_v2(&format!("{path}.key"), p.key.is_some(), "project keys");
         if let Some(key) = &p.key {
             self.name(&format!("{path}.key"), key);
+            match self.project_keys.get(key) {
+                Some(first) => self.problem(
+                    &format!("{path}.key"),
+                    format!(
+                        "`{key}` is already the key of {first} in this file; a key names one \
+                         project"
+                    ),
+                ),
+                None => {
+                    self.project_keys.insert(key.clone(), path.to_string());
+                }
+            }
         }
         if let Some(same) = &p.same_as {
             let spath = format!("{path}.same_as");

@@ -37,21 +37,16 @@ pub(super) fn create(path: &Path, seed: bool) -> Result<usize> {
                 .with_context(|| format!("cannot remove {}", stale.display()))?;
         }
     }
-    let applied = {
-        let mut store = Store {
-            conn: connect(&building)?,
-            lock: None,
-            path: building.clone(),
-        };
-        let applied = store.apply_migrations()?;
-        store.complete_divisions()?;
-        if seed {
-            store
-                .load_bundled_seed()
-                .context("cannot load the bundled seed into the new database")?;
+    let applied = match build(&building, seed) {
+        Ok(applied) => applied,
+        Err(e) => {
+            // A full disk or a file-size limit: what was built goes, so that nothing is left
+            // beside the path but the empty file the next command fills.
+            for part in [building.clone(), companion(&building, "-journal")] {
+                let _ = fs::remove_file(part);
+            }
+            return Err(super::explain_write_error(e, path));
         }
-        store.mark_as_catalogue()?;
-        applied
     };
     fs::rename(&building, path).with_context(|| {
         format!(
@@ -60,6 +55,24 @@ pub(super) fn create(path: &Path, seed: bool) -> Result<usize> {
             path.display()
         )
     })?;
+    Ok(applied)
+}
+
+/// The catalogue built at `building`: migrated, its divisions filled, seeded, marked.
+fn build(building: &Path, seed: bool) -> Result<usize> {
+    let mut store = Store {
+        conn: connect(building)?,
+        lock: None,
+        path: building.to_path_buf(),
+    };
+    let applied = store.apply_migrations()?;
+    store.complete_divisions()?;
+    if seed {
+        store
+            .load_bundled_seed()
+            .context("cannot load the bundled seed into the new database")?;
+    }
+    store.mark_as_catalogue()?;
     Ok(applied)
 }
 
@@ -80,31 +93,36 @@ impl Store {
             .with_context(|| format!("cannot write {}", self.path.display()))
     }
 
-    /// Refuses, untouched, a file that holds tables but is not a catalogue: neither marked as
-    /// one nor carrying a migration history.
+    /// Refuses, untouched, a file that holds a schema but is not a catalogue: one without a
+    /// migration history, whatever its application id says (another program may carry ours;
+    /// every catalogue, marked or made before the mark, has its history, since migrating is
+    /// all or nothing).
     pub(super) fn require_catalogue(&self) -> Result<()> {
-        if self.is_marked()? {
-            return Ok(());
-        }
-        let tables: Vec<String> = self
+        let objects: Vec<String> = self
             .conn
             .prepare(
-                "SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%'
-                  ORDER BY name",
+                "SELECT name FROM sqlite_schema WHERE name NOT LIKE 'sqlite_%'
+                  ORDER BY type <> 'table', name",
             )?
             .query_map([], |r| r.get(0))?
             .collect::<rusqlite::Result<_>>()?;
-        if tables.is_empty() || tables.iter().any(|t| t == "refinery_schema_history") {
+        if objects.is_empty() || objects.iter().any(|t| t == "refinery_schema_history") {
             return Ok(());
         }
-        let shown: Vec<&str> = tables.iter().take(5).map(String::as_str).collect();
+        let shown: Vec<&str> = objects.iter().take(5).map(String::as_str).collect();
         bail!(
-            "{} is not a zhaoshang catalogue: it holds another program's tables ({}{}); it was \
-             left untouched. Give --db a new file name to make a catalogue",
+            "{} is not a zhaoshang catalogue: it holds another program's tables or views ({}{}) \
+             and no migration history{}; it was left untouched. Give --db a new file name to \
+             make a catalogue",
             self.path.display(),
             shown.join(", "),
-            if tables.len() > shown.len() {
+            if objects.len() > shown.len() {
                 ", …"
+            } else {
+                ""
+            },
+            if self.is_marked()? {
+                " (though it carries zhaoshang's application id)"
             } else {
                 ""
             }

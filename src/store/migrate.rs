@@ -58,6 +58,41 @@ pub(super) fn run_embedded(conn: &mut rusqlite::Connection) -> Result<()> {
     Ok(())
 }
 
+/// The SQLite error under a failed migration, without the migration's SQL.
+fn sqlite_cause(e: &refinery::Error) -> Option<rusqlite::Error> {
+    let refinery::error::Kind::Connection(_, cause) = e.kind() else {
+        return None;
+    };
+    match cause.downcast_ref::<rusqlite::Error>()? {
+        rusqlite::Error::SqliteFailure(failure, msg) => {
+            Some(rusqlite::Error::SqliteFailure(*failure, msg.clone()))
+        }
+        _ => None,
+    }
+}
+
+/// Why a migration failed, in one line: SQLite's reason without the migration's SQL, which
+/// refinery's message carries whole (all of V1).
+fn migration_failure(e: &refinery::Error) -> String {
+    match e.kind() {
+        refinery::error::Kind::Connection(_, cause) => {
+            match cause.downcast_ref::<rusqlite::Error>() {
+                Some(rusqlite::Error::SqlInputError { msg, .. }) => msg.clone(),
+                Some(rusqlite::Error::SqliteFailure(failure, Some(msg))) => {
+                    format!("{msg} ({failure})")
+                }
+                _ => cause
+                    .to_string()
+                    .lines()
+                    .next()
+                    .unwrap_or_default()
+                    .to_string(),
+            }
+        }
+        kind => kind.to_string(),
+    }
+}
+
 impl Store {
     fn history(&self) -> Result<Vec<HistoryRow>> {
         let exists: Option<String> = self
@@ -155,9 +190,24 @@ impl Store {
         Ok(history)
     }
 
-    /// Applies pending migrations in one transaction; returns how many were applied.
+    fn has_history_table(&self) -> Result<bool> {
+        Ok(self
+            .conn
+            .query_row(
+                "SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = ?1",
+                [HISTORY_TABLE],
+                |_| Ok(()),
+            )
+            .optional()?
+            .is_some())
+    }
+
+    /// Applies pending migrations in one transaction; returns how many were applied. All or
+    /// nothing: refinery makes its history table before its transaction, so a failure on a file
+    /// that had none drops the table again.
     pub(super) fn apply_migrations(&mut self) -> Result<usize> {
         self.check_history()?;
+        let had_history = self.has_history_table()?;
         // A migration that rebuilds a table (V7: `sources`) drops it while other tables point
         // at it, which enforced foreign keys refuse; it puts every row back under its id. The
         // setting cannot change inside the migrations' transaction, so it is changed around it.
@@ -166,10 +216,32 @@ impl Store {
             .set_grouped(true)
             .set_abort_divergent(true)
             .set_abort_missing(true)
-            .run(&mut self.conn)
-            .with_context(|| format!("cannot migrate {}", self.path.display()));
+            .run(&mut self.conn);
         self.conn.pragma_update(None, "foreign_keys", true)?;
-        Ok(report?.applied_migrations().len())
+        match report {
+            Ok(report) => Ok(report.applied_migrations().len()),
+            Err(e) => {
+                if !had_history {
+                    self.conn.execute_batch(
+                        "DROP TABLE IF EXISTS refinery_schema_history
+                          /* empty: its rows were in the transaction rolled back */",
+                    )?;
+                }
+                // SQLite's own failure (a full disk, a file-size limit) stays in the chain, so
+                // that the caller can say what it means.
+                if let Some(failure @ rusqlite::Error::SqliteFailure(..)) = sqlite_cause(&e) {
+                    return Err(anyhow::Error::new(failure).context(format!(
+                        "cannot migrate {}; nothing was changed",
+                        self.path.display()
+                    )));
+                }
+                bail!(
+                    "cannot migrate {}: {}; nothing was changed",
+                    self.path.display(),
+                    migration_failure(&e)
+                )
+            }
+        }
     }
 
     /// Every migration this program knows, applied or pending.

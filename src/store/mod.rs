@@ -22,7 +22,7 @@ pub use create::APPLICATION_ID;
 pub use divisions::DIVISION_KINDS;
 pub use load::{ImportOptions, ImportRefused, LoadOutcome, LoadSummary};
 pub use migrate::{MigrationState, MigrationStatus};
-pub use query::{QueryLimits, QueryResult};
+pub use query::{QueryLimits, QueryResult, Snapshot};
 pub use read::{CheckProblem, QuotedBy};
 
 /// How long a writer waits for another writer before it reports the database busy.
@@ -52,6 +52,7 @@ impl Store {
         // Before anything is opened: opening with O_CREAT would create a dangling link's target,
         // and a special file must not be taken for an empty one.
         holds_nothing(path)?;
+        let existed = std::fs::symlink_metadata(path).is_ok();
         let lock = OpenOptions::new()
             .read(true)
             .write(true)
@@ -77,7 +78,13 @@ impl Store {
         let fresh = opened.len() == 0;
         let mut report = OpenReport::default();
         if fresh {
-            report.migrations_applied = create::create(path, seed_new)?;
+            report.migrations_applied = create::create(path, seed_new).inspect_err(|_| {
+                // The empty file this call made to hold the lock goes too: a failed creation
+                // leaves the folder as it was.
+                if !existed && std::fs::metadata(path).is_ok_and(|m| m.len() == 0) {
+                    let _ = std::fs::remove_file(path);
+                }
+            })?;
             report.created = true;
             report.seeded = seed_new;
         }
@@ -158,6 +165,15 @@ pub fn companion(path: &Path, suffix: &str) -> PathBuf {
 /// by kind, untouched. A symlink is followed to its target, which must be a regular file; a
 /// dangling one is refused rather than have its target created somewhere unexpected.
 pub fn holds_nothing(path: &Path) -> Result<bool> {
+    // SQLite's name for a database in memory, which would vanish with the process: a catalogue
+    // is a file.
+    if path.as_os_str() == ":memory:" {
+        bail!(
+            "`:memory:` is SQLite's name for a database in memory, which would be gone when \
+             zhaoshang exits; a catalogue is a file: give --db (or ZHAOSHANG_DB) a file's path \
+             (./:memory: for a file of that name)"
+        );
+    }
     let meta = match std::fs::symlink_metadata(path) {
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(true),
         Err(e) => return Err(e).with_context(|| format!("cannot read {}", path.display())),

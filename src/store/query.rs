@@ -2,6 +2,7 @@
 //! they can never write, whatever the SQL says.
 
 use anyhow::{Context, Result, bail};
+use rusqlite::hooks::{AuthAction, AuthContext, Authorization};
 use rusqlite::limits::Limit;
 use rusqlite::types::Value;
 use rusqlite::{Connection, OpenFlags};
@@ -163,6 +164,18 @@ fn roll_back_unfinished_write(path: &Path) -> Result<()> {
     Ok(())
 }
 
+/// One read transaction, ended when dropped ([`Store::snapshot`]).
+pub struct Snapshot<'a> {
+    store: &'a Store,
+}
+
+impl Drop for Snapshot<'_> {
+    fn drop(&mut self) {
+        // Nothing was written: ending the read cannot fail in a way that loses anything.
+        let _ = self.store.conn.execute_batch("COMMIT");
+    }
+}
+
 /// SQLite's soft heap limit (bytes) in a process that reads: reconcile at 100,000 projects
 /// peaked at 31 MB without it, at 21.6 MB with it (at 1,000,000: 40.9 MB, 23.6 MB). The page
 /// cache stays at SQLite's 2 MB: with 500 KB reconcile peaked at 18 MB, but `report companies`
@@ -244,6 +257,19 @@ impl Store {
             ..store
         };
         Ok((store, report))
+    }
+
+    /// Begins one read transaction: every query until the snapshot is dropped sees the same
+    /// committed state of the catalogue (a writer's commit waits for it, as for any reader).
+    pub fn snapshot(&self) -> Result<Snapshot<'_>> {
+        self.conn.execute_batch("BEGIN DEFERRED")?;
+        let snapshot = Snapshot { store: self };
+        // A deferred transaction reads nothing until its first statement: take the read now.
+        self.conn
+            .query_row("SELECT count(*) FROM sqlite_schema", [], |r| {
+                r.get::<_, i64>(0)
+            })?;
+        Ok(snapshot)
     }
 
     /// The names of the columns a query gives, without running it.
@@ -339,48 +365,50 @@ impl Store {
         Ok(columns)
     }
 
-    /// Runs one statement a user typed, refusing anything but a read.
-    pub fn check_user_sql<'s>(&self, sql: &'s str) -> Result<&'s str> {
+    /// Checks one statement a user typed, refusing anything but a read. SQLite classifies it
+    /// while preparing it (an authorizer that allows only reading tables, calling functions and
+    /// selecting), so no comment, case or spacing can disguise a PRAGMA, a transaction, a
+    /// savepoint or an ATTACH; `sqlite3_stmt_readonly` then confirms it writes nothing.
+    pub fn check_user_sql<'s>(&mut self, sql: &'s str) -> Result<&'s str> {
         let trimmed = sql.trim().trim_end_matches(';').trim();
         if trimmed.is_empty() {
             bail!("no SQL given; expected one SELECT statement");
         }
-        let stmt = match self.conn.prepare(trimmed) {
-            Ok(stmt) => stmt,
+        let denied = std::sync::Arc::new(std::sync::Mutex::new(None::<String>));
+        let seen = std::sync::Arc::clone(&denied);
+        self.conn
+            .authorizer(Some(move |ctx: AuthContext<'_>| match ctx.action {
+                AuthAction::Select
+                | AuthAction::Read { .. }
+                | AuthAction::Function { .. }
+                | AuthAction::Recursive => Authorization::Allow,
+                other => {
+                    if let Ok(mut first) = seen.lock() {
+                        first.get_or_insert_with(|| describe(&other));
+                    }
+                    Authorization::Deny
+                }
+            }))?;
+        let prepared = self.conn.prepare(trimmed).map(|stmt| stmt.readonly());
+        self.conn
+            .authorizer(None::<fn(AuthContext<'_>) -> Authorization>)?;
+        let refusal = |what: &str| {
+            anyhow::anyhow!(
+                "refused: `sql` only reads the catalogue (SELECT, WITH … SELECT, VALUES, \
+                 EXPLAIN); this statement would write or change the connection ({what})"
+            )
+        };
+        if let Some(what) = denied.lock().ok().and_then(|d| d.clone()) {
+            return Err(refusal(&what));
+        }
+        match prepared {
+            Ok(true) => Ok(trimmed),
+            Ok(false) => Err(refusal("a write")),
             Err(rusqlite::Error::MultipleStatement) => {
                 bail!("give one statement at a time; this SQL holds several")
             }
-            Err(e) => return Err(e).context("the SQL does not compile"),
-        };
-        let first_word = trimmed
-            .split(|c: char| !c.is_ascii_alphabetic())
-            .find(|w| !w.is_empty())
-            .unwrap_or("")
-            .to_ascii_uppercase();
-        // sqlite3_stmt_readonly() calls ATTACH, DETACH and some PRAGMAs read-only; refuse those by name.
-        let refused_word = matches!(
-            first_word.as_str(),
-            "ATTACH"
-                | "DETACH"
-                | "PRAGMA"
-                | "VACUUM"
-                | "REINDEX"
-                | "ANALYZE"
-                | "BEGIN"
-                | "COMMIT"
-                | "END"
-                | "ROLLBACK"
-                | "SAVEPOINT"
-                | "RELEASE"
-        );
-        if !stmt.readonly() || refused_word {
-            bail!(
-                "refused: `sql` only reads the catalogue (SELECT, WITH … SELECT, VALUES, EXPLAIN); \
-                 this statement would write or change the connection ({first_word})"
-            );
+            Err(e) => Err(e).context("the SQL does not compile"),
         }
-        drop(stmt);
-        Ok(trimmed)
     }
 
     fn require_current_schema(&self) -> Result<()> {
@@ -399,5 +427,28 @@ impl Store {
             );
         }
         Ok(())
+    }
+}
+
+/// What a refused action is, for the message: `PRAGMA soft_heap_limit`, `SAVEPOINT`, `ATTACH`.
+fn describe(action: &AuthAction<'_>) -> String {
+    match action {
+        AuthAction::Pragma { pragma_name, .. } => format!("PRAGMA {pragma_name}"),
+        AuthAction::Transaction { operation } => format!("{operation:?}").to_uppercase(),
+        AuthAction::Savepoint { operation, .. } => match format!("{operation:?}").as_str() {
+            "Release" => "RELEASE".into(),
+            "Rollback" => "ROLLBACK TO".into(),
+            _ => "SAVEPOINT".into(),
+        },
+        AuthAction::Attach { .. } => "ATTACH".into(),
+        AuthAction::Detach { .. } => "DETACH".into(),
+        AuthAction::Insert { table_name } => format!("INSERT INTO {table_name}"),
+        AuthAction::Update { table_name, .. } => format!("UPDATE {table_name}"),
+        AuthAction::Delete { table_name } => format!("DELETE FROM {table_name}"),
+        other => format!("{other:?}")
+            .split([' ', '{', '('])
+            .next()
+            .unwrap_or_default()
+            .to_uppercase(),
     }
 }

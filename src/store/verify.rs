@@ -88,6 +88,26 @@ fn same_amount(
 }
 
 impl Store {
+    /// Schema objects in the file that the migrations do not make: (type, name, table), by
+    /// type and name. SQLite's own (`sqlite_…`) and refinery's history are not foreign.
+    fn foreign_objects(&self) -> Result<Vec<(String, String, String)>> {
+        let reference = reference_schema()?;
+        let mut stmt = self.conn.prepare(
+            "SELECT type, name, tbl_name FROM sqlite_schema
+              WHERE name NOT LIKE 'sqlite_%' AND name <> 'refinery_schema_history'
+              ORDER BY type, name",
+        )?;
+        let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?;
+        let mut out = Vec::new();
+        for row in rows {
+            let (kind, name, table): (String, String, String) = row?;
+            if !reference.contains_key(&(kind.clone(), name.clone())) {
+                out.push((kind, name, table));
+            }
+        }
+        Ok(out)
+    }
+
     /// Schema objects the migrations make that are missing or differ in the file.
     fn schema_differences(&self) -> Result<Vec<SchemaDifference>> {
         let reference = reference_schema()?;
@@ -113,6 +133,20 @@ impl Store {
     }
 
     pub(super) fn check_schema(&self, problems: &mut Vec<CheckProblem>) -> Result<()> {
+        for (kind, name, table) in self.foreign_objects()? {
+            let why = if kind == "trigger" {
+                format!(
+                    "on {table}: not made by the migrations; it can change what every import \
+                     writes (check --repair drops it)"
+                )
+            } else {
+                "not made by the migrations (another program's, or added by hand); if it is \
+                 not yours, drop it in the sqlite3 shell (check --repair drops only foreign \
+                 triggers)"
+                    .to_string()
+            };
+            problems.push(problem(format!("schema {kind} {name}"), why));
+        }
         for SchemaDifference {
             kind,
             name,
@@ -268,10 +302,21 @@ impl Store {
     /// transaction; returns what was done.
     pub fn repair(&mut self) -> Result<Vec<String>> {
         let differences = self.schema_differences()?;
+        let foreign = self.foreign_objects()?;
         let tx =
             rusqlite::Transaction::new(&mut self.conn, rusqlite::TransactionBehavior::Immediate)
                 .context("cannot start writing")?;
         let mut done = Vec::new();
+        // A trigger the migrations do not make can rewrite what imports write (amounts times
+        // ten): dropped. Foreign tables, views and indexes may be a user's own: check lists them.
+        for (kind, name, table) in foreign {
+            if kind == "trigger" {
+                tx.execute_batch(&format!("DROP TRIGGER \"{}\"", name.replace('"', "\"\"")))?;
+                done.push(format!(
+                    "trigger {name} on {table}: dropped (the migrations do not make it)"
+                ));
+            }
+        }
         for SchemaDifference {
             kind, name, sql, ..
         } in differences

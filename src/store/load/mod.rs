@@ -12,6 +12,8 @@ mod replace;
 mod statistic;
 mod write;
 
+use std::collections::HashMap;
+
 use anyhow::{Context, Result};
 use rusqlite::{OptionalExtension, Transaction, TransactionBehavior};
 use serde_json::Value as Json;
@@ -107,7 +109,9 @@ fn load_one(
         Catalogued::Replacing(id) => Some(id),
     };
     let mut kept = replace::KeptIds::default();
+    let mut old_keys = Vec::new();
     if let Some(id) = replacing {
+        old_keys = replace::project_keys(tx, id)?;
         // Rows of other sources may point at this source's projects (a later source's mention):
         // checked at commit, after the new version has put them back under the same ids.
         tx.pragma_update(None, "defer_foreign_keys", true)?;
@@ -136,6 +140,14 @@ fn load_one(
         return Err(Refusal::Problems(vec![format!(
             "{}: the new version drops project `{project}`, which the source `{other}` reports \
              again (same_as); keep the project in this file, or replace that source first",
+            doc.origin()
+        )]));
+    }
+    if let Some((key, project, other)) = replace::renamed_key(tx, id, &old_keys)? {
+        return Err(Refusal::Problems(vec![format!(
+            "{}: the new version changes the key `{key}` of project `{project}`, which the \
+             source `{other}` names (same_as); keep the key in this file, or replace that \
+             source first",
             doc.origin()
         )]));
     }
@@ -190,19 +202,43 @@ fn resolve(tx: &Transaction, doc: &SourceDocument) -> Result<Resolved, Refusal> 
     }
 }
 
-/// Every `same_as` must name a project already catalogued from another source.
+/// Every `same_as` must name a project already catalogued from another source, each once in
+/// a source; and a new project's key may not be another source's.
 fn same_projects(
     tx: &Transaction,
     doc: &SourceDocument,
     problems: &mut Vec<Problem>,
 ) -> Result<(), Refusal> {
+    // This source's own catalogued version (being replaced) gives up its keys.
+    let own = catalogued_version(tx, &doc.file.source)?.map(|version| version.0);
+    let mut named: HashMap<i64, String> = HashMap::new();
     for (i, ev) in doc.file.events.iter().enumerate() {
         for (j, p) in ev.projects.iter().enumerate() {
+            let path = format!("events[{i}].projects[{j}]");
+            if let Some(key) = &p.key {
+                key_of_another_source(tx, own, key, &path, &p.name, problems)?;
+            }
             let Some(same) = &p.same_as else { continue };
             if same.key.is_none() && (same.source.is_none() || same.name.is_none()) {
                 continue; // validation has said what is missing
             }
-            if project::same_project(tx, same)?.is_none() {
+            let found = project::same_project(tx, same)?;
+            if let Some(id) = found {
+                match named.get(&id) {
+                    Some(first) => problems.push(Problem {
+                        path: format!("{path}.same_as"),
+                        context: Some(format!("project {}", p.name)),
+                        message: format!(
+                            "names the same catalogued project as {first} (same_as); a source \
+                             reports a project once: keep one of them"
+                        ),
+                    }),
+                    None => {
+                        named.insert(id, path.clone());
+                    }
+                }
+            }
+            if found.is_none() {
                 let wanted = match (&same.key, &same.source, &same.name) {
                     (Some(key), _, _) => format!("with key `{key}`"),
                     (_, Some(source), Some(name)) => format!("`{name}` of source `{source}`"),
@@ -218,6 +254,37 @@ fn same_projects(
                 });
             }
         }
+    }
+    Ok(())
+}
+
+/// A new project's key that a project of another source already has.
+fn key_of_another_source(
+    tx: &Transaction,
+    own: Option<i64>,
+    key: &str,
+    path: &str,
+    name: &str,
+    problems: &mut Vec<Problem>,
+) -> Result<(), Refusal> {
+    let holder: Option<(String, String)> = tx
+        .prepare_cached(
+            "SELECT p.name, s.title FROM projects p JOIN sources s ON s.source_id = p.source_id
+              WHERE p.project_key = ?1 AND p.source_id IS NOT ?2",
+        )?
+        .query_row(rusqlite::params![key, own], |r| Ok((r.get(0)?, r.get(1)?)))
+        .optional()
+        .map_err(anyhow::Error::from)?;
+    if let Some((project, title)) = holder {
+        problems.push(Problem {
+            path: format!("{path}.key"),
+            context: Some(format!("project {name}")),
+            message: format!(
+                "`{key}` is already the key of project `{project}` of the source `{title}`; a \
+                 key names one project: to report that project again write \
+                 same_as = {{ key = \"{key}\" }} instead, or choose another key"
+            ),
+        });
     }
     Ok(())
 }

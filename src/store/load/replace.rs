@@ -46,6 +46,58 @@ pub(super) fn dangling_mention(tx: &Transaction) -> Result<Option<(String, Strin
         .optional()?)
 }
 
+/// The keys of a source's projects, by project id, before it is replaced.
+pub(super) fn project_keys(tx: &Transaction, source_id: i64) -> Result<Vec<(i64, String)>> {
+    let mut stmt = tx.prepare(
+        "SELECT project_id, project_key FROM projects
+          WHERE source_id = ?1 AND project_key IS NOT NULL",
+    )?;
+    let keys = stmt
+        .query_map([source_id], |r| Ok((r.get(0)?, r.get(1)?)))?
+        .collect::<rusqlite::Result<_>>()?;
+    Ok(keys)
+}
+
+/// A key the new version changes or drops while another source's `same_as` names it: that
+/// source would no longer import, nor would an export of the catalogue. (key, project, the
+/// other source's title).
+pub(super) fn renamed_key(
+    tx: &Transaction,
+    source_id: i64,
+    old_keys: &[(i64, String)],
+) -> Result<Option<(String, String, String)>> {
+    let mut now = tx.prepare_cached(
+        "SELECT name, project_key FROM projects WHERE project_id = ?1 AND source_id = ?2",
+    )?;
+    // The other sources' files as loaded: a same_as by key is in their records.
+    let mut naming = tx.prepare_cached(
+        "SELECT s.title FROM sources s, json_each(s.record_json, '$.events') e,
+                json_each(e.value, '$.projects') p
+          WHERE s.source_id <> ?1 AND json_extract(p.value, '$.same_as.key') = ?2
+          ORDER BY s.source_id LIMIT 1",
+    )?;
+    for (project_id, key) in old_keys {
+        let current: Option<(String, Option<String>)> = now
+            .query_row(rusqlite::params![project_id, source_id], |r| {
+                Ok((r.get(0)?, r.get(1)?))
+            })
+            .optional()?;
+        let Some((name, new_key)) = current else {
+            continue; // dropped: dangling_mention says so
+        };
+        if new_key.as_deref() == Some(key.as_str()) {
+            continue;
+        }
+        if let Some(other) = naming
+            .query_row(rusqlite::params![source_id, key], |r| r.get(0))
+            .optional()?
+        {
+            return Ok(Some((key.clone(), name, other)));
+        }
+    }
+    Ok(None)
+}
+
 /// Deletes what a source states (its names stay until [`delete_orphans`], after the new version
 /// is written, so that names it keeps keep their ids and are not reported as new).
 pub(super) fn delete_facts(tx: &Transaction, source_id: i64) -> Result<()> {
