@@ -216,7 +216,7 @@ fn money_without_yuan_is_read_where_the_field_is_money() {
 fn event_figures_home_countries_and_band_wording() {
     let env = TestEnv::new();
     ok(&env, &["init"]);
-    let out = env.run(&["import", &fixture("guangming_2024-12-09.toml")]);
+    let out = env.run(&["import", &fixture("fushan_2024-12-09.toml")]);
     assert!(out.status.success(), "{}", stderr(&out));
     assert!(
         stderr(&out).contains("warning: ",)
@@ -227,21 +227,21 @@ fn event_figures_home_countries_and_band_wording() {
         stderr(&out)
     );
     let companies = json(&env, &["report", "companies"]);
-    let rockwell = rows_where(&companies, "company", "罗克韦尔");
-    assert_eq!(rockwell[0]["home_country"], "美国");
-    assert_eq!(rockwell[0]["home_city"], Value::Null);
+    let kaiwolun = rows_where(&companies, "company", "凯沃伦");
+    assert_eq!(kaiwolun[0]["home_country"], "美国");
+    assert_eq!(kaiwolun[0]["home_city"], Value::Null);
 
-    let event = record(&env, &["show", "event", "深圳全球招商大会光明区签约"]);
+    let event = record(&env, &["show", "event", "烟台招商大会福山区签约"]);
     let record = serde_json::to_string(&event).unwrap();
     assert!(record.contains("foreign_invested_projects"), "{record}");
-    assert!(record.contains("其中4个为外资龙头项目"), "{record}");
+    assert!(record.contains("其中外资龙头项目3个"), "{record}");
 
     let bands = json(&env, &["report", "bands"]);
     let reported = bands
         .iter()
-        .find(|r| r["quote"] == "亿元规模以上市外项目46个")
+        .find(|r| r["quote"] == "亿元规模以上市外项目38个")
         .unwrap_or_else(|| panic!("{bands:#?}"));
-    assert_eq!(reported["reported_count"], 46);
+    assert_eq!(reported["reported_count"], 38);
 }
 
 // 6. Aliases: the summary's 科學城江津片區 is the signing's 西部(重慶)科學城江津園區; check
@@ -480,8 +480,8 @@ fn format_one_files_export_byte_for_byte_as_before() {
         &env,
         &[
             "import",
-            fixtures.join("guangming_2024-12-09.toml").to_str().unwrap(),
-            fixtures.join("wulong_2019q1.toml").to_str().unwrap(),
+            fixtures.join("fushan_2024-12-09.toml").to_str().unwrap(),
+            fixtures.join("nanchuan_2019q1.toml").to_str().unwrap(),
         ],
     );
     let out = env.dir.path().join("export.jsonl");
