@@ -128,7 +128,7 @@ fn every_canned_query_gives_the_cli_rows() {
     };
     // A source written in simplified script beside the seed's traditional one.
     let fixture = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/fixtures/format2/guangming_2024-12-09.toml");
+        .join("tests/fixtures/format2/fushan_2024-12-09.toml");
     let out = env.run(&["import", fixture.to_str().unwrap()]);
     assert!(out.status.success(), "{}", stderr(&out));
     let metadata = env.dir.path().join("metadata.json");
@@ -188,7 +188,7 @@ fn searched_in(port: u16, database: &str, term: &str, kind: &str) -> Vec<String>
 }
 
 fn search_box_finds_either_script(port: u16) {
-    // The seed is in traditional script, the Guangming source in simplified: each is found by a
+    // The seed is in traditional script, the Fushan source in simplified: each is found by a
     // term typed in either script, with its kind and name beside the text.
     let flywheel = "年產1GW飛輪儲能設備研發制造運營基地項目";
     for term in ["飛輪儲能", "飞轮储能"] {
@@ -206,9 +206,9 @@ fn search_box_finds_either_script(port: u16) {
             "{term}: {found:?}"
         );
     }
-    for term in ["罗克韦尔", "羅克韋爾"] {
+    for term in ["凯沃伦", "凱沃倫"] {
         let found = searched(port, term, "company");
-        assert_eq!(found, vec!["罗克韦尔".to_string()], "{term}");
+        assert_eq!(found, vec!["凯沃伦".to_string()], "{term}");
     }
     assert!(searched(port, "no such words here", "project").is_empty());
 }

@@ -19,16 +19,16 @@ fn ok(env: &TestEnv, args: &[&str]) -> String {
     stdout(&out)
 }
 
-/// The seed plus the 2010 吴江市 and 2016 吴江区 sources.
-fn with_wujiang() -> TestEnv {
+/// The seed plus the 2010 富阳市 and 2016 富阳区 sources.
+fn with_fuyang() -> TestEnv {
     let env = TestEnv::new();
     ok(&env, &["init"]);
     ok(
         &env,
         &[
             "import",
-            &fixture("wujiang_2010.toml"),
-            &fixture("wujiang_2016.toml"),
+            &fixture("fuyang_2010.toml"),
+            &fixture("fuyang_2016.toml"),
         ],
     );
     env
@@ -62,14 +62,14 @@ fn the_seeds_district_carries_its_code_and_rolls_up_to_chongqing() {
 
 #[test]
 fn a_name_gets_the_code_in_use_on_its_events_dates() {
-    let env = with_wujiang();
-    assert_eq!(code_of(&env, "吴江市").as_deref(), Some("320584"));
-    assert_eq!(code_of(&env, "吴江区").as_deref(), Some("320509"));
+    let env = with_fuyang();
+    assert_eq!(code_of(&env, "富阳市").as_deref(), Some("330183"));
+    assert_eq!(code_of(&env, "富阳区").as_deref(), Some("330111"));
     let today: Vec<(String, String, String)> = Connection::open(env.db())
         .unwrap()
         .prepare(
             "SELECT place, county_today, prefecture_today FROM place_divisions
-              WHERE place LIKE '吴江%' ORDER BY place",
+              WHERE place LIKE '富阳%' ORDER BY place",
         )
         .unwrap()
         .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
@@ -79,8 +79,8 @@ fn a_name_gets_the_code_in_use_on_its_events_dates() {
     assert_eq!(
         today,
         vec![
-            ("吴江区".into(), "吴江区".into(), "苏州市".into()),
-            ("吴江市".into(), "吴江区".into(), "苏州市".into()),
+            ("富阳区".into(), "富阳区".into(), "杭州市".into()),
+            ("富阳市".into(), "富阳区".into(), "杭州市".into()),
         ]
     );
 }
@@ -134,17 +134,17 @@ fn a_code_given_in_the_file_is_checked_against_the_name_and_the_date() {
         .unwrap();
         path.to_str().unwrap().to_string()
     };
-    // 吴江区's code is not 鼓楼区's; 吴江市's was not in use in 2016.
-    let out = env.run(&["import", &given("320509", "wrong.toml")]);
+    // 富阳区's code is not 鼓楼区's; 富阳市's was not in use in 2016.
+    let out = env.run(&["import", &given("330111", "wrong.toml")]);
     assert_eq!(out.status.code(), Some(1));
     assert!(
-        stderr(&out).contains("places[0].code (place 鼓楼区): code 320509 is 吴江区 320509"),
+        stderr(&out).contains("places[0].code (place 鼓楼区): code 330111 is 富阳区 330111"),
         "{}",
         stderr(&out)
     );
-    let out = env.run(&["import", &given("320584", "retired.toml")]);
+    let out = env.run(&["import", &given("330183", "retired.toml")]);
     assert!(
-        stderr(&out).contains("code 320584 was not in use in 2016"),
+        stderr(&out).contains("code 330183 was not in use in 2016"),
         "{}",
         stderr(&out)
     );
@@ -178,15 +178,15 @@ fn the_view_runs_in_the_stock_sqlite3_shell() {
     let Some(sqlite3) = common::sqlite3_shell() else {
         return;
     };
-    let env = with_wujiang();
+    let env = with_fuyang();
     let out = common::shell(
         &sqlite3,
         &env.db(),
         "SELECT place || '|' || division_code || '|' || province_today FROM place_divisions
-          WHERE place IN ('吴江市', '江津區') ORDER BY place;",
+          WHERE place IN ('富阳市', '江津區') ORDER BY place;",
     );
     assert!(out.status.success(), "{}", stderr(&out));
-    assert_eq!(stdout(&out), "吴江市|320584|江苏省\n江津區|500116|重庆市\n");
+    assert_eq!(stdout(&out), "富阳市|330183|浙江省\n江津區|500116|重庆市\n");
 }
 
 fn rows(env: &TestEnv, args: &[&str]) -> Vec<serde_json::Value> {
@@ -197,28 +197,28 @@ fn rows(env: &TestEnv, args: &[&str]) -> Vec<serde_json::Value> {
 
 #[test]
 fn summary_by_province_holds_both_names_of_one_area_in_one_row() {
-    let env = with_wujiang();
+    let env = with_fuyang();
     let provinces = rows(&env, &["report", "summary", "--by", "province"]);
-    let jiangsu: Vec<&serde_json::Value> = provinces
+    let zhejiang: Vec<&serde_json::Value> = provinces
         .iter()
-        .filter(|r| r["division"] == "江苏省")
+        .filter(|r| r["division"] == "浙江省")
         .collect();
-    assert_eq!(jiangsu.len(), 1, "{provinces:?}");
-    assert_eq!(jiangsu[0]["division_code"], "320000");
-    assert_eq!(jiangsu[0]["events"], 2);
-    assert_eq!(jiangsu[0]["headline_amount_yuan"], 23_800_000_000_i64);
+    assert_eq!(zhejiang.len(), 1, "{provinces:?}");
+    assert_eq!(zhejiang[0]["division_code"], "330000");
+    assert_eq!(zhejiang[0]["events"], 2);
+    assert_eq!(zhejiang[0]["headline_amount_yuan"], 20_500_000_000_i64);
     assert!(
         provinces
             .iter()
             .any(|r| r["division"] == "重庆市" && r["events"] == 1),
         "{provinces:?}"
     );
-    // Today both are 吴江区; as on their dates they are two counties.
+    // Today both are 富阳区; as on their dates they are two counties.
     let today = rows(&env, &["report", "summary", "--by", "county"]);
     assert!(
         today
             .iter()
-            .any(|r| r["division"] == "吴江区" && r["events"] == 2)
+            .any(|r| r["division"] == "富阳区" && r["events"] == 2)
     );
     let then = rows(
         &env,
@@ -226,28 +226,28 @@ fn summary_by_province_holds_both_names_of_one_area_in_one_row() {
     );
     assert!(
         then.iter()
-            .any(|r| r["division"] == "吴江市" && r["events"] == 1)
+            .any(|r| r["division"] == "富阳市" && r["events"] == 1)
     );
     assert!(
         then.iter()
-            .any(|r| r["division"] == "吴江区" && r["events"] == 1)
+            .any(|r| r["division"] == "富阳区" && r["events"] == 1)
     );
 }
 
 #[test]
 fn place_finds_the_events_of_every_name_of_the_area_and_within_it() {
-    let env = with_wujiang();
-    for place in ["吴江市", "吳江區", "320509", "苏州市", "江苏省"] {
+    let env = with_fuyang();
+    for place in ["富阳市", "富陽區", "330111", "杭州市", "浙江省"] {
         let events = rows(&env, &["report", "summary", "--place", place]);
         let districts: Vec<&str> = events
             .iter()
             .map(|r| r["district"].as_str().unwrap())
             .collect();
-        assert_eq!(districts, vec!["吴江市", "吴江区"], "--place {place}");
+        assert_eq!(districts, vec!["富阳市", "富阳区"], "--place {place}");
     }
     let chongqing = rows(&env, &["report", "summary", "--place", "重慶"]);
     assert_eq!(chongqing.len(), 1);
     assert_eq!(chongqing[0]["district"], "江津區");
-    let out = env.run(&["report", "summary", "--place", "吴江县城"]);
+    let out = env.run(&["report", "summary", "--place", "富阳县城"]);
     assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
 }

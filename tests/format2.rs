@@ -34,14 +34,14 @@ fn json(env: &TestEnv, args: &[&str]) -> Vec<Value> {
     serde_json::from_str(&ok(env, &args)).unwrap()
 }
 
-/// The seed, the Jiangjin signing, the Jiangjin half-year summary and the county's quarter.
+/// The seed, the Yongchuan signing, the Yongchuan half-year summary and the county's quarter.
 fn catalogue() -> TestEnv {
     let env = TestEnv::new();
     ok(&env, &["init"]);
     let out = env.run(&[
         "import",
-        &fixture("jiangjin_2023-02-16_signing.toml"),
-        &fixture("jiangjin_2023h1_summary.toml"),
+        &fixture("yongchuan_2023-03-08_signing.toml"),
+        &fixture("yongchuan_2023h1_summary.toml"),
         &fixture("county_2023q1.toml"),
     ]);
     assert!(out.status.success(), "{}", stderr(&out));
@@ -69,30 +69,46 @@ fn a_period_summary_holds_its_projects_and_is_not_added_to_the_ceremonies() {
     let env = catalogue();
     let top = json(&env, &["report", "top", "--param", "limit=3"]);
     assert_eq!(
-        top[0]["project"], "巨灣技研XFC極速充電電池重慶基地項目",
+        top[0]["project"], "嶸川科技固態電池生產基地項目",
         "a project named only in the half-year summary is the largest"
     );
-    assert_eq!(top[0]["amount_yuan"], 7_200_000_000_i64);
+    assert_eq!(top[0]["amount_yuan"], 6_400_000_000_i64);
 
     let summary = json(&env, &["report", "summary"]);
-    let h1 = rows_where(&summary, "event", "江津區2023年上半年招商引資");
+    let h1 = rows_where(&summary, "event", "永川區2023年上半年招商引資");
     assert_eq!(h1.len(), 1);
     assert_eq!(h1[0]["kind"], "period_report");
     assert_eq!(h1[0]["period_start"], "2023-01-01");
     assert_eq!(h1[0]["held_on"], "2023-06-30");
-    assert_eq!(h1[0]["headline_count"], 70);
+    assert_eq!(h1[0]["headline_count"], 64);
     assert_eq!(
         h1[0]["named_count"], 3,
         "two of its own and one reported before"
     );
 
-    // The timeline adds up ceremonies only (the seed's 266億 and the signing's 202.6億), and
-    // counts the period report apart: never 266 + 202.6 + 534.
-    let timeline = json(&env, &["report", "timeline", "--param", "district=江津區"]);
+    // The timeline adds up ceremonies only (the seed's 266億 and the signing's 186.4億), and
+    // counts the period report apart: never 186.4 + 471, nor 266 + 186.4 + 471.
+    let timeline = json(&env, &["report", "timeline", "--param", "district=永川區"]);
     assert_eq!(timeline.len(), 1);
-    assert_eq!(timeline[0]["events"], 2);
-    assert_eq!(timeline[0]["signed_amount_yuan"], 46_860_000_000_i64);
+    assert_eq!(timeline[0]["events"], 1);
+    assert_eq!(timeline[0]["signed_amount_yuan"], 18_640_000_000_i64);
     assert_eq!(timeline[0]["period_reports"], 1);
+    let timeline = json(&env, &["report", "timeline"]);
+    let ceremonies: i64 = timeline.iter().map(|r| r["events"].as_i64().unwrap()).sum();
+    let signed: i64 = timeline
+        .iter()
+        .map(|r| r["signed_amount_yuan"].as_i64().unwrap_or(0))
+        .sum();
+    let reports: i64 = timeline
+        .iter()
+        .map(|r| r["period_reports"].as_i64().unwrap())
+        .sum();
+    assert_eq!(ceremonies, 2, "{timeline:#?}");
+    assert_eq!(signed, 45_240_000_000_i64, "{timeline:#?}");
+    assert_eq!(
+        reports, 2,
+        "the half-year and the county's quarter: {timeline:#?}"
+    );
 
     // The period report is reconciled against the ceremonies within it instead.
     let reconcile = json(&env, &["report", "reconcile"]);
@@ -102,8 +118,8 @@ fn a_period_summary_holds_its_projects_and_is_not_added_to_the_ceremonies() {
         "period report amount vs ceremonies in it",
     );
     assert_eq!(inside.len(), 1);
-    assert_eq!(inside[0]["reported_yuan"], 53_400_000_000_i64);
-    assert_eq!(inside[0]["itemised_yuan"], 20_260_000_000_i64);
+    assert_eq!(inside[0]["reported_yuan"], 47_100_000_000_i64);
+    assert_eq!(inside[0]["itemised_yuan"], 18_640_000_000_i64);
     assert_eq!(inside[0]["status"], "itemised_below_reported");
 }
 
@@ -181,14 +197,14 @@ fn reconcile_lists_a_title_that_disagrees_with_the_body() {
     assert_eq!(reconcile.len(), 1, "{reconcile:#?}");
     let row = &reconcile[0];
     assert_eq!(
-        row["reported_yuan"], 20_260_000_000_i64,
+        row["reported_yuan"], 18_640_000_000_i64,
         "the primary: the body"
     );
-    assert_eq!(row["itemised_yuan"], 20_200_000_000_i64, "the title");
+    assert_eq!(row["itemised_yuan"], 18_600_000_000_i64, "the title");
     assert!(row["check"].as_str().unwrap().contains("the title rounds"));
     let summary = json(&env, &["report", "summary"]);
-    let signing = rows_where(&summary, "event", "江津區招商引資項目集中簽約活動(2月16日)");
-    assert_eq!(signing[0]["headline_amount_yuan"], 20_260_000_000_i64);
+    let signing = rows_where(&summary, "event", "永川區招商引資項目集中簽約儀式(3月8日)");
+    assert_eq!(signing[0]["headline_amount_yuan"], 18_640_000_000_i64);
     assert_eq!(
         signing[0]["other_figures"], 1,
         "the summary says another exists"
@@ -270,7 +286,7 @@ fn money_without_yuan_is_read_where_the_field_is_money() {
         .unwrap_or_else(|| panic!("{stats:#?}"));
     assert_eq!(funds["value_yuan"], 185_000_000);
     // The same words as a filter select the same amount.
-    let projects = json(&env, &["projects", "--min-amount", "72亿"]);
+    let projects = json(&env, &["projects", "--min-amount", "64亿"]);
     assert_eq!(projects.len(), 1);
 }
 
@@ -280,7 +296,7 @@ fn money_without_yuan_is_read_where_the_field_is_money() {
 fn event_figures_home_countries_and_band_wording() {
     let env = TestEnv::new();
     ok(&env, &["init"]);
-    let out = env.run(&["import", &fixture("guangming_2024-12-09.toml")]);
+    let out = env.run(&["import", &fixture("fushan_2024-12-09.toml")]);
     assert!(out.status.success(), "{}", stderr(&out));
     assert!(
         stderr(&out).contains("warning: ",)
@@ -291,25 +307,25 @@ fn event_figures_home_countries_and_band_wording() {
         stderr(&out)
     );
     let companies = json(&env, &["report", "companies"]);
-    let rockwell = rows_where(&companies, "company", "罗克韦尔");
-    assert_eq!(rockwell[0]["home_country"], "美国");
-    assert_eq!(rockwell[0]["home_city"], Value::Null);
+    let kaiwolun = rows_where(&companies, "company", "凯沃伦");
+    assert_eq!(kaiwolun[0]["home_country"], "美国");
+    assert_eq!(kaiwolun[0]["home_city"], Value::Null);
 
-    let event = record(&env, &["show", "event", "深圳全球招商大会光明区签约"]);
+    let event = record(&env, &["show", "event", "烟台招商大会福山区签约"]);
     let record = serde_json::to_string(&event).unwrap();
     assert!(record.contains("foreign_invested_projects"), "{record}");
-    assert!(record.contains("其中4个为外资龙头项目"), "{record}");
+    assert!(record.contains("其中外资龙头项目3个"), "{record}");
 
     let bands = json(&env, &["report", "bands"]);
     let reported = bands
         .iter()
-        .find(|r| r["quote"] == "亿元规模以上市外项目46个")
+        .find(|r| r["quote"] == "亿元规模以上市外项目38个")
         .unwrap_or_else(|| panic!("{bands:#?}"));
-    assert_eq!(reported["reported_count"], 46);
+    assert_eq!(reported["reported_count"], 38);
 }
 
-// 6. Aliases: the summary's 科學城江津片區 is the signing's 西部(重慶)科學城江津園區; check
-// warns about near-duplicate names.
+// 6. Aliases: the summary's 鳳凰湖園區 is the signing's 永川高新區鳳凰湖產業園; check warns
+// about near-duplicate names.
 #[test]
 fn aliases_join_names_and_check_warns_about_near_duplicates() {
     let env = catalogue();
@@ -317,14 +333,14 @@ fn aliases_join_names_and_check_warns_about_near_duplicates() {
         &env,
         &[
             "sql",
-            "SELECT count(*) AS n FROM places WHERE name LIKE '%科學城%'",
+            "SELECT count(*) AS n FROM places WHERE name LIKE '%鳳凰湖%'",
         ],
     );
     assert_eq!(parks[0]["n"], 1, "one place under two names");
     let top = json(&env, &["report", "top", "--param", "limit=1"]);
-    assert_eq!(top[0]["place"], "西部(重慶)科學城江津園區");
-    let place = ok(&env, &["show", "place", "科學城江津片區"]);
-    assert!(place.contains("西部(重慶)科學城江津園區"), "{place}");
+    assert_eq!(top[0]["place"], "永川高新區鳳凰湖產業園");
+    let place = ok(&env, &["show", "place", "鳳凰湖園區"]);
+    assert!(place.contains("永川高新區鳳凰湖產業園"), "{place}");
 
     let check = env.run(&["check"]);
     assert!(check.status.success(), "{}", stdout(&check));
@@ -339,7 +355,7 @@ fn aliases_join_names_and_check_warns_about_near_duplicates() {
 
     // A later file that declares the short name as an industry of its own: accepted, and
     // `check` says the two may be one.
-    let text = "江津區新簽約一個智能網聯新能源汽車產業項目。";
+    let text = "永川區新簽約一個智能網聯新能源汽車產業項目。";
     let file = format!(
         "format = 2\n[source]\ntitle = \"近似名稱測試\"\npublished = \"2023-08-01\"\n\
          script = \"traditional\"\ntext = \"{text}\"\n\
@@ -366,25 +382,25 @@ fn a_project_reported_twice_is_counted_once() {
         &env,
         &[
             "sql",
-            "SELECT count(*) AS n FROM projects WHERE name = '新能源汽車電驅系統項目'",
+            "SELECT count(*) AS n FROM projects WHERE name = '新能源汽車電機電控項目'",
         ],
     );
     assert_eq!(projects[0]["n"], 1);
 
     let top = json(&env, &["report", "top", "--param", "limit=20"]);
-    let edrive = rows_where(&top, "project", "新能源汽車電驅系統項目");
-    assert_eq!(edrive.len(), 1);
-    assert_eq!(edrive[0]["sources"], 2);
+    let motor = rows_where(&top, "project", "新能源汽車電機電控項目");
+    assert_eq!(motor.len(), 1);
+    assert_eq!(motor[0]["sources"], 2);
 
     let industries = json(&env, &["report", "industries"]);
     let car = rows_where(&industries, "industry", "智能網聯新能源汽車與零部件");
     // The seed's 智能短交出行裝備生產基地項目 and this one: two projects, not three.
     assert_eq!(car[0]["projects"], 2);
-    assert_eq!(car[0]["amount_yuan"], 4_800_000_000_i64);
+    assert_eq!(car[0]["amount_yuan"], 4_400_000_000_i64);
 
     let companies = json(&env, &["report", "companies"]);
-    let gotion = rows_where(&companies, "company", "巨灣技研");
-    assert_eq!(gotion[0]["projects"], 1);
+    let rongchuan = rows_where(&companies, "company", "嶸川科技");
+    assert_eq!(rongchuan[0]["projects"], 1);
 
     let summary = json(&env, &["report", "summary"]);
     let named: i64 = summary
@@ -394,10 +410,10 @@ fn a_project_reported_twice_is_counted_once() {
         .sum();
     assert_eq!(named, 12, "the seed's 10 and the signing's 2");
 
-    let shown = record(&env, &["show", "project", "新能源汽車電驅系統項目"]);
+    let shown = record(&env, &["show", "project", "新能源汽車電機電控項目"]);
     let text = serde_json::to_string(&shown).unwrap();
-    assert!(text.contains("江津區招商引資項目集中簽約 總投資202億元(測試用轉述)"));
-    assert!(text.contains("江津區上半年招商引資成績單(測試用轉述)"));
+    assert!(text.contains("永川區招商引資項目集中簽約 總投資186億元(測試用轉述)"));
+    assert!(text.contains("永川區上半年招商引資成績單(測試用轉述)"));
 }
 
 #[test]
@@ -405,12 +421,12 @@ fn a_project_said_to_be_the_same_as_an_unknown_one_is_refused() {
     let env = TestEnv::new();
     ok(&env, &["init"]);
     let before = ok(&env, &["sql", "SELECT count(*) FROM projects"]);
-    let out = env.run(&["import", &fixture("jiangjin_2023h1_summary.toml")]);
+    let out = env.run(&["import", &fixture("yongchuan_2023h1_summary.toml")]);
     assert_eq!(out.status.code(), Some(1));
     let err = stderr(&out);
     assert!(
-        err.contains("jiangjin_2023h1_summary.toml:48:11: events[0].projects[1].same_as")
-            && err.contains("no catalogued project with key `jiangjin-2023-edrive`"),
+        err.contains("yongchuan_2023h1_summary.toml:48:11: events[0].projects[1].same_as")
+            && err.contains("no catalogued project with key `yongchuan-2023-motor`"),
         "{err}"
     );
     assert_eq!(ok(&env, &["sql", "SELECT count(*) FROM projects"]), before);
@@ -430,9 +446,9 @@ fn replace_keeps_ids_and_reports_only_what_changed() {
         )
     };
     let before = ids(&env);
-    let text = std::fs::read_to_string(fixture("jiangjin_2023-02-16_signing.toml")).unwrap();
+    let text = std::fs::read_to_string(fixture("yongchuan_2023-03-08_signing.toml")).unwrap();
     let changed = text.replace(
-        "facts = [{ kind = \"capacity\", label = \"年產電驅系統\", value = \"50萬套\", quote = \"建成後可年產電驅系統50萬套\" }]",
+        "facts = [{ kind = \"capacity\", label = \"每年可生產電機電控總成\", value = \"40萬套\", quote = \"達產後每年可生產電機電控總成40萬套\" }]",
         "",
     );
     assert_ne!(changed, text);
@@ -455,16 +471,16 @@ fn replace_keeps_ids_and_reports_only_what_changed() {
         &["sql", "SELECT group_concat(project_id) FROM projects"],
     );
     let a = text
-        .find("[[events.projects]]\nname = \"新能源汽車電驅系統項目\"")
+        .find("[[events.projects]]\nname = \"新能源汽車電機電控項目\"")
         .unwrap();
     let b = text
-        .find("[[events.projects]]\nname = \"休閒食品生產基地項目\"")
+        .find("[[events.projects]]\nname = \"預製菜加工基地項目\"")
         .unwrap();
     std::fs::write(&path, format!("{}{}", &text[..a], &text[b..])).unwrap();
     let out = env.run(&["import", "--replace", path.to_str().unwrap()]);
     assert_eq!(out.status.code(), Some(1));
     assert!(
-        stderr(&out).contains("drops project `新能源汽車電驅系統項目`, which the source"),
+        stderr(&out).contains("drops project `新能源汽車電機電控項目`, which the source"),
         "{}",
         stderr(&out)
     );
@@ -595,8 +611,8 @@ fn format_one_files_export_byte_for_byte_as_before() {
         &env,
         &[
             "import",
-            fixtures.join("guangming_2024-12-09.toml").to_str().unwrap(),
-            fixtures.join("wulong_2019q1.toml").to_str().unwrap(),
+            fixtures.join("fushan_2024-12-09.toml").to_str().unwrap(),
+            fixtures.join("nanchuan_2019q1.toml").to_str().unwrap(),
         ],
     );
     let out = env.dir.path().join("export.jsonl");

@@ -72,7 +72,7 @@ fn all_problems_of_all_files_are_reported_and_none_is_written() {
     let env = seeded();
     let before = dump(&env);
     let dir = repo("tests/malformed");
-    let good = repo("tests/fixtures/guangming_2024-12-09.toml");
+    let good = repo("tests/fixtures/fushan_2024-12-09.toml");
     let out = env
         .command(&[
             "import",
@@ -125,7 +125,7 @@ fn limits_bom_and_stdin() {
         .unwrap();
     std::io::Write::write_all(
         &mut child.stdin.take().unwrap(),
-        std::fs::read(repo("tests/fixtures/wulong_2019q1.toml"))
+        std::fs::read(repo("tests/fixtures/nanchuan_2019q1.toml"))
             .unwrap()
             .as_slice(),
     )
@@ -250,14 +250,16 @@ fn names_match_across_scripts_and_short_names() {
         &env,
         &[
             "import",
-            repo("tests/fixtures/wulong_2019q1.toml").to_str().unwrap(),
+            repo("tests/fixtures/nanchuan_2019q1.toml")
+                .to_str()
+                .unwrap(),
         ],
     );
     let c = rusqlite::Connection::open(env.db()).unwrap();
-    // 武隆区 was declared under 重庆市 (simplified): it hangs under the seed's 重慶市.
+    // 南川区 was declared under 重庆市 (simplified): it hangs under the seed's 重慶市.
     let parent: String = c
         .query_row(
-            "SELECT p.name FROM places c JOIN places p ON p.place_id = c.parent_id WHERE c.name = '武隆区'",
+            "SELECT p.name FROM places c JOIN places p ON p.place_id = c.parent_id WHERE c.name = '南川区'",
             [],
             |r| r.get(0),
         )
@@ -322,33 +324,35 @@ fn a_second_district_and_a_summary_without_an_event_appear_everywhere() {
         &env,
         &[
             "import",
-            repo("tests/fixtures/guangming_2024-12-09.toml")
+            repo("tests/fixtures/fushan_2024-12-09.toml")
                 .to_str()
                 .unwrap(),
-            repo("tests/fixtures/wulong_2019q1.toml").to_str().unwrap(),
+            repo("tests/fixtures/nanchuan_2019q1.toml")
+                .to_str()
+                .unwrap(),
         ],
     );
     let has = |args: &[&str], needle: &str| {
         let out = ok(&env, args);
         assert!(out.contains(needle), "{args:?} lacks {needle}:\n{out}");
     };
-    has(&["events"], "光明区");
-    has(&["projects"], "吉宝光明区重点片区综合开发运营项目");
-    has(&["companies"], "罗克韦尔");
-    has(&["places"], "武隆区");
+    has(&["events"], "福山区");
+    has(&["projects"], "嘉澜福山区滨河片区综合开发运营项目");
+    has(&["companies"], "凯沃伦");
+    has(&["places"], "南川区");
     has(&["sources"], "测试用转述");
-    has(&["stats", "--district", "武隆区"], "67.7億");
+    has(&["stats", "--district", "南川区"], "52.4億");
     has(&["strategies"], "协同招商");
     has(
-        &["show", "event", "深圳全球招商大会光明区签约"],
-        "总投资150亿元",
+        &["show", "event", "烟台招商大会福山区签约"],
+        "总投资138亿元",
     );
-    has(&["report", "summary"], "深圳全球招商大会光明区签约");
+    has(&["report", "summary"], "烟台招商大会福山区签约");
     has(
-        &["report", "reconcile", "--param", "district=光明区"],
+        &["report", "reconcile", "--param", "district=福山区"],
         "headline amount vs named amounts",
     );
-    has(&["report", "timeline"], "光明区");
+    has(&["report", "timeline"], "福山区");
     has(&["report", "bands"], "上亿元");
     has(
         &["report", "top"],
@@ -367,7 +371,7 @@ fn export_then_import_into_an_empty_database_gives_the_same_catalogue() {
         &env,
         &[
             "import",
-            repo("tests/fixtures/guangming_2024-12-09.toml")
+            repo("tests/fixtures/fushan_2024-12-09.toml")
                 .to_str()
                 .unwrap(),
         ],

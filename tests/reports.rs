@@ -1135,7 +1135,7 @@ fn script_shows_text_in_one_script_and_changes_nothing_stored() {
     );
     // Traditional by phrase: the simplified fixture's names read in traditional script.
     let fixture =
-        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/guangming_2024-12-09.toml");
+        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/fushan_2024-12-09.toml");
     ok(&env, &["import", fixture.to_str().unwrap()]);
     let traditional = ok(
         &env,
@@ -1144,7 +1144,7 @@ fn script_shows_text_in_one_script_and_changes_nothing_stored() {
             "traditional",
             "projects",
             "--district",
-            "光明区",
+            "福山区",
             "--columns",
             "project",
             "--format",
@@ -1152,7 +1152,7 @@ fn script_shows_text_in_one_script_and_changes_nothing_stored() {
         ],
     );
     assert!(
-        traditional.contains("羅克韋爾智能產業聯創中心項目"),
+        traditional.contains("凱沃倫智能裝備聯創中心項目"),
         "{traditional}"
     );
     // Stored text is as the source wrote it.

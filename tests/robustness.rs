@@ -433,6 +433,10 @@ fn hostile_names_are_stored_and_found_exactly() {
     assert!(check.status.success(), "{}", stdout(&check));
 }
 
+/// tests/fixtures/first-release.db: the catalogue the first release wrote for the seed and the two
+/// format-1 fixtures. Its two fixture sources were later rewritten in place, by UPDATE, to today's
+/// fixtures (福山区, 南川区; ids, counts and structure kept; text and record hashes and the search
+/// index recomputed as that release computes them), so that it holds no article about a kept place.
 #[test]
 fn the_first_released_database_upgrades_with_every_fact_intact() {
     let env = TestEnv::new();
@@ -453,7 +457,7 @@ fn the_first_released_database_upgrades_with_every_fact_intact() {
         .collect()
     };
     let before = facts(env.db().as_path());
-    assert_eq!(before[..3], [3, 2, 12], "the fixture: seed, 光明区, 武隆区");
+    assert_eq!(before[..3], [3, 2, 12], "the fixture: seed, 福山区, 南川区");
     let out = env.run(&["migrate"]);
     assert!(out.status.success(), "{}", stderr(&out));
     assert_eq!(facts(env.db().as_path()), before);
@@ -461,7 +465,7 @@ fn the_first_released_database_upgrades_with_every_fact_intact() {
     assert!(out.status.success(), "{}", stdout(&out));
     let summary = stdout(&env.run(&["report", "summary", "--format", "csv"]));
     assert!(
-        summary.contains(",26600000000,") && summary.contains(",15000000000,"),
+        summary.contains(",26600000000,") && summary.contains(",13800000000,"),
         "{summary}"
     );
 }

@@ -123,14 +123,14 @@ fn absent_terms_find_nothing() {
     }
 }
 
-/// The Guangming fixture without the Rockwell project and company.
-fn without_rockwell(fixture: &std::path::Path) -> String {
+/// The Fushan fixture without the 凯沃伦 project and company.
+fn without_kaiwolun(fixture: &std::path::Path) -> String {
     let text = std::fs::read_to_string(fixture).unwrap();
-    let start = text.find("[[events.projects]]\nname = \"罗克韦尔").unwrap();
-    let end = text.find("[[events.projects]]\nname = \"吉宝").unwrap();
+    let start = text.find("[[events.projects]]\nname = \"凯沃伦").unwrap();
+    let end = text.find("[[events.projects]]\nname = \"嘉澜").unwrap();
     let mut changed = format!("{}{}", &text[..start], &text[end..]);
-    let c_start = changed.find("[[companies]]\nname = \"罗克韦尔\"").unwrap();
-    let c_end = changed.find("[[companies]]\nname = \"吉宝\"").unwrap();
+    let c_start = changed.find("[[companies]]\nname = \"凯沃伦\"").unwrap();
+    let c_end = changed.find("[[companies]]\nname = \"嘉澜\"").unwrap();
     changed.replace_range(c_start..c_end, "");
     changed
 }
@@ -139,28 +139,28 @@ fn without_rockwell(fixture: &std::path::Path) -> String {
 fn the_index_follows_imports_and_replaces() {
     let env = seeded();
     let fixture =
-        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/guangming_2024-12-09.toml");
-    assert!(search(&env, &["罗克韦尔"]).is_empty());
+        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/fushan_2024-12-09.toml");
+    assert!(search(&env, &["凯沃伦"]).is_empty());
     let out = env.run(&["import", fixture.to_str().unwrap()]);
     assert!(out.status.success(), "{}", stderr(&out));
-    let hits = search(&env, &["羅克韋爾"]);
-    assert!(has(&hits, "company", "罗克韦尔"), "{hits:?}");
+    let hits = search(&env, &["凱沃倫"]);
+    assert!(has(&hits, "company", "凯沃伦"), "{hits:?}");
     assert!(
-        has(&hits, "project", "罗克韦尔智能产业联创中心项目"),
+        has(&hits, "project", "凯沃伦智能装备联创中心项目"),
         "{hits:?}"
     );
 
-    // Replace the source with a version that drops the Rockwell project and company.
+    // Replace the source with a version that drops the 凯沃伦 project and company.
     let path = env.dir.path().join("changed.toml");
-    std::fs::write(&path, without_rockwell(&fixture)).unwrap();
+    std::fs::write(&path, without_kaiwolun(&fixture)).unwrap();
     let out = env.run(&["import", "--replace", path.to_str().unwrap()]);
     assert!(out.status.success(), "{}", stderr(&out));
-    let hits = search(&env, &["罗克韦尔"]);
+    let hits = search(&env, &["凯沃伦"]);
     assert!(
         hits.iter().all(|(k, _, _)| k == "passage"),
         "only the passage still mentions it: {hits:?}"
     );
-    assert!(!search(&env, &["吉宝"]).is_empty());
+    assert!(!search(&env, &["嘉澜"]).is_empty());
     let check = env.run(&["check"]);
     assert!(check.status.success(), "{}", stdout(&check));
 }
@@ -172,10 +172,10 @@ fn the_index_follows_imports_and_replaces() {
 fn one_import_that_adds_replaces_and_adds_again_leaves_the_index_in_step() {
     let env = seeded();
     let fixtures = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
-    let first = fixtures.join("guangming_2024-12-09.toml");
+    let first = fixtures.join("fushan_2024-12-09.toml");
     let second = env.dir.path().join("changed.toml");
-    std::fs::write(&second, without_rockwell(&first)).unwrap();
-    let third = fixtures.join("wulong_2019q1.toml");
+    std::fs::write(&second, without_kaiwolun(&first)).unwrap();
+    let third = fixtures.join("nanchuan_2019q1.toml");
     let out = env.run(&[
         "import",
         "--replace",
@@ -184,13 +184,13 @@ fn one_import_that_adds_replaces_and_adds_again_leaves_the_index_in_step() {
         third.to_str().unwrap(),
     ]);
     assert!(out.status.success(), "{}", stderr(&out));
-    let hits = search(&env, &["罗克韦尔"]);
+    let hits = search(&env, &["凯沃伦"]);
     assert!(
         !hits.is_empty() && hits.iter().all(|(k, _, _)| k == "passage"),
         "only the passage still mentions it: {hits:?}"
     );
-    assert!(has(&search(&env, &["吉宝"]), "company", "吉宝"));
-    assert!(!search(&env, &["武隆"]).is_empty());
+    assert!(has(&search(&env, &["嘉澜"]), "company", "嘉澜"));
+    assert!(!search(&env, &["南川"]).is_empty());
     let check = env.run(&["check"]);
     assert!(check.status.success(), "{}", stdout(&check));
 }

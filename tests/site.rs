@@ -37,7 +37,7 @@ fn catalogue() -> TestEnv {
     let env = TestEnv::new();
     assert!(env.run(&["init"]).status.success());
     let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
-    for f in ["guangming_2024-12-09.toml", "wulong_2019q1.toml"] {
+    for f in ["fushan_2024-12-09.toml", "nanchuan_2019q1.toml"] {
         let out = env.run(&["import", fixtures.join(f).to_str().unwrap()]);
         assert!(out.status.success(), "{}", stderr(&out));
     }

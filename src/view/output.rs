@@ -657,7 +657,7 @@ mod tests {
         ];
         let rows: &[&[&str]] = &[
             &["1", "江津區", "266億", "a note"],
-            &["12", "光明区", "", ""],
+            &["12", "福山区", "", ""],
             &["300", "示例县 (illustrative)", "逾1000億", "1GW 飛輪儲能"],
         ];
         for no_header in [false, true] {
