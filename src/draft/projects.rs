@@ -365,7 +365,7 @@ pub fn projects(draft: &mut Draft, doc: &Doc) {
             // ,总投资5亿元 after an item names that item's amount.
             let next = list
                 .get(i + 1)
-                .filter(|(_, n)| figures::money(n).first().is_some() && !NAMED.is_match(n));
+                .filter(|(_, n)| !figures::money(n).is_empty() && !NAMED.is_match(n));
             item_projects(
                 draft,
                 doc,
@@ -534,7 +534,7 @@ pub fn industries(draft: &mut Draft, doc: &Doc) {
                 if !(2..=20).contains(&len)
                     || item.ends_with("項目")
                     || item.ends_with("项目")
-                    || figures::money(item).first().is_some()
+                    || !figures::money(item).is_empty()
                 {
                     continue;
                 }
