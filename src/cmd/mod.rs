@@ -77,14 +77,12 @@ pub fn run(ctx: &Context, db: &Path, command: Command) -> Result<()> {
             format,
             timeout,
             shape,
-            by,
-            as_of,
-            place,
+            rollup,
         } => match (list, sql) {
             (true, _) => report::list(),
             (false, true) => report::print_sql(name.as_deref()),
             (false, false) => {
-                let (name, params) = report::division_options(name, params, by, as_of, place)?;
+                let (name, params) = report::division_options(name, params, rollup)?;
                 report::run(
                     ctx,
                     db,
