@@ -362,3 +362,39 @@ fn a_place_parameter_gives_the_same_rows_in_the_sqlite3_shell() {
         assert_eq!(shell.len(), ours.len(), "{report}");
     }
 }
+
+#[test]
+fn datasette_metadata_offers_the_rollups_and_the_place_parameter() {
+    let env = with_wujiang();
+    let path = env.dir.path().join("metadata.json");
+    ok(&env, &["metadata", "-o", path.to_str().unwrap()]);
+    let metadata: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
+    let queries = &metadata["databases"]["catalogue"]["queries"];
+    for name in common::REPORTS {
+        assert!(
+            queries[name]["sql"].is_string(),
+            "{name} is no canned query"
+        );
+    }
+    for name in [
+        "summary",
+        "timeline",
+        "industries",
+        "top",
+        "divisions",
+        "timeline_by_division",
+        "industries_by_division",
+        "top_by_division",
+    ] {
+        let params: Vec<&str> = queries[name]["params"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|p| p.as_str().unwrap())
+            .collect();
+        assert!(params.contains(&"place"), "{name}: {params:?}");
+        let sql = queries[name]["sql"].as_str().unwrap();
+        assert_eq!(sql, ok(&env, &["report", name, "--sql"]), "{name}");
+    }
+}
