@@ -69,31 +69,7 @@ pub fn run(ctx: &Context, db: &Path, command: Command) -> Result<()> {
             name_or_id,
             format,
         } => show::run(ctx, db, kind, &name_or_id, format),
-        Command::Report {
-            name,
-            list,
-            params,
-            sql,
-            format,
-            timeout,
-            shape,
-            rollup,
-        } => match (list, sql) {
-            (true, _) => report::list(),
-            (false, true) => report::print_sql(name.as_deref()),
-            (false, false) => {
-                let (name, params) = report::division_options(name, params, rollup)?;
-                report::run(
-                    ctx,
-                    db,
-                    name.as_deref(),
-                    &params,
-                    format,
-                    &limits(timeout),
-                    &shape,
-                )
-            }
-        },
+        report @ Command::Report { .. } => run_report(ctx, db, report),
         Command::Sql {
             query,
             format,
@@ -127,6 +103,40 @@ pub fn opens_catalogue(command: &Command) -> bool {
             | Command::Report { list: true, .. }
             | Command::Report { sql: true, .. }
     )
+}
+
+/// `report`: list, print the SQL, or run one (`--by` and `--place` first turned into the report
+/// and parameters they stand for).
+fn run_report(ctx: &Context, db: &Path, command: Command) -> Result<()> {
+    let Command::Report {
+        name,
+        list,
+        params,
+        sql,
+        format,
+        timeout,
+        shape,
+        rollup,
+    } = command
+    else {
+        anyhow::bail!("not a report");
+    };
+    match (list, sql) {
+        (true, _) => report::list(),
+        (false, true) => report::print_sql(name.as_deref()),
+        (false, false) => {
+            let (name, params) = report::division_options(name, params, rollup)?;
+            report::run(
+                ctx,
+                db,
+                name.as_deref(),
+                &params,
+                format,
+                &limits(timeout),
+                &shape,
+            )
+        }
+    }
 }
 
 /// The listings: one query each (view/listings.rs), the same filters and options.
