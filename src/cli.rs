@@ -292,19 +292,23 @@ pub enum Command {
     /// Write the catalogue out: sources in the import format, or every table for spreadsheets
     Export {
         /// Write one file per source (or, with --tables, one file per table) into this directory
-        #[arg(long, value_name = "DIR", required_unless_present = "jsonl")]
+        #[arg(long, value_name = "DIR", required_unless_present_any = ["jsonl", "geojson"])]
         dir: Option<PathBuf>,
         /// Write every source to one JSON Lines file instead
         #[arg(long, value_name = "FILE", conflicts_with_all = ["dir", "tables"])]
         jsonl: Option<PathBuf>,
+        /// Write the events as GeoJSON points (RFC 7946) at their divisions' seats instead; an
+        /// event whose place has no coordinates is left out and counted on stderr
+        #[arg(long, value_name = "FILE", conflicts_with_all = ["dir", "tables", "jsonl"])]
+        geojson: Option<PathBuf>,
         /// Export every table (CSV or JSON, by --format) instead of the sources
         #[arg(long, requires = "dir")]
         tables: bool,
         /// Format of exported tables
         #[arg(long, short, value_enum, default_value_t = TableFormat::Csv)]
         format: TableFormat,
-        /// Replace files of the same names in DIR (without it, an export that would overwrite
-        /// a file writes nothing)
+        /// Replace files of the same names in DIR, or the --geojson file (without it, an export
+        /// that would overwrite a file writes nothing)
         #[arg(long)]
         force: bool,
     },

@@ -398,3 +398,74 @@ fn datasette_metadata_offers_the_rollups_and_the_place_parameter() {
         assert_eq!(sql, ok(&env, &["report", name, "--sql"]), "{name}");
     }
 }
+
+#[test]
+fn export_geojson_is_valid_and_every_point_is_in_china() {
+    let env = with_wujiang();
+    // The template's 示例区 has no division, so no coordinates: left out and counted.
+    let template = env.dir.path().join("template.toml");
+    std::fs::write(&template, ok(&env, &["template"])).unwrap();
+    ok(&env, &["import", template.to_str().unwrap()]);
+    let events = rows(&env, &["events"]).len();
+    let path = env.dir.path().join("events.geojson");
+    let out = env.run(&["export", "--geojson", path.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let text = std::fs::read_to_string(&path).unwrap();
+    let geojson::GeoJson::FeatureCollection(collection) = text.parse::<geojson::GeoJson>().unwrap()
+    else {
+        panic!("not a FeatureCollection: {text}");
+    };
+    // RFC 7946 has no crs member: positions are WGS 84 longitude, latitude.
+    assert!(!text.contains("\"crs\""));
+    assert_eq!(collection.features.len(), 3, "{text}");
+    let left_out = events - collection.features.len();
+    assert!(
+        stderr(&out).contains(&format!("{left_out} of {events} events left out")),
+        "{}",
+        stderr(&out)
+    );
+    for feature in &collection.features {
+        let Some(geojson::GeometryValue::Point { coordinates }) =
+            feature.geometry.as_ref().map(|g| &g.value)
+        else {
+            panic!("not a point: {feature:?}");
+        };
+        let &[lon, lat] = coordinates.as_slice() else {
+            panic!("not a 2D position: {coordinates:?}");
+        };
+        assert!((73.0..=136.0).contains(&lon), "longitude {lon}");
+        assert!((3.0..=54.0).contains(&lat), "latitude {lat}");
+        let properties = feature.properties.as_ref().unwrap();
+        for key in [
+            "event_id",
+            "event",
+            "held_on",
+            "place",
+            "code",
+            "province",
+            "prefecture",
+            "project_count",
+            "signed_amount_yuan",
+            "source_url",
+        ] {
+            assert!(
+                properties.contains_key(key),
+                "{key} missing: {properties:?}"
+            );
+        }
+        if properties["place"] == "江津區" {
+            // Longitude first: 江津 is at about 106.3°E, 29.3°N.
+            assert!((106.0..107.0).contains(&lon) && (29.0..30.0).contains(&lat));
+            assert_eq!(properties["code"], "500116");
+            assert_eq!(properties["province"], "重庆市");
+            assert_eq!(properties["signed_amount_yuan"], 26_600_000_000_i64);
+        }
+    }
+    // An existing file is kept unless --force.
+    let out = env.run(&["export", "--geojson", path.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    ok(
+        &env,
+        &["export", "--geojson", path.to_str().unwrap(), "--force"],
+    );
+}

@@ -48,13 +48,14 @@ pub fn run(ctx: &Context, db: &Path, command: Command) -> Result<()> {
         Command::Export {
             dir,
             jsonl,
+            geojson,
             tables,
             format,
             force,
         } => export::run(
             ctx,
             db,
-            &export::Target::of(dir, jsonl, tables, format, force)?,
+            &export::Target::of(dir, jsonl, geojson, tables, format, force)?,
         ),
         listing @ (Command::Events { .. }
         | Command::Projects { .. }

@@ -4,6 +4,7 @@
 //! Only this folder formats; it reads what the store returns and never opens a connection.
 
 pub mod chart;
+pub mod geojson;
 pub mod html;
 pub mod lang;
 pub mod listings;
