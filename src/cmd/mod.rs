@@ -228,7 +228,7 @@ fn run_query(
             (Format::Svg, _) => chart.ok_or_else(|| {
                 anyhow::anyhow!(
                     "{} has no chart (the reports with one: timeline, industries, bands, targets, \
-                     top); use --format html for its table",
+                     top, map); use --format html for its table",
                     report.map_or("this listing", |r| r.name.as_str())
                 )
             })?,

@@ -8,6 +8,7 @@ pub mod geojson;
 pub mod html;
 pub mod lang;
 pub mod listings;
+pub mod map;
 pub mod metadata;
 pub mod output;
 pub mod present;

@@ -29,6 +29,7 @@ const FILES: &[&str] = &[
     include_str!("../../reports/timeline_by_division.sql"),
     include_str!("../../reports/industries_by_division.sql"),
     include_str!("../../reports/top_by_division.sql"),
+    include_str!("../../reports/map.sql"),
 ];
 
 fn parse(sql: &'static str) -> Report {
