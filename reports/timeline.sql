@@ -4,11 +4,17 @@
 --   quarter or month?
 -- Param: :by        year (default), quarter or month
 -- Param: :district  only this place
+-- Param: :place     only events within this area: a division's name or code; its former and later names and the divisions within it count too
 -- Bar: signed_amount
 -- Only signing ceremonies are added up; reports of a period (上半年共簽約…) would count the same
 -- signings twice, so they are counted apart (period_reports) and reconciled against the
 -- ceremonies in `reconcile`.
-WITH e AS (
+WITH area (code) AS (
+    -- :place: the areas today holding the division of that name or code (through successors)
+    SELECT coalesce(today_code, today_prefecture_code, today_province_code) FROM divisions
+     WHERE code = nullif(:place, '') OR name = nullif(:place, '') OR short_name = nullif(:place, '')
+),
+e AS (
     -- from the events themselves: the view's other columns (sources, unitemised sums) are not
     -- needed here
     SELECT pl.name AS district, pl.name_key AS district_key, ev.held_on, ev.kind,
@@ -23,6 +29,10 @@ WITH e AS (
            END AS period
       FROM events ev JOIN places pl ON pl.place_id = ev.place_id
      WHERE (nullif(:district, '') IS NULL OR pl.name = nullif(:district, '') OR pl.name_key = nullif(:district, ''))
+       AND (nullif(:place, '') IS NULL OR ev.place_id IN (
+            SELECT d.place_id FROM place_divisions d
+             WHERE d.today_code IN area OR d.today_prefecture_code IN area
+                OR d.today_province_code IN area))
 )
 SELECT district,
        period,

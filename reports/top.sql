@@ -3,19 +3,29 @@
 -- Question: Which named projects bring the most investment, where, and from whom?
 -- Param: :limit     how many projects (default 10)
 -- Param: :district  only projects of events held by this place
+-- Param: :place     only events within this area: a division's name or code; its former and later names and the divisions within it count too
 -- Param: :from      only events on or after this date (YYYY-MM-DD)
 -- Param: :to        only events on or before this date (YYYY-MM-DD)
 -- The largest first, by the amount index; the details (companies, industries) only for them.
 -- A project named only in a report of a period is here too; one reported by several sources is
 -- one row (sources says how many), with the first source's amount; other_amount_yuan is the
 -- largest other amount given for it (by a later source, or as an alternative figure).
-WITH largest AS MATERIALIZED (
+WITH area (code) AS (
+    -- :place: the areas today holding the division of that name or code (through successors)
+    SELECT coalesce(today_code, today_prefecture_code, today_province_code) FROM divisions
+     WHERE code = nullif(:place, '') OR name = nullif(:place, '') OR short_name = nullif(:place, '')
+),
+largest AS MATERIALIZED (
     SELECT p.project_id
       FROM projects p
       JOIN events e ON e.event_id = p.event_id
       JOIN places pl ON pl.place_id = e.place_id
      WHERE p.amount_yuan IS NOT NULL
        AND (nullif(:district, '') IS NULL OR pl.name = nullif(:district, '') OR pl.name_key = nullif(:district, ''))
+       AND (nullif(:place, '') IS NULL OR e.place_id IN (
+            SELECT d.place_id FROM place_divisions d
+             WHERE d.today_code IN area OR d.today_prefecture_code IN area
+                OR d.today_province_code IN area))
        AND (nullif(:from, '') IS NULL OR e.held_on >= nullif(:from, ''))
        AND (nullif(:to, '') IS NULL OR e.held_on <= nullif(:to, ''))
      ORDER BY p.amount_yuan DESC, p.name

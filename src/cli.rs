@@ -292,19 +292,23 @@ pub enum Command {
     /// Write the catalogue out: sources in the import format, or every table for spreadsheets
     Export {
         /// Write one file per source (or, with --tables, one file per table) into this directory
-        #[arg(long, value_name = "DIR", required_unless_present = "jsonl")]
+        #[arg(long, value_name = "DIR", required_unless_present_any = ["jsonl", "geojson"])]
         dir: Option<PathBuf>,
         /// Write every source to one JSON Lines file instead
         #[arg(long, value_name = "FILE", conflicts_with_all = ["dir", "tables"])]
         jsonl: Option<PathBuf>,
+        /// Write the events as GeoJSON points (RFC 7946) at their divisions' seats instead; an
+        /// event whose place has no coordinates is left out and counted on stderr
+        #[arg(long, value_name = "FILE", conflicts_with_all = ["dir", "tables", "jsonl"])]
+        geojson: Option<PathBuf>,
         /// Export every table (CSV or JSON, by --format) instead of the sources
         #[arg(long, requires = "dir")]
         tables: bool,
         /// Format of exported tables
         #[arg(long, short, value_enum, default_value_t = TableFormat::Csv)]
         format: TableFormat,
-        /// Replace files of the same names in DIR (without it, an export that would overwrite
-        /// a file writes nothing)
+        /// Replace files of the same names in DIR, or the --geojson file (without it, an export
+        /// that would overwrite a file writes nothing)
         #[arg(long)]
         force: bool,
     },
@@ -410,16 +414,8 @@ pub enum Command {
         /// Print the report's SQL instead of running it
         #[arg(long)]
         sql: bool,
-        /// Roll `summary` up by division (runs `report divisions -p level=…`)
-        #[arg(long, value_enum, value_name = "LEVEL")]
-        by: Option<DivisionLevel>,
-        /// With --by: today's divisions (through successors) or those of the events' dates
-        #[arg(long, value_enum, value_name = "WHEN", requires = "by")]
-        as_of: Option<AsOf>,
-        /// Only events within this division (`summary`, `divisions`): a name in either script or
-        /// a code; its former and later names and the divisions within it count too
-        #[arg(long, value_name = "NAME-OR-CODE")]
-        place: Option<String>,
+        #[command(flatten)]
+        rollup: Rollup,
         /// Output format
         #[arg(long, short, value_enum, default_value_t = Format::Table)]
         format: Format,
@@ -481,6 +477,30 @@ pub struct MetadataArgs {
     /// `--plugins-dir DIR` gives the metadata to every file whose application_id is a catalogue's
     #[arg(long, value_name = "DIR")]
     pub plugins_dir: Option<PathBuf>,
+}
+
+// Rollups and filters by division, for `summary`, `timeline`, `industries`, `top` and their
+// rollups (`divisions`, `timeline_by_division`, `industries_by_division`, `top_by_division`).
+// (A doc comment here would replace the help text of `report`, which flattens it.)
+#[derive(Debug, Default, Args)]
+pub struct Rollup {
+    /// Roll `summary`, `timeline`, `industries` or `top` up by division (runs `divisions`,
+    /// `timeline_by_division`, `industries_by_division` or `top_by_division`)
+    #[arg(long, value_enum, value_name = "LEVEL")]
+    pub by: Option<DivisionLevel>,
+    /// With --by: today's divisions (through successors) or those of the events' dates
+    #[arg(long, value_enum, value_name = "WHEN", requires = "by")]
+    pub as_of: Option<AsOf>,
+    /// Only events within this division: a name in either script or a code; its former and
+    /// later names and the divisions within it count too
+    #[arg(long, value_name = "NAME-OR-CODE", conflicts_with_all = ["province", "prefecture"])]
+    pub place: Option<String>,
+    /// --place, for a province-level division only (吉林 is then 吉林省, not 吉林市)
+    #[arg(long, value_name = "NAME-OR-CODE", conflicts_with = "prefecture")]
+    pub province: Option<String>,
+    /// --place, for a prefecture-level division only
+    #[arg(long, value_name = "NAME-OR-CODE")]
+    pub prefecture: Option<String>,
 }
 
 /// A level of division that `report summary --by` rolls up to.

@@ -162,6 +162,29 @@ fn every_canned_query_gives_the_cli_rows() {
         served,
         cli_rows(&env, &["report", "summary", "-p", "district=江津区"])
     );
+    // The place parameter: an area by any of its names (simplified script) or its code.
+    for (report, place) in [
+        ("summary", "重庆市"),
+        ("timeline", "500116"),
+        ("top", "重庆"),
+    ] {
+        let (status, body) = get(
+            port,
+            &format!(
+                "/catalogue/{report}.json?_shape=array&place={}",
+                encode(place)
+            ),
+        )
+        .unwrap();
+        assert_eq!(status, 200, "{body}");
+        let served: Vec<Value> = serde_json::from_str(&body).unwrap();
+        assert!(!served.is_empty(), "{report} place={place}");
+        assert_eq!(
+            served,
+            cli_rows(&env, &["report", report, "--place", place]),
+            "{report} place={place}"
+        );
+    }
     search_box_finds_either_script(port);
 }
 

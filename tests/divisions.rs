@@ -251,3 +251,221 @@ fn place_finds_the_events_of_every_name_of_the_area_and_within_it() {
     let out = env.run(&["report", "summary", "--place", "富阳县城"]);
     assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
 }
+
+fn column<'a>(rows: &'a [serde_json::Value], name: &str) -> Vec<&'a str> {
+    rows.iter().map(|r| r[name].as_str().unwrap()).collect()
+}
+
+#[test]
+fn timeline_industries_and_top_take_place_and_by_as_summary_does() {
+    let env = with_wujiang();
+    for place in ["吴江市", "吳江區", "320509", "江苏"] {
+        let timeline = rows(&env, &["report", "timeline", "--place", place]);
+        assert_eq!(
+            column(&timeline, "district"),
+            vec!["吴江区", "吴江市"],
+            "--place {place}"
+        );
+    }
+    // The seed's projects are all 江津區's: in 重慶 all of them, in 苏州市 none.
+    let top = rows(&env, &["report", "top"]);
+    assert_eq!(rows(&env, &["report", "top", "--place", "重慶"]), top);
+    assert!(rows(&env, &["report", "top", "--place", "苏州市"]).is_empty());
+    let amount = |rows: &[serde_json::Value]| -> i64 {
+        rows.iter()
+            .map(|r| r["amount_yuan"].as_i64().unwrap())
+            .sum()
+    };
+    let industries = rows(&env, &["report", "industries"]);
+    let in_suzhou = rows(&env, &["report", "industries", "--place", "苏州市"]);
+    assert!(amount(&industries) > 0);
+    assert_eq!(amount(&in_suzhou), 0);
+    // Rolled up: one row per province and year; as on the events' dates, two counties.
+    let by_province = rows(&env, &["report", "timeline", "--by", "province"]);
+    let periods: Vec<(&str, &str)> = by_province
+        .iter()
+        .map(|r| {
+            (
+                r["division"].as_str().unwrap(),
+                r["period"].as_str().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        periods,
+        vec![("江苏省", "2010"), ("江苏省", "2016"), ("重庆市", "2023")]
+    );
+    let then = rows(
+        &env,
+        &["report", "timeline", "--by", "county", "--as-of", "event"],
+    );
+    assert_eq!(
+        column(&then, "division"),
+        vec!["吴江区", "吴江市", "江津区"]
+    );
+    let by_industry = rows(&env, &["report", "industries", "--by", "prefecture"]);
+    assert!(by_industry.iter().all(|r| r["division"] == "重庆市"));
+    assert_eq!(amount(&by_industry), amount(&industries));
+    let top_two = rows(&env, &["report", "top", "--by", "county", "-p", "limit=2"]);
+    assert_eq!(column(&top_two, "division"), vec!["江津区", "江津区"]);
+    assert_eq!(top_two[0]["project"], top[0]["project"]);
+    let out = env.run(&["report", "bands", "--by", "province"]);
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+}
+
+#[test]
+fn province_and_prefecture_are_place_at_one_level() {
+    let env = with_wujiang();
+    // 吉林 is a province and a prefecture; 苏州 today's prefecture, not the 1981–1983 苏州地区.
+    let jiangsu = rows(&env, &["report", "summary", "--province", "江苏"]);
+    assert_eq!(column(&jiangsu, "district"), vec!["吴江市", "吴江区"]);
+    let suzhou = rows(&env, &["report", "timeline", "--prefecture", "蘇州"]);
+    assert_eq!(suzhou.len(), 2);
+    let out = env.run(&["report", "summary", "--province", "苏州"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("no province"), "{}", stderr(&out));
+    let out = env.run(&["report", "summary", "--province", "吉林", "--place", "吉林"]);
+    assert_eq!(out.status.code(), Some(2));
+}
+
+#[test]
+fn a_place_parameter_gives_the_same_rows_in_the_sqlite3_shell() {
+    let Some(sqlite3) = common::sqlite3_shell() else {
+        return;
+    };
+    let env = with_wujiang();
+    for (report, place) in [
+        ("timeline", "吴江市"),
+        ("top_by_division", "重庆"),
+        ("timeline_by_division", "吴江市"),
+    ] {
+        let sql = ok(&env, &["report", report, "--sql"]);
+        let script = format!(".param set :place {place}\n.param set :division_level ''\n{sql}");
+        let mut child = std::process::Command::new(&sqlite3)
+            .args(["-bail", "-json"])
+            .arg(env.db())
+            .stdin(std::process::Stdio::piped())
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .unwrap();
+        std::io::Write::write_all(&mut child.stdin.take().unwrap(), script.as_bytes()).unwrap();
+        let out = child.wait_with_output().unwrap();
+        assert!(out.status.success(), "{report}: {}", stderr(&out));
+        let shell: Vec<serde_json::Value> = if out.stdout.is_empty() {
+            Vec::new()
+        } else {
+            serde_json::from_slice(&out.stdout).unwrap()
+        };
+        let ours = rows(&env, &["report", report, "-p", &format!("place={place}")]);
+        assert!(!ours.is_empty(), "{report}");
+        assert_eq!(shell.len(), ours.len(), "{report}");
+    }
+}
+
+#[test]
+fn datasette_metadata_offers_the_rollups_and_the_place_parameter() {
+    let env = with_wujiang();
+    let path = env.dir.path().join("metadata.json");
+    ok(&env, &["metadata", "-o", path.to_str().unwrap()]);
+    let metadata: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
+    let queries = &metadata["databases"]["catalogue"]["queries"];
+    for name in common::REPORTS {
+        assert!(
+            queries[name]["sql"].is_string(),
+            "{name} is no canned query"
+        );
+    }
+    for name in [
+        "summary",
+        "timeline",
+        "industries",
+        "top",
+        "divisions",
+        "timeline_by_division",
+        "industries_by_division",
+        "top_by_division",
+    ] {
+        let params: Vec<&str> = queries[name]["params"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|p| p.as_str().unwrap())
+            .collect();
+        assert!(params.contains(&"place"), "{name}: {params:?}");
+        let sql = queries[name]["sql"].as_str().unwrap();
+        assert_eq!(sql, ok(&env, &["report", name, "--sql"]), "{name}");
+    }
+}
+
+#[test]
+fn export_geojson_is_valid_and_every_point_is_in_china() {
+    let env = with_wujiang();
+    // The template's 示例区 has no division, so no coordinates: left out and counted.
+    let template = env.dir.path().join("template.toml");
+    std::fs::write(&template, ok(&env, &["template"])).unwrap();
+    ok(&env, &["import", template.to_str().unwrap()]);
+    let events = rows(&env, &["events"]).len();
+    let path = env.dir.path().join("events.geojson");
+    let out = env.run(&["export", "--geojson", path.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let text = std::fs::read_to_string(&path).unwrap();
+    let geojson::GeoJson::FeatureCollection(collection) = text.parse::<geojson::GeoJson>().unwrap()
+    else {
+        panic!("not a FeatureCollection: {text}");
+    };
+    // RFC 7946 has no crs member: positions are WGS 84 longitude, latitude.
+    assert!(!text.contains("\"crs\""));
+    assert_eq!(collection.features.len(), 3, "{text}");
+    let left_out = events - collection.features.len();
+    assert!(
+        stderr(&out).contains(&format!("{left_out} of {events} events left out")),
+        "{}",
+        stderr(&out)
+    );
+    for feature in &collection.features {
+        let Some(geojson::GeometryValue::Point { coordinates }) =
+            feature.geometry.as_ref().map(|g| &g.value)
+        else {
+            panic!("not a point: {feature:?}");
+        };
+        let &[lon, lat] = coordinates.as_slice() else {
+            panic!("not a 2D position: {coordinates:?}");
+        };
+        assert!((73.0..=136.0).contains(&lon), "longitude {lon}");
+        assert!((3.0..=54.0).contains(&lat), "latitude {lat}");
+        let properties = feature.properties.as_ref().unwrap();
+        for key in [
+            "event_id",
+            "event",
+            "held_on",
+            "place",
+            "code",
+            "province",
+            "prefecture",
+            "project_count",
+            "signed_amount_yuan",
+            "source_url",
+        ] {
+            assert!(
+                properties.contains_key(key),
+                "{key} missing: {properties:?}"
+            );
+        }
+        if properties["place"] == "江津區" {
+            // Longitude first: 江津 is at about 106.3°E, 29.3°N.
+            assert!((106.0..107.0).contains(&lon) && (29.0..30.0).contains(&lat));
+            assert_eq!(properties["code"], "500116");
+            assert_eq!(properties["province"], "重庆市");
+            assert_eq!(properties["signed_amount_yuan"], 26_600_000_000_i64);
+        }
+    }
+    // An existing file is kept unless --force.
+    let out = env.run(&["export", "--geojson", path.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    ok(
+        &env,
+        &["export", "--geojson", path.to_str().unwrap(), "--force"],
+    );
+}

@@ -72,7 +72,7 @@ fn dom(chromium: &Path, page: &Path) -> String {
 #[test]
 fn report_charts_are_svg_with_text_and_pages_are_self_contained() {
     let env = catalogue();
-    for report in ["timeline", "industries", "bands", "targets", "top"] {
+    for report in ["timeline", "industries", "bands", "targets", "top", "map"] {
         let out = env.run(&["report", report, "--format", "svg"]);
         assert!(out.status.success(), "{report}: {}", stderr(&out));
         let svg = stdout(&out);
@@ -195,6 +195,91 @@ fn the_site_is_deterministic_linked_valid_and_shows_in_a_browser() {
         std::fs::metadata(&shot).unwrap().len() > 30_000,
         "a blank screenshot"
     );
+    // The map page: linked from the index, its dots drawn, and not blank on screen.
+    assert!(index.contains("map.html"));
+    let map = dom(&chromium, &a.join("map.html"));
+    assert!(map.contains("<svg") && map.contains("<circle") && map.contains("江津区"));
+    let shot = env.dir.path().join("map.png");
+    let out = Command::new(&chromium)
+        .args([
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--window-size=1000,1200",
+        ])
+        .arg(format!("--screenshot={}", shot.display()))
+        .arg(format!("file://{}", a.join("map.html").display()))
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    assert!(
+        std::fs::metadata(&shot).unwrap().len() > 30_000,
+        "a blank screenshot of the map"
+    );
+}
+
+/// The dots of a map: (title, radius) of each circle that has a title (the legend's have none).
+fn dots_of(svg: &str) -> Vec<(String, f64)> {
+    svg.split("<circle ")
+        .skip(1)
+        .filter_map(|c| {
+            let (head, rest) = c.split_once('>')?;
+            let title = rest.strip_prefix("<title>")?.split("</title>").next()?;
+            let r = head
+                .split(" r=\"")
+                .nth(1)?
+                .split('"')
+                .next()?
+                .parse()
+                .ok()?;
+            Some((title.to_string(), r))
+        })
+        .collect()
+}
+
+#[test]
+fn the_map_has_a_dot_per_county_its_area_proportional_to_the_amount() {
+    // The seed (江津, 266億) and 吴江's two ceremonies under today's 吴江区 (86億 + 152億).
+    let env = TestEnv::new();
+    assert!(env.run(&["init"]).status.success());
+    let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/divisions");
+    for f in ["wujiang_2010.toml", "wujiang_2016.toml"] {
+        let out = env.run(&["import", fixtures.join(f).to_str().unwrap()]);
+        assert!(out.status.success(), "{}", stderr(&out));
+    }
+    let rows: Vec<serde_json::Value> =
+        serde_json::from_str(&stdout(&env.run(&["report", "map", "--format", "json"]))).unwrap();
+    let svg = stdout(&env.run(&["report", "map", "--format", "svg"]));
+    assert!(
+        svg.contains("Legend") && svg.contains("equirectangular"),
+        "{svg}"
+    );
+    let dots = dots_of(&svg);
+    assert_eq!(dots.len(), rows.len(), "{dots:?}");
+    let with_amount: Vec<(f64, f64)> = rows
+        .iter()
+        .filter_map(|r| {
+            let amount = r["signed_amount_yuan"].as_f64()?;
+            let name = r["division"].as_str()?;
+            let (_, radius) = dots.iter().find(|(t, _)| t.starts_with(name))?;
+            Some((amount, *radius))
+        })
+        .collect();
+    assert!(with_amount.len() >= 2, "{rows:?}");
+    let (a0, r0) = with_amount[0];
+    for (a, r) in &with_amount[1..] {
+        let expected = (a / a0).sqrt() * r0;
+        assert!(
+            (r - expected).abs() < 0.2,
+            "radius {r}, expected {expected}"
+        );
+    }
+    assert!(dots.iter().any(|(t, _)| t == "吴江区 238億"), "{dots:?}");
+    // --place keeps the dots of that area only.
+    let svg = stdout(&env.run(&["report", "map", "--format", "svg", "--place", "重庆"]));
+    let dots = dots_of(&svg);
+    assert_eq!(dots.len(), 1, "{dots:?}");
+    assert!(dots[0].0.starts_with("江津区"), "{dots:?}");
 }
 
 #[test]

@@ -29,11 +29,6 @@ impl Rng {
     }
 }
 
-const PROVINCES: [&str; 6] = ["四川省", "河南省", "湖北省", "广东省", "浙江省", "山东省"];
-const NAME_CHARS: [&str; 24] = [
-    "江", "河", "山", "新", "东", "西", "南", "北", "高", "长", "金", "龙", "青", "平", "安", "兴",
-    "永", "宁", "华", "明", "阳", "城", "海", "云",
-];
 const INDUSTRIES: [&str; 16] = [
     "新能源汽车",
     "新型储能",
@@ -208,18 +203,51 @@ fn amount_text(yi_tenths: u64) -> String {
     }
 }
 
+/// The districts events are held in: real county-level divisions in use in every year events
+/// are dated (2021–2025), each with its province, that resolve to their own code within that
+/// province in either script, since division codes are resolved on import and a made-up name
+/// is warned about (a real name under another province refuses the file). In an order that
+/// spreads them over the provinces (a step coprime with their number).
+fn districts() -> &'static [(String, String)] {
+    static DISTRICTS: std::sync::OnceLock<Vec<(String, String)>> = std::sync::OnceLock::new();
+    DISTRICTS.get_or_init(|| {
+        use zhaoshang::source::divisions::{Level, gazetteer};
+        let g = gazetteer();
+        let resolves = |name: &str, province: u32, code: u32| {
+            [2021, 2025].iter().all(|&year| {
+                [name.to_string(), traditional(name)].iter().all(|n| {
+                    g.resolve_within(n, Some(&[province]), Some(year))
+                        .is_ok_and(|d| d.code == code)
+                })
+            })
+        };
+        let counties: Vec<(String, String)> = g
+            .divisions()
+            .iter()
+            .filter(|d| d.level == Level::County && d.to.is_none() && d.from <= 2021)
+            .filter(|d| resolves(d.name, d.code / 10_000 * 10_000, d.code))
+            .map(|d| (d.name.to_string(), d.province.to_string()))
+            .collect();
+        (0..counties.len())
+            .map(|i| counties[i * 7_919 % counties.len()].clone())
+            .collect()
+    })
+}
+
+/// A county-level division's kind, from its name's last character.
+fn district_kind(name: &str) -> &'static str {
+    match name.chars().last() {
+        Some('区') => "district",
+        Some('市') => "city",
+        _ => "county",
+    }
+}
+
 fn source_record(rng: &mut Rng, index: usize, n: usize, totals: &mut Totals) -> Value {
-    let districts = 2_800;
-    let d = index % districts;
-    let province = PROVINCES[d % PROVINCES.len()];
-    let district = format!(
-        "{}{}{}{}",
-        NAME_CHARS[d % 24],
-        NAME_CHARS[(d / 24) % 24],
-        NAME_CHARS[(d / 576) % 24],
-        if d.is_multiple_of(3) { "县" } else { "区" }
-    );
-    let year = 2021 + (index / districts) % 5;
+    let all = districts();
+    let d = index % all.len();
+    let (district, province) = (all[d].0.clone(), all[d].1.as_str());
+    let year = 2021 + (index / all.len()) % 5;
     let month = 1 + rng.below(12);
     let day = 1 + rng.below(28);
     let date = format!("{year}-{month:02}-{day:02}");
@@ -336,7 +364,7 @@ fn source_record(rng: &mut Rng, index: usize, n: usize, totals: &mut Totals) -> 
         "places": [
             {"name": "中国", "kind": "country"},
             {"name": province_t, "kind": "province", "parent": "中国"},
-            {"name": district_t, "kind": if d.is_multiple_of(3) { "county" } else { "district" }, "parent": province_t, "quote": opening},
+            {"name": district_t, "kind": district_kind(&district), "parent": province_t, "quote": opening},
         ],
         "industries": industries,
         "companies": companies,

@@ -26,6 +26,10 @@ pub enum Target {
         force: bool,
     },
     JsonLines(PathBuf),
+    GeoJson {
+        file: PathBuf,
+        force: bool,
+    },
     Tables {
         dir: PathBuf,
         format: TableFormat,
@@ -39,15 +43,17 @@ impl Target {
     pub fn of(
         dir: Option<PathBuf>,
         jsonl: Option<PathBuf>,
+        geojson: Option<PathBuf>,
         tables: bool,
         format: TableFormat,
         force: bool,
     ) -> Result<Target> {
-        Ok(match (jsonl, dir) {
-            (Some(file), _) => Target::JsonLines(file),
-            (None, Some(dir)) if tables => Target::Tables { dir, format, force },
-            (None, Some(dir)) => Target::Sources { dir, force },
-            (None, None) => bail!("give --dir DIR or --jsonl FILE"),
+        Ok(match (geojson, jsonl, dir) {
+            (Some(file), _, _) => Target::GeoJson { file, force },
+            (None, Some(file), _) => Target::JsonLines(file),
+            (None, None, Some(dir)) if tables => Target::Tables { dir, format, force },
+            (None, None, Some(dir)) => Target::Sources { dir, force },
+            (None, None, None) => bail!("give --dir DIR, --jsonl FILE or --geojson FILE"),
         })
     }
 }
@@ -126,6 +132,7 @@ pub fn run(ctx: &Context, db: &Path, target: &Target) -> Result<()> {
     match target {
         Target::Tables { dir, format, force } => tables(ctx, db, &store, dir, *format, *force),
         Target::JsonLines(path) => json_lines(ctx, db, &store, path),
+        Target::GeoJson { file, force } => geojson(ctx, db, &store, file, *force),
         Target::Sources { dir, force } => sources(ctx, db, &store, dir, *force),
     }
 }
@@ -188,6 +195,54 @@ fn json_lines(ctx: &Context, db: &Path, store: &crate::store::Store, path: &Path
     ctx.note(&format!(
         "wrote {} sources to {}",
         records.rows.len(),
+        path.display()
+    ));
+    Ok(())
+}
+
+/// The events as a GeoJSON FeatureCollection, written whole or not at all (a temporary file
+/// beside it, renamed into place).
+fn geojson(
+    ctx: &Context,
+    db: &Path,
+    store: &crate::store::Store,
+    path: &Path,
+    force: bool,
+) -> Result<()> {
+    CatalogueFiles::of(db).check_output(path)?;
+    if path.exists() && !force {
+        bail!(
+            "{} already exists; nothing was written. Give --force to replace it",
+            path.display()
+        );
+    }
+    let result = store.query(crate::view::geojson::EVENTS_SQL, &[])?;
+    let (collection, left_out) = crate::view::geojson::feature_collection(&result);
+    let dir = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
+    };
+    let cannot = || format!("cannot write {}", path.display());
+    let mut out = BufWriter::new(tempfile::NamedTempFile::new_in(dir).with_context(cannot)?);
+    serde_json::to_writer_pretty(&mut out, &collection).with_context(cannot)?;
+    writeln!(out).with_context(cannot)?;
+    let file = out
+        .into_inner()
+        .map_err(|e| e.into_error())
+        .with_context(cannot)?;
+    file.persist(path).with_context(cannot)?;
+    if left_out > 0 {
+        ctx.warn(&format!(
+            "{left_out} of {} events left out of {}: their places have no coordinates (no \
+             division code, or a division not in use today); `zhaoshang check` lists places \
+             without a code",
+            result.rows.len(),
+            path.display()
+        ));
+    }
+    ctx.note(&format!(
+        "wrote {} events to {}",
+        result.rows.len() - left_out,
         path.display()
     ));
     Ok(())

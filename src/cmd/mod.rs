@@ -83,13 +83,14 @@ pub fn run(ctx: &Context, db: &Path, command: Command) -> Result<()> {
         Command::Export {
             dir,
             jsonl,
+            geojson,
             tables,
             format,
             force,
         } => export::run(
             ctx,
             db,
-            &export::Target::of(dir, jsonl, tables, format, force)?,
+            &export::Target::of(dir, jsonl, geojson, tables, format, force)?,
         ),
         listing @ (Command::Events { .. }
         | Command::Projects { .. }
@@ -138,6 +139,40 @@ pub fn opens_catalogue(command: &Command) -> bool {
             | Command::Report { list: true, .. }
             | Command::Report { sql: true, .. }
     )
+}
+
+/// `report`: list, print the SQL, or run one (`--by` and `--place` first turned into the report
+/// and parameters they stand for).
+fn run_report(ctx: &Context, db: &Path, command: Command) -> Result<()> {
+    let Command::Report {
+        name,
+        list,
+        params,
+        sql,
+        format,
+        timeout,
+        shape,
+        rollup,
+    } = command
+    else {
+        anyhow::bail!("not a report");
+    };
+    match (list, sql) {
+        (true, _) => report::list(),
+        (false, true) => report::print_sql(name.as_deref()),
+        (false, false) => {
+            let (name, params) = report::division_options(name, params, rollup)?;
+            report::run(
+                ctx,
+                db,
+                name.as_deref(),
+                &params,
+                format,
+                &limits(timeout),
+                &shape,
+            )
+        }
+    }
 }
 
 /// The listings: one query each (view/listings.rs), the same filters and options.
@@ -228,7 +263,7 @@ fn run_query(
             (Format::Svg, _) => chart.ok_or_else(|| {
                 anyhow::anyhow!(
                     "{} has no chart (the reports with one: timeline, industries, bands, targets, \
-                     top); use --format html for its table",
+                     top, map); use --format html for its table",
                     report.map_or("this listing", |r| r.name.as_str())
                 )
             })?,

@@ -7,7 +7,8 @@ use anyhow::{Result, anyhow};
 use rusqlite::types::Value;
 
 use crate::Context;
-use crate::cli::{AsOf, DivisionLevel, Format, Shape};
+use crate::cli::{AsOf, DivisionLevel, Format, Rollup, Shape};
+use crate::source::divisions::{Division, Level};
 use crate::source::figure::parse_amount;
 use crate::store::QueryLimits;
 use crate::view::reports::{self, Report};
@@ -109,27 +110,45 @@ fn names_a_division(value: &str) -> bool {
     by_code || !g.named(value).is_empty()
 }
 
-/// `report summary --by LEVEL [--as-of WHEN] [--place NAME]`: the report and parameters they
-/// stand for (`--by` runs `divisions`, the summary rolled up).
+/// The reports `--by` rolls up, and the report each becomes.
+const ROLLUPS: &[(&str, &str)] = &[
+    ("summary", "divisions"),
+    ("timeline", "timeline_by_division"),
+    ("industries", "industries_by_division"),
+    ("top", "top_by_division"),
+];
+
+/// `report NAME --by LEVEL [--as-of WHEN] [--place|--province|--prefecture NAME]`: the report
+/// and parameters they stand for (`--by` runs the report's rollup, `summary` → `divisions`).
 pub fn division_options(
     name: Option<String>,
     mut params: Vec<String>,
-    by: Option<DivisionLevel>,
-    as_of: Option<AsOf>,
-    place: Option<String>,
+    rollup: Rollup,
 ) -> Result<(Option<String>, Vec<String>)> {
-    if by.is_none() && place.is_none() {
+    let place = match (&rollup.place, &rollup.province, &rollup.prefecture) {
+        (Some(place), _, _) => Some(place.clone()),
+        (_, Some(name), _) => Some(code_at(Level::Province, "province", name)?),
+        (_, _, Some(name)) => Some(code_at(Level::Prefecture, "prefecture", name)?),
+        _ => None,
+    };
+    if rollup.by.is_none() && place.is_none() {
         return Ok((name, params));
     }
-    if !matches!(name.as_deref(), Some("summary" | "divisions")) {
-        return Err(crate::UsageError(
-            "--by and --place are for `report summary` (and `report divisions`)".into(),
-        )
-        .into());
-    }
     let mut name = name;
-    if let Some(by) = by {
-        name = Some("divisions".into());
+    if let Some(by) = rollup.by {
+        let rolled = ROLLUPS
+            .iter()
+            .find(|(from, to)| name.as_deref().is_some_and(|n| n == *from || n == *to))
+            .map(|(_, to)| to.to_string())
+            .ok_or_else(|| {
+                crate::UsageError(
+                    "--by is for `report summary`, `timeline`, `industries` and `top` (and their \
+                     rollups: `divisions`, `timeline_by_division`, `industries_by_division`, \
+                     `top_by_division`)"
+                        .into(),
+                )
+            })?;
+        name = Some(rolled);
         let level = match by {
             DivisionLevel::Province => "province",
             DivisionLevel::Prefecture => "prefecture",
@@ -137,7 +156,7 @@ pub fn division_options(
         };
         params.push(format!("division_level={level}"));
     }
-    if let Some(as_of) = as_of {
+    if let Some(as_of) = rollup.as_of {
         let when = match as_of {
             AsOf::Today => "today",
             AsOf::Event => "event",
@@ -145,9 +164,54 @@ pub fn division_options(
         params.push(format!("as_of={when}"));
     }
     if let Some(place) = place {
+        let takes_place = name
+            .as_deref()
+            .and_then(reports::find)
+            .is_none_or(|r| r.params.iter().any(|(p, _)| p == "place"));
+        if !takes_place {
+            return Err(crate::UsageError(
+                "--place, --province and --prefecture are for `report summary`, `timeline`, \
+                 `industries`, `top`, `map` and the rollups by division"
+                    .into(),
+            )
+            .into());
+        }
         params.push(format!("place={place}"));
     }
     Ok((name, params))
+}
+
+/// `--province NAME` / `--prefecture NAME`: the code of the one division of that level with
+/// that name (either script, short forms too) or code, for `place`.
+fn code_at(level: Level, flag: &str, name: &str) -> Result<String> {
+    let g = crate::source::divisions::gazetteer();
+    let mut found: Vec<&Division> = match name.trim().parse::<u32>() {
+        Ok(code) => g.by_code(code),
+        Err(_) => g.named(name),
+    };
+    found.retain(|d| d.level == level);
+    found.sort_by_key(|d| d.code);
+    found.dedup_by_key(|d| d.code);
+    // A name also borne by a division long gone (苏州地区, 1981–1983) means today's one.
+    if found.len() > 1 && found.iter().filter(|d| g.in_use_today(d.code)).count() == 1 {
+        found.retain(|d| g.in_use_today(d.code));
+    }
+    match found.as_slice() {
+        [one] => Ok(format!("{:06}", one.code)),
+        [] => Err(crate::UsageError(format!(
+            "--{flag} {name}: no {} has that name or code (1981–2025)",
+            level.as_str()
+        ))
+        .into()),
+        many => Err(crate::UsageError(format!(
+            "--{flag} {name}: several have that name: {}; give one with --place CODE",
+            many.iter()
+                .map(|d| format!("{} {:06} ({})", d.name, d.code, d.years()))
+                .collect::<Vec<_>>()
+                .join(", ")
+        ))
+        .into()),
+    }
 }
 
 /// For `report --help`: every report with its title and parameters, and an example.

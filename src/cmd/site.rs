@@ -26,6 +26,8 @@ const MANIFEST_HEADER: &str =
 /// A page of the site.
 enum Page {
     Index,
+    /// The `map` report's page: the map of signed amounts above its table.
+    Map,
     List {
         listing: &'static str,
         title: &'static str,
@@ -42,6 +44,7 @@ impl Page {
     fn path(&self) -> String {
         match self {
             Page::Index => "index.html".into(),
+            Page::Map => "map.html".into(),
             Page::List { listing, .. } => format!("{listing}.html"),
             Page::Record { folder, id, .. } => format!("{folder}/{id}.html"),
         }
@@ -50,7 +53,7 @@ impl Page {
 
 /// Every page of the catalogue, in the order they are written.
 fn plan(store: &Store) -> Result<Vec<Page>> {
-    let mut pages = vec![Page::Index];
+    let mut pages = vec![Page::Index, Page::Map];
     for (folder, kind, ids, listing, title) in site::KINDS {
         if listings::find(listing).is_some() {
             pages.push(Page::List { listing, title });
@@ -240,6 +243,7 @@ pub fn run(ctx: &Context, db: &Path, dir: &Path, force: bool) -> Result<()> {
     for page in &pages {
         let text = match page {
             Page::Index => index(&store)?,
+            Page::Map => map_page(&store)?,
             Page::List { listing, title } => list_page(&store, listing, title)?,
             Page::Record {
                 folder: "source",
@@ -274,18 +278,33 @@ fn list_page(store: &Store, listing: &str, title: &str) -> Result<String> {
 fn index(store: &Store) -> Result<String> {
     let numbers = site::numbers(&store.query(site::NUMBERS, &[])?);
     let mut charts = Vec::new();
-    for name in ["industries", "timeline", "top", "bands"] {
+    for name in ["map", "industries", "timeline", "top", "bands"] {
         if let Some(report) = reports::find(name) {
             let result = store.query(report.sql, &[])?;
             charts.extend(chart::chart(name, &result));
         }
     }
-    let lists: Vec<(String, &str)> = site::KINDS
-        .iter()
-        .map(|(_, _, _, listing, title)| (format!("{listing}.html"), *title))
+    let lists: Vec<(String, &str)> = std::iter::once(("map.html".to_string(), "Map"))
+        .chain(
+            site::KINDS
+                .iter()
+                .map(|(_, _, _, listing, title)| (format!("{listing}.html"), *title)),
+        )
         .collect();
     let lists: Vec<(&str, &str)> = lists.iter().map(|(h, t)| (h.as_str(), *t)).collect();
     Ok(site::index_page(&numbers, &charts, &lists))
+}
+
+/// The map report's page, as `report map --format html` writes it, with a link home.
+fn map_page(store: &Store) -> Result<String> {
+    let report = reports::find("map").ok_or_else(|| anyhow::anyhow!("no report map"))?;
+    let result = store.query(report.sql, &[])?;
+    Ok(site::map_page(
+        &report.title,
+        &report.question,
+        chart::chart("map", &result).as_deref(),
+        &result,
+    ))
 }
 
 fn by_id(id: i64) -> Vec<(String, Value)> {

@@ -55,6 +55,9 @@ const SERIES: [RGBColor; 5] = [
 
 /// The chart of a report, when it has one.
 pub fn chart(report: &str, result: &QueryResult) -> Option<String> {
+    if report == "map" {
+        return super::map::svg(result);
+    }
     let bars = match report {
         "top" => amounts(result, "project", "amount_yuan")?,
         "industries" => industries(result)?,

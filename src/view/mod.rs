@@ -4,9 +4,11 @@
 //! Only this folder formats; it reads what the store returns and never opens a connection.
 
 pub mod chart;
+pub mod geojson;
 pub mod html;
 pub mod lang;
 pub mod listings;
+pub mod map;
 pub mod metadata;
 pub mod output;
 pub mod present;

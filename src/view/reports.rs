@@ -26,6 +26,10 @@ const FILES: &[&str] = &[
     include_str!("../../reports/timeline.sql"),
     include_str!("../../reports/top.sql"),
     include_str!("../../reports/divisions.sql"),
+    include_str!("../../reports/timeline_by_division.sql"),
+    include_str!("../../reports/industries_by_division.sql"),
+    include_str!("../../reports/top_by_division.sql"),
+    include_str!("../../reports/map.sql"),
 ];
 
 fn parse(sql: &'static str) -> Report {

@@ -219,6 +219,20 @@ pub fn index_page(
     )
 }
 
+/// The map's page: the map above the table of its dots.
+pub fn map_page(title: &str, question: &str, map: Option<&str>, result: &QueryResult) -> String {
+    page(
+        title,
+        html! {
+            nav { a href="index.html" { "zhaoshang" } }
+            h1 { (title) }
+            p.note { (question) }
+            @if let Some(svg) = map { figure { (maud::PreEscaped(svg)) } }
+            (linked_table(result, 0, None))
+        },
+    )
+}
+
 /// A list page: one of the listings, ids linked.
 pub fn list_page(title: &str, result: &QueryResult) -> String {
     page(

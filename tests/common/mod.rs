@@ -91,7 +91,7 @@ pub fn shell(sqlite3: &Path, db: &Path, sql: &str) -> Output {
 }
 
 /// Every bundled report, in `report --list` order.
-pub const REPORTS: [&str; 10] = [
+pub const REPORTS: [&str; 14] = [
     "summary",
     "reconcile",
     "industries",
@@ -102,6 +102,10 @@ pub const REPORTS: [&str; 10] = [
     "timeline",
     "top",
     "divisions",
+    "timeline_by_division",
+    "industries_by_division",
+    "top_by_division",
+    "map",
 ];
 
 /// Every listing command.
