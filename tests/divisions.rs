@@ -258,28 +258,28 @@ fn column<'a>(rows: &'a [serde_json::Value], name: &str) -> Vec<&'a str> {
 
 #[test]
 fn timeline_industries_and_top_take_place_and_by_as_summary_does() {
-    let env = with_wujiang();
-    for place in ["吴江市", "吳江區", "320509", "江苏"] {
+    let env = with_fuyang();
+    for place in ["富阳市", "富陽區", "330111", "浙江"] {
         let timeline = rows(&env, &["report", "timeline", "--place", place]);
         assert_eq!(
             column(&timeline, "district"),
-            vec!["吴江区", "吴江市"],
+            vec!["富阳区", "富阳市"],
             "--place {place}"
         );
     }
-    // The seed's projects are all 江津區's: in 重慶 all of them, in 苏州市 none.
+    // The seed's projects are all 江津區's: in 重慶 all of them, in 杭州市 none.
     let top = rows(&env, &["report", "top"]);
     assert_eq!(rows(&env, &["report", "top", "--place", "重慶"]), top);
-    assert!(rows(&env, &["report", "top", "--place", "苏州市"]).is_empty());
+    assert!(rows(&env, &["report", "top", "--place", "杭州市"]).is_empty());
     let amount = |rows: &[serde_json::Value]| -> i64 {
         rows.iter()
             .map(|r| r["amount_yuan"].as_i64().unwrap())
             .sum()
     };
     let industries = rows(&env, &["report", "industries"]);
-    let in_suzhou = rows(&env, &["report", "industries", "--place", "苏州市"]);
+    let in_hangzhou = rows(&env, &["report", "industries", "--place", "杭州市"]);
     assert!(amount(&industries) > 0);
-    assert_eq!(amount(&in_suzhou), 0);
+    assert_eq!(amount(&in_hangzhou), 0);
     // Rolled up: one row per province and year; as on the events' dates, two counties.
     let by_province = rows(&env, &["report", "timeline", "--by", "province"]);
     let periods: Vec<(&str, &str)> = by_province
@@ -293,7 +293,7 @@ fn timeline_industries_and_top_take_place_and_by_as_summary_does() {
         .collect();
     assert_eq!(
         periods,
-        vec![("江苏省", "2010"), ("江苏省", "2016"), ("重庆市", "2023")]
+        vec![("浙江省", "2010"), ("浙江省", "2016"), ("重庆市", "2023")]
     );
     let then = rows(
         &env,
@@ -301,7 +301,7 @@ fn timeline_industries_and_top_take_place_and_by_as_summary_does() {
     );
     assert_eq!(
         column(&then, "division"),
-        vec!["吴江区", "吴江市", "江津区"]
+        vec!["富阳区", "富阳市", "江津区"]
     );
     let by_industry = rows(&env, &["report", "industries", "--by", "prefecture"]);
     assert!(by_industry.iter().all(|r| r["division"] == "重庆市"));
@@ -315,13 +315,15 @@ fn timeline_industries_and_top_take_place_and_by_as_summary_does() {
 
 #[test]
 fn province_and_prefecture_are_place_at_one_level() {
-    let env = with_wujiang();
+    let env = with_fuyang();
     // 吉林 is a province and a prefecture; 苏州 today's prefecture, not the 1981–1983 苏州地区.
-    let jiangsu = rows(&env, &["report", "summary", "--province", "江苏"]);
-    assert_eq!(column(&jiangsu, "district"), vec!["吴江市", "吴江区"]);
-    let suzhou = rows(&env, &["report", "timeline", "--prefecture", "蘇州"]);
-    assert_eq!(suzhou.len(), 2);
-    let out = env.run(&["report", "summary", "--province", "苏州"]);
+    let zhejiang = rows(&env, &["report", "summary", "--province", "浙江"]);
+    assert_eq!(column(&zhejiang, "district"), vec!["富阳市", "富阳区"]);
+    let hangzhou = rows(&env, &["report", "timeline", "--prefecture", "杭州"]);
+    assert_eq!(hangzhou.len(), 2);
+    let suzhou = env.run(&["report", "timeline", "--prefecture", "蘇州"]);
+    assert!(suzhou.status.success(), "{}", stderr(&suzhou));
+    let out = env.run(&["report", "summary", "--province", "杭州"]);
     assert_eq!(out.status.code(), Some(2));
     assert!(stderr(&out).contains("no province"), "{}", stderr(&out));
     let out = env.run(&["report", "summary", "--province", "吉林", "--place", "吉林"]);
@@ -333,11 +335,11 @@ fn a_place_parameter_gives_the_same_rows_in_the_sqlite3_shell() {
     let Some(sqlite3) = common::sqlite3_shell() else {
         return;
     };
-    let env = with_wujiang();
+    let env = with_fuyang();
     for (report, place) in [
-        ("timeline", "吴江市"),
+        ("timeline", "富阳市"),
         ("top_by_division", "重庆"),
-        ("timeline_by_division", "吴江市"),
+        ("timeline_by_division", "富阳市"),
     ] {
         let sql = ok(&env, &["report", report, "--sql"]);
         let script = format!(".param set :place {place}\n.param set :division_level ''\n{sql}");
@@ -365,7 +367,7 @@ fn a_place_parameter_gives_the_same_rows_in_the_sqlite3_shell() {
 
 #[test]
 fn datasette_metadata_offers_the_rollups_and_the_place_parameter() {
-    let env = with_wujiang();
+    let env = with_fuyang();
     let path = env.dir.path().join("metadata.json");
     ok(&env, &["metadata", "-o", path.to_str().unwrap()]);
     let metadata: serde_json::Value =
@@ -401,7 +403,7 @@ fn datasette_metadata_offers_the_rollups_and_the_place_parameter() {
 
 #[test]
 fn export_geojson_is_valid_and_every_point_is_in_china() {
-    let env = with_wujiang();
+    let env = with_fuyang();
     // The template's 示例区 has no division, so no coordinates: left out and counted.
     let template = env.dir.path().join("template.toml");
     std::fs::write(&template, ok(&env, &["template"])).unwrap();

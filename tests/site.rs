@@ -239,11 +239,11 @@ fn dots_of(svg: &str) -> Vec<(String, f64)> {
 
 #[test]
 fn the_map_has_a_dot_per_county_its_area_proportional_to_the_amount() {
-    // The seed (江津, 266億) and 吴江's two ceremonies under today's 吴江区 (86億 + 152億).
+    // The seed (江津, 266億) and 富阳's two ceremonies under today's 富阳区 (74億 + 131億).
     let env = TestEnv::new();
     assert!(env.run(&["init"]).status.success());
     let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/divisions");
-    for f in ["wujiang_2010.toml", "wujiang_2016.toml"] {
+    for f in ["fuyang_2010.toml", "fuyang_2016.toml"] {
         let out = env.run(&["import", fixtures.join(f).to_str().unwrap()]);
         assert!(out.status.success(), "{}", stderr(&out));
     }
@@ -274,7 +274,7 @@ fn the_map_has_a_dot_per_county_its_area_proportional_to_the_amount() {
             "radius {r}, expected {expected}"
         );
     }
-    assert!(dots.iter().any(|(t, _)| t == "吴江区 238億"), "{dots:?}");
+    assert!(dots.iter().any(|(t, _)| t == "富阳区 205億"), "{dots:?}");
     // --place keeps the dots of that area only.
     let svg = stdout(&env.run(&["report", "map", "--format", "svg", "--place", "重庆"]));
     let dots = dots_of(&svg);

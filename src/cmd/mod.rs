@@ -30,41 +30,6 @@ use crate::view::present;
 use crate::view::reports::Report;
 use crate::view::spool::SpooledTable;
 
-/// `report`: its list, its SQL, or a run with the division options folded into parameters.
-fn run_report(ctx: &Context, db: &Path, command: Command) -> Result<()> {
-    let Command::Report {
-        name,
-        list,
-        params,
-        sql,
-        format,
-        timeout,
-        shape,
-        by,
-        as_of,
-        place,
-    } = command
-    else {
-        unreachable!("run_report is called with a report command")
-    };
-    match (list, sql) {
-        (true, _) => report::list(),
-        (false, true) => report::print_sql(name.as_deref()),
-        (false, false) => {
-            let (name, params) = report::division_options(name, params, by, as_of, place)?;
-            report::run(
-                ctx,
-                db,
-                name.as_deref(),
-                &params,
-                format,
-                &limits(timeout),
-                &shape,
-            )
-        }
-    }
-}
-
 pub fn run(ctx: &Context, db: &Path, command: Command) -> Result<()> {
     match command {
         Command::Init { empty } => init::run(ctx, db, empty),
