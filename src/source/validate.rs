@@ -1019,17 +1019,9 @@ impl<'a> Checker<'a> {
         }
     }
 
-    fn project(&mut self, path: &str, p: &ProjectEntry) {
-        self.name(&format!("{path}.name"), &p.name);
-        self.quote(&format!("{path}.quote"), &p.quote);
-        if let Some(amount) = &p.amount {
-            self.money(&format!("{path}.amount"), amount);
-            self.alternatives(
-                &format!("{path}.amount.alternatives"),
-                &amount.alternatives,
-                true,
-            );
-        }
+    /// A project's `key` (one project a key) and `same_as` (a catalogued project's source and
+    /// name, or its key).
+    fn project_identity(&mut self, path: &str, p: &ProjectEntry) {
         self.needs_v2(&format!("{path}.key"), p.key.is_some(), "project keys");
         if let Some(key) = &p.key {
             self.name(&format!("{path}.key"), key);
@@ -1068,6 +1060,20 @@ impl<'a> Checker<'a> {
                 );
             }
         }
+    }
+
+    fn project(&mut self, path: &str, p: &ProjectEntry) {
+        self.name(&format!("{path}.name"), &p.name);
+        self.quote(&format!("{path}.quote"), &p.quote);
+        if let Some(amount) = &p.amount {
+            self.money(&format!("{path}.amount"), amount);
+            self.alternatives(
+                &format!("{path}.amount.alternatives"),
+                &amount.alternatives,
+                true,
+            );
+        }
+        self.project_identity(path, p);
         if let Some(place) = &p.place {
             self.link(RefKind::Place, &format!("{path}.place"), place);
         }
