@@ -507,12 +507,12 @@ fn replace_refuses_to_change_a_key_another_source_names() {
         )
     };
     let before = dump(&env);
-    let text = std::fs::read_to_string(fixture("jiangjin_2023-02-16_signing.toml")).unwrap();
-    let old = "key = \"jiangjin-2023-edrive\"\n";
+    let text = std::fs::read_to_string(fixture("yongchuan_2023-03-08_signing.toml")).unwrap();
+    let old = "key = \"yongchuan-2023-motor\"\n";
     assert!(text.contains(old));
     let path = env.dir.path().join("signing.toml");
     for changed in [
-        text.replace(old, "key = \"jiangjin-2023-edrive-2\"\n"),
+        text.replace(old, "key = \"yongchuan-2023-motor-2\"\n"),
         text.replace(old, ""),
     ] {
         std::fs::write(&path, changed).unwrap();
@@ -520,10 +520,10 @@ fn replace_refuses_to_change_a_key_another_source_names() {
         let err = stderr(&out);
         assert_eq!(out.status.code(), Some(1), "{err}");
         assert!(err.contains("signing.toml"), "{err}");
-        assert!(err.contains("`jiangjin-2023-edrive`"), "{err}");
-        assert!(err.contains("新能源汽車電驅系統項目"), "{err}");
+        assert!(err.contains("`yongchuan-2023-motor`"), "{err}");
+        assert!(err.contains("新能源汽車電機電控項目"), "{err}");
         assert!(
-            err.contains("江津區上半年招商引資成績單(測試用轉述)"),
+            err.contains("永川區上半年招商引資成績單(測試用轉述)"),
             "the other source is named: {err}"
         );
         assert_eq!(dump(&env), before, "nothing changed");
