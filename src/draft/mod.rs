@@ -129,11 +129,6 @@ pub fn draft(article: &Article, options: &SourceOptions) -> Result<Draft> {
         used: Vec::new(),
     };
     let doc = text::Doc::new(&article.text, &published);
-    if std::env::var_os("ZHAOSHANG_DRAFT_DEBUG").is_some() {
-        for c in &doc.clauses {
-            eprintln!("{:?} | {}", c.topic, c.text);
-        }
-    }
     if doc.title.is_none() && options.title.is_none() {
         draft.note(
             Section::Source,
