@@ -31,6 +31,16 @@ pub struct Counts {
     pub extra: usize,
 }
 
+impl Counts {
+    fn add(&mut self, other: &Counts) {
+        self.facts += other.facts;
+        self.found += other.found;
+        self.wrong += other.wrong;
+        self.missing += other.missing;
+        self.extra += other.extra;
+    }
+}
+
 #[derive(Default)]
 pub struct Tally {
     pub kinds: BTreeMap<&'static str, Counts>,
@@ -69,12 +79,7 @@ impl Tally {
 
     pub fn add(&mut self, other: &Tally) {
         for (kind, c) in &other.kinds {
-            let mine = self.count(kind);
-            mine.facts += c.facts;
-            mine.found += c.found;
-            mine.wrong += c.wrong;
-            mine.missing += c.missing;
-            mine.extra += c.extra;
+            self.count(kind).add(c);
         }
         self.articles += other.articles;
         self.imported += other.imported;
@@ -85,11 +90,7 @@ impl Tally {
     fn total(&self) -> Counts {
         let mut t = Counts::default();
         for c in self.kinds.values() {
-            t.facts += c.facts;
-            t.found += c.found;
-            t.wrong += c.wrong;
-            t.missing += c.missing;
-            t.extra += c.extra;
+            t.add(c);
         }
         t
     }
@@ -341,12 +342,7 @@ fn compare<K>(
     explain(kind, facts, drafted, &pairs, &|i, j| {
         same(&facts[i].key, &drafted[j].key)
     });
-    let mine = tally.count(kind);
-    mine.facts += c.facts;
-    mine.found += c.found;
-    mine.wrong += c.wrong;
-    mine.missing += c.missing;
-    mine.extra += c.extra;
+    tally.count(kind).add(&c);
     pairs
 }
 
@@ -468,12 +464,7 @@ fn compare_names(
     explain(kind, facts, drafted, &pairs, &|i, j| {
         facts[i].key == drafted[j].key
     });
-    let mine = tally.count(kind);
-    mine.facts += c.facts;
-    mine.found += c.found;
-    mine.wrong += c.wrong;
-    mine.missing += c.missing;
-    mine.extra += c.extra;
+    tally.count(kind).add(&c);
     pairs
 }
 
