@@ -346,6 +346,13 @@ fn compare<K>(
     pairs
 }
 
+static EXPLAIN: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
+/// Whether [`explain`] may list what did not match (never for the held-out part).
+pub fn set_explain(on: bool) {
+    EXPLAIN.store(on, std::sync::atomic::Ordering::SeqCst);
+}
+
 /// With ZHAOSHANG_DRAFT_DETAIL=2, what did not match: (kind, missing or wrong facts, extra records).
 fn explain<K>(
     kind: &str,
@@ -354,7 +361,9 @@ fn explain<K>(
     pairs: &[(usize, usize)],
     found: &dyn Fn(usize, usize) -> bool,
 ) {
-    if std::env::var("ZHAOSHANG_DRAFT_DETAIL").as_deref() != Ok("2") {
+    if std::env::var("ZHAOSHANG_DRAFT_DETAIL").as_deref() != Ok("2")
+        || !EXPLAIN.load(std::sync::atomic::Ordering::SeqCst)
+    {
         return;
     }
     for (i, f) in facts.iter().enumerate() {
