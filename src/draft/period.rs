@@ -69,6 +69,8 @@ fn period(from: String, to: String, label: &str) -> Option<Topic> {
 /// The period a clause names, if it names one; the year is the clause's own (2023年), the year
 /// before for 去年, else the publication's.
 pub fn period_in(clause: &str, year: i32, published: &str) -> Option<Topic> {
+    // 是去年同期的18倍, 比去年增长: a comparison, not the period.
+    let clause = &without_comparisons(clause);
     let year = YEAR
         .captures(clause)
         .and_then(|c| c[1].parse().ok())
@@ -142,6 +144,15 @@ pub fn period_in(clause: &str, year: i32, published: &str) -> Option<Topic> {
     None
 }
 
+/// A clause without the words that compare with another period (去年同期, 比去年, 同比).
+pub fn without_comparisons(clause: &str) -> String {
+    let mut out = clause.to_string();
+    for w in ["去年同期", "比去年", "較去年", "较去年", "同比"] {
+        out = out.replace(w, "");
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -165,5 +176,6 @@ mod tests {
         assert_eq!(bounds("去年全年"), p("2022-01-01", "2022-12-31"));
         assert_eq!(bounds("2011年1至10月"), p("2011-01-01", "2011-10-31"));
         assert_eq!(bounds("此次签约"), None);
+        assert_eq!(bounds("是去年同期的18倍"), None);
     }
 }

@@ -91,15 +91,29 @@ pub fn statistics(draft: &mut Draft, doc: &Doc, place: &str) {
                 (in_clause(c, f), of_projects)
             })
             .collect();
+        // Rates and multiples of the period (落地率50%, 完成任务的98.7%, 是去年同期的18倍,
+        // 开展招商活动30余次); not a capacity (年产10万吨) or an area.
+        let rates = figures::measures(c.text)
+            .into_iter()
+            .filter(|f| f.value.ends_with(['%', '倍', '次']) || f.value.ends_with("百分点"))
+            .filter(|f| !of_the_economy(doc, c.start + f.start))
+            .map(|f| (in_clause(c, f), false, true));
         let all = money
             .into_iter()
             .map(|f| (f, true, false))
-            .chain(counts.into_iter().map(|(f, p)| (f, false, p)));
+            .chain(counts.into_iter().map(|(f, p)| (f, false, p)))
+            .chain(rates);
         for (f, is_money, of_projects) in all {
             if draft.is_used(f.start, f.end) {
                 continue;
             }
             if !is_money && !of_projects && !f.value.ends_with('家') {
+                continue;
+            }
+            // The same figure of the same period said again (the lead, then 据统计…).
+            let again = said_before(draft, kind, &from, &to, &f.value);
+            if again {
+                draft.used(f.start, f.end);
                 continue;
             }
             // (3000万元以上) qualifies the figure next to it.
@@ -148,6 +162,67 @@ pub fn statistics(draft: &mut Draft, doc: &Doc, place: &str) {
             }
         }
     }
+}
+
+/// Whether a rate is the economy's (GDP 增长8.5%, 税收占比91.7%, 复工率): the nearest metric
+/// before it in its sentence says so.
+fn of_the_economy(doc: &Doc, at: usize) -> bool {
+    const ECONOMY: &[&str] = &[
+        "生产总值",
+        "生產總值",
+        "GDP",
+        "收入",
+        "税收",
+        "稅收",
+        "产值",
+        "產值",
+        "复工",
+        "復工",
+        "规模",
+        "規模",
+        "消费",
+        "消費",
+        "工业",
+        "工業",
+    ];
+    const INVESTMENT: &[&str] = &[
+        "签约", "簽約", "项目", "項目", "招商", "资金", "資金", "到位", "落地", "开工", "開工",
+        "任务", "任務", "引资", "引資",
+    ];
+    let start = doc.sentence_at(at).map_or(0, |s| s.start);
+    let before = &doc.text[start..at];
+    let last = |words: &[&str]| words.iter().filter_map(|w| before.rfind(w)).max();
+    match (last(ECONOMY), last(INVESTMENT)) {
+        (Some(e), Some(i)) => e > i,
+        (Some(_), None) => true,
+        _ => false,
+    }
+}
+
+/// Whether a figure of a period was drafted already, as a statistic or as the period report's.
+fn said_before(draft: &Draft, kind: &str, from: &str, to: &str, value: &str) -> bool {
+    let same_period = |f: &Option<String>, t: &Option<String>| {
+        f.as_deref() == Some(from) && t.as_deref() == Some(to)
+    };
+    let statistic = draft
+        .file
+        .statistics
+        .iter()
+        .any(|s| s.kind == kind && same_period(&s.from, &s.to) && same_figure(&s.value, value));
+    let report = draft.file.events.iter().any(|e| {
+        same_period(&e.from, &e.to)
+            && e.project_count
+                .iter()
+                .chain(e.signed_amount.iter())
+                .any(|f| same_figure(&f.value, value))
+    });
+    statistic || report
+}
+
+/// Two figures as written that read the same (147.97亿元 and 147.97億元).
+fn same_figure(a: &str, b: &str) -> bool {
+    let read = |v: &str| super::event::read_figure(v).map(|f| (f.quantity, f.qualifier));
+    parseable(b).is_some_and(|b| read(a).is_some() && read(a) == read(&b))
 }
 
 /// What a figure of the place or of the event is, by the words before it.

@@ -169,11 +169,13 @@ impl<'a> Doc<'a> {
             } else {
                 // A year named earlier in the sentence (2021年,…全年新引进项目68个) is the clause's.
                 let before = &text[..at];
-                let year = last_year(before).unwrap_or(if before.contains("去年") {
-                    self.year - 1
-                } else {
-                    self.year
-                });
+                let year = last_year(before).unwrap_or(
+                    if super::period::without_comparisons(before).contains("去年") {
+                        self.year - 1
+                    } else {
+                        self.year
+                    },
+                );
                 self.topic(clause, text, previous.as_ref(), year)
             };
             previous = Some(topic.clone());
@@ -327,7 +329,15 @@ pub fn own_topic(clause: &str, year: i32, published: &str) -> Option<Topic> {
     let signing = has(SIGNING_WORDS);
     // A batch signed and started together (集中签约、开工项目共73个) is not the signing's.
     if has(STAGE_WORDS) {
-        return Some(Topic::Stage);
+        // 下半年已推动三批57个项目集中签约开工: a period's tally, not a batch.
+        let period = super::period::period_in(clause, year, published)
+            .filter(|_| has(SIGNING_WORDS) && (!has(THIS_EVENT) || has(&["以来", "以來"])));
+        return Some(period.unwrap_or(Topic::Stage));
+    }
+    // 完成工作任务的98.7%: progress of the period, not a target.
+    if has(&["完成"]) && has(&["任务的", "任務的", "目标的", "目標的", "计划的", "計劃的"])
+    {
+        return None;
     }
     if has(THIS_EVENT) && !has(&["以来", "以來"]) {
         return Some(Topic::Signing);
