@@ -12,6 +12,7 @@ mod date;
 mod emit;
 mod event;
 mod figures;
+mod industries;
 pub mod input;
 mod period;
 mod place;
@@ -156,7 +157,7 @@ pub fn draft(article: &Article, options: &SourceOptions) -> Result<Draft> {
         );
     }
     projects::companies(&mut draft, &doc);
-    projects::industries(&mut draft, &doc);
+    industries::industries(&mut draft, &doc);
     stats::statistics(&mut draft, &doc, &host.name);
     stats::leftovers(&mut draft, &doc, &host.name);
     stats::unused(&mut draft, &doc);

@@ -1,6 +1,5 @@
 //! Named projects of the signing (with the amount their item gives), the companies the text
-//! names, the links one item states (与X签订Y项目, 由X投资建设的Y项目), and the industries a list
-//! names. Only clauses about the signing are read: a 开工 batch's projects are not signed ones.
+//! names, and the links one item states (与X签订Y项目, 由X投资建设的Y项目). Only clauses about the signing are read: a 开工 batch's projects are not signed ones.
 
 use std::sync::LazyLock;
 
@@ -11,9 +10,7 @@ use super::figures;
 use super::text::{Doc, Topic};
 use super::{Draft, Section};
 use crate::source::fold::fold;
-use crate::source::model::{
-    CompanyEntry, CompanyLink, FigureEntry, IndustryEntry, Link, ProjectEntry,
-};
+use crate::source::model::{CompanyEntry, CompanyLink, FigureEntry, ProjectEntry};
 
 /// Words that say a company puts money into a project (在江津投资X项目), in a sentence that does
 /// not say 签约.
@@ -633,65 +630,5 @@ fn link_by_name(draft: &mut Draft) {
                 note: Some("the project's name holds the company's".into()),
             });
         }
-    }
-}
-
-/// Industries listed after 涵盖/包括/涉及 (…等), or before 等产业/领域/行业.
-pub fn industries(draft: &mut Draft, doc: &Doc) {
-    static LISTED: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?:涵蓋|涵盖|涉及|覆蓋|覆盖|包括|集中在|聚焦|主要为|主要為|分布在|分佈在)([^,，。；]{2,200}?)等(?:多個|多个|多家|多類|多类|重点|重點|新兴|新興|主导|主導)?(?:新业态|新業態|业态|業態|產業鏈|产业链|產業|产业|領域|领域|行業|行业|板块|板塊|方面)")
-            .unwrap_or_else(|e| panic!("the industry pattern: {e}"))
-    });
-    for s in doc.sentences.iter() {
-        for c in LISTED.captures_iter(s.text) {
-            let Some(list) = c.get(1) else { continue };
-            let quote = c.get(0).map_or("", |m| m.as_str());
-            let mut list = list.as_str();
-            for word in ["涵蓋", "涵盖", "涉及", "覆蓋", "覆盖", "包括"] {
-                if let Some(i) = list.rfind(word) {
-                    list = &list[i + word.len()..];
-                }
-            }
-            for item in list.split(['、', '和', '及', '+', '＋']).map(str::trim) {
-                let item = item
-                    .trim_start_matches(['“', '"'])
-                    .trim_end_matches(['”', '"']);
-                let len = item.chars().count();
-                if !(2..=20).contains(&len)
-                    || item.ends_with("項目")
-                    || item.ends_with("项目")
-                    || !figures::money(item).is_empty()
-                {
-                    continue;
-                }
-                add_industry(draft, item, quote);
-            }
-        }
-    }
-}
-
-fn add_industry(draft: &mut Draft, name: &str, quote: &str) {
-    if !draft
-        .file
-        .industries
-        .iter()
-        .any(|i| fold(&i.name) == fold(name))
-    {
-        draft.file.industries.push(IndustryEntry {
-            name: name.to_string(),
-            parent: None,
-            quote: quote.to_string(),
-            ..Default::default()
-        });
-    }
-    if let Some(event) = draft.file.events.first_mut()
-        && !event.industries.iter().any(|l| fold(&l.name) == fold(name))
-    {
-        event.industries.push(Link {
-            name: name.to_string(),
-            basis: "stated".into(),
-            quote: quote.to_string(),
-            note: None,
-        });
     }
 }

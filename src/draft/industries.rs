@@ -1,0 +1,268 @@
+//! Industries as an article names them: a list after 涵盖/涉及/包括 (…等N个领域, or a list of
+//! two or more ending in 领域 without 等), the kinds of a breakdown (绿色建材类项目27个,
+//! 铜产业项目7个), and 项目以X和Y为主.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::Draft;
+use super::figures;
+use super::text::{Doc, Topic};
+use crate::source::fold::fold;
+use crate::source::model::{IndustryEntry, Link};
+
+const TRIGGERS: &str = "涵蓋|涵盖|涉及|覆蓋|覆盖|包括|集中在|聚焦|主要为|主要為|分布在|分佈在|不乏";
+const NOUNS: &str =
+    "新业态|新業態|业态|業態|產業鏈|产业链|產業|产业|領域|领域|行業|行业|板块|板塊|方面|类别|類別";
+
+/// 涉及A、B、C等(七条/14个投资/楚雄州着力发展的重点)产业.
+static LISTED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?:{TRIGGERS})([^,，。；;]{{2,200}}?)等[^,，。；;、:：]{{0,12}}?(?:{NOUNS})"
+    ))
+    .unwrap_or_else(|e| panic!("the industry pattern: {e}"))
+});
+
+/// 涵盖…——A、B、C领域: a list of two or more that ends in the noun, without 等.
+static LISTED_BARE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?:{TRIGGERS})([^,，。；;]{{2,200}}?、[^,，。；;、]{{2,20}}?)(?:{NOUNS})"
+    ))
+    .unwrap_or_else(|e| panic!("the industry pattern: {e}"))
+});
+
+/// 涉及A、B、C等。: a list that ends the clause after 等, with no noun.
+static LISTED_END: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?:涵蓋|涵盖|涉及|覆蓋|覆盖)([^,，。；;]{2,200}?、[^,，。；;]{2,200}?)等(?:[,，。；;]|$)",
+    )
+    .unwrap_or_else(|e| panic!("the industry pattern: {e}"))
+});
+
+/// 主要包括工业制造业和现代服务业两大类别.
+static COUNTED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?:{TRIGGERS})([^,，。；;]{{2,100}}?)(?:两|兩|三|四|五|六|七|八|九|十|[0-9]+)(?:大|个|個|条|條)(?:{NOUNS})"
+    ))
+    .unwrap_or_else(|e| panic!("the industry pattern: {e}"))
+});
+
+/// 主导产业绿色建材类项目27个, 铜产业项目7个: the kind of a part.
+static KIND: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"([\p{Han}]{2,12}?(?:产业|產業)?)(类|類)?(?:项目|項目)(?:有|共)?[0-9一二三四五六七八九十两兩]+(?:个|個|项|項|宗)")
+        .unwrap_or_else(|e| panic!("the kind pattern: {e}"))
+});
+
+/// 这批项目以金属制品为主, 三产项目则以现代物流和总部经济为主.
+static MAINLY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:项目|項目)(?:则|則|主要|均|都|大多|多)?以([^,，。；;]{2,40}?)(?:为主|為主)")
+        .unwrap_or_else(|e| panic!("the mainly pattern: {e}"))
+});
+
+/// Kinds that are not industries: who invests, or how a plan ranks a project.
+const GENERIC: &[&str] = &[
+    "企业",
+    "企業",
+    "重点产业",
+    "重點產業",
+    "新兴产业",
+    "新興產業",
+    "优势产业",
+    "優勢產業",
+    "特色产业",
+    "特色產業",
+    "主导产业",
+    "主導產業",
+    "传统产业",
+    "傳統產業",
+    "重大",
+    "重点",
+    "重點",
+];
+
+/// Words before an industry's name that are not part of it.
+const LEADING: &[&str] = &[
+    "其中",
+    "主导产业",
+    "主導產業",
+    "主要有",
+    "共有",
+    "另有",
+    "还有",
+    "還有",
+    "以及",
+    "我县",
+    "我縣",
+    "我市",
+    "我区",
+    "我區",
+    "本县",
+    "本縣",
+    "本市",
+    "全县",
+    "全縣",
+    "全市",
+    "该县",
+    "該縣",
+    "该市",
+    "該市",
+    "有",
+    "是",
+    "的",
+];
+
+/// Every industry the article names, linked to its event.
+pub fn industries(draft: &mut Draft, doc: &Doc) {
+    for s in &doc.sentences {
+        let mut listed = false;
+        for pattern in [&*LISTED, &*LISTED_END, &*COUNTED, &*LISTED_BARE] {
+            if listed {
+                break;
+            }
+            for c in pattern.captures_iter(s.text) {
+                listed |= list(draft, c.get(1).map_or("", |m| m.as_str()), &c[0]) > 0;
+            }
+        }
+        for c in MAINLY.captures_iter(s.text) {
+            list(draft, c.get(1).map_or("", |m| m.as_str()), &c[0]);
+        }
+    }
+    // Kinds of the signed projects only (not of a 开工 batch, nor of the background).
+    let signed = |at: usize| {
+        doc.clauses.iter().any(|c| {
+            c.start <= at
+                && at < c.start + c.text.len()
+                && matches!(c.topic, Topic::Signing | Topic::Period(..))
+        })
+    };
+    for s in &doc.sentences {
+        for c in KIND.captures_iter(s.text) {
+            let (Some(name), Some(all)) = (c.get(1), c.get(0)) else {
+                continue;
+            };
+            // A kind is 类 or ends in 产业: 重点项目, 外资项目, 民营企业项目 are not industries.
+            let generic = GENERIC.iter().any(|g| name.as_str().ends_with(g));
+            let of_industry = (c.get(2).is_some() || name.as_str().ends_with(['业', '業']))
+                && !generic
+                && signed(s.start + name.start());
+            if of_industry {
+                let quote = &s.text[name.start()..all.end()];
+                item(draft, name.as_str(), quote);
+            }
+        }
+    }
+}
+
+/// The items of a list, split at 、 and at the 和/及 of its last item.
+fn list(draft: &mut Draft, list: &str, quote: &str) -> usize {
+    let mut list = list;
+    for word in [
+        "涵蓋", "涵盖", "涉及", "覆蓋", "覆盖", "包括", "——", "—", ":", "：",
+    ] {
+        if let Some(i) = list.rfind(word) {
+            list = &list[i + word.len()..];
+        }
+    }
+    // A、B和C: the last item holds two; 光伏和风电、房地产 keeps its first whole.
+    let mut items: Vec<&str> = list.split(['、', '+', '＋']).collect();
+    if let Some(last) = items.pop() {
+        items.extend(last.split(['和', '及', '与', '與']));
+    }
+    items.into_iter().filter(|i| item(draft, i, quote)).count()
+}
+
+/// Adds an item that reads as an industry's name; whether it did.
+fn item(draft: &mut Draft, name: &str, quote: &str) -> bool {
+    let mut name = name
+        .trim()
+        .trim_start_matches(['“', '"', '「'])
+        .trim_end_matches(['”', '"', '」']);
+    loop {
+        let before = name;
+        for w in LEADING {
+            name = name.strip_prefix(w).unwrap_or(name);
+        }
+        if name == before {
+            break;
+        }
+    }
+    let len = name.chars().count();
+    if !(2..=20).contains(&len)
+        || name.ends_with("項目")
+        || name.ends_with("项目")
+        || !figures::money(name).is_empty()
+        || name.chars().any(|c| c.is_ascii_digit())
+        || name.contains(['“', '”', '"'])
+    {
+        return false;
+    }
+    add_industry(draft, name, quote);
+    true
+}
+
+fn add_industry(draft: &mut Draft, name: &str, quote: &str) {
+    // 纺织服装产业 is 纺织服装, named already.
+    let bare = name
+        .strip_suffix("产业")
+        .or_else(|| name.strip_suffix("產業"))
+        .unwrap_or(name);
+    let known = |n: &str| fold(n) == fold(name) || fold(n) == fold(bare);
+    if !draft.file.industries.iter().any(|i| known(&i.name)) {
+        draft.file.industries.push(IndustryEntry {
+            name: name.to_string(),
+            parent: None,
+            quote: quote.to_string(),
+            ..Default::default()
+        });
+    }
+    if let Some(event) = draft.file.events.first_mut()
+        && !event.industries.iter().any(|l| known(&l.name))
+    {
+        event.industries.push(Link {
+            name: name.to_string(),
+            basis: "stated".into(),
+            quote: quote.to_string(),
+            note: None,
+        });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::{SourceOptions, draft, input::Article};
+
+    /// The industries drafted from a text of our own words in the shapes real reports use.
+    fn drafted(body: &str) -> Vec<String> {
+        let article = Article {
+            title: "某县招商引资项目集中签约".into(),
+            text: format!("某县招商引资项目集中签约\n{body}"),
+            encoding: "UTF-8",
+            published: Some("2023-05-06".into()),
+        };
+        let d = draft(&article, &SourceOptions::default()).expect("a draft");
+        d.file.industries.into_iter().map(|i| i.name).collect()
+    }
+
+    #[test]
+    fn lists_kinds_and_mainly() {
+        assert_eq!(
+            drafted(
+                "5月6日,此次签约项目12个,总投资30亿元,涉及光伏和风电、汽车零部件和新型纺织等3个领域。"
+            ),
+            ["光伏和风电", "汽车零部件", "新型纺织"]
+        );
+        assert_eq!(
+            drafted("5月6日,此次集中签约的9个项目涵盖该县“三大产业”——医药健康、旅游商贸领域。"),
+            ["医药健康", "旅游商贸"]
+        );
+        assert_eq!(
+            drafted("5月6日,此次签约项目9个,其中绿色建材类项目5个,民营企业项目4个,铜产业项目2个。"),
+            ["绿色建材", "铜产业"]
+        );
+        assert_eq!(
+            drafted("5月6日,此次签约项目9个,这批项目以金属制品为主。"),
+            ["金属制品"]
+        );
+    }
+}
