@@ -68,51 +68,72 @@ fn in_clause(c: &Clause, f: Found) -> Found {
     }
 }
 
+/// The period (or target year) a clause's figures are statistics of: its own topic's, or, in a
+/// period report, the report's for a clause about investment that names no other time.
+fn clause_period(draft: &Draft, doc: &Doc, c: &Clause) -> Option<(&'static str, String, String)> {
+    match &c.topic {
+        Topic::Period(from, to, _) => Some(("period_statistic", from.clone(), to.clone())),
+        Topic::Target(year) => Some((
+            "target",
+            format!("{year:04}-01-01"),
+            format!("{year:04}-12-31"),
+        )),
+        Topic::Background => {
+            let report = draft.file.events.first().filter(|e| e.from.is_some())?;
+            let sentence = doc.sentence_at(c.start).map_or(c.text, |s| s.text);
+            let about_investment = INVESTMENT.iter().any(|w| c.text.contains(w));
+            let another_time = CUMULATIVE.iter().any(|w| sentence.contains(w));
+            (about_investment && !another_time).then(|| {
+                (
+                    "period_statistic",
+                    report.from.clone().unwrap_or_default(),
+                    report.to.clone().unwrap_or_default(),
+                )
+            })
+        }
+        _ => None,
+    }
+}
+
+/// Words of a cumulative or another time's figure (近三年, 累计, 历年).
+const CUMULATIVE: &[&str] = &[
+    "累计", "累計", "近", "年来", "年來", "历年", "歷年", "多年", "以来", "以來", "去年", "上年",
+    "明年", "目标", "目標", "任务", "任務", "力争", "力爭",
+];
+
+/// The figures of a clause that a period's statistics take: (figure, money, of projects).
+fn period_figures(doc: &Doc, c: &Clause) -> Vec<(Found, bool, bool)> {
+    let money = figures::money(c.text)
+        .into_iter()
+        .map(|f| (in_clause(c, f), true, false));
+    // Counts of projects and companies; any count written in digits (已有6个实现落地).
+    let counts = figures::counts(c.text).into_iter().filter_map(|f| {
+        let of_projects = counts_projects(c.text, &f)
+            || (f.value.starts_with(|ch: char| ch.is_ascii_digit()) && !f.value.ends_with('批'));
+        (of_projects || f.value.ends_with('家')).then(|| (in_clause(c, f), false, of_projects))
+    });
+    // Rates and multiples of the period (落地率50%, 完成任务的98.7%, 是去年同期的18倍,
+    // 开展招商活动30余次); not a capacity (年产10万吨) or an area.
+    let rates = figures::measures(c.text)
+        .into_iter()
+        .filter(|f| f.value.ends_with(['%', '倍', '次']) || f.value.ends_with("百分点"))
+        .filter(|f| !of_the_economy(doc, c.start + f.start))
+        .map(|f| (in_clause(c, f), false, true));
+    money.chain(counts).chain(rates).collect()
+}
+
 /// A period's figures and targets, each as a statistic of the host place.
 pub fn statistics(draft: &mut Draft, doc: &Doc, place: &str) {
     for c in &doc.clauses {
-        let (kind, from, to) = match &c.topic {
-            Topic::Period(from, to, _) => ("period_statistic", from.clone(), to.clone()),
-            Topic::Target(year) => (
-                "target",
-                format!("{year:04}-01-01"),
-                format!("{year:04}-12-31"),
-            ),
-            _ => continue,
+        let Some((kind, from, to)) = clause_period(draft, doc, c) else {
+            continue;
         };
-        let money: Vec<Found> = figures::money(c.text)
-            .into_iter()
-            .map(|f| in_clause(c, f))
-            .collect();
-        let counts: Vec<(Found, bool)> = figures::counts(c.text)
-            .into_iter()
-            .map(|f| {
-                let of_projects = counts_projects(c.text, &f);
-                (in_clause(c, f), of_projects)
-            })
-            .collect();
-        // Rates and multiples of the period (落地率50%, 完成任务的98.7%, 是去年同期的18倍,
-        // 开展招商活动30余次); not a capacity (年产10万吨) or an area.
-        let rates = figures::measures(c.text)
-            .into_iter()
-            .filter(|f| f.value.ends_with(['%', '倍', '次']) || f.value.ends_with("百分点"))
-            .filter(|f| !of_the_economy(doc, c.start + f.start))
-            .map(|f| (in_clause(c, f), false, true));
-        let all = money
-            .into_iter()
-            .map(|f| (f, true, false))
-            .chain(counts.into_iter().map(|(f, p)| (f, false, p)))
-            .chain(rates);
-        for (f, is_money, of_projects) in all {
+        for (f, is_money, of_projects) in period_figures(doc, c) {
             if draft.is_used(f.start, f.end) {
                 continue;
             }
-            if !is_money && !of_projects && !f.value.ends_with('家') {
-                continue;
-            }
             // The same figure of the same period said again (the lead, then 据统计…).
-            let again = said_before(draft, kind, &from, &to, &f.value);
-            if again {
+            if said_before(draft, kind, &from, &to, &f.value) {
                 draft.used(f.start, f.end);
                 continue;
             }
@@ -124,37 +145,32 @@ pub fn statistics(draft: &mut Draft, doc: &Doc, place: &str) {
                 continue;
             };
             let before = &doc.text[c.start..f.start];
-            let metric = metric(before, is_money, of_projects);
             let label_start = doc.text[..f.start]
                 .rfind([',', '，', '。', '；', '\n', '、'])
                 .map_or(c.start, |i| {
                     i + doc.text[i..].chars().next().map_or(1, char::len_utf8)
                 })
-                .max(c.start);
-            let quote = doc.text[label_start.min(f.start)..f.end].to_string();
+                .max(c.start)
+                .min(f.start);
             draft.file.statistics.push(StatisticEntry {
                 kind: kind.into(),
                 place: place.to_string(),
-                metric: metric.into(),
-                label: Some(
-                    doc.text[label_start.min(f.start)..f.start]
-                        .trim()
-                        .to_string(),
-                )
-                .filter(|l| !l.is_empty()),
+                metric: metric(before, is_money, of_projects).into(),
+                label: Some(doc.text[label_start..f.start].trim().to_string())
+                    .filter(|l| !l.is_empty()),
                 value,
                 band: None,
                 forecast: ["预计", "預計", "计划", "計劃", "力争", "力爭"]
                     .iter()
-                    .any(|w| doc.text[c.start..f.start].contains(w)),
+                    .any(|w| before.contains(w)),
                 from: Some(from.clone()),
                 to: Some(to.clone()),
-                quote,
+                quote: doc.text[label_start..f.end].to_string(),
                 ..Default::default()
             });
             draft.used(f.start, f.end);
-            let n = draft.file.statistics.len() - 1;
             if kind == "target" {
+                let n = draft.file.statistics.len() - 1;
                 draft.note(
                     Section::Statistic(n),
                     "a target: the year is the one named nearby, else the publication's".into(),
@@ -185,10 +201,6 @@ fn of_the_economy(doc: &Doc, at: usize) -> bool {
         "工业",
         "工業",
     ];
-    const INVESTMENT: &[&str] = &[
-        "签约", "簽約", "项目", "項目", "招商", "资金", "資金", "到位", "落地", "开工", "開工",
-        "任务", "任務", "引资", "引資",
-    ];
     let start = doc.sentence_at(at).map_or(0, |s| s.start);
     let before = &doc.text[start..at];
     let last = |words: &[&str]| words.iter().filter_map(|w| before.rfind(w)).max();
@@ -198,6 +210,12 @@ fn of_the_economy(doc: &Doc, at: usize) -> bool {
         _ => false,
     }
 }
+
+/// Words of a figure about investment.
+const INVESTMENT: &[&str] = &[
+    "签约", "簽約", "项目", "項目", "招商", "资金", "資金", "到位", "落地", "开工", "開工", "任务",
+    "任務", "引资", "引資", "外资", "外資", "投资", "投資",
+];
 
 /// Whether a figure of a period was drafted already, as a statistic or as the period report's.
 fn said_before(draft: &Draft, kind: &str, from: &str, to: &str, value: &str) -> bool {
