@@ -24,6 +24,11 @@ static UNTIL_MONTH: LazyLock<Regex> = LazyLock::new(|| {
         .unwrap_or_else(|e| panic!("the months pattern: {e}"))
 });
 
+static SINCE_DAY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r#"([0-9]{1,2})(?:月|·|\.)([0-9]{1,2})日?[”"」]?(?:以来|以來)"#)
+        .unwrap_or_else(|e| panic!("the since pattern: {e}"))
+});
+
 const HALVES_AND_QUARTERS: &[&str] = &[
     "上半年",
     "下半年",
@@ -103,6 +108,18 @@ pub fn period_in(clause: &str, year: i32, published: &str) -> Option<Topic> {
             return period(format!("{year:04}-01-01"), last_day(year, b), &c[0]);
         }
     }
+    // “5·18”以来, 3月1日以来: from that day to the publication.
+    if let Some(c) = SINCE_DAY.captures(clause) {
+        let (m, d): (u32, u32) = (c[1].parse().ok()?, c[2].parse().ok()?);
+        let to = if published.starts_with(&format!("{year:04}")) {
+            published.to_string()
+        } else {
+            format!("{year:04}-12-31")
+        };
+        if (1..=12).contains(&m) && (1..=31).contains(&d) {
+            return period(format!("{year:04}-{m:02}-{d:02}"), to, &c[0]);
+        }
+    }
     let so_far = [
         "今年以来",
         "今年以來",
@@ -177,5 +194,9 @@ mod tests {
         assert_eq!(bounds("2011年1至10月"), p("2011-01-01", "2011-10-31"));
         assert_eq!(bounds("此次签约"), None);
         assert_eq!(bounds("是去年同期的18倍"), None);
+        assert_eq!(
+            bounds("其中“5·18”以来就签约了37个项目"),
+            p("2023-05-18", "2023-07-15")
+        );
     }
 }

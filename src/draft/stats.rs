@@ -102,7 +102,7 @@ const CUMULATIVE: &[&str] = &[
 ];
 
 /// The figures of a clause that a period's statistics take: (figure, money, of projects).
-fn period_figures(doc: &Doc, c: &Clause) -> Vec<(Found, bool, bool)> {
+fn period_figures(c: &Clause) -> Vec<(Found, bool, bool)> {
     let money = figures::money(c.text)
         .into_iter()
         .map(|f| (in_clause(c, f), true, false));
@@ -117,7 +117,6 @@ fn period_figures(doc: &Doc, c: &Clause) -> Vec<(Found, bool, bool)> {
     let rates = figures::measures(c.text)
         .into_iter()
         .filter(|f| f.value.ends_with(['%', '倍', '次']) || f.value.ends_with("百分点"))
-        .filter(|f| !of_the_economy(doc, c.start + f.start))
         .map(|f| (in_clause(c, f), false, true));
     money.chain(counts).chain(rates).collect()
 }
@@ -128,7 +127,7 @@ pub fn statistics(draft: &mut Draft, doc: &Doc, place: &str) {
         let Some((kind, from, to)) = clause_period(draft, doc, c) else {
             continue;
         };
-        for (f, is_money, of_projects) in period_figures(doc, c) {
+        for (f, is_money, of_projects) in period_figures(c) {
             if draft.is_used(f.start, f.end) {
                 continue;
             }
@@ -177,37 +176,6 @@ pub fn statistics(draft: &mut Draft, doc: &Doc, place: &str) {
                 );
             }
         }
-    }
-}
-
-/// Whether a rate is the economy's (GDP 增长8.5%, 税收占比91.7%, 复工率): the nearest metric
-/// before it in its sentence says so.
-fn of_the_economy(doc: &Doc, at: usize) -> bool {
-    const ECONOMY: &[&str] = &[
-        "生产总值",
-        "生產總值",
-        "GDP",
-        "收入",
-        "税收",
-        "稅收",
-        "产值",
-        "產值",
-        "复工",
-        "復工",
-        "规模",
-        "規模",
-        "消费",
-        "消費",
-        "工业",
-        "工業",
-    ];
-    let start = doc.sentence_at(at).map_or(0, |s| s.start);
-    let before = &doc.text[start..at];
-    let last = |words: &[&str]| words.iter().filter_map(|w| before.rfind(w)).max();
-    match (last(ECONOMY), last(INVESTMENT)) {
-        (Some(e), Some(i)) => e > i,
-        (Some(_), None) => true,
-        _ => false,
     }
 }
 

@@ -169,8 +169,10 @@ impl<'a> Doc<'a> {
             } else {
                 // A year named earlier in the sentence (2021年,…全年新引进项目68个) is the clause's.
                 let before = &text[..at];
+                // 去年 in the clause itself is read with the clause (period_in).
+                let earlier = &text[..at - piece.len()];
                 let year = last_year(before).unwrap_or(
-                    if super::period::without_comparisons(before).contains("去年") {
+                    if super::period::without_comparisons(earlier).contains("去年") {
                         self.year - 1
                     } else {
                         self.year
