@@ -140,6 +140,40 @@ pub fn measures(text: &str) -> Vec<Found> {
         .collect()
 }
 
+/// Whether the words just before an amount make it a revenue, output or tax, not an
+/// investment (预计年营业收入100亿元, 年产值12亿元, 利税3亿元).
+pub fn is_revenue(before: &str) -> bool {
+    let near: String = before
+        .chars()
+        .rev()
+        .take(12)
+        .collect::<Vec<_>>()
+        .into_iter()
+        .rev()
+        .collect();
+    [
+        "营业收入",
+        "營業收入",
+        "营收",
+        "營收",
+        "产值",
+        "產值",
+        "销售收入",
+        "銷售收入",
+        "销售额",
+        "銷售額",
+        "税收",
+        "稅收",
+        "利税",
+        "利稅",
+        "收入",
+        "利润",
+        "利潤",
+    ]
+    .iter()
+    .any(|w| near.contains(w))
+}
+
 static OF_PROJECTS_AFTER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?:[\p{Han}]{0,8}?)(?:项目|項目)")
         .unwrap_or_else(|e| panic!("the projects pattern: {e}"))

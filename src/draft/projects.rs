@@ -461,11 +461,15 @@ fn item_projects(
         let before = &item[..m.end()];
         let money = figures::money(before)
             .into_iter()
+            .filter(|f| !figures::is_revenue(&before[..f.start]))
             .next_back()
             .map(|f| (start, f))
             .or_else(|| {
                 let (o, n) = next?;
-                figures::money(n).into_iter().next().map(|f| (o, f))
+                figures::money(n)
+                    .into_iter()
+                    .find(|f| !figures::is_revenue(&n[..f.start]))
+                    .map(|f| (o, f))
             });
         let name_start = start + m.end() - name.len();
         let quote_start = money

@@ -298,7 +298,10 @@ pub fn leftovers(draft: &mut Draft, doc: &Doc, place: &str) {
             };
             // Attendance, companies visited, projects still to sign, a project's future sales.
             let before = &doc.text[c.start..f.start];
+            let sentence_start = doc.sentence_at(f.start).map_or(c.start, |s| s.start);
+            let in_sentence = &doc.text[sentence_start.min(f.start)..f.start];
             let aside = ASIDE.iter().any(|w| before.contains(w))
+                || LATER.iter().any(|w| in_sentence.contains(w))
                 || (of_event && OUTPUTS.iter().any(|w| before.contains(w)));
             if aside {
                 continue;
@@ -344,6 +347,22 @@ pub fn leftovers(draft: &mut Draft, doc: &Doc, place: &str) {
 const ASIDE: &[&str] = &[
     "另有", "还有", "還有", "出席", "参加", "參加", "参会", "參會", "邀请", "邀請", "吸引", "走访",
     "走訪", "拜访", "拜訪", "代表", "来自", "來自", "接待", "向",
+];
+/// Projects still to be signed (另有23个项目将在会后签约): not the event's.
+const LATER: &[&str] = &[
+    "另有",
+    "会后签约",
+    "會後簽約",
+    "将在会后",
+    "將在會後",
+    "待签约",
+    "待簽約",
+    "拟签约",
+    "擬簽約",
+    "正在洽谈",
+    "正在洽談",
+    "在谈",
+    "在談",
 ];
 const OUTPUTS: &[&str] = &[
     "营业收入",

@@ -178,7 +178,21 @@ impl<'a> Doc<'a> {
                         self.year
                     },
                 );
-                self.topic(clause, text, previous.as_ref(), year)
+                // 共有39个项目集中签约、开工: a list's items share the batch's stage.
+                let wide_start = text[..at - piece.len()]
+                    .rfind([',', '，', '：', ':'])
+                    .map_or(0, |i| {
+                        i + text[i..].chars().next().map_or(1, char::len_utf8)
+                    });
+                let wide_end = text[at..]
+                    .find([',', '，', '：', ':'])
+                    .map_or(text.len(), |i| at + i);
+                let wide = &text[wide_start..wide_end];
+                if wide.contains('、') && has_stage(wide) && !has_stage(clause) {
+                    Topic::Stage
+                } else {
+                    self.topic(clause, text, previous.as_ref(), year)
+                }
             };
             previous = Some(topic.clone());
             self.clauses.push(Clause {
@@ -324,6 +338,10 @@ const TARGET_WORDS: &[&str] = &[
     "计划全年",
     "計劃全年",
 ];
+
+fn has_stage(text: &str) -> bool {
+    STAGE_WORDS.iter().any(|w| text.contains(w))
+}
 
 /// The topic a clause's own words give, if they give one.
 pub fn own_topic(clause: &str, year: i32, published: &str) -> Option<Topic> {
