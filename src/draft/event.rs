@@ -7,7 +7,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use super::figures::{self, Found, NUMBER, counts_projects};
-use super::text::{Clause, Doc, Topic};
+use super::text::{Clause, Doc, Topic, own_topic};
 use super::{Draft, Section};
 use crate::source::figure::{parse_band, parse_figure, parse_money};
 use crate::source::model::{
@@ -137,14 +137,15 @@ fn headline(doc: &Doc, wanted: &dyn Fn(&Topic) -> bool) -> Option<Headline> {
         };
         // 其中外资项目4个 is a part, not the headline.
         let sentence_start = doc.sentence_at(count.start).map_or(0, |s| s.start);
-        if doc.text[sentence_start..count.start].contains("其中") {
+        let part_of_batch = signed_part_of_batch(doc, c);
+        if doc.text[sentence_start..count.start].contains("其中") && !part_of_batch {
             continue;
         }
         let same_sentence = clauses
             .iter()
             .filter(|x| x.sentence == c.sentence)
             .flat_map(|x| money_in(x))
-            .find(|m| !in_list(doc, m.start) || m.start < count.start);
+            .find(|m| !in_list(doc, m.start) || m.start < count.start || part_of_batch);
         let next_sentence = || {
             doc.clauses
                 .iter()
@@ -185,6 +186,19 @@ fn headline(doc: &Doc, wanted: &dyn Fn(&Topic) -> bool) -> Option<Headline> {
                 amount: Some((m, c.sentence)),
             })
         })
+}
+
+/// 共有39个项目集中签约、开工。其中,集中签约的20个项目…: after a batch signed and started
+/// together, its signed part is the signing's headline.
+fn signed_part_of_batch(doc: &Doc, c: &Clause) -> bool {
+    let signed = ["签约的", "簽約的", "集中签约", "集中簽約"]
+        .iter()
+        .any(|w| c.text.contains(w));
+    signed
+        && doc
+            .clauses
+            .iter()
+            .any(|x| x.sentence + 1 == c.sentence && x.topic == Topic::Stage)
 }
 
 /// The quote for a figure: its clause, from the clause's start to the figure's end, or up to
@@ -320,6 +334,10 @@ fn period_headline(doc: &Doc) -> Option<(Headline, Topic)> {
 /// body has none, the title's figure stands, with a note.
 fn title_figures(draft: &mut Draft, doc: &Doc) {
     let Some(title) = doc.title else { return };
+    // 39个重大项目集中签约开工: the title's figures are a batch's, not the signing's.
+    if own_topic(title, doc.year, &doc.published) == Some(Topic::Stage) {
+        return;
+    }
     let title_clause = Clause {
         text: title,
         start: 0,
