@@ -120,7 +120,7 @@ pub fn counts(text: &str) -> Vec<Found> {
 
 static MEASURE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"{QUALIFIER_BEFORE}({NUMBER})(余|餘|多)?(万|萬|亿|億)?(余|餘|多)?(平方公里|平方千米|平方米|公里|千米|亩|畝|吨|噸|万人|萬人|户|戶|%|％|个百分点|個百分點|倍|小时|小時|分钟|分鐘|兆瓦|千瓦|辆|輛|套|支|条|條|座|所|次)(以上|左右)?"
+        r"{QUALIFIER_BEFORE}({NUMBER})(余|餘|多)?(万|萬|亿|億)?(余|餘|多)?(平方公里|平方千米|平方米|公里|千米|亩|畝|吨|噸|万人|萬人|户|戶|%|％|个百分点|個百分點|倍|小时|小時|分钟|分鐘|兆瓦|千瓦|辆|輛|套|支|条|條|座|所|次|种|種|位)(以上|左右)?"
     ))
     .unwrap_or_else(|e| panic!("the measure pattern: {e}"))
 });

@@ -271,11 +271,14 @@ pub fn leftovers(draft: &mut Draft, doc: &Doc, place: &str) {
         };
         // Counts of projects and companies, amounts and shares: a capacity (年产6万吨) or a
         // 一个/一批 of the prose is not a figure of the event or the place.
+        // Of the place, any count in digits (与8个国家接壤, 全国第10个国家级新区).
         let counts = figures::counts(c.text).into_iter().filter(|f| {
-            (counts_projects(c.text, f) || f.value.ends_with('家'))
-                && f.value.starts_with(|ch: char| {
-                    ch.is_ascii_digit() || "两兩二三四五六七八九十".contains(ch)
-                })
+            let digits = f.value.starts_with(|ch: char| ch.is_ascii_digit());
+            ((counts_projects(c.text, f) || f.value.ends_with('家'))
+                && (digits
+                    || f.value
+                        .starts_with(|ch: char| "两兩二三四五六七八九十".contains(ch))))
+                || (!of_event && digits && !f.value.ends_with('批'))
         });
         let measures = figures::measures(c.text).into_iter().filter(|f| {
             let capacity =
