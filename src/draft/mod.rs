@@ -14,6 +14,7 @@ mod event;
 mod figures;
 mod industries;
 pub mod input;
+mod links;
 mod period;
 mod place;
 mod projects;
@@ -156,6 +157,7 @@ pub fn draft(article: &Article, options: &SourceOptions) -> Result<Draft> {
             "no signing and no period's signing figures found: only statistics drafted".into(),
         );
     }
+    links::invested_by(&mut draft, &doc);
     projects::companies(&mut draft, &doc);
     industries::industries(&mut draft, &doc);
     stats::statistics(&mut draft, &doc, &host.name);

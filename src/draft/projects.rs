@@ -22,7 +22,7 @@ static NAMED: LazyLock<Regex> = LazyLock::new(|| {
         .unwrap_or_else(|e| panic!("the name pattern: {e}"))
 });
 
-static COMPANY: LazyLock<Regex> = LazyLock::new(|| {
+pub(super) static COMPANY: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"[\p{Han}()（）A-Za-z0-9·&]{2,40}?(?:集团股份有限公司|集團股份有限公司|集团有限公司|集團有限公司|股份有限公司|有限責任公司|有限责任公司|有限公司|集团公司|集團公司|集團|集团|株式会社|株式會社|公司)|[A-Z][A-Za-z0-9&.\- ]{1,60}?(?:Co\., ?Ltd\.?|Inc\.|Corporation|Corp\.|Ltd\.|GmbH|LLC)")
         .unwrap_or_else(|e| panic!("the company pattern: {e}"))
 });
@@ -286,7 +286,7 @@ fn project_name(run: &str) -> Option<String> {
 }
 
 /// A company's name as written, without the words before it (与, 由, 我市分别与 …).
-fn company_name(run: &str) -> Option<String> {
+pub(super) fn company_name(run: &str) -> Option<String> {
     let g = crate::source::divisions::gazetteer();
     let mut name = run;
     for w in [

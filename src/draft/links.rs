@@ -1,0 +1,88 @@
+//! A project's company named after it in the same part of a sentence: `…项目,总投资1.6亿元,由X
+//! 投资建设`, `…项目由X与Y联合开发`. A project that has a company from its own item keeps it.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::Draft;
+use super::projects::{COMPANY, company_name};
+use super::text::{Doc, Topic};
+use crate::source::fold::fold;
+use crate::source::model::CompanyLink;
+
+/// 由 and what follows it up to the verb: the companies are in the middle.
+static BY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"由([^,，。；;]{2,80}?)(?:联合|聯合|共同|合作)?(?:投资|投資|出资|出資|开发|開發|建设|建設|承建|运营|運營)")
+        .unwrap_or_else(|e| panic!("the invested-by pattern: {e}"))
+});
+
+/// Links each project without a company to the companies `由…投资` names after it.
+pub fn invested_by(draft: &mut Draft, doc: &Doc) {
+    let Some(event) = draft.file.events.first() else {
+        return;
+    };
+    let names: Vec<String> = event.projects.iter().map(|p| p.name.clone()).collect();
+    let mut links: Vec<(usize, CompanyLink)> = Vec::new();
+    for s in &doc.sentences {
+        let about_signing = doc.clauses.iter().any(|c| {
+            c.start >= s.start
+                && c.start < s.start + s.text.len()
+                && matches!(
+                    c.topic,
+                    Topic::Signing | Topic::Period(..) | Topic::Background
+                )
+        });
+        if !about_signing {
+            continue;
+        }
+        let mut at = 0;
+        for piece in s.text.split_inclusive(['；', ';']) {
+            let piece_at = at;
+            at += piece.len();
+            for by in BY.captures_iter(piece) {
+                let (Some(all), Some(who)) = (by.get(0), by.get(1)) else {
+                    continue;
+                };
+                // The last project named before 由 in this part of the sentence.
+                let before = &piece[..all.start()];
+                let Some((i, at_name)) = names
+                    .iter()
+                    .enumerate()
+                    .filter_map(|(i, n)| before.rfind(n.as_str()).map(|p| (i, p)))
+                    .max_by_key(|&(_, p)| p)
+                else {
+                    continue;
+                };
+                let quote = s.text[piece_at + at_name..piece_at + all.end()].to_string();
+                for c in COMPANY.find_iter(who.as_str()) {
+                    if let Some(name) = company_name(c.as_str()) {
+                        links.push((
+                            i,
+                            CompanyLink {
+                                name,
+                                role: "investor".into(),
+                                basis: "stated".into(),
+                                quote: quote.clone(),
+                                note: None,
+                            },
+                        ));
+                    }
+                }
+            }
+        }
+    }
+    let projects = &mut draft.file.events[0].projects;
+    let had: Vec<bool> = projects.iter().map(|p| !p.companies.is_empty()).collect();
+    for (i, link) in links {
+        let p = &mut projects[i];
+        if !had[i]
+            && !p
+                .companies
+                .iter()
+                .any(|l| fold(&l.name) == fold(&link.name))
+        {
+            p.companies.push(link);
+        }
+    }
+}
