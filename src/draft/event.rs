@@ -422,7 +422,15 @@ fn event_quote(doc: &Doc, entry: &EventEntry) -> String {
 
 static BAND: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"((?:{NUMBER})(?:億|亿|萬|万)元?(?:-|－|—|至|到)(?:{NUMBER})(?:億|亿|萬|万)元?|(?:超|过|過)?(?:{NUMBER})(?:億|亿|萬|万)元?(?:以上|及以上))(?:的)?(?:[\p{{Han}}]{{0,4}}(?:項目|项目))?(?:有|共)?((?:近|逾|超)?{NUMBER}(?:個|个|宗|项|項))"
+        r"((?:{NUMBER})(?:億|亿|萬|万)元?(?:-|－|—|至|到)(?:{NUMBER})(?:億|亿|萬|万)元?|(?:超|过|過)?(?:{NUMBER})?(?:億|亿|萬|万)(?:美元|元)?(?:規模|规模)?(?:以上|及以上))(?:的)?(?:[\p{{Han}}]{{0,4}}(?:項目|项目))?(?:有|共)?((?:近|逾|超)?{NUMBER}(?:個|个|宗|项|項))"
+    ))
+    .unwrap_or_else(|e| panic!("the band pattern: {e}"))
+});
+
+/// 14个项目中有7个投资额超亿元: the count before its band.
+static BAND_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?:中有|其中有|其中)((?:近|逾|超)?{NUMBER}(?:個|个|宗|项|項))(?:項目|项目)?(?:的)?(?:投资额|投資額|总投资|總投資|投资|投資)?((?:超过|超過|超|逾)(?:{NUMBER})?(?:億|亿|萬|万)元?|(?:{NUMBER})?(?:億|亿|萬|万)元?(?:以上|及以上))"
     ))
     .unwrap_or_else(|e| panic!("the band pattern: {e}"))
 });
@@ -439,14 +447,27 @@ pub fn bands(draft: &mut Draft, doc: &Doc) {
         .iter()
         .filter(|c| c.topic == Topic::Signing || (period && matches!(c.topic, Topic::Period(..))))
     {
-        for cap in BAND.captures_iter(c.text) {
-            let (Some(band), Some(count), Some(all)) = (cap.get(1), cap.get(2), cap.get(0)) else {
+        let before = BAND
+            .captures_iter(c.text)
+            .map(|cap| (cap.get(1), cap.get(2), cap.get(0)));
+        let after = BAND_AFTER
+            .captures_iter(c.text)
+            .map(|cap| (cap.get(2), cap.get(1), cap.get(0)));
+        for (band, count, all) in before.chain(after) {
+            let (Some(band), Some(count), Some(all)) = (band, count, all) else {
                 continue;
             };
-            let band_text: String = band
-                .as_str()
-                .trim_start_matches(['超', '过', '過'])
-                .to_string();
+            let repeated = found
+                .iter()
+                .any(|b: &BandEntry| b.count == count.as_str() && b.quote == c.text[..all.end()]);
+            if repeated {
+                continue;
+            }
+            // 超10亿元以上 is 10亿元以上; 超亿元 keeps its 超.
+            let band_text = match band.as_str().trim_start_matches(['超', '过', '過']) {
+                rest if rest.contains("以上") => rest.to_string(),
+                _ => band.as_str().to_string(),
+            };
             if parse_band(&band_text).is_err() || parse_figure(count.as_str()).is_err() {
                 continue;
             }
@@ -456,7 +477,10 @@ pub fn bands(draft: &mut Draft, doc: &Doc) {
                 count: count.as_str().to_string(),
                 quote,
             });
-            draft.used(c.start + band.start(), c.start + count.end());
+            draft.used(
+                c.start + band.start().min(count.start()),
+                c.start + band.end().max(count.end()),
+            );
         }
     }
     draft.file.events[0].bands.extend(found);

@@ -235,11 +235,14 @@ impl<'a> Doc<'a> {
         }
         // The sentence's words stand for a first clause that has none (12月27日,…举行…签约) only
         // when they are about a batch: a period or a target named later is the later clause's.
-        // (落户企业400多家 does not make a sentence about the place a signing's.)
-        let signs = ["签约", "簽約", "签订", "簽訂", "签署", "簽署"]
-            .iter()
-            .chain(THIS_EVENT)
-            .any(|w| sentence.contains(w));
+        // (落户企业400多家 does not make a sentence about the place a signing's; one about
+        // projects is.)
+        let signs = [
+            "签约", "簽約", "签订", "簽訂", "签署", "簽署", "项目", "項目",
+        ]
+        .iter()
+        .chain(THIS_EVENT)
+        .any(|w| sentence.contains(w));
         match own_topic(sentence, year, &self.published) {
             Some(Topic::Signing) if signs => Topic::Signing,
             Some(Topic::Stage) => Topic::Stage,
