@@ -29,6 +29,11 @@ static SINCE_DAY: LazyLock<Regex> = LazyLock::new(|| {
         .unwrap_or_else(|e| panic!("the since pattern: {e}"))
 });
 
+static SINCE_MONTH: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"([0-9]{1,2}|[一二三四五六七八九十]{1,2})月份?(?:以来|以來|至今)")
+        .unwrap_or_else(|e| panic!("the since pattern: {e}"))
+});
+
 const HALVES_AND_QUARTERS: &[&str] = &[
     "上半年",
     "下半年",
@@ -108,16 +113,23 @@ pub fn period_in(clause: &str, year: i32, published: &str) -> Option<Topic> {
             return period(format!("{year:04}-01-01"), last_day(year, b), &c[0]);
         }
     }
+    let to = if published.starts_with(&format!("{year:04}")) {
+        published.to_string()
+    } else {
+        format!("{year:04}-12-31")
+    };
     // “5·18”以来, 3月1日以来: from that day to the publication.
     if let Some(c) = SINCE_DAY.captures(clause) {
         let (m, d): (u32, u32) = (c[1].parse().ok()?, c[2].parse().ok()?);
-        let to = if published.starts_with(&format!("{year:04}")) {
-            published.to_string()
-        } else {
-            format!("{year:04}-12-31")
-        };
         if (1..=12).contains(&m) && (1..=31).contains(&d) {
             return period(format!("{year:04}-{m:02}-{d:02}"), to, &c[0]);
+        }
+    }
+    // 3月份以来, 今年2月至今: from that month.
+    if let Some(c) = SINCE_MONTH.captures(clause) {
+        let m = month_number(&c[1])?;
+        if (1..=12).contains(&m) {
+            return period(format!("{year:04}-{m:02}-01"), to, &c[0]);
         }
     }
     let so_far = [
@@ -130,14 +142,11 @@ pub fn period_in(clause: &str, year: i32, published: &str) -> Option<Topic> {
         "截至目前为止",
         "今年来",
         "今年來",
+        "年初至今",
+        "今年至今",
     ];
     if let Some(words) = so_far.iter().find(|w| clause.contains(*w)) {
-        let to = if published.starts_with(&format!("{year:04}")) {
-            published.to_string()
-        } else {
-            format!("{year:04}-12-31")
-        };
-        return period(format!("{year:04}-01-01"), to, words);
+        return period(format!("{year:04}-01-01"), to.clone(), words);
     }
     let whole_year = [
         "全年",
@@ -193,6 +202,8 @@ mod tests {
         assert_eq!(bounds("去年全年"), p("2022-01-01", "2022-12-31"));
         assert_eq!(bounds("2011年1至10月"), p("2011-01-01", "2011-10-31"));
         assert_eq!(bounds("此次签约"), None);
+        assert_eq!(bounds("年初至今"), p("2023-01-01", "2023-07-15"));
+        assert_eq!(bounds("3月份以来"), p("2023-03-01", "2023-07-15"));
         assert_eq!(bounds("是去年同期的18倍"), None);
         assert_eq!(
             bounds("其中“5·18”以来就签约了37个项目"),
