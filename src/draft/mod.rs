@@ -13,6 +13,7 @@ mod emit;
 mod event;
 mod figures;
 pub mod input;
+pub mod marks;
 mod period;
 mod place;
 mod projects;
