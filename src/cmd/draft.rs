@@ -274,21 +274,24 @@ pub(super) fn write_files(files: &[(&Path, String)], force: bool) -> Result<()> 
             Some(p) if !p.as_os_str().is_empty() => p,
             _ => Path::new("."),
         };
+        let cannot = |e: std::io::Error| {
+            // tempfile names its temporary file in the message; the user named `path`.
+            let message = e.to_string();
+            let cause = message.split(" at path \"").next().unwrap_or_default();
+            anyhow::anyhow!("{cause}").context(format!("cannot write {}", path.display()))
+        };
         let mut file = tempfile::Builder::new()
             .prefix(".zhaoshang-draft-")
             .permissions(std::fs::Permissions::from_mode(0o666))
             .tempfile_in(dir)
-            .with_context(|| format!("cannot write {}", path.display()))?;
-        std::io::Write::write_all(&mut file, contents.as_bytes())
-            .with_context(|| format!("cannot write {}", path.display()))?;
+            .map_err(cannot)?;
+        std::io::Write::write_all(&mut file, contents.as_bytes()).map_err(cannot)?;
         let persisted = if force {
             file.persist(path)
         } else {
             file.persist_noclobber(path)
         };
-        persisted.map_err(|e| {
-            anyhow::Error::new(e.error).context(format!("cannot write {}", path.display()))
-        })?;
+        persisted.map_err(|e| cannot(e.error))?;
     }
     Ok(())
 }

@@ -400,7 +400,10 @@ mod tests {
         let mut pieces = pieces;
         pieces.sort_unstable();
         assert_eq!(pieces, [(4, 6), (6, 8), (9, 12)]);
-        assert!(nodes[roots[1]].children.len() == 1, "the rest inside the second line");
+        assert!(
+            nodes[roots[1]].children.len() == 1,
+            "the rest inside the second line"
+        );
     }
 
     #[test]
