@@ -48,7 +48,7 @@ pub fn run(ctx: &Context, db: &Path, args: &DraftArgs, dir: &Path) -> Result<()>
             }
         };
         bar.inc(std::fs::metadata(article).map_or(0, |m| m.len()));
-        bar.set_message(format!("{} of {} articles", n + 1, planned.len()));
+        bar.set_message(format!("{}/{} articles", n + 1, planned.len()));
         rows.push(row);
     }
     bar.finish_and_clear();
