@@ -180,28 +180,45 @@ pub enum InputFormat {
 // What `draft` reads and writes.
 #[derive(Debug, Args)]
 pub struct DraftArgs {
-    /// The article: a text file (title on the first line) or an HTML page; `-` reads stdin
-    pub article: PathBuf,
-    /// The article's URL (identifies the source)
+    /// The articles: text files (title on the first line) or HTML pages, or folders of them
+    /// (every .txt, .html and .htm file directly inside, in name order); `-` reads stdin. More
+    /// than one article needs --out-dir
+    #[arg(required = true, value_name = "ARTICLE")]
+    pub articles: Vec<PathBuf>,
+    /// The article's URL (identifies the source; one article only)
     #[arg(long)]
     pub url: Option<String>,
-    /// When the article was published, YYYY-MM-DD (needed unless the page says it)
+    /// When the article was published, YYYY-MM-DD (needed unless the page says it; with
+    /// --out-dir, the date of the articles whose page does not say it)
     #[arg(long, value_name = "YYYY-MM-DD")]
     pub published: Option<String>,
     /// Who published it
     #[arg(long)]
     pub publisher: Option<String>,
-    /// The title, when the first line (or the page's title) is not it
+    /// The title, when the first line (or the page's title) is not it (one article only)
     #[arg(long)]
     pub title: Option<String>,
     /// Write the draft here, and its text beside it as FILE's name with .txt (default:
     /// stdout, the text inline)
-    #[arg(long, short, value_name = "FILE")]
+    #[arg(long, short, value_name = "FILE", conflicts_with = "out_dir")]
     pub output: Option<PathBuf>,
+    /// Draft every article into this folder (created if missing): NAME.toml (or .json) and its
+    /// text NAME.txt, NAME being the article's file name without its extension; a table of what
+    /// each draft holds goes to stdout
+    #[arg(long, value_name = "DIR")]
+    pub out_dir: Option<PathBuf>,
+    /// Also write NAME.preview.html beside each draft: the article with every drafted fact's
+    /// quote highlighted by kind, the notes to check numbered, the figures not used underlined
+    #[arg(long)]
+    pub preview: bool,
     /// Format of the draft
     #[arg(long, short, value_enum, default_value_t = DraftFormat::Toml)]
     pub format: DraftFormat,
-    /// Replace FILE and its text file when they exist
+    /// Format of the table --out-dir prints (svg excepted)
+    #[arg(long, value_enum, value_name = "FORMAT", default_value_t = Format::Table, requires = "out_dir")]
+    pub summary: Format,
+    /// Replace the drafts, texts and previews that exist (never an article, never through a
+    /// symlink)
     #[arg(long)]
     pub force: bool,
 }

@@ -7,30 +7,7 @@ mod common;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use common::{TestEnv, stderr, stdout};
-
-fn tool(names: &[&str]) -> Option<PathBuf> {
-    let paths = std::env::var_os("PATH")?;
-    std::env::split_paths(&paths)
-        .flat_map(|p| names.iter().map(move |n| p.join(n)))
-        .find(|p| p.is_file())
-}
-
-fn required() -> bool {
-    std::env::var_os("ZHAOSHANG_REQUIRE_CHROMIUM").is_some_and(|v| v == "1")
-}
-
-fn need(names: &[&str]) -> Option<PathBuf> {
-    let found = tool(names);
-    if found.is_none() {
-        assert!(
-            !required(),
-            "{names:?} is required here (ZHAOSHANG_REQUIRE_CHROMIUM=1) but missing"
-        );
-        eprintln!("skipped: {names:?} is not installed");
-    }
-    found
-}
+use common::{TestEnv, dom, need, stderr, stdout};
 
 /// The seed and the two test fixtures.
 fn catalogue() -> TestEnv {
@@ -53,20 +30,6 @@ fn files(dir: &Path, out: &mut Vec<PathBuf>) {
             out.push(p);
         }
     }
-}
-
-fn dom(chromium: &Path, page: &Path) -> String {
-    let out = Command::new(chromium)
-        .args(["--headless", "--no-sandbox", "--disable-gpu", "--dump-dom"])
-        .arg(format!("file://{}", page.display()))
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout).unwrap()
 }
 
 #[test]

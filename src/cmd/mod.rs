@@ -2,6 +2,7 @@
 
 mod check;
 mod draft;
+mod drafts;
 mod export;
 mod guard;
 mod import;

@@ -15,6 +15,7 @@ mod figures;
 mod industries;
 pub mod input;
 mod links;
+pub mod marks;
 mod period;
 mod place;
 mod projects;

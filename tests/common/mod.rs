@@ -119,3 +119,40 @@ pub const LISTINGS: [&str; 8] = [
     "sources",
     "stats",
 ];
+
+fn tool(names: &[&str]) -> Option<PathBuf> {
+    let paths = std::env::var_os("PATH")?;
+    std::env::split_paths(&paths)
+        .flat_map(|p| names.iter().map(move |n| p.join(n)))
+        .find(|p| p.is_file())
+}
+
+/// A tool the pictures' tests use (headless Chromium, tidy), if it is installed. CI installs
+/// them and sets ZHAOSHANG_REQUIRE_CHROMIUM=1, so there a missing one fails the test; elsewhere
+/// its part is skipped with a printed reason.
+pub fn need(names: &[&str]) -> Option<PathBuf> {
+    let found = tool(names);
+    if found.is_none() {
+        assert!(
+            std::env::var_os("ZHAOSHANG_REQUIRE_CHROMIUM").is_none_or(|v| v != "1"),
+            "{names:?} is required here (ZHAOSHANG_REQUIRE_CHROMIUM=1) but missing"
+        );
+        eprintln!("skipped: {names:?} is not installed");
+    }
+    found
+}
+
+/// Headless Chromium's DOM of a page, after it is loaded.
+pub fn dom(chromium: &Path, page: &Path) -> String {
+    let out = Command::new(chromium)
+        .args(["--headless", "--no-sandbox", "--disable-gpu", "--dump-dom"])
+        .arg(format!("file://{}", page.display()))
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).unwrap()
+}
