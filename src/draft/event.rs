@@ -493,14 +493,15 @@ pub fn parts(draft: &mut Draft, doc: &Doc) {
         return;
     }
     let mut parts: Vec<PartEntry> = Vec::new();
+    let mut last_end = 0;
     for c in doc.signing() {
-        let Some(i) = c.text.find("其中") else {
+        let Some((segment_start, end)) = part_segment(doc, c) else {
             continue;
         };
-        let end = doc.text[c.start..]
-            .find(['。', '\n'])
-            .map_or(doc.text.len(), |e| c.start + e);
-        let segment_start = c.start + i + "其中".len();
+        if segment_start < last_end {
+            continue;
+        }
+        last_end = end;
         let segment = &doc.text[segment_start..end];
         let mut offset = segment_start;
         for piece in segment.split_inclusive(['；', ';']) {
@@ -536,6 +537,42 @@ pub fn parts(draft: &mut Draft, doc: &Doc) {
     }
 }
 
+/// Where the parts of a clause are: after 其中 or 项目中, to the end of the sentence; or a
+/// sentence that starts with a kind of project (医药健康类项目3个:…), up to its list.
+fn part_segment(doc: &Doc, c: &Clause) -> Option<(usize, usize)> {
+    let sentence_end = |from: usize| {
+        doc.text[from..]
+            .find(['。', '\n'])
+            .map_or(doc.text.len(), |e| from + e)
+    };
+    // 此次签约的60个项目中,…: 项目中 ends its clause.
+    let marker = c.text.find("其中").map(|i| i + "其中".len()).or_else(|| {
+        ["项目中", "項目中"]
+            .iter()
+            .find(|m| c.text.ends_with(*m))
+            .map(|_| c.text.len())
+    });
+    if let Some(i) = marker {
+        return Some((c.start + i, sentence_end(c.start)));
+    }
+    let first = doc.sentence_at(c.start).is_some_and(|s| s.start == c.start);
+    if first && KIND_FIRST.is_match(c.text) {
+        let end = sentence_end(c.start);
+        let end = doc.text[c.start..end]
+            .find([':', '：'])
+            .map_or(end, |e| c.start + e);
+        return Some((c.start, end));
+    }
+    None
+}
+
+static KIND_FIRST: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"^[\p{{Han}}]{{2,12}}(?:类|類)(?:项目|項目)(?:有|共)?{NUMBER}(?:个|個|项|項|宗)"
+    ))
+    .unwrap_or_else(|e| panic!("the kind pattern: {e}"))
+});
+
 fn metric_of(label: &str, count: bool) -> &'static str {
     let foreign = ["外资", "外資", "外商", "港资", "港資", "台资", "台資"]
         .iter()
@@ -567,7 +604,9 @@ fn read_parts(draft: &mut Draft, doc: &Doc, piece: &str, start: usize, parts: &m
             continue;
         }
         let count = figures::counts(text).into_iter().next();
-        let money = figures::money(text).into_iter().next();
+        let money = figures::money(text)
+            .into_iter()
+            .find(|m| !figures::is_revenue(&text[..m.start]));
         if let Some(c) = &count {
             flush(&mut current, parts);
             let label = part_label(&text[..c.start]);
