@@ -461,8 +461,7 @@ fn item_projects(
         let before = &item[..m.end()];
         let money = figures::money(before)
             .into_iter()
-            .filter(|f| !figures::is_revenue(&before[..f.start]))
-            .next_back()
+            .rfind(|f| !figures::is_revenue(&before[..f.start]))
             .map(|f| (start, f))
             .or_else(|| {
                 let (o, n) = next?;
