@@ -40,9 +40,13 @@ fn iso(d: Date) -> String {
     format!("{:04}-{:02}-{:02}", d.year(), u8::from(d.month()), d.day())
 }
 
-/// A date written in `text`, in the publication's year unless it states one.
+/// A date written in `text`, in the publication's year unless it states one; a dateline's
+/// (人民网湘潭10月13日电) is the report's, not the event's.
 fn date_in(text: &str, published: Date) -> Option<Date> {
-    let c = DATE.captures(text)?;
+    let c = DATE.captures_iter(text).find(|c| {
+        let end = c.get(0).map_or(0, |m| m.end());
+        !text[end..].starts_with(['电', '電', '讯', '訊'])
+    })?;
     let (m, d) = (number(&c[2])?, number(&c[3])?);
     let month = Month::try_from(u8::try_from(m).ok()?).ok()?;
     let day = u8::try_from(d).ok()?;
@@ -54,6 +58,27 @@ fn date_in(text: &str, published: Date) -> Option<Date> {
         Date::from_calendar_date(published.year() - 1, month, day).ok()
     } else {
         Some(this_year)
+    }
+}
+
+static DAY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?:^|[^0-9０-９月.·])([0-9０-９]{1,2})\s*(?:日|号|號)(?:上午|下午|晚上|晚)?(?:在|于|於)",
+    )
+    .unwrap_or_else(|e| panic!("the day pattern: {e}"))
+});
+
+/// 9日在南沙举行: a day without its month, in the publication's month (or the month before).
+fn day_in(text: &str, published: Date) -> Option<Date> {
+    let c = DAY.captures(text)?;
+    let day = u8::try_from(number(&c[1])?).ok()?;
+    let this_month = Date::from_calendar_date(published.year(), published.month(), day).ok();
+    match this_month {
+        Some(d) if d <= published => Some(d),
+        _ => {
+            let last = published.replace_day(1).ok()? - Duration::days(1);
+            Date::from_calendar_date(last.year(), last.month(), day).ok()
+        }
     }
 }
 
@@ -69,6 +94,11 @@ pub fn event_date(doc: &Doc) -> (String, Option<String>) {
         .chain(doc.sentences.iter());
     for s in held {
         if let Some(d) = date_in(s.text, published) {
+            return (iso(d), None);
+        }
+        if HELD.iter().any(|w| s.text.contains(w))
+            && let Some(d) = day_in(s.text, published)
+        {
             return (iso(d), None);
         }
         let relative = [
@@ -91,4 +121,27 @@ pub fn event_date(doc: &Doc) -> (String, Option<String>) {
         doc.published.clone(),
         Some("no date of the event in the text: the publication date stands in for it".into()),
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn on(text: &str) -> Option<String> {
+        let published = published_date("2021-10-13")?;
+        date_in(text, published)
+            .or_else(|| day_in(text, published))
+            .map(iso)
+    }
+
+    #[test]
+    fn datelines_and_days_alone() {
+        assert_eq!(
+            on("人民网湘潭10月13日电 10月12日,湘潭市在深圳举行推介会").as_deref(),
+            Some("2021-10-12")
+        );
+        assert_eq!(on("活动9日在南沙举行").as_deref(), Some("2021-10-09"));
+        assert_eq!(on("活动20日在南沙举行").as_deref(), Some("2021-09-20"));
+        assert_eq!(on("总投资9.5亿元"), None);
+    }
 }
