@@ -15,6 +15,7 @@ mod figures;
 mod industries;
 pub mod input;
 mod links;
+mod lists;
 pub mod marks;
 mod period;
 mod place;
@@ -152,6 +153,7 @@ pub fn draft(article: &Article, options: &SourceOptions) -> Result<Draft> {
         event::bands(&mut draft, &doc);
         event::parts(&mut draft, &doc);
         projects::projects(&mut draft, &doc);
+        lists::listed_projects(&mut draft, &doc);
     } else {
         draft.note(
             Section::Source,

@@ -268,7 +268,7 @@ fn split_list(run: &str) -> Vec<&str> {
 }
 
 /// A run ending in 项目 as a project's name, or None when it names no one project.
-fn project_name(run: &str) -> Option<String> {
+pub(super) fn project_name(run: &str) -> Option<String> {
     let name = cut_name(run);
     let chars = name.chars().count();
     let generic = GENERIC_ENDS.iter().any(|g| name.ends_with(g)) && chars <= 8
@@ -495,7 +495,7 @@ fn item_projects(
     }
 }
 
-fn add_project(
+pub(super) fn add_project(
     draft: &mut Draft,
     name: String,
     quote: String,

@@ -1,0 +1,71 @@
+//! Projects a list names without 项目 on each item: `参加签约的项目包括A、B等`, `同A、B等6宗项目
+//! 集中签约`, and the items after a project in `…开发项目、B综合体、C基地等`.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::Draft;
+use super::figures::NUMBER;
+use super::projects::{add_project, project_name};
+use super::text::{Doc, Topic};
+
+/// 项目包括A、B、C等.
+static PROJECTS_ARE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?:项目|項目)(?:包括|包含|主要有|有|為|为|是|分别是|分別是)[:：]?([^。；;:：]{4,300}?)等",
+    )
+    .unwrap_or_else(|e| panic!("the list pattern: {e}"))
+});
+
+/// 同A、B等6宗项目.
+static BEFORE_PROJECTS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?:同|与|與|和|包括|包含|将|將)([^。；;:：,，]{{4,300}}?)等(?:{NUMBER}(?:个|個|宗|项|項|批))?(?:重点|重點|重大)?(?:项目|項目)"
+    ))
+    .unwrap_or_else(|e| panic!("the list pattern: {e}"))
+});
+
+/// …开发项目、B综合体、C基地等: the items after a project in one list.
+static AFTER_PROJECT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:项目|項目)、([^。；;:：,，]{4,300}?)(?:等|[；;。]|$)")
+        .unwrap_or_else(|e| panic!("the list pattern: {e}"))
+});
+
+/// Adds the projects that lists in the signing's sentences name.
+pub fn listed_projects(draft: &mut Draft, doc: &Doc) {
+    if draft.file.events.is_empty() {
+        return;
+    }
+    let period_report = draft.file.events[0].from.is_some();
+    for s in &doc.sentences {
+        let about_signing = doc.clauses.iter().any(|c| {
+            c.start >= s.start
+                && c.start < s.start + s.text.len()
+                && (c.topic == Topic::Signing
+                    || (period_report && matches!(c.topic, Topic::Period(..))))
+        });
+        if !about_signing {
+            continue;
+        }
+        for pattern in [&*PROJECTS_ARE, &*BEFORE_PROJECTS, &*AFTER_PROJECT] {
+            for c in pattern.captures_iter(s.text) {
+                let Some(list) = c.get(1) else { continue };
+                for item in list.as_str().split('、') {
+                    // Each item is a name: it has no figure and no verb of the report.
+                    let item = item.trim();
+                    let plain = !item.contains(['0', '1', '2', '3', '4', '5', '6', '7', '8', '9'])
+                        && !["公司", "企业", "企業", "集团", "集團", "签约", "簽約"]
+                            .iter()
+                            .any(|w| item.contains(w));
+                    if !plain {
+                        continue;
+                    }
+                    if let Some(name) = project_name(item) {
+                        add_project(draft, name, item.to_string(), None, Vec::new());
+                    }
+                }
+            }
+        }
+    }
+}
