@@ -8,7 +8,8 @@
 -- Bar: signed_amount
 -- Only signing ceremonies are added up; reports of a period (上半年共簽約…) would count the same
 -- signings twice, so they are counted apart (period_reports) and reconciled against the
--- ceremonies in `reconcile`.
+-- ceremonies in `reconcile`. named_projects counts the projects the ceremonies name, each
+-- once: a project named again by a later source (same_as) is still one project.
 WITH area (code) AS (
     -- :place: the areas today holding the division of that name or code (through successors)
     SELECT coalesce(today_code, today_prefecture_code, today_province_code) FROM divisions
@@ -19,9 +20,7 @@ e AS (
     -- needed here
     SELECT pl.name AS district, pl.name_key AS district_key, ev.held_on, ev.kind,
            ev.project_count, ev.signed_amount_yuan, ev.signed_amount_qualifier,
-           (SELECT count(*) FROM projects p WHERE p.event_id = ev.event_id)
-             + (SELECT count(*) FROM project_mentions m WHERE m.event_id = ev.event_id)
-               AS named_projects,
+           ev.event_id,
            CASE coalesce(nullif(:by, ''), 'year')
                WHEN 'month'   THEN substr(held_on, 1, 7)
                WHEN 'quarter' THEN substr(held_on, 1, 4) || '-Q' || ((CAST(substr(held_on, 6, 2) AS INTEGER) + 2) / 3)
@@ -33,12 +32,24 @@ e AS (
             SELECT d.place_id FROM place_divisions d
              WHERE d.today_code IN area OR d.today_prefecture_code IN area
                 OR d.today_province_code IN area))
+),
+-- the distinct projects the ceremonies of each row name: as first reported, or named again by
+-- a later source (a mention); a project named twice is one project
+named AS (
+    SELECT district, period, count(DISTINCT project_id) AS projects FROM (
+        SELECT e.district, e.period, p.project_id
+          FROM e JOIN projects p ON p.event_id = e.event_id WHERE e.kind = 'ceremony'
+        UNION ALL
+        SELECT e.district, e.period, m.project_id
+          FROM e JOIN project_mentions m ON m.event_id = e.event_id WHERE e.kind = 'ceremony')
+     GROUP BY district, period
 )
 SELECT district,
        period,
        count(*) FILTER (WHERE kind = 'ceremony') AS events,
        sum(project_count) FILTER (WHERE kind = 'ceremony') AS headline_projects,
-       sum(named_projects)                      AS named_projects,
+       coalesce((SELECT n.projects FROM named n
+                  WHERE n.district IS e.district AND n.period = e.period), 0) AS named_projects,
        sum(signed_amount_yuan) FILTER (WHERE kind = 'ceremony') AS signed_amount_yuan,
        -- a sum keeps the loosest qualifier of its parts
        CASE WHEN count(*) FILTER (WHERE kind = 'ceremony') = 0 THEN NULL

@@ -10,7 +10,8 @@
 -- Param: :to        only events on or before this date (YYYY-MM-DD)
 -- Bar: signed_amount
 -- `report timeline --by LEVEL` runs it: the timeline rolled up. As there, only signing
--- ceremonies are added up; reports of a period are counted apart (period_reports).
+-- ceremonies are added up; reports of a period are counted apart (period_reports), and
+-- named_projects counts the projects the ceremonies name, each once.
 -- A place without a code (a town, park or zone) counts under the division above it
 -- (place_divisions); a county directly under its province (重慶's districts) has no prefecture and
 -- counts under the province at the prefecture level, as in `report divisions`.
@@ -20,9 +21,7 @@ WITH area (code) AS (
 ),
 e AS (
     SELECT ev.kind, ev.project_count, ev.signed_amount_yuan, ev.signed_amount_qualifier,
-           (SELECT count(*) FROM projects p WHERE p.event_id = ev.event_id)
-             + (SELECT count(*) FROM project_mentions m WHERE m.event_id = ev.event_id)
-               AS named_projects,
+           ev.event_id,
            CASE coalesce(nullif(:by, ''), 'year')
                WHEN 'month'   THEN substr(ev.held_on, 1, 7)
                WHEN 'quarter' THEN substr(ev.held_on, 1, 4) || '-Q' || ((CAST(substr(ev.held_on, 6, 2) AS INTEGER) + 2) / 3)
@@ -60,13 +59,25 @@ e AS (
        AND (nullif(:place, '') IS NULL
             OR d.today_code IN area OR d.today_prefecture_code IN area
             OR d.today_province_code IN area)
+),
+-- the distinct projects the ceremonies of each row name: as first reported, or named again by
+-- a later source (a mention); a project named twice is one project
+named AS (
+    SELECT division_code, period, count(DISTINCT project_id) AS projects FROM (
+        SELECT e.division_code, e.period, p.project_id
+          FROM e JOIN projects p ON p.event_id = e.event_id WHERE e.kind = 'ceremony'
+        UNION ALL
+        SELECT e.division_code, e.period, m.project_id
+          FROM e JOIN project_mentions m ON m.event_id = e.event_id WHERE e.kind = 'ceremony')
+     GROUP BY division_code, period
 )
 SELECT division_code,
        division,
        period,
        count(*) FILTER (WHERE kind = 'ceremony') AS events,
        sum(project_count) FILTER (WHERE kind = 'ceremony') AS headline_projects,
-       sum(named_projects)                      AS named_projects,
+       coalesce((SELECT n.projects FROM named n
+                  WHERE n.division_code IS e.division_code AND n.period = e.period), 0) AS named_projects,
        sum(signed_amount_yuan) FILTER (WHERE kind = 'ceremony') AS signed_amount_yuan,
        -- a sum keeps the loosest qualifier of its parts
        CASE WHEN count(*) FILTER (WHERE kind = 'ceremony') = 0 THEN NULL

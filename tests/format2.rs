@@ -726,3 +726,99 @@ fn export_tables_of_an_empty_catalogue_writes_every_table_with_its_header() {
         assert_eq!(rows, Value::Array(vec![]), "{table}");
     }
 }
+
+/// A second 永川區 ceremony that names again a project of the March signing (by key) and one of
+/// the half-year summary (by source and name).
+const SEPTEMBER_SIGNING: &str = r#"
+format = 2
+
+[source]
+title = "永川區九月集中簽約(測試用轉述)"
+publisher = "zhaoshang test fixture"
+url = "https://example.org/zhaoshang-fixtures/yongchuan-2023-09-20"
+published = "2023-09-20"
+script = "traditional"
+text = """
+永川區九月集中簽約(測試用轉述)
+9月20日,永川區舉行招商引資項目集中簽約,簽約項目12個,總投資90億元。
+其中新能源汽車電機電控項目正式簽約,光伏組件封裝材料項目簽訂正式合同。
+"""
+
+[[events]]
+name = "永川區招商引資項目集中簽約(9月20日)"
+place = "永川區"
+date = "2023-09-20"
+quote = "9月20日,永川區舉行招商引資項目集中簽約"
+project_count = { value = "12個", quote = "簽約項目12個" }
+signed_amount = { value = "90億元", quote = "總投資90億元" }
+
+[[events.projects]]
+name = "新能源汽車電機電控項目"
+quote = "新能源汽車電機電控項目正式簽約"
+same_as = { key = "yongchuan-2023-motor" }
+
+[[events.projects]]
+name = "光伏組件封裝材料項目"
+quote = "光伏組件封裝材料項目簽訂正式合同"
+same_as = { source = "https://example.org/zhaoshang-fixtures/yongchuan-2023-h1", name = "光伏組件封裝材料項目" }
+"#;
+
+// Only ceremonies add up, and one project is one project (issue 29, item 2): the half-year
+// summary's projects are not the ceremonies', and a project two ceremonies name counts once.
+#[test]
+fn timeline_and_divisions_count_each_project_the_ceremonies_name_once() {
+    let env = catalogue();
+    let timeline = json(&env, &["report", "timeline", "--param", "district=永川區"]);
+    assert_eq!(
+        timeline[0]["named_projects"], 2,
+        "the March signing's two, not the half-year summary's: {timeline:#?}"
+    );
+
+    let path = env.dir.path().join("september.toml");
+    std::fs::write(&path, SEPTEMBER_SIGNING).unwrap();
+    let before = json(&env, &["report", "divisions"]);
+    ok(&env, &["import", path.to_str().unwrap()]);
+
+    let timeline = json(&env, &["report", "timeline", "--param", "district=永川區"]);
+    assert_eq!(timeline.len(), 1, "{timeline:#?}");
+    assert_eq!(timeline[0]["events"], 2);
+    assert_eq!(
+        timeline[0]["named_projects"], 3,
+        "the motor, the prepared dishes and the solar material: {timeline:#?}"
+    );
+    let quarters = json(
+        &env,
+        &[
+            "report",
+            "timeline",
+            "--param",
+            "district=永川區",
+            "--param",
+            "by=quarter",
+        ],
+    );
+    let named: Vec<(&str, i64)> = quarters
+        .iter()
+        .map(|r| {
+            (
+                r["period"].as_str().unwrap(),
+                r["named_projects"].as_i64().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(named, [("2023-Q1", 2), ("2023-Q2", 0), ("2023-Q3", 2)]);
+    let by_province = json(&env, &["report", "timeline", "--by", "province"]);
+    let chongqing = rows_where(&by_province, "division", "重庆市");
+    assert_eq!(chongqing[0]["named_projects"], 13, "{by_province:#?}");
+
+    // `divisions` counts the solar material too (named at a ceremony, first reported by the
+    // summary), once, with the amount first reported.
+    let after = json(&env, &["report", "divisions"]);
+    let chongqing = |rows: &[Value]| rows_where(rows, "division", "重庆市")[0].clone();
+    assert_eq!(chongqing(&after)["named_count"], 13);
+    assert_eq!(
+        chongqing(&after)["named_amount_yuan"].as_i64().unwrap()
+            - chongqing(&before)["named_amount_yuan"].as_i64().unwrap(),
+        3_800_000_000
+    );
+}
