@@ -822,3 +822,53 @@ fn timeline_and_divisions_count_each_project_the_ceremonies_name_once() {
         3_800_000_000
     );
 }
+
+// A named period beside `from` and `to` must name the same days (issue 29, item 3): the
+// contradiction is refused with the file, line and field; a name the program does not read, or
+// one without a year, passes.
+#[test]
+fn a_period_name_that_contradicts_from_and_to_is_refused() {
+    let env = TestEnv::new();
+    ok(&env, &["init"]);
+    let text = std::fs::read_to_string(fixture("county_2023q1.toml")).unwrap();
+    let path = env.dir.path().join("county.toml");
+    let with = |period: &str, from: &str, to: &str| {
+        text.replace(
+            "period = \"一季度\"",
+            &format!("period = \"{period}\"\nfrom = \"{from}\"\nto = \"{to}\""),
+        )
+    };
+    std::fs::write(&path, with("2019年第一季度", "2024-01-01", "2024-06-30")).unwrap();
+    let out = env.run(&["import", path.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    let err = stderr(&out);
+    assert!(
+        err.contains("county.toml:32:10: events[0].period")
+            && err.contains("`2019年第一季度` is the period 2019-01-01..2019-03-31")
+            && err.contains("2024-01-01..2024-06-30"),
+        "{err}"
+    );
+    let events = json(&env, &["sql", "SELECT count(*) AS n FROM events"]);
+    assert_eq!(events[0]["n"], 1, "only the seed's event");
+
+    // a name without a year is read in the year of `from`
+    std::fs::write(&path, with("上半年", "2023-01-01", "2023-07-31")).unwrap();
+    let out = env.run(&["import", path.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        stderr(&out).contains("events[0].period"),
+        "{}",
+        stderr(&out)
+    );
+
+    for (period, from, to) in [
+        ("一季度", "2023-01-01", "2023-03-31"),
+        ("2023年1-3月", "2023-01-01", "2023-03-31"),
+        ("今年以來", "2023-01-01", "2023-03-31"),
+    ] {
+        let env = TestEnv::new();
+        ok(&env, &["init"]);
+        std::fs::write(&path, with(period, from, to)).unwrap();
+        ok(&env, &["import", path.to_str().unwrap()]);
+    }
+}

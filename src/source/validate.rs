@@ -977,13 +977,8 @@ impl<'a> Checker<'a> {
         let dates_ok = [&ev.date, &ev.from, &ev.to]
             .iter()
             .all(|d| d.as_deref().is_none_or(is_iso_date));
-        if dates_ok && let Err(message) = period::event_when(ev, self.published) {
-            let field = if ev.period.is_some() && ev.from.is_none() {
-                "period"
-            } else {
-                "date"
-            };
-            self.problem(&format!("{path}.{field}"), message);
+        if dates_ok && let Err(e) = period::event_when(ev, self.published) {
+            self.problem(&format!("{path}.{}", e.field), e.message);
         }
     }
 
