@@ -19,7 +19,8 @@ WITH area (code) AS (
     SELECT coalesce(today_code, today_prefecture_code, today_province_code) FROM divisions
      WHERE code = nullif(:place, '') OR name = nullif(:place, '') OR short_name = nullif(:place, '')
 ),
-e AS (
+-- MATERIALIZED: read three times below (place_divisions is a recursive view)
+e AS MATERIALIZED (
     SELECT ev.kind, ev.project_count, ev.signed_amount_yuan, ev.signed_amount_qualifier,
            ev.event_id,
            CASE coalesce(nullif(:by, ''), 'year')
@@ -60,24 +61,26 @@ e AS (
             OR d.today_code IN area OR d.today_prefecture_code IN area
             OR d.today_province_code IN area)
 ),
--- the distinct projects the ceremonies of each row name: as first reported, or named again by
--- a later source (a mention); a project named twice is one project
-named AS (
-    SELECT division_code, period, count(DISTINCT project_id) AS projects FROM (
-        SELECT e.division_code, e.period, p.project_id
-          FROM e JOIN projects p ON p.event_id = e.event_id WHERE e.kind = 'ceremony'
-        UNION ALL
-        SELECT e.division_code, e.period, m.project_id
-          FROM e JOIN project_mentions m ON m.event_id = e.event_id WHERE e.kind = 'ceremony')
-     GROUP BY division_code, period
+-- one row per event, and one per project a ceremony names (kind 'named'): as first reported,
+-- or named again by a later source (a mention); one pass adds them up, and a project named
+-- twice is counted once (count DISTINCT)
+rows AS (
+    SELECT division_code, division, period, kind, project_count, signed_amount_yuan, signed_amount_qualifier,
+           NULL AS project_id
+      FROM e
+    UNION ALL
+    SELECT e.division_code, e.division, e.period, 'named', NULL, NULL, NULL, p.project_id
+      FROM e JOIN projects p ON p.event_id = e.event_id WHERE e.kind = 'ceremony'
+    UNION ALL
+    SELECT e.division_code, e.division, e.period, 'named', NULL, NULL, NULL, m.project_id
+      FROM e JOIN project_mentions m ON m.event_id = e.event_id WHERE e.kind = 'ceremony'
 )
 SELECT division_code,
        division,
        period,
        count(*) FILTER (WHERE kind = 'ceremony') AS events,
        sum(project_count) FILTER (WHERE kind = 'ceremony') AS headline_projects,
-       coalesce((SELECT n.projects FROM named n
-                  WHERE n.division_code IS e.division_code AND n.period = e.period), 0) AS named_projects,
+       count(DISTINCT project_id)               AS named_projects,
        sum(signed_amount_yuan) FILTER (WHERE kind = 'ceremony') AS signed_amount_yuan,
        -- a sum keeps the loosest qualifier of its parts
        CASE WHEN count(*) FILTER (WHERE kind = 'ceremony') = 0 THEN NULL
@@ -87,6 +90,6 @@ SELECT division_code,
             ELSE 'about'
        END                                      AS signed_amount_qualifier,
        count(*) FILTER (WHERE kind = 'period_report') AS period_reports
-  FROM e
+  FROM rows
  GROUP BY division_code, period
  ORDER BY division_code, period;
