@@ -77,9 +77,11 @@ periods AS MATERIALIZED (
        AND metric IN ('agreed_investment', 'signing_events_amount')
 ),
 spans AS MATERIALIZED (SELECT DISTINCT place_id, s, e FROM periods),
+-- (with how many of them state a count and an amount: a span where none does has none, not 0)
 ceremony_days AS (
-    SELECT place_id, held_on AS d, count(*) AS n, sum(coalesce(project_count, 0)) AS projects,
-           sum(coalesce(signed_amount_yuan, 0)) AS yuan
+    SELECT place_id, held_on AS d, count(*) AS n,
+           count(project_count) AS counted, sum(coalesce(project_count, 0)) AS projects,
+           count(signed_amount_yuan) AS amounted, sum(coalesce(signed_amount_yuan, 0)) AS yuan
       FROM events WHERE kind = 'ceremony'
      GROUP BY place_id, held_on
 ),
@@ -87,21 +89,27 @@ ceremony_days AS (
 -- end mark (ord 2: after them), with running counts and sums
 ceremony_running AS (
     SELECT place_id, s, e, ord,
-           sum(n) OVER w AS n, sum(projects) OVER w AS projects, sum(yuan) OVER w AS yuan
-      FROM (SELECT place_id, d, 1 AS ord, NULL AS s, NULL AS e, n, projects, yuan FROM ceremony_days
-            UNION ALL SELECT place_id, s, 0, s, e, 0, 0, 0 FROM spans
-            UNION ALL SELECT place_id, e, 2, s, e, 0, 0, 0 FROM spans)
+           sum(n) OVER w AS n, sum(counted) OVER w AS counted, sum(projects) OVER w AS projects,
+           sum(amounted) OVER w AS amounted, sum(yuan) OVER w AS yuan
+      FROM (SELECT place_id, d, 1 AS ord, NULL AS s, NULL AS e, n, counted, projects, amounted, yuan
+              FROM ceremony_days
+            UNION ALL SELECT place_id, s, 0, s, e, 0, 0, 0, 0, 0 FROM spans
+            UNION ALL SELECT place_id, e, 2, s, e, 0, 0, 0, 0, 0 FROM spans)
     WINDOW w AS (PARTITION BY place_id ORDER BY d, ord ROWS UNBOUNDED PRECEDING)
 ),
 span_totals AS (
     SELECT place_id, s, e,
            max(CASE ord WHEN 2 THEN n END) - max(CASE ord WHEN 0 THEN n END) AS ceremonies,
+           max(CASE ord WHEN 2 THEN counted END) - max(CASE ord WHEN 0 THEN counted END) AS counted,
            max(CASE ord WHEN 2 THEN projects END) - max(CASE ord WHEN 0 THEN projects END) AS projects,
+           max(CASE ord WHEN 2 THEN amounted END) - max(CASE ord WHEN 0 THEN amounted END) AS amounted,
            max(CASE ord WHEN 2 THEN yuan END) - max(CASE ord WHEN 0 THEN yuan END) AS yuan
       FROM ceremony_running WHERE ord <> 1 GROUP BY place_id, s, e
 ),
 ceremonies_in AS MATERIALIZED (
-    SELECT p.id, t.ceremonies, t.projects, t.yuan
+    SELECT p.id, t.ceremonies,
+           CASE WHEN t.counted > 0 THEN t.projects END AS projects,
+           CASE WHEN t.amounted > 0 THEN t.yuan END AS yuan
       FROM periods p JOIN span_totals t ON t.place_id = p.place_id AND t.s = p.s AND t.e = p.e
 ),
 -- a band count of a place and period: the named projects in the band, of the place's events in
@@ -143,11 +151,14 @@ checks AS MATERIALIZED (
     SELECT e.place_id, e.held_on, e.name,
            'headline amount vs named amounts',
            NULL, e.signed_amount_yuan, e.signed_amount_qualifier,
-           NULL, (SELECT coalesce(sum(p.amount_yuan), 0) FROM projects p WHERE p.event_id = e.event_id)
-                 -- a project first reported by another source, with this source's amount
-                 + (SELECT coalesce(sum(coalesce(m.amount_yuan, p.amount_yuan)), 0)
-                      FROM project_mentions m JOIN projects p ON p.project_id = m.project_id
-                     WHERE m.event_id = e.event_id),
+           -- the stated amounts of the named projects: none (not 0) when none states one; a
+           -- project first reported by another source with this source's amount
+           NULL, (SELECT sum(x.yuan) FROM (
+                      SELECT p.amount_yuan AS yuan FROM projects p WHERE p.event_id = e.event_id
+                      UNION ALL
+                      SELECT coalesce(m.amount_yuan, p.amount_yuan)
+                        FROM project_mentions m JOIN projects p ON p.project_id = m.project_id
+                       WHERE m.event_id = e.event_id) x),
            e.signed_amount_quote
       FROM events e WHERE e.signed_amount_yuan IS NOT NULL
     UNION ALL

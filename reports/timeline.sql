@@ -54,11 +54,11 @@ SELECT district,
        sum(project_count) FILTER (WHERE kind = 'ceremony') AS headline_projects,
        count(DISTINCT project_id)               AS named_projects,
        sum(signed_amount_yuan) FILTER (WHERE kind = 'ceremony') AS signed_amount_yuan,
-       -- a sum keeps the loosest qualifier of its parts
-       CASE WHEN count(*) FILTER (WHERE kind = 'ceremony') = 0 THEN NULL
-            WHEN sum(signed_amount_qualifier <> 'exact') FILTER (WHERE kind = 'ceremony') = 0 THEN 'exact'
-            WHEN sum(signed_amount_qualifier NOT IN ('exact', 'at_least')) FILTER (WHERE kind = 'ceremony') = 0 THEN 'at_least'
-            WHEN sum(signed_amount_qualifier NOT IN ('exact', 'at_least', 'more_than')) FILTER (WHERE kind = 'ceremony') = 0 THEN 'more_than'
+       -- a sum keeps the loosest qualifier of its parts; none when no ceremony states an amount
+       CASE WHEN count(signed_amount_yuan) FILTER (WHERE kind = 'ceremony') = 0 THEN NULL
+            WHEN sum(signed_amount_qualifier <> 'exact') FILTER (WHERE kind = 'ceremony' AND signed_amount_yuan IS NOT NULL) = 0 THEN 'exact'
+            WHEN sum(signed_amount_qualifier NOT IN ('exact', 'at_least')) FILTER (WHERE kind = 'ceremony' AND signed_amount_yuan IS NOT NULL) = 0 THEN 'at_least'
+            WHEN sum(signed_amount_qualifier NOT IN ('exact', 'at_least', 'more_than')) FILTER (WHERE kind = 'ceremony' AND signed_amount_yuan IS NOT NULL) = 0 THEN 'more_than'
             ELSE 'about'
        END                                      AS signed_amount_qualifier,
        count(*) FILTER (WHERE kind = 'period_report') AS period_reports

@@ -150,14 +150,14 @@ pub const LISTINGS: &[ListingDef] = &[
                     (SELECT count(*) FROM event_industries ei WHERE ei.industry_id = i.industry_id) AS events,
                     (SELECT count(*) FROM project_industries pi WHERE pi.industry_id = i.industry_id
                         AND (:basis IS NULL OR pi.basis = :basis)) AS projects,
-                    (SELECT coalesce(sum(p.amount_yuan), 0) FROM project_industries pi
+                    (SELECT sum(p.amount_yuan) FROM project_industries pi
                        JOIN projects p ON p.project_id = pi.project_id
                       WHERE pi.industry_id = i.industry_id AND (:basis IS NULL OR pi.basis = :basis)) AS amount_yuan
                FROM industries i
                LEFT JOIN industries parent ON parent.industry_id = i.parent_id
               WHERE (:industry IS NULL OR i.name_key = :industry)",
         sorts: &[
-            ("amount", "amount_yuan DESC, projects DESC, industry"),
+            ("amount", "amount_yuan DESC NULLS LAST, projects DESC, industry"),
             ("projects", "projects DESC, industry"),
             ("name", "industry"),
         ],

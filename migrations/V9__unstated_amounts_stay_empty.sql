@@ -1,0 +1,54 @@
+-- V9: an amount nobody stated is empty, never 0 (issue 29, item 8). `event_overview` gave an
+-- event whose named projects state no amount `named_amount_yuan = 0`; it is NULL now, as it is
+-- for an event that names no project. Every other column is as V3 defined it: the unitemised
+-- amount is still the headline less the named amounts that are stated (the whole headline when
+-- none is).
+DROP VIEW event_overview;
+-- Each figure is a lookup by the projects_event_amount and project_mentions_event indexes,
+-- never a scan of all projects.
+CREATE VIEW event_overview AS
+SELECT e.event_id,
+       e.held_on,
+       pl.name                                  AS district,
+       pl.name_key                              AS district_key,
+       e.name                                   AS event,
+       e.kind,
+       e.period_start,
+       e.period_label,
+       e.project_count,
+       e.project_count_qualifier,
+       e.signed_amount_yuan,
+       e.signed_amount_yuan / 1e8               AS signed_amount_yi,
+       e.signed_amount_currency,
+       e.signed_amount_foreign,
+       e.signed_amount_qualifier,
+       n.named                                  AS named_projects,
+       n.with_amount                            AS named_with_amount,
+       CASE WHEN n.with_amount > 0 THEN n.amount END AS named_amount_yuan,
+       e.project_count - n.named                AS unitemised_projects,
+       e.signed_amount_yuan - n.amount          AS unitemised_amount_yuan,
+       e.signed_amount_qualifier                AS unitemised_amount_qualifier,
+       s.title                                  AS source_title,
+       s.url                                    AS source_url,
+       e.place_id,
+       e.source_id
+  FROM events e
+  JOIN places pl ON pl.place_id = e.place_id
+  JOIN sources s ON s.source_id = e.source_id
+  -- the event's own projects, and the projects first reported by another source that this
+  -- event's source names again (with its own amount, or the project's); `amount` is the sum of
+  -- the stated amounts, 0 when none is (shown only where with_amount says one is stated, and
+  -- subtracted from the headline)
+  JOIN (SELECT ev.event_id,
+               (SELECT count(*) FROM projects p WHERE p.event_id = ev.event_id)
+                 + (SELECT count(*) FROM project_mentions m WHERE m.event_id = ev.event_id)
+                   AS named,
+               (SELECT count(p.amount_yuan) FROM projects p WHERE p.event_id = ev.event_id)
+                 + (SELECT count(coalesce(m.amount_yuan, p.amount_yuan))
+                      FROM project_mentions m JOIN projects p ON p.project_id = m.project_id
+                     WHERE m.event_id = ev.event_id) AS with_amount,
+               (SELECT coalesce(sum(p.amount_yuan), 0) FROM projects p WHERE p.event_id = ev.event_id)
+                 + (SELECT coalesce(sum(coalesce(m.amount_yuan, p.amount_yuan)), 0)
+                      FROM project_mentions m JOIN projects p ON p.project_id = m.project_id
+                     WHERE m.event_id = ev.event_id) AS amount
+          FROM events ev) n ON n.event_id = e.event_id;
