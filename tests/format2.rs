@@ -872,3 +872,25 @@ fn a_period_name_that_contradicts_from_and_to_is_refused() {
         ok(&env, &["import", path.to_str().unwrap()]);
     }
 }
+
+// The site's index adds up ceremonies only, as `timeline` does (issue 29, item 2): the seed's
+// 266億 and the signing's 186.4億, not the half-year's 471億 or the county's quarter on top.
+#[test]
+fn the_site_index_adds_up_ceremonies_only() {
+    let env = catalogue();
+    let dir = env.dir.path().join("site");
+    ok(&env, &["site", dir.to_str().unwrap()]);
+    let index = std::fs::read_to_string(dir.join("index.html")).unwrap();
+    let figures = |label: &str| {
+        let at = index
+            .find(label)
+            .unwrap_or_else(|| panic!("{label}: {index}"));
+        let before = &index[..at];
+        let start = before.rfind("<b>").unwrap() + 3;
+        before[start..].split("</b>").next().unwrap().to_string()
+    };
+    assert_eq!(figures("headline amount"), "452.4億");
+    assert_eq!(figures("headline projects"), "54");
+    assert_eq!(figures("ceremonies"), "2");
+    assert_eq!(figures("period reports"), "2");
+}
