@@ -250,14 +250,30 @@ checks AS MATERIALIZED (
       LEFT JOIN events e ON e.event_id = st.event_id
      GROUP BY st.statistic_id, b.by
     UNION ALL
+    -- a period amount against the headlines of the catalogued ceremonies of that place and period
+    SELECT st.place_id, st.period_end,
+           (SELECT pl.name FROM places pl WHERE pl.place_id = st.place_id)
+               || ' ' || coalesce(st.period_start, '') || '..' || coalesce(st.period_end, ''),
+           coalesce(st.label, st.metric) || CASE WHEN st.is_forecast THEN ' (forecast)' ELSE '' END
+               || ' vs catalogued events',
+           NULL, st.value_yuan, st.qualifier,
+           NULL, ci.yuan, st.quote
+      FROM statistics st JOIN ceremonies_in ci ON ci.id = -st.statistic_id
+     WHERE st.kind = 'period_statistic' AND st.value_yuan IS NOT NULL
+       AND st.metric IN ('agreed_investment', 'signing_events_amount')
+),
+-- other figures for a quantity than the primary one: the row's reported side is the primary
+-- figure with its qualifier, the itemised side the other figure; `other` says whether the two
+-- qualifiers are the same
+others AS (
     -- another figure for the same quantity, against the primary one: it differs when its number
     -- or its qualifier does (逾3個 is not 3個), and the check says which qualifiers
     SELECT place_id, date, scope,
            check_name || CASE WHEN other_qualifier IS NOT primary_qualifier
                               THEN ': ' || other_qualifier || ', not ' || primary_qualifier ELSE '' END,
-           reported_count, reported_yuan,
-           CASE WHEN other_qualifier IS primary_qualifier THEN 'alternative' ELSE 'alternative_qualified' END,
-           itemised_count, itemised_yuan, quote
+           reported_count, reported_yuan, primary_qualifier,
+           itemised_count, itemised_yuan, quote,
+           CASE WHEN other_qualifier IS primary_qualifier THEN 'same_qualifier' ELSE 'other_qualifier' END
       FROM (SELECT coalesce(e.place_id, pe.place_id, st.place_id) AS place_id,
                    coalesce(e.held_on, pe.held_on, st.period_end) AS date,
                    coalesce(e.name, p.name, coalesce(st.label, st.metric)) AS scope,
@@ -287,44 +303,36 @@ checks AS MATERIALIZED (
            'amount in a later source'
                || CASE WHEN m.amount_qualifier IS NOT p.amount_qualifier
                        THEN ': ' || m.amount_qualifier || ', not ' || p.amount_qualifier ELSE '' END,
-           NULL, p.amount_yuan,
-           CASE WHEN m.amount_qualifier IS p.amount_qualifier THEN 'alternative' ELSE 'alternative_qualified' END,
-           NULL, m.amount_yuan, m.amount_quote
+           NULL, p.amount_yuan, p.amount_qualifier,
+           NULL, m.amount_yuan, m.amount_quote,
+           CASE WHEN m.amount_qualifier IS p.amount_qualifier THEN 'same_qualifier' ELSE 'other_qualifier' END
       FROM project_mentions m
       JOIN projects p ON p.project_id = m.project_id
       JOIN events pe ON pe.event_id = p.event_id
       JOIN events me ON me.event_id = m.event_id
      WHERE m.amount_yuan IS NOT NULL AND p.amount_yuan IS NOT NULL
-    UNION ALL
-    -- a period amount against the headlines of the catalogued ceremonies of that place and period
-    SELECT st.place_id, st.period_end,
-           (SELECT pl.name FROM places pl WHERE pl.place_id = st.place_id)
-               || ' ' || coalesce(st.period_start, '') || '..' || coalesce(st.period_end, ''),
-           coalesce(st.label, st.metric) || CASE WHEN st.is_forecast THEN ' (forecast)' ELSE '' END
-               || ' vs catalogued events',
-           NULL, st.value_yuan, st.qualifier,
-           NULL, ci.yuan, st.quote
-      FROM statistics st JOIN ceremonies_in ci ON ci.id = -st.statistic_id
-     WHERE st.kind = 'period_statistic' AND st.value_yuan IS NOT NULL
-       AND st.metric IN ('agreed_investment', 'signing_events_amount')
 ),
 judged AS (
-    SELECT c.*,
+    SELECT c.*, NULL AS other,
            coalesce(c.reported_count, c.reported_yuan) AS r,
            coalesce(c.itemised_count, c.itemised_yuan) AS i
       FROM checks c
+    UNION ALL
+    SELECT o.*,
+           coalesce(o.reported_count, o.reported_yuan),
+           coalesce(o.itemised_count, o.itemised_yuan)
+      FROM others o
 )
 SELECT pl.name AS place,
        j.date,
        j.scope,
        j.check_name AS "check",
        j.reported_count, j.reported_yuan,
-       CASE WHEN j.reported_qualifier LIKE 'alternative%' THEN NULL ELSE j.reported_qualifier END
-                                                  AS reported_qualifier,
+       j.reported_qualifier,
        j.itemised_count, j.itemised_yuan,
-       CASE WHEN j.reported_qualifier = 'alternative'
+       CASE WHEN j.other = 'same_qualifier'
             THEN CASE WHEN j.i = j.r THEN 'consistent' ELSE 'figures_differ' END
-            WHEN j.reported_qualifier = 'alternative_qualified' THEN 'figures_differ'
+            WHEN j.other = 'other_qualifier' THEN 'figures_differ'
             WHEN j.check_name LIKE 'breakdown by %' THEN
        CASE j.reported_qualifier
            WHEN 'exact'     THEN CASE WHEN j.i > j.r THEN 'contradiction' WHEN j.i = j.r THEN 'consistent' ELSE 'parts_miss_whole' END

@@ -894,3 +894,21 @@ fn the_site_index_adds_up_ceremonies_only() {
     assert_eq!(figures("ceremonies"), "2");
     assert_eq!(figures("period reports"), "2");
 }
+
+// A figures_differ row says the primary figure's qualifier (issue 29, item 10): the body's
+// 186.4億 is exact; the title's 186億 is the other figure, in the check and the itemised side.
+#[test]
+fn reconcile_gives_the_qualifier_of_the_figure_another_differs_from() {
+    let env = catalogue();
+    let rows = json(
+        &env,
+        &["report", "reconcile", "--param", "status=figures_differ"],
+    );
+    assert_eq!(rows.len(), 1, "{rows:#?}");
+    assert_eq!(rows[0]["reported_qualifier"], "exact", "{rows:#?}");
+    let table = ok(
+        &env,
+        &["report", "reconcile", "--param", "status=figures_differ"],
+    );
+    assert!(table.contains("186.4億"), "{table}");
+}
