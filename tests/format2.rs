@@ -912,3 +912,77 @@ fn reconcile_gives_the_qualifier_of_the_figure_another_differs_from() {
     );
     assert!(table.contains("186.4億"), "{table}");
 }
+
+// An alias can be the cataloguer's inference, with a note, as a link can (issue 29, item 6): it
+// is stored, shown, exported and written back; a basis outside the vocabulary is refused.
+#[test]
+fn an_alias_can_be_marked_inferred_with_a_note() {
+    let env = TestEnv::new();
+    ok(&env, &["init"]);
+    let text = std::fs::read_to_string(fixture("yongchuan_2023-03-08_signing.toml")).unwrap();
+    let inferred = text
+        .replace(
+            r#"aliases = [{ name = "鳳凰湖園區", quote = "以下簡稱鳳凰湖園區" }]"#,
+            r#"aliases = [{ name = "鳳凰湖園區", quote = "以下簡稱鳳凰湖園區", basis = "inferred", note = "a short name the text gives" }]"#,
+        )
+        .replace(
+            r#"aliases = [{ name = "智能網聯新能源汽車", quote = "以下簡稱智能網聯新能源汽車" }]"#,
+            r#"aliases = [{ name = "智能網聯新能源汽車", quote = "以下簡稱智能網聯新能源汽車", note = "said in so many words" }]"#,
+        );
+    assert_ne!(inferred, text);
+    let path = env.dir.path().join("signing.toml");
+    std::fs::write(
+        &path,
+        inferred.replace("basis = \"inferred\"", "basis = \"guessed\""),
+    )
+    .unwrap();
+    let out = env.run(&["import", path.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        stderr(&out).contains("places[1].aliases[0].basis") && stderr(&out).contains("`guessed`"),
+        "{}",
+        stderr(&out)
+    );
+
+    std::fs::write(&path, &inferred).unwrap();
+    ok(&env, &["import", path.to_str().unwrap()]);
+    let park = record(&env, &["show", "place", "永川高新區鳳凰湖產業園"]);
+    let alias = &park["also_named"][0];
+    assert_eq!(alias["alias"], "鳳凰湖園區");
+    assert_eq!(alias["basis"], "inferred");
+    assert_eq!(alias["note"], "a short name the text gives");
+    let industry = record(&env, &["show", "industry", "智能網聯新能源汽車與零部件"]);
+    let alias = &industry["also_named"][0];
+    assert_eq!(
+        (&alias["basis"], &alias["note"]),
+        (
+            &Value::from("stated"),
+            &Value::from("said in so many words")
+        )
+    );
+
+    let dir = env.dir.path().join("tables");
+    ok(
+        &env,
+        &["export", "--tables", "--dir", dir.to_str().unwrap()],
+    );
+    let csv = std::fs::read_to_string(dir.join("place_aliases.csv")).unwrap();
+    assert!(
+        csv.lines().next().unwrap().ends_with(",basis,note"),
+        "{csv}"
+    );
+    assert!(
+        csv.contains(",inferred,a short name the text gives"),
+        "{csv}"
+    );
+
+    // written back as given, and read again the same
+    let jsonl = env.dir.path().join("all.jsonl");
+    ok(&env, &["export", "--jsonl", jsonl.to_str().unwrap()]);
+    let again = TestEnv::new();
+    ok(&again, &["init", "--empty"]);
+    ok(&again, &["import", jsonl.to_str().unwrap()]);
+    let park = record(&again, &["show", "place", "永川高新區鳳凰湖產業園"]);
+    assert_eq!(park["also_named"][0]["basis"], "inferred");
+    assert_eq!(park["also_named"][0]["note"], "a short name the text gives");
+}

@@ -80,6 +80,14 @@ pub struct PlaceEntry {
 pub struct NameAlias {
     pub name: String,
     pub quote: String,
+    /// stated (the source says the two names are one: 以下簡稱…) | inferred (the cataloguer
+    /// judged them one). Left out of a written file when stated, so that files without it are
+    /// written back as they were.
+    #[serde(default = "stated", skip_serializing_if = "is_stated")]
+    pub basis: String,
+    /// Why an inferred alias was made.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
 }
 
 #[derive(Debug, Clone, Default, Deserialize, Serialize, JsonSchema)]
@@ -188,6 +196,10 @@ pub struct Link {
 
 fn stated() -> String {
     "stated".to_string()
+}
+
+fn is_stated(basis: &str) -> bool {
+    basis == "stated"
 }
 
 /// A figure as the source writes it (`逾1000億元`, `28個`) and the sentence that states it.

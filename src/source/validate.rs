@@ -600,6 +600,7 @@ impl<'a> Checker<'a> {
             let apath = format!("{path}.aliases[{j}]");
             self.name(&format!("{apath}.name"), &a.name);
             self.quote(&format!("{apath}.quote"), &a.quote);
+            self.check(&format!("{apath}.basis"), one_of(&a.basis, BASES));
             self.declare(kind, &apath, &a.name);
         }
     }

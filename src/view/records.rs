@@ -203,7 +203,8 @@ const INDUSTRY: RecordDef = RecordDef {
     sections: &[
         (
             "also named",
-            "SELECT alias, quote, source_id FROM industry_aliases WHERE industry_id = :id",
+            "SELECT alias, basis, note, quote, source_id FROM industry_aliases
+              WHERE industry_id = :id ORDER BY alias",
         ),
         (
             "layouts",
@@ -288,7 +289,8 @@ const PLACE: RecordDef = RecordDef {
     sections: &[
         (
             "also named",
-            "SELECT alias, quote, source_id FROM place_aliases WHERE place_id = :id",
+            "SELECT alias, basis, note, quote, source_id FROM place_aliases
+              WHERE place_id = :id ORDER BY alias",
         ),
         (
             "places within",

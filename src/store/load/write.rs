@@ -175,12 +175,14 @@ impl<'a> Writer<'a> {
     fn name_aliases(&mut self, kind: RefKind, aliases: &[NameAlias], id: i64) -> Result<()> {
         let sql = match kind {
             RefKind::Place => {
-                "INSERT OR IGNORE INTO place_aliases (alias, alias_key, place_id, source_id, quote)
-                 VALUES (?1, ?2, ?3, ?4, ?5)"
+                "INSERT OR IGNORE INTO place_aliases
+                   (alias, alias_key, place_id, source_id, quote, basis, note)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)"
             }
             _ => {
-                "INSERT INTO industry_aliases (alias, alias_key, industry_id, source_id, quote)
-                 VALUES (?1, ?2, ?3, ?4, ?5)
+                "INSERT INTO industry_aliases
+                   (alias, alias_key, industry_id, source_id, quote, basis, note)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)
                  ON CONFLICT (alias) DO NOTHING"
             }
         };
@@ -199,7 +201,9 @@ impl<'a> Writer<'a> {
                 fold(&a.name),
                 id,
                 self.source_id,
-                a.quote
+                a.quote,
+                a.basis,
+                a.note
             ])?;
             self.names.insert(kind, &a.name, id);
         }

@@ -1,4 +1,6 @@
--- V9: an amount nobody stated is empty, never 0 (issue 29, item 8). `event_overview` gave an
+-- V9: what the sources state, told apart from what they do not (issue 29).
+--
+-- An amount nobody stated is empty, never 0 (item 8). `event_overview` gave an
 -- event whose named projects state no amount `named_amount_yuan = 0`; it is NULL now, as it is
 -- for an event that names no project. Every other column is as V3 defined it: the unitemised
 -- amount is still the headline less the named amounts that are stated (the whole headline when
@@ -52,3 +54,13 @@ SELECT e.event_id,
                       FROM project_mentions m JOIN projects p ON p.project_id = m.project_id
                      WHERE m.event_id = ev.event_id) AS amount
           FROM events ev) n ON n.event_id = e.event_id;
+
+-- An alias of a place or industry is stated (the source says the names are one: 以下簡稱…) or
+-- inferred by the cataloguer, with a note saying why, as links are (issue 29, item 6). Every
+-- alias catalogued before is one a source stated.
+ALTER TABLE place_aliases ADD COLUMN basis TEXT NOT NULL DEFAULT 'stated'
+    CHECK (basis IN ('stated', 'inferred'));
+ALTER TABLE place_aliases ADD COLUMN note TEXT;
+ALTER TABLE industry_aliases ADD COLUMN basis TEXT NOT NULL DEFAULT 'stated'
+    CHECK (basis IN ('stated', 'inferred'));
+ALTER TABLE industry_aliases ADD COLUMN note TEXT;
