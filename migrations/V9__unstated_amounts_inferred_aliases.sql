@@ -64,3 +64,9 @@ ALTER TABLE place_aliases ADD COLUMN note TEXT;
 ALTER TABLE industry_aliases ADD COLUMN basis TEXT NOT NULL DEFAULT 'stated'
     CHECK (basis IN ('stated', 'inferred'));
 ALTER TABLE industry_aliases ADD COLUMN note TEXT;
+
+-- A part of a headline may stand for a place (其中,科學城江津片區簽約23個項目: a part of a district's
+-- headline tied to the part of the district); a breakdown may have a single part, the rest of the
+-- whole left unstated (item 5).
+ALTER TABLE breakdown_parts ADD COLUMN place_id INTEGER REFERENCES places (place_id);
+CREATE INDEX breakdown_parts_place ON breakdown_parts (place_id) WHERE place_id IS NOT NULL;

@@ -5,7 +5,7 @@
 --   projects in that band, period figures against the catalogued events of the period, and each
 --   breakdown against its whole?
 -- Param: :district  only figures about this place
--- Param: :status    only rows with this status: consistent, itemised_below_reported, contradiction, parts_miss_whole, figures_differ
+-- Param: :status    only rows with this status: consistent, itemised_below_reported, contradiction, parts_miss_whole, remainder_not_stated, figures_differ
 --
 -- The itemised side is a lower bound of the truth (the named projects are some of them), so a
 -- reported figure is contradicted only when no true value at or above the itemised one fits its
@@ -13,7 +13,9 @@
 -- 近20 (nearly: a little under) is when 20 are itemised. `about` allows 10% either way.
 -- Status: consistent | itemised_below_reported (normal: not everything is named) | contradiction.
 -- A breakdown's parts should make up its whole: parts that fall short of it (given its qualifier:
--- 逾204億 is met by 204.1億) are parts_miss_whole; parts beyond it are a contradiction. A report
+-- 逾204億 is met by 204.1億) are parts_miss_whole; parts beyond it are a contradiction. The one
+-- part a source states of a whole (其中科學城江津片區23個) leaves the rest unstated: short of the
+-- whole it is remainder_not_stated, not a shortfall. A report
 -- of a period is checked against the ceremonies of its place within it. Another figure a source
 -- gives for the same quantity (a title's 202億 beside the body's 202.6億) is figures_differ when
 -- it differs from the primary one, in its number or its qualifier (逾3個 beside 3個).
@@ -219,9 +221,13 @@ checks AS MATERIALIZED (
       FROM events r JOIN ceremonies_in ci ON ci.id = r.event_id
      WHERE r.kind = 'period_report' AND r.signed_amount_yuan IS NOT NULL AND ci.ceremonies > 0
     UNION ALL
-    -- a breakdown of an event's headline: its parts' counts and amounts against the headline
+    -- a breakdown of an event's headline: its parts' counts and amounts against the headline (a
+    -- breakdown of one part leaves the rest of the whole unstated, and its check says so)
     SELECT e.place_id, e.held_on, e.name,
-           'breakdown by ' || b.by || ': projects of ' || group_concat(b.part || ' ' || b.count, ' + '),
+           'breakdown by ' || b.by || ': projects of ' || group_concat(b.part || ' ' || b.count, ' + ')
+               || CASE WHEN (SELECT count(*) FROM breakdown_parts x
+                              WHERE x.event_id = b.event_id AND x.by = b.by) = 1
+                       THEN ', the rest not stated' ELSE '' END,
            e.project_count, NULL, e.project_count_qualifier,
            sum(b.count), NULL, e.project_count_quote
       FROM breakdown_parts b JOIN events e ON e.event_id = b.event_id
@@ -229,7 +235,10 @@ checks AS MATERIALIZED (
      GROUP BY e.event_id, b.by
     UNION ALL
     SELECT e.place_id, e.held_on, e.name,
-           'breakdown by ' || b.by || ': amounts of ' || group_concat(b.part, ' + '),
+           'breakdown by ' || b.by || ': amounts of ' || group_concat(b.part, ' + ')
+               || CASE WHEN (SELECT count(*) FROM breakdown_parts x
+                              WHERE x.event_id = b.event_id AND x.by = b.by) = 1
+                       THEN ', the rest not stated' ELSE '' END,
            NULL, e.signed_amount_yuan, e.signed_amount_qualifier,
            NULL, sum(b.amount_yuan), e.signed_amount_quote
       FROM breakdown_parts b JOIN events e ON e.event_id = b.event_id
@@ -241,7 +250,8 @@ checks AS MATERIALIZED (
            coalesce(e.name, (SELECT pl.name FROM places pl WHERE pl.place_id = st.place_id)
                             || ' ' || coalesce(st.period_start, '') || '..' || coalesce(st.period_end, '')),
            'breakdown by ' || b.by || ' of ' || coalesce(st.label, st.metric) || ': '
-               || group_concat(b.part, ' + '),
+               || group_concat(b.part, ' + ')
+               || CASE WHEN count(*) = 1 THEN ', the rest not stated' ELSE '' END,
            CASE WHEN st.value IS NOT NULL THEN CAST(st.value AS INTEGER) END, st.value_yuan, st.qualifier,
            CASE WHEN st.value IS NOT NULL THEN sum(b.count) END,
            CASE WHEN st.value_yuan IS NOT NULL THEN sum(b.amount_yuan) END,
@@ -315,12 +325,17 @@ others AS (
 judged AS (
     SELECT c.*, NULL AS other,
            coalesce(c.reported_count, c.reported_yuan) AS r,
-           coalesce(c.itemised_count, c.itemised_yuan) AS i
+           coalesce(c.itemised_count, c.itemised_yuan) AS i,
+           -- what parts short of their whole are: a shortfall, or the rest of a whole of which
+           -- the source states one part
+           CASE WHEN c.check_name LIKE 'breakdown by %, the rest not stated'
+                THEN 'remainder_not_stated' ELSE 'parts_miss_whole' END AS short
       FROM checks c
     UNION ALL
     SELECT o.*,
            coalesce(o.reported_count, o.reported_yuan),
-           coalesce(o.itemised_count, o.itemised_yuan)
+           coalesce(o.itemised_count, o.itemised_yuan),
+           NULL
       FROM others o
 )
 SELECT pl.name AS place,
@@ -335,11 +350,11 @@ SELECT pl.name AS place,
             WHEN j.other = 'other_qualifier' THEN 'figures_differ'
             WHEN j.check_name LIKE 'breakdown by %' THEN
        CASE j.reported_qualifier
-           WHEN 'exact'     THEN CASE WHEN j.i > j.r THEN 'contradiction' WHEN j.i = j.r THEN 'consistent' ELSE 'parts_miss_whole' END
-           WHEN 'more_than' THEN CASE WHEN j.i > j.r THEN 'consistent' ELSE 'parts_miss_whole' END
-           WHEN 'at_least'  THEN CASE WHEN j.i >= j.r THEN 'consistent' ELSE 'parts_miss_whole' END
-           WHEN 'about'     THEN CASE WHEN j.i > j.r * 1.1 THEN 'contradiction' WHEN j.i >= j.r * 0.9 THEN 'consistent' ELSE 'parts_miss_whole' END
-           WHEN 'nearly'    THEN CASE WHEN j.i >= j.r THEN 'contradiction' WHEN j.i >= j.r * 0.9 THEN 'consistent' ELSE 'parts_miss_whole' END
+           WHEN 'exact'     THEN CASE WHEN j.i > j.r THEN 'contradiction' WHEN j.i = j.r THEN 'consistent' ELSE j.short END
+           WHEN 'more_than' THEN CASE WHEN j.i > j.r THEN 'consistent' ELSE j.short END
+           WHEN 'at_least'  THEN CASE WHEN j.i >= j.r THEN 'consistent' ELSE j.short END
+           WHEN 'about'     THEN CASE WHEN j.i > j.r * 1.1 THEN 'contradiction' WHEN j.i >= j.r * 0.9 THEN 'consistent' ELSE j.short END
+           WHEN 'nearly'    THEN CASE WHEN j.i >= j.r THEN 'contradiction' WHEN j.i >= j.r * 0.9 THEN 'consistent' ELSE j.short END
            WHEN 'at_most'   THEN CASE WHEN j.i > j.r THEN 'contradiction' ELSE 'consistent' END
            WHEN 'less_than' THEN CASE WHEN j.i >= j.r THEN 'contradiction' ELSE 'consistent' END
        END

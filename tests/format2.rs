@@ -986,3 +986,122 @@ fn an_alias_can_be_marked_inferred_with_a_note() {
     assert_eq!(park["also_named"][0]["basis"], "inferred");
     assert_eq!(park["also_named"][0]["note"], "a short name the text gives");
 }
+
+/// A ceremony whose report states one part of its headline, tied to a place: 23 of 58 projects,
+/// 140.5 of 204億, in 科學城江津片區.
+const ONE_PART: &str = r#"
+format = 2
+
+[source]
+title = "江津區集中簽約(測試用轉述)"
+publisher = "zhaoshang test fixture"
+url = "https://example.org/zhaoshang-fixtures/jiangjin-2024-03-28"
+published = "2024-03-28"
+script = "traditional"
+text = """
+江津區集中簽約(測試用轉述)
+3月28日,江津區舉行招商引資項目集中簽約活動,共簽約項目58個,總投資204億元。
+其中,科學城江津片區簽約23個項目,金額140.5億元。
+"""
+
+[[places]]
+name = "科學城江津片區"
+kind = "functional_area"
+parent = "江津區"
+quote = "科學城江津片區簽約23個項目"
+
+[[events]]
+name = "江津區招商引資項目集中簽約活動(3月28日)"
+place = "江津區"
+date = "2024-03-28"
+quote = "3月28日,江津區舉行招商引資項目集中簽約活動"
+project_count = { value = "58個", quote = "共簽約項目58個" }
+signed_amount = { value = "204億元", quote = "總投資204億元" }
+
+[[events.breakdowns]]
+by = "place"
+parts = [{ name = "科學城江津片區", count = "23個", amount = "140.5億元", quote = "科學城江津片區簽約23個項目,金額140.5億元" }]
+"#;
+
+// One stated part of a headline, tied to a place (issue 29, item 5): the rest of the whole is
+// not stated, and `reconcile` says so instead of calling it a shortfall.
+#[test]
+fn a_breakdown_of_one_part_tied_to_a_place_leaves_the_rest_unstated() {
+    let env = TestEnv::new();
+    ok(&env, &["init"]);
+    let path = env.dir.path().join("one-part.toml");
+    std::fs::write(
+        &path,
+        ONE_PART.replace(
+            "name = \"科學城江津片區\", count",
+            "name = \"江津綜保區\", count",
+        ),
+    )
+    .unwrap();
+    let out = env.run(&["import", path.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        stderr(&out).contains("events[0].breakdowns[0].parts[0].name")
+            && stderr(&out).contains("江津綜保區"),
+        "a part of a breakdown by place names a place: {}",
+        stderr(&out)
+    );
+
+    std::fs::write(&path, ONE_PART).unwrap();
+    ok(&env, &["import", path.to_str().unwrap()]);
+    let rows = json(
+        &env,
+        &[
+            "report",
+            "reconcile",
+            "--param",
+            "status=remainder_not_stated",
+        ],
+    );
+    let checks: Vec<(&str, i64, i64)> = rows
+        .iter()
+        .map(|r| {
+            (
+                r["check"].as_str().unwrap(),
+                r["reported_count"]
+                    .as_i64()
+                    .or(r["reported_yuan"].as_i64())
+                    .unwrap(),
+                r["itemised_count"]
+                    .as_i64()
+                    .or(r["itemised_yuan"].as_i64())
+                    .unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        checks,
+        [
+            (
+                "breakdown by place: amounts of 科學城江津片區, the rest not stated",
+                20_400_000_000,
+                14_050_000_000
+            ),
+            (
+                "breakdown by place: projects of 科學城江津片區 23, the rest not stated",
+                58,
+                23
+            ),
+        ]
+    );
+    let parts = json(
+        &env,
+        &[
+            "sql",
+            "SELECT b.part, p.name AS place FROM breakdown_parts b JOIN places p ON p.place_id = b.place_id",
+        ],
+    );
+    assert_eq!(parts.len(), 1);
+    assert_eq!(parts[0]["place"], "科學城江津片區");
+    let event = record(
+        &env,
+        &["show", "event", "江津區招商引資項目集中簽約活動(3月28日)"],
+    );
+    assert_eq!(event["breakdowns"][0]["place"], "科學城江津片區");
+    assert_eq!(event["breakdowns"][0]["count"], 23);
+}

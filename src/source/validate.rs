@@ -62,6 +62,9 @@ pub const FACT_KINDS: &[&str] = &[
     "tax",
 ];
 pub const STATISTIC_KINDS: &[&str] = &["period_statistic", "place_fact", "target"];
+/// The `by` of a breakdown whose parts are places (科學城江津片區 of a district's headline): each
+/// part's name is a place of the file or of the catalogue, and the part is tied to it.
+pub const PLACE_PARTS: &str = "place";
 pub const SCRIPTS: &[&str] = &["traditional", "simplified"];
 /// The longest source text, and the longest other field, in bytes.
 pub const MAX_TEXT_BYTES: usize = 8 * 1024 * 1024;
@@ -793,10 +796,11 @@ impl<'a> Checker<'a> {
         for (j, b) in breakdowns.iter().enumerate() {
             let bpath = format!("{path}[{j}]");
             self.metric_name(&format!("{bpath}.by"), &b.by);
-            if b.parts.len() < 2 {
+            // one part is a part the source states; the rest of the whole is left unstated
+            if b.parts.is_empty() {
                 self.problem(
                     &format!("{bpath}.parts"),
-                    "a breakdown needs at least two parts",
+                    "a breakdown needs at least one part",
                 );
             }
             let mut names = HashSet::new();
@@ -807,6 +811,9 @@ impl<'a> Checker<'a> {
                     self.problem(&ppath, format!("part `{}` is listed twice", part.name));
                 }
                 self.quote(&format!("{ppath}.quote"), &part.quote);
+                if b.by == PLACE_PARTS {
+                    self.reference(RefKind::Place, &format!("{ppath}.name"), &part.name);
+                }
                 if let Some(count) = &part.count {
                     self.count(
                         &format!("{ppath}.count"),

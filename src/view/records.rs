@@ -70,9 +70,10 @@ const EVENT: RecordDef = RecordDef {
         ),
         (
             "breakdowns",
-            "SELECT part_id, by, part, count, count_qualifier, amount_yuan, amount_qualifier,
-                    quote, source_id
-               FROM breakdown_parts WHERE event_id = :id ORDER BY part_id",
+            "SELECT b.part_id, b.by, b.part, pl.name AS place, b.count, b.count_qualifier,
+                    b.amount_yuan, b.amount_qualifier, b.quote, b.source_id
+               FROM breakdown_parts b LEFT JOIN places pl ON pl.place_id = b.place_id
+              WHERE b.event_id = :id ORDER BY b.part_id",
         ),
         (
             "alternative figures",

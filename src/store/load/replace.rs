@@ -164,6 +164,7 @@ pub(super) fn delete_orphans(tx: &Transaction, source_id: i64) -> Result<()> {
             AND place_id NOT IN (SELECT place_id FROM strategies WHERE place_id IS NOT NULL)
             AND place_id NOT IN (SELECT place_id FROM place_strategies)
             AND place_id NOT IN (SELECT place_id FROM place_aliases)
+            AND place_id NOT IN (SELECT place_id FROM breakdown_parts WHERE place_id IS NOT NULL)
             AND place_id NOT IN (SELECT parent_id FROM places WHERE parent_id IS NOT NULL)",
     ];
     loop {
