@@ -70,3 +70,15 @@ ALTER TABLE industry_aliases ADD COLUMN note TEXT;
 -- whole left unstated (item 5).
 ALTER TABLE breakdown_parts ADD COLUMN place_id INTEGER REFERENCES places (place_id);
 CREATE INDEX breakdown_parts_place ON breakdown_parts (place_id) WHERE place_id IS NOT NULL;
+
+-- Two industries whose names look alike but that are two industries (消費品工業 is not 工業): a
+-- source's file says so (distinct_from), and `check` stops asking whether they are one (item 7).
+CREATE TABLE industry_distinctions (
+    industry_id INTEGER NOT NULL REFERENCES industries (industry_id),
+    other_id    INTEGER NOT NULL REFERENCES industries (industry_id),
+    source_id   INTEGER NOT NULL REFERENCES sources (source_id),
+    PRIMARY KEY (industry_id, other_id),
+    CHECK (industry_id <> other_id)
+) STRICT;
+CREATE INDEX industry_distinctions_other ON industry_distinctions (other_id);
+CREATE INDEX industry_distinctions_source ON industry_distinctions (source_id);

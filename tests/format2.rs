@@ -1105,3 +1105,62 @@ fn a_breakdown_of_one_part_tied_to_a_place_leaves_the_rest_unstated() {
     assert_eq!(event["breakdowns"][0]["place"], "科學城江津片區");
     assert_eq!(event["breakdowns"][0]["count"], 23);
 }
+
+// Two industries whose names look alike can be said to be two (issue 29, item 7): `check`
+// stops asking about the pair, and only that pair; `show industry` lists it.
+#[test]
+fn industries_said_to_be_distinct_are_not_asked_about() {
+    let env = TestEnv::new();
+    ok(&env, &["init", "--empty"]);
+    let source = |url: &str, industries: &str| {
+        format!(
+            "format = 2\n[source]\ntitle = \"產業名稱測試 {url}\"\nurl = \"https://example.org/{url}\"\n\
+             published = \"2024-05-01\"\nscript = \"traditional\"\n\
+             text = \"示例縣發展工業、消費品工業和消費品。\"\n{industries}"
+        )
+    };
+    let first = source(
+        "a",
+        "[[industries]]\nname = \"工業\"\nquote = \"發展工業\"\n\
+         [[industries]]\nname = \"消費品工業\"\nquote = \"消費品工業\"\n\
+         [[industries]]\nname = \"消費品\"\nquote = \"和消費品\"\n",
+    );
+    let path = env.dir.path().join("a.toml");
+    std::fs::write(&path, first).unwrap();
+    ok(&env, &["import", path.to_str().unwrap()]);
+    let warnings = |env: &TestEnv| -> Vec<String> {
+        let out = env.run(&["check"]);
+        assert!(out.status.success(), "{}", stdout(&out));
+        stderr(&out)
+            .lines()
+            .filter(|l| l.contains("one name holds the other"))
+            .map(str::to_string)
+            .collect()
+    };
+    assert_eq!(warnings(&env).len(), 2, "{:?}", warnings(&env));
+
+    // Said in a later file, of industries already catalogued: that pair answered, the other left.
+    let second = source(
+        "b",
+        "[[industries]]\nname = \"消費品工業\"\nquote = \"消費品工業\"\n\
+         distinct_from = [\"工業\"]\n",
+    );
+    let path = env.dir.path().join("b.toml");
+    std::fs::write(&path, &second).unwrap();
+    let refused = second.replace("[\"工業\"]", "[\"消費品工業\"]");
+    std::fs::write(env.dir.path().join("self.toml"), &refused).unwrap();
+    let out = env.run(&["import", "self.toml"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        stderr(&out).contains("industries[0].distinct_from[0]")
+            && stderr(&out).contains("this industry's own name"),
+        "{}",
+        stderr(&out)
+    );
+    ok(&env, &["import", path.to_str().unwrap()]);
+    let left = warnings(&env);
+    assert_eq!(left.len(), 1, "{left:?}");
+    assert!(left[0].contains("`消費品工業` / `消費品`"), "{left:?}");
+    let shown = record(&env, &["show", "industry", "工業"]);
+    assert_eq!(shown["distinct_from"][0]["industry"], "消費品工業");
+}

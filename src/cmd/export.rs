@@ -70,6 +70,7 @@ pub const EXPORTED_TABLES: &[&str] = &[
     "place_aliases",
     "industries",
     "industry_aliases",
+    "industry_distinctions",
     "companies",
     "company_aliases",
     "strategies",

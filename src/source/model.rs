@@ -100,6 +100,11 @@ pub struct IndustryEntry {
     /// Format 2: other names of the same industry.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub aliases: Vec<NameAlias>,
+    /// Format 2: industries whose names look like this one's but that are other industries
+    /// (消費品工業 is not 工業), declared in the file or already catalogued: `check` stops asking
+    /// whether they are one.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub distinct_from: Vec<String>,
 }
 
 #[derive(Debug, Clone, Default, Deserialize, Serialize, JsonSchema)]

@@ -629,6 +629,19 @@ impl<'a> Checker<'a> {
         self.quote(&format!("{path}.quote"), &ind.quote);
         self.declare(RefKind::Industry, path, &ind.name);
         self.aliases(RefKind::Industry, path, &ind.aliases);
+        self.needs_v2(
+            &format!("{path}.distinct_from"),
+            !ind.distinct_from.is_empty(),
+            "distinct_from",
+        );
+        for (j, other) in ind.distinct_from.iter().enumerate() {
+            let opath = format!("{path}.distinct_from[{j}]");
+            if fold(other) == fold(&ind.name) {
+                self.problem(&opath, format!("`{other}` is this industry's own name"));
+            } else {
+                self.reference(RefKind::Industry, &opath, other);
+            }
+        }
     }
 
     fn companies(&mut self, companies: &'a [CompanyEntry]) {

@@ -32,6 +32,7 @@ const ZH: &[(&str, &str)] = &[
     ("currency", "币种"),
     ("date", "日期"),
     ("description", "说明"),
+    ("distinct from", "不同于"),
     ("district", "区县"),
     ("division", "行政区划"),
     ("division code", "区划代码"),

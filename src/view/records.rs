@@ -208,6 +208,15 @@ const INDUSTRY: RecordDef = RecordDef {
               WHERE industry_id = :id ORDER BY alias",
         ),
         (
+            "distinct from",
+            "SELECT i.industry_id, i.name AS industry, d.source_id
+               FROM industry_distinctions d
+               JOIN industries i ON i.industry_id =
+                    CASE d.industry_id WHEN :id THEN d.other_id ELSE d.industry_id END
+              WHERE d.industry_id = :id OR d.other_id = :id
+              ORDER BY i.industry_id",
+        ),
+        (
             "layouts",
             "SELECT s.strategy_id, s.name AS layout, li.role, li.quote, li.source_id
                FROM layout_industries li JOIN strategies s ON s.strategy_id = li.strategy_id

@@ -107,6 +107,7 @@ pub(super) fn delete_facts(tx: &Transaction, source_id: i64) -> Result<()> {
         "DELETE FROM breakdown_parts WHERE source_id = ?1",
         "DELETE FROM place_aliases WHERE source_id = ?1",
         "DELETE FROM industry_aliases WHERE source_id = ?1",
+        "DELETE FROM industry_distinctions WHERE source_id = ?1",
         "DELETE FROM project_facts WHERE source_id = ?1 OR project_id IN
             (SELECT project_id FROM projects WHERE source_id = ?1)",
         "DELETE FROM project_companies WHERE source_id = ?1 OR project_id IN
@@ -156,6 +157,8 @@ pub(super) fn delete_orphans(tx: &Transaction, source_id: i64) -> Result<()> {
             AND industry_id NOT IN (SELECT industry_id FROM layout_industries)
             AND industry_id NOT IN (SELECT industry_id FROM industry_strategies)
             AND industry_id NOT IN (SELECT industry_id FROM industry_aliases)
+            AND industry_id NOT IN (SELECT industry_id FROM industry_distinctions)
+            AND industry_id NOT IN (SELECT other_id FROM industry_distinctions)
             AND industry_id NOT IN (SELECT parent_id FROM industries WHERE parent_id IS NOT NULL)",
         "DELETE FROM places WHERE source_id = ?1
             AND place_id NOT IN (SELECT place_id FROM events)

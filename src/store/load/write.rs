@@ -246,6 +246,29 @@ impl<'a> Writer<'a> {
                     ])?;
             }
         }
+        self.distinctions(industries)
+    }
+
+    /// Industries said to be other industries than names alike (format 2), once all are known.
+    fn distinctions(&mut self, industries: &[IndustryEntry]) -> Result<()> {
+        for ind in industries {
+            let id = self.names.get(RefKind::Industry, &ind.name)?;
+            for other in &ind.distinct_from {
+                let other_id = self.names.get(RefKind::Industry, other)?;
+                if other_id == id {
+                    bail!(
+                        "industry `{}`: `{other}` is another name of it, not another industry",
+                        ind.name
+                    );
+                }
+                self.tx
+                    .prepare_cached(
+                        "INSERT OR IGNORE INTO industry_distinctions (industry_id, other_id, source_id)
+                         VALUES (?1, ?2, ?3)",
+                    )?
+                    .execute(params![id, other_id, self.source_id])?;
+            }
+        }
         Ok(())
     }
 
