@@ -1164,3 +1164,93 @@ fn industries_said_to_be_distinct_are_not_asked_about() {
     let shown = record(&env, &["show", "industry", "工業"]);
     assert_eq!(shown["distinct_from"][0]["industry"], "消費品工業");
 }
+
+/// A ceremony at which seven companies signed, two of them named, no project given.
+const COMPANIES_WITHOUT_PROJECTS: &str = r#"
+format = 2
+
+[source]
+title = "永川區企業集中簽約(測試用轉述)"
+publisher = "zhaoshang test fixture"
+url = "https://example.org/zhaoshang-fixtures/yongchuan-2023-11-02"
+published = "2023-11-02"
+script = "traditional"
+text = """
+永川區企業集中簽約(測試用轉述)
+11月2日,永川區舉行招商引資集中簽約活動,京東集團、嶸川科技等7家企業現場簽約。
+"""
+
+[[companies]]
+name = "京東集團"
+name_kind = "group"
+quote = "京東集團、嶸川科技等7家企業現場簽約"
+
+[[events]]
+name = "永川區招商引資集中簽約活動(11月2日)"
+place = "永川區"
+date = "2023-11-02"
+quote = "11月2日,永川區舉行招商引資集中簽約活動"
+companies = [
+    { name = "京東集團", role = "investor", quote = "京東集團、嶸川科技等7家企業現場簽約" },
+    { name = "嶸川科技", role = "investor", quote = "京東集團、嶸川科技等7家企業現場簽約" },
+]
+"#;
+
+// Companies that signed at an event without a project named (issue 29, item 4): kept with the
+// event, counted by `report companies` and the listing, found by `events --company`, shown by
+// `show company` and `show event`; no project is invented.
+#[test]
+fn companies_of_an_event_without_a_project_are_kept_and_counted() {
+    let env = catalogue();
+    let path = env.dir.path().join("companies.toml");
+    std::fs::write(&path, COMPANIES_WITHOUT_PROJECTS).unwrap();
+    let before = json(&env, &["sql", "SELECT count(*) AS n FROM projects"]);
+    ok(&env, &["import", path.to_str().unwrap()]);
+    let after = json(&env, &["sql", "SELECT count(*) AS n FROM projects"]);
+    assert_eq!(before, after, "no project is invented");
+
+    let report = json(&env, &["report", "companies"]);
+    let jd = rows_where(&report, "company", "京東集團");
+    assert_eq!(jd[0]["projects"], 0);
+    assert_eq!(jd[0]["events"], 1);
+    assert_eq!(
+        jd[0]["signed_without_project"],
+        "永川區招商引資集中簽約活動(11月2日)"
+    );
+    // 嶸川科技: its project's half-year summary, and this ceremony
+    let rc = rows_where(&report, "company", "嶸川科技");
+    assert_eq!(rc[0]["projects"], 1);
+    assert_eq!(rc[0]["events"], 2, "{rc:#?}");
+    let listing = json(&env, &["companies"]);
+    assert_eq!(rows_where(&listing, "company", "京東集團")[0]["events"], 1);
+
+    let events = json(&env, &["events", "--company", "京东集团"]);
+    assert_eq!(events.len(), 1, "{events:#?}");
+    assert_eq!(events[0]["event"], "永川區招商引資集中簽約活動(11月2日)");
+
+    let company = record(&env, &["show", "company", "京東集團"]);
+    let signed = &company["events_without_a_project_named"];
+    assert_eq!(
+        signed[0]["event"], "永川區招商引資集中簽約活動(11月2日)",
+        "{company:#}"
+    );
+    assert_eq!(signed[0]["role"], "investor");
+    let event = record(
+        &env,
+        &["show", "event", "永川區招商引資集中簽約活動(11月2日)"],
+    );
+    let named = &event["companies_without_a_project_named"];
+    assert_eq!(named.as_array().unwrap().len(), 2, "{event:#}");
+
+    // In format 1 the field is refused with a word saying why.
+    let v1 = COMPANIES_WITHOUT_PROJECTS.replace("format = 2", "format = 1");
+    let v1_path = env.dir.path().join("v1.toml");
+    std::fs::write(&v1_path, v1).unwrap();
+    let out = env.run(&["import", v1_path.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        stderr(&out).contains("events[0].companies") && stderr(&out).contains("format = 2"),
+        "{}",
+        stderr(&out)
+    );
+}

@@ -80,6 +80,7 @@ pub const EXPORTED_TABLES: &[&str] = &[
     "events",
     "event_industries",
     "event_strategies",
+    "event_companies",
     "projects",
     "project_mentions",
     "project_companies",

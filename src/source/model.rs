@@ -319,6 +319,10 @@ pub struct EventEntry {
     /// Format 2: the headline count and amount divided into parts.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub breakdowns: Vec<BreakdownEntry>,
+    /// Format 2: companies the source says signed at the event without naming a project of
+    /// theirs (京東集團等7家企業簽約).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub companies: Vec<CompanyLink>,
 }
 
 #[derive(Debug, Clone, Default, Deserialize, Serialize, JsonSchema)]

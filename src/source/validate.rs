@@ -11,7 +11,7 @@ use std::fmt;
 use crate::source::figure::{self, FORMS_HELP, Quantity};
 use crate::source::fold::{fold, is_invisible};
 use crate::source::model::{
-    AlternativeEntry, BreakdownEntry, CompanyEntry, EventEntry, EventStatisticEntry,
+    AlternativeEntry, BreakdownEntry, CompanyEntry, CompanyLink, EventEntry, EventStatisticEntry,
     FORMAT_VERSIONS, FigureEntry, IndustryEntry, Link, NameAlias, PlaceEntry, ProjectEntry,
     SourceFile, StatisticEntry, StrategyEntry,
 };
@@ -958,6 +958,12 @@ impl<'a> Checker<'a> {
         for (j, l) in ev.strategies.iter().enumerate() {
             self.link(RefKind::Strategy, &format!("{path}.strategies[{j}]"), l);
         }
+        self.needs_v2(
+            &format!("{path}.companies"),
+            !ev.companies.is_empty(),
+            "an event's companies",
+        );
+        self.company_links(&format!("{path}.companies"), &ev.companies);
         let mut names = HashSet::new();
         for (j, p) in ev.projects.iter().enumerate() {
             self.enter("project", &p.name);
@@ -969,6 +975,24 @@ impl<'a> Checker<'a> {
                 );
             }
             self.project(&ppath, p);
+        }
+    }
+
+    /// The companies of a project, or of an event (format 2): each once in a role.
+    fn company_links(&mut self, path: &str, links: &[CompanyLink]) {
+        let mut seen = HashSet::new();
+        for (k, c) in links.iter().enumerate() {
+            let cpath = format!("{path}[{k}]");
+            self.reference(RefKind::Company, &format!("{cpath}.name"), &c.name);
+            self.check(&format!("{cpath}.role"), one_of(&c.role, COMPANY_ROLES));
+            self.check(&format!("{cpath}.basis"), one_of(&c.basis, BASES));
+            self.quote(&format!("{cpath}.quote"), &c.quote);
+            if !seen.insert((c.name.as_str(), c.role.as_str())) {
+                self.problem(
+                    &cpath,
+                    format!("company `{}` is listed twice as {}", c.name, c.role),
+                );
+            }
         }
     }
 
@@ -1093,20 +1117,7 @@ impl<'a> Checker<'a> {
         if let Some(place) = &p.place {
             self.link(RefKind::Place, &format!("{path}.place"), place);
         }
-        let mut seen = HashSet::new();
-        for (k, c) in p.companies.iter().enumerate() {
-            let cpath = format!("{path}.companies[{k}]");
-            self.reference(RefKind::Company, &format!("{cpath}.name"), &c.name);
-            self.check(&format!("{cpath}.role"), one_of(&c.role, COMPANY_ROLES));
-            self.check(&format!("{cpath}.basis"), one_of(&c.basis, BASES));
-            self.quote(&format!("{cpath}.quote"), &c.quote);
-            if !seen.insert((c.name.as_str(), c.role.as_str())) {
-                self.problem(
-                    &cpath,
-                    format!("company `{}` is listed twice as {}", c.name, c.role),
-                );
-            }
-        }
+        self.company_links(&format!("{path}.companies"), &p.companies);
         for (k, l) in p.industries.iter().enumerate() {
             self.link(RefKind::Industry, &format!("{path}.industries[{k}]"), l);
         }

@@ -32,6 +32,7 @@ const QUOTED: &[(&str, &str, &str)] = &[
     ("strategies", "strategy_id", "quote"),
     ("layout_industries", "strategy_id", "quote"),
     ("event_strategies", "event_id", "quote"),
+    ("event_companies", "event_id", "quote"),
     ("project_strategies", "project_id", "quote"),
     ("place_strategies", "place_id", "quote"),
     ("industry_strategies", "industry_id", "quote"),

@@ -55,6 +55,13 @@ const EVENT: RecordDef = RecordDef {
                FROM project_mentions m WHERE m.event_id = :id ORDER BY m.project_id",
         ),
         (
+            "companies without a project named",
+            "SELECT c.company_id, c.name AS company, ec.role, ec.basis, ec.note, ec.quote,
+                    ec.source_id
+               FROM event_companies ec JOIN companies c ON c.company_id = ec.company_id
+              WHERE ec.event_id = :id ORDER BY c.company_id",
+        ),
+        (
             "reported bands",
             "SELECT statistic_id, band_min_yuan, band_max_yuan, value AS projects_count,
                     qualifier AS projects_qualifier, quote, source_id
@@ -183,6 +190,13 @@ const COMPANY: RecordDef = RecordDef {
                FROM project_companies pc JOIN projects p ON p.project_id = pc.project_id
                JOIN events e ON e.event_id = p.event_id
               WHERE pc.company_id = :id ORDER BY e.held_on, p.project_id",
+        ),
+        (
+            "events without a project named",
+            "SELECT e.event_id, e.name AS event, e.held_on, ec.role, ec.basis, ec.quote,
+                    ec.source_id
+               FROM event_companies ec JOIN events e ON e.event_id = ec.event_id
+              WHERE ec.company_id = :id ORDER BY e.held_on, e.event_id",
         ),
         (
             "group members",

@@ -122,6 +122,8 @@ pub(super) fn delete_facts(tx: &Transaction, source_id: i64) -> Result<()> {
             (SELECT event_id FROM events WHERE source_id = ?1)",
         "DELETE FROM event_strategies WHERE source_id = ?1 OR event_id IN
             (SELECT event_id FROM events WHERE source_id = ?1)",
+        "DELETE FROM event_companies WHERE source_id = ?1 OR event_id IN
+            (SELECT event_id FROM events WHERE source_id = ?1)",
         "DELETE FROM projects WHERE source_id = ?1 OR event_id IN
             (SELECT event_id FROM events WHERE source_id = ?1)",
         "DELETE FROM events WHERE source_id = ?1",
@@ -149,6 +151,7 @@ pub(super) fn delete_orphans(tx: &Transaction, source_id: i64) -> Result<()> {
             AND strategy_id NOT IN (SELECT strategy_id FROM layout_industries)",
         "DELETE FROM companies WHERE source_id = ?1
             AND company_id NOT IN (SELECT company_id FROM project_companies)
+            AND company_id NOT IN (SELECT company_id FROM event_companies)
             AND company_id NOT IN (SELECT company_id FROM company_aliases)
             AND company_id NOT IN (SELECT parent_company_id FROM companies WHERE parent_company_id IS NOT NULL)",
         "DELETE FROM industries WHERE source_id = ?1

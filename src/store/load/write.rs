@@ -488,6 +488,18 @@ impl<'a> Writer<'a> {
                 &amount.alternatives,
             )?;
         }
+        self.event_links(ev, event_id)?;
+        for (j, p) in ev.projects.iter().enumerate() {
+            self.project(&format!("{path}.projects[{j}]"), p, event_id)?;
+            if p.same_as.is_none() {
+                self.summary.projects += 1;
+            }
+        }
+        Ok(())
+    }
+
+    /// The industries, strategies and companies (format 2) an event is tied to.
+    fn event_links(&mut self, ev: &EventEntry, event_id: i64) -> Result<()> {
         for l in &ev.industries {
             self.tx
                 .prepare_cached(
@@ -505,11 +517,22 @@ impl<'a> Writer<'a> {
             let strategy_id = self.names.get(RefKind::Strategy, &l.name)?;
             self.link("event_strategies", "event_id", event_id, strategy_id, l)?;
         }
-        for (j, p) in ev.projects.iter().enumerate() {
-            self.project(&format!("{path}.projects[{j}]"), p, event_id)?;
-            if p.same_as.is_none() {
-                self.summary.projects += 1;
-            }
+        for c in &ev.companies {
+            self.tx
+                .prepare_cached(
+                    "INSERT INTO event_companies (event_id, company_id, role, basis, source_id,
+                                                  quote, note)
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+                )?
+                .execute(params![
+                    event_id,
+                    self.names.get(RefKind::Company, &c.name)?,
+                    c.role,
+                    c.basis,
+                    self.source_id,
+                    c.quote,
+                    c.note
+                ])?;
         }
         Ok(())
     }

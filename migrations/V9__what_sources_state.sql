@@ -1,4 +1,6 @@
--- V9: what the sources state, told apart from what they do not (issue 29).
+-- V9: what the sources state, each fact kept and told apart from what they do not state (issue
+-- 29): amounts nobody stated stay empty; aliases stated or inferred; a breakdown's part tied to a
+-- place; industries said to be distinct; companies of an event without a project named.
 --
 -- An amount nobody stated is empty, never 0 (item 8). `event_overview` gave an
 -- event whose named projects state no amount `named_amount_yuan = 0`; it is NULL now, as it is
@@ -82,3 +84,19 @@ CREATE TABLE industry_distinctions (
 ) STRICT;
 CREATE INDEX industry_distinctions_other ON industry_distinctions (other_id);
 CREATE INDEX industry_distinctions_source ON industry_distinctions (source_id);
+
+-- Companies a source says signed at an event without naming a project of theirs (京東集團等7家
+-- 企業簽約): tied to the event, in a role, stated or inferred, as a project's companies are
+-- (item 4).
+CREATE TABLE event_companies (
+    event_id   INTEGER NOT NULL REFERENCES events (event_id),
+    company_id INTEGER NOT NULL REFERENCES companies (company_id),
+    role       TEXT NOT NULL CHECK (role IN ('investor', 'operator', 'partner', 'developer')),
+    basis      TEXT NOT NULL CHECK (basis IN ('stated', 'inferred')),
+    source_id  INTEGER NOT NULL REFERENCES sources (source_id),
+    quote      TEXT NOT NULL,
+    note       TEXT,
+    PRIMARY KEY (event_id, company_id, role)
+) STRICT;
+CREATE INDEX event_companies_company ON event_companies (company_id);
+CREATE INDEX event_companies_source ON event_companies (source_id);
