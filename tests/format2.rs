@@ -1254,3 +1254,74 @@ fn companies_of_an_event_without_a_project_are_kept_and_counted() {
         stderr(&out)
     );
 }
+
+/// Two industries that look alike, said to be distinct, and an alias the cataloguer inferred.
+const DISTINCT_AND_INFERRED: &str = r#"
+format = 2
+
+[source]
+title = "示例縣產業(測試用轉述)"
+url = "https://example.org/zhaoshang-fixtures/distinct"
+published = "2023-12-01"
+script = "traditional"
+text = "永川區發展消費品工業和工業互聯網,鳳凰湖片區亦然。"
+
+[[places]]
+name = "永川高新區鳳凰湖產業園"
+kind = "park"
+parent = "永川區"
+quote = "鳳凰湖片區"
+aliases = [{ name = "鳳凰湖片區", quote = "鳳凰湖片區亦然", basis = "inferred", note = "the park by another name" }]
+
+[[industries]]
+name = "消費品工業"
+quote = "發展消費品工業"
+
+[[industries]]
+name = "工業互聯網"
+quote = "工業互聯網"
+distinct_from = ["消費品工業"]
+"#;
+
+// Every addition of issue 29 goes out with `export` and comes back into an empty catalogue with
+// the same reports (issue 29: "export → init --empty → import gives the same reports").
+#[test]
+fn the_additions_of_issue_29_export_and_import_again_with_the_same_reports() {
+    let env = catalogue();
+    for (name, text) in [
+        ("september.toml", SEPTEMBER_SIGNING),
+        ("companies.toml", COMPANIES_WITHOUT_PROJECTS),
+        ("one-part.toml", ONE_PART),
+        ("distinct.toml", DISTINCT_AND_INFERRED),
+    ] {
+        let path = env.dir.path().join(name);
+        std::fs::write(&path, text).unwrap();
+        ok(&env, &["import", path.to_str().unwrap()]);
+    }
+    let dir = env.dir.path().join("sources");
+    ok(&env, &["export", "--dir", dir.to_str().unwrap()]);
+    let mut files: Vec<String> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().path().to_string_lossy().into_owned())
+        .collect();
+    files.sort();
+    let again = TestEnv::new();
+    ok(&again, &["init", "--empty"]);
+    let mut args = vec!["import"];
+    args.extend(files.iter().map(String::as_str));
+    ok(&again, &args);
+    let counts = "SELECT (SELECT count(*) FROM event_companies),
+                         (SELECT count(*) FROM industry_distinctions),
+                         (SELECT count(*) FROM breakdown_parts WHERE place_id IS NOT NULL),
+                         (SELECT count(*) FROM place_aliases WHERE basis = 'inferred')";
+    let before = ok(&env, &["sql", counts, "--format", "csv"]);
+    assert_eq!(before.lines().nth(1), Some("2,1,1,1"), "{before}");
+    assert_eq!(ok(&again, &["sql", counts, "--format", "csv"]), before);
+    for report in common::REPORTS {
+        assert_eq!(
+            ok(&again, &["report", report, "--format", "csv"]),
+            ok(&env, &["report", report, "--format", "csv"]),
+            "{report}"
+        );
+    }
+}
