@@ -8,7 +8,8 @@
 -- Param: :place     only events within this area: a division's name or code; its former and later names and the divisions within it count too
 -- Param: :from      only events on or after this date (YYYY-MM-DD)
 -- Param: :to        only events on or before this date (YYYY-MM-DD)
--- Ceremonies only: a report of a period is never added to the ceremonies within it. A place
+-- Ceremonies only: a report of a period is never added to the ceremonies within it, and a
+-- project the ceremonies name (named_count) counts once however many sources name it. A place
 -- without a code (a town, park or zone) counts under the division above it (place_divisions).
 -- A county directly under its province (重慶's districts) has no prefecture: it counts under the
 -- province at the prefecture level. Amounts are the headlines in yuan (other currencies left out).
@@ -18,7 +19,8 @@ WITH area (code) AS (
     SELECT coalesce(today_code, today_prefecture_code, today_province_code) FROM divisions
      WHERE code = nullif(:place, '') OR name = nullif(:place, '') OR short_name = nullif(:place, '')
 ),
-placed AS (
+-- MATERIALIZED: read three times below (place_divisions is a recursive view)
+placed AS MATERIALIZED (
     SELECT e.event_id, e.held_on, e.project_count, e.signed_amount_yuan, p.name AS place,
            CASE WHEN nullif(:as_of, '') IS NULL OR :as_of = 'today' THEN
                 CASE coalesce(nullif(:division_level, ''), 'province')
@@ -53,6 +55,18 @@ placed AS (
             OR d.today_province_code IN area)
        AND (nullif(:from, '') IS NULL OR e.held_on >= nullif(:from, ''))
        AND (nullif(:to, '') IS NULL OR e.held_on <= nullif(:to, ''))
+),
+-- the distinct projects each division's ceremonies name: as first reported, or named again by a
+-- later source (a mention, counted with the amount first reported); one project counts once
+named AS MATERIALIZED (
+    SELECT n.division_code, count(*) AS projects, sum(pr.amount_yuan) AS amount_yuan
+      FROM (SELECT x.division_code, p.project_id
+              FROM placed x JOIN projects p ON p.event_id = x.event_id
+            UNION
+            SELECT x.division_code, m.project_id
+              FROM placed x JOIN project_mentions m ON m.event_id = x.event_id) n
+      JOIN projects pr ON pr.project_id = n.project_id
+     GROUP BY n.division_code
 )
 SELECT division_code,
        division,
@@ -61,11 +75,9 @@ SELECT division_code,
        max(held_on) AS last_held_on,
        sum(project_count) AS headline_count,
        sum(signed_amount_yuan) AS headline_amount_yuan,
-       (SELECT count(*) FROM projects pr WHERE pr.event_id IN
-               (SELECT event_id FROM placed x WHERE x.division_code IS placed.division_code))
+       coalesce((SELECT n.projects FROM named n WHERE n.division_code IS placed.division_code), 0)
                              AS named_count,
-       (SELECT sum(pr.amount_yuan) FROM projects pr WHERE pr.event_id IN
-               (SELECT event_id FROM placed x WHERE x.division_code IS placed.division_code))
+       (SELECT n.amount_yuan FROM named n WHERE n.division_code IS placed.division_code)
                              AS named_amount_yuan,
        group_concat(DISTINCT place) AS places
   FROM placed

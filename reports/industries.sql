@@ -49,7 +49,8 @@ SELECT i.name                                               AS industry,
        coalesce(a.stated, 0)                                AS stated,
        coalesce(a.inferred, 0)                              AS inferred,
        coalesce(a.with_amount, 0)                           AS with_amount,
-       coalesce(a.amount_yuan, 0)                           AS amount_yuan
+       -- empty when none of its projects states an amount: never 0
+       a.amount_yuan                                        AS amount_yuan
   FROM industries i
   LEFT JOIN per_industry a ON a.industry_id = i.industry_id
- ORDER BY amount_yuan DESC, projects DESC, industry;
+ ORDER BY amount_yuan DESC NULLS LAST, projects DESC, industry;

@@ -60,11 +60,11 @@ SELECT x.division_code,
        count(CASE pi.basis WHEN 'stated' THEN 1 END)   AS stated,
        count(CASE pi.basis WHEN 'inferred' THEN 1 END) AS inferred,
        count(p.amount_yuan)                            AS with_amount,
-       coalesce(sum(p.amount_yuan), 0)                 AS amount_yuan
+       sum(p.amount_yuan)                              AS amount_yuan -- empty when none is stated
   FROM project_industries pi
   JOIN projects p ON p.project_id = pi.project_id
   JOIN placed x ON x.event_id = p.event_id
   JOIN industries i ON i.industry_id = pi.industry_id
  WHERE (nullif(:basis, '') IS NULL OR pi.basis = nullif(:basis, ''))
  GROUP BY x.division_code, pi.industry_id
- ORDER BY x.division_code, amount_yuan DESC, projects DESC, industry;
+ ORDER BY x.division_code, amount_yuan DESC NULLS LAST, projects DESC, industry;

@@ -5,7 +5,7 @@
 --   projects in that band, period figures against the catalogued events of the period, and each
 --   breakdown against its whole?
 -- Param: :district  only figures about this place
--- Param: :status    only rows with this status: consistent, itemised_below_reported, contradiction, parts_miss_whole, figures_differ
+-- Param: :status    only rows with this status: consistent, itemised_below_reported, contradiction, parts_miss_whole, remainder_not_stated, figures_differ
 --
 -- The itemised side is a lower bound of the truth (the named projects are some of them), so a
 -- reported figure is contradicted only when no true value at or above the itemised one fits its
@@ -13,7 +13,9 @@
 -- 近20 (nearly: a little under) is when 20 are itemised. `about` allows 10% either way.
 -- Status: consistent | itemised_below_reported (normal: not everything is named) | contradiction.
 -- A breakdown's parts should make up its whole: parts that fall short of it (given its qualifier:
--- 逾204億 is met by 204.1億) are parts_miss_whole; parts beyond it are a contradiction. A report
+-- 逾204億 is met by 204.1億) are parts_miss_whole; parts beyond it are a contradiction. The one
+-- part a source states of a whole (其中科學城江津片區23個) leaves the rest unstated: short of the
+-- whole it is remainder_not_stated, not a shortfall. A report
 -- of a period is checked against the ceremonies of its place within it. Another figure a source
 -- gives for the same quantity (a title's 202億 beside the body's 202.6億) is figures_differ when
 -- it differs from the primary one, in its number or its qualifier (逾3個 beside 3個).
@@ -77,9 +79,11 @@ periods AS MATERIALIZED (
        AND metric IN ('agreed_investment', 'signing_events_amount')
 ),
 spans AS MATERIALIZED (SELECT DISTINCT place_id, s, e FROM periods),
+-- (with how many of them state a count and an amount: a span where none does has none, not 0)
 ceremony_days AS (
-    SELECT place_id, held_on AS d, count(*) AS n, sum(coalesce(project_count, 0)) AS projects,
-           sum(coalesce(signed_amount_yuan, 0)) AS yuan
+    SELECT place_id, held_on AS d, count(*) AS n,
+           count(project_count) AS counted, sum(coalesce(project_count, 0)) AS projects,
+           count(signed_amount_yuan) AS amounted, sum(coalesce(signed_amount_yuan, 0)) AS yuan
       FROM events WHERE kind = 'ceremony'
      GROUP BY place_id, held_on
 ),
@@ -87,21 +91,27 @@ ceremony_days AS (
 -- end mark (ord 2: after them), with running counts and sums
 ceremony_running AS (
     SELECT place_id, s, e, ord,
-           sum(n) OVER w AS n, sum(projects) OVER w AS projects, sum(yuan) OVER w AS yuan
-      FROM (SELECT place_id, d, 1 AS ord, NULL AS s, NULL AS e, n, projects, yuan FROM ceremony_days
-            UNION ALL SELECT place_id, s, 0, s, e, 0, 0, 0 FROM spans
-            UNION ALL SELECT place_id, e, 2, s, e, 0, 0, 0 FROM spans)
+           sum(n) OVER w AS n, sum(counted) OVER w AS counted, sum(projects) OVER w AS projects,
+           sum(amounted) OVER w AS amounted, sum(yuan) OVER w AS yuan
+      FROM (SELECT place_id, d, 1 AS ord, NULL AS s, NULL AS e, n, counted, projects, amounted, yuan
+              FROM ceremony_days
+            UNION ALL SELECT place_id, s, 0, s, e, 0, 0, 0, 0, 0 FROM spans
+            UNION ALL SELECT place_id, e, 2, s, e, 0, 0, 0, 0, 0 FROM spans)
     WINDOW w AS (PARTITION BY place_id ORDER BY d, ord ROWS UNBOUNDED PRECEDING)
 ),
 span_totals AS (
     SELECT place_id, s, e,
            max(CASE ord WHEN 2 THEN n END) - max(CASE ord WHEN 0 THEN n END) AS ceremonies,
+           max(CASE ord WHEN 2 THEN counted END) - max(CASE ord WHEN 0 THEN counted END) AS counted,
            max(CASE ord WHEN 2 THEN projects END) - max(CASE ord WHEN 0 THEN projects END) AS projects,
+           max(CASE ord WHEN 2 THEN amounted END) - max(CASE ord WHEN 0 THEN amounted END) AS amounted,
            max(CASE ord WHEN 2 THEN yuan END) - max(CASE ord WHEN 0 THEN yuan END) AS yuan
       FROM ceremony_running WHERE ord <> 1 GROUP BY place_id, s, e
 ),
 ceremonies_in AS MATERIALIZED (
-    SELECT p.id, t.ceremonies, t.projects, t.yuan
+    SELECT p.id, t.ceremonies,
+           CASE WHEN t.counted > 0 THEN t.projects END AS projects,
+           CASE WHEN t.amounted > 0 THEN t.yuan END AS yuan
       FROM periods p JOIN span_totals t ON t.place_id = p.place_id AND t.s = p.s AND t.e = p.e
 ),
 -- a band count of a place and period: the named projects in the band, of the place's events in
@@ -143,11 +153,14 @@ checks AS MATERIALIZED (
     SELECT e.place_id, e.held_on, e.name,
            'headline amount vs named amounts',
            NULL, e.signed_amount_yuan, e.signed_amount_qualifier,
-           NULL, (SELECT coalesce(sum(p.amount_yuan), 0) FROM projects p WHERE p.event_id = e.event_id)
-                 -- a project first reported by another source, with this source's amount
-                 + (SELECT coalesce(sum(coalesce(m.amount_yuan, p.amount_yuan)), 0)
-                      FROM project_mentions m JOIN projects p ON p.project_id = m.project_id
-                     WHERE m.event_id = e.event_id),
+           -- the stated amounts of the named projects: none (not 0) when none states one; a
+           -- project first reported by another source with this source's amount
+           NULL, (SELECT sum(x.yuan) FROM (
+                      SELECT p.amount_yuan AS yuan FROM projects p WHERE p.event_id = e.event_id
+                      UNION ALL
+                      SELECT coalesce(m.amount_yuan, p.amount_yuan)
+                        FROM project_mentions m JOIN projects p ON p.project_id = m.project_id
+                       WHERE m.event_id = e.event_id) x),
            e.signed_amount_quote
       FROM events e WHERE e.signed_amount_yuan IS NOT NULL
     UNION ALL
@@ -208,9 +221,13 @@ checks AS MATERIALIZED (
       FROM events r JOIN ceremonies_in ci ON ci.id = r.event_id
      WHERE r.kind = 'period_report' AND r.signed_amount_yuan IS NOT NULL AND ci.ceremonies > 0
     UNION ALL
-    -- a breakdown of an event's headline: its parts' counts and amounts against the headline
+    -- a breakdown of an event's headline: its parts' counts and amounts against the headline (a
+    -- breakdown of one part leaves the rest of the whole unstated, and its check says so)
     SELECT e.place_id, e.held_on, e.name,
-           'breakdown by ' || b.by || ': projects of ' || group_concat(b.part || ' ' || b.count, ' + '),
+           'breakdown by ' || b.by || ': projects of ' || group_concat(b.part || ' ' || b.count, ' + ')
+               || CASE WHEN (SELECT count(*) FROM breakdown_parts x
+                              WHERE x.event_id = b.event_id AND x.by = b.by) = 1
+                       THEN ', the rest not stated' ELSE '' END,
            e.project_count, NULL, e.project_count_qualifier,
            sum(b.count), NULL, e.project_count_quote
       FROM breakdown_parts b JOIN events e ON e.event_id = b.event_id
@@ -218,7 +235,10 @@ checks AS MATERIALIZED (
      GROUP BY e.event_id, b.by
     UNION ALL
     SELECT e.place_id, e.held_on, e.name,
-           'breakdown by ' || b.by || ': amounts of ' || group_concat(b.part, ' + '),
+           'breakdown by ' || b.by || ': amounts of ' || group_concat(b.part, ' + ')
+               || CASE WHEN (SELECT count(*) FROM breakdown_parts x
+                              WHERE x.event_id = b.event_id AND x.by = b.by) = 1
+                       THEN ', the rest not stated' ELSE '' END,
            NULL, e.signed_amount_yuan, e.signed_amount_qualifier,
            NULL, sum(b.amount_yuan), e.signed_amount_quote
       FROM breakdown_parts b JOIN events e ON e.event_id = b.event_id
@@ -230,7 +250,8 @@ checks AS MATERIALIZED (
            coalesce(e.name, (SELECT pl.name FROM places pl WHERE pl.place_id = st.place_id)
                             || ' ' || coalesce(st.period_start, '') || '..' || coalesce(st.period_end, '')),
            'breakdown by ' || b.by || ' of ' || coalesce(st.label, st.metric) || ': '
-               || group_concat(b.part, ' + '),
+               || group_concat(b.part, ' + ')
+               || CASE WHEN count(*) = 1 THEN ', the rest not stated' ELSE '' END,
            CASE WHEN st.value IS NOT NULL THEN CAST(st.value AS INTEGER) END, st.value_yuan, st.qualifier,
            CASE WHEN st.value IS NOT NULL THEN sum(b.count) END,
            CASE WHEN st.value_yuan IS NOT NULL THEN sum(b.amount_yuan) END,
@@ -239,14 +260,30 @@ checks AS MATERIALIZED (
       LEFT JOIN events e ON e.event_id = st.event_id
      GROUP BY st.statistic_id, b.by
     UNION ALL
+    -- a period amount against the headlines of the catalogued ceremonies of that place and period
+    SELECT st.place_id, st.period_end,
+           (SELECT pl.name FROM places pl WHERE pl.place_id = st.place_id)
+               || ' ' || coalesce(st.period_start, '') || '..' || coalesce(st.period_end, ''),
+           coalesce(st.label, st.metric) || CASE WHEN st.is_forecast THEN ' (forecast)' ELSE '' END
+               || ' vs catalogued events',
+           NULL, st.value_yuan, st.qualifier,
+           NULL, ci.yuan, st.quote
+      FROM statistics st JOIN ceremonies_in ci ON ci.id = -st.statistic_id
+     WHERE st.kind = 'period_statistic' AND st.value_yuan IS NOT NULL
+       AND st.metric IN ('agreed_investment', 'signing_events_amount')
+),
+-- other figures for a quantity than the primary one: the row's reported side is the primary
+-- figure with its qualifier, the itemised side the other figure; `other` says whether the two
+-- qualifiers are the same
+others AS (
     -- another figure for the same quantity, against the primary one: it differs when its number
     -- or its qualifier does (逾3個 is not 3個), and the check says which qualifiers
     SELECT place_id, date, scope,
            check_name || CASE WHEN other_qualifier IS NOT primary_qualifier
                               THEN ': ' || other_qualifier || ', not ' || primary_qualifier ELSE '' END,
-           reported_count, reported_yuan,
-           CASE WHEN other_qualifier IS primary_qualifier THEN 'alternative' ELSE 'alternative_qualified' END,
-           itemised_count, itemised_yuan, quote
+           reported_count, reported_yuan, primary_qualifier,
+           itemised_count, itemised_yuan, quote,
+           CASE WHEN other_qualifier IS primary_qualifier THEN 'same_qualifier' ELSE 'other_qualifier' END
       FROM (SELECT coalesce(e.place_id, pe.place_id, st.place_id) AS place_id,
                    coalesce(e.held_on, pe.held_on, st.period_end) AS date,
                    coalesce(e.name, p.name, coalesce(st.label, st.metric)) AS scope,
@@ -276,51 +313,48 @@ checks AS MATERIALIZED (
            'amount in a later source'
                || CASE WHEN m.amount_qualifier IS NOT p.amount_qualifier
                        THEN ': ' || m.amount_qualifier || ', not ' || p.amount_qualifier ELSE '' END,
-           NULL, p.amount_yuan,
-           CASE WHEN m.amount_qualifier IS p.amount_qualifier THEN 'alternative' ELSE 'alternative_qualified' END,
-           NULL, m.amount_yuan, m.amount_quote
+           NULL, p.amount_yuan, p.amount_qualifier,
+           NULL, m.amount_yuan, m.amount_quote,
+           CASE WHEN m.amount_qualifier IS p.amount_qualifier THEN 'same_qualifier' ELSE 'other_qualifier' END
       FROM project_mentions m
       JOIN projects p ON p.project_id = m.project_id
       JOIN events pe ON pe.event_id = p.event_id
       JOIN events me ON me.event_id = m.event_id
      WHERE m.amount_yuan IS NOT NULL AND p.amount_yuan IS NOT NULL
-    UNION ALL
-    -- a period amount against the headlines of the catalogued ceremonies of that place and period
-    SELECT st.place_id, st.period_end,
-           (SELECT pl.name FROM places pl WHERE pl.place_id = st.place_id)
-               || ' ' || coalesce(st.period_start, '') || '..' || coalesce(st.period_end, ''),
-           coalesce(st.label, st.metric) || CASE WHEN st.is_forecast THEN ' (forecast)' ELSE '' END
-               || ' vs catalogued events',
-           NULL, st.value_yuan, st.qualifier,
-           NULL, ci.yuan, st.quote
-      FROM statistics st JOIN ceremonies_in ci ON ci.id = -st.statistic_id
-     WHERE st.kind = 'period_statistic' AND st.value_yuan IS NOT NULL
-       AND st.metric IN ('agreed_investment', 'signing_events_amount')
 ),
 judged AS (
-    SELECT c.*,
+    SELECT c.*, NULL AS other,
            coalesce(c.reported_count, c.reported_yuan) AS r,
-           coalesce(c.itemised_count, c.itemised_yuan) AS i
+           coalesce(c.itemised_count, c.itemised_yuan) AS i,
+           -- what parts short of their whole are: a shortfall, or the rest of a whole of which
+           -- the source states one part
+           CASE WHEN c.check_name LIKE 'breakdown by %, the rest not stated'
+                THEN 'remainder_not_stated' ELSE 'parts_miss_whole' END AS short
       FROM checks c
+    UNION ALL
+    SELECT o.*,
+           coalesce(o.reported_count, o.reported_yuan),
+           coalesce(o.itemised_count, o.itemised_yuan),
+           NULL
+      FROM others o
 )
 SELECT pl.name AS place,
        j.date,
        j.scope,
        j.check_name AS "check",
        j.reported_count, j.reported_yuan,
-       CASE WHEN j.reported_qualifier LIKE 'alternative%' THEN NULL ELSE j.reported_qualifier END
-                                                  AS reported_qualifier,
+       j.reported_qualifier,
        j.itemised_count, j.itemised_yuan,
-       CASE WHEN j.reported_qualifier = 'alternative'
+       CASE WHEN j.other = 'same_qualifier'
             THEN CASE WHEN j.i = j.r THEN 'consistent' ELSE 'figures_differ' END
-            WHEN j.reported_qualifier = 'alternative_qualified' THEN 'figures_differ'
+            WHEN j.other = 'other_qualifier' THEN 'figures_differ'
             WHEN j.check_name LIKE 'breakdown by %' THEN
        CASE j.reported_qualifier
-           WHEN 'exact'     THEN CASE WHEN j.i > j.r THEN 'contradiction' WHEN j.i = j.r THEN 'consistent' ELSE 'parts_miss_whole' END
-           WHEN 'more_than' THEN CASE WHEN j.i > j.r THEN 'consistent' ELSE 'parts_miss_whole' END
-           WHEN 'at_least'  THEN CASE WHEN j.i >= j.r THEN 'consistent' ELSE 'parts_miss_whole' END
-           WHEN 'about'     THEN CASE WHEN j.i > j.r * 1.1 THEN 'contradiction' WHEN j.i >= j.r * 0.9 THEN 'consistent' ELSE 'parts_miss_whole' END
-           WHEN 'nearly'    THEN CASE WHEN j.i >= j.r THEN 'contradiction' WHEN j.i >= j.r * 0.9 THEN 'consistent' ELSE 'parts_miss_whole' END
+           WHEN 'exact'     THEN CASE WHEN j.i > j.r THEN 'contradiction' WHEN j.i = j.r THEN 'consistent' ELSE j.short END
+           WHEN 'more_than' THEN CASE WHEN j.i > j.r THEN 'consistent' ELSE j.short END
+           WHEN 'at_least'  THEN CASE WHEN j.i >= j.r THEN 'consistent' ELSE j.short END
+           WHEN 'about'     THEN CASE WHEN j.i > j.r * 1.1 THEN 'contradiction' WHEN j.i >= j.r * 0.9 THEN 'consistent' ELSE j.short END
+           WHEN 'nearly'    THEN CASE WHEN j.i >= j.r THEN 'contradiction' WHEN j.i >= j.r * 0.9 THEN 'consistent' ELSE j.short END
            WHEN 'at_most'   THEN CASE WHEN j.i > j.r THEN 'contradiction' ELSE 'consistent' END
            WHEN 'less_than' THEN CASE WHEN j.i >= j.r THEN 'contradiction' ELSE 'consistent' END
        END

@@ -11,7 +11,8 @@ SELECT s.name                                                  AS strategy,
        owner.name                                              AS owner,
        (SELECT count(DISTINCT x.event_id) FROM event_strategies x WHERE x.strategy_id = s.strategy_id) AS events,
        (SELECT count(DISTINCT x.project_id) FROM project_strategies x WHERE x.strategy_id = s.strategy_id) AS projects,
-       (SELECT coalesce(sum(p.amount_yuan), 0) FROM project_strategies x
+       -- empty when none of its projects states an amount: never 0
+       (SELECT sum(p.amount_yuan) FROM project_strategies x
           JOIN projects p ON p.project_id = x.project_id
          WHERE x.strategy_id = s.strategy_id)                  AS project_amount_yuan,
        (SELECT group_concat(name, '; ') FROM (

@@ -7,8 +7,8 @@
 -- Progress from events counts only for `agreed_investment` (協議引資: the amounts signed at
 -- events); events of the place and of every place within it count. Other targets show only the
 -- latest period figure reported within the target's period. Only ceremonies are added up (a
--- report of a period would count them twice). Where nothing is catalogued for the period,
--- status is `no data` and progress is empty, never 0%.
+-- report of a period would count them twice). Where nothing is catalogued for the period, or
+-- no ceremony in it states an amount, status is `no data` and progress is empty, never 0%.
 WITH RECURSIVE within (target_id, place_id) AS (
     SELECT statistic_id, place_id FROM statistics WHERE kind = 'target'
     UNION
@@ -35,10 +35,10 @@ SELECT pl.name AS place,
        t.unit,
        t.qualifier AS target_qualifier,
        p.events AS events_in_period,
-       CASE WHEN t.metric = 'agreed_investment' AND p.events > 0 THEN coalesce(p.signed_yuan, 0) END AS events_signed_yuan,
-       CASE WHEN t.metric = 'agreed_investment' AND t.value_yuan > 0 AND p.events > 0
-            THEN round(100.0 * coalesce(p.signed_yuan, 0) / t.value_yuan, 1) END AS progress_pct,
-       CASE WHEN r.statistic_id IS NULL AND (p.events = 0 OR t.metric <> 'agreed_investment') THEN 'no data'
+       CASE WHEN t.metric = 'agreed_investment' THEN p.signed_yuan END AS events_signed_yuan,
+       CASE WHEN t.metric = 'agreed_investment' AND t.value_yuan > 0
+            THEN round(100.0 * p.signed_yuan / t.value_yuan, 1) END AS progress_pct,
+       CASE WHEN r.statistic_id IS NULL AND (p.signed_yuan IS NULL OR t.metric <> 'agreed_investment') THEN 'no data'
             WHEN coalesce(r.value_yuan, r.value) >= coalesce(t.value_yuan, t.value)
               OR (t.metric = 'agreed_investment' AND p.signed_yuan >= t.value_yuan) THEN 'met'
             ELSE 'in progress'

@@ -658,7 +658,7 @@ fn read_only_commands_refuse_a_database_that_needs_migrating() {
     let err = fails(&env, &["report", "summary"]);
     assert!(
         err.contains(
-            "needs migrating (8 pending: V1__catalogue, V2__search, V3__reports_of_periods, V4__search_pairs, V5__search_in_either_script, V6__file_names_without_folders, V7__sources_identified_by_url, V8__divisions); run `zhaoshang migrate` first"
+            "needs migrating (9 pending: V1__catalogue, V2__search, V3__reports_of_periods, V4__search_pairs, V5__search_in_either_script, V6__file_names_without_folders, V7__sources_identified_by_url, V8__divisions, V9__what_sources_state); run `zhaoshang migrate` first"
         ),
         "{err}"
     );
@@ -1371,5 +1371,162 @@ fn lang_zh_translates_every_header_and_keeps_csv_fields() {
         stderr(&out).contains("没有名为「Jiangjin」的地点"),
         "{}",
         stderr(&out)
+    );
+}
+
+/// A ceremony of a real district that states a count but no amount, a project with a company,
+/// an industry and a strategy but no amount, a report of the half-year with an amount (so that
+/// `reconcile` compares it with the ceremony's and with its named projects, neither stated),
+/// and a target for the year.
+const NO_AMOUNT_STATED: &str = r#"
+format = 2
+
+[source]
+title = "大足區舉行招商引資項目集中簽約活動(測試用轉述)"
+publisher = "zhaoshang test fixture"
+url = "https://example.org/zhaoshang-fixtures/dazu-2024-05-10"
+published = "2024-07-15"
+script = "traditional"
+text = """
+大足區舉行招商引資項目集中簽約活動(測試用轉述)
+5月10日,大足區舉行招商引資項目集中簽約活動,共簽約項目5個。
+今年上半年,大足區累計簽約項目30個、總投資150億元。
+其中,五金製品產業園項目由示例五金有限公司投資建設。
+大足區聚焦“一主一特”產業布局。2024年,大足區力爭招商協議引資200億元。
+"""
+
+[[places]]
+name = "大足區"
+kind = "district"
+parent = "重慶市"
+quote = "大足區舉行招商引資項目集中簽約活動"
+
+[[industries]]
+name = "五金製品"
+quote = "五金製品產業園項目"
+
+[[companies]]
+name = "示例五金有限公司"
+name_kind = "full"
+quote = "由示例五金有限公司投資建設"
+
+[[strategies]]
+name = "一主一特"
+level = "district"
+kind = "industrial_layout"
+place = "大足區"
+quote = "大足區聚焦“一主一特”產業布局"
+
+[[events]]
+name = "大足區招商引資項目集中簽約活動"
+place = "大足區"
+date = "2024-05-10"
+quote = "5月10日,大足區舉行招商引資項目集中簽約活動"
+project_count = { value = "5個", quote = "共簽約項目5個" }
+
+[[events.projects]]
+name = "五金製品產業園項目"
+quote = "五金製品產業園項目由示例五金有限公司投資建設"
+companies = [{ name = "示例五金有限公司", role = "investor", quote = "由示例五金有限公司投資建設" }]
+industries = [{ name = "五金製品", quote = "五金製品產業園項目" }]
+strategies = [{ name = "一主一特", basis = "inferred", quote = "大足區聚焦“一主一特”產業布局" }]
+
+[[events]]
+name = "大足區2024年上半年招商引資"
+place = "大足區"
+period = "2024年上半年"
+quote = "今年上半年,大足區累計簽約項目30個、總投資150億元"
+project_count = { value = "30個", quote = "累計簽約項目30個" }
+signed_amount = { value = "150億元", quote = "總投資150億元" }
+
+[[statistics]]
+kind = "target"
+place = "大足區"
+metric = "agreed_investment"
+label = "招商協議引資"
+value = "200億元"
+from = "2024-01-01"
+to = "2024-12-31"
+quote = "2024年,大足區力爭招商協議引資200億元"
+"#;
+
+/// Every amount column (`…_yuan`) and progress of a report's rows that is 0.
+fn zero_amounts(rows: &[serde_json::Value]) -> Vec<String> {
+    rows.iter()
+        .flat_map(|row| row.as_object().unwrap().iter())
+        .filter(|(k, v)| (k.ends_with("_yuan") || k.ends_with("_pct")) && v.as_f64() == Some(0.0))
+        .map(|(k, _)| k.clone())
+        .collect()
+}
+
+// An amount nobody stated is empty, never 0 (issue 29, item 8): in every report, listing and
+// view, as JSON null, an empty CSV cell, a blank table cell and "not stated" on a chart.
+#[test]
+fn an_amount_nobody_stated_is_never_shown_as_zero() {
+    let env = seeded();
+    let path = env.dir.path().join("dazu.toml");
+    std::fs::write(&path, NO_AMOUNT_STATED).unwrap();
+    ok(&env, &["import", path.to_str().unwrap()]);
+
+    for name in REPORTS {
+        let rows = json(&env, &["report", name]);
+        assert_eq!(zero_amounts(&rows), Vec::<String>::new(), "report {name}");
+    }
+    for name in LISTINGS {
+        let rows = json(&env, &[name]);
+        assert_eq!(zero_amounts(&rows), Vec::<String>::new(), "{name}");
+    }
+    for view in ["event_overview", "project_overview"] {
+        let rows = json(&env, &["sql", &format!("SELECT * FROM {view}")]);
+        assert_eq!(zero_amounts(&rows), Vec::<String>::new(), "{view}");
+    }
+
+    let industries = json(&env, &["report", "industries"]);
+    let hardware = industries
+        .iter()
+        .find(|r| r["industry"] == "五金製品")
+        .unwrap();
+    assert_eq!(hardware["projects"], 1);
+    assert_eq!(hardware["amount_yuan"], serde_json::Value::Null);
+    let csv = ok(&env, &["report", "industries", "--format", "csv"]);
+    let line = csv.lines().find(|l| l.starts_with("五金製品,")).unwrap();
+    assert!(line.ends_with(",0,"), "with_amount 0, amount empty: {line}");
+    let table = ok(&env, &["report", "industries"]);
+    let line = table.lines().find(|l| l.contains("五金製品")).unwrap();
+    assert!(
+        line.trim_end().ends_with(" 0"),
+        "only with_amount's 0: {line}"
+    );
+    let svg = ok(&env, &["report", "industries", "--format", "svg"]);
+    assert!(svg.contains("not stated"), "{svg}");
+
+    let targets = json(&env, &["report", "targets", "--param", "district=大足區"]);
+    assert_eq!(targets[0]["events_in_period"], 1);
+    assert_eq!(targets[0]["status"], "no data");
+    let summary = json(&env, &["report", "summary", "--param", "district=大足區"]);
+    assert_eq!(summary[0]["named_count"], 1);
+    assert_eq!(summary[0]["named_amount_yuan"], serde_json::Value::Null);
+    let reconcile = json(&env, &["report", "reconcile", "--param", "district=大足區"]);
+    let checks: Vec<(&str, &serde_json::Value)> = reconcile
+        .iter()
+        .map(|r| (r["check"].as_str().unwrap(), &r["itemised_yuan"]))
+        .filter(|(check, _)| check.contains("amount"))
+        .collect();
+    assert_eq!(
+        checks,
+        [
+            ("headline amount vs named amounts", &serde_json::Value::Null),
+            (
+                "period report amount vs ceremonies in it",
+                &serde_json::Value::Null
+            ),
+        ]
+    );
+    let timeline = json(&env, &["report", "timeline", "--param", "district=大足區"]);
+    assert_eq!(timeline[0]["signed_amount_yuan"], serde_json::Value::Null);
+    assert_eq!(
+        timeline[0]["signed_amount_qualifier"],
+        serde_json::Value::Null,
+        "no qualifier for an amount nobody stated"
     );
 }

@@ -94,6 +94,7 @@ fn check_value(key: &str, value: &str) -> Result<()> {
             "itemised_below_reported",
             "contradiction",
             "parts_miss_whole",
+            "remainder_not_stated",
             "figures_differ",
         ]),
         "basis" => one_of(BASES),

@@ -80,6 +80,14 @@ pub struct PlaceEntry {
 pub struct NameAlias {
     pub name: String,
     pub quote: String,
+    /// stated (the source says the two names are one: 以下簡稱…) | inferred (the cataloguer
+    /// judged them one). Left out of a written file when stated, so that files without it are
+    /// written back as they were.
+    #[serde(default = "stated", skip_serializing_if = "is_stated")]
+    pub basis: String,
+    /// Why an inferred alias was made.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
 }
 
 #[derive(Debug, Clone, Default, Deserialize, Serialize, JsonSchema)]
@@ -92,6 +100,11 @@ pub struct IndustryEntry {
     /// Format 2: other names of the same industry.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub aliases: Vec<NameAlias>,
+    /// Format 2: industries whose names look like this one's but that are other industries
+    /// (消費品工業 is not 工業), declared in the file or already catalogued: `check` stops asking
+    /// whether they are one.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub distinct_from: Vec<String>,
 }
 
 #[derive(Debug, Clone, Default, Deserialize, Serialize, JsonSchema)]
@@ -188,6 +201,10 @@ pub struct Link {
 
 fn stated() -> String {
     "stated".to_string()
+}
+
+fn is_stated(basis: &str) -> bool {
+    basis == "stated"
 }
 
 /// A figure as the source writes it (`逾1000億元`, `28個`) and the sentence that states it.
@@ -302,6 +319,10 @@ pub struct EventEntry {
     /// Format 2: the headline count and amount divided into parts.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub breakdowns: Vec<BreakdownEntry>,
+    /// Format 2: companies the source says signed at the event without naming a project of
+    /// theirs (京東集團等7家企業簽約).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub companies: Vec<CompanyLink>,
 }
 
 #[derive(Debug, Clone, Default, Deserialize, Serialize, JsonSchema)]

@@ -55,36 +55,68 @@ pub const PERIOD_FORMS_HELP: &str = "expected a period such as 2023年上半年,
      2024年第一季度 (一季度, Q1), 2023年前三季度, 2023年1-6月, 2023年3月 or 2023年全年; \
      without a year, the year of publication";
 
+/// What is wrong with an event's time, and the field of the event that says it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct WhenError {
+    pub field: &'static str,
+    pub message: String,
+}
+
+impl std::fmt::Display for WhenError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+
 /// The time of `ev` in a source published on `published` (YYYY-MM-DD), or what is wrong.
-pub fn event_when(ev: &EventEntry, published: &str) -> Result<When, String> {
+pub fn event_when(ev: &EventEntry, published: &str) -> Result<When, WhenError> {
     let period = ev.from.is_some() || ev.to.is_some() || ev.period.is_some();
+    // where a problem of the dates is shown: the named period when it alone gives them
+    let field = if ev.period.is_some() && ev.from.is_none() {
+        "period"
+    } else {
+        "date"
+    };
+    let err = |message: String| WhenError { field, message };
     match (&ev.date, period) {
-        (Some(_), true) => Err(
+        (Some(_), true) => Err(err(
             "an event has a `date` (a ceremony) or a period (`from`/`to` or `period`), not both"
                 .into(),
-        ),
+        )),
         (Some(day), false) => Ok(When::Day(day.clone())),
-        (None, false) => Err(
+        (None, false) => Err(err(
             "an event needs its `date` (a ceremony) or, in format 2, its period (`from` and \
              `to`, or `period`)"
                 .into(),
-        ),
+        )),
         (None, true) => {
             let (from, to) = match (&ev.from, &ev.to, &ev.period) {
                 (Some(from), Some(to), _) => (from.clone(), to.clone()),
                 (None, None, Some(named)) => {
                     let year = published.get(..4).and_then(|y| y.parse().ok()).unwrap_or(0);
-                    parse_period(named, year)?
+                    parse_period(named, year).map_err(err)?
                 }
-                _ => return Err("a period needs both `from` and `to` (or a named `period`)".into()),
+                _ => {
+                    return Err(err(
+                        "a period needs both `from` and `to` (or a named `period`)".into(),
+                    ));
+                }
             };
             if !is_iso_date(&from) || !is_iso_date(&to) {
-                return Err(format!(
+                return Err(err(format!(
                     "the period {from}..{to} is not two real dates written YYYY-MM-DD"
-                ));
+                )));
             }
             if from > to {
-                return Err(format!("the period ends ({to}) before it starts ({from})"));
+                return Err(err(format!(
+                    "the period ends ({to}) before it starts ({from})"
+                )));
+            }
+            if let Some(label) = &ev.period {
+                label_agrees(label, &from, &to).map_err(|message| WhenError {
+                    field: "period",
+                    message,
+                })?;
             }
             Ok(When::Period {
                 from,
@@ -92,6 +124,19 @@ pub fn event_when(ev: &EventEntry, published: &str) -> Result<When, String> {
                 label: ev.period.clone(),
             })
         }
+    }
+}
+
+/// A period's name beside its `from` and `to` must name the same days (a name without a year in
+/// the year of `from`); a name this program does not read (今年以來) is kept as written.
+fn label_agrees(label: &str, from: &str, to: &str) -> Result<(), String> {
+    let year = from.get(..4).and_then(|y| y.parse().ok()).unwrap_or(0);
+    match parse_period(label, year) {
+        Ok((first, last)) if (first.as_str(), last.as_str()) != (from, to) => Err(format!(
+            "`{label}` is the period {first}..{last}, but `from` and `to` say {from}..{to}; \
+             correct one of them, or leave `period` out"
+        )),
+        _ => Ok(()),
     }
 }
 

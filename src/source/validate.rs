@@ -11,7 +11,7 @@ use std::fmt;
 use crate::source::figure::{self, FORMS_HELP, Quantity};
 use crate::source::fold::{fold, is_invisible};
 use crate::source::model::{
-    AlternativeEntry, BreakdownEntry, CompanyEntry, EventEntry, EventStatisticEntry,
+    AlternativeEntry, BreakdownEntry, CompanyEntry, CompanyLink, EventEntry, EventStatisticEntry,
     FORMAT_VERSIONS, FigureEntry, IndustryEntry, Link, NameAlias, PlaceEntry, ProjectEntry,
     SourceFile, StatisticEntry, StrategyEntry,
 };
@@ -62,6 +62,9 @@ pub const FACT_KINDS: &[&str] = &[
     "tax",
 ];
 pub const STATISTIC_KINDS: &[&str] = &["period_statistic", "place_fact", "target"];
+/// The `by` of a breakdown whose parts are places (科學城江津片區 of a district's headline): each
+/// part's name is a place of the file or of the catalogue, and the part is tied to it.
+pub const PLACE_PARTS: &str = "place";
 pub const SCRIPTS: &[&str] = &["traditional", "simplified"];
 /// The longest source text, and the longest other field, in bytes.
 pub const MAX_TEXT_BYTES: usize = 8 * 1024 * 1024;
@@ -600,6 +603,7 @@ impl<'a> Checker<'a> {
             let apath = format!("{path}.aliases[{j}]");
             self.name(&format!("{apath}.name"), &a.name);
             self.quote(&format!("{apath}.quote"), &a.quote);
+            self.check(&format!("{apath}.basis"), one_of(&a.basis, BASES));
             self.declare(kind, &apath, &a.name);
         }
     }
@@ -625,6 +629,19 @@ impl<'a> Checker<'a> {
         self.quote(&format!("{path}.quote"), &ind.quote);
         self.declare(RefKind::Industry, path, &ind.name);
         self.aliases(RefKind::Industry, path, &ind.aliases);
+        self.needs_v2(
+            &format!("{path}.distinct_from"),
+            !ind.distinct_from.is_empty(),
+            "distinct_from",
+        );
+        for (j, other) in ind.distinct_from.iter().enumerate() {
+            let opath = format!("{path}.distinct_from[{j}]");
+            if fold(other) == fold(&ind.name) {
+                self.problem(&opath, format!("`{other}` is this industry's own name"));
+            } else {
+                self.reference(RefKind::Industry, &opath, other);
+            }
+        }
     }
 
     fn companies(&mut self, companies: &'a [CompanyEntry]) {
@@ -792,10 +809,11 @@ impl<'a> Checker<'a> {
         for (j, b) in breakdowns.iter().enumerate() {
             let bpath = format!("{path}[{j}]");
             self.metric_name(&format!("{bpath}.by"), &b.by);
-            if b.parts.len() < 2 {
+            // one part is a part the source states; the rest of the whole is left unstated
+            if b.parts.is_empty() {
                 self.problem(
                     &format!("{bpath}.parts"),
-                    "a breakdown needs at least two parts",
+                    "a breakdown needs at least one part",
                 );
             }
             let mut names = HashSet::new();
@@ -806,6 +824,9 @@ impl<'a> Checker<'a> {
                     self.problem(&ppath, format!("part `{}` is listed twice", part.name));
                 }
                 self.quote(&format!("{ppath}.quote"), &part.quote);
+                if b.by == PLACE_PARTS {
+                    self.reference(RefKind::Place, &format!("{ppath}.name"), &part.name);
+                }
                 if let Some(count) = &part.count {
                     self.count(
                         &format!("{ppath}.count"),
@@ -937,6 +958,12 @@ impl<'a> Checker<'a> {
         for (j, l) in ev.strategies.iter().enumerate() {
             self.link(RefKind::Strategy, &format!("{path}.strategies[{j}]"), l);
         }
+        self.needs_v2(
+            &format!("{path}.companies"),
+            !ev.companies.is_empty(),
+            "an event's companies",
+        );
+        self.company_links(&format!("{path}.companies"), &ev.companies);
         let mut names = HashSet::new();
         for (j, p) in ev.projects.iter().enumerate() {
             self.enter("project", &p.name);
@@ -948,6 +975,24 @@ impl<'a> Checker<'a> {
                 );
             }
             self.project(&ppath, p);
+        }
+    }
+
+    /// The companies of a project, or of an event (format 2): each once in a role.
+    fn company_links(&mut self, path: &str, links: &[CompanyLink]) {
+        let mut seen = HashSet::new();
+        for (k, c) in links.iter().enumerate() {
+            let cpath = format!("{path}[{k}]");
+            self.reference(RefKind::Company, &format!("{cpath}.name"), &c.name);
+            self.check(&format!("{cpath}.role"), one_of(&c.role, COMPANY_ROLES));
+            self.check(&format!("{cpath}.basis"), one_of(&c.basis, BASES));
+            self.quote(&format!("{cpath}.quote"), &c.quote);
+            if !seen.insert((c.name.as_str(), c.role.as_str())) {
+                self.problem(
+                    &cpath,
+                    format!("company `{}` is listed twice as {}", c.name, c.role),
+                );
+            }
         }
     }
 
@@ -977,13 +1022,8 @@ impl<'a> Checker<'a> {
         let dates_ok = [&ev.date, &ev.from, &ev.to]
             .iter()
             .all(|d| d.as_deref().is_none_or(is_iso_date));
-        if dates_ok && let Err(message) = period::event_when(ev, self.published) {
-            let field = if ev.period.is_some() && ev.from.is_none() {
-                "period"
-            } else {
-                "date"
-            };
-            self.problem(&format!("{path}.{field}"), message);
+        if dates_ok && let Err(e) = period::event_when(ev, self.published) {
+            self.problem(&format!("{path}.{}", e.field), e.message);
         }
     }
 
@@ -1077,20 +1117,7 @@ impl<'a> Checker<'a> {
         if let Some(place) = &p.place {
             self.link(RefKind::Place, &format!("{path}.place"), place);
         }
-        let mut seen = HashSet::new();
-        for (k, c) in p.companies.iter().enumerate() {
-            let cpath = format!("{path}.companies[{k}]");
-            self.reference(RefKind::Company, &format!("{cpath}.name"), &c.name);
-            self.check(&format!("{cpath}.role"), one_of(&c.role, COMPANY_ROLES));
-            self.check(&format!("{cpath}.basis"), one_of(&c.basis, BASES));
-            self.quote(&format!("{cpath}.quote"), &c.quote);
-            if !seen.insert((c.name.as_str(), c.role.as_str())) {
-                self.problem(
-                    &cpath,
-                    format!("company `{}` is listed twice as {}", c.name, c.role),
-                );
-            }
-        }
+        self.company_links(&format!("{path}.companies"), &p.companies);
         for (k, l) in p.industries.iter().enumerate() {
             self.link(RefKind::Industry, &format!("{path}.industries[{k}]"), l);
         }

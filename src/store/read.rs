@@ -32,6 +32,7 @@ const QUOTED: &[(&str, &str, &str)] = &[
     ("strategies", "strategy_id", "quote"),
     ("layout_industries", "strategy_id", "quote"),
     ("event_strategies", "event_id", "quote"),
+    ("event_companies", "event_id", "quote"),
     ("project_strategies", "project_id", "quote"),
     ("place_strategies", "place_id", "quote"),
     ("industry_strategies", "industry_id", "quote"),
@@ -46,7 +47,8 @@ const QUOTED: &[(&str, &str, &str)] = &[
 ];
 
 /// Pairs of names of one kind that may be the same thing written twice: equal once folded, or
-/// one inside the other (智能網聯新能源汽車 / 智能網聯新能源汽車與零部件). A place inside its own
+/// one inside the other (智能網聯新能源汽車 / 智能網聯新能源汽車與零部件); industries said to be
+/// distinct (消費品工業 / 工業) are not asked about. A place inside its own
 /// parent or child is not counted; companies are compared by folded name only (a short name is
 /// inside its full name by nature: give it as an alias).
 const NEAR_DUPLICATES: &str = "
@@ -61,7 +63,11 @@ const NEAR_DUPLICATES: &str = "
     )
     SELECT DISTINCT 'industry', a.name, b.name, a.key = b.key
       FROM industry_names a JOIN industry_names b ON a.id < b.id
-     WHERE instr(a.key, b.key) > 0 OR instr(b.key, a.key) > 0
+     WHERE (instr(a.key, b.key) > 0 OR instr(b.key, a.key) > 0)
+       -- two industries a source's cataloguer said are distinct (distinct_from)
+       AND NOT EXISTS (SELECT 1 FROM industry_distinctions d
+                        WHERE (d.industry_id = a.id AND d.other_id = b.id)
+                           OR (d.industry_id = b.id AND d.other_id = a.id))
     UNION ALL
     SELECT DISTINCT 'place', a.name, b.name, a.key = b.key
       FROM place_names a JOIN place_names b ON a.id < b.id

@@ -12,6 +12,8 @@ use crate::store::QueryResult;
 const FONTS: &str =
     "Noto Sans CJK SC, Noto Sans SC, Source Han Sans SC, PingFang SC, Microsoft YaHei, sans-serif";
 const WIDTH: u32 = 820;
+/// What a bar whose amount no source states shows instead of a number.
+const NOT_STATED: &str = "not stated";
 
 fn column(result: &QueryResult, name: &str) -> Option<usize> {
     result.columns.iter().position(|c| c == name)
@@ -85,12 +87,13 @@ fn amounts(result: &QueryResult, label: &str, amount: &str) -> Option<Vec<Bar>> 
             .rows
             .iter()
             .map(|r| {
-                let yuan = number(&r[a]).unwrap_or(0.0);
+                // an amount nobody stated draws no bar and says so: it is not 0
+                let yuan = number(&r[a]);
                 Bar {
                     label: text(&r[l]),
-                    value: yuan / 1e8,
+                    value: yuan.map_or(0.0, |y| y / 1e8),
                     #[allow(clippy::cast_possible_truncation)]
-                    shown: format_yuan(yuan as i64),
+                    shown: yuan.map_or_else(|| NOT_STATED.into(), |y| format_yuan(y as i64)),
                     faint: false,
                     series: 0,
                 }
@@ -153,21 +156,22 @@ fn targets(result: &QueryResult) -> Option<Vec<Bar>> {
             .rows
             .iter()
             .map(|r| {
-                let no_data = number(&r[events]).unwrap_or(0.0) == 0.0;
-                let value = number(&r[pct]).unwrap_or(0.0);
+                let no_events = number(&r[events]).unwrap_or(0.0) == 0.0;
+                // no progress when no ceremony in the period states an amount: not 0%
+                let progress = number(&r[pct]);
                 Bar {
                     label: format!(
                         "{} {}",
                         text(&r[label]),
                         text(&r[start]).get(..4).unwrap_or("")
                     ),
-                    value: if no_data { 0.0 } else { value },
-                    shown: if no_data {
-                        "no data".into()
-                    } else {
-                        format!("{value:.0}%")
+                    value: progress.unwrap_or(0.0),
+                    shown: match progress {
+                        _ if no_events => "no data".into(),
+                        None => NOT_STATED.into(),
+                        Some(value) => format!("{value:.0}%"),
                     },
-                    faint: no_data,
+                    faint: progress.is_none(),
                     series: 0,
                 }
             })

@@ -65,6 +65,10 @@ pub const LISTINGS: &[ListingDef] = &[
                         SELECT 1 FROM projects p JOIN project_companies pc ON pc.project_id = p.project_id
                          WHERE p.event_id = eo.event_id AND pc.company_id IN ",
             company_match!(),
+            ") OR EXISTS (
+                        SELECT 1 FROM event_companies ec
+                         WHERE ec.event_id = eo.event_id AND ec.company_id IN ",
+            company_match!(),
             "))"
         ),
         sorts: &[
@@ -115,6 +119,11 @@ pub const LISTINGS: &[ListingDef] = &[
                         AS also_named,
                     c.home_city, c.home_city_basis, g.name AS parent_group, c.parent_relation,
                     (SELECT count(*) FROM project_companies pc WHERE pc.company_id = c.company_id) AS projects,
+                    (SELECT count(*) FROM (
+                        SELECT p.event_id FROM project_companies pc JOIN projects p ON p.project_id = pc.project_id
+                         WHERE pc.company_id = c.company_id
+                        UNION SELECT ec.event_id FROM event_companies ec WHERE ec.company_id = c.company_id))
+                        AS events,
                     (SELECT sum(p.amount_yuan) FROM project_companies pc JOIN projects p ON p.project_id = pc.project_id
                       WHERE pc.company_id = c.company_id AND pc.role = 'investor') AS invested_yuan
                FROM companies c
@@ -150,14 +159,14 @@ pub const LISTINGS: &[ListingDef] = &[
                     (SELECT count(*) FROM event_industries ei WHERE ei.industry_id = i.industry_id) AS events,
                     (SELECT count(*) FROM project_industries pi WHERE pi.industry_id = i.industry_id
                         AND (:basis IS NULL OR pi.basis = :basis)) AS projects,
-                    (SELECT coalesce(sum(p.amount_yuan), 0) FROM project_industries pi
+                    (SELECT sum(p.amount_yuan) FROM project_industries pi
                        JOIN projects p ON p.project_id = pi.project_id
                       WHERE pi.industry_id = i.industry_id AND (:basis IS NULL OR pi.basis = :basis)) AS amount_yuan
                FROM industries i
                LEFT JOIN industries parent ON parent.industry_id = i.parent_id
               WHERE (:industry IS NULL OR i.name_key = :industry)",
         sorts: &[
-            ("amount", "amount_yuan DESC, projects DESC, industry"),
+            ("amount", "amount_yuan DESC NULLS LAST, projects DESC, industry"),
             ("projects", "projects DESC, industry"),
             ("name", "industry"),
         ],

@@ -55,6 +55,13 @@ const EVENT: RecordDef = RecordDef {
                FROM project_mentions m WHERE m.event_id = :id ORDER BY m.project_id",
         ),
         (
+            "companies without a project named",
+            "SELECT c.company_id, c.name AS company, ec.role, ec.basis, ec.note, ec.quote,
+                    ec.source_id
+               FROM event_companies ec JOIN companies c ON c.company_id = ec.company_id
+              WHERE ec.event_id = :id ORDER BY c.company_id",
+        ),
+        (
             "reported bands",
             "SELECT statistic_id, band_min_yuan, band_max_yuan, value AS projects_count,
                     qualifier AS projects_qualifier, quote, source_id
@@ -70,9 +77,10 @@ const EVENT: RecordDef = RecordDef {
         ),
         (
             "breakdowns",
-            "SELECT part_id, by, part, count, count_qualifier, amount_yuan, amount_qualifier,
-                    quote, source_id
-               FROM breakdown_parts WHERE event_id = :id ORDER BY part_id",
+            "SELECT b.part_id, b.by, b.part, pl.name AS place, b.count, b.count_qualifier,
+                    b.amount_yuan, b.amount_qualifier, b.quote, b.source_id
+               FROM breakdown_parts b LEFT JOIN places pl ON pl.place_id = b.place_id
+              WHERE b.event_id = :id ORDER BY b.part_id",
         ),
         (
             "alternative figures",
@@ -184,6 +192,13 @@ const COMPANY: RecordDef = RecordDef {
               WHERE pc.company_id = :id ORDER BY e.held_on, p.project_id",
         ),
         (
+            "events without a project named",
+            "SELECT e.event_id, e.name AS event, e.held_on, ec.role, ec.basis, ec.quote,
+                    ec.source_id
+               FROM event_companies ec JOIN events e ON e.event_id = ec.event_id
+              WHERE ec.company_id = :id ORDER BY e.held_on, e.event_id",
+        ),
+        (
             "group members",
             "SELECT company_id, name AS company, parent_relation, parent_quote, source_id
                FROM companies WHERE parent_company_id = :id ORDER BY company_id",
@@ -203,7 +218,17 @@ const INDUSTRY: RecordDef = RecordDef {
     sections: &[
         (
             "also named",
-            "SELECT alias, quote, source_id FROM industry_aliases WHERE industry_id = :id",
+            "SELECT alias, basis, note, quote, source_id FROM industry_aliases
+              WHERE industry_id = :id ORDER BY alias",
+        ),
+        (
+            "distinct from",
+            "SELECT i.industry_id, i.name AS industry, d.source_id
+               FROM industry_distinctions d
+               JOIN industries i ON i.industry_id =
+                    CASE d.industry_id WHEN :id THEN d.other_id ELSE d.industry_id END
+              WHERE d.industry_id = :id OR d.other_id = :id
+              ORDER BY i.industry_id",
         ),
         (
             "layouts",
@@ -288,7 +313,8 @@ const PLACE: RecordDef = RecordDef {
     sections: &[
         (
             "also named",
-            "SELECT alias, quote, source_id FROM place_aliases WHERE place_id = :id",
+            "SELECT alias, basis, note, quote, source_id FROM place_aliases
+              WHERE place_id = :id ORDER BY alias",
         ),
         (
             "places within",

@@ -306,10 +306,12 @@ pub const KINDS: &[(&str, RecordKind, &str, &str, &str)] = &[
     ),
 ];
 
-/// The headline numbers of the index page.
-pub const NUMBERS: &str = "SELECT (SELECT count(*) FROM events) AS events,
-        (SELECT sum(project_count) FROM events) AS headline_projects,
-        (SELECT sum(signed_amount_yuan) FROM events) AS headline_amount_yuan,
+/// The headline numbers of the index page. Only ceremonies add up: a report of a period would
+/// count the signings within it again, so period reports are counted apart.
+pub const NUMBERS: &str = "SELECT (SELECT count(*) FROM events WHERE kind = 'ceremony') AS ceremonies,
+        (SELECT sum(project_count) FROM events WHERE kind = 'ceremony') AS headline_projects,
+        (SELECT sum(signed_amount_yuan) FROM events WHERE kind = 'ceremony') AS headline_amount_yuan,
+        (SELECT count(*) FROM events WHERE kind = 'period_report') AS period_reports,
         (SELECT count(*) FROM projects) AS named_projects,
         (SELECT count(*) FROM sources) AS sources";
 

@@ -9,7 +9,7 @@ use super::figures::{columns, parse, parse_money, whole};
 use super::statistic::{StatisticRow, insert_statistic};
 use super::write::Writer;
 use crate::source::model::{AlternativeEntry, BreakdownEntry, EventStatisticEntry};
-use crate::source::validate::{MetricKind, metric_kind};
+use crate::source::validate::{MetricKind, PLACE_PARTS, RefKind, metric_kind};
 
 /// What an alternative figure is another value of.
 #[derive(Clone, Copy)]
@@ -109,13 +109,18 @@ impl Writer<'_> {
                     .as_deref()
                     .map(|a| parse_money(&format!("{ppath}.amount"), a).map(|f| columns(&f)))
                     .transpose()?;
+                let place_id = if b.by == PLACE_PARTS {
+                    Some(self.names.get(RefKind::Place, &part.name)?)
+                } else {
+                    None
+                };
                 self.tx
                     .prepare_cached(
                         "INSERT INTO breakdown_parts (source_id, event_id, statistic_id, by, part,
                                                       count, count_qualifier, amount_yuan,
                                                       amount_foreign, amount_currency,
-                                                      amount_qualifier, quote)
-                         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
+                                                      amount_qualifier, quote, place_id)
+                         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
                     )?
                     .execute(params![
                         self.source_id,
@@ -129,7 +134,8 @@ impl Writer<'_> {
                         amount.as_ref().and_then(|a| a.foreign),
                         amount.as_ref().and_then(|a| a.currency),
                         amount.as_ref().map(|a| a.qualifier.as_str()),
-                        part.quote
+                        part.quote,
+                        place_id
                     ])?;
             }
         }

@@ -107,6 +107,7 @@ pub(super) fn delete_facts(tx: &Transaction, source_id: i64) -> Result<()> {
         "DELETE FROM breakdown_parts WHERE source_id = ?1",
         "DELETE FROM place_aliases WHERE source_id = ?1",
         "DELETE FROM industry_aliases WHERE source_id = ?1",
+        "DELETE FROM industry_distinctions WHERE source_id = ?1",
         "DELETE FROM project_facts WHERE source_id = ?1 OR project_id IN
             (SELECT project_id FROM projects WHERE source_id = ?1)",
         "DELETE FROM project_companies WHERE source_id = ?1 OR project_id IN
@@ -120,6 +121,8 @@ pub(super) fn delete_facts(tx: &Transaction, source_id: i64) -> Result<()> {
         "DELETE FROM event_industries WHERE source_id = ?1 OR event_id IN
             (SELECT event_id FROM events WHERE source_id = ?1)",
         "DELETE FROM event_strategies WHERE source_id = ?1 OR event_id IN
+            (SELECT event_id FROM events WHERE source_id = ?1)",
+        "DELETE FROM event_companies WHERE source_id = ?1 OR event_id IN
             (SELECT event_id FROM events WHERE source_id = ?1)",
         "DELETE FROM projects WHERE source_id = ?1 OR event_id IN
             (SELECT event_id FROM events WHERE source_id = ?1)",
@@ -148,6 +151,7 @@ pub(super) fn delete_orphans(tx: &Transaction, source_id: i64) -> Result<()> {
             AND strategy_id NOT IN (SELECT strategy_id FROM layout_industries)",
         "DELETE FROM companies WHERE source_id = ?1
             AND company_id NOT IN (SELECT company_id FROM project_companies)
+            AND company_id NOT IN (SELECT company_id FROM event_companies)
             AND company_id NOT IN (SELECT company_id FROM company_aliases)
             AND company_id NOT IN (SELECT parent_company_id FROM companies WHERE parent_company_id IS NOT NULL)",
         "DELETE FROM industries WHERE source_id = ?1
@@ -156,6 +160,8 @@ pub(super) fn delete_orphans(tx: &Transaction, source_id: i64) -> Result<()> {
             AND industry_id NOT IN (SELECT industry_id FROM layout_industries)
             AND industry_id NOT IN (SELECT industry_id FROM industry_strategies)
             AND industry_id NOT IN (SELECT industry_id FROM industry_aliases)
+            AND industry_id NOT IN (SELECT industry_id FROM industry_distinctions)
+            AND industry_id NOT IN (SELECT other_id FROM industry_distinctions)
             AND industry_id NOT IN (SELECT parent_id FROM industries WHERE parent_id IS NOT NULL)",
         "DELETE FROM places WHERE source_id = ?1
             AND place_id NOT IN (SELECT place_id FROM events)
@@ -164,6 +170,7 @@ pub(super) fn delete_orphans(tx: &Transaction, source_id: i64) -> Result<()> {
             AND place_id NOT IN (SELECT place_id FROM strategies WHERE place_id IS NOT NULL)
             AND place_id NOT IN (SELECT place_id FROM place_strategies)
             AND place_id NOT IN (SELECT place_id FROM place_aliases)
+            AND place_id NOT IN (SELECT place_id FROM breakdown_parts WHERE place_id IS NOT NULL)
             AND place_id NOT IN (SELECT parent_id FROM places WHERE parent_id IS NOT NULL)",
     ];
     loop {

@@ -175,12 +175,14 @@ impl<'a> Writer<'a> {
     fn name_aliases(&mut self, kind: RefKind, aliases: &[NameAlias], id: i64) -> Result<()> {
         let sql = match kind {
             RefKind::Place => {
-                "INSERT OR IGNORE INTO place_aliases (alias, alias_key, place_id, source_id, quote)
-                 VALUES (?1, ?2, ?3, ?4, ?5)"
+                "INSERT OR IGNORE INTO place_aliases
+                   (alias, alias_key, place_id, source_id, quote, basis, note)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)"
             }
             _ => {
-                "INSERT INTO industry_aliases (alias, alias_key, industry_id, source_id, quote)
-                 VALUES (?1, ?2, ?3, ?4, ?5)
+                "INSERT INTO industry_aliases
+                   (alias, alias_key, industry_id, source_id, quote, basis, note)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)
                  ON CONFLICT (alias) DO NOTHING"
             }
         };
@@ -199,7 +201,9 @@ impl<'a> Writer<'a> {
                 fold(&a.name),
                 id,
                 self.source_id,
-                a.quote
+                a.quote,
+                a.basis,
+                a.note
             ])?;
             self.names.insert(kind, &a.name, id);
         }
@@ -240,6 +244,29 @@ impl<'a> Writer<'a> {
                         self.names.get(RefKind::Industry, parent)?,
                         self.names.get(RefKind::Industry, &ind.name)?
                     ])?;
+            }
+        }
+        self.distinctions(industries)
+    }
+
+    /// Industries said to be other industries than names alike (format 2), once all are known.
+    fn distinctions(&mut self, industries: &[IndustryEntry]) -> Result<()> {
+        for ind in industries {
+            let id = self.names.get(RefKind::Industry, &ind.name)?;
+            for other in &ind.distinct_from {
+                let other_id = self.names.get(RefKind::Industry, other)?;
+                if other_id == id {
+                    bail!(
+                        "industry `{}`: `{other}` is another name of it, not another industry",
+                        ind.name
+                    );
+                }
+                self.tx
+                    .prepare_cached(
+                        "INSERT OR IGNORE INTO industry_distinctions (industry_id, other_id, source_id)
+                         VALUES (?1, ?2, ?3)",
+                    )?
+                    .execute(params![id, other_id, self.source_id])?;
             }
         }
         Ok(())
@@ -461,6 +488,18 @@ impl<'a> Writer<'a> {
                 &amount.alternatives,
             )?;
         }
+        self.event_links(ev, event_id)?;
+        for (j, p) in ev.projects.iter().enumerate() {
+            self.project(&format!("{path}.projects[{j}]"), p, event_id)?;
+            if p.same_as.is_none() {
+                self.summary.projects += 1;
+            }
+        }
+        Ok(())
+    }
+
+    /// The industries, strategies and companies (format 2) an event is tied to.
+    fn event_links(&mut self, ev: &EventEntry, event_id: i64) -> Result<()> {
         for l in &ev.industries {
             self.tx
                 .prepare_cached(
@@ -478,11 +517,22 @@ impl<'a> Writer<'a> {
             let strategy_id = self.names.get(RefKind::Strategy, &l.name)?;
             self.link("event_strategies", "event_id", event_id, strategy_id, l)?;
         }
-        for (j, p) in ev.projects.iter().enumerate() {
-            self.project(&format!("{path}.projects[{j}]"), p, event_id)?;
-            if p.same_as.is_none() {
-                self.summary.projects += 1;
-            }
+        for c in &ev.companies {
+            self.tx
+                .prepare_cached(
+                    "INSERT INTO event_companies (event_id, company_id, role, basis, source_id,
+                                                  quote, note)
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+                )?
+                .execute(params![
+                    event_id,
+                    self.names.get(RefKind::Company, &c.name)?,
+                    c.role,
+                    c.basis,
+                    self.source_id,
+                    c.quote,
+                    c.note
+                ])?;
         }
         Ok(())
     }
