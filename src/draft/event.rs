@@ -487,7 +487,7 @@ pub fn bands(draft: &mut Draft, doc: &Doc) {
 }
 
 /// The parts after 其中 (to the end of the sentence, across ；): two or more make a breakdown,
-/// a single one is a figure of the event.
+/// and so does one with both a count and an amount; a single figure is a figure of the event.
 pub fn parts(draft: &mut Draft, doc: &Doc) {
     if draft.file.events.is_empty() {
         return;
@@ -510,7 +510,10 @@ pub fn parts(draft: &mut Draft, doc: &Doc) {
             read_parts(draft, doc, piece, piece_start, &mut parts);
         }
     }
-    if parts.len() >= 2 {
+    // One part with its count and amount (其中铜产业项目7个,投资20.41亿元) is a breakdown of one
+    // stated part, the rest not stated; a lone figure (其中外资项目4个) a statistic.
+    let whole_part = matches!(&parts[..], [p] if p.count.is_some() && p.amount.is_some());
+    if parts.len() >= 2 || whole_part {
         draft.file.events[0].breakdowns.push(BreakdownEntry {
             by: "kind".into(),
             parts,
