@@ -629,7 +629,8 @@ fn read_parts(draft: &mut Draft, doc: &Doc, piece: &str, start: usize, parts: &m
             match &mut current {
                 Some((p, _, e)) if p.amount.is_none() => {
                     p.amount = parseable(&m.value);
-                    *e = cstart + m.end;
+                    // 10亿元项目1个: the amount may come before the count.
+                    *e = (*e).max(cstart + m.end);
                 }
                 _ => {
                     flush(&mut current, parts);
