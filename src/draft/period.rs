@@ -113,6 +113,34 @@ pub fn period_in(clause: &str, year: i32, published: &str) -> Option<Topic> {
             return period(format!("{year:04}-01-01"), last_day(year, b), &c[0]);
         }
     }
+    if let Some(p) = since_in(clause, year, published) {
+        return Some(p);
+    }
+    let whole_year = [
+        "全年",
+        "去年",
+        "一年来",
+        "一年來",
+        "一年以来",
+        "一年以來",
+        "一年内",
+        "一年內",
+        "一年的时间",
+        "一年的時間",
+    ];
+    if let Some(words) = whole_year.iter().find(|w| clause.contains(*w)) {
+        return period(
+            format!("{year:04}-01-01"),
+            format!("{year:04}-12-31"),
+            words,
+        );
+    }
+    None
+}
+
+/// A period that runs to the publication: from a day (“5·18”以来), a month (3月份以来) or the
+/// year's start (今年以来, 截至目前).
+fn since_in(clause: &str, year: i32, published: &str) -> Option<Topic> {
     let to = if published.starts_with(&format!("{year:04}")) {
         published.to_string()
     } else {
@@ -146,26 +174,7 @@ pub fn period_in(clause: &str, year: i32, published: &str) -> Option<Topic> {
         "今年至今",
     ];
     if let Some(words) = so_far.iter().find(|w| clause.contains(*w)) {
-        return period(format!("{year:04}-01-01"), to.clone(), words);
-    }
-    let whole_year = [
-        "全年",
-        "去年",
-        "一年来",
-        "一年來",
-        "一年以来",
-        "一年以來",
-        "一年内",
-        "一年內",
-        "一年的时间",
-        "一年的時間",
-    ];
-    if let Some(words) = whole_year.iter().find(|w| clause.contains(*w)) {
-        return period(
-            format!("{year:04}-01-01"),
-            format!("{year:04}-12-31"),
-            words,
-        );
+        return period(format!("{year:04}-01-01"), to, words);
     }
     None
 }

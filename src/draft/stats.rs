@@ -269,28 +269,7 @@ pub fn leftovers(draft: &mut Draft, doc: &Doc, place: &str) {
             Topic::Background => false,
             _ => continue,
         };
-        // Counts of projects and companies, amounts and shares: a capacity (年产6万吨) or a
-        // 一个/一批 of the prose is not a figure of the event or the place.
-        // Of the place, any count in digits (与8个国家接壤, 全国第10个国家级新区).
-        let counts = figures::counts(c.text).into_iter().filter(|f| {
-            let digits = f.value.starts_with(|ch: char| ch.is_ascii_digit());
-            ((counts_projects(c.text, f) || f.value.ends_with('家'))
-                && (digits
-                    || f.value
-                        .starts_with(|ch: char| "两兩二三四五六七八九十".contains(ch))))
-                || (!of_event && digits && !f.value.ends_with('批'))
-        });
-        let measures = figures::measures(c.text).into_iter().filter(|f| {
-            let capacity =
-                c.text[..f.start].ends_with("年产") || c.text[..f.start].ends_with("年產");
-            !capacity && (!of_event || f.value.ends_with('%'))
-        });
-        let mut found: Vec<Found> = figures::money(c.text)
-            .into_iter()
-            .chain(counts)
-            .chain(measures)
-            .map(|f| in_clause(c, f))
-            .collect();
+        let mut found = leftover_figures(c, of_event);
         found.sort_by_key(|f| (f.start, std::cmp::Reverse(f.end)));
         for f in found {
             if draft.is_used(f.start, f.end) || doc.text[..f.start].ends_with(['(', '（']) {
@@ -345,6 +324,31 @@ pub fn leftovers(draft: &mut Draft, doc: &Doc, place: &str) {
             }
         }
     }
+}
+
+/// The figures a clause may state of the event (`of_event`) or of the place.
+fn leftover_figures(c: &Clause, of_event: bool) -> Vec<Found> {
+    // Counts of projects and companies, amounts and shares: a capacity (年产6万吨) or a
+    // 一个/一批 of the prose is not a figure of the event or the place.
+    // Of the place, any count in digits (与8个国家接壤, 全国第10个国家级新区).
+    let counts = figures::counts(c.text).into_iter().filter(|f| {
+        let digits = f.value.starts_with(|ch: char| ch.is_ascii_digit());
+        ((counts_projects(c.text, f) || f.value.ends_with('家'))
+            && (digits
+                || f.value
+                    .starts_with(|ch: char| "两兩二三四五六七八九十".contains(ch))))
+            || (!of_event && digits && !f.value.ends_with('批'))
+    });
+    let measures = figures::measures(c.text).into_iter().filter(|f| {
+        let capacity = c.text[..f.start].ends_with("年产") || c.text[..f.start].ends_with("年產");
+        !capacity && (!of_event || f.value.ends_with('%'))
+    });
+    figures::money(c.text)
+        .into_iter()
+        .chain(counts)
+        .chain(measures)
+        .map(|f| in_clause(c, f))
+        .collect()
 }
 
 const ASIDE: &[&str] = &[
