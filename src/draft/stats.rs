@@ -283,11 +283,16 @@ pub fn leftovers(draft: &mut Draft, doc: &Doc, place: &str) {
             let sentence_start = doc.sentence_at(f.start).map_or(c.start, |s| s.start);
             let in_sentence = &doc.text[sentence_start.min(f.start)..f.start];
             let aside = ASIDE.iter().any(|w| before.contains(w))
-                || LATER.iter().any(|w| in_sentence.contains(w))
-                || (of_event && OUTPUTS.iter().any(|w| before.contains(w)));
+                || LATER.iter().any(|w| in_sentence.contains(w));
             if aside {
                 continue;
             }
+            // A project's output, capacity or land (年产10万吨, 年产值12亿元, 占地5500亩) is not
+            // the event's: it is kept as a figure of the place for the user to move or drop.
+            let output = of_event
+                && (OUTPUTS.iter().any(|w| before.contains(w))
+                    || !(f.value.ends_with('%') || is_money(&value) || is_count(&value)));
+            let of_event = of_event && !output;
             if of_event && restates_headline(draft, &value, c.text) {
                 draft.used(f.start, f.end);
                 continue;
@@ -317,10 +322,17 @@ pub fn leftovers(draft: &mut Draft, doc: &Doc, place: &str) {
                     metric: metric.into(),
                     label,
                     value,
-                    forecast,
+                    forecast: forecast || (output && before.contains(['可', '将', '將'])),
                     quote,
                     ..Default::default()
                 });
+                if output {
+                    let n = draft.file.statistics.len() - 1;
+                    draft.note(
+                        Section::Statistic(n),
+                        "a project's output, capacity or land, kept as a figure of the place: move it to its project's note or drop it".into(),
+                    );
+                }
             }
         }
     }
@@ -340,8 +352,8 @@ fn leftover_figures(c: &Clause, of_event: bool) -> Vec<Found> {
             || (!of_event && digits && !f.value.ends_with('批'))
     });
     let measures = figures::measures(c.text).into_iter().filter(|f| {
-        let capacity = c.text[..f.start].ends_with("年产") || c.text[..f.start].ends_with("年產");
-        !capacity && (!of_event || f.value.ends_with('%'))
+        // 一次, 两倍 in the prose are not figures; capacities and land are (of the projects).
+        !of_event || f.value.starts_with(|ch: char| ch.is_ascii_digit())
     });
     figures::money(c.text)
         .into_iter()
@@ -407,6 +419,10 @@ fn is_money(value: &str) -> bool {
         Ok(f) => matches!(f.quantity, crate::source::figure::Quantity::Money { .. }),
         Err(_) => crate::source::figure::parse_money(value).is_ok(),
     }
+}
+
+fn is_count(value: &str) -> bool {
+    value.ends_with(['个', '個', '项', '項', '宗', '家', '批'])
 }
 
 fn event_metric(before: &str, value: &str) -> &'static str {
