@@ -1,7 +1,8 @@
 //! Nothing lost, third round (issue 28): data lost or exposed (items 1–4), bounds, stale and
 //! mixed site pages, foreign schema objects, migrations of foreign files and poor errors (items
-//! 5, 7, 9, 11, 12; items 6 and 10 are in format2.rs). Each test here failed on main before the
-//! fix it guards. Process-level tests on the real binary.
+//! 5, 7, 9, 11, 12; items 6 and 10 are in format2.rs), a saved page's text (item 8). Each test
+//! here failed on main before the fix it guards. Process-level tests on the real binary, and
+//! `draft`'s reader called directly.
 
 mod common;
 
@@ -1453,5 +1454,116 @@ fn figures_in_characters_and_full_width_digits_are_read_and_impossible_ones_refu
             err.contains("bad.toml:") && err.contains(field) && err.contains(why),
             "{amount}: {err}"
         );
+    }
+}
+
+/// The text `draft` reads from a saved page: the title line, then a paragraph a line.
+fn page_lines(html: &str) -> Vec<String> {
+    let article = zhaoshang::draft::input::read(html.as_bytes(), None).unwrap();
+    article.text.lines().map(str::to_string).collect()
+}
+
+const PAGE_HEAD: &str = "<!DOCTYPE html><html><head><meta charset=\"utf-8\">\
+    <meta name=\"publishdate\" content=\"2023-03-02 10:00:00\">\
+    <title>福山区16个项目集中签约_烟台市福山区人民政府</title>";
+
+const LEAD: &str =
+    "3月1日，烟台市福山区招商引资项目集中签约仪式举行，16个项目现场签约，总投资162亿元。";
+const SECOND: &str =
+    "此次签约的16个项目涵盖高端装备、新材料、生物医药等领域，投产后将壮大全区主导产业集群。";
+const THIRD: &str = "仪式上，各项目落地街道、园区主要负责人与客商代表分别签订了投资协议。";
+
+// 8. A government page: paragraphs separated by <br>, chrome and scripts around them.
+#[test]
+fn a_page_of_br_separated_paragraphs_keeps_them_and_drops_scripts_styles_and_chrome() {
+    let html = format!(
+        "{PAGE_HEAD}<style>.content {{ font-size: 16px }}</style>\
+         <script>var stats = \"共有99个项目携999亿元\";</script></head><body>\
+         <header><div class=\"logo\">烟台市福山区人民政府</div></header>\
+         <nav><a href=\"/\">网站首页</a> | <a href=\"/zwgk/\">政务公开</a></nav>\
+         <div class=\"crumb\">当前位置：<a href=\"/\">首页</a> &gt; 福山要闻</div>\
+         <div class=\"article\"><h1>福山区16个项目集中签约</h1>\
+         <div class=\"content\">\n　　{LEAD}<br>\n　　{SECOND}<br/>&nbsp;&nbsp;{THIRD}<br></div></div>\
+         <aside>热点新闻：另一条新闻的标题。</aside><noscript>请开启浏览器的脚本功能。</noscript>\
+         <footer>版权所有：烟台市福山区人民政府 备案号：鲁ICP备0000号</footer>\
+         <script>document.write(\"共有99个项目携999亿元\");</script></body></html>"
+    );
+    let lines = page_lines(&html);
+    assert_eq!(lines, ["福山区16个项目集中签约", LEAD, SECOND, THIRD]);
+
+    // The draft takes its figures from the article, not from the script.
+    let env = TestEnv::new();
+    fs::write(env.dir.path().join("page.html"), &html).unwrap();
+    let out = env.run(&["draft", "page.html"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let draft = stdout(&out);
+    assert!(
+        !draft.contains("99个") && !draft.contains("999亿"),
+        "{draft}"
+    );
+    assert!(draft.contains("162亿元"), "{draft}");
+}
+
+// 8. The lead in one container, the rest in its sibling.
+#[test]
+fn paragraphs_in_sibling_containers_are_kept_in_document_order() {
+    let body: String = (1..=6)
+        .map(|n| format!("<p>第{n}段。{SECOND}{THIRD}</p>"))
+        .collect();
+    let html = format!(
+        "{PAGE_HEAD}</head><body><div class=\"nav\"><ul><li><a href=\"/\">首页</a></li>\
+         <li><a href=\"/news/\">新闻</a></li></ul></div>\
+         <div class=\"article\"><h1>福山区16个项目集中签约</h1>\
+         <div class=\"info\">2023-03-02 10:00 来源：福山区融媒体中心</div>\
+         <div class=\"summary\"><p>{LEAD}</p></div><div class=\"body\">{body}</div>\
+         <div class=\"share\"><a href=\"#\">微信</a> <a href=\"#\">微博</a></div></div>\
+         <div class=\"related\"><a href=\"/1\">相关新闻一</a><a href=\"/2\">相关新闻二</a></div>\
+         </body></html>"
+    );
+    let lines = page_lines(&html);
+    assert_eq!(lines.len(), 8, "{lines:#?}");
+    assert_eq!(lines[1], LEAD, "{lines:#?}");
+    for (n, line) in lines[2..].iter().enumerate() {
+        assert!(line.starts_with(&format!("第{}段。", n + 1)), "{lines:#?}");
+    }
+}
+
+/// A page whose article is `depth` elements deep, and one of `depth` nested `<div><p>`s.
+fn deep_pages(depth: usize) -> [String; 2] {
+    let nested = format!(
+        "{PAGE_HEAD}</head><body>{}<p>{LEAD}</p>{SECOND}<br>{THIRD}{}</body></html>",
+        "<div><span>".repeat(depth),
+        "</span></div>".repeat(depth)
+    );
+    let chained = format!(
+        "{PAGE_HEAD}</head><body><p>{LEAD}</p>{}</body></html>",
+        "<div><p>段落。</p>".repeat(depth)
+    );
+    [nested, chained]
+}
+
+// 8. Deep nesting: read in work that grows with the page, not with its square.
+#[test]
+fn a_deeply_nested_page_is_read_whole_in_work_linear_in_its_size() {
+    let [nested, chained] = deep_pages(3000);
+    assert_eq!(
+        page_lines(&nested),
+        [
+            "福山区16个项目集中签约_烟台市福山区人民政府",
+            LEAD,
+            SECOND,
+            THIRD
+        ]
+    );
+    let lines = page_lines(&chained);
+    assert_eq!(lines.len(), 3002, "{:?}", &lines[..3]);
+    assert_eq!(lines[1], LEAD);
+
+    use zhaoshang::draft::input::html_steps;
+    for (small, large) in deep_pages(2000).iter().zip(deep_pages(8000).iter()) {
+        let (a, b) = (html_steps(small), html_steps(large));
+        // Four times the page: about four times the work (the square would be sixteen).
+        assert!(b < a * 5, "{a} steps, then {b} for four times the depth");
+        assert!(b < large.len(), "{b} steps for {} bytes", large.len());
     }
 }

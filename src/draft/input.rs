@@ -3,7 +3,8 @@
 //! to the form the quotes are cut from (lines trimmed, empty lines dropped).
 
 use anyhow::{Result, bail};
-use scraper::{ElementRef, Html, Selector};
+
+mod html;
 
 /// What the input gave: its text (title on the first line) and what the page said of itself.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -100,81 +101,23 @@ pub fn read(bytes: &[u8], title: Option<&str>) -> Result<Article> {
 
 /// The page's title (its `h1`, else `<title>`), its main text and its stated date.
 fn from_html(raw: &str) -> (Vec<String>, Option<String>, Option<String>) {
-    let page = Html::parse_document(raw);
-    let select = |css: &str| Selector::parse(css).ok();
-    let first_text = |css: &str| -> Option<String> {
-        let sel = select(css)?;
-        page.select(&sel)
-            .map(|e| e.text().collect::<String>().trim().to_string())
-            .find(|t| !t.is_empty())
-    };
-    let title = first_text("h1").or_else(|| first_text("title"));
-    let published = select("meta")
-        .and_then(|sel| {
-            page.select(&sel).find_map(|m| {
-                let name = m
-                    .value()
-                    .attr("name")
-                    .or_else(|| m.value().attr("property"))?;
-                let wanted = ["publishdate", "pubdate", "article:published_time", "date"];
-                if !wanted.iter().any(|w| name.eq_ignore_ascii_case(w)) {
-                    return None;
-                }
-                m.value().attr("content").map(str::to_string)
-            })
-        })
-        .and_then(|d| iso_date_prefix(&d));
-    (main_text(&page), title, published)
+    let page = html::read(raw);
+    let published = page.published.as_deref().and_then(iso_date_prefix);
+    (
+        normalise(page.paragraphs.into_iter()),
+        page.title,
+        published,
+    )
+}
+
+/// The elementary steps reading `html` as a page takes: tests see that they grow with the
+/// page's size, not with the square of its depth.
+pub fn html_steps(html: &str) -> usize {
+    html::read(html).steps
 }
 
 fn iso_date_prefix(text: &str) -> Option<String> {
     let re = regex::Regex::new(r"(\d{4})-(\d{2})-(\d{2})").ok()?;
     let c = re.captures(text)?;
     Some(format!("{}-{}-{}", &c[1], &c[2], &c[3]))
-}
-
-/// The paragraphs of the element that holds the most paragraph text: the article body, not the
-/// navigation, scripts, styles, headers or footers around it.
-fn main_text(page: &Html) -> Vec<String> {
-    let Some(p_sel) = Selector::parse("p").ok() else {
-        return Vec::new();
-    };
-    let skipped = [
-        "script", "style", "nav", "header", "footer", "aside", "noscript",
-    ];
-    let inside_skipped = |e: &ElementRef| {
-        e.ancestors()
-            .filter_map(ElementRef::wrap)
-            .any(|a| skipped.contains(&a.value().name()))
-    };
-    // Score each paragraph's parent by the text of its paragraphs.
-    let mut best: Option<(usize, ElementRef)> = None;
-    let mut scores = Vec::new();
-    for p in page.select(&p_sel).filter(|p| !inside_skipped(p)) {
-        let Some(parent) = p.parent().and_then(ElementRef::wrap) else {
-            continue;
-        };
-        let len = p.text().map(|t| t.chars().count()).sum::<usize>();
-        let entry = match scores.iter_mut().find(|(id, _)| *id == parent.id()) {
-            Some(entry) => {
-                entry.1 += len;
-                entry.1
-            }
-            None => {
-                scores.push((parent.id(), len));
-                len
-            }
-        };
-        if best.as_ref().is_none_or(|(score, _)| entry > *score) {
-            best = Some((entry, parent));
-        }
-    }
-    let Some((_, body)) = best else {
-        return normalise(page.root_element().text().map(str::to_string));
-    };
-    normalise(
-        body.select(&p_sel)
-            .filter(|p| !inside_skipped(p))
-            .map(|p| p.text().collect::<String>()),
-    )
 }
