@@ -1567,3 +1567,92 @@ fn a_deeply_nested_page_is_read_whole_in_work_linear_in_its_size() {
         assert!(b < large.len(), "{b} steps for {} bytes", large.len());
     }
 }
+
+/// The template with `sentence` added to its text and each (from, to) replacement made.
+fn template_with(env: &TestEnv, file: &str, sentence: &str, edits: &[(&str, &str)]) {
+    let mut toml = stdout(&env.run(&["template"])).replacen(
+        "示例区聚焦“一主两辅”产业布局",
+        &format!("{sentence}\n示例区聚焦“一主两辅”产业布局"),
+        1,
+    );
+    for (from, to) in edits {
+        assert!(toml.contains(from), "{from}");
+        toml = toml.replacen(from, to, 1);
+    }
+    fs::write(env.dir.path().join(file), toml).unwrap();
+}
+
+// 16. A company or industry that is its own ancestor; an event long after its article.
+#[test]
+fn a_parent_cycle_and_an_event_years_after_its_article_are_refused() {
+    let env = TestEnv::new();
+    let out = env.run(&["init", "--empty"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let sentence = "示例新材料有限公司是示例集团的子公司,示例集团是示例新材料有限公司的子公司。\
+                    新材料产业属于材料产业,材料产业属于新材料产业。";
+    let group = "[[companies]]\nname = \"示例集团\"\nname_kind = \"group\"\nquote = \"示例集团\"\n\
+                 parent = { name = \"示例新材料有限公司\", relation = \"subsidiary\", \
+                 quote = \"示例集团是示例新材料有限公司的子公司\" }\n\n";
+    template_with(
+        &env,
+        "cycle.toml",
+        sentence,
+        &[
+            (
+                "home_city = { name = \"示例区\", basis = \"inferred\", quote = \"示例新材料有限公司\" }\n",
+                &format!(
+                    "parent = {{ name = \"示例集团\", relation = \"subsidiary\", quote = \
+                     \"示例新材料有限公司是示例集团的子公司\" }}\n\n{group}"
+                ),
+            ),
+            (
+                "name = \"新材料\"\nquote = \"年产5万吨新材料项目\"\n",
+                "name = \"新材料\"\nquote = \"年产5万吨新材料项目\"\nparent = \"材料\"\n\n\
+                 [[industries]]\nname = \"材料\"\nquote = \"材料产业\"\nparent = \"新材料\"\n",
+            ),
+        ],
+    );
+    let out = env.run(&["import", "cycle.toml"]);
+    let err = stderr(&out);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(
+        err.contains("companies[0].parent.name")
+            && err.contains("示例新材料有限公司 → 示例集团 → 示例新材料有限公司")
+            && err.contains("no company can be its own ancestor"),
+        "{err}"
+    );
+    assert!(
+        err.contains("industries[0].parent")
+            && err.contains("新材料 → 材料 → 新材料")
+            && err.contains("no industry can be its own ancestor"),
+        "{err}"
+    );
+
+    // 2999: refused. Five days after publication: accepted, with a word.
+    for (date, code, said) in [
+        (
+            "2999-01-15",
+            1,
+            "975 years after its article was published (2024-01-15)",
+        ),
+        (
+            "2024-01-20",
+            0,
+            "after its article was published (2024-01-15)",
+        ),
+    ] {
+        template_with(
+            &env,
+            "late.toml",
+            "",
+            &[("date = \"2024-01-15\"", &format!("date = \"{date}\""))],
+        );
+        let out = env.run(&["import", "--dry-run", "late.toml"]);
+        let err = stderr(&out);
+        assert_eq!(out.status.code(), Some(code), "{date}: {err}");
+        assert!(
+            err.contains("events[0].date") && err.contains(said),
+            "{date}: {err}"
+        );
+    }
+}

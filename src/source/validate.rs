@@ -269,6 +269,41 @@ pub fn validate(file: &SourceFile, text: &str) -> Report {
     c.report
 }
 
+/// A record's names (its own first, then its aliases), its parent, and where the parent is.
+struct ParentLink<'a> {
+    names: Vec<&'a str>,
+    parent: Option<&'a str>,
+    path: String,
+}
+
+fn industry_parents(industries: &[IndustryEntry]) -> Vec<ParentLink<'_>> {
+    industries
+        .iter()
+        .enumerate()
+        .map(|(i, ind)| ParentLink {
+            names: std::iter::once(ind.name.as_str())
+                .chain(ind.aliases.iter().map(|a| a.name.as_str()))
+                .collect(),
+            parent: ind.parent.as_deref(),
+            path: format!("industries[{i}].parent"),
+        })
+        .collect()
+}
+
+fn company_parents(companies: &[CompanyEntry]) -> Vec<ParentLink<'_>> {
+    companies
+        .iter()
+        .enumerate()
+        .map(|(i, co)| ParentLink {
+            names: std::iter::once(co.name.as_str())
+                .chain(co.aliases.iter().map(|a| a.name.as_str()))
+                .collect(),
+            parent: co.parent.as_ref().map(|p| p.name.as_str()),
+            path: format!("companies[{i}].parent.name"),
+        })
+        .collect()
+}
+
 fn one_of(value: &str, allowed: &[&str]) -> Result<(), String> {
     if allowed.contains(&value) {
         Ok(())
@@ -538,6 +573,8 @@ impl<'a> Checker<'a> {
             self.industry(&format!("industries[{i}]"), ind);
         }
         self.companies(&file.companies);
+        self.cycles(RefKind::Industry, &industry_parents(&file.industries));
+        self.cycles(RefKind::Company, &company_parents(&file.companies));
         for (i, st) in file.strategies.iter().enumerate() {
             self.strategy(&format!("strategies[{i}]"), st);
         }
@@ -620,6 +657,12 @@ impl<'a> Checker<'a> {
         self.enter("industry", &ind.name);
         self.name(&format!("{path}.name"), &ind.name);
         if let Some(parent) = &ind.parent {
+            if fold(parent) == fold(&ind.name) {
+                self.problem(
+                    &format!("{path}.parent"),
+                    "an industry cannot be its own parent",
+                );
+            }
             self.reference(RefKind::Industry, &format!("{path}.parent"), parent);
         }
         self.quote(&format!("{path}.quote"), &ind.quote);
@@ -686,6 +729,68 @@ impl<'a> Checker<'a> {
                 self.quote(&format!("{path}.quote"), &parent.quote);
             }
         }
+    }
+
+    /// Parents that lead back to their child (A → B → A) within the file: refused once per
+    /// cycle, at the parent of the cycle's first record. (One's own parent is said above; the
+    /// catalogue's records never point at a new one, so a cycle lies within one file.)
+    fn cycles(&mut self, kind: RefKind, records: &[ParentLink]) {
+        let mut index: HashMap<String, usize> = HashMap::new();
+        for (i, r) in records.iter().enumerate() {
+            for name in &r.names {
+                index.entry(fold(name)).or_insert(i);
+            }
+        }
+        let parent_of = |i: usize| {
+            let parent: &Option<&str> = &records[i].parent;
+            parent.and_then(|p| index.get(&fold(p)).copied())
+        };
+        // 0: not seen; 1: on the chain being followed; 2: done.
+        let mut state = vec![0u8; records.len()];
+        for start in 0..records.len() {
+            let mut chain = Vec::new();
+            let mut at = Some(start);
+            while let Some(i) = at {
+                if state[i] == 1 {
+                    let cycle = &chain[chain.iter().position(|&j| j == i).unwrap_or(0)..];
+                    self.cycle(kind, records, cycle);
+                }
+                if state[i] != 0 {
+                    break;
+                }
+                state[i] = 1;
+                chain.push(i);
+                at = parent_of(i);
+            }
+            for i in chain {
+                state[i] = 2;
+            }
+        }
+    }
+
+    fn cycle(&mut self, kind: RefKind, records: &[ParentLink], cycle: &[usize]) {
+        let Some(&first) = cycle.iter().min() else {
+            return;
+        };
+        if cycle.len() < 2 {
+            return;
+        }
+        let at = cycle.iter().position(|&i| i == first).unwrap_or(0);
+        let mut names: Vec<&str> = cycle[at..]
+            .iter()
+            .chain(&cycle[..at])
+            .map(|&i| records[i].names[0])
+            .collect();
+        names.push(records[first].names[0]);
+        let noun = kind.noun();
+        self.enter(noun, records[first].names[0]);
+        self.problem(
+            &records[first].path,
+            format!(
+                "the parents lead back to this {noun} ({}); no {noun} can be its own ancestor",
+                names.join(" → ")
+            ),
+        );
     }
 
     fn strategy(&mut self, path: &str, st: &'a StrategyEntry) {
@@ -977,13 +1082,56 @@ impl<'a> Checker<'a> {
         let dates_ok = [&ev.date, &ev.from, &ev.to]
             .iter()
             .all(|d| d.as_deref().is_none_or(is_iso_date));
-        if dates_ok && let Err(message) = period::event_when(ev, self.published) {
-            let field = if ev.period.is_some() && ev.from.is_none() {
-                "period"
-            } else {
-                "date"
-            };
-            self.problem(&format!("{path}.{field}"), message);
+        if !dates_ok {
+            return;
+        }
+        let field = if ev.period.is_some() && ev.from.is_none() {
+            "period"
+        } else {
+            "date"
+        };
+        match period::event_when(ev, self.published) {
+            Err(message) => self.problem(&format!("{path}.{field}"), message),
+            Ok(when) => {
+                let field = if ev.from.is_some() { "from" } else { field };
+                self.after_publication(&format!("{path}.{field}"), &when);
+            }
+        }
+    }
+
+    /// An event after its article: an article reports what has happened, so a day more than a
+    /// year after it is a wrong year (refused); a later day within the year is worth a word.
+    fn after_publication(&mut self, path: &str, when: &period::When) {
+        let start = match when {
+            period::When::Day(day) => day,
+            period::When::Period { from, .. } => from,
+        };
+        let published = self.published;
+        if !is_iso_date(published) || start.as_str() <= published {
+            return;
+        }
+        let year = |d: &str| d.get(..4).and_then(|y| y.parse::<i32>().ok()).unwrap_or(0);
+        let a_year_later = format!("{:04}{}", year(published) + 1, &published[4..]);
+        if start.as_str() > a_year_later.as_str() {
+            let years = year(start) - year(published);
+            self.problem(
+                path,
+                format!(
+                    "the event starts on {start}, {years} year{} after its article was \
+                     published ({published}); an article reports what has happened: is the \
+                     year wrong?",
+                    if years == 1 { "" } else { "s" }
+                ),
+            );
+        } else {
+            self.report.warnings.push(Problem {
+                path: path.to_string(),
+                context: self.context.clone(),
+                message: format!(
+                    "the event starts on {start}, after its article was published \
+                     ({published}); a ceremony announced in advance has not happened yet"
+                ),
+            });
         }
     }
 
