@@ -1656,3 +1656,125 @@ fn a_parent_cycle_and_an_event_years_after_its_article_are_refused() {
         );
     }
 }
+
+/// `zhaoshang draft FILE --published 2023-03-05` on `text` (bytes as given) in a new folder:
+/// the output, and the draft parsed as TOML when it is.
+fn draft_of(env: &TestEnv, file: &str, text: &[u8]) -> (Output, String) {
+    fs::write(env.dir.path().join(file), text).unwrap();
+    let out = env.run(&["draft", file, "--published", "2023-03-05"]);
+    let toml = stdout(&out);
+    (out, toml)
+}
+
+const SIGNING: &str = "福山区举行招商引资项目集中签约活动\n\
+    3月1日，烟台市福山区举行招商引资项目集中签约活动，共签约项目16个，总投资162亿元。\n";
+
+// 17. An impossible day; an investment phrase before a company's name.
+#[test]
+fn draft_notes_an_impossible_date_and_keeps_an_investment_phrase_out_of_company_names() {
+    let env = TestEnv::new();
+    let text = "福山区举行招商引资项目集中签约活动\n\
+        ２月３０日，烟台市福山区举行招商引资项目集中签约活动，共签约项目16个，总投资162亿元。\n\
+        其中，投资52亿元设立烟台恒达新材料有限公司，总投资30亿元烟台万盛化工有限公司年产5万吨项目落户福山。\n";
+    let (out, draft) = draft_of(&env, "a.txt", text.as_bytes());
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(!draft.contains("2023-02-30"), "{draft}");
+    assert!(
+        draft.contains("# check: `２月３０日` is no day of 2023"),
+        "{draft}"
+    );
+    let file: toml::Value = toml::from_str(&draft).unwrap();
+    let companies: Vec<&str> = file["companies"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["name"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        companies,
+        ["烟台恒达新材料有限公司", "烟台万盛化工有限公司"],
+        "{draft}"
+    );
+}
+
+// 17. Control characters in the article and a newline in its path: the draft is still TOML.
+#[test]
+fn a_draft_is_valid_toml_whatever_the_article_or_its_path_holds() {
+    let env = TestEnv::new();
+    let text = format!("{SIGNING}同日，\u{1}另有5个项目集中开工，\u{b}总投资20亿元。\u{7f}\n");
+    let path = "article\nformat = 3\n[source]\n#.txt";
+    let (out, draft) = draft_of(&env, path, text.as_bytes());
+    assert!(out.status.success(), "{}", stderr(&out));
+    let file: toml::Value = toml::from_str(&draft).unwrap_or_else(|e| panic!("{e}\n{draft}"));
+    assert_eq!(file["format"].as_integer(), Some(2), "{draft}");
+    assert!(draft.starts_with("# Drafted by `zhaoshang draft` from article\\nformat = 3"));
+    assert!(draft.contains("# check: 3 control characters"), "{draft}");
+    for c in ['\u{1}', '\u{b}', '\u{7f}'] {
+        assert!(!draft.contains(c), "{c:?} in {draft}");
+    }
+    // The figures the draft does not use are listed, and the draft imports.
+    assert!(draft.contains("#   20亿元"), "{draft}");
+    fs::write(env.dir.path().join("d.toml"), &draft).unwrap();
+    assert!(env.run(&["init", "--empty"]).status.success());
+    let out = env.run(&["import", "--dry-run", "d.toml"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+}
+
+// 17. UTF-16 (with a byte-order mark or without) and UTF-8 cut short.
+#[test]
+fn draft_reads_utf16_and_utf8_cut_short_and_names_them() {
+    let env = TestEnv::new();
+    let utf16 = |big_endian: bool, bom: bool| -> Vec<u8> {
+        let mut bytes: Vec<u8> = Vec::new();
+        let units = bom
+            .then_some(0xfeff)
+            .into_iter()
+            .chain(SIGNING.encode_utf16());
+        for unit in units {
+            let pair = if big_endian {
+                unit.to_be_bytes()
+            } else {
+                unit.to_le_bytes()
+            };
+            bytes.extend(pair);
+        }
+        bytes
+    };
+    for (name, bytes, encoding) in [
+        ("le-bom.txt", utf16(false, true), "UTF-16LE"),
+        ("be-bom.txt", utf16(true, true), "UTF-16BE"),
+        ("le.txt", utf16(false, false), "UTF-16LE"),
+        ("be.txt", utf16(true, false), "UTF-16BE"),
+    ] {
+        let (out, draft) = draft_of(&env, name, &bytes);
+        let err = stderr(&out);
+        assert!(out.status.success(), "{name}: {err}");
+        assert!(
+            err.contains(&format!("({encoding}, simplified)")),
+            "{name}: {err}"
+        );
+        assert!(draft.contains("value = \"162亿元\""), "{name}: {draft}");
+    }
+    // The last character cut in two: the text before it is read, and the cut is noted.
+    let mut cut = format!("{SIGNING}其中工业项目").into_bytes();
+    cut.pop();
+    let (out, draft) = draft_of(&env, "cut.txt", &cut);
+    let err = stderr(&out);
+    assert!(out.status.success(), "{err}");
+    assert!(err.contains("(UTF-8, simplified)"), "{err}");
+    assert!(draft.contains("其中工业项\n"), "{draft}");
+    assert!(
+        draft.contains("# check: the article ends in the middle of a character"),
+        "{draft}"
+    );
+    // Bytes that are not UTF-8 in the middle of UTF-8 text: said so, not called windows-1252.
+    let mut broken = SIGNING.as_bytes().to_vec();
+    broken.insert(18, 0xff);
+    let (out, _) = draft_of(&env, "broken.txt", &broken);
+    let err = stderr(&out);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(
+        err.contains("UTF-8") && err.contains("byte 18") && !err.contains("windows-1252"),
+        "{err}"
+    );
+}

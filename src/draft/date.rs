@@ -40,21 +40,29 @@ fn iso(d: Date) -> String {
     format!("{:04}-{:02}-{:02}", d.year(), u8::from(d.month()), d.day())
 }
 
-/// A date written in `text`, in the publication's year unless it states one.
-fn date_in(text: &str, published: Date) -> Option<Date> {
+/// A date written in `text`, in the publication's year unless it states one; `Err` with the
+/// words and the year when they name no day of it (２月３０日, 13月1日).
+fn date_in(text: &str, published: Date) -> Option<Result<Date, (String, i32)>> {
     let c = DATE.captures(text)?;
-    let (m, d) = (number(&c[2])?, number(&c[3])?);
-    let month = Month::try_from(u8::try_from(m).ok()?).ok()?;
-    let day = u8::try_from(d).ok()?;
-    if let Some(y) = c.get(1).and_then(|y| y.as_str().parse().ok()) {
-        return Date::from_calendar_date(y, month, day).ok();
-    }
-    let this_year = Date::from_calendar_date(published.year(), month, day).ok()?;
-    if this_year > published {
-        Date::from_calendar_date(published.year() - 1, month, day).ok()
-    } else {
-        Some(this_year)
-    }
+    let stated: Option<i32> = c.get(1).and_then(|y| y.as_str().parse().ok());
+    let year = stated.unwrap_or(published.year());
+    let written = c[0]
+        .trim_end_matches(['上', '下', '午', '晚', '早'])
+        .to_string();
+    let (Some(m), Some(d)) = (number(&c[2]), number(&c[3])) else {
+        return Some(Err((written, year)));
+    };
+    let day = |year: i32| {
+        let month = Month::try_from(u8::try_from(m).ok()?).ok()?;
+        Date::from_calendar_date(year, month, u8::try_from(d).ok()?).ok()
+    };
+    let found = match (stated, day(year)) {
+        (_, None) => return Some(Err((written, year))),
+        (Some(_), Some(date)) => Some(date),
+        (None, Some(this_year)) if this_year > published => day(year - 1),
+        (None, this_year) => this_year,
+    };
+    found.map(Ok)
 }
 
 /// The event's date (YYYY-MM-DD) and, when it is not read from the text, why.
@@ -67,9 +75,15 @@ pub fn event_date(doc: &Doc) -> (String, Option<String>) {
         .iter()
         .filter(|s| HELD.iter().any(|w| s.text.contains(w)))
         .chain(doc.sentences.iter());
+    // A day the calendar does not have is no date: said, never drafted.
+    let mut impossible: Option<(String, i32)> = None;
     for s in held {
-        if let Some(d) = date_in(s.text, published) {
-            return (iso(d), None);
+        match date_in(s.text, published) {
+            Some(Ok(d)) => return (iso(d), impossible.map(|w| no_day(&w, "check the date"))),
+            Some(Err(written)) => {
+                impossible.get_or_insert(written);
+            }
+            None => {}
         }
         let relative = [
             (&["昨日", "昨天"][..], -1),
@@ -84,11 +98,16 @@ pub fn event_date(doc: &Doc) -> (String, Option<String>) {
             }
         }
     }
-    if let Some(d) = doc.title.and_then(|t| date_in(t, published)) {
-        return (iso(d), None);
+    if let Some(d) = doc.title.and_then(|t| date_in(t, published)?.ok()) {
+        return (iso(d), impossible.map(|w| no_day(&w, "check the date")));
     }
-    (
-        doc.published.clone(),
-        Some("no date of the event in the text: the publication date stands in for it".into()),
-    )
+    let why = match impossible {
+        Some(written) => no_day(&written, "the publication date stands in for the event's"),
+        None => "no date of the event in the text: the publication date stands in for it".into(),
+    };
+    (doc.published.clone(), Some(why))
+}
+
+fn no_day((written, year): &(String, i32), then: &str) -> String {
+    format!("`{written}` is no day of {year}: {then}")
 }
