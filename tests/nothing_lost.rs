@@ -1,8 +1,9 @@
 //! Nothing lost, third round (issue 28): data lost or exposed (items 1–4), bounds, stale and
 //! mixed site pages, foreign schema objects, migrations of foreign files and poor errors (items
-//! 5, 7, 9, 11, 12; items 6 and 10 are in format2.rs), a saved page's text (item 8). Each test
-//! here failed on main before the fix it guards. Process-level tests on the real binary, and
-//! `draft`'s reader called directly.
+//! 5, 7, 9, 11, 12; items 6 and 10 are in format2.rs), a saved page's text (item 8), impossible
+//! facts (16), what `draft` writes (17), links on output, control characters and the messages
+//! of an import (18). Each test here failed on main before the fix it guards. Process-level
+//! tests on the real binary, and `draft`'s reader called directly.
 
 mod common;
 
@@ -1777,4 +1778,288 @@ fn draft_reads_utf16_and_utf8_cut_short_and_names_them() {
         err.contains("UTF-8") && err.contains("byte 18") && !err.contains("windows-1252"),
         "{err}"
     );
+}
+
+// 18. A link at a path `draft -o`, `export --dir` or `site` writes: refused, nothing outside.
+#[test]
+fn outputs_are_never_written_through_a_symlink() {
+    use std::os::unix::fs::symlink;
+    let env = TestEnv::new();
+    let dir = env.dir.path();
+    let out = env.run(&["init"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let outside = dir.join("outside");
+    fs::create_dir_all(&outside).unwrap();
+    fs::write(dir.join("a.txt"), SIGNING).unwrap();
+
+    // draft -o: a dangling link at the draft's path or at its text's.
+    for link in ["d.toml", "d.txt"] {
+        symlink(outside.join(link), dir.join(link)).unwrap();
+        let out = env.run(&[
+            "draft",
+            "a.txt",
+            "--published",
+            "2023-03-05",
+            "-o",
+            "d.toml",
+        ]);
+        let err = stderr(&out);
+        assert_eq!(out.status.code(), Some(1), "{link}: {err}");
+        assert!(err.contains(link) && err.contains("symbolic link"), "{err}");
+        fs::remove_file(dir.join(link)).unwrap();
+    }
+
+    // export --dir: a dangling link at a file's path, with and without --force.
+    fs::create_dir_all(dir.join("tables")).unwrap();
+    symlink(outside.join("events.csv"), dir.join("tables/events.csv")).unwrap();
+    for args in [
+        &["export", "--dir", "tables", "--tables"][..],
+        &["export", "--dir", "tables", "--tables", "--force"],
+    ] {
+        let out = env.run(args);
+        let err = stderr(&out);
+        assert_eq!(out.status.code(), Some(1), "{args:?}: {err}");
+        assert!(
+            err.contains("tables/events.csv") && err.contains("symbolic link"),
+            "{err}"
+        );
+    }
+    let out = env.run(&["export", "--dir", "probe"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let name = names_in(&dir.join("probe")).remove(0);
+    fs::create_dir_all(dir.join("sources")).unwrap();
+    symlink(outside.join(&name), dir.join("sources").join(&name)).unwrap();
+    let out = env.run(&["export", "--dir", "sources", "--force"]);
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    assert!(stderr(&out).contains(&name), "{}", stderr(&out));
+
+    // site: a folder of the site that is a link to elsewhere.
+    let out = env.run(&["site", "s"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    fs::remove_dir_all(dir.join("s/project")).unwrap();
+    symlink(&outside, dir.join("s/project")).unwrap();
+    let out = env.run(&["site", "s"]);
+    let err = stderr(&out);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(
+        err.contains("s/project") && err.contains("symbolic link"),
+        "{err}"
+    );
+
+    assert!(names_in(&outside).is_empty(), "{:?}", names_in(&outside));
+}
+
+// 18. Control characters (NUL) in a source's text or names: refused with file, line and field.
+#[test]
+fn control_characters_in_a_source_are_refused_with_file_line_and_field() {
+    let env = TestEnv::new();
+    let out = env.run(&["init", "--empty"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    template_with(
+        &env,
+        "nul.toml",
+        "另有一句。\\u0000",
+        &[(
+            "name = \"示例新材料有限公司\"\nname_kind",
+            "name = \"示例新材料\\u0007有限公司\"\nname_kind",
+        )],
+    );
+    let toml = fs::read_to_string(env.dir.path().join("nul.toml")).unwrap();
+    refused(
+        &env,
+        "nul.toml",
+        &[
+            (
+                line_of(&toml, "text = \"\"\"", 0),
+                "source.text",
+                "line 4 of the text holds U+0000, a control character",
+            ),
+            (
+                line_of(&toml, "示例新材料\\u0007有限公司", 0),
+                "companies[0].name",
+                "holds U+0007, a control character",
+            ),
+        ],
+    );
+    // The same in a text beside the file.
+    source_with_text_file(&env.dir.path().join("beside.toml"), "beside", "beside.txt");
+    let text = fs::read_to_string(env.dir.path().join("beside.txt")).unwrap();
+    fs::write(env.dir.path().join("beside.txt"), text.clone() + "\u{0}\n").unwrap();
+    let toml = fs::read_to_string(env.dir.path().join("beside.toml")).unwrap();
+    refused(
+        &env,
+        "beside.toml",
+        &[(
+            line_of(&toml, "text_file", 0),
+            "source.text_file",
+            "line 5 of the text holds U+0000, a control character",
+        )],
+    );
+    // Without it, the file (named without a folder) imports.
+    fs::write(env.dir.path().join("beside.txt"), text).unwrap();
+    let out = env.run(&["import", "beside.toml"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+}
+
+// 18. An alias that already names another record of the catalogue.
+#[test]
+fn an_alias_colliding_with_the_catalogue_names_the_alias_the_record_and_the_field() {
+    let env = TestEnv::new();
+    let out = env.run(&["init", "--empty"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    template_with(
+        &env,
+        "first.toml",
+        "",
+        &[
+            (
+                "home_city = {",
+                "aliases = [{ name = \"示例新材\", name_kind = \"short\", quote = \"示例新材料有限公司\" }]\nhome_city = {",
+            ),
+            (
+                "quote = \"落户示例工业园\"\n",
+                "quote = \"落户示例工业园\"\naliases = [{ name = \"示例园\", quote = \"落户示例工业园\" }]\n",
+            ),
+        ],
+    );
+    let out = env.run(&["import", "first.toml"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    template_with(
+        &env,
+        "second.toml",
+        "示例控股有限公司简称示例新材。示例新区又称示例园。",
+        &[
+            ("signing.html", "second.html"),
+            (
+                "[[industries]]",
+                "[[places]]\nname = \"示例新区\"\nkind = \"zone\"\nparent = \"示例区\"\n\
+                 quote = \"示例新区又称示例园\"\n\
+                 aliases = [{ name = \"示例园\", quote = \"示例新区又称示例园\" }]\n\n[[industries]]",
+            ),
+            (
+                "[[strategies]]",
+                "[[companies]]\nname = \"示例控股有限公司\"\nname_kind = \"full\"\n\
+                 quote = \"示例控股有限公司简称示例新材\"\naliases = [{ name = \"示例新材\", \
+                 name_kind = \"short\", quote = \"示例控股有限公司简称示例新材\" }]\n\n[[strategies]]",
+            ),
+        ],
+    );
+    let toml = fs::read_to_string(env.dir.path().join("second.toml")).unwrap();
+    refused(
+        &env,
+        "second.toml",
+        &[
+            (
+                line_of(&toml, "aliases = [{ name = \"示例园\"", 0),
+                "places[3].aliases[0].name",
+                "alias `示例园` already names another place of the catalogue: 示例工业园 in 示例区",
+            ),
+            (
+                line_of(&toml, "aliases = [{ name = \"示例新材\"", 0),
+                "companies[1].aliases[0].name",
+                "alias `示例新材` already names another company of the catalogue: 示例新材料有限公司",
+            ),
+        ],
+    );
+}
+
+// 18. A parent declared after its child in the same file.
+#[test]
+fn a_parent_declared_later_in_the_file_is_accepted() {
+    let env = TestEnv::new();
+    let out = env.run(&["init", "--empty"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    template_with(
+        &env,
+        "later.toml",
+        "新材料产业属于材料产业。",
+        &[
+            ("[[places]]\nname = \"示例省\"\nkind = \"province\"\n\n", ""),
+            (
+                "[[industries]]\nname = \"新材料\"\nquote = \"年产5万吨新材料项目\"\n",
+                "[[industries]]\nname = \"新材料\"\nquote = \"年产5万吨新材料项目\"\nparent = \"材料\"\n\n\
+                 [[industries]]\nname = \"材料\"\nquote = \"材料产业\"\n\n\
+                 [[places]]\nname = \"示例省\"\nkind = \"province\"\n",
+            ),
+        ],
+    );
+    let out = env.run(&["import", "later.toml"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let c = Connection::open(env.db()).unwrap();
+    let parents: Vec<(String, String)> = c
+        .prepare(
+            "SELECT c.name, p.name FROM places c JOIN places p ON p.place_id = c.parent_id
+             UNION ALL
+             SELECT c.name, p.name FROM industries c JOIN industries p ON p.industry_id = c.parent_id
+             ORDER BY 1",
+        )
+        .unwrap()
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+        .unwrap()
+        .map(Result::unwrap)
+        .collect();
+    let expected = [
+        ("新材料", "材料"),
+        ("示例区", "示例省"),
+        ("示例工业园", "示例区"),
+    ];
+    let expected: Vec<(String, String)> = expected
+        .iter()
+        .map(|(a, b)| (a.to_string(), b.to_string()))
+        .collect();
+    assert_eq!(parents, expected);
+}
+
+// 18. Every missing file of an import is reported.
+#[test]
+fn an_import_reports_every_missing_file_and_writes_nothing() {
+    let env = TestEnv::new();
+    let out = env.run(&["init", "--empty"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    fs::write(
+        env.dir.path().join("good.toml"),
+        stdout(&env.run(&["template"])),
+    )
+    .unwrap();
+    let out = env.run(&["import", "a.toml", "good.toml", "b.toml"]);
+    let err = stderr(&out);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(err.contains("a.toml") && err.contains("b.toml"), "{err}");
+    assert!(err.contains("nothing was written"), "{err}");
+    assert_eq!(source_count(&env.db()), 0);
+}
+
+// 18. One source twice in one command, in two versions.
+#[test]
+fn one_source_twice_in_one_import_is_named_as_such() {
+    let env = TestEnv::new();
+    let out = env.run(&["init", "--empty"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    template_with(&env, "a.toml", "", &[]);
+    template_with(
+        &env,
+        "changed.toml",
+        "",
+        &[
+            ("name = \"一主两辅\"", "name = \"一主二辅\""),
+            (
+                "strategies = [{ name = \"一主两辅\"",
+                "strategies = [{ name = \"一主二辅\"",
+            ),
+        ],
+    );
+    let out = env.run(&["import", "a.toml", "changed.toml"]);
+    let err = stderr(&out);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(
+        err.contains("changed.toml: this source")
+            && err.contains("appears twice in this import, with other facts in a.toml")
+            && err.contains("一主二辅"),
+        "{err}"
+    );
+    assert!(!err.contains("already catalogued"), "{err}");
+    assert_eq!(source_count(&env.db()), 0);
+    // The same file twice (a glob that overlaps another) is one source.
+    let out = env.run(&["import", "a.toml", "a.toml"]);
+    assert!(out.status.success(), "{}", stderr(&out));
 }

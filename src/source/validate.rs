@@ -265,6 +265,9 @@ pub fn validate(file: &SourceFile, text: &str) -> Report {
             ),
         );
     }
+    if file.source.text.is_none() {
+        c.controls("source.text_file", text);
+    }
     c.file(file);
     c.report
 }
@@ -274,6 +277,20 @@ struct ParentLink<'a> {
     names: Vec<&'a str>,
     parent: Option<&'a str>,
     path: String,
+}
+
+fn place_parents(places: &[PlaceEntry]) -> Vec<ParentLink<'_>> {
+    places
+        .iter()
+        .enumerate()
+        .map(|(i, p)| ParentLink {
+            names: std::iter::once(p.name.as_str())
+                .chain(p.aliases.iter().map(|a| a.name.as_str()))
+                .collect(),
+            parent: p.parent.as_deref(),
+            path: format!("places[{i}].parent"),
+        })
+        .collect()
 }
 
 fn industry_parents(industries: &[IndustryEntry]) -> Vec<ParentLink<'_>> {
@@ -529,10 +546,11 @@ impl<'a> Checker<'a> {
         }
     }
 
-    /// Refuses absurdly long fields before anything else looks at them.
+    /// Refuses absurdly long fields, and control characters, before anything else looks at them.
     fn lengths(&mut self, value: &serde_json::Value, path: &str) {
         match value {
             serde_json::Value::String(text) => {
+                self.controls(path, text);
                 let limit = if path == "source.text" {
                     MAX_TEXT_BYTES
                 } else {
@@ -564,6 +582,31 @@ impl<'a> Checker<'a> {
         }
     }
 
+    /// A control character (NUL, ESC, BEL …; not a tab or line break) in a field: nothing a
+    /// source says, and the site would carry it into its pages. For a text, the line it is on.
+    fn controls(&mut self, path: &str, text: &str) {
+        let control = |c: char| c.is_control() && !matches!(c, '\n' | '\r' | '\t');
+        let Some(at) = text.find(control) else {
+            return;
+        };
+        let c = text[at..].chars().next().unwrap_or_default();
+        let text_field = path == "source.text" || path == "source.text_file";
+        let message = if text_field {
+            let line = text[..at].matches('\n').count() + 1;
+            format!(
+                "line {line} of the text holds U+{:04X}, a control character; remove it (no \
+                 article means it, and the site would show it)",
+                c as u32
+            )
+        } else {
+            format!(
+                "holds U+{:04X}, a control character; remove it (no article means it)",
+                c as u32
+            )
+        };
+        self.problem(path, message);
+    }
+
     fn file(&mut self, file: &'a SourceFile) {
         self.header(file);
         for (i, p) in file.places.iter().enumerate() {
@@ -573,6 +616,24 @@ impl<'a> Checker<'a> {
             self.industry(&format!("industries[{i}]"), ind);
         }
         self.companies(&file.companies);
+        // Parents may be declared after their children: looked up once all are known.
+        for (i, p) in file.places.iter().enumerate() {
+            if let Some(parent) = &p.parent {
+                self.enter("place", &p.name);
+                self.reference(RefKind::Place, &format!("places[{i}].parent"), parent);
+            }
+        }
+        for (i, ind) in file.industries.iter().enumerate() {
+            if let Some(parent) = &ind.parent {
+                self.enter("industry", &ind.name);
+                self.reference(
+                    RefKind::Industry,
+                    &format!("industries[{i}].parent"),
+                    parent,
+                );
+            }
+        }
+        self.cycles(RefKind::Place, &place_parents(&file.places));
         self.cycles(RefKind::Industry, &industry_parents(&file.industries));
         self.cycles(RefKind::Company, &company_parents(&file.companies));
         for (i, st) in file.strategies.iter().enumerate() {
@@ -613,15 +674,13 @@ impl<'a> Checker<'a> {
         self.enter("place", &p.name);
         self.name(&format!("{path}.name"), &p.name);
         self.check(&format!("{path}.kind"), one_of(&p.kind, PLACE_KINDS));
-        if let Some(parent) = &p.parent {
-            if parent == &p.name {
-                self.problem(
-                    &format!("{path}.parent"),
-                    "a place cannot be its own parent",
-                );
-            }
-            // Parents come first, so that the hierarchy is written top-down.
-            self.reference(RefKind::Place, &format!("{path}.parent"), parent);
+        if let Some(parent) = &p.parent
+            && parent == &p.name
+        {
+            self.problem(
+                &format!("{path}.parent"),
+                "a place cannot be its own parent",
+            );
         }
         if let Some(q) = &p.quote {
             self.quote(&format!("{path}.quote"), q);
@@ -656,14 +715,13 @@ impl<'a> Checker<'a> {
     fn industry(&mut self, path: &str, ind: &'a IndustryEntry) {
         self.enter("industry", &ind.name);
         self.name(&format!("{path}.name"), &ind.name);
-        if let Some(parent) = &ind.parent {
-            if fold(parent) == fold(&ind.name) {
-                self.problem(
-                    &format!("{path}.parent"),
-                    "an industry cannot be its own parent",
-                );
-            }
-            self.reference(RefKind::Industry, &format!("{path}.parent"), parent);
+        if let Some(parent) = &ind.parent
+            && fold(parent) == fold(&ind.name)
+        {
+            self.problem(
+                &format!("{path}.parent"),
+                "an industry cannot be its own parent",
+            );
         }
         self.quote(&format!("{path}.quote"), &ind.quote);
         self.declare(RefKind::Industry, path, &ind.name);
