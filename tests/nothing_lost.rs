@@ -1527,6 +1527,10 @@ fn paragraphs_in_sibling_containers_are_kept_in_document_order() {
     for (n, line) in lines[2..].iter().enumerate() {
         assert!(line.starts_with(&format!("第{}段。", n + 1)), "{lines:#?}");
     }
+    // A heading left open holds the whole article: the page's <title> is the title then.
+    let unclosed = page_lines(&html.replace("</h1>", ""));
+    assert_eq!(unclosed[0], "福山区16个项目集中签约_烟台市福山区人民政府");
+    assert_eq!(unclosed[1..], lines[1..], "{unclosed:#?}");
 }
 
 /// A page whose article is `depth` elements deep, and one of `depth` nested `<div><p>`s.

@@ -45,6 +45,9 @@ pub fn read(html: &str) -> Page {
     reader.finish()
 }
 
+/// The longest heading or `<title>` taken for the title (some 300 characters).
+const MAX_TITLE_BYTES: usize = 1000;
+
 /// Elements whose text is never the article's: it is code, or the page around the article.
 const CHROME: [LocalName; 16] = [
     local_name!("head"),
@@ -530,7 +533,7 @@ impl Reader {
         let mut line = Line::default();
         line.push(&std::mem::take(&mut self.captured), false);
         let text = line.text.trim().to_string();
-        (!text.is_empty()).then_some(text)
+        (!text.is_empty() && text.len() <= MAX_TITLE_BYTES).then_some(text)
     }
 
     fn end(&mut self, name: &LocalName) {
@@ -549,7 +552,8 @@ impl Reader {
         if self.raw_depth > 0 && self.capture != Capture::Title {
             return;
         }
-        if self.capture != Capture::None {
+        // A heading never closed would hold the rest of the page: no title is that long.
+        if self.capture != Capture::None && self.captured.len() <= MAX_TITLE_BYTES {
             self.captured.push_str(text);
         }
         if self.raw_depth == 0 && self.capture != Capture::Title {
