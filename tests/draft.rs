@@ -396,7 +396,7 @@ fn inputs_that_are_not_articles_are_refused_with_the_reason() {
             &[
                 0xff, 0xfe, 0x00, 0x81, 0x00, 0x00, 0x9f, 0xc3, 0x28, 0x80, 0x00, 0x01,
             ],
-            "not UTF-8, GBK, GB18030 or Big5",
+            "not UTF-8, UTF-16, GBK, GB18030 or Big5",
         ),
     ];
     for (name, bytes, expected) in cases {

@@ -1,7 +1,9 @@
 //! Nothing lost, third round (issue 28): data lost or exposed (items 1–4), bounds, stale and
 //! mixed site pages, foreign schema objects, migrations of foreign files and poor errors (items
-//! 5, 7, 9, 11, 12; items 6 and 10 are in format2.rs). Each test here failed on main before the
-//! fix it guards. Process-level tests on the real binary.
+//! 5, 7, 9, 11, 12; items 6 and 10 are in format2.rs), a saved page's text (item 8), impossible
+//! facts (16), what `draft` writes (17), links on output, control characters and the messages
+//! of an import (18). Each test here failed on main before the fix it guards. Process-level
+//! tests on the real binary, and `draft`'s reader called directly.
 
 mod common;
 
@@ -1454,4 +1456,614 @@ fn figures_in_characters_and_full_width_digits_are_read_and_impossible_ones_refu
             "{amount}: {err}"
         );
     }
+}
+
+/// The text `draft` reads from a saved page: the title line, then a paragraph a line.
+fn page_lines(html: &str) -> Vec<String> {
+    let article = zhaoshang::draft::input::read(html.as_bytes(), None).unwrap();
+    article.text.lines().map(str::to_string).collect()
+}
+
+const PAGE_HEAD: &str = "<!DOCTYPE html><html><head><meta charset=\"utf-8\">\
+    <meta name=\"publishdate\" content=\"2023-03-02 10:00:00\">\
+    <title>福山区16个项目集中签约_烟台市福山区人民政府</title>";
+
+const LEAD: &str =
+    "3月1日，烟台市福山区招商引资项目集中签约仪式举行，16个项目现场签约，总投资162亿元。";
+const SECOND: &str =
+    "此次签约的16个项目涵盖高端装备、新材料、生物医药等领域，投产后将壮大全区主导产业集群。";
+const THIRD: &str = "仪式上，各项目落地街道、园区主要负责人与客商代表分别签订了投资协议。";
+
+// 8. A government page: paragraphs separated by <br>, chrome and scripts around them.
+#[test]
+fn a_page_of_br_separated_paragraphs_keeps_them_and_drops_scripts_styles_and_chrome() {
+    let html = format!(
+        "{PAGE_HEAD}<style>.content {{ font-size: 16px }}</style>\
+         <script>var stats = \"共有99个项目携999亿元\";</script></head><body>\
+         <header><div class=\"logo\">烟台市福山区人民政府</div></header>\
+         <nav><a href=\"/\">网站首页</a> | <a href=\"/zwgk/\">政务公开</a></nav>\
+         <div class=\"crumb\">当前位置：<a href=\"/\">首页</a> &gt; 福山要闻</div>\
+         <div class=\"article\"><h1>福山区16个项目集中签约</h1>\
+         <div class=\"content\">\n　　{LEAD}<br>\n　　{SECOND}<br/>&nbsp;&nbsp;{THIRD}<br></div></div>\
+         <aside>热点新闻：另一条新闻的标题。</aside><noscript>请开启浏览器的脚本功能。</noscript>\
+         <footer>版权所有：烟台市福山区人民政府 备案号：鲁ICP备0000号</footer>\
+         <script>document.write(\"共有99个项目携999亿元\");</script></body></html>"
+    );
+    let lines = page_lines(&html);
+    assert_eq!(lines, ["福山区16个项目集中签约", LEAD, SECOND, THIRD]);
+
+    // The draft takes its figures from the article, not from the script.
+    let env = TestEnv::new();
+    fs::write(env.dir.path().join("page.html"), &html).unwrap();
+    let out = env.run(&["draft", "page.html"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let draft = stdout(&out);
+    assert!(
+        !draft.contains("99个") && !draft.contains("999亿"),
+        "{draft}"
+    );
+    assert!(draft.contains("162亿元"), "{draft}");
+}
+
+// 8. The lead in one container, the rest in its sibling.
+#[test]
+fn paragraphs_in_sibling_containers_are_kept_in_document_order() {
+    let body: String = (1..=6)
+        .map(|n| format!("<p>第{n}段。{SECOND}{THIRD}</p>"))
+        .collect();
+    let html = format!(
+        "{PAGE_HEAD}</head><body><div class=\"nav\"><ul><li><a href=\"/\">首页</a></li>\
+         <li><a href=\"/news/\">新闻</a></li></ul></div>\
+         <div class=\"article\"><h1>福山区16个项目集中签约</h1>\
+         <div class=\"info\">2023-03-02 10:00 来源：福山区融媒体中心</div>\
+         <div class=\"summary\"><p>{LEAD}</p></div><div class=\"body\">{body}</div>\
+         <div class=\"share\"><a href=\"#\">微信</a> <a href=\"#\">微博</a></div></div>\
+         <div class=\"related\"><a href=\"/1\">相关新闻一</a><a href=\"/2\">相关新闻二</a></div>\
+         </body></html>"
+    );
+    let lines = page_lines(&html);
+    assert_eq!(lines.len(), 8, "{lines:#?}");
+    assert_eq!(lines[1], LEAD, "{lines:#?}");
+    for (n, line) in lines[2..].iter().enumerate() {
+        assert!(line.starts_with(&format!("第{}段。", n + 1)), "{lines:#?}");
+    }
+    // A heading left open holds the whole article: the page's <title> is the title then.
+    let unclosed = page_lines(&html.replace("</h1>", ""));
+    assert_eq!(unclosed[0], "福山区16个项目集中签约_烟台市福山区人民政府");
+    assert_eq!(unclosed[1..], lines[1..], "{unclosed:#?}");
+}
+
+/// A page whose article is `depth` elements deep, and one of `depth` nested `<div><p>`s.
+fn deep_pages(depth: usize) -> [String; 2] {
+    let nested = format!(
+        "{PAGE_HEAD}</head><body>{}<p>{LEAD}</p>{SECOND}<br>{THIRD}{}</body></html>",
+        "<div><span>".repeat(depth),
+        "</span></div>".repeat(depth)
+    );
+    let chained = format!(
+        "{PAGE_HEAD}</head><body><p>{LEAD}</p>{}</body></html>",
+        "<div><p>段落。</p>".repeat(depth)
+    );
+    [nested, chained]
+}
+
+// 8. Deep nesting: read in work that grows with the page, not with its square.
+#[test]
+fn a_deeply_nested_page_is_read_whole_in_work_linear_in_its_size() {
+    let [nested, chained] = deep_pages(3000);
+    assert_eq!(
+        page_lines(&nested),
+        [
+            "福山区16个项目集中签约_烟台市福山区人民政府",
+            LEAD,
+            SECOND,
+            THIRD
+        ]
+    );
+    let lines = page_lines(&chained);
+    assert_eq!(lines.len(), 3002, "{:?}", &lines[..3]);
+    assert_eq!(lines[1], LEAD);
+
+    use zhaoshang::draft::input::html_steps;
+    for (small, large) in deep_pages(2000).iter().zip(deep_pages(8000).iter()) {
+        let (a, b) = (html_steps(small), html_steps(large));
+        // Four times the page: about four times the work (the square would be sixteen).
+        assert!(b < a * 5, "{a} steps, then {b} for four times the depth");
+        assert!(b < large.len(), "{b} steps for {} bytes", large.len());
+    }
+}
+
+/// The template with `sentence` added to its text and each (from, to) replacement made.
+fn template_with(env: &TestEnv, file: &str, sentence: &str, edits: &[(&str, &str)]) {
+    let mut toml = stdout(&env.run(&["template"])).replacen(
+        "示例区聚焦“一主两辅”产业布局",
+        &format!("{sentence}\n示例区聚焦“一主两辅”产业布局"),
+        1,
+    );
+    for (from, to) in edits {
+        assert!(toml.contains(from), "{from}");
+        toml = toml.replacen(from, to, 1);
+    }
+    fs::write(env.dir.path().join(file), toml).unwrap();
+}
+
+// 16. A company or industry that is its own ancestor; an event long after its article.
+#[test]
+fn a_parent_cycle_and_an_event_years_after_its_article_are_refused() {
+    let env = TestEnv::new();
+    let out = env.run(&["init", "--empty"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let sentence = "示例新材料有限公司是示例集团的子公司,示例集团是示例新材料有限公司的子公司。\
+                    新材料产业属于材料产业,材料产业属于新材料产业。";
+    let group = "[[companies]]\nname = \"示例集团\"\nname_kind = \"group\"\nquote = \"示例集团\"\n\
+                 parent = { name = \"示例新材料有限公司\", relation = \"subsidiary\", \
+                 quote = \"示例集团是示例新材料有限公司的子公司\" }\n\n";
+    template_with(
+        &env,
+        "cycle.toml",
+        sentence,
+        &[
+            (
+                "home_city = { name = \"示例区\", basis = \"inferred\", quote = \"示例新材料有限公司\" }\n",
+                &format!(
+                    "parent = {{ name = \"示例集团\", relation = \"subsidiary\", quote = \
+                     \"示例新材料有限公司是示例集团的子公司\" }}\n\n{group}"
+                ),
+            ),
+            (
+                "name = \"新材料\"\nquote = \"年产5万吨新材料项目\"\n",
+                "name = \"新材料\"\nquote = \"年产5万吨新材料项目\"\nparent = \"材料\"\n\n\
+                 [[industries]]\nname = \"材料\"\nquote = \"材料产业\"\nparent = \"新材料\"\n",
+            ),
+        ],
+    );
+    let out = env.run(&["import", "cycle.toml"]);
+    let err = stderr(&out);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(
+        err.contains("companies[0].parent.name")
+            && err.contains("示例新材料有限公司 → 示例集团 → 示例新材料有限公司")
+            && err.contains("no company can be its own ancestor"),
+        "{err}"
+    );
+    assert!(
+        err.contains("industries[0].parent")
+            && err.contains("新材料 → 材料 → 新材料")
+            && err.contains("no industry can be its own ancestor"),
+        "{err}"
+    );
+
+    // 2999: refused. Five days after publication: accepted, with a word.
+    for (date, code, said) in [
+        (
+            "2999-01-15",
+            1,
+            "975 years after its article was published (2024-01-15)",
+        ),
+        (
+            "2024-01-20",
+            0,
+            "after its article was published (2024-01-15)",
+        ),
+    ] {
+        template_with(
+            &env,
+            "late.toml",
+            "",
+            &[("date = \"2024-01-15\"", &format!("date = \"{date}\""))],
+        );
+        let out = env.run(&["import", "--dry-run", "late.toml"]);
+        let err = stderr(&out);
+        assert_eq!(out.status.code(), Some(code), "{date}: {err}");
+        assert!(
+            err.contains("events[0].date") && err.contains(said),
+            "{date}: {err}"
+        );
+    }
+}
+
+/// `zhaoshang draft FILE --published 2023-03-05` on `text` (bytes as given) in a new folder:
+/// the output, and the draft parsed as TOML when it is.
+fn draft_of(env: &TestEnv, file: &str, text: &[u8]) -> (Output, String) {
+    fs::write(env.dir.path().join(file), text).unwrap();
+    let out = env.run(&["draft", file, "--published", "2023-03-05"]);
+    let toml = stdout(&out);
+    (out, toml)
+}
+
+const SIGNING: &str = "福山区举行招商引资项目集中签约活动\n\
+    3月1日，烟台市福山区举行招商引资项目集中签约活动，共签约项目16个，总投资162亿元。\n";
+
+// 17. An impossible day; an investment phrase before a company's name.
+#[test]
+fn draft_notes_an_impossible_date_and_keeps_an_investment_phrase_out_of_company_names() {
+    let env = TestEnv::new();
+    let text = "福山区举行招商引资项目集中签约活动\n\
+        ２月３０日，烟台市福山区举行招商引资项目集中签约活动，共签约项目16个，总投资162亿元。\n\
+        其中，投资52亿元设立烟台恒达新材料有限公司，总投资30亿元烟台万盛化工有限公司年产5万吨项目落户福山。\n";
+    let (out, draft) = draft_of(&env, "a.txt", text.as_bytes());
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(!draft.contains("2023-02-30"), "{draft}");
+    assert!(
+        draft.contains("# check: `２月３０日` is no day of 2023"),
+        "{draft}"
+    );
+    let file: toml::Value = toml::from_str(&draft).unwrap();
+    let companies: Vec<&str> = file["companies"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["name"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        companies,
+        ["烟台恒达新材料有限公司", "烟台万盛化工有限公司"],
+        "{draft}"
+    );
+}
+
+// 17. Control characters in the article and a newline in its path: the draft is still TOML.
+#[test]
+fn a_draft_is_valid_toml_whatever_the_article_or_its_path_holds() {
+    let env = TestEnv::new();
+    let text = format!("{SIGNING}同日，\u{1}另有5个项目集中开工，\u{b}总投资20亿元。\u{7f}\n");
+    let path = "article\nformat = 3\n[source]\n#.txt";
+    let (out, draft) = draft_of(&env, path, text.as_bytes());
+    assert!(out.status.success(), "{}", stderr(&out));
+    let file: toml::Value = toml::from_str(&draft).unwrap_or_else(|e| panic!("{e}\n{draft}"));
+    assert_eq!(file["format"].as_integer(), Some(2), "{draft}");
+    assert!(draft.starts_with("# Drafted by `zhaoshang draft` from article\\nformat = 3"));
+    assert!(draft.contains("# check: 3 control characters"), "{draft}");
+    for c in ['\u{1}', '\u{b}', '\u{7f}'] {
+        assert!(!draft.contains(c), "{c:?} in {draft}");
+    }
+    // The figures the draft does not use are listed, and the draft imports.
+    assert!(draft.contains("#   20亿元"), "{draft}");
+    fs::write(env.dir.path().join("d.toml"), &draft).unwrap();
+    assert!(env.run(&["init", "--empty"]).status.success());
+    let out = env.run(&["import", "--dry-run", "d.toml"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+}
+
+// 17. UTF-16 (with a byte-order mark or without) and UTF-8 cut short.
+#[test]
+fn draft_reads_utf16_and_utf8_cut_short_and_names_them() {
+    let env = TestEnv::new();
+    let utf16 = |big_endian: bool, bom: bool| -> Vec<u8> {
+        let mut bytes: Vec<u8> = Vec::new();
+        let units = bom
+            .then_some(0xfeff)
+            .into_iter()
+            .chain(SIGNING.encode_utf16());
+        for unit in units {
+            let pair = if big_endian {
+                unit.to_be_bytes()
+            } else {
+                unit.to_le_bytes()
+            };
+            bytes.extend(pair);
+        }
+        bytes
+    };
+    for (name, bytes, encoding) in [
+        ("le-bom.txt", utf16(false, true), "UTF-16LE"),
+        ("be-bom.txt", utf16(true, true), "UTF-16BE"),
+        ("le.txt", utf16(false, false), "UTF-16LE"),
+        ("be.txt", utf16(true, false), "UTF-16BE"),
+    ] {
+        let (out, draft) = draft_of(&env, name, &bytes);
+        let err = stderr(&out);
+        assert!(out.status.success(), "{name}: {err}");
+        assert!(
+            err.contains(&format!("({encoding}, simplified)")),
+            "{name}: {err}"
+        );
+        assert!(draft.contains("value = \"162亿元\""), "{name}: {draft}");
+    }
+    // The last character cut in two: the text before it is read, and the cut is noted.
+    let mut cut = format!("{SIGNING}其中工业项目").into_bytes();
+    cut.pop();
+    let (out, draft) = draft_of(&env, "cut.txt", &cut);
+    let err = stderr(&out);
+    assert!(out.status.success(), "{err}");
+    assert!(err.contains("(UTF-8, simplified)"), "{err}");
+    assert!(draft.contains("其中工业项\n"), "{draft}");
+    assert!(
+        draft.contains("# check: the article ends in the middle of a character"),
+        "{draft}"
+    );
+    // Bytes that are not UTF-8 in the middle of UTF-8 text: said so, not called windows-1252.
+    let mut broken = SIGNING.as_bytes().to_vec();
+    broken.insert(18, 0xff);
+    let (out, _) = draft_of(&env, "broken.txt", &broken);
+    let err = stderr(&out);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(
+        err.contains("UTF-8") && err.contains("byte 18") && !err.contains("windows-1252"),
+        "{err}"
+    );
+}
+
+// 18. A link at a path `draft -o`, `export --dir` or `site` writes: refused, nothing outside.
+#[test]
+fn outputs_are_never_written_through_a_symlink() {
+    use std::os::unix::fs::symlink;
+    let env = TestEnv::new();
+    let dir = env.dir.path();
+    let out = env.run(&["init"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let outside = dir.join("outside");
+    fs::create_dir_all(&outside).unwrap();
+    fs::write(dir.join("a.txt"), SIGNING).unwrap();
+
+    // draft -o: a dangling link at the draft's path or at its text's.
+    for link in ["d.toml", "d.txt"] {
+        symlink(outside.join(link), dir.join(link)).unwrap();
+        let out = env.run(&[
+            "draft",
+            "a.txt",
+            "--published",
+            "2023-03-05",
+            "-o",
+            "d.toml",
+        ]);
+        let err = stderr(&out);
+        assert_eq!(out.status.code(), Some(1), "{link}: {err}");
+        assert!(err.contains(link) && err.contains("symbolic link"), "{err}");
+        fs::remove_file(dir.join(link)).unwrap();
+    }
+
+    // export --dir: a dangling link at a file's path, with and without --force.
+    fs::create_dir_all(dir.join("tables")).unwrap();
+    symlink(outside.join("events.csv"), dir.join("tables/events.csv")).unwrap();
+    for args in [
+        &["export", "--dir", "tables", "--tables"][..],
+        &["export", "--dir", "tables", "--tables", "--force"],
+    ] {
+        let out = env.run(args);
+        let err = stderr(&out);
+        assert_eq!(out.status.code(), Some(1), "{args:?}: {err}");
+        assert!(
+            err.contains("tables/events.csv") && err.contains("symbolic link"),
+            "{err}"
+        );
+    }
+    let out = env.run(&["export", "--dir", "probe"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let name = names_in(&dir.join("probe")).remove(0);
+    fs::create_dir_all(dir.join("sources")).unwrap();
+    symlink(outside.join(&name), dir.join("sources").join(&name)).unwrap();
+    let out = env.run(&["export", "--dir", "sources", "--force"]);
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    assert!(stderr(&out).contains(&name), "{}", stderr(&out));
+
+    // site: a folder of the site that is a link to elsewhere.
+    let out = env.run(&["site", "s"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    fs::remove_dir_all(dir.join("s/project")).unwrap();
+    symlink(&outside, dir.join("s/project")).unwrap();
+    let out = env.run(&["site", "s"]);
+    let err = stderr(&out);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(
+        err.contains("s/project") && err.contains("symbolic link"),
+        "{err}"
+    );
+
+    assert!(names_in(&outside).is_empty(), "{:?}", names_in(&outside));
+}
+
+// 18. Control characters (NUL) in a source's text or names: refused with file, line and field.
+#[test]
+fn control_characters_in_a_source_are_refused_with_file_line_and_field() {
+    let env = TestEnv::new();
+    let out = env.run(&["init", "--empty"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    template_with(
+        &env,
+        "nul.toml",
+        "另有一句。\\u0000",
+        &[(
+            "name = \"示例新材料有限公司\"\nname_kind",
+            "name = \"示例新材料\\u0007有限公司\"\nname_kind",
+        )],
+    );
+    let toml = fs::read_to_string(env.dir.path().join("nul.toml")).unwrap();
+    refused(
+        &env,
+        "nul.toml",
+        &[
+            (
+                line_of(&toml, "text = \"\"\"", 0),
+                "source.text",
+                "line 4 of the text holds U+0000, a control character",
+            ),
+            (
+                line_of(&toml, "示例新材料\\u0007有限公司", 0),
+                "companies[0].name",
+                "holds U+0007, a control character",
+            ),
+        ],
+    );
+    // The same in a text beside the file.
+    source_with_text_file(&env.dir.path().join("beside.toml"), "beside", "beside.txt");
+    let text = fs::read_to_string(env.dir.path().join("beside.txt")).unwrap();
+    fs::write(env.dir.path().join("beside.txt"), text.clone() + "\u{0}\n").unwrap();
+    let toml = fs::read_to_string(env.dir.path().join("beside.toml")).unwrap();
+    refused(
+        &env,
+        "beside.toml",
+        &[(
+            line_of(&toml, "text_file", 0),
+            "source.text_file",
+            "line 5 of the text holds U+0000, a control character",
+        )],
+    );
+    // Without it, the file (named without a folder) imports.
+    fs::write(env.dir.path().join("beside.txt"), text).unwrap();
+    let out = env.run(&["import", "beside.toml"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+}
+
+// 18. An alias that already names another record of the catalogue.
+#[test]
+fn an_alias_colliding_with_the_catalogue_names_the_alias_the_record_and_the_field() {
+    let env = TestEnv::new();
+    let out = env.run(&["init", "--empty"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    template_with(
+        &env,
+        "first.toml",
+        "",
+        &[
+            (
+                "home_city = {",
+                "aliases = [{ name = \"示例新材\", name_kind = \"short\", quote = \"示例新材料有限公司\" }]\nhome_city = {",
+            ),
+            (
+                "quote = \"落户示例工业园\"\n",
+                "quote = \"落户示例工业园\"\naliases = [{ name = \"示例园\", quote = \"落户示例工业园\" }]\n",
+            ),
+        ],
+    );
+    let out = env.run(&["import", "first.toml"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    template_with(
+        &env,
+        "second.toml",
+        "示例控股有限公司简称示例新材。示例新区又称示例园。",
+        &[
+            ("signing.html", "second.html"),
+            (
+                "[[industries]]",
+                "[[places]]\nname = \"示例新区\"\nkind = \"zone\"\nparent = \"示例区\"\n\
+                 quote = \"示例新区又称示例园\"\n\
+                 aliases = [{ name = \"示例园\", quote = \"示例新区又称示例园\" }]\n\n[[industries]]",
+            ),
+            (
+                "[[strategies]]",
+                "[[companies]]\nname = \"示例控股有限公司\"\nname_kind = \"full\"\n\
+                 quote = \"示例控股有限公司简称示例新材\"\naliases = [{ name = \"示例新材\", \
+                 name_kind = \"short\", quote = \"示例控股有限公司简称示例新材\" }]\n\n[[strategies]]",
+            ),
+        ],
+    );
+    let toml = fs::read_to_string(env.dir.path().join("second.toml")).unwrap();
+    refused(
+        &env,
+        "second.toml",
+        &[
+            (
+                line_of(&toml, "aliases = [{ name = \"示例园\"", 0),
+                "places[3].aliases[0].name",
+                "alias `示例园` already names another place of the catalogue: 示例工业园 in 示例区",
+            ),
+            (
+                line_of(&toml, "aliases = [{ name = \"示例新材\"", 0),
+                "companies[1].aliases[0].name",
+                "alias `示例新材` already names another company of the catalogue: 示例新材料有限公司",
+            ),
+        ],
+    );
+}
+
+// 18. A parent declared after its child in the same file.
+#[test]
+fn a_parent_declared_later_in_the_file_is_accepted() {
+    let env = TestEnv::new();
+    let out = env.run(&["init", "--empty"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    template_with(
+        &env,
+        "later.toml",
+        "新材料产业属于材料产业。",
+        &[
+            ("[[places]]\nname = \"示例省\"\nkind = \"province\"\n\n", ""),
+            (
+                "[[industries]]\nname = \"新材料\"\nquote = \"年产5万吨新材料项目\"\n",
+                "[[industries]]\nname = \"新材料\"\nquote = \"年产5万吨新材料项目\"\nparent = \"材料\"\n\n\
+                 [[industries]]\nname = \"材料\"\nquote = \"材料产业\"\n\n\
+                 [[places]]\nname = \"示例省\"\nkind = \"province\"\n",
+            ),
+        ],
+    );
+    let out = env.run(&["import", "later.toml"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let c = Connection::open(env.db()).unwrap();
+    let parents: Vec<(String, String)> = c
+        .prepare(
+            "SELECT c.name, p.name FROM places c JOIN places p ON p.place_id = c.parent_id
+             UNION ALL
+             SELECT c.name, p.name FROM industries c JOIN industries p ON p.industry_id = c.parent_id
+             ORDER BY 1",
+        )
+        .unwrap()
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+        .unwrap()
+        .map(Result::unwrap)
+        .collect();
+    let expected = [
+        ("新材料", "材料"),
+        ("示例区", "示例省"),
+        ("示例工业园", "示例区"),
+    ];
+    let expected: Vec<(String, String)> = expected
+        .iter()
+        .map(|(a, b)| (a.to_string(), b.to_string()))
+        .collect();
+    assert_eq!(parents, expected);
+}
+
+// 18. Every missing file of an import is reported.
+#[test]
+fn an_import_reports_every_missing_file_and_writes_nothing() {
+    let env = TestEnv::new();
+    let out = env.run(&["init", "--empty"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    fs::write(
+        env.dir.path().join("good.toml"),
+        stdout(&env.run(&["template"])),
+    )
+    .unwrap();
+    let out = env.run(&["import", "a.toml", "good.toml", "b.toml"]);
+    let err = stderr(&out);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(err.contains("a.toml") && err.contains("b.toml"), "{err}");
+    assert!(err.contains("nothing was written"), "{err}");
+    assert_eq!(source_count(&env.db()), 0);
+}
+
+// 18. One source twice in one command, in two versions.
+#[test]
+fn one_source_twice_in_one_import_is_named_as_such() {
+    let env = TestEnv::new();
+    let out = env.run(&["init", "--empty"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    template_with(&env, "a.toml", "", &[]);
+    template_with(
+        &env,
+        "changed.toml",
+        "",
+        &[
+            ("name = \"一主两辅\"", "name = \"一主二辅\""),
+            (
+                "strategies = [{ name = \"一主两辅\"",
+                "strategies = [{ name = \"一主二辅\"",
+            ),
+        ],
+    );
+    let out = env.run(&["import", "a.toml", "changed.toml"]);
+    let err = stderr(&out);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(
+        err.contains("changed.toml: this source")
+            && err.contains("appears twice in this import, with other facts in a.toml")
+            && err.contains("一主二辅"),
+        "{err}"
+    );
+    assert!(!err.contains("already catalogued"), "{err}");
+    assert_eq!(source_count(&env.db()), 0);
+    // The same file twice (a glob that overlaps another) is one source.
+    let out = env.run(&["import", "a.toml", "a.toml"]);
+    assert!(out.status.success(), "{}", stderr(&out));
 }

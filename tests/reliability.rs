@@ -599,25 +599,55 @@ fn bad_report_parameters_and_uri_like_paths_are_understood() {
     }
 }
 
+/// A source naming `company` and `formula`, as a JSON file in the test's folder.
+fn names_source(env: &TestEnv, company: &str, formula: &str) -> String {
+    let text = format!("names\n{company}\n{formula}\n");
+    let doc = serde_json::json!({
+        "format": 1,
+        "source": {"title": "escapes", "published": "2024-01-01", "script": "simplified", "text": text},
+        "companies": [
+            {"name": company, "name_kind": "full", "quote": company},
+            {"name": formula, "name_kind": "full", "quote": formula},
+        ],
+    });
+    let path = env.dir.path().join("escapes.json");
+    std::fs::write(&path, serde_json::to_string(&doc).unwrap()).unwrap();
+    path.to_str().unwrap().to_string()
+}
+
 // 15. Names that would drive a terminal or a spreadsheet.
 #[test]
 fn control_characters_are_escaped_on_a_terminal_and_formulas_neutralised_in_csv() {
     let env = seeded();
     let hostile = "\u{1b}]0;PWN\u{7}公司";
     let formula = "=HYPERLINK(\"http://x\")";
-    let text = format!("names\n{hostile}\n{formula}\n");
-    let doc = serde_json::json!({
-        "format": 1,
-        "source": {"title": "escapes", "published": "2024-01-01", "script": "simplified", "text": text},
-        "companies": [
-            {"name": hostile, "name_kind": "full", "quote": hostile},
-            {"name": formula, "name_kind": "full", "quote": formula},
-        ],
-    });
-    let path = env.dir.path().join("escapes.json");
-    std::fs::write(&path, serde_json::to_string(&doc).unwrap()).unwrap();
-    let out = env.run(&["import", path.to_str().unwrap()]);
+    // Import refuses control characters (issue 28, item 18) ...
+    let out = env.run(&["import", &names_source(&env, hostile, formula)]);
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("U+001B, a control character"),
+        "{}",
+        stderr(&out)
+    );
+    // ... but a catalogue made before may hold them: every view still escapes them.
+    let stand_in = "Q]0;PWNQ公司";
+    let out = env.run(&["import", &names_source(&env, stand_in, formula)]);
     assert!(out.status.success(), "{}", stderr(&out));
+    let c = Connection::open(env.db()).unwrap();
+    c.execute_batch(&format!(
+        "UPDATE companies SET name = replace(name, '{stand_in}', char(27) || ']0;PWN' || char(7) || '公司'),
+                              quote = replace(quote, '{stand_in}', char(27) || ']0;PWN' || char(7) || '公司');
+         UPDATE sources SET full_text = replace(full_text, '{stand_in}', char(27) || ']0;PWN' || char(7) || '公司');
+         UPDATE search_entries SET original = replace(original, '{stand_in}', char(27) || ']0;PWN' || char(7) || '公司'),
+                                   label = replace(label, '{stand_in}', char(27) || ']0;PWN' || char(7) || '公司');"
+    ))
+    .unwrap();
+    c.execute(
+        "UPDATE companies SET name_key = ?1 WHERE name = ?2",
+        rusqlite::params![zhaoshang::source::fold::fold(hostile), hostile],
+    )
+    .unwrap();
+    drop(c);
     for args in [
         vec!["companies"],
         vec!["companies", "--format", "markdown"],

@@ -376,7 +376,8 @@ fn hostile_names_are_stored_and_found_exactly() {
     let names = [
         "O'Brien \"Ltd\"; DROP TABLE projects;--".to_string(),
         "100% _wild_ %_ company".to_string(),
-        "tab\tand\u{1}control".to_string(),
+        // (A control character other than a tab is refused at import: issue 28, item 18.)
+        "tab\tand\u{2028}separator".to_string(),
         long.clone(),
     ];
     let mut text = String::from("hostile names\n");

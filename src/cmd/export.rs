@@ -108,13 +108,15 @@ fn with_text(id: &Value, record: &Value, text: &Value) -> Result<SourceFile> {
     Ok(file)
 }
 
-/// Checks every path an export will write before it writes any: none is the catalogue, and
-/// none exists unless `force`.
+/// Checks every path an export will write before it writes any: none is the catalogue or a
+/// link, and none exists unless `force`.
 fn check_targets(db: &Path, dir: &Path, names: &[String], force: bool) -> Result<()> {
     let ours = CatalogueFiles::of(db);
+    super::guard::refuse_dangling(dir)?;
     let mut existing = Vec::new();
     for name in names {
         let path = dir.join(name);
+        super::guard::refuse_link(&path)?;
         ours.check_output(&path)?;
         if path.exists() {
             existing.push(name.as_str());

@@ -5,7 +5,8 @@
 //! `zhaoshang import *` does in the folder that holds it) let a second writer in and corrupted
 //! the file. Inputs are therefore compared with the database and its companions by identity
 //! (device and inode), before anything is opened; outputs also by name, since a file that does
-//! not exist yet (a `-journal`) must not be created either.
+//! not exist yet (a `-journal`) must not be created either. Nor is an output written through a
+//! symbolic link to nothing, or, inside a folder an output fills, through any link.
 
 use std::fs;
 use std::os::unix::fs::MetadataExt;
@@ -78,8 +79,10 @@ impl CatalogueFiles {
         Ok(())
     }
 
-    /// Refuses an output that is (or would become) the database or one of its companions.
+    /// Refuses an output that is (or would become) the database or one of its companions, or
+    /// that is a link to nothing.
     pub fn check_output(&self, path: &Path) -> Result<()> {
+        refuse_dangling(path)?;
         if let Some(db) = self.matches(path, true) {
             bail!(
                 "{}: this is the catalogue's own file ({}); refusing to overwrite it, nothing \
@@ -109,4 +112,38 @@ impl CatalogueFiles {
         }
         Ok(())
     }
+}
+
+/// Where a symbolic link points, for messages.
+fn link_target(path: &Path) -> String {
+    fs::read_link(path).map_or_else(|_| "?".into(), |t| t.display().to_string())
+}
+
+/// Refuses a path that is a symbolic link to nothing: writing there would create a file
+/// wherever the link points, outside the folder the user named.
+pub fn refuse_dangling(path: &Path) -> Result<()> {
+    let linked = fs::symlink_metadata(path).is_ok_and(|m| m.is_symlink());
+    if linked && fs::metadata(path).is_err() {
+        bail!(
+            "{}: a symbolic link to {}, which does not exist; refusing to create a file \
+             through it, nothing was written",
+            path.display(),
+            link_target(path)
+        );
+    }
+    Ok(())
+}
+
+/// Refuses a symbolic link inside a folder that an output fills (`export --dir`, `site`): a
+/// file written there would land wherever the link points, outside the folder.
+pub fn refuse_link(path: &Path) -> Result<()> {
+    if fs::symlink_metadata(path).is_ok_and(|m| m.is_symlink()) {
+        bail!(
+            "{}: a symbolic link (to {}), not a file or folder of this output; refusing to \
+             write through it, nothing was written. Remove the link, or write elsewhere",
+            path.display(),
+            link_target(path)
+        );
+    }
+    Ok(())
 }

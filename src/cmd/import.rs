@@ -232,10 +232,24 @@ pub fn run(
     // Every input is checked and opened before the catalogue is: a file that cannot be read,
     // or that is the catalogue itself, stops the import before anything is locked.
     let ours = CatalogueFiles::of(db);
-    let inputs = files
-        .iter()
-        .map(|f| open_input(f, input, &ours))
-        .collect::<Result<Vec<_>>>()?;
+    let mut inputs = Vec::with_capacity(files.len());
+    let mut unreadable = Vec::new();
+    for opened in files.iter().map(|f| open_input(f, input, &ours)) {
+        match opened {
+            Ok(i) => inputs.push(i),
+            Err(e) => unreadable.push(format!("{e:#}")),
+        }
+    }
+    // Every file that cannot be read is named at once, not the first alone.
+    match unreadable.as_slice() {
+        [] => {}
+        [one] => anyhow::bail!("{one}; nothing was written"),
+        many => anyhow::bail!(
+            "{} files cannot be read; nothing was written:\n  {}",
+            many.len(),
+            many.join("\n  ")
+        ),
+    }
     let total: u64 = inputs.iter().map(|i| i.size).sum();
     let (mut store, report) = Store::open(db, true)?;
     super::describe_open(ctx, db, report);

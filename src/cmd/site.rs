@@ -91,6 +91,7 @@ fn written_before(dir: &Path) -> Result<Option<(BTreeSet<String>, bool)>> {
 /// Refuses, before anything is written, a folder that is not a site (unless `force`) and any
 /// page path that holds the catalogue or a file the manifest does not list.
 fn check_folder(db: &Path, dir: &Path, force: bool) -> Result<()> {
+    super::guard::refuse_dangling(dir)?;
     CatalogueFiles::of(db).check_output(&dir.join(MANIFEST))?;
     let used = fs::read_dir(dir).is_ok_and(|mut d| d.next().is_some());
     if used && !dir.join(MANIFEST).exists() && !force {
@@ -112,6 +113,15 @@ fn check_pages(db: &Path, dir: &Path, pages: &[Page]) -> Result<BTreeSet<String>
         Some((_, true)) => "its list of pages does not hold it",
     };
     let before = manifest.map(|(pages, _)| pages).unwrap_or_default();
+    // A folder of the site that is a link would take its pages elsewhere.
+    let folders: BTreeSet<std::path::PathBuf> = pages
+        .iter()
+        .filter_map(|p| Path::new(&p.path()).parent().map(Path::to_path_buf))
+        .filter(|f| !f.as_os_str().is_empty())
+        .collect();
+    for folder in folders {
+        super::guard::refuse_link(&dir.join(folder))?;
+    }
     let mut foreign = Vec::new();
     for page in pages {
         let name = page.path();

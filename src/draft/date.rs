@@ -40,25 +40,33 @@ fn iso(d: Date) -> String {
     format!("{:04}-{:02}-{:02}", d.year(), u8::from(d.month()), d.day())
 }
 
-/// A date written in `text`, in the publication's year unless it states one; a dateline's
+/// A date written in `text`, in the publication's year unless it states one; `Err` with the
+/// words and the year when they name no day of it (２月３０日, 13月1日). A dateline's date
 /// (人民网湘潭10月13日电) is the report's, not the event's.
-fn date_in(text: &str, published: Date) -> Option<Date> {
+fn date_in(text: &str, published: Date) -> Option<Result<Date, (String, i32)>> {
     let c = DATE.captures_iter(text).find(|c| {
         let end = c.get(0).map_or(0, |m| m.end());
         !text[end..].starts_with(['电', '電', '讯', '訊'])
     })?;
-    let (m, d) = (number(&c[2])?, number(&c[3])?);
-    let month = Month::try_from(u8::try_from(m).ok()?).ok()?;
-    let day = u8::try_from(d).ok()?;
-    if let Some(y) = c.get(1).and_then(|y| y.as_str().parse().ok()) {
-        return Date::from_calendar_date(y, month, day).ok();
-    }
-    let this_year = Date::from_calendar_date(published.year(), month, day).ok()?;
-    if this_year > published {
-        Date::from_calendar_date(published.year() - 1, month, day).ok()
-    } else {
-        Some(this_year)
-    }
+    let stated: Option<i32> = c.get(1).and_then(|y| y.as_str().parse().ok());
+    let year = stated.unwrap_or(published.year());
+    let written = c[0]
+        .trim_end_matches(['上', '下', '午', '晚', '早'])
+        .to_string();
+    let (Some(m), Some(d)) = (number(&c[2]), number(&c[3])) else {
+        return Some(Err((written, year)));
+    };
+    let day = |year: i32| {
+        let month = Month::try_from(u8::try_from(m).ok()?).ok()?;
+        Date::from_calendar_date(year, month, u8::try_from(d).ok()?).ok()
+    };
+    let found = match (stated, day(year)) {
+        (_, None) => return Some(Err((written, year))),
+        (Some(_), Some(date)) => Some(date),
+        (None, Some(this_year)) if this_year > published => day(year - 1),
+        (None, this_year) => this_year,
+    };
+    found.map(Ok)
 }
 
 static DAY: LazyLock<Regex> = LazyLock::new(|| {
@@ -92,14 +100,20 @@ pub fn event_date(doc: &Doc) -> (String, Option<String>) {
         .iter()
         .filter(|s| HELD.iter().any(|w| s.text.contains(w)))
         .chain(doc.sentences.iter());
+    // A day the calendar does not have is no date: said, never drafted.
+    let mut impossible: Option<(String, i32)> = None;
     for s in held {
-        if let Some(d) = date_in(s.text, published) {
-            return (iso(d), None);
+        match date_in(s.text, published) {
+            Some(Ok(d)) => return (iso(d), impossible.map(|w| no_day(&w, "check the date"))),
+            Some(Err(written)) => {
+                impossible.get_or_insert(written);
+            }
+            None => {}
         }
         if HELD.iter().any(|w| s.text.contains(w))
             && let Some(d) = day_in(s.text, published)
         {
-            return (iso(d), None);
+            return (iso(d), impossible.map(|w| no_day(&w, "check the date")));
         }
         let relative = [
             (&["昨日", "昨天"][..], -1),
@@ -114,13 +128,18 @@ pub fn event_date(doc: &Doc) -> (String, Option<String>) {
             }
         }
     }
-    if let Some(d) = doc.title.and_then(|t| date_in(t, published)) {
-        return (iso(d), None);
+    if let Some(d) = doc.title.and_then(|t| date_in(t, published)?.ok()) {
+        return (iso(d), impossible.map(|w| no_day(&w, "check the date")));
     }
-    (
-        doc.published.clone(),
-        Some("no date of the event in the text: the publication date stands in for it".into()),
-    )
+    let why = match impossible {
+        Some(written) => no_day(&written, "the publication date stands in for the event's"),
+        None => "no date of the event in the text: the publication date stands in for it".into(),
+    };
+    (doc.published.clone(), Some(why))
+}
+
+fn no_day((written, year): &(String, i32), then: &str) -> String {
+    format!("`{written}` is no day of {year}: {then}")
 }
 
 #[cfg(test)]
@@ -130,6 +149,7 @@ mod tests {
     fn on(text: &str) -> Option<String> {
         let published = published_date("2021-10-13")?;
         date_in(text, published)
+            .and_then(Result::ok)
             .or_else(|| day_in(text, published))
             .map(iso)
     }

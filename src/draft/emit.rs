@@ -15,8 +15,23 @@ fn header(section: Section) -> (&'static str, usize) {
     }
 }
 
+/// Text for a `#` comment: a control character is not allowed there, and a line break would
+/// end the comment and start TOML, so each is written as its escape (`\n`, `\u{1}`).
+fn comment(text: &str) -> String {
+    text.chars()
+        .map(|c| {
+            if c.is_control() && c != '\t' {
+                c.escape_default().to_string()
+            } else {
+                c.to_string()
+            }
+        })
+        .collect()
+}
+
 /// The draft as TOML; with `text_file`, the text is named instead of written inline.
 pub fn to_toml(draft: &Draft, origin: &str, text_file: Option<&str>) -> Result<String> {
+    let origin = comment(origin);
     let mut file = draft.file.clone();
     if let Some(name) = text_file {
         file.source.text = None;
@@ -36,7 +51,7 @@ pub fn to_toml(draft: &Draft, origin: &str, text_file: Option<&str>) -> Result<S
             let count = seen.entry(trimmed).or_insert(0);
             for (section, note) in &draft.notes {
                 if header(*section) == (trimmed, *count) {
-                    out.push_str(&format!("# check: {note}\n"));
+                    out.push_str(&format!("# check: {}\n", comment(note)));
                 }
             }
             *count += 1;
@@ -47,7 +62,12 @@ pub fn to_toml(draft: &Draft, origin: &str, text_file: Option<&str>) -> Result<S
     if !draft.unused.is_empty() {
         out.push_str("\n# Figures not used by any record above, each with its sentence:\n");
         for (figure, sentence) in &draft.unused {
-            out.push_str(&format!("#   {figure}: {}\n", sentence.replace('\n', " ")));
+            let sentence = sentence.replace('\n', " ");
+            out.push_str(&format!(
+                "#   {}: {}\n",
+                comment(figure),
+                comment(&sentence)
+            ));
         }
     }
     Ok(out)

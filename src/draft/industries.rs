@@ -239,6 +239,7 @@ mod tests {
             text: format!("某县招商引资项目集中签约\n{body}"),
             encoding: "UTF-8",
             published: Some("2023-05-06".into()),
+            notes: Vec::new(),
         };
         let d = draft(&article, &SourceOptions::default()).expect("a draft");
         d.file.industries.into_iter().map(|i| i.name).collect()

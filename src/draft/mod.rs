@@ -132,6 +132,9 @@ pub fn draft(article: &Article, options: &SourceOptions) -> Result<Draft> {
         unused: Vec::new(),
         used: Vec::new(),
     };
+    for note in &article.notes {
+        draft.note(Section::Source, note.clone());
+    }
     let doc = text::Doc::new(&article.text, &published);
     if doc.title.is_none() && options.title.is_none() {
         draft.note(

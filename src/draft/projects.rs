@@ -27,6 +27,14 @@ pub(super) static COMPANY: LazyLock<Regex> = LazyLock::new(|| {
         .unwrap_or_else(|e| panic!("the company pattern: {e}"))
 });
 
+/// An investment before a company's name: an amount with the verb after it (52亿元设立,
+/// 30亿元的), or 投资 that begins the run. The name begins after it (投资52亿元设立X有限公司 is
+/// X有限公司).
+static AMOUNT_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:总|總)?(?:投资|投資)(?:设立|設立|建设|建設|新建|成立|组建|組建)?|(?:[0-9０-９.．]+\s*(?:亿|億|万|萬)?|[一二三四五六七八九十百千两零〇]+(?:亿|億|万|萬))(?:美元|元)(?:人民币|人民幣)?(?:设立|設立|建设|建設|新建|成立|组建|組建|注册|註冊|的)?")
+        .unwrap_or_else(|e| panic!("the amount pattern: {e}"))
+});
+
 /// Words a name never starts with: a name starts after the last of them.
 const CUT_AFTER: &[&str] = &[
     "共同打造的",
@@ -315,6 +323,10 @@ pub(super) fn company_name(run: &str) -> Option<String> {
                 name = rest;
             }
         }
+    }
+    // A company's name never starts with an investment (投资52亿元设立…有限公司).
+    if let Some(amount) = AMOUNT_BEFORE.find_iter(name).last() {
+        name = &name[amount.end()..];
     }
     // One-character words (与, 和, 由) also occur inside names (恺和): cut at the first whose
     // rest begins with a place's name, else at the first that leaves a name.

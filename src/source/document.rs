@@ -176,6 +176,12 @@ fn inside_folder(dir: &Path, relative: &str) -> Result<PathBuf> {
             _ => {}
         }
     }
+    // A file named without a folder (`import x.toml`) is in the working one.
+    let dir = if dir.as_os_str().is_empty() {
+        Path::new(".")
+    } else {
+        dir
+    };
     let folder = std::fs::canonicalize(dir).map_err(cannot_read)?;
     let path = std::fs::canonicalize(dir.join(named)).map_err(cannot_read)?;
     if !path.starts_with(&folder) {

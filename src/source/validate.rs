@@ -268,8 +268,60 @@ pub fn validate(file: &SourceFile, text: &str) -> Report {
             ),
         );
     }
+    if file.source.text.is_none() {
+        c.controls("source.text_file", text);
+    }
     c.file(file);
     c.report
+}
+
+/// A record's names (its own first, then its aliases), its parent, and where the parent is.
+struct ParentLink<'a> {
+    names: Vec<&'a str>,
+    parent: Option<&'a str>,
+    path: String,
+}
+
+fn place_parents(places: &[PlaceEntry]) -> Vec<ParentLink<'_>> {
+    places
+        .iter()
+        .enumerate()
+        .map(|(i, p)| ParentLink {
+            names: std::iter::once(p.name.as_str())
+                .chain(p.aliases.iter().map(|a| a.name.as_str()))
+                .collect(),
+            parent: p.parent.as_deref(),
+            path: format!("places[{i}].parent"),
+        })
+        .collect()
+}
+
+fn industry_parents(industries: &[IndustryEntry]) -> Vec<ParentLink<'_>> {
+    industries
+        .iter()
+        .enumerate()
+        .map(|(i, ind)| ParentLink {
+            names: std::iter::once(ind.name.as_str())
+                .chain(ind.aliases.iter().map(|a| a.name.as_str()))
+                .collect(),
+            parent: ind.parent.as_deref(),
+            path: format!("industries[{i}].parent"),
+        })
+        .collect()
+}
+
+fn company_parents(companies: &[CompanyEntry]) -> Vec<ParentLink<'_>> {
+    companies
+        .iter()
+        .enumerate()
+        .map(|(i, co)| ParentLink {
+            names: std::iter::once(co.name.as_str())
+                .chain(co.aliases.iter().map(|a| a.name.as_str()))
+                .collect(),
+            parent: co.parent.as_ref().map(|p| p.name.as_str()),
+            path: format!("companies[{i}].parent.name"),
+        })
+        .collect()
 }
 
 fn one_of(value: &str, allowed: &[&str]) -> Result<(), String> {
@@ -497,10 +549,11 @@ impl<'a> Checker<'a> {
         }
     }
 
-    /// Refuses absurdly long fields before anything else looks at them.
+    /// Refuses absurdly long fields, and control characters, before anything else looks at them.
     fn lengths(&mut self, value: &serde_json::Value, path: &str) {
         match value {
             serde_json::Value::String(text) => {
+                self.controls(path, text);
                 let limit = if path == "source.text" {
                     MAX_TEXT_BYTES
                 } else {
@@ -532,6 +585,31 @@ impl<'a> Checker<'a> {
         }
     }
 
+    /// A control character (NUL, ESC, BEL …; not a tab or line break) in a field: nothing a
+    /// source says, and the site would carry it into its pages. For a text, the line it is on.
+    fn controls(&mut self, path: &str, text: &str) {
+        let control = |c: char| c.is_control() && !matches!(c, '\n' | '\r' | '\t');
+        let Some(at) = text.find(control) else {
+            return;
+        };
+        let c = text[at..].chars().next().unwrap_or_default();
+        let text_field = path == "source.text" || path == "source.text_file";
+        let message = if text_field {
+            let line = text[..at].matches('\n').count() + 1;
+            format!(
+                "line {line} of the text holds U+{:04X}, a control character; remove it (no \
+                 article means it, and the site would show it)",
+                c as u32
+            )
+        } else {
+            format!(
+                "holds U+{:04X}, a control character; remove it (no article means it)",
+                c as u32
+            )
+        };
+        self.problem(path, message);
+    }
+
     fn file(&mut self, file: &'a SourceFile) {
         self.header(file);
         for (i, p) in file.places.iter().enumerate() {
@@ -541,6 +619,26 @@ impl<'a> Checker<'a> {
             self.industry(&format!("industries[{i}]"), ind);
         }
         self.companies(&file.companies);
+        // Parents may be declared after their children: looked up once all are known.
+        for (i, p) in file.places.iter().enumerate() {
+            if let Some(parent) = &p.parent {
+                self.enter("place", &p.name);
+                self.reference(RefKind::Place, &format!("places[{i}].parent"), parent);
+            }
+        }
+        for (i, ind) in file.industries.iter().enumerate() {
+            if let Some(parent) = &ind.parent {
+                self.enter("industry", &ind.name);
+                self.reference(
+                    RefKind::Industry,
+                    &format!("industries[{i}].parent"),
+                    parent,
+                );
+            }
+        }
+        self.cycles(RefKind::Place, &place_parents(&file.places));
+        self.cycles(RefKind::Industry, &industry_parents(&file.industries));
+        self.cycles(RefKind::Company, &company_parents(&file.companies));
         for (i, st) in file.strategies.iter().enumerate() {
             self.strategy(&format!("strategies[{i}]"), st);
         }
@@ -579,15 +677,13 @@ impl<'a> Checker<'a> {
         self.enter("place", &p.name);
         self.name(&format!("{path}.name"), &p.name);
         self.check(&format!("{path}.kind"), one_of(&p.kind, PLACE_KINDS));
-        if let Some(parent) = &p.parent {
-            if parent == &p.name {
-                self.problem(
-                    &format!("{path}.parent"),
-                    "a place cannot be its own parent",
-                );
-            }
-            // Parents come first, so that the hierarchy is written top-down.
-            self.reference(RefKind::Place, &format!("{path}.parent"), parent);
+        if let Some(parent) = &p.parent
+            && parent == &p.name
+        {
+            self.problem(
+                &format!("{path}.parent"),
+                "a place cannot be its own parent",
+            );
         }
         if let Some(q) = &p.quote {
             self.quote(&format!("{path}.quote"), q);
@@ -623,8 +719,13 @@ impl<'a> Checker<'a> {
     fn industry(&mut self, path: &str, ind: &'a IndustryEntry) {
         self.enter("industry", &ind.name);
         self.name(&format!("{path}.name"), &ind.name);
-        if let Some(parent) = &ind.parent {
-            self.reference(RefKind::Industry, &format!("{path}.parent"), parent);
+        if let Some(parent) = &ind.parent
+            && fold(parent) == fold(&ind.name)
+        {
+            self.problem(
+                &format!("{path}.parent"),
+                "an industry cannot be its own parent",
+            );
         }
         self.quote(&format!("{path}.quote"), &ind.quote);
         self.declare(RefKind::Industry, path, &ind.name);
@@ -703,6 +804,68 @@ impl<'a> Checker<'a> {
                 self.quote(&format!("{path}.quote"), &parent.quote);
             }
         }
+    }
+
+    /// Parents that lead back to their child (A → B → A) within the file: refused once per
+    /// cycle, at the parent of the cycle's first record. (One's own parent is said above; the
+    /// catalogue's records never point at a new one, so a cycle lies within one file.)
+    fn cycles(&mut self, kind: RefKind, records: &[ParentLink]) {
+        let mut index: HashMap<String, usize> = HashMap::new();
+        for (i, r) in records.iter().enumerate() {
+            for name in &r.names {
+                index.entry(fold(name)).or_insert(i);
+            }
+        }
+        let parent_of = |i: usize| {
+            let parent: &Option<&str> = &records[i].parent;
+            parent.and_then(|p| index.get(&fold(p)).copied())
+        };
+        // 0: not seen; 1: on the chain being followed; 2: done.
+        let mut state = vec![0u8; records.len()];
+        for start in 0..records.len() {
+            let mut chain = Vec::new();
+            let mut at = Some(start);
+            while let Some(i) = at {
+                if state[i] == 1 {
+                    let cycle = &chain[chain.iter().position(|&j| j == i).unwrap_or(0)..];
+                    self.cycle(kind, records, cycle);
+                }
+                if state[i] != 0 {
+                    break;
+                }
+                state[i] = 1;
+                chain.push(i);
+                at = parent_of(i);
+            }
+            for i in chain {
+                state[i] = 2;
+            }
+        }
+    }
+
+    fn cycle(&mut self, kind: RefKind, records: &[ParentLink], cycle: &[usize]) {
+        let Some(&first) = cycle.iter().min() else {
+            return;
+        };
+        if cycle.len() < 2 {
+            return;
+        }
+        let at = cycle.iter().position(|&i| i == first).unwrap_or(0);
+        let mut names: Vec<&str> = cycle[at..]
+            .iter()
+            .chain(&cycle[..at])
+            .map(|&i| records[i].names[0])
+            .collect();
+        names.push(records[first].names[0]);
+        let noun = kind.noun();
+        self.enter(noun, records[first].names[0]);
+        self.problem(
+            &records[first].path,
+            format!(
+                "the parents lead back to this {noun} ({}); no {noun} can be its own ancestor",
+                names.join(" → ")
+            ),
+        );
     }
 
     fn strategy(&mut self, path: &str, st: &'a StrategyEntry) {
@@ -1022,8 +1185,57 @@ impl<'a> Checker<'a> {
         let dates_ok = [&ev.date, &ev.from, &ev.to]
             .iter()
             .all(|d| d.as_deref().is_none_or(is_iso_date));
-        if dates_ok && let Err(e) = period::event_when(ev, self.published) {
-            self.problem(&format!("{path}.{}", e.field), e.message);
+        if !dates_ok {
+            return;
+        }
+        match period::event_when(ev, self.published) {
+            Err(e) => self.problem(&format!("{path}.{}", e.field), e.message),
+            Ok(when) => {
+                let field = if ev.from.is_some() {
+                    "from"
+                } else if ev.period.is_some() {
+                    "period"
+                } else {
+                    "date"
+                };
+                self.after_publication(&format!("{path}.{field}"), &when);
+            }
+        }
+    }
+
+    /// An event after its article: an article reports what has happened, so a day more than a
+    /// year after it is a wrong year (refused); a later day within the year is worth a word.
+    fn after_publication(&mut self, path: &str, when: &period::When) {
+        let start = match when {
+            period::When::Day(day) => day,
+            period::When::Period { from, .. } => from,
+        };
+        let published = self.published;
+        if !is_iso_date(published) || start.as_str() <= published {
+            return;
+        }
+        let year = |d: &str| d.get(..4).and_then(|y| y.parse::<i32>().ok()).unwrap_or(0);
+        let a_year_later = format!("{:04}{}", year(published) + 1, &published[4..]);
+        if start.as_str() > a_year_later.as_str() {
+            let years = year(start) - year(published);
+            self.problem(
+                path,
+                format!(
+                    "the event starts on {start}, {years} year{} after its article was \
+                     published ({published}); an article reports what has happened: is the \
+                     year wrong?",
+                    if years == 1 { "" } else { "s" }
+                ),
+            );
+        } else {
+            self.report.warnings.push(Problem {
+                path: path.to_string(),
+                context: self.context.clone(),
+                message: format!(
+                    "the event starts on {start}, after its article was published \
+                     ({published}); a ceremony announced in advance has not happened yet"
+                ),
+            });
         }
     }
 

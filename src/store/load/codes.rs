@@ -2,6 +2,8 @@
 //! year of the source's events, or given in the file and checked. Never guessed: a name that
 //! gives several codes, or none in use that year, is a problem of the file.
 
+use std::collections::HashMap;
+
 use anyhow::Result;
 use rusqlite::{OptionalExtension, Transaction};
 
@@ -32,7 +34,49 @@ pub(super) fn source_year(file: &SourceFile) -> Option<i32> {
         .or_else(|| year(&file.source.published))
 }
 
-/// The codes of the file's places, in order, with the problems and warnings they raise.
+/// The file's places by folded name and alias: the first that has it.
+fn by_name(places: &[PlaceEntry]) -> HashMap<String, usize> {
+    let mut index = HashMap::new();
+    for (i, p) in places.iter().enumerate() {
+        for name in std::iter::once(&p.name).chain(p.aliases.iter().map(|a| &a.name)) {
+            index.entry(fold(name)).or_insert(i);
+        }
+    }
+    index
+}
+
+/// The order the file's places are read in: each after its parent when the file declares the
+/// parent (later in the file, too), else in the file's order. (Validation refuses cycles.)
+pub(in crate::store) fn place_order(places: &[PlaceEntry]) -> Vec<usize> {
+    let index = by_name(places);
+    let parent = |i: usize| {
+        let p: &PlaceEntry = &places[i];
+        p.parent
+            .as_deref()
+            .and_then(|n| index.get(&fold(n)).copied())
+    };
+    // 0: not placed; 1: on the chain being followed; 2: placed.
+    let mut state = vec![0u8; places.len()];
+    let mut order = Vec::with_capacity(places.len());
+    for start in 0..places.len() {
+        // The chain of unplaced ancestors, placed from the top down.
+        let mut chain = Vec::new();
+        let mut at = Some(start);
+        while let Some(i) = at.filter(|&i| state[i] == 0) {
+            state[i] = 1;
+            chain.push(i);
+            at = parent(i);
+        }
+        for &i in chain.iter().rev() {
+            state[i] = 2;
+            order.push(i);
+        }
+    }
+    order
+}
+
+/// The codes of the file's places (by their index in the file), with the problems and warnings
+/// they raise; each place is resolved after its parent.
 pub(super) fn place_codes(
     tx: &Transaction,
     doc: &SourceDocument,
@@ -41,8 +85,13 @@ pub(super) fn place_codes(
 ) -> Result<Vec<Code>> {
     let g = gazetteer();
     let year = source_year(&doc.file);
-    let mut codes: Vec<Code> = Vec::with_capacity(doc.file.places.len());
-    for (i, p) in doc.file.places.iter().enumerate() {
+    let places = &doc.file.places;
+    let index = by_name(places);
+    let mut codes: Vec<Code> = vec![None; places.len()];
+    let mut resolved = vec![false; places.len()];
+    for i in place_order(places) {
+        let p = &places[i];
+        resolved[i] = true;
         let problem = |field: &str, message: String| Problem {
             path: format!("places[{i}].{field}"),
             context: Some(format!("place {}", p.name)),
@@ -60,11 +109,16 @@ pub(super) fn place_codes(
                     ),
                 ));
             }
-            codes.push(None);
             continue;
         }
         let parent = match &p.parent {
-            Some(name) => parent_code(tx, &doc.file.places[..i], &codes, name)?,
+            Some(name) => {
+                let declared = index.get(&fold(name)).copied().filter(|&j| resolved[j]);
+                match declared {
+                    Some(j) => codes[j].map(|c| c.0),
+                    None => catalogued_code(tx, name)?,
+                }
+            }
             None => None,
         };
         let code = match (&p.code, year) {
@@ -89,26 +143,13 @@ pub(super) fn place_codes(
                 }
             }
         };
-        codes.push(code.zip(year));
+        codes[i] = code.zip(year);
     }
     Ok(codes)
 }
 
-/// The code of a place's parent: declared earlier in the file, or catalogued (when the name
-/// gives one place).
-fn parent_code(
-    tx: &Transaction,
-    earlier: &[PlaceEntry],
-    codes: &[Code],
-    name: &str,
-) -> Result<Option<u32>> {
-    let key = fold(name);
-    if let Some(i) = earlier
-        .iter()
-        .rposition(|p| fold(&p.name) == key || p.aliases.iter().any(|a| fold(&a.name) == key))
-    {
-        return Ok(codes[i].map(|c| c.0));
-    }
+/// The code of a catalogued place (when the name gives one place).
+fn catalogued_code(tx: &Transaction, name: &str) -> Result<Option<u32>> {
     let [id] = lookup(tx, RefKind::Place, name)?[..] else {
         return Ok(None);
     };

@@ -12,7 +12,7 @@ mod replace;
 mod statistic;
 mod write;
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use anyhow::{Context, Result};
 use rusqlite::{OptionalExtension, Transaction, TransactionBehavior};
@@ -99,11 +99,13 @@ fn load_one(
     doc: &SourceDocument,
     options: ImportOptions,
     indexer: &mut Indexer,
+    this_import: &mut HashSet<i64>,
 ) -> Result<LoadOutcome, Refusal> {
     let (mut names, codes, warnings) = resolve(tx, doc)?;
     let record_json = doc.record_json()?;
     let record_sha256 = doc.record_sha256()?;
-    let replacing = match catalogued(tx, doc, &record_json, &record_sha256, options)? {
+    let found = catalogued(tx, doc, &record_json, &record_sha256, options, this_import)?;
+    let replacing = match found {
         Catalogued::No => None,
         Catalogued::Same => return Ok(LoadOutcome::Unchanged),
         Catalogued::Replacing(id) => Some(id),
@@ -129,6 +131,7 @@ fn load_one(
     };
     let (mut summary, source_id) = Writer::write(tx, &row, &mut names)
         .map_err(|e| e.context(format!("{}: cannot write", doc.origin())))?;
+    this_import.insert(source_id);
     summary.warnings = warnings;
     let Some(id) = replacing else {
         super::search::index_source(tx, source_id)?;
@@ -174,6 +177,7 @@ fn resolve(tx: &Transaction, doc: &SourceDocument) -> Result<Resolved, Refusal> 
     let mut warnings = report.warnings;
     let codes = codes::place_codes(tx, doc, &mut problems, &mut warnings)?;
     same_projects(tx, doc, &mut problems)?;
+    names::alias_collisions(tx, &doc.file, &mut problems)?;
     let mut names = Names::default();
     for r in &report.external_refs {
         if names.contains(r.kind, &r.name) {
@@ -337,6 +341,7 @@ fn catalogued(
     record_json: &str,
     record_sha256: &str,
     options: ImportOptions,
+    this_import: &HashSet<i64>,
 ) -> Result<Catalogued, Refusal> {
     let meta = &doc.file.source;
     let existing = catalogued_version(tx, meta)?;
@@ -356,13 +361,20 @@ fn catalogued(
     let mut diff = Vec::new();
     diff::differences(&old, &new, "", &mut diff);
     let shown = diff.len().min(20);
-    let mut message = format!(
-        "{}: this source (`{}`, {}) is already catalogued (from {loaded_from}) with \
-         different facts; use --replace to replace them. Differences:",
-        doc.origin(),
-        meta.title,
-        meta.published
-    );
+    let (origin, title, published) = (doc.origin(), &meta.title, &meta.published);
+    // An earlier file of this very import is not catalogued: nothing is committed yet.
+    let mut message = if this_import.contains(&id) {
+        format!(
+            "{origin}: this source (`{title}`, {published}) appears twice in this import, with \
+             other facts in {loaded_from}; nothing of it is catalogued yet: import one version, \
+             or give --replace to have the later file replace the earlier. Differences:"
+        )
+    } else {
+        format!(
+            "{origin}: this source (`{title}`, {published}) is already catalogued (from \
+             {loaded_from}) with different facts; use --replace to replace them. Differences:"
+        )
+    };
     for d in &diff[..shown] {
         message.push_str(&format!("\n      {d}"));
     }
@@ -435,6 +447,8 @@ impl Store {
         let tx = Transaction::new(&mut self.conn, TransactionBehavior::Immediate)
             .context("cannot start writing")?;
         let mut indexer = Indexer::start(&tx)?;
+        // The sources this import has written so far (uncommitted).
+        let mut this_import: HashSet<i64> = HashSet::new();
         let mut problems = Vec::new();
         let mut refused_files = 0;
         let mut projects = 0;
@@ -446,7 +460,7 @@ impl Store {
                     refused_files += 1;
                     problems.push(format!("{e:#}"));
                 }
-                Ok(doc) => match load_one(&tx, &doc, options, &mut indexer) {
+                Ok(doc) => match load_one(&tx, &doc, options, &mut indexer, &mut this_import) {
                     Ok(outcome) => {
                         if let LoadOutcome::Added(s) | LoadOutcome::Replaced(s) = &outcome {
                             projects += s.projects;

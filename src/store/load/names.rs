@@ -6,7 +6,8 @@ use anyhow::{Result, anyhow, bail};
 use rusqlite::Transaction;
 
 use crate::source::fold::fold;
-use crate::source::validate::RefKind;
+use crate::source::model::SourceFile;
+use crate::source::validate::{Problem, RefKind};
 
 /// Ids of the names a file declares or refers to, per kind, by folded name.
 #[derive(Default)]
@@ -69,7 +70,7 @@ pub(super) fn lookup(tx: &Transaction, kind: RefKind, name: &str) -> Result<Vec<
 }
 
 /// A label naming a row for a reader: its name (a place's with its parent's).
-fn label(tx: &Transaction, kind: RefKind, id: i64) -> Result<String> {
+pub(super) fn label(tx: &Transaction, kind: RefKind, id: i64) -> Result<String> {
     let sql = match kind {
         RefKind::Place => {
             "SELECT p.name || coalesce(' in ' || parent.name, '') FROM places p
@@ -107,4 +108,84 @@ pub(super) fn existing(tx: &Transaction, kind: RefKind, name: &str) -> Result<Op
         [id] => Ok(Some(*id)),
         many => bail!("{}", ambiguous(tx, kind, name, many)?),
     }
+}
+
+/// A kind's declared records as (name, its aliases).
+type Named<'a> = Vec<(&'a str, Vec<&'a str>)>;
+
+/// Each declared record's aliases that already name another record of the catalogue, as
+/// problems at the alias (an alias names one record: the writer would refuse it later, without
+/// saying where).
+pub(super) fn alias_collisions(
+    tx: &Transaction,
+    file: &SourceFile,
+    problems: &mut Vec<Problem>,
+) -> Result<()> {
+    let kinds: [(RefKind, Named<'_>); 3] = [
+        (
+            RefKind::Place,
+            file.places
+                .iter()
+                .map(|p| {
+                    (
+                        p.name.as_str(),
+                        p.aliases.iter().map(|a| a.name.as_str()).collect(),
+                    )
+                })
+                .collect(),
+        ),
+        (
+            RefKind::Industry,
+            file.industries
+                .iter()
+                .map(|i| {
+                    (
+                        i.name.as_str(),
+                        i.aliases.iter().map(|a| a.name.as_str()).collect(),
+                    )
+                })
+                .collect(),
+        ),
+        (
+            RefKind::Company,
+            file.companies
+                .iter()
+                .map(|c| {
+                    (
+                        c.name.as_str(),
+                        c.aliases.iter().map(|a| a.name.as_str()).collect(),
+                    )
+                })
+                .collect(),
+        ),
+    ];
+    for (kind, records) in kinds {
+        for (i, (name, aliases)) in records.iter().enumerate() {
+            if aliases.is_empty() {
+                continue;
+            }
+            let own = lookup(tx, kind, name)?;
+            for (j, alias) in aliases.iter().enumerate() {
+                let others: Vec<i64> = lookup(tx, kind, alias)?
+                    .into_iter()
+                    .filter(|id| !own.contains(id))
+                    .collect();
+                let Some(&other) = others.first() else {
+                    continue;
+                };
+                let noun = kind.noun();
+                problems.push(Problem {
+                    path: format!("{}[{i}].aliases[{j}].name", kind.section()),
+                    context: Some(format!("{noun} {name}")),
+                    message: format!(
+                        "alias `{alias}` already names another {noun} of the catalogue: {} (id \
+                         {other}); an alias names one {noun}, so remove it here (or declare \
+                         this {noun} under that name)",
+                        label(tx, kind, other)?
+                    ),
+                });
+            }
+        }
+    }
+    Ok(())
 }

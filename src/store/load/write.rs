@@ -6,7 +6,7 @@ use rusqlite::{OptionalExtension, Transaction, params};
 
 use super::LoadSummary;
 use super::figures::{Money, money, parse, whole};
-use super::names::{Names, existing};
+use super::names::{Names, existing, label};
 use super::parts::Subject;
 use super::statistic::{StatisticRow, insert_statistic};
 use crate::source::SourceDocument;
@@ -102,7 +102,9 @@ impl<'a> Writer<'a> {
     }
 
     fn places(&mut self, places: &[PlaceEntry], codes: &[super::codes::Code]) -> Result<()> {
-        for (p, code) in places.iter().zip(codes) {
+        // Each after its parent: a file may declare a parent after its child.
+        for i in super::codes::place_order(places) {
+            let (p, code) = (&places[i], &codes[i]);
             let (code, code_year) = match code {
                 Some((c, y)) => (Some(c.to_string()), Some(*y)),
                 None => (None, None),
@@ -191,9 +193,10 @@ impl<'a> Writer<'a> {
                 && other != id
             {
                 bail!(
-                    "alias `{}` already names another {} (id {other})",
+                    "alias `{}` already names another {}: {} (id {other})",
                     a.name,
-                    kind.noun()
+                    kind.noun(),
+                    label(self.tx, kind, other)?
                 );
             }
             self.tx.prepare_cached(sql)?.execute(params![
@@ -351,10 +354,11 @@ impl<'a> Writer<'a> {
                 .optional()?;
             match owner {
                 Some(owner) if owner == company_id => {}
-                Some(_) => bail!(
-                    "alias `{}` of `{}` already names another company",
+                Some(owner) => bail!(
+                    "alias `{}` of `{}` already names another company: {} (id {owner})",
                     a.name,
-                    co.name
+                    co.name,
+                    label(self.tx, RefKind::Company, owner)?
                 ),
                 None => {
                     self.tx
