@@ -272,7 +272,10 @@ pub fn leftovers(draft: &mut Draft, doc: &Doc, place: &str) {
         let mut found = leftover_figures(c, of_event);
         found.sort_by_key(|f| (f.start, std::cmp::Reverse(f.end)));
         for f in found {
-            if draft.is_used(f.start, f.end) || doc.text[..f.start].ends_with(['(', '（']) {
+            if draft.is_used(f.start, f.end)
+                || doc.text[..f.start].ends_with(['(', '（'])
+                || in_project_name(draft, doc, &f)
+            {
                 continue;
             }
             let Some(value) = parseable(&f.value) else {
@@ -336,6 +339,15 @@ pub fn leftovers(draft: &mut Draft, doc: &Doc, place: &str) {
             }
         }
     }
+}
+
+/// Whether a figure is part of a drafted project's name (年产10万吨新材料项目).
+fn in_project_name(draft: &Draft, doc: &Doc, f: &Found) -> bool {
+    draft.file.events.iter().flat_map(|e| &e.projects).any(|p| {
+        doc.text
+            .match_indices(p.name.as_str())
+            .any(|(at, name)| at <= f.start && f.end <= at + name.len())
+    })
 }
 
 /// The figures a clause may state of the event (`of_event`) or of the place.
