@@ -19,7 +19,7 @@ const NOUNS: &str =
 /// 涉及A、B、C等(七条/14个投资/楚雄州着力发展的重点)产业.
 static LISTED: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?:{TRIGGERS})([^,，。；;]{{2,200}}?)等[^,，。；;、:：]{{0,12}}?(?:{NOUNS})"
+        r"(?:{TRIGGERS})([^,，。；;]{{2,}}?)等[^,，。；;、:：]{{0,12}}?(?:{NOUNS})"
     ))
     .unwrap_or_else(|e| panic!("the industry pattern: {e}"))
 });
@@ -27,7 +27,7 @@ static LISTED: LazyLock<Regex> = LazyLock::new(|| {
 /// 涵盖…——A、B、C领域: a list of two or more that ends in the noun, without 等.
 static LISTED_BARE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?:{TRIGGERS})([^,，。；;]{{2,200}}?、[^,，。；;、]{{2,20}}?)(?:{NOUNS})"
+        r"(?:{TRIGGERS})([^,，。；;]{{2,}}?、[^,，。；;、]{{2,}}?)(?:{NOUNS})"
     ))
     .unwrap_or_else(|e| panic!("the industry pattern: {e}"))
 });
@@ -35,7 +35,7 @@ static LISTED_BARE: LazyLock<Regex> = LazyLock::new(|| {
 /// 涉及A、B、C等。: a list that ends the clause after 等, with no noun.
 static LISTED_END: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?:涵蓋|涵盖|涉及|覆蓋|覆盖)([^,，。；;]{2,200}?、[^,，。；;]{2,200}?)等(?:[,，。；;]|$)",
+        r"(?:涵蓋|涵盖|涉及|覆蓋|覆盖)([^,，。；;]{2,}?、[^,，。；;]{2,}?)等(?:[,，。；;]|$)",
     )
     .unwrap_or_else(|e| panic!("the industry pattern: {e}"))
 });
@@ -43,7 +43,7 @@ static LISTED_END: LazyLock<Regex> = LazyLock::new(|| {
 /// 主要包括工业制造业和现代服务业两大类别.
 static COUNTED: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?:{TRIGGERS})([^,，。；;]{{2,100}}?)(?:两|兩|三|四|五|六|七|八|九|十|[0-9]+)(?:大|个|個|条|條)(?:{NOUNS})"
+        r"(?:{TRIGGERS})([^,，。；;]{{2,}}?)(?:两|兩|三|四|五|六|七|八|九|十|[0-9]+)(?:大|个|個|条|條)(?:{NOUNS})"
     ))
     .unwrap_or_else(|e| panic!("the industry pattern: {e}"))
 });

@@ -13,7 +13,7 @@ use crate::source::model::CompanyLink;
 
 /// 由 and what follows it up to the verb: the companies are in the middle.
 static BY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"由([^,，。；;]{2,80}?)(?:联合|聯合|共同|合作)?(?:投资|投資|出资|出資|开发|開發|建设|建設|承建|运营|運營)")
+    Regex::new(r"由([^,，。；;]{2,}?)(?:联合|聯合|共同|合作)?(?:投资|投資|出资|出資|开发|開發|建设|建設|承建|运营|運營)")
         .unwrap_or_else(|e| panic!("the invested-by pattern: {e}"))
 });
 

@@ -13,7 +13,7 @@ use super::text::{Doc, Topic};
 /// 项目包括A、B、C等.
 static PROJECTS_ARE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?:项目|項目)(?:包括|包含|主要有|有|為|为|是|分别是|分別是)[:：]?([^。；;:：]{4,300}?)等",
+        r"(?:项目|項目)(?:包括|包含|主要有|有|為|为|是|分别是|分別是)[:：]?([^。；;:：]{4,}?)等",
     )
     .unwrap_or_else(|e| panic!("the list pattern: {e}"))
 });
@@ -21,14 +21,14 @@ static PROJECTS_ARE: LazyLock<Regex> = LazyLock::new(|| {
 /// 同A、B等6宗项目.
 static BEFORE_PROJECTS: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?:同|与|與|和|包括|包含|将|將)([^。；;:：,，]{{4,300}}?)等(?:{NUMBER}(?:个|個|宗|项|項|批))?(?:重点|重點|重大)?(?:项目|項目)"
+        r"(?:同|与|與|和|包括|包含|将|將)([^。；;:：,，]{{4,}}?)等(?:{NUMBER}(?:个|個|宗|项|項|批))?(?:重点|重點|重大)?(?:项目|項目)"
     ))
     .unwrap_or_else(|e| panic!("the list pattern: {e}"))
 });
 
 /// …开发项目、B综合体、C基地等: the items after a project in one list.
 static AFTER_PROJECT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:项目|項目)、([^。；;:：,，]{4,300}?)(?:等|[；;。]|$)")
+    Regex::new(r"(?:项目|項目)、([^。；;:：,，]{4,}?)(?:等|[；;。]|$)")
         .unwrap_or_else(|e| panic!("the list pattern: {e}"))
 });
 
