@@ -141,11 +141,18 @@ fn headline(doc: &Doc, wanted: &dyn Fn(&Topic) -> bool) -> Option<Headline> {
         if doc.text[sentence_start..count.start].contains("其中") && !part_of_batch {
             continue;
         }
+        // Not one project's amount (单笔最小投资7700多万元); after a list, an
+        // amount that says it is the total (…等9个项目,投资总额达57.9亿元).
         let same_sentence = clauses
             .iter()
             .filter(|x| x.sentence == c.sentence)
-            .flat_map(|x| money_in(x))
-            .find(|m| !in_list(doc, m.start) || m.start < count.start || part_of_batch);
+            .flat_map(|x| money_in(x).into_iter().map(move |m| (x, m)))
+            .filter(|(_, m)| !of_one_project(doc, m))
+            .find(|(x, m)| {
+                let total = m.start > count.start && TOTAL_WORDS.iter().any(|w| x.text.contains(w));
+                !in_list(doc, m.start) || m.start < count.start || part_of_batch || total
+            })
+            .map(|(_, m)| m);
         let next_sentence = || {
             doc.clauses
                 .iter()
@@ -186,6 +193,20 @@ fn headline(doc: &Doc, wanted: &dyn Fn(&Topic) -> bool) -> Option<Headline> {
                 amount: Some((m, c.sentence)),
             })
         })
+}
+
+/// An amount that belongs to one project: 单笔最小投资7700多万元, 投资最大的是总投资30亿元的….
+/// (总投资56亿元的12个项目 is the headline's, so 的 alone does not say it.)
+fn of_one_project(doc: &Doc, m: &Found) -> bool {
+    let sentence_start = doc.sentence_at(m.start).map_or(0, |s| s.start);
+    let before: String = doc.text[sentence_start..m.start]
+        .chars()
+        .rev()
+        .take(12)
+        .collect();
+    ["笔单", "筆單", "小最", "大最", "高最", "低最"]
+        .iter()
+        .any(|w| before.contains(w))
 }
 
 /// 共有39个项目集中签约、开工。其中,集中签约的20个项目…: after a batch signed and started
