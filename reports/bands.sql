@@ -6,6 +6,10 @@
 -- Param: :from      only events on or after this date (YYYY-MM-DD)
 -- Param: :to        only events on or before this date (YYYY-MM-DD)
 -- Bar: projects
+-- A total keeps the bounds of its parts: each part's qualifier is a direction (0 exact, 1 at
+-- least: 逾/以上, 2 at most: 近/以下/不足, 4 about), and the distinct directions added up say
+-- what the sum is: exact, at_least (≥), at_most (≤), about (≈), or mixed (parts bounded both
+-- ways: neither bound holds). unstated_* counts the parts that state no figure.
 WITH standard (sort, band, min_yuan, max_yuan) AS (
     VALUES (1, '≥50億',    5000000000, NULL),
            (2, '20–50億',  2000000000, 5000000000),
@@ -15,7 +19,10 @@ WITH standard (sort, band, min_yuan, max_yuan) AS (
            (6, 'unstated',       NULL,       NULL)
 ),
 named AS (
-    SELECT p.project_id, p.amount_yuan, p.event_id, e.held_on, e.place_id
+    SELECT p.project_id, p.amount_yuan, p.event_id, e.held_on, e.place_id,
+           CASE WHEN p.amount_yuan IS NULL THEN NULL WHEN p.amount_qualifier = 'exact' THEN 0
+                WHEN p.amount_qualifier IN ('more_than', 'at_least') THEN 1
+                WHEN p.amount_qualifier IN ('nearly', 'at_most', 'less_than') THEN 2 ELSE 4 END AS amount_bound
       FROM projects p
       JOIN events e ON e.event_id = p.event_id
       JOIN places pl ON pl.place_id = e.place_id
@@ -43,6 +50,10 @@ rows AS (
     SELECT 0 AS section, s.sort, s.band, 'all named projects' AS scope,
            count(n.project_id) AS projects,
            sum(n.amount_yuan) AS amount_yuan,
+           CASE sum(DISTINCT n.amount_bound)
+                WHEN 0 THEN 'exact' WHEN 1 THEN 'at_least' WHEN 2 THEN 'at_most' WHEN 3 THEN 'mixed'
+                WHEN 4 THEN 'about' WHEN 5 THEN 'about' WHEN 6 THEN 'about' WHEN 7 THEN 'mixed' END AS amount_qualifier,
+           count(n.project_id) - count(n.amount_yuan) AS unstated_amount,
            NULL AS reported_count, NULL AS reported_qualifier, NULL AS quote
       FROM standard s
       LEFT JOIN named n
@@ -70,12 +81,12 @@ rows AS (
                             AND (r.band_max_yuan IS NULL OR p.amount_yuan < r.band_max_yuan
                                  OR (r.band_max_inclusive AND p.amount_yuan = r.band_max_yuan)))
            END,
-           NULL,
+           NULL, NULL, NULL,
            CAST(r.value AS INTEGER), r.qualifier, r.quote
       FROM reported r
 )
 SELECT CASE section WHEN 0 THEN 'standard' ELSE 'reported' END AS kind,
-       band, scope, projects, amount_yuan,
+       band, scope, projects, amount_yuan, amount_qualifier, unstated_amount,
        reported_count, reported_qualifier, quote
   FROM rows
  ORDER BY section, sort;

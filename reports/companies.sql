@@ -8,11 +8,18 @@
 -- project of its (京東集團等7家企業簽約), which signed_without_project names.
 -- a company's links: to its projects (and their events), and to the events it signed at
 -- without a project named (project, role and amount empty)
+-- A total keeps the bounds of its parts: each part's qualifier is a direction (0 exact, 1 at
+-- least: 逾/以上, 2 at most: 近/以下/不足, 4 about), and the distinct directions added up say
+-- what the sum is: exact, at_least (≥), at_most (≤), about (≈), or mixed (parts bounded both
+-- ways: neither bound holds). unstated_* counts the parts that state no figure.
 WITH links AS (
-    SELECT pc.company_id, pc.project_id, pc.role, pc.basis, p.amount_yuan, p.event_id
+    SELECT pc.company_id, pc.project_id, pc.role, pc.basis, p.amount_yuan, p.event_id,
+           CASE WHEN p.amount_yuan IS NULL THEN NULL WHEN p.amount_qualifier = 'exact' THEN 0
+                WHEN p.amount_qualifier IN ('more_than', 'at_least') THEN 1
+                WHEN p.amount_qualifier IN ('nearly', 'at_most', 'less_than') THEN 2 ELSE 4 END AS amount_bound
       FROM project_companies pc JOIN projects p ON p.project_id = pc.project_id
     UNION ALL
-    SELECT company_id, NULL, NULL, NULL, NULL, event_id FROM event_companies
+    SELECT company_id, NULL, NULL, NULL, NULL, event_id, NULL FROM event_companies
 )
 SELECT c.name                                          AS company,
        c.name_kind,
@@ -37,7 +44,11 @@ SELECT c.name                                          AS company,
                                                        AS roles,
        -- how many of its links to projects the cataloguer inferred (the source does not state them)
        count(CASE l.basis WHEN 'inferred' THEN 1 END)  AS inferred_links,
-       sum(CASE WHEN l.role = 'investor' THEN l.amount_yuan END) AS invested_yuan
+       sum(CASE WHEN l.role = 'investor' THEN l.amount_yuan END) AS invested_yuan,
+       CASE sum(DISTINCT amount_bound) FILTER (WHERE l.role = 'investor')
+            WHEN 0 THEN 'exact' WHEN 1 THEN 'at_least' WHEN 2 THEN 'at_most' WHEN 3 THEN 'mixed'
+            WHEN 4 THEN 'about' WHEN 5 THEN 'about' WHEN 6 THEN 'about' WHEN 7 THEN 'mixed' END AS invested_qualifier,
+       count(*) FILTER (WHERE l.role = 'investor' AND l.amount_yuan IS NULL) AS unstated_invested
   FROM companies c
   LEFT JOIN companies g ON g.company_id = c.parent_company_id
   LEFT JOIN links l ON l.company_id = c.company_id

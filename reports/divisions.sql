@@ -15,6 +15,10 @@
 -- province at the prefecture level. Amounts are the headlines in yuan (other currencies left out).
 -- In the sqlite3 shell: `.param set :division_level county`, `.param set :place 吴江市` (simplified
 -- script, or a code); `zhaoshang report summary --by county --place 吳江市` runs the same.
+-- A total keeps the bounds of its parts: each part's qualifier is a direction (0 exact, 1 at
+-- least: 逾/以上, 2 at most: 近/以下/不足, 4 about), and the distinct directions added up say
+-- what the sum is: exact, at_least (≥), at_most (≤), about (≈), or mixed (parts bounded both
+-- ways: neither bound holds). unstated_* counts the parts that state no figure.
 WITH area (code) AS (
     SELECT coalesce(today_code, today_prefecture_code, today_province_code) FROM divisions
      WHERE code = nullif(:place, '') OR name = nullif(:place, '') OR short_name = nullif(:place, '')
@@ -22,6 +26,12 @@ WITH area (code) AS (
 -- MATERIALIZED: read three times below (place_divisions is a recursive view)
 placed AS MATERIALIZED (
     SELECT e.event_id, e.held_on, e.project_count, e.signed_amount_yuan, p.name AS place,
+           CASE WHEN e.project_count IS NULL THEN NULL WHEN e.project_count_qualifier = 'exact' THEN 0
+                WHEN e.project_count_qualifier IN ('more_than', 'at_least') THEN 1
+                WHEN e.project_count_qualifier IN ('nearly', 'at_most', 'less_than') THEN 2 ELSE 4 END AS count_bound,
+           CASE WHEN e.signed_amount_yuan IS NULL THEN NULL WHEN e.signed_amount_qualifier = 'exact' THEN 0
+                WHEN e.signed_amount_qualifier IN ('more_than', 'at_least') THEN 1
+                WHEN e.signed_amount_qualifier IN ('nearly', 'at_most', 'less_than') THEN 2 ELSE 4 END AS amount_bound,
            CASE WHEN nullif(:as_of, '') IS NULL OR :as_of = 'today' THEN
                 CASE coalesce(nullif(:division_level, ''), 'province')
                      WHEN 'province' THEN d.today_province_code
@@ -59,7 +69,13 @@ placed AS MATERIALIZED (
 -- the distinct projects each division's ceremonies name: as first reported, or named again by a
 -- later source (a mention, counted with the amount first reported); one project counts once
 named AS MATERIALIZED (
-    SELECT n.division_code, count(*) AS projects, sum(pr.amount_yuan) AS amount_yuan
+    SELECT n.division_code, count(*) AS projects, sum(pr.amount_yuan) AS amount_yuan,
+           CASE sum(DISTINCT CASE WHEN pr.amount_yuan IS NULL THEN NULL WHEN pr.amount_qualifier = 'exact' THEN 0
+                                 WHEN pr.amount_qualifier IN ('more_than', 'at_least') THEN 1
+                                 WHEN pr.amount_qualifier IN ('nearly', 'at_most', 'less_than') THEN 2 ELSE 4 END)
+                WHEN 0 THEN 'exact' WHEN 1 THEN 'at_least' WHEN 2 THEN 'at_most' WHEN 3 THEN 'mixed'
+                WHEN 4 THEN 'about' WHEN 5 THEN 'about' WHEN 6 THEN 'about' WHEN 7 THEN 'mixed' END AS amount_qualifier,
+           count(*) - count(pr.amount_yuan) AS unstated
       FROM (SELECT x.division_code, p.project_id
               FROM placed x JOIN projects p ON p.event_id = x.event_id
             UNION
@@ -74,11 +90,23 @@ SELECT division_code,
        min(held_on) AS first_held_on,
        max(held_on) AS last_held_on,
        sum(project_count) AS headline_count,
+       CASE sum(DISTINCT count_bound)
+            WHEN 0 THEN 'exact' WHEN 1 THEN 'at_least' WHEN 2 THEN 'at_most' WHEN 3 THEN 'mixed'
+            WHEN 4 THEN 'about' WHEN 5 THEN 'about' WHEN 6 THEN 'about' WHEN 7 THEN 'mixed' END AS headline_qualifier,
+       count(*) - count(project_count) AS unstated_headline_count,
        sum(signed_amount_yuan) AS headline_amount_yuan,
+       CASE sum(DISTINCT amount_bound)
+            WHEN 0 THEN 'exact' WHEN 1 THEN 'at_least' WHEN 2 THEN 'at_most' WHEN 3 THEN 'mixed'
+            WHEN 4 THEN 'about' WHEN 5 THEN 'about' WHEN 6 THEN 'about' WHEN 7 THEN 'mixed' END AS headline_amount_qualifier,
+       count(*) - count(signed_amount_yuan) AS unstated_headline_amount,
        coalesce((SELECT n.projects FROM named n WHERE n.division_code IS placed.division_code), 0)
                              AS named_count,
        (SELECT n.amount_yuan FROM named n WHERE n.division_code IS placed.division_code)
                              AS named_amount_yuan,
+       (SELECT n.amount_qualifier FROM named n WHERE n.division_code IS placed.division_code)
+                             AS named_amount_qualifier,
+       coalesce((SELECT n.unstated FROM named n WHERE n.division_code IS placed.division_code), 0)
+                             AS unstated_named_amount,
        group_concat(DISTINCT place) AS places
   FROM placed
  GROUP BY division_code

@@ -11,6 +11,10 @@
 -- to an industry once: the table's key), nothing the size of the links held. NOT INDEXED: in
 -- table order the projects are read in order too; through the industry index they were read at
 -- random, a page each (at 100,000 projects 122k reads of the file instead of 10k).
+-- A total keeps the bounds of its parts: each part's qualifier is a direction (0 exact, 1 at
+-- least: 逾/以上, 2 at most: 近/以下/不足, 4 about), and the distinct directions added up say
+-- what the sum is: exact, at_least (≥), at_most (≤), about (≈), or mixed (parts bounded both
+-- ways: neither bound holds). unstated_* counts the parts that state no figure.
 WITH area (code) AS (
     -- :place: the areas today holding the division of that name or code (through successors)
     SELECT coalesce(today_code, today_prefecture_code, today_province_code) FROM divisions
@@ -22,7 +26,12 @@ per_industry AS (
            count(CASE pi.basis WHEN 'stated' THEN 1 END)   AS stated,
            count(CASE pi.basis WHEN 'inferred' THEN 1 END) AS inferred,
            count(p.amount_yuan)                          AS with_amount,
-           sum(p.amount_yuan)                            AS amount_yuan
+           sum(p.amount_yuan)                            AS amount_yuan,
+           CASE sum(DISTINCT CASE WHEN p.amount_yuan IS NULL THEN NULL WHEN p.amount_qualifier = 'exact' THEN 0
+                                 WHEN p.amount_qualifier IN ('more_than', 'at_least') THEN 1
+                                 WHEN p.amount_qualifier IN ('nearly', 'at_most', 'less_than') THEN 2 ELSE 4 END)
+                WHEN 0 THEN 'exact' WHEN 1 THEN 'at_least' WHEN 2 THEN 'at_most' WHEN 3 THEN 'mixed'
+                WHEN 4 THEN 'about' WHEN 5 THEN 'about' WHEN 6 THEN 'about' WHEN 7 THEN 'mixed' END AS amount_qualifier
       FROM project_industries pi NOT INDEXED
       JOIN projects p ON p.project_id = pi.project_id
       JOIN events e ON e.event_id = p.event_id
@@ -50,7 +59,9 @@ SELECT i.name                                               AS industry,
        coalesce(a.inferred, 0)                              AS inferred,
        coalesce(a.with_amount, 0)                           AS with_amount,
        -- empty when none of its projects states an amount: never 0
-       a.amount_yuan                                        AS amount_yuan
+       a.amount_yuan                                        AS amount_yuan,
+       a.amount_qualifier                                   AS amount_qualifier,
+       coalesce(a.projects - a.with_amount, 0)              AS unstated_amount
   FROM industries i
   LEFT JOIN per_industry a ON a.industry_id = i.industry_id
  ORDER BY amount_yuan DESC NULLS LAST, projects DESC, industry;

@@ -14,6 +14,10 @@
 -- A place without a code (a town, park or zone) counts under the division above it
 -- (place_divisions); a county directly under its province (重慶's districts) has no prefecture and
 -- counts under the province at the prefecture level, as in `report divisions`.
+-- A total keeps the bounds of its parts: each part's qualifier is a direction (0 exact, 1 at
+-- least: 逾/以上, 2 at most: 近/以下/不足, 4 about), and the distinct directions added up say
+-- what the sum is: exact, at_least (≥), at_most (≤), about (≈), or mixed (parts bounded both
+-- ways: neither bound holds). unstated_* counts the parts that state no figure.
 WITH area (code) AS (
     SELECT coalesce(today_code, today_prefecture_code, today_province_code) FROM divisions
      WHERE code = nullif(:place, '') OR name = nullif(:place, '') OR short_name = nullif(:place, '')
@@ -60,7 +64,13 @@ SELECT x.division_code,
        count(CASE pi.basis WHEN 'stated' THEN 1 END)   AS stated,
        count(CASE pi.basis WHEN 'inferred' THEN 1 END) AS inferred,
        count(p.amount_yuan)                            AS with_amount,
-       sum(p.amount_yuan)                              AS amount_yuan -- empty when none is stated
+       sum(p.amount_yuan)                              AS amount_yuan, -- empty when none is stated
+       CASE sum(DISTINCT CASE WHEN p.amount_yuan IS NULL THEN NULL WHEN p.amount_qualifier = 'exact' THEN 0
+                             WHEN p.amount_qualifier IN ('more_than', 'at_least') THEN 1
+                             WHEN p.amount_qualifier IN ('nearly', 'at_most', 'less_than') THEN 2 ELSE 4 END)
+            WHEN 0 THEN 'exact' WHEN 1 THEN 'at_least' WHEN 2 THEN 'at_most' WHEN 3 THEN 'mixed'
+            WHEN 4 THEN 'about' WHEN 5 THEN 'about' WHEN 6 THEN 'about' WHEN 7 THEN 'mixed' END AS amount_qualifier,
+       count(*) - count(p.amount_yuan)                 AS unstated_amount
   FROM project_industries pi
   JOIN projects p ON p.project_id = pi.project_id
   JOIN placed x ON x.event_id = p.event_id

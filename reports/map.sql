@@ -12,6 +12,10 @@
 -- whose area is proportional to the signed amount, on an equirectangular projection of China's
 -- bounding box; `--format html` puts it on a page above this table. Ceremonies only, as in
 -- `timeline`; places with no coordinates (no code, or an area split since) are left out.
+-- A total keeps the bounds of its parts: each part's qualifier is a direction (0 exact, 1 at
+-- least: 逾/以上, 2 at most: 近/以下/不足, 4 about), and the distinct directions added up say
+-- what the sum is: exact, at_least (≥), at_most (≤), about (≈), or mixed (parts bounded both
+-- ways: neither bound holds). unstated_* counts the parts that state no figure.
 WITH area (code) AS (
     SELECT coalesce(today_code, today_prefecture_code, today_province_code) FROM divisions
      WHERE code = nullif(:place, '') OR name = nullif(:place, '') OR short_name = nullif(:place, '')
@@ -22,7 +26,21 @@ SELECT d.today_code                 AS division_code,
        d.province_today             AS province,
        count(*)                     AS events,
        sum(e.project_count)         AS headline_projects,
+       CASE sum(DISTINCT CASE WHEN e.project_count IS NULL THEN NULL WHEN e.project_count_qualifier = 'exact' THEN 0
+                             WHEN e.project_count_qualifier IN ('more_than', 'at_least') THEN 1
+                             WHEN e.project_count_qualifier IN ('nearly', 'at_most', 'less_than') THEN 2 ELSE 4 END)
+            WHEN 0 THEN 'exact' WHEN 1 THEN 'at_least' WHEN 2 THEN 'at_most' WHEN 3 THEN 'mixed'
+            WHEN 4 THEN 'about' WHEN 5 THEN 'about' WHEN 6 THEN 'about' WHEN 7 THEN 'mixed' END
+                                    AS headline_projects_qualifier,
+       count(*) - count(e.project_count) AS unstated_headline_projects,
        sum(e.signed_amount_yuan)    AS signed_amount_yuan,
+       CASE sum(DISTINCT CASE WHEN e.signed_amount_yuan IS NULL THEN NULL WHEN e.signed_amount_qualifier = 'exact' THEN 0
+                             WHEN e.signed_amount_qualifier IN ('more_than', 'at_least') THEN 1
+                             WHEN e.signed_amount_qualifier IN ('nearly', 'at_most', 'less_than') THEN 2 ELSE 4 END)
+            WHEN 0 THEN 'exact' WHEN 1 THEN 'at_least' WHEN 2 THEN 'at_most' WHEN 3 THEN 'mixed'
+            WHEN 4 THEN 'about' WHEN 5 THEN 'about' WHEN 6 THEN 'about' WHEN 7 THEN 'mixed' END
+                                    AS signed_amount_qualifier,
+       count(*) - count(e.signed_amount_yuan) AS unstated_signed_amount,
        d.longitude,
        d.latitude,
        group_concat(DISTINCT p.name) AS places

@@ -9,6 +9,10 @@
 -- latest period figure reported within the target's period. Only ceremonies are added up (a
 -- report of a period would count them twice). Where nothing is catalogued for the period, or
 -- no ceremony in it states an amount, status is `no data` and progress is empty, never 0%.
+-- A total keeps the bounds of its parts: each part's qualifier is a direction (0 exact, 1 at
+-- least: 逾/以上, 2 at most: 近/以下/不足, 4 about), and the distinct directions added up say
+-- what the sum is: exact, at_least (≥), at_most (≤), about (≈), or mixed (parts bounded both
+-- ways: neither bound holds). unstated_* counts the parts that state no figure.
 WITH RECURSIVE within (target_id, place_id) AS (
     SELECT statistic_id, place_id FROM statistics WHERE kind = 'target'
     UNION
@@ -17,7 +21,13 @@ WITH RECURSIVE within (target_id, place_id) AS (
 progress AS (
     SELECT t.statistic_id,
            count(e.event_id) AS events,
-           sum(e.signed_amount_yuan) AS signed_yuan
+           sum(e.signed_amount_yuan) AS signed_yuan,
+           CASE sum(DISTINCT CASE WHEN e.signed_amount_yuan IS NULL THEN NULL WHEN e.signed_amount_qualifier = 'exact' THEN 0
+                                 WHEN e.signed_amount_qualifier IN ('more_than', 'at_least') THEN 1
+                                 WHEN e.signed_amount_qualifier IN ('nearly', 'at_most', 'less_than') THEN 2 ELSE 4 END)
+                WHEN 0 THEN 'exact' WHEN 1 THEN 'at_least' WHEN 2 THEN 'at_most' WHEN 3 THEN 'mixed'
+                WHEN 4 THEN 'about' WHEN 5 THEN 'about' WHEN 6 THEN 'about' WHEN 7 THEN 'mixed' END AS signed_qualifier,
+           count(e.event_id) - count(e.signed_amount_yuan) AS unstated
       FROM statistics t
       LEFT JOIN within w ON w.target_id = t.statistic_id
       LEFT JOIN events e ON e.place_id = w.place_id AND e.kind = 'ceremony'
@@ -36,6 +46,8 @@ SELECT pl.name AS place,
        t.qualifier AS target_qualifier,
        p.events AS events_in_period,
        CASE WHEN t.metric = 'agreed_investment' THEN p.signed_yuan END AS events_signed_yuan,
+       CASE WHEN t.metric = 'agreed_investment' THEN p.signed_qualifier END AS events_signed_qualifier,
+       CASE WHEN t.metric = 'agreed_investment' THEN p.unstated END AS unstated_events_signed,
        CASE WHEN t.metric = 'agreed_investment' AND t.value_yuan > 0
             THEN round(100.0 * p.signed_yuan / t.value_yuan, 1) END AS progress_pct,
        CASE WHEN r.statistic_id IS NULL AND (p.signed_yuan IS NULL OR t.metric <> 'agreed_investment') THEN 'no data'

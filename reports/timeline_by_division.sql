@@ -15,13 +15,23 @@
 -- A place without a code (a town, park or zone) counts under the division above it
 -- (place_divisions); a county directly under its province (重慶's districts) has no prefecture and
 -- counts under the province at the prefecture level, as in `report divisions`.
+-- A total keeps the bounds of its parts: each part's qualifier is a direction (0 exact, 1 at
+-- least: 逾/以上, 2 at most: 近/以下/不足, 4 about), and the distinct directions added up say
+-- what the sum is: exact, at_least (≥), at_most (≤), about (≈), or mixed (parts bounded both
+-- ways: neither bound holds). unstated_* counts the parts that state no figure.
 WITH area (code) AS (
     SELECT coalesce(today_code, today_prefecture_code, today_province_code) FROM divisions
      WHERE code = nullif(:place, '') OR name = nullif(:place, '') OR short_name = nullif(:place, '')
 ),
 -- MATERIALIZED: read three times below (place_divisions is a recursive view)
 e AS MATERIALIZED (
-    SELECT ev.kind, ev.project_count, ev.signed_amount_yuan, ev.signed_amount_qualifier,
+    SELECT ev.kind, ev.project_count, ev.signed_amount_yuan,
+           CASE WHEN ev.project_count IS NULL THEN NULL WHEN ev.project_count_qualifier = 'exact' THEN 0
+                WHEN ev.project_count_qualifier IN ('more_than', 'at_least') THEN 1
+                WHEN ev.project_count_qualifier IN ('nearly', 'at_most', 'less_than') THEN 2 ELSE 4 END AS count_bound,
+           CASE WHEN ev.signed_amount_yuan IS NULL THEN NULL WHEN ev.signed_amount_qualifier = 'exact' THEN 0
+                WHEN ev.signed_amount_qualifier IN ('more_than', 'at_least') THEN 1
+                WHEN ev.signed_amount_qualifier IN ('nearly', 'at_most', 'less_than') THEN 2 ELSE 4 END AS amount_bound,
            ev.event_id,
            CASE coalesce(nullif(:by, ''), 'year')
                WHEN 'month'   THEN substr(ev.held_on, 1, 7)
@@ -65,14 +75,14 @@ e AS MATERIALIZED (
 -- or named again by a later source (a mention); one pass adds them up, and a project named
 -- twice is counted once (count DISTINCT)
 rows AS (
-    SELECT division_code, division, period, kind, project_count, signed_amount_yuan, signed_amount_qualifier,
+    SELECT division_code, division, period, kind, project_count, signed_amount_yuan, count_bound, amount_bound,
            NULL AS project_id
       FROM e
     UNION ALL
-    SELECT e.division_code, e.division, e.period, 'named', NULL, NULL, NULL, p.project_id
+    SELECT e.division_code, e.division, e.period, 'named', NULL, NULL, NULL, NULL, p.project_id
       FROM e JOIN projects p ON p.event_id = e.event_id WHERE e.kind = 'ceremony'
     UNION ALL
-    SELECT e.division_code, e.division, e.period, 'named', NULL, NULL, NULL, m.project_id
+    SELECT e.division_code, e.division, e.period, 'named', NULL, NULL, NULL, NULL, m.project_id
       FROM e JOIN project_mentions m ON m.event_id = e.event_id WHERE e.kind = 'ceremony'
 )
 SELECT division_code,
@@ -80,15 +90,18 @@ SELECT division_code,
        period,
        count(*) FILTER (WHERE kind = 'ceremony') AS events,
        sum(project_count) FILTER (WHERE kind = 'ceremony') AS headline_projects,
+       CASE sum(DISTINCT count_bound) FILTER (WHERE kind = 'ceremony')
+            WHEN 0 THEN 'exact' WHEN 1 THEN 'at_least' WHEN 2 THEN 'at_most' WHEN 3 THEN 'mixed'
+            WHEN 4 THEN 'about' WHEN 5 THEN 'about' WHEN 6 THEN 'about' WHEN 7 THEN 'mixed' END
+                                                AS headline_projects_qualifier,
+       count(*) FILTER (WHERE kind = 'ceremony' AND project_count IS NULL) AS unstated_headline_projects,
        count(DISTINCT project_id)               AS named_projects,
        sum(signed_amount_yuan) FILTER (WHERE kind = 'ceremony') AS signed_amount_yuan,
-       -- a sum keeps the loosest qualifier of its parts; none when no ceremony states an amount
-       CASE WHEN count(signed_amount_yuan) FILTER (WHERE kind = 'ceremony') = 0 THEN NULL
-            WHEN sum(signed_amount_qualifier <> 'exact') FILTER (WHERE kind = 'ceremony' AND signed_amount_yuan IS NOT NULL) = 0 THEN 'exact'
-            WHEN sum(signed_amount_qualifier NOT IN ('exact', 'at_least')) FILTER (WHERE kind = 'ceremony' AND signed_amount_yuan IS NOT NULL) = 0 THEN 'at_least'
-            WHEN sum(signed_amount_qualifier NOT IN ('exact', 'at_least', 'more_than')) FILTER (WHERE kind = 'ceremony' AND signed_amount_yuan IS NOT NULL) = 0 THEN 'more_than'
-            ELSE 'about'
-       END                                      AS signed_amount_qualifier,
+       CASE sum(DISTINCT amount_bound) FILTER (WHERE kind = 'ceremony')
+            WHEN 0 THEN 'exact' WHEN 1 THEN 'at_least' WHEN 2 THEN 'at_most' WHEN 3 THEN 'mixed'
+            WHEN 4 THEN 'about' WHEN 5 THEN 'about' WHEN 6 THEN 'about' WHEN 7 THEN 'mixed' END
+                                                AS signed_amount_qualifier,
+       count(*) FILTER (WHERE kind = 'ceremony' AND signed_amount_yuan IS NULL) AS unstated_signed_amount,
        count(*) FILTER (WHERE kind = 'period_report') AS period_reports
   FROM rows
  GROUP BY division_code, period

@@ -275,9 +275,9 @@ fn table_output_reads_as_people_read_amounts() {
     assert!(!json_text.contains('█'), "bars are for tables only");
     let csv = ok(&env, &["report", "industries", "--format", "csv"]);
     assert!(!csv.contains('█'));
-    assert!(csv.starts_with("industry,main_in,special_in,events_covering,projects,stated,inferred,with_amount,amount_yuan\n"), "{csv}");
+    assert!(csv.starts_with("industry,main_in,special_in,events_covering,projects,stated,inferred,with_amount,amount_yuan,amount_qualifier,unstated_amount\n"), "{csv}");
     assert!(
-        csv.contains("新能源及新型儲能,,,1,2,0,2,2,10200000000\n"),
+        csv.contains("新能源及新型儲能,,,1,2,0,2,2,10200000000,exact,0\n"),
         "{csv}"
     );
     let ndjson = ok(&env, &["report", "top", "--format", "ndjson"]);
@@ -1490,12 +1490,17 @@ fn an_amount_nobody_stated_is_never_shown_as_zero() {
     assert_eq!(hardware["amount_yuan"], serde_json::Value::Null);
     let csv = ok(&env, &["report", "industries", "--format", "csv"]);
     let line = csv.lines().find(|l| l.starts_with("五金製品,")).unwrap();
-    assert!(line.ends_with(",0,"), "with_amount 0, amount empty: {line}");
+    assert!(
+        line.ends_with(",0,,,1"),
+        "with_amount 0, amount and its bound empty, 1 part unstated: {line}"
+    );
     let table = ok(&env, &["report", "industries"]);
     let line = table.lines().find(|l| l.contains("五金製品")).unwrap();
-    assert!(
-        line.trim_end().ends_with(" 0"),
-        "only with_amount's 0: {line}"
+    let cells: Vec<&str> = line.split_whitespace().collect();
+    assert_eq!(
+        cells[cells.len() - 2..],
+        ["0", "1"],
+        "only with_amount's 0, then the unstated part, no amount: {line}"
     );
     let svg = ok(&env, &["report", "industries", "--format", "svg"]);
     assert!(svg.contains("not stated"), "{svg}");
@@ -1529,4 +1534,135 @@ fn an_amount_nobody_stated_is_never_shown_as_zero() {
         serde_json::Value::Null,
         "no qualifier for an amount nobody stated"
     );
+}
+
+/// Three ceremonies of one district: 近20個 projects and 逾1000億元, 11 projects and 266億元 with
+/// two named projects (one of 5億元, one with no amount), 3 projects and no amount.
+const BOUNDED_PARTS: &str = r#"
+format = 2
+
+[source]
+title = "大足區兩場招商引資項目集中簽約活動(測試用轉述)"
+publisher = "zhaoshang test fixture"
+url = "https://example.org/zhaoshang-fixtures/dazu-2024-bounds"
+published = "2024-07-15"
+script = "traditional"
+text = """
+大足區兩場招商引資項目集中簽約活動(測試用轉述)
+3月8日,大足區舉行春季招商引資項目集中簽約活動,簽約項目近20個,協議引資逾1000億元。
+5月10日,大足區舉行夏季招商引資項目集中簽約活動,簽約項目11個,協議引資266億元。
+其中,五金製品產業園項目投資5億元,智能裝備項目同日簽約。
+6月6日,大足區舉行初夏招商引資項目集中簽約活動,簽約項目3個。
+"""
+
+[[places]]
+name = "大足區"
+kind = "district"
+parent = "重慶市"
+quote = "大足區舉行春季招商引資項目集中簽約活動"
+
+[[industries]]
+name = "五金製品"
+quote = "五金製品產業園項目"
+
+[[events]]
+name = "大足區春季招商引資項目集中簽約活動"
+place = "大足區"
+date = "2024-03-08"
+quote = "3月8日,大足區舉行春季招商引資項目集中簽約活動"
+project_count = { value = "近20個", quote = "簽約項目近20個" }
+signed_amount = { value = "逾1000億元", quote = "協議引資逾1000億元" }
+
+[[events]]
+name = "大足區夏季招商引資項目集中簽約活動"
+place = "大足區"
+date = "2024-05-10"
+quote = "5月10日,大足區舉行夏季招商引資項目集中簽約活動"
+project_count = { value = "11個", quote = "簽約項目11個" }
+signed_amount = { value = "266億元", quote = "協議引資266億元" }
+
+[[events.projects]]
+name = "五金製品產業園項目"
+quote = "五金製品產業園項目投資5億元"
+amount = { value = "5億元", quote = "投資5億元" }
+industries = [{ name = "五金製品", quote = "五金製品產業園項目" }]
+
+[[events.projects]]
+name = "智能裝備項目"
+quote = "智能裝備項目同日簽約"
+industries = [{ name = "五金製品", basis = "inferred", quote = "智能裝備項目同日簽約" }]
+
+[[events]]
+name = "大足區初夏招商引資項目集中簽約活動"
+place = "大足區"
+date = "2024-06-06"
+quote = "6月6日,大足區舉行初夏招商引資項目集中簽約活動"
+project_count = { value = "3個", quote = "簽約項目3個" }
+"#;
+
+// Totals keep their bounds (issue 29, item 9): 逾1000億 + 266億 is at least 1266億, 近20 + 11 + 3
+// at most 34; exact parts give an exact total; parts that state nothing are counted.
+#[test]
+fn a_total_keeps_the_bounds_of_its_parts() {
+    let env = seeded();
+    let path = env.dir.path().join("bounds.toml");
+    std::fs::write(&path, BOUNDED_PARTS).unwrap();
+    ok(&env, &["import", path.to_str().unwrap()]);
+
+    let dazu = ["--param", "district=大足區"];
+    for report in ["timeline", "map"] {
+        let mut args = vec!["report", report];
+        if report == "timeline" {
+            args.extend(dazu);
+        }
+        let rows = json(&env, &args);
+        let row = rows
+            .iter()
+            .find(|r| r["headline_projects"] == 34)
+            .unwrap_or_else(|| panic!("{report}: {rows:?}"));
+        assert_eq!(row["signed_amount_yuan"], 126_600_000_000_i64, "{report}");
+        assert_eq!(row["signed_amount_qualifier"], "at_least", "{report}");
+        assert_eq!(row["headline_projects_qualifier"], "at_most", "{report}");
+        assert_eq!(row["unstated_signed_amount"], 1, "{report}");
+        let table = ok(&env, &args);
+        let line = table.lines().find(|l| l.contains("大足")).unwrap();
+        assert!(line.contains("≥1266億"), "{report}: {line}");
+        assert!(line.contains("≤34"), "{report}: {line}");
+    }
+    let divisions = json(
+        &env,
+        &["report", "divisions", "--param", "division_level=county"],
+    );
+    let row = divisions
+        .iter()
+        .find(|r| r["division"] == "大足区")
+        .unwrap();
+    assert_eq!(row["headline_amount_qualifier"], "at_least");
+    assert_eq!(row["headline_qualifier"], "at_most");
+    assert_eq!(row["unstated_headline_amount"], 1);
+    assert_eq!(row["named_amount_qualifier"], "exact");
+    assert_eq!(row["unstated_named_amount"], 1);
+
+    // the seed's district: every part exact, so is the total, shown with no sign
+    let jiangjin = json(&env, &["report", "timeline", "--param", "district=江津區"]);
+    assert_eq!(jiangjin[0]["signed_amount_qualifier"], "exact");
+    assert_eq!(jiangjin[0]["headline_projects_qualifier"], "exact");
+    assert_eq!(jiangjin[0]["unstated_signed_amount"], 0);
+    let table = ok(&env, &["report", "timeline", "--param", "district=江津區"]);
+    let line = table.lines().find(|l| l.contains("江津")).unwrap();
+    assert!(line.contains(" 266億") && !line.contains('≥'), "{line}");
+
+    // one of the two named projects states no amount: the sum of the other, and 1 part lacking
+    let summary = json(&env, &["report", "summary", "--param", "district=大足區"]);
+    let summer = summary.iter().find(|r| r["named_count"] == 2).unwrap();
+    assert_eq!(summer["named_amount_yuan"], 500_000_000);
+    assert_eq!(summer["named_amount_qualifier"], "exact");
+    assert_eq!(summer["unstated_named_amount"], 1);
+    let industries = json(&env, &["report", "industries"]);
+    let hardware = industries
+        .iter()
+        .find(|r| r["industry"] == "五金製品")
+        .unwrap();
+    assert_eq!(hardware["amount_qualifier"], "exact");
+    assert_eq!(hardware["unstated_amount"], 1);
 }

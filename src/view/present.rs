@@ -5,6 +5,9 @@
 //! - `X_yuan` is money: shown as 266億, 1.85億, 5000萬;
 //! - `X_count` is a count;
 //! - `X_qualifier` beside `X_yuan`, `X_count` or `X` is folded into that column (逾1000億, 近20);
+//! - a total (a figure with an `unstated_X` column beside it, counting the parts that state
+//!   none) shows the bound its parts give it instead: ≥1266億, ≤31, ≈40億, ~ when they point
+//!   both ways;
 //! - `X_yuan` and `X_count` side by side (a figure that is money in some rows and a count in
 //!   others) are shown as one column `X`;
 //! - a report may name a column to draw as a bar (`-- Bar: amount`).
@@ -31,6 +34,8 @@ pub(super) struct Group {
     header: String,
     values: Vec<(usize, Kind)>,
     qualifier: Option<usize>,
+    /// A sum of figures: its qualifier is a total's (exact, at_least, at_most, about, mixed).
+    total: bool,
 }
 
 pub(super) const BAR_WIDTH: usize = 24;
@@ -72,11 +77,13 @@ fn groups(columns: &[String]) -> Vec<Group> {
             },
             values: vec![(i, kind)],
             qualifier: None,
+            total: false,
         });
     }
     for g in &mut groups {
         let q = format!("{}_qualifier", g.key);
         g.qualifier = columns.iter().position(|c| *c == q);
+        g.total = has(&format!("unstated_{}", g.key)) || has(&format!("unstated_{}_count", g.key));
     }
     groups
 }
@@ -130,15 +137,29 @@ pub(super) fn cell(row: &[Value], g: &Group) -> String {
         (Kind::Money, Value::Real(yuan)) if yuan.fract() == 0.0 => format_yuan(*yuan as i64),
         (_, v) => plain_text(v),
     };
-    let qualifier = g
-        .qualifier
-        .and_then(|q| match &row[q] {
-            Value::Text(t) => Qualifier::parse(t),
-            _ => None,
-        })
+    let stated = g.qualifier.and_then(|q| match &row[q] {
+        Value::Text(t) => Some(t.as_str()),
+        _ => None,
+    });
+    if g.total {
+        return format!("{}{base}", total_bound(stated.unwrap_or("exact")));
+    }
+    let qualifier = stated
+        .and_then(Qualifier::parse)
         .unwrap_or(Qualifier::Exact);
     let (before, after) = qualifier.affixes();
     format!("{before}{base}{after}")
+}
+
+/// The sign before a total: its parts' qualifiers added up (the reports' `CASE sum(DISTINCT …)`).
+fn total_bound(qualifier: &str) -> &'static str {
+    match qualifier {
+        "at_least" => "≥",
+        "at_most" => "≤",
+        "about" => "≈",
+        "mixed" => "~",
+        _ => "",
+    }
 }
 
 pub(super) fn bar(value: f64, max: f64) -> String {
@@ -385,6 +406,43 @@ mod tests {
         assert_eq!(l.display[0], vec!["agreed_investment", "逾1000億"]);
         assert_eq!(l.records[0]["value_yuan"], 100_000_000_000_i64);
         assert_eq!(l.records[0]["value_qualifier"], "more_than");
+    }
+
+    #[test]
+    fn a_total_shows_the_bound_of_its_parts_not_a_stated_qualifier() {
+        let row = |yuan: i64, qualifier: &str| {
+            vec![
+                Value::Integer(yuan),
+                Value::Text(qualifier.into()),
+                Value::Integer(0),
+            ]
+        };
+        let r = result(
+            &[
+                "signed_amount_yuan",
+                "signed_amount_qualifier",
+                "unstated_signed_amount",
+            ],
+            vec![
+                row(126_600_000_000, "at_least"),
+                row(3_100_000_000, "at_most"),
+                row(4_000_000_000, "about"),
+                row(500_000_000, "mixed"),
+                row(26_600_000_000, "exact"),
+            ],
+        );
+        let totals = listing(&r, None);
+        let shown: Vec<&str> = totals.display.iter().map(|d| d[0].as_str()).collect();
+        assert_eq!(shown, ["≥1266億", "≤31億", "≈40億", "~5億", "266億"]);
+        // without unstated_…, at_least is a figure as a source stated it (10億以上)
+        let r = result(
+            &["value_yuan", "value_qualifier"],
+            vec![vec![
+                Value::Integer(1_000_000_000),
+                Value::Text("at_least".into()),
+            ]],
+        );
+        assert_eq!(listing(&r, None).display[0], vec!["10億以上"]);
     }
 
     #[test]
