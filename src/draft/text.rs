@@ -179,14 +179,24 @@ impl<'a> Doc<'a> {
                     },
                 );
                 // 共有39个项目集中签约、开工: a list's items share the batch's stage.
-                let wide_start = text[..at - piece.len()]
-                    .rfind([',', '，', '：', ':'])
-                    .map_or(0, |i| {
-                        i + text[i..].chars().next().map_or(1, char::len_utf8)
-                    });
-                let wide_end = text[at..]
-                    .find([',', '，', '：', ':'])
-                    .map_or(text.len(), |i| at + i);
+                // The list is the run of pieces joined by 、 around this one, no further.
+                let piece_start = at - piece.len();
+                let wide_start = if text[..piece_start].ends_with('、') {
+                    text[..piece_start]
+                        .rfind([',', '，', '：', ':'])
+                        .map_or(0, |i| {
+                            i + text[i..].chars().next().map_or(1, char::len_utf8)
+                        })
+                } else {
+                    piece_start
+                };
+                let wide_end = if piece.ends_with('、') {
+                    text[at..]
+                        .find([',', '，', '：', ':'])
+                        .map_or(text.len(), |i| at + i)
+                } else {
+                    at
+                };
                 let wide = &text[wide_start..wide_end];
                 if wide.contains('、') && has_stage(wide) && !has_stage(clause) {
                     Topic::Stage
