@@ -24,14 +24,9 @@ pub fn invested_by(draft: &mut Draft, doc: &Doc) {
     };
     let names: Vec<String> = event.projects.iter().map(|p| p.name.clone()).collect();
     let mut links: Vec<(usize, CompanyLink)> = Vec::new();
-    for s in &doc.sentences {
-        let about_signing = doc.clauses.iter().any(|c| {
-            c.start >= s.start
-                && c.start < s.start + s.text.len()
-                && matches!(
-                    c.topic,
-                    Topic::Signing | Topic::Period(..) | Topic::Background
-                )
+    for (index, s) in doc.sentences.iter().enumerate() {
+        let about_signing = doc.sentence_has(index, |t| {
+            matches!(t, Topic::Signing | Topic::Period(..) | Topic::Background)
         });
         if !about_signing {
             continue;

@@ -38,12 +38,9 @@ pub fn listed_projects(draft: &mut Draft, doc: &Doc) {
         return;
     }
     let period_report = draft.file.events[0].from.is_some();
-    for s in &doc.sentences {
-        let about_signing = doc.clauses.iter().any(|c| {
-            c.start >= s.start
-                && c.start < s.start + s.text.len()
-                && (c.topic == Topic::Signing
-                    || (period_report && matches!(c.topic, Topic::Period(..))))
+    for (index, s) in doc.sentences.iter().enumerate() {
+        let about_signing = doc.sentence_has(index, |t| {
+            *t == Topic::Signing || (period_report && matches!(t, Topic::Period(..)))
         });
         if !about_signing {
             continue;

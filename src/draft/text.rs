@@ -290,6 +290,13 @@ impl<'a> Doc<'a> {
         self.clauses.iter().filter(|c| c.topic == Topic::Signing)
     }
 
+    /// Whether a clause of sentence `index` has a topic `wanted` takes.
+    pub fn sentence_has(&self, index: usize, wanted: impl Fn(&Topic) -> bool) -> bool {
+        self.clauses
+            .iter()
+            .any(|c| c.sentence == index && wanted(&c.topic))
+    }
+
     /// The sentence a byte offset falls in.
     pub fn sentence_at(&self, at: usize) -> Option<&Sentence<'a>> {
         self.sentences
