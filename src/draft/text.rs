@@ -365,6 +365,32 @@ const TARGET_WORDS: &[&str] = &[
     "計劃全年",
 ];
 
+/// Words of the place's economy, not of its investment promotion.
+const ECONOMY: &[&str] = &[
+    "生产总值",
+    "生產總值",
+    "GDP",
+    "预算收入",
+    "預算收入",
+    "财政收入",
+    "財政收入",
+    "财政总收入",
+    "財政總收入",
+    "税收收入",
+    "稅收收入",
+    "税收占比",
+    "稅收占比",
+    "复工率",
+    "復工率",
+    "工业增加值",
+    "工業增加值",
+    "消费品零售",
+    "消費品零售",
+    "进出口总额",
+    "進出口總額",
+    "居民人均",
+];
+
 fn has_stage(text: &str) -> bool {
     STAGE_WORDS.iter().any(|w| text.contains(w))
 }
@@ -387,6 +413,11 @@ pub fn own_topic(clause: &str, year: i32, published: &str) -> Option<Topic> {
     }
     if has(THIS_EVENT) && !has(&["以来", "以來"]) {
         return Some(Topic::Signing);
+    }
+    // The place's economy (全县完成GDP212.3亿元, 复工率已达98.5%): background, whatever its
+    // period, unless the clause is about signing.
+    if has(ECONOMY) && !signing {
+        return Some(Topic::Background);
     }
     // Projects offered, not signed: 重点推介了, 发布了…项目, 储备项目.
     if has(&[
