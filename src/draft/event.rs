@@ -627,7 +627,10 @@ fn read_parts(draft: &mut Draft, doc: &Doc, piece: &str, start: usize, parts: &m
         if text.contains("以上") || BAND.is_match(text) {
             continue;
         }
-        let count = figures::counts(text).into_iter().next();
+        // 一批 of the prose (…等一批项目体量大) counts nothing.
+        let count = figures::counts(text)
+            .into_iter()
+            .find(|c| !c.value.starts_with("一批"));
         let money = figures::money(text)
             .into_iter()
             .find(|m| !figures::is_revenue(&text[..m.start]));

@@ -146,6 +146,12 @@ const GENERIC_ENDS: &[&str] = &[
 
 /// Ends that name a batch however long the words before them (首批重点项目, 招商引资项目).
 const ALWAYS_GENERIC: &[&str] = &[
+    "各项目",
+    "各項目",
+    "该项目",
+    "該項目",
+    "这些项目",
+    "這些項目",
     "的项目",
     "的項目",
     "类项目",
@@ -179,6 +185,9 @@ const ALWAYS_GENERIC: &[&str] = &[
 ];
 
 const FRAGMENT_WORDS: &[&str] = &[
+    "切实",
+    "切實",
+    "局面",
     "举行",
     "舉行",
     "出席",
@@ -483,6 +492,26 @@ fn item_projects(
                     .map(|f| (o, f))
             });
         let name_start = start + m.end() - name.len();
+        // In a list (A公司投资的X项目、B公司投资的Y项目) a project's companies are its own item's.
+        let seg_start = item[..m.end() - name.len()]
+            .rfind('、')
+            .map_or(0, |i| i + '、'.len_utf8());
+        let seg_end = item[m.end()..].find('、').map_or(item.len(), |i| m.end() + i);
+        let segment = &item[seg_start..seg_end];
+        let found: Vec<(usize, String)> = COMPANY
+            .find_iter(segment)
+            .filter_map(|c| Some((seg_start + c.start(), company_name(c.as_str())?)))
+            .filter(|(_, c)| !name.contains(c.as_str()))
+            .collect();
+        // The quote starts at a company named before the project (X公司投资的Y项目).
+        let name_start = found
+            .iter()
+            .filter_map(|(at, c)| {
+                let from = at + item[*at..].find(c.as_str())?;
+                (from < m.end() - name.len()).then_some(start + from)
+            })
+            .min()
+            .unwrap_or(name_start);
         let quote_start = money
             .as_ref()
             .map_or(name_start, |(o, f)| (o + f.start).min(name_start));
@@ -498,11 +527,7 @@ fn item_projects(
                 alternatives: Vec::new(),
             })
         });
-        let companies: Vec<String> = COMPANY
-            .find_iter(item)
-            .filter_map(|c| company_name(c.as_str()))
-            .filter(|c| !name.contains(c.as_str()))
-            .collect();
+        let companies = found.into_iter().map(|(_, c)| c).collect();
         add_project(draft, name, quote, amount, companies);
     }
 }
