@@ -492,24 +492,12 @@ fn item_projects(
                     .map(|f| (o, f))
             });
         let name_start = start + m.end() - name.len();
-        // In a list (A公司投资的X项目、B公司投资的Y项目) a project's companies are its own item's.
-        let seg_start = item[..m.end() - name.len()]
-            .rfind('、')
-            .map_or(0, |i| i + '、'.len_utf8());
-        let seg_end = item[m.end()..].find('、').map_or(item.len(), |i| m.end() + i);
-        let segment = &item[seg_start..seg_end];
-        let found: Vec<(usize, String)> = COMPANY
-            .find_iter(segment)
-            .filter_map(|c| Some((seg_start + c.start(), company_name(c.as_str())?)))
-            .filter(|(_, c)| !name.contains(c.as_str()))
-            .collect();
+        let found = item_companies(item, m.end() - name.len(), m.end(), &name);
         // The quote starts at a company named before the project (X公司投资的Y项目).
         let name_start = found
             .iter()
-            .filter_map(|(at, c)| {
-                let from = at + item[*at..].find(c.as_str())?;
-                (from < m.end() - name.len()).then_some(start + from)
-            })
+            .map(|(at, _)| start + at)
+            .filter(|&at| at < name_start)
             .min()
             .unwrap_or(name_start);
         let quote_start = money
@@ -530,6 +518,21 @@ fn item_projects(
         let companies = found.into_iter().map(|(_, c)| c).collect();
         add_project(draft, name, quote, amount, companies);
     }
+}
+
+/// The companies named in the part of `item` that holds the project at `from..to`, each with
+/// where its name starts: in a list (A公司投资的X项目、B公司投资的Y项目) its own list item.
+fn item_companies(item: &str, from: usize, to: usize, name: &str) -> Vec<(usize, String)> {
+    let seg_start = item[..from].rfind('、').map_or(0, |i| i + '、'.len_utf8());
+    let seg_end = item[to..].find('、').map_or(item.len(), |i| to + i);
+    COMPANY
+        .find_iter(&item[seg_start..seg_end])
+        .filter_map(|c| {
+            let company = company_name(c.as_str())?;
+            let at = seg_start + c.start() + c.as_str().find(company.as_str())?;
+            (!name.contains(company.as_str())).then_some((at, company))
+        })
+        .collect()
 }
 
 pub(super) fn add_project(
