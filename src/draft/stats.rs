@@ -78,6 +78,19 @@ fn clause_period(draft: &Draft, doc: &Doc, c: &Clause) -> Option<(&'static str, 
             format!("{year:04}-01-01"),
             format!("{year:04}-12-31"),
         )),
+        // 1-10月,全县签约项目76个…;新开工项目36个,项目开工率47.4%: in a period report, starts
+        // right after a period's figures are that period's tally, not a batch.
+        Topic::Stage => {
+            draft.file.events.first().filter(|e| e.from.is_some())?;
+            let i = doc.clauses.iter().position(|x| x.start == c.start)?;
+            let before = doc.clauses[..i].iter().rev().find(|x| x.topic != Topic::Stage)?;
+            match &before.topic {
+                Topic::Period(from, to, _) if !c.text.contains("集中") => {
+                    Some(("period_statistic", from.clone(), to.clone()))
+                }
+                _ => None,
+            }
+        }
         Topic::Background => {
             let report = draft.file.events.first().filter(|e| e.from.is_some())?;
             let sentence = doc.sentence_at(c.start).map_or(c.text, |s| s.text);
