@@ -531,6 +531,22 @@ pub fn parts(draft: &mut Draft, doc: &Doc) {
             read_parts(draft, doc, piece, piece_start, &mut parts);
         }
     }
+    // A kind named again starts another breakdown (the fair's, then the ceremony's: 内资…外资…
+    // 贸易类项目2个; 会上…内资…外资…贸易类项目1个).
+    let mut groups: Vec<Vec<PartEntry>> = vec![Vec::new()];
+    for part in parts {
+        let current = groups.last_mut().filter(|g| g.iter().all(|p| p.name != part.name));
+        match current {
+            Some(g) => g.push(part),
+            None => groups.push(vec![part]),
+        }
+    }
+    for parts in groups {
+        breakdown_or_statistic(draft, parts);
+    }
+}
+
+fn breakdown_or_statistic(draft: &mut Draft, mut parts: Vec<PartEntry>) {
     // One part with its count and amount (其中铜产业项目7个,投资20.41亿元) is a breakdown of one
     // stated part, the rest not stated; a lone figure (其中外资项目4个) a statistic.
     let whole_part = matches!(&parts[..], [p] if p.count.is_some() && p.amount.is_some());

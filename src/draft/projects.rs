@@ -306,6 +306,12 @@ pub(super) fn project_name(run: &str) -> Option<String> {
 pub(super) fn company_name(run: &str) -> Option<String> {
     let g = crate::source::divisions::gazetteer();
     let mut name = run;
+    // 年产20万吨特种纸项目(山东恒瑞纸业有限公司): the company in brackets after its project.
+    for w in ["项目(", "项目（", "項目(", "項目（"] {
+        if let Some(i) = name.rfind(w) {
+            name = &name[i + w.len()..];
+        }
+    }
     for w in [
         "签约",
         "簽約",
