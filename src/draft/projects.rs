@@ -284,6 +284,29 @@ fn split_list(run: &str) -> Vec<&str> {
     if all_names { parts } else { vec![run] }
 }
 
+/// `X、Y、Z等项目`: the names before 等项目 (as written, without 项目), each with its offset in
+/// the run; None when the run is not such a list.
+fn listed_before_deng(run: &str) -> Option<Vec<(usize, &str)>> {
+    let body = run
+        .strip_suffix("等项目")
+        .or_else(|| run.strip_suffix("等項目"))?;
+    let mut out = Vec::new();
+    let mut at = 0;
+    for (i, part) in body.split('、').enumerate() {
+        let offset = at;
+        at += part.len() + '、'.len_utf8();
+        // The first item carries the words before the list (此外还有X).
+        let name = if i == 0 { cut_name(part) } else { part };
+        let name = name.trim();
+        let counted = !figures::counts(name).is_empty() || !figures::money(name).is_empty();
+        if name.chars().count() < 4 || counted || COMPANY.is_match(name) {
+            return None;
+        }
+        out.push((offset + part.len() - name.len(), name));
+    }
+    Some(out)
+}
+
 /// A run ending in 项目 as a project's name, or None when it names no one project.
 pub(super) fn project_name(run: &str) -> Option<String> {
     let name = cut_name(run);
@@ -466,6 +489,14 @@ fn item_projects(
         .iter()
         .any(|w| after.starts_with(w))
         {
+            continue;
+        }
+        if let Some(names) = listed_before_deng(m.as_str()) {
+            for (at, name) in names {
+                let from = start + m.start() + at;
+                let quote = doc.text[from..from + name.len()].to_string();
+                add_project(draft, name.to_string(), quote, None, Vec::new());
+            }
             continue;
         }
         let parts = split_list(m.as_str());
