@@ -491,26 +491,7 @@ fn item_projects(
         {
             continue;
         }
-        if let Some(names) = listed_before_deng(m.as_str()) {
-            for (at, name) in names {
-                let from = start + m.start() + at;
-                let quote = doc.text[from..from + name.len()].to_string();
-                add_project(draft, name.to_string(), quote, None, Vec::new());
-            }
-            continue;
-        }
-        let parts = split_list(m.as_str());
-        if parts.len() > 1 {
-            let mut at = m.start();
-            for part in parts {
-                let part_start = start + at;
-                at += part.len() + '、'.len_utf8();
-                if let Some(name) = project_name(part) {
-                    let quote_start = part_start + part.len() - name.len();
-                    let quote = doc.text[quote_start..part_start + part.len()].to_string();
-                    add_project(draft, name, quote, None, Vec::new());
-                }
-            }
+        if listed_projects(draft, doc, start + m.start(), m.as_str()) {
             continue;
         }
         let Some(name) = project_name(m.as_str()) else {
@@ -555,6 +536,33 @@ fn item_projects(
         let companies = found.into_iter().map(|(_, c)| c).collect();
         add_project(draft, name, quote, amount, companies);
     }
+}
+
+/// The projects of a run that lists them (`X、Y等项目`, `X项目、Y项目`) at byte `start`;
+/// false when the run names one project.
+fn listed_projects(draft: &mut Draft, doc: &Doc, start: usize, run: &str) -> bool {
+    if let Some(names) = listed_before_deng(run) {
+        for (at, name) in names {
+            let quote = doc.text[start + at..start + at + name.len()].to_string();
+            add_project(draft, name.to_string(), quote, None, Vec::new());
+        }
+        return true;
+    }
+    let parts = split_list(run);
+    if parts.len() < 2 {
+        return false;
+    }
+    let mut at = start;
+    for part in parts {
+        let part_start = at;
+        at += part.len() + '、'.len_utf8();
+        if let Some(name) = project_name(part) {
+            let quote_start = part_start + part.len() - name.len();
+            let quote = doc.text[quote_start..part_start + part.len()].to_string();
+            add_project(draft, name, quote, None, Vec::new());
+        }
+    }
+    true
 }
 
 /// The companies named in the part of `item` that holds the project at `from..to`, each with
