@@ -106,9 +106,15 @@ fn in_list(doc: &Doc, at: usize) -> bool {
 
 /// The first count of projects in a clause, its offset in the text.
 fn project_count_in(c: &Clause) -> Option<Found> {
+    project_count_reading(c, c.text)
+}
+
+/// The first count of a clause that counts projects, read with the words after the clause up
+/// to `through`'s end (66个投资额过亿元的合同、协议项目: a list cuts the clause before 项目).
+fn project_count_reading(c: &Clause, through: &str) -> Option<Found> {
     figures::counts(c.text)
         .into_iter()
-        .find(|f| counts_projects(c.text, f))
+        .find(|f| counts_projects(through, f))
         .map(|f| Found {
             start: f.start + c.start,
             end: f.end + c.start,
@@ -132,7 +138,10 @@ fn money_in(c: &Clause) -> Vec<Found> {
 fn headline(doc: &Doc, wanted: &dyn Fn(&Topic) -> bool) -> Option<Headline> {
     let clauses: Vec<&Clause> = doc.clauses.iter().filter(|c| wanted(&c.topic)).collect();
     for c in &clauses {
-        let Some(count) = project_count_in(c) else {
+        let sentence_end = doc.text[c.start..]
+            .find(['。', '；', ';', '\n'])
+            .map_or(doc.text.len(), |e| c.start + e);
+        let Some(count) = project_count_reading(c, &doc.text[c.start..sentence_end]) else {
             continue;
         };
         // 其中外资项目4个 is a part, not the headline.

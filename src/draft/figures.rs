@@ -175,7 +175,7 @@ pub fn is_revenue(before: &str) -> bool {
 }
 
 static OF_PROJECTS_AFTER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:[\p{Han}]{0,8}?)(?:项目|項目)")
+    Regex::new(r"^(?:[\p{Han}]{0,8}?|[\p{Han}、]{0,16}?、[\p{Han}]{0,6}?)(?:项目|項目)")
         .unwrap_or_else(|e| panic!("the projects pattern: {e}"))
 });
 static OF_PROJECTS_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
