@@ -411,16 +411,9 @@ pub fn own_topic(clause: &str, year: i32, published: &str) -> Option<Topic> {
     {
         return None;
     }
-    if has(THIS_EVENT) && !has(&["以来", "以來"]) {
-        return Some(Topic::Signing);
-    }
-    // The place's economy (全县完成GDP212.3亿元, 复工率已达98.5%): background, whatever its
-    // period, unless the clause is about signing.
-    if has(ECONOMY) && !signing {
-        return Some(Topic::Background);
-    }
-    // Projects offered, not signed: 重点推介了, 发布了…项目, 储备项目.
-    if has(&[
+    // Projects offered, not signed: 重点推介了, 发布了…项目, 储备项目 (会上发布了30个项目
+    // too, unless the clause signs).
+    let offered = has(&[
         "推介了",
         "重点推介",
         "重點推介",
@@ -431,7 +424,16 @@ pub fn own_topic(clause: &str, year: i32, published: &str) -> Option<Topic> {
         "儲備項目",
         "在谈项目",
         "在談項目",
-    ]) {
+    ]);
+    if offered && !has(&["签约", "簽約", "签订", "簽訂", "签署", "簽署"]) {
+        return Some(Topic::Background);
+    }
+    if has(THIS_EVENT) && !has(&["以来", "以來"]) {
+        return Some(Topic::Signing);
+    }
+    // The place's economy (全县完成GDP212.3亿元, 复工率已达98.5%): background, whatever its
+    // period, unless the clause is about signing.
+    if offered || (has(ECONOMY) && !signing) {
         return Some(Topic::Background);
     }
     if has(TARGET_WORDS) {
