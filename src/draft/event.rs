@@ -88,9 +88,14 @@ const TOTAL_WORDS: &[&str] = &[
 const LIST_START: &[&str] = &["分别是", "分別是", "分别为", "分別為", "包括", "即", "其中"];
 
 pub fn has_ceremony(doc: &Doc) -> bool {
+    // A ceremony of signing and starting together (集中签约暨重点项目开工仪式) is one too.
+    let signs = |c: &Clause| {
+        c.topic == Topic::Signing
+            || (c.topic == Topic::Stage && ["签约", "簽約"].iter().any(|w| c.text.contains(w)))
+    };
     doc.clauses
         .iter()
-        .filter(|c| c.topic == Topic::Signing)
+        .filter(|c| signs(c))
         .any(|c| CEREMONY.iter().any(|w| c.text.contains(w)))
         || doc
             .title
