@@ -24,6 +24,13 @@ struct Headline {
 
 /// Words that say a ceremony took place.
 const CEREMONY: &[&str] = &[
+    // Fairs: 投洽会, 哈洽会, 津洽会; 亚博会, 农博会; 交易会.
+    "洽会",
+    "洽會",
+    "博会",
+    "博會",
+    "交易会",
+    "交易會",
     "举行",
     "舉行",
     "举办",
@@ -138,10 +145,10 @@ fn money_in(c: &Clause) -> Vec<Found> {
         .collect()
 }
 
-/// The headline of clauses with topic `wanted`: a count of projects, and the first amount of
+/// The headline of the clauses `wanted` takes: a count of projects, and the first amount of
 /// its sentence that is not inside a list of projects (else of the next sentence).
-fn headline(doc: &Doc, wanted: &dyn Fn(&Topic) -> bool) -> Option<Headline> {
-    let clauses: Vec<&Clause> = doc.clauses.iter().filter(|c| wanted(&c.topic)).collect();
+fn headline(doc: &Doc, wanted: &dyn Fn(&Clause) -> bool) -> Option<Headline> {
+    let clauses: Vec<&Clause> = doc.clauses.iter().filter(|c| wanted(c)).collect();
     for c in &clauses {
         let sentence_end = doc.text[c.start..]
             .find(['。', '；', ';', '\n'])
@@ -278,7 +285,7 @@ fn figure_entry(f: &Found, quote: String) -> Option<FigureEntry> {
 
 /// The event or the period report, with its headline; false when the article holds neither.
 pub fn event(draft: &mut Draft, doc: &Doc, place: &str) -> bool {
-    let signing = |t: &Topic| *t == Topic::Signing;
+    let signing = |c: &Clause| c.topic == Topic::Signing;
     let ceremony = has_ceremony(doc);
     let found = headline(doc, &signing);
     let mut entry = EventEntry {
@@ -353,7 +360,11 @@ fn set_headline(draft: &mut Draft, doc: &Doc, entry: &mut EventEntry, h: &Headli
 
 /// A period summary's headline: the first period clause that counts projects.
 fn period_headline(doc: &Doc) -> Option<(Headline, Topic)> {
-    let is_period = |t: &Topic| matches!(t, Topic::Period(..));
+    // Projects under negotiation (对接洽谈项目88个, 意向投资) are not the period's signings.
+    let is_period = |c: &Clause| {
+        matches!(c.topic, Topic::Period(..))
+            && !["洽谈", "洽談", "意向"].iter().any(|w| c.text.contains(w))
+    };
     let h = headline(doc, &is_period)?;
     let at = h.count.as_ref().or(h.amount.as_ref())?.0.start;
     let topic = doc

@@ -88,7 +88,7 @@ const CUT_AFTER: &[&str] = &[
 ];
 const LEADING: &[&str] = &[
     "另有", "另外", "《", "建设", "建設", "新建", "此外", "还有", "還有", "以及", "其中", "分别",
-    "分別", "即", "有", "和", "与", "與", "及", "的", "在", "由", "是", "为", "為", "同", "对",
+    "分別", "即", "和", "与", "與", "及", "的", "在", "由", "是", "为", "為", "同", "对",
     "對", "将", "將", "了", "、",
 ];
 const DEMONSTRATIVES: &[&str] = &[
@@ -243,6 +243,12 @@ fn cut_name(run: &str) -> &str {
         let before = name;
         for w in LEADING {
             name = name.strip_prefix(w).unwrap_or(name);
+        }
+        // 有 of 共有, but 有机 (organic), 有色 (non-ferrous) and 有线 begin names.
+        if let Some(rest) = name.strip_prefix('有')
+            && !rest.starts_with(['机', '機', '色', '线', '線', '限'])
+        {
+            name = rest;
         }
         // 如 is "such as", but 如东 and 如皋 are places.
         if let Some(rest) = name.strip_prefix('如')
