@@ -107,7 +107,7 @@ pub struct Band {
     pub max_inclusive: bool,
 }
 
-const PREFIXES: [(&str, Qualifier); 23] = [
+const PREFIXES: [(&str, Qualifier); 24] = [
     ("不低於", Qualifier::AtLeast),
     ("不低于", Qualifier::AtLeast),
     ("不少於", Qualifier::AtLeast),
@@ -125,6 +125,8 @@ const PREFIXES: [(&str, Qualifier); 23] = [
     ("低於", Qualifier::LessThan),
     ("低于", Qualifier::LessThan),
     ("不足", Qualifier::LessThan),
+    // 突破1000億元: broke through the mark.
+    ("突破", Qualifier::MoreThan),
     ("逾", Qualifier::MoreThan),
     ("超", Qualifier::MoreThan),
     ("近", Qualifier::Nearly),
@@ -144,7 +146,7 @@ const SUFFIXES: [(&str, Qualifier); 5] = [
 
 /// The qualifier words a figure may carry, for messages.
 pub const QUALIFIER_WORDS: &str =
-    "逾 超 超過 多於 近 約 不低於 不少於 不超過 不足 低於 before; 多 余 以上 以下 左右 after";
+    "逾 超 超過 突破 多於 近 約 不低於 不少於 不超過 不足 低於 before; 多 余 以上 以下 左右 after";
 
 /// 多 / 余 / 餘 between the number and its unit (`50余次`, `3000多萬元`).
 const INFIXES: [char; 3] = ['多', '余', '餘'];
@@ -700,6 +702,10 @@ mod tests {
         assert_eq!(money("1000亿元"), (100_000_000_000, Qualifier::Exact));
         assert_eq!(money("亿元"), (100_000_000, Qualifier::Exact));
         assert_eq!(money("上亿元"), (100_000_000, Qualifier::AtLeast));
+        assert_eq!(
+            money("突破1000亿元"),
+            (100_000_000_000, Qualifier::MoreThan)
+        );
     }
 
     #[test]

@@ -182,7 +182,7 @@ fn qualifier_of(v: &Value) -> Qualifier {
     };
     for w in words {
         let q = match w {
-            "逾" | "超" | "余" | "餘" | "多" | "超过" | "超過" | "逾越" => {
+            "逾" | "超" | "余" | "餘" | "多" | "超过" | "超過" | "逾越" | "突破" => {
                 Qualifier::MoreThan
             }
             "以上" | "不低于" | "不少于" | "不低於" | "不少於" | "上" => {
