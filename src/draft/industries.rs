@@ -107,7 +107,6 @@ const LEADING: &[&str] = &[
     "該縣",
     "该市",
     "該市",
-    "有",
     "是",
     "的",
 ];
@@ -182,6 +181,12 @@ fn item(draft: &mut Draft, name: &str, quote: &str) -> bool {
         let before = name;
         for w in LEADING {
             name = name.strip_prefix(w).unwrap_or(name);
+        }
+        // 有 of 涵盖有, but 有色金属 (non-ferrous) and 有机农业 begin names.
+        if let Some(rest) = name.strip_prefix('有')
+            && !rest.starts_with(['机', '機', '色'])
+        {
+            name = rest;
         }
         if name == before {
             break;
