@@ -560,7 +560,9 @@ pub fn parts(draft: &mut Draft, doc: &Doc) {
     // 贸易类项目2个; 会上…内资…外资…贸易类项目1个).
     let mut groups: Vec<Vec<PartEntry>> = vec![Vec::new()];
     for part in parts {
-        let current = groups.last_mut().filter(|g| g.iter().all(|p| p.name != part.name));
+        let current = groups
+            .last_mut()
+            .filter(|g| g.iter().all(|p| p.name != part.name));
         match current {
             Some(g) => g.push(part),
             None => groups.push(vec![part]),

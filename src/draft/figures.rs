@@ -10,8 +10,7 @@ use regex::Regex;
 /// numeral up to 99.
 pub const NUMBER: &str = r"(?:[0-9０-９]+(?:[.．][0-9０-９]+)?|[一二三四五六七八九十两兩]{1,3})";
 
-const QUALIFIER_BEFORE: &str =
-    r"(?:逾|超过|超過|突破|超|近|约|約|达到|達到|达|達|共计|共計|合计|合計|总计|總計|共|高达|高達)?";
+const QUALIFIER_BEFORE: &str = r"(?:逾|超过|超過|突破|超|近|约|約|达到|達到|达|達|共计|共計|合计|合計|总计|總計|共|高达|高達)?";
 
 static MONEY: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(

@@ -6,9 +6,11 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use super::Draft;
-use super::figures::NUMBER;
+use super::event::parseable;
+use super::figures::{self, NUMBER};
 use super::projects::{add_project, project_name};
 use super::text::{Doc, Topic};
+use crate::source::model::FigureEntry;
 
 /// 项目包括A、B、C等.
 static PROJECTS_ARE: LazyLock<Regex> = LazyLock::new(|| {
@@ -32,6 +34,26 @@ static AFTER_PROJECT: LazyLock<Regex> = LazyLock::new(|| {
         .unwrap_or_else(|e| panic!("the list pattern: {e}"))
 });
 
+/// `投资25亿元的X` (or 总投资, 计划投资): the name X and its amount.
+fn with_amount(item: &str) -> Option<(&str, FigureEntry)> {
+    let f = figures::money(item).into_iter().next()?;
+    let before = &item[..f.start];
+    let invest =
+        ["投资", "投資"].iter().any(|w| before.ends_with(w)) && before.chars().count() <= 4;
+    let name = item[f.end..].strip_prefix('的')?;
+    if !invest || name.chars().count() < 4 || !figures::money(name).is_empty() {
+        return None;
+    }
+    Some((
+        name,
+        FigureEntry {
+            value: parseable(&f.value)?,
+            quote: item.to_string(),
+            alternatives: Vec::new(),
+        },
+    ))
+}
+
 /// Adds the projects that lists in the signing's sentences name.
 pub fn listed_projects(draft: &mut Draft, doc: &Doc) {
     if draft.file.events.is_empty() {
@@ -49,8 +71,19 @@ pub fn listed_projects(draft: &mut Draft, doc: &Doc) {
             for c in pattern.captures_iter(s.text) {
                 let Some(list) = c.get(1) else { continue };
                 for item in list.as_str().split('、') {
-                    // Each item is a name: it has no figure and no verb of the report.
                     let item = item.trim();
+                    // 投资25亿元的海韵工业小镇: a name with its amount.
+                    if let Some((name, amount)) = with_amount(item) {
+                        add_project(
+                            draft,
+                            name.to_string(),
+                            item.to_string(),
+                            Some(amount),
+                            Vec::new(),
+                        );
+                        continue;
+                    }
+                    // Each item is a name: it has no figure and no verb of the report.
                     let plain = !item.contains(['0', '1', '2', '3', '4', '5', '6', '7', '8', '9'])
                         && !["公司", "企业", "企業", "集团", "集團", "签约", "簽約"]
                             .iter()

@@ -88,8 +88,8 @@ const CUT_AFTER: &[&str] = &[
 ];
 const LEADING: &[&str] = &[
     "另有", "另外", "《", "建设", "建設", "新建", "此外", "还有", "還有", "以及", "其中", "分别",
-    "分別", "即", "和", "与", "與", "及", "的", "在", "由", "是", "为", "為", "同", "对",
-    "對", "将", "將", "了", "、",
+    "分別", "即", "和", "与", "與", "及", "的", "在", "由", "是", "为", "為", "同", "对", "對",
+    "将", "將", "了", "、",
 ];
 const DEMONSTRATIVES: &[&str] = &[
     "这", "這", "该", "該", "此", "本", "各", "上述", "其他", "其它", "一批", "多个", "多個",
@@ -293,9 +293,21 @@ fn split_list(run: &str) -> Vec<&str> {
 /// `X、Y、Z等项目`: the names before 等项目 (as written, without 项目), each with its offset in
 /// the run; None when the run is not such a list.
 fn listed_before_deng(run: &str) -> Option<Vec<(usize, &str)>> {
-    let body = run
-        .strip_suffix("等项目")
-        .or_else(|| run.strip_suffix("等項目"))?;
+    // 等项目, 等一批特色小镇项目: a kind of a few words may stand between 等 and 项目.
+    let deng = run.rfind('等')?;
+    let kind = &run[deng + '等'.len_utf8()..];
+    let kind = kind
+        .strip_suffix("项目")
+        .or_else(|| kind.strip_suffix("項目"))?;
+    // 有色冶金、装备制造等工业类项目42个 lists kinds, not names.
+    let kind = kind.strip_prefix("一批").unwrap_or(kind);
+    if kind.chars().count() > 8
+        || kind.contains(['、', '类', '類'])
+        || !figures::counts(kind).is_empty()
+    {
+        return None;
+    }
+    let body = &run[..deng];
     let mut out = Vec::new();
     let mut at = 0;
     for (i, part) in body.split('、').enumerate() {
@@ -495,6 +507,11 @@ fn item_projects(
         .iter()
         .any(|w| after.starts_with(w))
         {
+            continue;
+        }
+        // 文化旅游项目14个, 龙头企业项目有30余个: a kind counted, not a name.
+        let counted = after.trim_start_matches(['有', '共', '达', '達', '为', '為']);
+        if figures::counts(counted).first().is_some_and(|c| c.start == 0) {
             continue;
         }
         if listed_projects(draft, doc, start + m.start(), m.as_str()) {

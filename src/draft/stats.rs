@@ -83,7 +83,10 @@ fn clause_period(draft: &Draft, doc: &Doc, c: &Clause) -> Option<(&'static str, 
         Topic::Stage => {
             draft.file.events.first().filter(|e| e.from.is_some())?;
             let i = doc.clauses.iter().position(|x| x.start == c.start)?;
-            let before = doc.clauses[..i].iter().rev().find(|x| x.topic != Topic::Stage)?;
+            let before = doc.clauses[..i]
+                .iter()
+                .rev()
+                .find(|x| x.topic != Topic::Stage)?;
             match &before.topic {
                 Topic::Period(from, to, _) if !c.text.contains("集中") => {
                     Some(("period_statistic", from.clone(), to.clone()))

@@ -279,6 +279,8 @@ impl<'a> Doc<'a> {
             "項目為",
             "项目有",
             "項目有",
+            "项目包括",
+            "項目包括",
         ]
         .iter()
         .any(|w| sentence.contains(w));
