@@ -42,18 +42,24 @@ impl Context {
     }
 }
 
-/// The command line, with the bundled reports and their parameters in `report --help`.
+/// The command line; when help may be printed, with each command's help narrowed to what it
+/// takes and the bundled reports' parameters in `report --help`.
 fn command_line() -> clap::Command {
-    let command = <Cli as clap::CommandFactory>::command();
     // Built only when help may be printed: every other run skips reading the reports' headers.
     let help = std::env::args()
         .skip(1)
         .any(|a| a == "-h" || a == "--help" || a == "help");
     if help {
-        command.mut_subcommand("report", |report| report.after_help(cmd::report_help()))
+        command_line_for_help()
     } else {
-        command
+        <Cli as clap::CommandFactory>::command()
     }
+}
+
+/// The command line as help, manual pages and completions show it.
+pub(crate) fn command_line_for_help() -> clap::Command {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    cmd::help::command(&args)
 }
 
 pub fn main() -> ExitCode {

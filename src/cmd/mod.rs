@@ -5,6 +5,7 @@ mod draft;
 mod drafts;
 mod export;
 mod guard;
+pub(crate) mod help;
 mod import;
 mod init;
 mod list;
@@ -21,7 +22,7 @@ mod sql;
 
 use std::path::Path;
 
-use anyhow::Result;
+use anyhow::{Context as _, Result};
 
 use crate::Context;
 use crate::cli::{Command, Format, Shape};
@@ -42,7 +43,11 @@ pub fn run(ctx: &Context, db: &Path, command: Command) -> Result<()> {
             dry_run,
             replace,
         } => import::run(ctx, db, &files, input, dry_run, replace),
-        Command::Draft(args) => draft::run(ctx, db, &args),
+        Command::Draft(mut args) => {
+            // `-o -` is stdout, as without -o.
+            args.output = args.output.filter(|o| !is_stdio(o));
+            draft::run(ctx, db, &args)
+        }
         Command::Site { dir, force } => site::run(ctx, db, &dir, force),
         Command::Template => print_text(include_str!("../source/template.toml").as_bytes()),
         Command::Schema => print_text(crate::source::model::json_schema().as_bytes()),
@@ -74,10 +79,15 @@ pub fn run(ctx: &Context, db: &Path, command: Command) -> Result<()> {
         report @ Command::Report { .. } => run_report(ctx, db, report),
         Command::Sql {
             query,
+            file,
+            params,
             format,
             timeout,
             shape,
-        } => sql::run(ctx, db, &query, format, &limits(timeout), &shape),
+        } => {
+            let query = sql::text(query, file.as_deref())?;
+            sql::run(ctx, db, &query, &params, format, &limits(timeout), &shape)
+        }
         Command::Search {
             terms,
             limit,
@@ -85,9 +95,14 @@ pub fn run(ctx: &Context, db: &Path, command: Command) -> Result<()> {
         } => search::run(ctx, db, &terms, limit, format),
         Command::Check { repair } => check::run(ctx, db, repair),
         Command::Completions { shell } => print_completions(shell),
-        Command::Manpage => print_manpage(),
+        Command::Manpage { dir } => print_manpage(ctx, dir.as_deref()),
         Command::Metadata(args) => metadata::run(ctx, db, &args),
     }
+}
+
+/// Whether a path is `-`: stdin or stdout, whichever the option reads or writes.
+fn is_stdio(path: &Path) -> bool {
+    path == Path::new("-")
 }
 
 /// Whether a command opens the catalogue (and would create a missing one). `init` creates it on
@@ -101,7 +116,7 @@ pub fn opens_catalogue(command: &Command) -> bool {
             | Command::Template
             | Command::Schema
             | Command::Completions { .. }
-            | Command::Manpage
+            | Command::Manpage { .. }
             | Command::Report { list: true, .. }
             | Command::Report { sql: true, .. }
     )
@@ -118,6 +133,7 @@ fn run_report(ctx: &Context, db: &Path, command: Command) -> Result<()> {
         format,
         timeout,
         shape,
+        filters,
         rollup,
     } = command
     else {
@@ -127,7 +143,8 @@ fn run_report(ctx: &Context, db: &Path, command: Command) -> Result<()> {
         (true, _) => report::list(),
         (false, true) => report::print_sql(name.as_deref()),
         (false, false) => {
-            let (name, params) = report::division_options(name, params, rollup)?;
+            let (name, mut params) = report::division_options(name, params, rollup)?;
+            report::filter_options(name.as_deref(), &filters, &mut params)?;
             report::run(
                 ctx,
                 db,
@@ -158,16 +175,24 @@ fn run_listing(ctx: &Context, db: &Path, command: Command) -> Result<()> {
 }
 
 fn print_completions(shell: clap_complete::Shell) -> Result<()> {
-    let mut command = <crate::cli::Cli as clap::CommandFactory>::command();
+    let mut command = crate::command_line_for_help();
     // Generated into memory: clap_complete panics on a write error such as a closed pipe.
     let mut script = Vec::new();
     clap_complete::generate(shell, &mut command, "zhaoshang", &mut script);
     print_text(&script)
 }
 
-fn print_manpage() -> Result<()> {
-    let command = <crate::cli::Cli as clap::CommandFactory>::command();
-    Ok(clap_mangen::Man::new(command).render(&mut std::io::stdout().lock())?)
+/// The manual page on stdout, or with `dir` a page per command (zhaoshang-report.1 …) there.
+fn print_manpage(ctx: &Context, dir: Option<&Path>) -> Result<()> {
+    let command = crate::command_line_for_help();
+    let Some(dir) = dir else {
+        return Ok(clap_mangen::Man::new(command).render(&mut std::io::stdout().lock())?);
+    };
+    std::fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
+    clap_mangen::generate_to(command, dir)
+        .with_context(|| format!("cannot write the manual pages into {}", dir.display()))?;
+    ctx.note(&format!("wrote the manual pages into {}", dir.display()));
+    Ok(())
 }
 
 fn print_text(bytes: &[u8]) -> Result<()> {
@@ -227,11 +252,11 @@ fn run_query(
         let chart = report.and_then(|r| crate::view::chart::chart(&r.name, &result));
         let text = match (format, report) {
             (Format::Svg, _) => chart.ok_or_else(|| {
-                anyhow::anyhow!(
+                crate::UsageError(format!(
                     "{} has no chart (the reports with one: timeline, industries, bands, targets, \
                      top, map); use --format html for its table",
                     report.map_or("this listing", |r| r.name.as_str())
-                )
+                ))
             })?,
             (_, Some(r)) => crate::view::html::report_page(
                 &r.title,

@@ -92,10 +92,11 @@ impl Listing {
 
 /// Why `--format svg` gave nothing.
 fn no_chart() -> io::Error {
-    io::Error::other(
+    io::Error::other(crate::UsageError(
         "--format svg draws a report's chart (timeline, industries, bands, targets, top); use \
-         --format html for a page with the table",
-    )
+         --format html for a page with the table"
+            .into(),
+    ))
 }
 
 /// A one-row listing shown field by field (empty fields left out), for a person.
@@ -152,7 +153,7 @@ pub fn write(
         Format::Svg => Err(no_chart()),
         Format::Table => write_table(out, listing, color),
         Format::Markdown => write_markdown(out, listing),
-        Format::Csv | Format::Excel | Format::Json | Format::Ndjson => {
+        Format::Csv | Format::Excel | Format::Tsv | Format::Json | Format::Ndjson => {
             let Some(mut stream) = Stream::start(out, format, &listing.fields, !listing.no_header)?
             else {
                 return Ok(());
@@ -396,6 +397,25 @@ fn csv_writer<W: Write>(out: W) -> csv::Writer<W> {
         .from_writer(out)
 }
 
+/// Tab-separated values: no quoting at all (a value's tabs and line breaks become spaces), so
+/// that `cut -f` and `awk -F'\t'` read every line as one row.
+fn tsv_writer<W: Write>(out: W) -> csv::Writer<W> {
+    csv::WriterBuilder::new()
+        .delimiter(b'\t')
+        .quote_style(csv::QuoteStyle::Never)
+        .terminator(csv::Terminator::Any(b'\n'))
+        .from_writer(out)
+}
+
+/// A cell for TSV: tabs and line breaks inside it as spaces.
+pub(crate) fn tsv_cell(text: &str) -> std::borrow::Cow<'_, str> {
+    if text.contains(['\t', '\n', '\r']) {
+        text.replace(['\t', '\n', '\r'], " ").into()
+    } else {
+        text.into()
+    }
+}
+
 /// Writes one record (a one-row listing, shown field by field) and the sections linked to it.
 pub fn write_record(
     out: &mut dyn Write,
@@ -408,10 +428,11 @@ pub fn write_record(
     match format {
         Format::Json => record_json(out, noun, record, sections),
         Format::Ndjson => record_ndjson(out, record, sections),
-        Format::Csv => record_csv(out, record, sections),
+        Format::Csv => record_csv(out, record, sections, b','),
+        Format::Tsv => record_csv(out, record, sections, b'\t'),
         Format::Excel => {
             out.write_all(BOM)?;
-            record_csv(out, record, sections)
+            record_csv(out, record, sections, b',')
         }
         Format::Table | Format::Markdown => record_text(out, noun, record, sections, format, color),
         Format::Html => record_html(out, noun, record, sections),
@@ -476,15 +497,23 @@ fn record_csv(
     out: &mut dyn Write,
     record: &Listing,
     sections: &[(String, Listing)],
+    delimiter: u8,
 ) -> io::Result<()> {
-    let mut w = csv_writer(out);
+    let tsv = delimiter == b'\t';
+    let mut w = if tsv {
+        tsv_writer(out)
+    } else {
+        csv_writer(out)
+    };
     w.write_record(["section", "row", "field", "value"])
         .map_err(csv_io)?;
     for (section, listing) in parts(record, sections) {
         for (i, r) in listing.records.iter().enumerate() {
             for (field, value) in r {
                 let row = (i + 1).to_string();
-                w.write_record([section.as_str(), &row, field, &csv_cell(value)])
+                let cell = csv_cell(value);
+                let cell = if tsv { tsv_cell(&cell) } else { cell.into() };
+                w.write_record([section.as_str(), &row, field, &cell])
                     .map_err(csv_io)?;
             }
         }
@@ -524,6 +553,7 @@ fn record_text(
 /// a result of any size is printed without being held. The output is the same as [`write`]'s.
 pub enum Stream<W: Write> {
     Csv(Box<csv::Writer<W>>),
+    Tsv(Box<csv::Writer<W>>),
     Ndjson(W),
     Json { out: W, written: usize },
 }
@@ -556,6 +586,13 @@ impl<W: Write> Stream<W> {
                 }
                 Some(Stream::Csv(Box::new(w)))
             }
+            Format::Tsv => {
+                let mut w = tsv_writer(out);
+                if header {
+                    w.write_record(fields).map_err(csv_io)?;
+                }
+                Some(Stream::Tsv(Box::new(w)))
+            }
             Format::Ndjson => Some(Stream::Ndjson(out)),
             Format::Json => Some(Stream::Json { out, written: 0 }),
             Format::Table | Format::Markdown | Format::Html | Format::Svg => None,
@@ -570,6 +607,12 @@ impl<W: Write> Stream<W> {
                         .iter()
                         .map(|k| csv_cell(record.get(k).unwrap_or(&Value::Null))),
                 )
+                .map_err(csv_io)?;
+            }
+            Stream::Tsv(w) => {
+                w.write_record(fields.iter().map(|k| {
+                    tsv_cell(&csv_cell(record.get(k).unwrap_or(&Value::Null))).into_owned()
+                }))
                 .map_err(csv_io)?;
             }
             Stream::Ndjson(out) => {
@@ -595,11 +638,15 @@ impl<W: Write> Stream<W> {
     /// Writes a row's cells (`present::csv_value` of each value) straight to a CSV stream,
     /// without building a record first; false for the JSON formats, which need one.
     pub fn csv_row<S: AsRef<str>>(&mut self, cells: impl Iterator<Item = S>) -> io::Result<bool> {
-        let Stream::Csv(w) = self else {
-            return Ok(false);
+        let (w, tsv) = match self {
+            Stream::Csv(w) => (w, false),
+            Stream::Tsv(w) => (w, true),
+            _ => return Ok(false),
         };
         for cell in cells {
-            w.write_field(cell.as_ref().as_bytes()).map_err(csv_io)?;
+            let cell = cell.as_ref();
+            let cell = if tsv { tsv_cell(cell) } else { cell.into() };
+            w.write_field(cell.as_bytes()).map_err(csv_io)?;
         }
         // Ends the record the fields began.
         w.write_record(None::<&[u8]>).map_err(csv_io)?;
@@ -608,7 +655,7 @@ impl<W: Write> Stream<W> {
 
     pub fn finish(self) -> io::Result<()> {
         match self {
-            Stream::Csv(mut w) => w.flush(),
+            Stream::Csv(mut w) | Stream::Tsv(mut w) => w.flush(),
             Stream::Ndjson(mut out) => out.flush(),
             Stream::Json { mut out, written } => {
                 out.write_all(if written == 0 { b"[]\n" } else { b"\n]\n" })?;

@@ -1,0 +1,361 @@
+//! Everyday use on the seed: pipes and `-`, `sql` from a file or stdin with parameters, reports
+//! taking the listings' filters, help that lists only what a command takes, paging, TSV, exit
+//! codes, manual pages.
+
+mod common;
+
+use std::io::Write;
+use std::process::Stdio;
+
+use common::{TestEnv, stderr, stdout};
+
+fn seeded() -> TestEnv {
+    let env = TestEnv::new();
+    let out = env.run(&["init"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    env
+}
+
+fn ok(env: &TestEnv, args: &[&str]) -> String {
+    let out = env.run(args);
+    assert!(
+        out.status.success(),
+        "zhaoshang {args:?} failed: {}",
+        stderr(&out)
+    );
+    stdout(&out)
+}
+
+/// Exit 2 (a usage error, as README's exit codes say); returns stderr.
+fn usage_error(env: &TestEnv, args: &[&str]) -> String {
+    let out = env.run(args);
+    assert_eq!(
+        out.status.code(),
+        Some(2),
+        "zhaoshang {args:?}: {}",
+        stdout(&out)
+    );
+    stderr(&out)
+}
+
+/// Runs with `input` on stdin.
+fn with_stdin(env: &TestEnv, args: &[&str], input: &str) -> std::process::Output {
+    let mut child = env
+        .command(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("run zhaoshang");
+    child
+        .stdin
+        .take()
+        .expect("stdin")
+        .write_all(input.as_bytes())
+        .expect("write stdin");
+    child.wait_with_output().expect("wait")
+}
+
+fn csv_rows(text: &str) -> Vec<Vec<String>> {
+    csv::ReaderBuilder::new()
+        .has_headers(false)
+        .from_reader(text.as_bytes())
+        .records()
+        .map(|r| r.expect("CSV").iter().map(String::from).collect())
+        .collect()
+}
+
+#[test]
+fn a_dash_is_stdout_for_export_and_metadata() {
+    let env = seeded();
+    let jsonl = ok(&env, &["export", "--jsonl", "-"]);
+    let first: serde_json::Value =
+        serde_json::from_str(jsonl.lines().next().expect("a line")).expect("JSON");
+    assert_eq!(first["source"]["publisher"], "人民網-重慶頻道", "{jsonl}");
+    let geojson: serde_json::Value =
+        serde_json::from_str(&ok(&env, &["export", "--geojson", "-"])).expect("GeoJSON");
+    assert_eq!(geojson["type"], "FeatureCollection");
+    let metadata: serde_json::Value =
+        serde_json::from_str(&ok(&env, &["metadata", "-o", "-"])).expect("metadata");
+    assert!(metadata["databases"].is_object());
+    assert!(
+        !env.dir.path().join("-").exists(),
+        "no file named `-` is written"
+    );
+    // What went to stdout is importable as it is: into a new catalogue, from stdin.
+    let fresh = TestEnv::new();
+    assert!(fresh.run(&["init", "--empty"]).status.success());
+    let out = with_stdin(&fresh, &["import", "--input", "jsonl", "-"], &jsonl);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert_eq!(
+        ok(
+            &fresh,
+            &["sql", "SELECT count(*) AS n FROM projects", "-f", "csv"]
+        ),
+        ok(
+            &env,
+            &["sql", "SELECT count(*) AS n FROM projects", "-f", "csv"]
+        )
+    );
+}
+
+#[test]
+fn sql_reads_its_query_from_an_argument_a_file_or_stdin_and_binds_parameters() {
+    let env = seeded();
+    let query = "-- the largest named project, written for this test\n\
+                 SELECT project FROM projects_by_amount LIMIT 1";
+    let query = query.replace(
+        "projects_by_amount",
+        "(SELECT name AS project FROM projects ORDER BY amount_yuan DESC)",
+    );
+    let expected = "project\n年產1GW飛輪儲能設備研發制造運營基地項目\n";
+    // A query that begins with a `--` comment is still a query, not an option.
+    assert_eq!(ok(&env, &["sql", &query, "-f", "csv"]), expected);
+    let out = with_stdin(&env, &["sql", "-", "-f", "csv"], &query);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert_eq!(stdout(&out), expected);
+    std::fs::write(env.dir.path().join("q.sql"), &query).expect("write query");
+    assert_eq!(ok(&env, &["sql", "--file", "q.sql", "-f", "csv"]), expected);
+    let out = with_stdin(&env, &["sql", "--file", "-", "-f", "csv"], &query);
+    assert_eq!(stdout(&out), expected);
+
+    // Parameters: integers bind as integers, text as text; none is silently NULL.
+    let bound = ok(
+        &env,
+        &[
+            "sql",
+            "SELECT count(*) AS n, :who AS who FROM projects WHERE amount_yuan >= :min",
+            "-p",
+            "min=5000000000",
+            "--param",
+            "who=江津區",
+            "-f",
+            "csv",
+        ],
+    );
+    assert_eq!(bound, "n,who\n3,江津區\n");
+    let err = usage_error(&env, &["sql", "SELECT :x AS x"]);
+    assert!(err.contains(":x") && err.contains("--param x="), "{err}");
+    let err = usage_error(&env, &["sql", "SELECT 1", "-p", "y=2"]);
+    assert!(err.contains("no parameter :y"), "{err}");
+    let err = usage_error(&env, &["sql", "SELECT ?1"]);
+    assert!(err.contains(":name"), "{err}");
+}
+
+#[test]
+fn reports_take_the_listings_filters() {
+    let env = seeded();
+    let by_flag = ok(
+        &env,
+        &[
+            "report",
+            "top",
+            "--district",
+            "江津区",
+            "--limit",
+            "3",
+            "-f",
+            "csv",
+        ],
+    );
+    let by_param = ok(
+        &env,
+        &[
+            "report",
+            "top",
+            "-p",
+            "district=江津區",
+            "-p",
+            "limit=3",
+            "-f",
+            "csv",
+        ],
+    );
+    assert_eq!(by_flag, by_param);
+    assert_eq!(csv_rows(&by_flag).len(), 4, "a header and three rows");
+    let none = ok(
+        &env,
+        &["report", "top", "--from", "2024-01-01", "-f", "csv"],
+    );
+    assert_eq!(csv_rows(&none).len(), 1, "{none}");
+    let stated = ok(
+        &env,
+        &["report", "industries", "--stated-only", "-f", "json"],
+    );
+    let all = ok(&env, &["report", "industries", "-f", "json"]);
+    assert_ne!(stated, all, "--stated-only leaves the inferences out");
+    let err = usage_error(&env, &["report", "companies", "--district", "江津區"]);
+    assert!(
+        err.contains("takes no --district") && err.contains("city"),
+        "{err}"
+    );
+    let err = usage_error(&env, &["report", "top", "--from", "2023-13-45"]);
+    assert!(err.contains("YYYY-MM-DD"), "{err}");
+}
+
+#[test]
+fn help_shows_only_what_each_command_takes() {
+    let env = TestEnv::new();
+    let options = |help: &str| -> Vec<String> {
+        help.lines()
+            .filter_map(|l| l.trim_start().strip_prefix("--"))
+            .filter_map(|l| l.split([' ', '<']).next())
+            .map(String::from)
+            .collect()
+    };
+    let places = options(&ok(&env, &["places", "--help"]));
+    for refused in ["min-amount", "from", "industry"] {
+        assert!(!places.iter().any(|o| o == refused), "{places:?}");
+        // … and what the help leaves out is what the command refuses.
+        let err = usage_error(&env, &["places", &format!("--{refused}"), "1"]);
+        assert!(err.contains("no --"), "{err}");
+    }
+    let projects = options(&ok(&env, &["projects", "--help"]));
+    for taken in ["min-amount", "from", "industry", "district", "limit"] {
+        assert!(projects.iter().any(|o| o == taken), "{projects:?}");
+    }
+    let top = ok(&env, &["report", "top", "--help"]);
+    let top_options = options(&top);
+    assert!(
+        top_options.iter().any(|o| o == "district")
+            && !top_options.iter().any(|o| o == "stated-only"),
+        "{top_options:?}"
+    );
+    assert!(top.contains("Report `top`"), "{top}");
+    assert!(top.contains("limit (or --limit)"), "{top}");
+    assert!(!top.contains("status"), "another report's parameter: {top}");
+    let companies = options(&ok(&env, &["report", "companies", "--help"]));
+    assert!(
+        !companies.iter().any(|o| o == "district" || o == "by"),
+        "{companies:?}"
+    );
+    let industries = options(&ok(&env, &["report", "industries", "--help"]));
+    assert!(
+        industries.iter().any(|o| o == "stated-only"),
+        "{industries:?}"
+    );
+}
+
+#[test]
+fn a_limit_counts_the_rows_after_the_offset() {
+    let env = seeded();
+    let first_five = csv_rows(&ok(&env, &["report", "top", "-p", "limit=5", "-f", "csv"]));
+    let paged = csv_rows(&ok(
+        &env,
+        &[
+            "report", "top", "-p", "limit=3", "--offset", "1", "-f", "csv",
+        ],
+    ));
+    assert_eq!(paged.len(), 4, "a header and three rows: {paged:?}");
+    assert_eq!(paged[1..], first_five[2..5]);
+    // The default limit (10) counts after the offset too.
+    let all = csv_rows(&ok(
+        &env,
+        &["report", "top", "-p", "limit=100", "-f", "csv"],
+    ));
+    let default_paged = csv_rows(&ok(&env, &["report", "top", "--offset", "2", "-f", "csv"]));
+    assert_eq!(default_paged.len() - 1, (all.len() - 1 - 2).min(10));
+    // The listings count the same way.
+    let listed = csv_rows(&ok(
+        &env,
+        &["projects", "--limit", "3", "--offset", "1", "-f", "csv"],
+    ));
+    assert_eq!(listed.len(), 4, "{listed:?}");
+}
+
+#[test]
+fn search_without_hits_says_so_on_stderr() {
+    let env = seeded();
+    let out = env.run(&["search", "沒有這個詞"]);
+    assert!(out.status.success());
+    assert!(stdout(&out).is_empty(), "{}", stdout(&out));
+    assert!(
+        stderr(&out).contains("no matches for 沒有這個詞"),
+        "{}",
+        stderr(&out)
+    );
+    let out = env.run(&["search", "沒有這個詞", "-f", "json"]);
+    assert_eq!(stdout(&out).trim(), "[]");
+}
+
+#[test]
+fn svg_of_a_table_is_a_usage_error() {
+    let env = seeded();
+    for args in [
+        &["report", "summary", "--format", "svg"][..],
+        &["projects", "--format", "svg"],
+        &["show", "event", "1", "--format", "svg"],
+        &["search", "储能", "--format", "svg"],
+    ] {
+        let err = usage_error(&env, args);
+        assert!(err.contains("html"), "{args:?}: {err}");
+    }
+}
+
+#[test]
+fn tsv_is_one_line_a_row_with_tabs() {
+    let env = seeded();
+    let tsv = ok(
+        &env,
+        &[
+            "report",
+            "top",
+            "--columns",
+            "rank,project,amount_yuan",
+            "-f",
+            "tsv",
+        ],
+    );
+    let csv = ok(
+        &env,
+        &[
+            "report",
+            "top",
+            "--columns",
+            "rank,project,amount_yuan",
+            "-f",
+            "csv",
+        ],
+    );
+    assert_eq!(tsv.lines().next(), Some("rank\tproject\tamount_yuan"));
+    let from_csv: Vec<String> = csv_rows(&csv).iter().map(|r| r.join("\t")).collect();
+    assert_eq!(tsv.lines().collect::<Vec<_>>(), from_csv);
+    // A value with a tab or a line break stays on its line.
+    let odd = ok(
+        &env,
+        &[
+            "sql",
+            "SELECT 'a' || char(9) || 'b' || char(10) || 'c' AS v",
+            "-f",
+            "tsv",
+        ],
+    );
+    assert_eq!(odd, "v\na b c\n");
+    let record = ok(&env, &["show", "event", "1", "-f", "tsv"]);
+    assert!(
+        record.starts_with("section\trow\tfield\tvalue\n"),
+        "{record}"
+    );
+    assert!(
+        record.lines().all(|l| l.split('\t').count() == 4),
+        "{record}"
+    );
+}
+
+#[test]
+fn a_manual_page_per_subcommand() {
+    let env = TestEnv::new();
+    let out = env.run(&["manpage", "--dir", "man"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let man = env.dir.path().join("man");
+    let report = std::fs::read_to_string(man.join("zhaoshang-report.1")).expect("report's page");
+    assert!(report.contains("\\-\\-district"), "{report}");
+    for page in ["zhaoshang.1", "zhaoshang-sql.1", "zhaoshang-places.1"] {
+        assert!(man.join(page).is_file(), "{page}");
+    }
+    let places = std::fs::read_to_string(man.join("zhaoshang-places.1")).expect("places");
+    assert!(
+        !places.contains("min\\-amount"),
+        "hidden filters stay hidden"
+    );
+}
