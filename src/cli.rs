@@ -156,8 +156,10 @@ pub struct Filters {
 // Which rows and columns to print, for listings, reports and `sql`.
 #[derive(Debug, Clone, Default, Args)]
 pub struct Shape {
-    /// Print only these fields, in this order (comma-separated field names, as in the CSV
-    /// header: `--columns project,amount_yuan`)
+    /// Print only these columns, in this order (comma-separated): a table's header as shown
+    /// (`amount`, `held_on` or `held on`), in either language and script (金额), or a CSV
+    /// field name (`amount_yuan`); a header stands for its fields (amount: amount_yuan and
+    /// amount_qualifier)
     #[arg(long, value_name = "FIELD,…", value_delimiter = ',')]
     pub columns: Vec<String>,
     /// Skip this many rows first (with --limit, pages through a listing)
@@ -166,6 +168,10 @@ pub struct Shape {
     /// Leave out the header row (table and CSV)
     #[arg(long)]
     pub no_header: bool,
+    /// The order a table narrower than its text gives columns up in (set by the listing, not
+    /// an option; see view/fit.rs).
+    #[arg(skip)]
+    pub fit: Option<String>,
 }
 
 /// Input formats of source files.

@@ -359,3 +359,150 @@ fn a_manual_page_per_subcommand() {
         "hidden filters stay hidden"
     );
 }
+
+/// The header lines of a fitted table (above its rule), joined.
+fn header_text(table: &str) -> String {
+    table
+        .lines()
+        .take_while(|l| !l.starts_with('─'))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+#[test]
+fn every_report_and_listing_fits_common_widths_as_a_table() {
+    let env = seeded();
+    let width = |text: &str| unicode_width::UnicodeWidthStr::width(text);
+    let mut commands: Vec<Vec<&str>> = common::LISTINGS.iter().map(|l| vec![*l]).collect();
+    commands.extend(common::REPORTS.iter().map(|r| vec!["report", *r]));
+    for args in &commands {
+        for columns in ["80", "100", "120"] {
+            for lang in ["en", "zh"] {
+                let mut full = vec!["--width", columns, "--lang", lang];
+                full.extend(args);
+                let out = ok(&env, &full);
+                if out.is_empty() {
+                    continue; // a report with no rows on the seed
+                }
+                let limit: usize = columns.parse().expect("a number");
+                let widest = out.lines().map(width).max().unwrap_or(0);
+                assert!(
+                    widest <= limit,
+                    "{full:?}: a line of {widest} columns:\n{out}"
+                );
+                assert!(
+                    !out.lines().any(|l| l.starts_with("── 1 ")),
+                    "{full:?}: cards, not a table:\n{out}"
+                );
+                assert!(
+                    out.contains("\n─"),
+                    "{full:?}: a rule under the header:\n{out}"
+                );
+                // Without a footer, every column is there (its header's words, wrapped or not).
+                if !(out.contains(" hidden: ") || out.contains("列未显示")) {
+                    let mut markdown = full[2..].to_vec();
+                    markdown.extend(["--format", "markdown"]);
+                    let all = ok(&env, &markdown);
+                    let header = header_text(&out);
+                    for name in all.lines().next().unwrap_or("").split(" | ") {
+                        for word in name.trim_matches(['|', ' ']).split(' ') {
+                            assert!(
+                                header.contains(word),
+                                "{full:?}: `{word}` is missing:\n{out}"
+                            );
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn a_narrow_table_keeps_its_key_columns_and_names_the_hidden_ones() {
+    let env = seeded();
+    let top = ok(&env, &["--width", "80", "report", "top"]);
+    let header = header_text(&top);
+    for key in ["rank", "project", "amount"] {
+        assert!(header.contains(key), "{top}");
+    }
+    assert!(
+        !header.contains("amount quote"),
+        "the least needed goes first: {top}"
+    );
+    assert!(
+        top.contains("\n8 columns hidden: companies")
+            && top.trim_end().ends_with("--columns to choose"),
+        "{top}"
+    );
+    // Wider, fewer are hidden, in the same order.
+    let wide = ok(&env, &["--width", "120", "report", "top"]);
+    assert!(header_text(&wide).contains("companies"), "{wide}");
+    let wide_footer = wide.split(" hidden: ").nth(1).expect("a footer");
+    assert!(!wide_footer.contains("companies"), "{wide}");
+    // A name too long is cut with … by display width; the row stays one line.
+    let narrow = ok(&env, &["--width", "50", "report", "top"]);
+    assert!(
+        narrow.contains("年產1GW飛輪儲能設備研發制造運營…"),
+        "{narrow}"
+    );
+    assert_eq!(
+        narrow.lines().filter(|l| l.contains("億")).count(),
+        5,
+        "{narrow}"
+    );
+    // In Chinese, the footer too.
+    let zh = ok(
+        &env,
+        &["--width", "80", "--lang", "zh", "report", "summary"],
+    );
+    assert!(zh.contains("\n另有 9 列未显示:活动、"), "{zh}");
+    assert!(!zh.contains("hidden"), "{zh}");
+    // Columns the user chose are all shown, cut rather than hidden.
+    let chosen = ok(
+        &env,
+        &[
+            "--width",
+            "60",
+            "report",
+            "top",
+            "--columns",
+            "project,amount_quote,companies",
+        ],
+    );
+    assert!(!chosen.contains("hidden"), "{chosen}");
+    assert!(header_text(&chosen).contains("amount quote"), "{chosen}");
+}
+
+#[test]
+fn columns_are_named_by_header_or_field_in_either_language() {
+    let env = seeded();
+    let csv = |columns: &str| ok(&env, &["report", "top", "--columns", columns, "-f", "csv"]);
+    let by_field = csv("project,amount_yuan,amount_qualifier,held_on");
+    assert!(
+        by_field.starts_with("project,amount_yuan,amount_qualifier,held_on\n"),
+        "{by_field}"
+    );
+    // The header as a table shows it stands for its fields: amount is the figure and its qualifier.
+    assert_eq!(csv("project,amount,held on"), by_field);
+    assert_eq!(csv("project,amount,held_on"), by_field);
+    assert_eq!(csv("项目,金额,举行日期"), by_field);
+    assert_eq!(csv("項目,金額,舉行日期"), by_field);
+    let table = ok(&env, &["report", "top", "--columns", "project,amount"]);
+    assert!(
+        table.lines().next().unwrap_or("").contains("amount"),
+        "{table}"
+    );
+    assert!(table.contains("52億"), "{table}");
+    // Listings too.
+    let listed = ok(&env, &["projects", "--columns", "项目,amount", "-f", "csv"]);
+    assert!(
+        listed.starts_with("project,amount_yuan,amount_qualifier\n"),
+        "{listed}"
+    );
+    let err = usage_error(&env, &["report", "top", "--columns", "amount_in_dollars"]);
+    assert!(
+        err.contains("held on") && err.contains("amount_yuan"),
+        "{err}"
+    );
+}

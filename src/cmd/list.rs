@@ -112,6 +112,7 @@ pub fn run(ctx: &Context, db: &Path, name: &str, filters: &Filters, format: Form
     // The offset goes inside the listing's own LIMIT, so that --limit counts after it.
     let shape = crate::cli::Shape {
         offset: None,
+        fit: Some(def.fit.to_string()),
         ..filters.shape.clone()
     };
     let rows = super::run_query(

@@ -242,6 +242,7 @@ fn run_query(
         // The table shows only the display cells: converting those covers the values too.
         let mut listing = for_reader(ctx, &result, bar);
         listing.no_header = !header;
+        prioritise(&mut listing, report, shape);
         output::write(&mut out, &listing, format, ctx.color)?;
         std::io::Write::flush(&mut out)?;
         return Ok(result.rows.len());
@@ -251,13 +252,7 @@ fn run_query(
         in_script(ctx, &mut result);
         let chart = report.and_then(|r| crate::view::chart::chart(&r.name, &result));
         let text = match (format, report) {
-            (Format::Svg, _) => chart.ok_or_else(|| {
-                crate::UsageError(format!(
-                    "{} has no chart (the reports with one: timeline, industries, bands, targets, \
-                     top, map); use --format html for its table",
-                    report.map_or("this listing", |r| r.name.as_str())
-                ))
-            })?,
+            (Format::Svg, _) => chart.ok_or_else(|| no_chart(report))?,
             (_, Some(r)) => crate::view::html::report_page(
                 &r.title,
                 &r.question,
@@ -298,6 +293,30 @@ fn run_query(
         s.finish()?;
     }
     Ok(rows)
+}
+
+/// `--format svg` of something without a chart: a usage error.
+fn no_chart(report: Option<&Report>) -> crate::UsageError {
+    crate::UsageError(format!(
+        "{} has no chart (the reports with one: timeline, industries, bands, targets, top, map); \
+         use --format html for its table",
+        report.map_or("this listing", |r| r.name.as_str())
+    ))
+}
+
+/// Which columns a table narrower than its text gives up first: the report's or listing's
+/// order; with `--columns`, none (the columns asked for are all needed: cut, never hidden).
+fn prioritise(listing: &mut output::Listing, report: Option<&Report>, shape: &Shape) {
+    if shape.columns.is_empty() {
+        let fit = report
+            .and_then(|r| r.fit.as_deref())
+            .or(shape.fit.as_deref());
+        if let Some(fit) = fit {
+            crate::view::fit::prioritise(listing, fit);
+        }
+    } else {
+        listing.keys = listing.columns.len();
+    }
 }
 
 /// One row to a stream: CSV straight from the values, JSON through a record.
@@ -373,20 +392,27 @@ fn shaped_sql(store: &Store, sql: &str, shape: &Shape) -> Result<Option<String>>
     }
     let inner = sql.trim().trim_end_matches(';');
     let available = store.column_names(inner)?;
+    let mut chosen: Vec<String> = Vec::new();
     for c in &shape.columns {
-        if !available.contains(c) {
-            return Err(crate::UsageError(format!(
-                "--columns: there is no field `{c}`; the fields are: {}",
+        let named = present::columns_named(&available, c).ok_or_else(|| {
+            crate::UsageError(format!(
+                "--columns: there is no field or column `{c}`; the columns are: {} (or, as \
+                 fields: {})",
+                present::headers_of(&available).join(", "),
                 available.join(", ")
             ))
-            .into());
-        }
+        })?;
+        chosen.extend(
+            named
+                .into_iter()
+                .filter(|n| !chosen.contains(n))
+                .collect::<Vec<_>>(),
+        );
     }
-    let columns = if shape.columns.is_empty() {
+    let columns = if chosen.is_empty() {
         "*".to_string()
     } else {
-        shape
-            .columns
+        chosen
             .iter()
             .map(|c| format!("\"{}\"", c.replace('"', "\"\"")))
             .collect::<Vec<_>>()

@@ -214,8 +214,18 @@ pub fn header(header: &str, lang: Lang, script: Script) -> Cow<'_, str> {
     }
 }
 
+/// The English headers a Chinese header (either script) translates.
+pub fn english_of(chinese: &str) -> Vec<&'static str> {
+    let simplified = super::script::convert(chinese.trim(), Script::Simplified);
+    ZH.iter()
+        .filter(|(_, zh)| *zh == simplified)
+        .map(|(en, _)| *en)
+        .collect()
+}
+
 /// A table's column headers in `lang`.
 pub fn headers(listing: &mut super::output::Listing, lang: Lang, script: Script) {
+    listing.lang = Some((lang, script));
     for (name, _) in &mut listing.columns {
         let translated = header(name, lang, script).into_owned();
         *name = translated;

@@ -55,6 +55,13 @@ pub struct Listing {
     /// For a record shown field by field: the headers of its two columns (default `field`,
     /// `value`), in the reader's language.
     pub pair_headers: Option<(String, String)>,
+    /// The columns most needed first, for a table narrower than its text (`fit.rs`); empty:
+    /// left to right.
+    pub priority: Vec<usize>,
+    /// How many of `priority` are key columns, never hidden.
+    pub keys: usize,
+    /// The reader's language and script, for the words a table says about itself (a footer).
+    pub lang: Option<(crate::cli::Lang, crate::cli::Script)>,
 }
 
 impl Listing {
@@ -189,7 +196,10 @@ fn write_comfy_table(out: &mut dyn Write, listing: &Listing, color: bool) -> io:
         .set_content_arrangement(ContentArrangement::Disabled);
     if let Some(width) = listing.width {
         if listing.columns.len() > 2 && natural_width(listing) > usize::from(width) {
-            return write_expanded(out, listing, width, color);
+            return match super::fit::plan(listing, usize::from(width)) {
+                Some(plan) => super::fit::write(out, listing, &plan, color),
+                None => write_expanded(out, listing, width, color),
+            };
         }
         // Field and value (a record, an expanded row): long values wrap, by display width.
         table

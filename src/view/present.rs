@@ -88,6 +88,40 @@ fn groups(columns: &[String]) -> Vec<Group> {
     groups
 }
 
+/// The result columns `--columns NAME` stands for: the field itself, or the columns behind a
+/// table's header (`amount` → `amount_yuan`, `amount_qualifier`), the header written as shown,
+/// with underscores, or in Chinese in either script (金额, 金額). None: no such field or header.
+pub fn columns_named(columns: &[String], name: &str) -> Option<Vec<String>> {
+    let name = name.trim();
+    if columns.iter().any(|c| c == name) {
+        return Some(vec![name.to_string()]);
+    }
+    let spaced = name.replace('_', " ").to_lowercase();
+    let mut candidates = vec![spaced];
+    candidates.extend(
+        super::lang::english_of(name)
+            .into_iter()
+            .map(str::to_string),
+    );
+    let groups = groups(columns);
+    candidates.iter().find_map(|header| {
+        let g = groups
+            .iter()
+            .find(|g| g.header.replace('_', " ") == *header)?;
+        let mut named: Vec<String> = g.values.iter().map(|(i, _)| columns[*i].clone()).collect();
+        named.extend(g.qualifier.map(|q| columns[q].clone()));
+        Some(named)
+    })
+}
+
+/// The headers a table of these columns shows (English), for messages.
+pub fn headers_of(columns: &[String]) -> Vec<String> {
+    groups(columns)
+        .iter()
+        .map(|g| g.header.replace('_', " "))
+        .collect()
+}
+
 /// A cell as text: NULL is empty; a REAL with no fraction shows as a whole number.
 pub fn plain_text(value: &Value) -> String {
     match value {
