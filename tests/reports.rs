@@ -1045,7 +1045,8 @@ fn columns_offset_no_header_and_sort_direction_shape_any_output() {
     // Unknown fields and directions are usage errors that name what would do.
     let err = usage_error(&env, &["report", "top", "--columns", "projet"]);
     assert!(
-        err.contains("there is no field `projet`; the fields are: rank, project,"),
+        err.contains("there is no field or column `projet`; the columns are: rank, project,")
+            && err.contains("as fields: rank, project, amount_yuan"),
         "{err}"
     );
     let err = usage_error(&env, &["events", "--sort", "date:up"]);
