@@ -45,9 +45,10 @@ pub struct Cli {
     pub width: Option<u16>,
 
     /// The script to show Chinese text in: names, quotes and every other text converted for
-    /// display only (what is stored never changes)
-    #[arg(long, global = true, value_enum, default_value_t = Script::AsStored)]
-    pub script: Script,
+    /// display only (what is stored never changes). Default: for tables, the locale's (zh_CN
+    /// simplified, zh_TW and zh_HK traditional), else as stored
+    #[arg(long, global = true, value_enum)]
+    pub script: Option<Script>,
 
     /// The language of table headers, record fields and hints (default: from LC_ALL,
     /// LC_MESSAGES or LANG; `zh…` is Chinese). CSV and JSON field names never change

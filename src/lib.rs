@@ -106,10 +106,21 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
             std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()) && io::stdout().is_terminal()
         }
     };
+    view::present::use_english_figures(view::lang::english_chosen(cli.lang));
+    // Without --script, what is shown for people is in the locale's script (zh_CN simplified,
+    // zh_TW traditional); CSV and JSON, for programs, stay as stored unless --script says.
+    // `--lang zh` alone means simplified, as its headers are.
+    let script = cli.script.unwrap_or_else(|| {
+        let zh = (cli.lang == Some(cli::Lang::Zh)).then_some(cli::Script::Simplified);
+        view::lang::script_from_env()
+            .or(zh)
+            .filter(|_| cmd::for_people(&cli.command))
+            .unwrap_or(cli::Script::AsStored)
+    });
     let ctx = Context {
         quiet: cli.quiet,
         color,
-        script: cli.script,
+        script,
         lang: view::lang::from_env(cli.lang),
         width: cli.width.or_else(|| {
             io::stdout()

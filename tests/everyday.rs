@@ -506,3 +506,61 @@ fn columns_are_named_by_header_or_field_in_either_language() {
         "{err}"
     );
 }
+
+/// Runs with a locale.
+fn in_locale(env: &TestEnv, lang: &str, args: &[&str]) -> String {
+    let out = env.command(args).env("LANG", lang).output().expect("run");
+    assert!(out.status.success(), "{args:?}: {}", stderr(&out));
+    stdout(&out)
+}
+
+#[test]
+fn one_language_and_one_script_a_run() {
+    let env = seeded();
+    // A Chinese locale: headers, vocabularies, yes/no and text all in simplified Chinese.
+    let stat = in_locale(&env, "zh_CN.UTF-8", &["show", "stat", "8"]);
+    for expected in ["类别", "期间数字", "拜访企业数", "预计", "否", "江津区"] {
+        assert!(stat.contains(expected), "`{expected}` missing:\n{stat}");
+    }
+    for english in ["period_statistic", "companies_visited", "江津區"] {
+        assert!(!stat.contains(english), "`{english}` left:\n{stat}");
+    }
+    let top = in_locale(&env, "zh_CN.UTF-8", &["--width", "120", "report", "top"]);
+    assert!(
+        top.contains("52亿") && !top.contains('億') && !top.contains('區'),
+        "{top}"
+    );
+    // A traditional-script locale shows traditional text.
+    let tw = in_locale(&env, "zh_TW.UTF-8", &["--width", "120", "projects"]);
+    assert!(tw.contains("專案") || tw.contains("項目"), "{tw}");
+    assert!(!tw.contains("项目") && !tw.contains("区"), "{tw}");
+    // `--lang zh` alone is simplified too.
+    let zh = ok(&env, &["--lang", "zh", "--width", "120", "report", "top"]);
+    assert!(zh.contains("52亿") && zh.contains("江津区"), "{zh}");
+    // For programs, CSV keeps the stored text and values whatever the locale.
+    let csv = in_locale(&env, "zh_CN.UTF-8", &["stats", "-f", "csv"]);
+    assert!(
+        csv.contains("江津區") && csv.contains("period_statistic"),
+        "{csv}"
+    );
+    // English: figures in English words, yes/no.
+    let en = ok(&env, &["--lang", "en", "--width", "120", "report", "top"]);
+    assert!(en.contains("5.2 bn yuan") && !en.contains('億'), "{en}");
+    let stats = ok(
+        &env,
+        &[
+            "--lang",
+            "en",
+            "stats",
+            "--columns",
+            "metric,value,forecast",
+        ],
+    );
+    assert!(
+        stats.contains("over 100 bn yuan") || stats.contains("nearly 20"),
+        "{stats}"
+    );
+    assert!(stats.contains(" no") && !stats.contains('億'), "{stats}");
+    let en_locale = in_locale(&env, "en_GB.UTF-8", &["report", "summary"]);
+    assert!(en_locale.contains("26.6 bn yuan"), "{en_locale}");
+}

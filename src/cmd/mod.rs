@@ -100,6 +100,31 @@ pub fn run(ctx: &Context, db: &Path, command: Command) -> Result<()> {
     }
 }
 
+/// Whether a command prints for people (a table, Markdown, a page), so that the locale's script
+/// applies; CSV and JSON are for programs.
+pub fn for_people(command: &Command) -> bool {
+    let format = match command {
+        Command::Events { format, .. }
+        | Command::Projects { format, .. }
+        | Command::Companies { format, .. }
+        | Command::Industries { format, .. }
+        | Command::Strategies { format, .. }
+        | Command::Places { format, .. }
+        | Command::Sources { format, .. }
+        | Command::Stats { format, .. }
+        | Command::Show { format, .. }
+        | Command::Search { format, .. }
+        | Command::Report { format, .. }
+        | Command::Sql { format, .. } => *format,
+        Command::Draft(args) => args.summary,
+        _ => return true,
+    };
+    matches!(
+        format,
+        Format::Table | Format::Markdown | Format::Html | Format::Svg
+    )
+}
+
 /// Whether a path is `-`: stdin or stdout, whichever the option reads or writes.
 fn is_stdio(path: &Path) -> bool {
     path == Path::new("-")
@@ -345,13 +370,13 @@ fn spooled_table(
     let columns = store.query_each(sql, params, limits, |columns, row| {
         let table = match &mut table {
             Some(t) => t,
-            None => table.insert(SpooledTable::new(columns, bar, ctx.script)?),
+            None => table.insert(SpooledTable::new(columns, bar, ctx.script, ctx.lang)?),
         };
         Ok(table.push(&row)?)
     })?;
     let table = match table {
         Some(t) => t,
-        None => SpooledTable::new(&columns, bar, ctx.script)?,
+        None => SpooledTable::new(&columns, bar, ctx.script, ctx.lang)?,
     };
     let rows = table.rows();
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
@@ -373,6 +398,7 @@ fn for_reader(
 /// A listing's display in the reader's script and language, fitted to the width.
 fn dressed(ctx: &Context, mut listing: output::Listing) -> output::Listing {
     crate::view::script::convert_display(&mut listing, ctx.script);
+    crate::view::lang::values(&mut listing, ctx.lang, ctx.script);
     crate::view::lang::headers(&mut listing, ctx.lang, ctx.script);
     listing.width = ctx.width;
     listing
