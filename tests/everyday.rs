@@ -456,7 +456,7 @@ fn a_narrow_table_keeps_its_key_columns_and_names_the_hidden_ones() {
         &env,
         &["--width", "80", "--lang", "zh", "report", "summary"],
     );
-    assert!(zh.contains("\n另有 9 列未显示:活动、"), "{zh}");
+    assert!(zh.contains("\n另有 10 列未显示:列名项目金额、"), "{zh}");
     assert!(!zh.contains("hidden"), "{zh}");
     // Columns the user chose are all shown, cut rather than hidden.
     let chosen = ok(
