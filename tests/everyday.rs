@@ -564,3 +564,83 @@ fn one_language_and_one_script_a_run() {
     let en_locale = in_locale(&env, "en_GB.UTF-8", &["report", "summary"]);
     assert!(en_locale.contains("26.6 bn yuan"), "{en_locale}");
 }
+
+#[test]
+fn an_event_page_reads_as_a_fact_sheet_and_the_site_is_searchable() {
+    let env = seeded();
+    let out = env.run(&["site", "site"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let site = env.dir.path().join("site");
+    let event = std::fs::read_to_string(site.join("event/1.html")).expect("event page");
+    // Breadcrumbs from the province down, and a headline card with its figures in words, each
+    // linked to the sentence that states it.
+    assert!(
+        event.contains("../place/2.html\">重慶市</a> › <a href=\"../place/3.html\">江津區"),
+        "{event}"
+    );
+    for figure in ["28個項目", "266億元"] {
+        let at = event
+            .find(&format!(">{figure}</a>"))
+            .unwrap_or_else(|| panic!("{figure}"));
+        let link = &event[event[..at].rfind("<a ").expect("its link")..at];
+        assert!(link.contains("../source/1.html#q-"), "{figure}: {link}");
+    }
+    assert!(
+        !event.contains("signed_amount_yuan</td>") || event.contains("<details>"),
+        "{event}"
+    );
+    // Projects in 億元, companies linked, an amount nobody stated said so.
+    assert!(
+        event.contains(">52億元</a>") && event.contains("../company/"),
+        "{event}"
+    );
+    assert!(event.contains("not stated"), "{event}");
+    // Tables sort; names are found from a small index, in either script.
+    assert!(
+        event.contains("aria-sort"),
+        "the sorting script is on the page"
+    );
+    let index = std::fs::read_to_string(site.join("search-index.js")).expect("the index");
+    assert!(index.starts_with("var ZHAOSHANG_INDEX = ["), "{index}");
+    assert!(
+        index.contains("\"project/1.html\"") && index.contains("储能"),
+        "{index}"
+    );
+    let search = std::fs::read_to_string(site.join("search.html")).expect("the search page");
+    assert!(search.contains("src=\"search-index.js\""), "{search}");
+    // Chart text is 12 px or more, and labels are whole.
+    let home = std::fs::read_to_string(site.join("index.html")).expect("index");
+    for size in home.split("font-size=\"").skip(1) {
+        let px: f64 = size
+            .split('"')
+            .next()
+            .unwrap_or("0")
+            .parse()
+            .expect("a size");
+        assert!(px >= 12.0, "chart text of {px} px");
+    }
+    // The band's label, cut at ten characters before, now wraps onto a second line whole.
+    assert!(
+        home.contains("\n中簽約活動 2023-12-27)\n"),
+        "labels are whole"
+    );
+    assert!(
+        home.contains("href=\"search.html\""),
+        "the index links the search page"
+    );
+    if let Some(chromium) = common::need(&["chromium", "chromium-browser", "google-chrome"]) {
+        // The script ran: every header is sortable.
+        let dom = common::dom(&chromium, &site.join("event/1.html"));
+        assert!(dom.contains("data-sortable"), "{dom}");
+    }
+    if let Some(tidy) = common::need(&["tidy"]) {
+        for page in ["event/1.html", "search.html", "index.html"] {
+            let out = std::process::Command::new(&tidy)
+                .args(["-q", "-e"])
+                .arg(site.join(page))
+                .output()
+                .expect("tidy");
+            assert!(out.status.success(), "{page}: {}", stderr(&out));
+        }
+    }
+}
