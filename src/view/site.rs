@@ -77,9 +77,11 @@ var hits=ZHAOSHANG_INDEX.filter(function(e){return e[3].indexOf(t)>=0||e[4].inde
 document.getElementById('count').textContent=hits.length+' found';
 hits.slice(0,200).forEach(function(e){var li=document.createElement('li');var a=document.createElement('a');
 a.href=e[1];a.textContent=e[2];li.appendChild(a);li.appendChild(document.createTextNode(' · '+e[0]));out.appendChild(li);});}
+var given=new URLSearchParams(location.search).get('q');if(given)q.value=given;
 q.addEventListener('input',show);show();"#;
 
-/// The search page: a box over every record's name, answered in the page from search-index.js.
+/// The search page: a box over every record's name, answered in the page from search-index.js
+/// (`search.html?q=储能` opens with the term typed).
 pub fn search_page() -> String {
     site_page(
         "Search · zhaoshang",
