@@ -635,11 +635,17 @@ fn an_event_page_reads_as_a_fact_sheet_and_the_site_is_searchable() {
         // A term in either script finds the name as stored (儲能 in the seed).
         let out = std::process::Command::new(&chromium)
             .args(["--headless", "--no-sandbox", "--disable-gpu", "--dump-dom"])
-            .arg(format!("file://{}?q=储能", site.join("search.html").display()))
+            .arg(format!(
+                "file://{}?q=储能",
+                site.join("search.html").display()
+            ))
             .output()
             .expect("chromium");
         let found = stdout(&out);
-        assert!(found.contains("飛輪儲能") && found.contains(" found"), "{found}");
+        assert!(
+            found.contains("飛輪儲能") && found.contains(" found"),
+            "{found}"
+        );
     }
     if let Some(tidy) = common::need(&["tidy"]) {
         for page in ["event/1.html", "search.html", "index.html"] {
