@@ -1,5 +1,6 @@
 -- Report: bands
 -- Title: Named projects by amount band, beside the band counts the sources reported
+-- Fit: band, projects | bar, amount, reported count, kind, scope, quote
 -- Question: How are the named projects spread over the usual amount bands, and what band counts
 --   did the sources themselves report (for an event, or for a place over a period)?
 -- Param: :district  only events held by this place

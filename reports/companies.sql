@@ -1,5 +1,6 @@
 -- Report: companies
 -- Title: Companies, their projects and where the investment comes from
+-- Fit: company | invested, projects, home city, events, roles, parent group, project names, name kind, also named, signed without project, home country
 -- Question: Which companies invest, in which projects and roles, how much, from which home
 --   city and country, and to which group do they belong?
 -- Param: :city      only companies whose home city is this

@@ -1,5 +1,6 @@
 -- Report: divisions
 -- Title: Events rolled up by division: per province, prefecture or county
+-- Fit: division, headline amount | events, headline count, named amount, division code, first held on, last held on, named count, places
 -- Question: Per province (or prefecture, or county), with today's divisions or those of the
 --   events' dates, how many signing ceremonies were held, and what do their headlines and named
 --   projects add up to?

@@ -1,5 +1,6 @@
 -- Report: industries
 -- Title: Projects and amounts per industry
+-- Fit: industry, amount | projects, bar, main in, special in, with amount, stated, inferred, events covering
 -- Question: How many named projects, and how much named investment, does each industry have;
 --   what is its role in the district's industrial layout (主 main / 特 special); how many of
 --   its project links does the source state and how many did the cataloguer infer?

@@ -1,5 +1,6 @@
 -- Report: industries_by_division
 -- Title: Projects and amounts per industry, by province, prefecture or county
+-- Fit: division, industry, amount | bar, projects, with amount, stated, inferred, division code
 -- Question: In each province (or prefecture, or county), how many named projects and how much
 --   named investment does each industry have, and how many of its links are stated or inferred?
 -- Param: :division_level     province (when not given), prefecture or county

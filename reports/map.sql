@@ -1,5 +1,6 @@
 -- Report: map
 -- Title: Signed amounts on the map: a dot per county
+-- Fit: division, signed amount | bar, events, headline projects, prefecture, province, division code, places, longitude, latitude
 -- Question: Where were the signing ceremonies held, and how much did each county (by today's
 --   divisions) announce?
 -- Param: :place     only events within this area: a division's name or code; its former and later names and the divisions within it count too

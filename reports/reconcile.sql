@@ -1,5 +1,6 @@
 -- Report: reconcile
 -- Title: Reported figures against what the itemised facts give
+-- Fit: check, status | place, reported, itemised, scope, date, quote
 -- Question: Does each figure a source reports agree with the facts catalogued beneath it: the
 --   headline count and amount against the named projects, each band count against the named
 --   projects in that band, period figures against the catalogued events of the period, and each

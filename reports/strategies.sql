@@ -1,5 +1,6 @@
 -- Report: strategies
 -- Title: Strategies and what the sources tie to them
+-- Fit: strategy | level, events, projects, project amount, kind, places, industries, owner
 -- Question: For each national, municipal and district strategy, layout, goal, work mode,
 --   mechanism, method and task force: which events, projects, places and industries do the
 --   sources tie to it, and how much named investment do those projects bring?

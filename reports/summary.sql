@@ -1,5 +1,6 @@
 -- Report: summary
 -- Title: Events: headline figures against the named projects
+-- Fit: held on, district, event, headline amount | headline count, named amount, unitemised amount, named count, kind, unitemised count, event id, named with amount, period start, other figures
 -- Question: For each signing event, what did the source announce (projects, amount), what do
 --   the projects it names add up to, and what is left unitemised?
 -- Param: :district  only events held by this place (its name as catalogued)

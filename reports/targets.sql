@@ -1,5 +1,6 @@
 -- Report: targets
 -- Title: Targets against the progress catalogued so far
+-- Fit: metric, target | progress pct, status, place, latest reported, period end, label, events signed, events in period, period start, target value, unit, latest reported to, quote
 -- Question: For each target a source sets (協議引資 1000億 in 2024 …), how far do the catalogued
 --   events of its place and period go, and what is the latest figure a source reported for it?
 -- Param: :district  only targets of this place

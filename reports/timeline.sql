@@ -1,5 +1,6 @@
 -- Report: timeline
 -- Title: Signed amounts and counts over time, by district
+-- Fit: period, signed amount | district, bar, events, headline projects, named projects, period reports
 -- Question: How much investment and how many projects did each district announce per year,
 --   quarter or month?
 -- Param: :by        year (default), quarter or month

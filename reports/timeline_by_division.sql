@@ -1,5 +1,6 @@
 -- Report: timeline_by_division
 -- Title: Signed amounts and counts over time, by province, prefecture or county
+-- Fit: division, period, signed amount | bar, events, headline projects, named projects, division code, period reports
 -- Question: How much investment and how many projects did each province (or prefecture, or
 --   county) announce per year, quarter or month?
 -- Param: :division_level     province (when not given), prefecture or county

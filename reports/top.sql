@@ -1,5 +1,6 @@
 -- Report: top
 -- Title: The largest named projects
+-- Fit: rank, project, amount | held on, district, companies, industries, place, investors, sources, inferred industries, other amount, amount quote
 -- Question: Which named projects bring the most investment, where, and from whom?
 -- Param: :limit     how many projects (default 10)
 -- Param: :district  only projects of events held by this place

@@ -1,5 +1,6 @@
 -- Report: top_by_division
 -- Title: The largest named projects of each province, prefecture or county
+-- Fit: division, rank, project, amount | bar, held on, companies, industries, district, place, division code, sources
 -- Question: In each province (or prefecture, or county), which named projects bring the most
 --   investment, where, and from whom?
 -- Param: :division_level     province (when not given), prefecture or county

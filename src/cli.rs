@@ -45,9 +45,10 @@ pub struct Cli {
     pub width: Option<u16>,
 
     /// The script to show Chinese text in: names, quotes and every other text converted for
-    /// display only (what is stored never changes)
-    #[arg(long, global = true, value_enum, default_value_t = Script::AsStored)]
-    pub script: Script,
+    /// display only (what is stored never changes). Default: for tables, the locale's (zh_CN
+    /// simplified, zh_TW and zh_HK traditional), else as stored
+    #[arg(long, global = true, value_enum)]
+    pub script: Option<Script>,
 
     /// The language of table headers, record fields and hints (default: from LC_ALL,
     /// LC_MESSAGES or LANG; `zh…` is Chinese). CSV and JSON field names never change
@@ -95,6 +96,8 @@ pub enum Format {
     Csv,
     /// CSV for spreadsheets: a byte-order mark first (so Excel reads UTF-8) and CRLF line ends
     Excel,
+    /// Tab-separated values with a header row (a tab or line break inside a value is a space)
+    Tsv,
     /// A JSON array with one object per row
     Json,
     /// One JSON object per line
@@ -154,8 +157,10 @@ pub struct Filters {
 // Which rows and columns to print, for listings, reports and `sql`.
 #[derive(Debug, Clone, Default, Args)]
 pub struct Shape {
-    /// Print only these fields, in this order (comma-separated field names, as in the CSV
-    /// header: `--columns project,amount_yuan`)
+    /// Print only these columns, in this order (comma-separated): a table's header as shown
+    /// (`amount`, `held_on` or `held on`), in either language and script (金额), or a CSV
+    /// field name (`amount_yuan`); a header stands for its fields (amount: amount_yuan and
+    /// amount_qualifier)
     #[arg(long, value_name = "FIELD,…", value_delimiter = ',')]
     pub columns: Vec<String>,
     /// Skip this many rows first (with --limit, pages through a listing)
@@ -164,6 +169,10 @@ pub struct Shape {
     /// Leave out the header row (table and CSV)
     #[arg(long)]
     pub no_header: bool,
+    /// The order a table narrower than its text gives columns up in (set by the listing, not
+    /// an option; see view/fit.rs).
+    #[arg(skip)]
+    pub fit: Option<String>,
 }
 
 /// Input formats of source files.
@@ -311,11 +320,11 @@ pub enum Command {
         /// Write one file per source (or, with --tables, one file per table) into this directory
         #[arg(long, value_name = "DIR", required_unless_present_any = ["jsonl", "geojson"])]
         dir: Option<PathBuf>,
-        /// Write every source to one JSON Lines file instead
+        /// Write every source to one JSON Lines file instead (`-`: stdout)
         #[arg(long, value_name = "FILE", conflicts_with_all = ["dir", "tables"])]
         jsonl: Option<PathBuf>,
-        /// Write the events as GeoJSON points (RFC 7946) at their divisions' seats instead; an
-        /// event whose place has no coordinates is left out and counted on stderr
+        /// Write the events as GeoJSON points (RFC 7946) at their divisions' seats instead (`-`:
+        /// stdout); an event whose place has no coordinates is left out and counted on stderr
         #[arg(long, value_name = "FILE", conflicts_with_all = ["dir", "tables", "jsonl"])]
         geojson: Option<PathBuf>,
         /// Export every table (CSV or JSON, by --format) instead of the sources
@@ -432,6 +441,8 @@ pub enum Command {
         #[arg(long)]
         sql: bool,
         #[command(flatten)]
+        filters: ReportFilters,
+        #[command(flatten)]
         rollup: Rollup,
         /// Output format
         #[arg(long, short, value_enum, default_value_t = Format::Table)]
@@ -443,9 +454,28 @@ pub enum Command {
         shape: Shape,
     },
     /// Run one read-only SQL query on the catalogue
+    #[command(after_help = "Examples:\n  \
+        zhaoshang sql 'SELECT project, amount_yuan FROM projects WHERE amount_yuan >= :min' -p min=1000000000\n  \
+        zhaoshang sql --file query.sql --format csv\n  \
+        echo 'SELECT count(*) FROM events' | zhaoshang sql -")]
     Sql {
-        /// The query (SELECT, WITH … SELECT, VALUES); anything that writes is refused
-        query: String,
+        /// The query (SELECT, WITH … SELECT, VALUES); anything that writes is refused. `-` reads
+        /// it from stdin; a query may begin with a `--` comment
+        #[arg(
+            allow_hyphen_values = true,
+            required_unless_present = "file",
+            conflicts_with = "file",
+            value_name = "QUERY"
+        )]
+        query: Option<String>,
+        /// Read the query from this file (`-`: stdin)
+        #[arg(long, value_name = "FILE")]
+        file: Option<PathBuf>,
+        /// A value for a named parameter of the query, KEY=VALUE binds `:KEY` (repeatable); a
+        /// whole number binds as an integer, other values as text. Every parameter the query
+        /// names must be given
+        #[arg(long = "param", short = 'p', value_name = "KEY=VALUE")]
+        params: Vec<String>,
         /// Output format (CSV, JSON and NDJSON stream rows as they come)
         #[arg(long, short, value_enum, default_value_t = Format::Table)]
         format: Format,
@@ -469,8 +499,13 @@ pub enum Command {
         #[arg(value_enum)]
         shell: clap_complete::Shell,
     },
-    /// Print the manual page (roff), e.g. `zhaoshang manpage > zhaoshang.1`
-    Manpage,
+    /// Print the manual page (roff), e.g. `zhaoshang manpage > zhaoshang.1`, or write one per
+    /// subcommand with --dir
+    Manpage {
+        /// Write zhaoshang.1 and a page per subcommand (zhaoshang-report.1 …) into this folder
+        #[arg(long, value_name = "DIR")]
+        dir: Option<PathBuf>,
+    },
     /// Write Datasette metadata (table and column descriptions, the search box, every report as
     /// a canned query): as JSON for `datasette FILE -m metadata.json`, or as a plugin that gives it
     /// to any catalogue served, whatever its file is called
@@ -484,7 +519,7 @@ pub enum Command {
 // `metadata`'s options: where the Datasette metadata goes.
 #[derive(Debug, clap::Args)]
 pub struct MetadataArgs {
-    /// Write to this file instead of stdout
+    /// Write to this file instead of stdout (`-`: stdout)
     #[arg(long, short, conflicts_with = "plugins_dir")]
     pub output: Option<PathBuf>,
     /// The database's name in Datasette (its file name without extension; default: that of --db)
@@ -494,6 +529,28 @@ pub struct MetadataArgs {
     /// `--plugins-dir DIR` gives the metadata to every file whose application_id is a catalogue's
     #[arg(long, value_name = "DIR")]
     pub plugins_dir: Option<PathBuf>,
+}
+
+// The listings' filters that reports take too, each standing for a report parameter
+// (`--district X` is `-p district=X`); a report refuses one it has no parameter for.
+#[derive(Debug, Clone, Default, Args)]
+pub struct ReportFilters {
+    /// Only records of this district or other place (its name as catalogued): `-p district=…`
+    #[arg(long)]
+    pub district: Option<String>,
+    /// Only events on or after this date (YYYY-MM-DD): `-p from=…`
+    #[arg(long, value_name = "DATE")]
+    pub from: Option<String>,
+    /// Only events on or before this date (YYYY-MM-DD): `-p to=…`
+    #[arg(long, value_name = "DATE")]
+    pub to: Option<String>,
+    /// Show at most this many rows (counted after --offset): `-p limit=…`
+    #[arg(long)]
+    pub limit: Option<u32>,
+    /// Count only links the source states, leaving out the cataloguer's inferences:
+    /// `-p basis=stated`
+    #[arg(long)]
+    pub stated_only: bool,
 }
 
 // Rollups and filters by division, for `summary`, `timeline`, `industries`, `top` and their

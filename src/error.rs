@@ -37,7 +37,13 @@ impl std::error::Error for Interrupted {}
 pub fn exit_code(e: &anyhow::Error) -> u8 {
     if e.chain().any(|c| c.is::<Interrupted>()) {
         EXIT_INTERRUPTED
-    } else if e.chain().any(|c| c.is::<UsageError>()) {
+    } else if e.chain().any(|c| {
+        // A usage error met while writing (`--format svg` of a table) comes inside an io::Error.
+        c.is::<UsageError>()
+            || c.downcast_ref::<io::Error>()
+                .and_then(io::Error::get_ref)
+                .is_some_and(|inner| inner.is::<UsageError>())
+    }) {
         EXIT_USAGE
     } else {
         EXIT_ERROR

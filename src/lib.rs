@@ -42,18 +42,24 @@ impl Context {
     }
 }
 
-/// The command line, with the bundled reports and their parameters in `report --help`.
+/// The command line; when help may be printed, with each command's help narrowed to what it
+/// takes and the bundled reports' parameters in `report --help`.
 fn command_line() -> clap::Command {
-    let command = <Cli as clap::CommandFactory>::command();
     // Built only when help may be printed: every other run skips reading the reports' headers.
     let help = std::env::args()
         .skip(1)
         .any(|a| a == "-h" || a == "--help" || a == "help");
     if help {
-        command.mut_subcommand("report", |report| report.after_help(cmd::report_help()))
+        command_line_for_help()
     } else {
-        command
+        <Cli as clap::CommandFactory>::command()
     }
+}
+
+/// The command line as help, manual pages and completions show it.
+pub(crate) fn command_line_for_help() -> clap::Command {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    cmd::help::command(&args)
 }
 
 pub fn main() -> ExitCode {
@@ -100,10 +106,21 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
             std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()) && io::stdout().is_terminal()
         }
     };
+    view::present::use_english_figures(view::lang::english_chosen(cli.lang));
+    // Without --script, what is shown for people is in the locale's script (zh_CN simplified,
+    // zh_TW traditional); CSV and JSON, for programs, stay as stored unless --script says.
+    // `--lang zh` alone means simplified, as its headers are.
+    let script = cli.script.unwrap_or_else(|| {
+        let zh = (cli.lang == Some(cli::Lang::Zh)).then_some(cli::Script::Simplified);
+        view::lang::script_from_env()
+            .or(zh)
+            .filter(|_| cmd::for_people(&cli.command))
+            .unwrap_or(cli::Script::AsStored)
+    });
     let ctx = Context {
         quiet: cli.quiet,
         color,
-        script: cli.script,
+        script,
         lang: view::lang::from_env(cli.lang),
         width: cli.width.or_else(|| {
             io::stdout()

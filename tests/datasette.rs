@@ -112,7 +112,7 @@ fn cli_rows(env: &TestEnv, args: &[&str]) -> Vec<Value> {
 /// Datasette (or None: the test is skipped) and a seeded catalogue.
 fn datasette_and_seeded() -> Option<(PathBuf, TestEnv)> {
     let Some(datasette) = datasette() else {
-        eprintln!("skipped: no datasette (set ZHAOSHANG_DATASETTE or put it on PATH)");
+        common::skipped("no datasette (set ZHAOSHANG_DATASETTE or put it on PATH)");
         return None;
     };
     let env = TestEnv::new();

@@ -746,7 +746,7 @@ fn a_count_above_its_bound_is_refused_with_file_line_field_and_bound() {
     }
 }
 
-/// The pages under `dir`, by path relative to it.
+/// The site's pages (and its search index, a script) under `dir`, by path relative to it.
 fn pages_of(dir: &Path) -> Vec<String> {
     let mut found = Vec::new();
     let mut folders = vec![dir.to_path_buf()];
@@ -755,7 +755,7 @@ fn pages_of(dir: &Path) -> Vec<String> {
             let path = entry.unwrap().path();
             if fs::symlink_metadata(&path).unwrap().is_dir() {
                 folders.push(path);
-            } else if path.extension().is_some_and(|e| e == "html") {
+            } else if path.extension().is_some_and(|e| e == "html" || e == "js") {
                 let name = path.strip_prefix(dir).unwrap().to_string_lossy();
                 found.push(name.into_owned());
             }

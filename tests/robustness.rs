@@ -315,7 +315,7 @@ fn a_read_only_file_still_answers_reports_and_refuses_writes() {
             .status()
             .is_ok_and(|s| s.success());
         if !mounted {
-            eprintln!("SKIPPED: running as root without the right to mount a read-only tmpfs");
+            common::skipped("running as root without the right to mount a read-only tmpfs");
             return;
         }
         std::fs::copy(env.db(), dir.join("catalogue.db")).unwrap();

@@ -55,7 +55,7 @@ fn report_charts_are_svg_with_text_and_pages_are_self_contained() {
     assert!(stdout(&env.run(&["report", "top", "--format", "svg"])).contains("年產1GW飛輪儲能"));
     assert!(stdout(&env.run(&["report", "targets", "--format", "svg"])).contains("no data"));
     let out = env.run(&["report", "summary", "--format", "svg"]);
-    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(out.status.code(), Some(2), "a usage error");
     assert!(stderr(&out).contains("has no chart"), "{}", stderr(&out));
 }
 

@@ -191,31 +191,41 @@ fn tables(
     Ok(())
 }
 
+/// Every source as a line of JSON, into a file or (`-`) stdout.
 fn json_lines(ctx: &Context, db: &Path, store: &crate::store::Store, path: &Path) -> Result<()> {
-    CatalogueFiles::of(db).check_output(path)?;
+    let stdout = super::is_stdio(path);
+    if !stdout {
+        CatalogueFiles::of(db).check_output(path)?;
+    }
     let records = store.query(
         "SELECT source_id, published_on, record_json, full_text FROM sources ORDER BY source_id",
         &[],
     )?;
-    let mut file = BufWriter::new(
-        fs::File::create(path).with_context(|| format!("cannot create {}", path.display()))?,
-    );
+    let out: Box<dyn Write> = if stdout {
+        Box::new(std::io::stdout().lock())
+    } else {
+        Box::new(
+            fs::File::create(path).with_context(|| format!("cannot create {}", path.display()))?,
+        )
+    };
+    let mut out = BufWriter::new(out);
     for row in &records.rows {
         let record = with_text(&row[0], &row[2], &row[3])?;
-        writeln!(file, "{}", serde_json::to_string(&record)?)?;
+        writeln!(out, "{}", serde_json::to_string(&record)?)?;
     }
-    file.flush()
+    out.flush()
         .with_context(|| format!("cannot write {}", path.display()))?;
-    ctx.note(&format!(
-        "wrote {} sources to {}",
-        records.rows.len(),
-        path.display()
-    ));
+    let shown = if stdout {
+        "stdout".to_string()
+    } else {
+        path.display().to_string()
+    };
+    ctx.note(&format!("wrote {} sources to {shown}", records.rows.len()));
     Ok(())
 }
 
-/// The events as a GeoJSON FeatureCollection, written whole or not at all (a temporary file
-/// beside it, renamed into place).
+/// The events as a GeoJSON FeatureCollection, to stdout (`-`) or to a file written whole or not
+/// at all (a temporary file beside it, renamed into place).
 fn geojson(
     ctx: &Context,
     db: &Path,
@@ -223,8 +233,11 @@ fn geojson(
     path: &Path,
     force: bool,
 ) -> Result<()> {
-    CatalogueFiles::of(db).check_output(path)?;
-    if path.exists() && !force {
+    let stdout = super::is_stdio(path);
+    if !stdout {
+        CatalogueFiles::of(db).check_output(path)?;
+    }
+    if !stdout && path.exists() && !force {
         bail!(
             "{} already exists; nothing was written. Give --force to replace it",
             path.display()
@@ -232,33 +245,46 @@ fn geojson(
     }
     let result = store.query(crate::view::geojson::EVENTS_SQL, &[])?;
     let (collection, left_out) = crate::view::geojson::feature_collection(&result);
+    let shown = if stdout {
+        let mut out = BufWriter::new(std::io::stdout().lock());
+        serde_json::to_writer_pretty(&mut out, &collection)?;
+        writeln!(out)?;
+        out.flush()?;
+        "stdout".to_string()
+    } else {
+        persist_json(path, &collection)?;
+        path.display().to_string()
+    };
+    if left_out > 0 {
+        ctx.warn(&format!(
+            "{left_out} of {} events left out of {shown}: their places have no coordinates (no \
+             division code, or a division not in use today); `zhaoshang check` lists places \
+             without a code",
+            result.rows.len(),
+        ));
+    }
+    ctx.note(&format!(
+        "wrote {} events to {shown}",
+        result.rows.len() - left_out,
+    ));
+    Ok(())
+}
+
+/// JSON written whole: a temporary file beside `path`, renamed into place.
+fn persist_json(path: &Path, json: &serde_json::Value) -> Result<()> {
     let dir = match path.parent() {
         Some(p) if !p.as_os_str().is_empty() => p,
         _ => Path::new("."),
     };
     let cannot = || format!("cannot write {}", path.display());
     let mut out = BufWriter::new(tempfile::NamedTempFile::new_in(dir).with_context(cannot)?);
-    serde_json::to_writer_pretty(&mut out, &collection).with_context(cannot)?;
+    serde_json::to_writer_pretty(&mut out, json).with_context(cannot)?;
     writeln!(out).with_context(cannot)?;
     let file = out
         .into_inner()
         .map_err(|e| e.into_error())
         .with_context(cannot)?;
     file.persist(path).with_context(cannot)?;
-    if left_out > 0 {
-        ctx.warn(&format!(
-            "{left_out} of {} events left out of {}: their places have no coordinates (no \
-             division code, or a division not in use today); `zhaoshang check` lists places \
-             without a code",
-            result.rows.len(),
-            path.display()
-        ));
-    }
-    ctx.note(&format!(
-        "wrote {} events to {}",
-        result.rows.len() - left_out,
-        path.display()
-    ));
     Ok(())
 }
 

@@ -69,11 +69,38 @@ fn params(filters: &Filters) -> Result<Vec<(&'static str, String, Value)>> {
     Ok(params)
 }
 
+/// A filter the listing does not take is refused before any value is read (`places --from x`
+/// is told `places` has no --from, not that x is no date).
+fn refuse_filters_not_taken(name: &str, sql: &str, filters: &Filters) -> Result<()> {
+    let given = [
+        ("--district", "district", filters.district.is_some()),
+        ("--industry", "industry", filters.industry.is_some()),
+        ("--company", "company", filters.company.is_some()),
+        ("--strategy", "strategy", filters.strategy.is_some()),
+        ("--from", "from", filters.from.is_some()),
+        ("--to", "to", filters.to.is_some()),
+        ("--min-amount", "min_yuan", filters.min_amount.is_some()),
+        ("--max-amount", "max_yuan", filters.max_amount.is_some()),
+        ("--stated-only", "basis", filters.stated_only),
+        ("--include-inferred", "basis", filters.include_inferred),
+    ];
+    for (option, param, _) in given.iter().filter(|(_, _, g)| *g) {
+        if !sql.contains(&format!(":{param}")) {
+            return Err(UsageError(format!(
+                "`{name}` has no {option} filter (`zhaoshang {name} --help` lists its filters)"
+            ))
+            .into());
+        }
+    }
+    Ok(())
+}
+
 pub fn run(ctx: &Context, db: &Path, name: &str, filters: &Filters, format: Format) -> Result<()> {
     let def = listings::find(name).ok_or_else(|| anyhow!("no listing `{name}`"))?;
     let sql = def
         .sql_sorted(filters.sort.as_deref())
         .map_err(|e| UsageError(format!("--sort: {e}")))?;
+    refuse_filters_not_taken(name, &sql, filters)?;
     let given = params(filters)?;
     for (option, param, _) in &given {
         if !sql.contains(&format!(":{param}")) {
@@ -85,6 +112,7 @@ pub fn run(ctx: &Context, db: &Path, name: &str, filters: &Filters, format: Form
     // The offset goes inside the listing's own LIMIT, so that --limit counts after it.
     let shape = crate::cli::Shape {
         offset: None,
+        fit: Some(def.fit.to_string()),
         ..filters.shape.clone()
     };
     let rows = super::run_query(

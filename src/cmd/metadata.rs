@@ -58,7 +58,7 @@ pub fn run(ctx: &Context, db: &Path, target: &MetadataArgs) -> Result<()> {
     let mut metadata = top;
     metadata["databases"] = json!({ name: database });
     let text = serde_json::to_string_pretty(&metadata)? + "\n";
-    match &target.output {
+    match target.output.as_deref().filter(|p| !super::is_stdio(p)) {
         Some(path) => {
             guard.check_output(path)?;
             std::fs::write(path, text)

@@ -5,6 +5,7 @@ mod draft;
 mod drafts;
 mod export;
 mod guard;
+pub(crate) mod help;
 mod import;
 mod init;
 mod list;
@@ -21,7 +22,7 @@ mod sql;
 
 use std::path::Path;
 
-use anyhow::Result;
+use anyhow::{Context as _, Result};
 
 use crate::Context;
 use crate::cli::{Command, Format, Shape};
@@ -42,7 +43,11 @@ pub fn run(ctx: &Context, db: &Path, command: Command) -> Result<()> {
             dry_run,
             replace,
         } => import::run(ctx, db, &files, input, dry_run, replace),
-        Command::Draft(args) => draft::run(ctx, db, &args),
+        Command::Draft(mut args) => {
+            // `-o -` is stdout, as without -o.
+            args.output = args.output.filter(|o| !is_stdio(o));
+            draft::run(ctx, db, &args)
+        }
         Command::Site { dir, force } => site::run(ctx, db, &dir, force),
         Command::Template => print_text(include_str!("../source/template.toml").as_bytes()),
         Command::Schema => print_text(crate::source::model::json_schema().as_bytes()),
@@ -74,10 +79,15 @@ pub fn run(ctx: &Context, db: &Path, command: Command) -> Result<()> {
         report @ Command::Report { .. } => run_report(ctx, db, report),
         Command::Sql {
             query,
+            file,
+            params,
             format,
             timeout,
             shape,
-        } => sql::run(ctx, db, &query, format, &limits(timeout), &shape),
+        } => {
+            let query = sql::text(query, file.as_deref())?;
+            sql::run(ctx, db, &query, &params, format, &limits(timeout), &shape)
+        }
         Command::Search {
             terms,
             limit,
@@ -85,9 +95,39 @@ pub fn run(ctx: &Context, db: &Path, command: Command) -> Result<()> {
         } => search::run(ctx, db, &terms, limit, format),
         Command::Check { repair } => check::run(ctx, db, repair),
         Command::Completions { shell } => print_completions(shell),
-        Command::Manpage => print_manpage(),
+        Command::Manpage { dir } => print_manpage(ctx, dir.as_deref()),
         Command::Metadata(args) => metadata::run(ctx, db, &args),
     }
+}
+
+/// Whether a command prints for people (a table, Markdown, a page), so that the locale's script
+/// applies; CSV and JSON are for programs.
+pub fn for_people(command: &Command) -> bool {
+    let format = match command {
+        Command::Events { format, .. }
+        | Command::Projects { format, .. }
+        | Command::Companies { format, .. }
+        | Command::Industries { format, .. }
+        | Command::Strategies { format, .. }
+        | Command::Places { format, .. }
+        | Command::Sources { format, .. }
+        | Command::Stats { format, .. }
+        | Command::Show { format, .. }
+        | Command::Search { format, .. }
+        | Command::Report { format, .. }
+        | Command::Sql { format, .. } => *format,
+        Command::Draft(args) => args.summary,
+        _ => return true,
+    };
+    matches!(
+        format,
+        Format::Table | Format::Markdown | Format::Html | Format::Svg
+    )
+}
+
+/// Whether a path is `-`: stdin or stdout, whichever the option reads or writes.
+fn is_stdio(path: &Path) -> bool {
+    path == Path::new("-")
 }
 
 /// Whether a command opens the catalogue (and would create a missing one). `init` creates it on
@@ -101,7 +141,7 @@ pub fn opens_catalogue(command: &Command) -> bool {
             | Command::Template
             | Command::Schema
             | Command::Completions { .. }
-            | Command::Manpage
+            | Command::Manpage { .. }
             | Command::Report { list: true, .. }
             | Command::Report { sql: true, .. }
     )
@@ -118,6 +158,7 @@ fn run_report(ctx: &Context, db: &Path, command: Command) -> Result<()> {
         format,
         timeout,
         shape,
+        filters,
         rollup,
     } = command
     else {
@@ -127,7 +168,8 @@ fn run_report(ctx: &Context, db: &Path, command: Command) -> Result<()> {
         (true, _) => report::list(),
         (false, true) => report::print_sql(name.as_deref()),
         (false, false) => {
-            let (name, params) = report::division_options(name, params, rollup)?;
+            let (name, mut params) = report::division_options(name, params, rollup)?;
+            report::filter_options(name.as_deref(), &filters, &mut params)?;
             report::run(
                 ctx,
                 db,
@@ -158,16 +200,24 @@ fn run_listing(ctx: &Context, db: &Path, command: Command) -> Result<()> {
 }
 
 fn print_completions(shell: clap_complete::Shell) -> Result<()> {
-    let mut command = <crate::cli::Cli as clap::CommandFactory>::command();
+    let mut command = crate::command_line_for_help();
     // Generated into memory: clap_complete panics on a write error such as a closed pipe.
     let mut script = Vec::new();
     clap_complete::generate(shell, &mut command, "zhaoshang", &mut script);
     print_text(&script)
 }
 
-fn print_manpage() -> Result<()> {
-    let command = <crate::cli::Cli as clap::CommandFactory>::command();
-    Ok(clap_mangen::Man::new(command).render(&mut std::io::stdout().lock())?)
+/// The manual page on stdout, or with `dir` a page per command (zhaoshang-report.1 …) there.
+fn print_manpage(ctx: &Context, dir: Option<&Path>) -> Result<()> {
+    let command = crate::command_line_for_help();
+    let Some(dir) = dir else {
+        return Ok(clap_mangen::Man::new(command).render(&mut std::io::stdout().lock())?);
+    };
+    std::fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
+    clap_mangen::generate_to(command, dir)
+        .with_context(|| format!("cannot write the manual pages into {}", dir.display()))?;
+    ctx.note(&format!("wrote the manual pages into {}", dir.display()));
+    Ok(())
 }
 
 fn print_text(bytes: &[u8]) -> Result<()> {
@@ -217,6 +267,7 @@ fn run_query(
         // The table shows only the display cells: converting those covers the values too.
         let mut listing = for_reader(ctx, &result, bar);
         listing.no_header = !header;
+        prioritise(&mut listing, report, shape);
         output::write(&mut out, &listing, format, ctx.color)?;
         std::io::Write::flush(&mut out)?;
         return Ok(result.rows.len());
@@ -226,13 +277,7 @@ fn run_query(
         in_script(ctx, &mut result);
         let chart = report.and_then(|r| crate::view::chart::chart(&r.name, &result));
         let text = match (format, report) {
-            (Format::Svg, _) => chart.ok_or_else(|| {
-                anyhow::anyhow!(
-                    "{} has no chart (the reports with one: timeline, industries, bands, targets, \
-                     top, map); use --format html for its table",
-                    report.map_or("this listing", |r| r.name.as_str())
-                )
-            })?,
+            (Format::Svg, _) => chart.ok_or_else(|| no_chart(report))?,
             (_, Some(r)) => crate::view::html::report_page(
                 &r.title,
                 &r.question,
@@ -275,6 +320,30 @@ fn run_query(
     Ok(rows)
 }
 
+/// `--format svg` of something without a chart: a usage error.
+fn no_chart(report: Option<&Report>) -> crate::UsageError {
+    crate::UsageError(format!(
+        "{} has no chart (the reports with one: timeline, industries, bands, targets, top, map); \
+         use --format html for its table",
+        report.map_or("this listing", |r| r.name.as_str())
+    ))
+}
+
+/// Which columns a table narrower than its text gives up first: the report's or listing's
+/// order; with `--columns`, none (the columns asked for are all needed: cut, never hidden).
+fn prioritise(listing: &mut output::Listing, report: Option<&Report>, shape: &Shape) {
+    if shape.columns.is_empty() {
+        let fit = report
+            .and_then(|r| r.fit.as_deref())
+            .or(shape.fit.as_deref());
+        if let Some(fit) = fit {
+            crate::view::fit::prioritise(listing, fit);
+        }
+    } else {
+        listing.keys = listing.columns.len();
+    }
+}
+
 /// One row to a stream: CSV straight from the values, JSON through a record.
 fn write_streamed<W: std::io::Write>(
     stream: &mut output::Stream<W>,
@@ -301,13 +370,13 @@ fn spooled_table(
     let columns = store.query_each(sql, params, limits, |columns, row| {
         let table = match &mut table {
             Some(t) => t,
-            None => table.insert(SpooledTable::new(columns, bar, ctx.script)?),
+            None => table.insert(SpooledTable::new(columns, bar, ctx.script, ctx.lang)?),
         };
         Ok(table.push(&row)?)
     })?;
     let table = match table {
         Some(t) => t,
-        None => SpooledTable::new(&columns, bar, ctx.script)?,
+        None => SpooledTable::new(&columns, bar, ctx.script, ctx.lang)?,
     };
     let rows = table.rows();
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
@@ -329,6 +398,7 @@ fn for_reader(
 /// A listing's display in the reader's script and language, fitted to the width.
 fn dressed(ctx: &Context, mut listing: output::Listing) -> output::Listing {
     crate::view::script::convert_display(&mut listing, ctx.script);
+    crate::view::lang::values(&mut listing, ctx.lang, ctx.script);
     crate::view::lang::headers(&mut listing, ctx.lang, ctx.script);
     listing.width = ctx.width;
     listing
@@ -348,20 +418,27 @@ fn shaped_sql(store: &Store, sql: &str, shape: &Shape) -> Result<Option<String>>
     }
     let inner = sql.trim().trim_end_matches(';');
     let available = store.column_names(inner)?;
+    let mut chosen: Vec<String> = Vec::new();
     for c in &shape.columns {
-        if !available.contains(c) {
-            return Err(crate::UsageError(format!(
-                "--columns: there is no field `{c}`; the fields are: {}",
+        let named = present::columns_named(&available, c).ok_or_else(|| {
+            crate::UsageError(format!(
+                "--columns: there is no field or column `{c}`; the columns are: {} (or, as \
+                 fields: {})",
+                present::headers_of(&available).join(", "),
                 available.join(", ")
             ))
-            .into());
-        }
+        })?;
+        chosen.extend(
+            named
+                .into_iter()
+                .filter(|n| !chosen.contains(n))
+                .collect::<Vec<_>>(),
+        );
     }
-    let columns = if shape.columns.is_empty() {
+    let columns = if chosen.is_empty() {
         "*".to_string()
     } else {
-        shape
-            .columns
+        chosen
             .iter()
             .map(|c| format!("\"{}\"", c.replace('"', "\"\"")))
             .collect::<Vec<_>>()

@@ -7,7 +7,7 @@ use anyhow::{Result, anyhow};
 use rusqlite::types::Value;
 
 use crate::Context;
-use crate::cli::{AsOf, DivisionLevel, Format, Rollup, Shape};
+use crate::cli::{AsOf, DivisionLevel, Format, ReportFilters, Rollup, Shape};
 use crate::source::divisions::{Division, Level};
 use crate::source::figure::parse_amount;
 use crate::store::QueryLimits;
@@ -182,6 +182,88 @@ pub fn division_options(
     Ok((name, params))
 }
 
+/// Whether `--by` rolls this report up (it is one of `ROLLUPS` or a rollup itself).
+pub fn rolls_up(name: &str) -> bool {
+    ROLLUPS
+        .iter()
+        .any(|(from, to)| name == *from || name == *to)
+}
+
+/// The listings' filters a report takes (`--district`, `--from`, `--to`, `--limit`,
+/// `--stated-only`) as the parameters they stand for; one the report has no parameter for is a
+/// usage error naming the parameters it has.
+pub fn filter_options(
+    name: Option<&str>,
+    filters: &ReportFilters,
+    params: &mut Vec<String>,
+) -> Result<()> {
+    let given = [
+        ("--district", "district", filters.district.clone()),
+        ("--from", "from", filters.from.clone()),
+        ("--to", "to", filters.to.clone()),
+        ("--limit", "limit", filters.limit.map(|n| n.to_string())),
+        (
+            "--stated-only",
+            "basis",
+            filters.stated_only.then(|| "stated".to_string()),
+        ),
+    ];
+    let report = name.and_then(reports::find);
+    for (option, param, value) in given {
+        let Some(value) = value else { continue };
+        if let Some(r) = &report
+            && !r.params.iter().any(|(p, _)| p == param)
+        {
+            let names: Vec<&str> = r.params.iter().map(|(n, _)| n.as_str()).collect();
+            return Err(crate::UsageError(format!(
+                "report `{}` takes no {option}; its parameters are: {} (`zhaoshang report {} \
+                 --help` says what each means)",
+                r.name,
+                if names.is_empty() {
+                    "none".to_string()
+                } else {
+                    names.join(", ")
+                },
+                r.name
+            ))
+            .into());
+        }
+        params.push(format!("{param}={value}"));
+    }
+    Ok(())
+}
+
+/// With `--offset`, a report's own `limit` counts the rows shown after the offset: the query
+/// is asked for offset + limit rows (its default limit, in its header's `(default N)`, when none
+/// is given). A limit per group (`top_by_division`) is left alone.
+fn limit_after_offset(report: &Report, bound: &mut Vec<(String, Value)>, offset: Option<u32>) {
+    let Some(offset) = offset.filter(|o| *o > 0) else {
+        return;
+    };
+    let Some((_, help)) = report.params.iter().find(|(p, _)| p == "limit") else {
+        return;
+    };
+    if help.contains(" per ") {
+        return;
+    }
+    let default = help
+        .split_once("(default ")
+        .and_then(|(_, rest)| rest.split(')').next())
+        .and_then(|n| n.trim().parse::<i64>().ok());
+    let given = bound.iter().position(|(k, _)| k == "limit");
+    let limit = match given.map(|i| &bound[i].1) {
+        Some(Value::Integer(n)) => Some(*n),
+        _ => default,
+    };
+    if let Some(limit) = limit {
+        let value = Value::Integer(limit + i64::from(offset));
+        match given {
+            Some(i) => bound[i].1 = value,
+            None => bound.push(("limit".into(), value)),
+        }
+    }
+}
+
 /// `--province NAME` / `--prefecture NAME`: the code of the one division of that level with
 /// that name (either script, short forms too) or code, for `place`.
 fn code_at(level: Level, flag: &str, name: &str) -> Result<String> {
@@ -261,10 +343,11 @@ pub fn run(
 ) -> Result<()> {
     let name = name.ok_or_else(|| anyhow!("name a report, or use --list"))?;
     let report = reports::find(name).ok_or_else(|| unknown(name))?;
-    let bound = params
+    let mut bound = params
         .iter()
         .map(|p| param(&report, p))
         .collect::<Result<Vec<_>>>()?;
+    limit_after_offset(&report, &mut bound, shape.offset);
     let store = super::open_read_only(ctx, db)?;
     let rows = super::run_query(
         ctx,

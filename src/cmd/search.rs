@@ -73,7 +73,15 @@ pub fn run(ctx: &Context, db: &Path, words: &[String], limit: u32, format: Forma
         listing.push(vec![hit.kind.clone(), label.clone(), marked, show], record);
     }
     if hits.is_empty() {
-        ctx.note("no matches");
+        // Said on stderr (the data stays what a program expects: a header, `[]`); a table for
+        // a person would be a header over nothing, so it is left out.
+        ctx.note(&format!(
+            "no matches for {} (in either script; every term must match)",
+            words.join(" ")
+        ));
+        if format == Format::Table {
+            return Ok(());
+        }
     }
     listing.width = ctx.width;
     crate::view::lang::headers(&mut listing, ctx.lang, ctx.script);

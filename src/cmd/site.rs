@@ -28,6 +28,9 @@ enum Page {
     Index,
     /// The `map` report's page: the map of signed amounts above its table.
     Map,
+    /// The search page, and the index of names it searches (a script, for `file://`).
+    Search,
+    SearchIndex,
     List {
         listing: &'static str,
         title: &'static str,
@@ -45,6 +48,8 @@ impl Page {
         match self {
             Page::Index => "index.html".into(),
             Page::Map => "map.html".into(),
+            Page::Search => "search.html".into(),
+            Page::SearchIndex => "search-index.js".into(),
             Page::List { listing, .. } => format!("{listing}.html"),
             Page::Record { folder, id, .. } => format!("{folder}/{id}.html"),
         }
@@ -53,7 +58,7 @@ impl Page {
 
 /// Every page of the catalogue, in the order they are written.
 fn plan(store: &Store) -> Result<Vec<Page>> {
-    let mut pages = vec![Page::Index, Page::Map];
+    let mut pages = vec![Page::Index, Page::Map, Page::Search, Page::SearchIndex];
     for (folder, kind, ids, listing, title) in site::KINDS {
         if listings::find(listing).is_some() {
             pages.push(Page::List { listing, title });
@@ -82,7 +87,7 @@ fn written_before(dir: &Path) -> Result<Option<(BTreeSet<String>, bool)>> {
     let listed = text.lines().next() == Some(MANIFEST_HEADER);
     let pages = text
         .lines()
-        .filter(|l| !l.starts_with('#') && l.ends_with(".html"))
+        .filter(|l| !l.starts_with('#') && (l.ends_with(".html") || l.ends_with(".js")))
         .map(String::from)
         .collect();
     Ok(Some((pages, listed)))
@@ -160,7 +165,8 @@ fn listed_page(ours: &CatalogueFiles, dir: &Path, name: &str) -> Option<std::pat
     let plain = relative
         .components()
         .all(|c| matches!(c, std::path::Component::Normal(_)));
-    if !plain || !name.ends_with(".html") {
+    // Pages, and the search page's index of names (a script).
+    if !plain || !(name.ends_with(".html") || name.ends_with(".js")) {
         return None;
     }
     let mut path = dir.to_path_buf();
@@ -254,6 +260,8 @@ pub fn run(ctx: &Context, db: &Path, dir: &Path, force: bool) -> Result<()> {
         let text = match page {
             Page::Index => index(&store)?,
             Page::Map => map_page(&store)?,
+            Page::Search => site::search_page(),
+            Page::SearchIndex => site::search_index(&store.query(site::SEARCH_NAMES, &[])?),
             Page::List { listing, title } => list_page(&store, listing, title)?,
             Page::Record {
                 folder: "source",
@@ -294,7 +302,9 @@ fn index(store: &Store) -> Result<String> {
             charts.extend(chart::chart(name, &result));
         }
     }
-    let lists: Vec<(String, &str)> = std::iter::once(("map.html".to_string(), "Map"))
+    let lists: Vec<(String, &str)> = [("search.html", "Search"), ("map.html", "Map")]
+        .into_iter()
+        .map(|(h, t)| (h.to_string(), t))
         .chain(
             site::KINDS
                 .iter()
@@ -335,6 +345,15 @@ fn record_page(store: &Store, kind: RecordKind, id: i64) -> Result<String> {
     let mut sections = Vec::new();
     for (name, sql) in def.sections {
         sections.push((*name, store.query(sql, &by_id(id))?));
+    }
+    if kind == RecordKind::Event {
+        return Ok(site::event_page(
+            &store.query(site::EVENT_CARD, &by_id(id))?,
+            &store.query(site::EVENT_PLACES, &by_id(id))?,
+            &store.query(site::EVENT_PROJECTS, &by_id(id))?,
+            &record,
+            &sections,
+        ));
     }
     Ok(site::record_page(
         def.noun,

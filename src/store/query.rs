@@ -278,6 +278,14 @@ impl Store {
         Ok(stmt.column_names().map(String::from).collect())
     }
 
+    /// The parameters a query names (`:x`, `?1`, `?` for one not named), in order, once each.
+    pub fn parameter_names(&self, sql: &str) -> Result<Vec<String>> {
+        let stmt = self.conn.prepare(sql)?;
+        Ok((1..=stmt.parameter_count())
+            .map(|i| stmt.parameter_name(i).unwrap_or("?").to_string())
+            .collect())
+    }
+
     /// Runs a read-only query with named parameters (`:name`); parameters not given are NULL.
     /// For the program's own queries (show, export, check, site): no time limit, no ceiling, and
     /// no Ctrl-C handler, so that Ctrl-C still ends a long export at once.

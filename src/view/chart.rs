@@ -135,7 +135,7 @@ fn bands(result: &QueryResult) -> Option<Vec<Bar>> {
             bars.push(bar(text(&r[band]), named, 0));
             continue;
         }
-        let scope: String = text(&r[scope]).chars().take(10).collect();
+        let scope = text(&r[scope]);
         bars.push(bar(format!("{} named ({scope})", text(&r[band])), named, 0));
         if let Some(count) = number(&r[reported]) {
             bars.push(bar(format!("{} reported", text(&r[band])), count, 1));
@@ -197,27 +197,67 @@ fn timeline(result: &QueryResult) -> Option<Vec<Bar>> {
     Some(bars)
 }
 
-/// A horizontal bar chart: one row a bar, its label left, its value right of the bar.
+/// A label as lines of at most `columns` display columns (a CJK character takes two), broken
+/// after a space where one is near: labels are shown whole, never cut.
+fn label_lines(label: &str, columns: usize) -> Vec<String> {
+    let mut lines = vec![String::new()];
+    let mut used = 0;
+    for c in label.chars() {
+        let w = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
+        if used + w > columns {
+            lines.push(String::new());
+            used = 0;
+        }
+        if let Some(line) = lines.last_mut()
+            && !(used == 0 && c == ' ')
+        {
+            line.push(c);
+            used += w;
+        }
+    }
+    lines
+}
+
+/// Label text size given to plotters (values one less, the title two more); plotters writes
+/// 0.8 of it as the SVG font-size, so values come out at 12 px or more.
+const LABEL_PX: f64 = 16.0;
+/// How many display columns of label fit left of the bars.
+const LABEL_COLUMNS: usize = 36;
+
+/// A horizontal bar chart: one row a bar, its whole label left (wrapped), its value right of
+/// the bar.
 fn horizontal(title: &str, bars: &[Bar]) -> Result<String, Box<dyn std::error::Error>> {
-    let rows = bars.len().max(1);
-    let height = 70 + 26 * u32::try_from(rows).unwrap_or(40);
+    let labels: Vec<Vec<String>> = bars
+        .iter()
+        .map(|b| label_lines(&b.label, LABEL_COLUMNS))
+        .collect();
+    let line_px = 19_i32;
+    let row_px = |lines: usize| (line_px * i32::try_from(lines).unwrap_or(1)).max(22) + 8;
+    let rows_px: i32 = labels.iter().map(|l| row_px(l.len())).sum();
+    let height = u32::try_from(60 + rows_px.max(30)).unwrap_or(600);
     let mut svg = String::new();
     {
         let root = SVGBackend::with_string(&mut svg, (WIDTH, height)).into_drawing_area();
         root.fill(&WHITE)?;
         let font = |size: f64| TextStyle::from((FONTS, size).into_font());
-        root.draw(&Text::new(title.to_string(), (12, 10), font(16.0)))?;
+        root.draw(&Text::new(
+            title.to_string(),
+            (12, 10),
+            font(LABEL_PX + 2.0),
+        ))?;
         let max = bars
             .iter()
             .map(|b| b.value)
             .fold(0.0_f64, f64::max)
             .max(1e-9);
-        let (left, right) = (300_i32, 110_i32);
+        let (left, right) = (300_i32, 130_i32);
         let span = f64::from(WIDTH as i32 - left - right);
-        for (i, bar) in bars.iter().enumerate() {
-            let y = 44 + 26 * i32::try_from(i).unwrap_or(0);
-            let label: String = bar.label.chars().take(24).collect();
-            root.draw(&Text::new(label, (12, y + 4), font(13.0)))?;
+        let mut y = 48;
+        for (bar, lines) in bars.iter().zip(&labels) {
+            for (n, line) in lines.iter().enumerate() {
+                let at = y + 2 + line_px * i32::try_from(n).unwrap_or(0);
+                root.draw(&Text::new(line.clone(), (12, at), font(LABEL_PX)))?;
+            }
             #[allow(clippy::cast_possible_truncation)]
             let w = ((bar.value / max) * span).round() as i32;
             let colour = if bar.faint {
@@ -227,17 +267,36 @@ fn horizontal(title: &str, bars: &[Bar]) -> Result<String, Box<dyn std::error::E
             };
             if w > 0 {
                 root.draw(&Rectangle::new(
-                    [(left, y), (left + w, y + 18)],
+                    [(left, y), (left + w, y + 20)],
                     colour.filled(),
                 ))?;
             }
             root.draw(&Text::new(
                 bar.shown.clone(),
-                (left + w.max(0) + 6, y + 4),
-                font(12.0),
+                (left + w.max(0) + 6, y + 2),
+                font(LABEL_PX - 1.0),
             ))?;
+            y += row_px(lines.len());
         }
         root.present()?;
     }
     Ok(svg)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn labels_are_wrapped_whole() {
+        let label = "10億以上 named (江津區招商引資項目集中簽約活動 2023-12-27)";
+        let lines = label_lines(label, 36);
+        assert!(lines.len() > 1, "{lines:?}");
+        assert_eq!(lines.concat().replace(' ', ""), label.replace(' ', ""));
+        assert!(
+            lines
+                .iter()
+                .all(|l| unicode_width::UnicodeWidthStr::width(l.as_str()) <= 36)
+        );
+    }
 }

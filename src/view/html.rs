@@ -1,6 +1,6 @@
 //! HTML pages, written with maud (every value escaped): a report's page (its question, chart
-//! and table) and the pages of the static site. Self-contained: CSS inline, no JavaScript, no
-//! network.
+//! and table) and the pages of the static site. Self-contained: CSS inline, no network; a
+//! report's page has no script (the site's pages add their own few lines, view/site.rs).
 
 use maud::{DOCTYPE, Markup, PreEscaped, html};
 
@@ -12,7 +12,14 @@ table{border-collapse:collapse;margin:1em 0;font-size:.9em}th,td{border-bottom:1
 text-align:left;vertical-align:top}td.num{text-align:right;white-space:nowrap}th{background:#f4f6f8}\
 mark{background:#fff3b0}mark:target{background:#ffd24d}.note{color:#666;font-size:.9em}\
 .figures{display:flex;gap:2em;flex-wrap:wrap}.figure b{display:block;font-size:1.8em}\
-nav a{margin-right:1em}svg{max-width:100%;height:auto}";
+nav{display:flex;flex-wrap:wrap;gap:.2em 1em}svg{max-width:100%;height:auto}\
+figure{margin:1em 0;overflow-x:auto}\
+.card{border:1px solid #ccd;border-radius:6px;padding:.8em 1em;margin:1em 0;background:#fafbfc}\
+.headline{font-size:1.6em;font-weight:bold}nav.crumbs{gap:.2em}\
+th[data-sortable]{cursor:pointer}th[aria-sort=ascending]::after{content:' ▲'}\
+th[aria-sort=descending]::after{content:' ▼'}#q{font-size:1.1em;padding:.3em;width:100%;max-width:30em}\
+@media (max-width:700px){figure svg{max-width:none}table{display:block;overflow-x:auto}\
+body{margin:1em auto}.headline{font-size:1.3em}}";
 
 /// A whole page around `body`.
 pub fn page(title: &str, body: Markup) -> String {

@@ -184,6 +184,192 @@ const ZH: &[(&str, &str)] = &[
     ("with amount", "有金额"),
 ];
 
+/// Values of the catalogue's closed vocabularies (kinds, metrics, roles, statuses …) in Chinese
+/// (simplified), for tables; CSV and JSON keep the values as stored. Sorted by the English.
+const VALUES_ZH: &[(&str, &str)] = &[
+    ("affiliate", "关联公司"),
+    ("agreed_investment", "协议引资"),
+    ("area", "面积"),
+    ("bonded_zone", "保税区"),
+    ("brand", "品牌"),
+    ("business_scope", "经营范围"),
+    ("capacity", "产能"),
+    ("ceremony", "签约仪式"),
+    ("city", "市"),
+    ("companies_visited", "拜访企业数"),
+    ("consistent", "一致"),
+    ("contradiction", "矛盾"),
+    ("country", "国家"),
+    ("county", "县"),
+    ("description", "描述"),
+    ("developer", "开发方"),
+    ("district", "区"),
+    ("event_statistic", "活动数字"),
+    ("expected_volume", "预计规模"),
+    ("figures_differ", "数字不一"),
+    ("foreign_invested_projects", "外资项目数"),
+    ("full", "全称"),
+    ("functional_area", "功能区"),
+    ("funds_in_place", "实际到位资金"),
+    ("goal", "目标"),
+    ("group", "集团"),
+    ("in progress", "进行中"),
+    ("industrial_layout", "产业布局"),
+    ("inferred", "推断"),
+    ("investor", "投资方"),
+    ("itemised_below_reported", "列明少于公布"),
+    ("jobs", "就业"),
+    ("leader_investment_trips", "领导招商出访次数"),
+    ("main", "主导"),
+    ("mechanism", "机制"),
+    ("met", "已完成"),
+    ("method", "方法"),
+    ("municipal", "市级"),
+    ("municipality", "直辖市"),
+    ("national", "国家级"),
+    ("no data", "无数据"),
+    ("operator", "运营方"),
+    ("output_value", "产值"),
+    ("park", "园区"),
+    ("partner", "合作方"),
+    ("parts_miss_whole", "分项不足总数"),
+    ("period_report", "期间报道"),
+    ("period_statistic", "期间数字"),
+    ("place_fact", "地方概况"),
+    ("positioning", "定位"),
+    ("prefecture", "地级区划"),
+    ("principle", "原则"),
+    ("projects_in_band", "区间项目数"),
+    ("projects_landed", "落地项目数"),
+    ("projects_signed", "签约项目数"),
+    ("projects_started", "开工项目数"),
+    ("province", "省"),
+    ("region", "区域"),
+    ("remainder_not_stated", "余项未公布"),
+    ("reported", "公布"),
+    ("short", "简称"),
+    ("signing_events_amount", "集中签约金额"),
+    ("simplified", "简体"),
+    ("special", "特色"),
+    ("standard", "标准区间"),
+    ("stated", "明示"),
+    ("strategy", "战略"),
+    ("subsidiary", "子公司"),
+    ("target", "目标"),
+    ("task_force", "专班"),
+    ("tax", "税收"),
+    ("total_investment", "总投资"),
+    ("town", "镇"),
+    ("traditional", "繁体"),
+    ("work_mode", "工作模式"),
+    ("zone", "片区"),
+];
+
+/// The columns (English headers) whose values come from a closed vocabulary, and those that
+/// hold 0 or 1.
+const VOCABULARY_COLUMNS: &[&str] = &[
+    "alias kind",
+    "basis",
+    "home city basis",
+    "kind",
+    "level",
+    "metric",
+    "name kind",
+    "parent relation",
+    "role",
+    "roles",
+    "script",
+    "status",
+];
+const BOOLEAN_COLUMNS: &[&str] = &["forecast"];
+
+/// One stored value of a vocabulary as the reader reads it: in Chinese from the table; in
+/// English as stored, the very words a parameter takes (`-p status=parts_miss_whole`). A value
+/// not in the table stays.
+fn vocabulary_value(value: &str, lang: Lang) -> Cow<'_, str> {
+    match lang {
+        Lang::En => Cow::Borrowed(value),
+        Lang::Zh => match VALUES_ZH.binary_search_by(|(en, _)| en.cmp(&value)) {
+            Ok(i) => Cow::Borrowed(VALUES_ZH[i].1),
+            Err(_) => Cow::Borrowed(value),
+        },
+    }
+}
+
+/// A table's cells of vocabulary and yes/no columns in the reader's language (是/否, yes/no);
+/// run on English headers, before [`headers`] translates them.
+pub fn values(listing: &mut super::output::Listing, lang: Lang, script: Script) {
+    for (c, (header, _)) in listing.columns.iter().enumerate() {
+        for row in &mut listing.display {
+            if let Some(cell) = row.get_mut(c)
+                && let Some(shown) = value_shown(header, cell, lang, script)
+            {
+                *cell = shown;
+            }
+        }
+    }
+}
+
+/// A cell of a column headed `header` (English) as the reader reads it, when it is a value of
+/// a vocabulary or a yes/no; None: shown as it is.
+pub fn value_shown(header: &str, cell: &str, lang: Lang, script: Script) -> Option<String> {
+    let shown = if BOOLEAN_COLUMNS.contains(&header) {
+        match (cell, lang) {
+            ("1", Lang::En) => "yes".to_string(),
+            ("0", Lang::En) => "no".to_string(),
+            ("1", Lang::Zh) => "是".to_string(),
+            ("0", Lang::Zh) => "否".to_string(),
+            _ => return None,
+        }
+    } else if lang == Lang::Zh && VOCABULARY_COLUMNS.contains(&header) && !cell.is_empty() {
+        // A list of values (roles: investor; operator) value by value.
+        cell.split("; ")
+            .map(|v| vocabulary_value(v, lang))
+            .collect::<Vec<_>>()
+            .join(if lang == Lang::Zh { "、" } else { "; " })
+    } else {
+        return None;
+    };
+    Some(if lang == Lang::Zh {
+        super::script::convert(&shown, script).into_owned()
+    } else {
+        shown
+    })
+}
+
+/// The script the locale's language is written in (LC_ALL, LC_CTYPE or LANG): zh_CN, zh_SG and
+/// zh_Hans simplified; zh_TW, zh_HK, zh_MO and zh_Hant traditional; None for any other.
+pub fn script_from_env() -> Option<Script> {
+    let locale = ["LC_ALL", "LC_CTYPE", "LANG"]
+        .iter()
+        .find_map(|v| std::env::var(v).ok().filter(|s| !s.is_empty()))?
+        .to_ascii_lowercase();
+    if !locale.starts_with("zh") {
+        return None;
+    }
+    let region = locale.split(['.', '@']).next().unwrap_or_default();
+    if ["tw", "hk", "mo", "hant"]
+        .iter()
+        .any(|r| region.ends_with(r))
+    {
+        Some(Script::Traditional)
+    } else {
+        Some(Script::Simplified)
+    }
+}
+
+/// Whether the run's language is English by choice (`--lang en`, or an `en…` locale) rather
+/// than by default (no locale, C or POSIX): only then are figures written in English words.
+pub fn english_chosen(given: Option<Lang>) -> bool {
+    match given {
+        Some(lang) => lang == Lang::En,
+        None => ["LC_ALL", "LC_MESSAGES", "LANG"]
+            .iter()
+            .find_map(|v| std::env::var(v).ok().filter(|s| !s.is_empty()))
+            .is_some_and(|l| l.to_ascii_lowercase().starts_with("en")),
+    }
+}
+
 /// The language `--lang` names, or when not given the one `LC_ALL`, `LC_MESSAGES` or `LANG`
 /// names (the first that is set and not empty): Chinese for `zh…`, English otherwise.
 pub fn from_env(given: Option<Lang>) -> Lang {
@@ -214,8 +400,18 @@ pub fn header(header: &str, lang: Lang, script: Script) -> Cow<'_, str> {
     }
 }
 
+/// The English headers a Chinese header (either script) translates.
+pub fn english_of(chinese: &str) -> Vec<&'static str> {
+    let simplified = super::script::convert(chinese.trim(), Script::Simplified);
+    ZH.iter()
+        .filter(|(_, zh)| *zh == simplified)
+        .map(|(en, _)| *en)
+        .collect()
+}
+
 /// A table's column headers in `lang`.
 pub fn headers(listing: &mut super::output::Listing, lang: Lang, script: Script) {
+    listing.lang = Some((lang, script));
     for (name, _) in &mut listing.columns {
         let translated = header(name, lang, script).into_owned();
         *name = translated;
@@ -229,6 +425,40 @@ mod tests {
     #[test]
     fn the_table_is_sorted_without_repeats() {
         assert!(ZH.windows(2).all(|w| w[0].0 < w[1].0), "keep ZH sorted");
+        assert!(
+            VALUES_ZH.windows(2).all(|w| w[0].0 < w[1].0),
+            "keep VALUES_ZH sorted"
+        );
+    }
+
+    #[test]
+    fn every_vocabulary_value_has_chinese_words() {
+        use crate::source::validate as v;
+        let lists: [&[&str]; 9] = [
+            v::PLACE_KINDS,
+            v::NAME_KINDS,
+            v::BASES,
+            v::PARENT_RELATIONS,
+            v::LEVELS,
+            v::STRATEGY_KINDS,
+            v::LAYOUT_ROLES,
+            v::COMPANY_ROLES,
+            v::FACT_KINDS,
+        ];
+        let metrics = v::KNOWN_METRICS.iter().map(|(m, _, _)| *m);
+        let all = lists
+            .iter()
+            .flat_map(|l| l.iter().copied())
+            .chain(v::STATISTIC_KINDS.iter().copied())
+            .chain(v::SCRIPTS.iter().copied())
+            .chain(metrics);
+        for value in all {
+            assert_ne!(
+                vocabulary_value(value, Lang::Zh),
+                value,
+                "{value} has no Chinese in VALUES_ZH"
+            );
+        }
     }
 
     #[test]

@@ -7,6 +7,8 @@ pub struct ListingDef {
     pub sql: &'static str,
     /// (key the user types, ORDER BY clause)
     pub sorts: &'static [(&'static str, &'static str)],
+    /// The order a narrow table gives its columns up in (key columns before `|`; view/fit.rs).
+    pub fit: &'static str,
 }
 
 /// Matches a company by its name or any of its aliases.
@@ -76,6 +78,7 @@ pub const LISTINGS: &[ListingDef] = &[
             ("amount", "signed_amount_yuan DESC NULLS LAST, held_on"),
             ("name", "event, held_on"),
         ],
+        fit: "held on, district, signed amount | project count, event id, event, named amount, named projects, unitemised amount, named with amount, source id",
     },
     ListingDef {
         name: "projects",
@@ -110,6 +113,7 @@ pub const LISTINGS: &[ListingDef] = &[
             ("date", "held_on, project_id"),
             ("name", "project, project_id"),
         ],
+        fit: "project, amount | project id, held on, district, companies, industries, place, investors, inferred industries, event id",
     },
     ListingDef {
         name: "companies",
@@ -146,6 +150,7 @@ pub const LISTINGS: &[ListingDef] = &[
             ("name", "company"),
             ("projects", "projects DESC, company"),
         ],
+        fit: "company | company id, invested, projects, home city, events, parent group, name kind, also named, home city basis, parent relation",
     },
     ListingDef {
         name: "industries",
@@ -170,6 +175,7 @@ pub const LISTINGS: &[ListingDef] = &[
             ("projects", "projects DESC, industry"),
             ("name", "industry"),
         ],
+        fit: "industry | industry id, amount, projects, events, main in, special in, parent",
     },
     ListingDef {
         name: "strategies",
@@ -194,6 +200,7 @@ pub const LISTINGS: &[ListingDef] = &[
             ),
             ("name", "strategy"),
         ],
+        fit: "strategy | strategy id, level, kind, events, projects, owner, description",
     },
     ListingDef {
         name: "places",
@@ -209,6 +216,7 @@ pub const LISTINGS: &[ListingDef] = &[
                             UNION SELECT c.place_id FROM places c JOIN within w ON c.parent_id = w.place_id)
                         SELECT place_id FROM within))",
         sorts: &[("id", "pl.place_id"), ("name", "place")],
+        fit: "place | place id, kind, parent, events, projects placed, statistics",
     },
     ListingDef {
         name: "sources",
@@ -221,6 +229,7 @@ pub const LISTINGS: &[ListingDef] = &[
               WHERE (:from IS NULL OR s.published_on >= :from)
                 AND (:to IS NULL OR s.published_on <= :to)",
         sorts: &[("date", "s.published_on, s.source_id"), ("title", "s.title")],
+        fit: "title | source id, published on, publisher, events, projects, statistics, author, script, url, file name",
     },
     ListingDef {
         name: "stats",
@@ -240,6 +249,7 @@ pub const LISTINGS: &[ListingDef] = &[
             ("date", "st.period_start, st.statistic_id"),
             ("metric", "st.metric, st.statistic_id"),
         ],
+        fit: "metric, value | statistic id, place, kind, label, period start, period end, forecast, unit, quote",
     },
 ];
 

@@ -157,7 +157,7 @@ fn graticule() -> Markup {
                 line x1=(px(x0)) y1=(px(y)) x2=(px(x1)) y2=(px(y)) {}
             }
         }
-        g font-size="11" fill="#555" {
+        g font-size="12" fill="#555" {
             @for lon in (80..=130).step_by(10) {
                 @let (x, _) = project(f64::from(lon), NORTH);
                 text x=(px(x)) y=(px(y1 + 14.0)) text-anchor="middle" { (lon) "°E" }

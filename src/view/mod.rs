@@ -5,6 +5,7 @@
 //! Only this folder formats; it reads what the store returns and never opens a connection.
 
 pub mod chart;
+pub mod fit;
 pub mod geojson;
 pub mod html;
 pub mod lang;

@@ -55,6 +55,13 @@ pub struct Listing {
     /// For a record shown field by field: the headers of its two columns (default `field`,
     /// `value`), in the reader's language.
     pub pair_headers: Option<(String, String)>,
+    /// The columns most needed first, for a table narrower than its text (`fit.rs`); empty:
+    /// left to right.
+    pub priority: Vec<usize>,
+    /// How many of `priority` are key columns, never hidden.
+    pub keys: usize,
+    /// The reader's language and script, for the words a table says about itself (a footer).
+    pub lang: Option<(crate::cli::Lang, crate::cli::Script)>,
 }
 
 impl Listing {
@@ -92,10 +99,11 @@ impl Listing {
 
 /// Why `--format svg` gave nothing.
 fn no_chart() -> io::Error {
-    io::Error::other(
+    io::Error::other(crate::UsageError(
         "--format svg draws a report's chart (timeline, industries, bands, targets, top); use \
-         --format html for a page with the table",
-    )
+         --format html for a page with the table"
+            .into(),
+    ))
 }
 
 /// A one-row listing shown field by field (empty fields left out), for a person.
@@ -152,7 +160,7 @@ pub fn write(
         Format::Svg => Err(no_chart()),
         Format::Table => write_table(out, listing, color),
         Format::Markdown => write_markdown(out, listing),
-        Format::Csv | Format::Excel | Format::Json | Format::Ndjson => {
+        Format::Csv | Format::Excel | Format::Tsv | Format::Json | Format::Ndjson => {
             let Some(mut stream) = Stream::start(out, format, &listing.fields, !listing.no_header)?
             else {
                 return Ok(());
@@ -188,7 +196,10 @@ fn write_comfy_table(out: &mut dyn Write, listing: &Listing, color: bool) -> io:
         .set_content_arrangement(ContentArrangement::Disabled);
     if let Some(width) = listing.width {
         if listing.columns.len() > 2 && natural_width(listing) > usize::from(width) {
-            return write_expanded(out, listing, width, color);
+            return match super::fit::plan(listing, usize::from(width)) {
+                Some(plan) => super::fit::write(out, listing, &plan, color),
+                None => write_expanded(out, listing, width, color),
+            };
         }
         // Field and value (a record, an expanded row): long values wrap, by display width.
         table
@@ -396,6 +407,25 @@ fn csv_writer<W: Write>(out: W) -> csv::Writer<W> {
         .from_writer(out)
 }
 
+/// Tab-separated values: no quoting at all (a value's tabs and line breaks become spaces), so
+/// that `cut -f` and `awk -F'\t'` read every line as one row.
+fn tsv_writer<W: Write>(out: W) -> csv::Writer<W> {
+    csv::WriterBuilder::new()
+        .delimiter(b'\t')
+        .quote_style(csv::QuoteStyle::Never)
+        .terminator(csv::Terminator::Any(b'\n'))
+        .from_writer(out)
+}
+
+/// A cell for TSV: tabs and line breaks inside it as spaces.
+pub(crate) fn tsv_cell(text: &str) -> std::borrow::Cow<'_, str> {
+    if text.contains(['\t', '\n', '\r']) {
+        text.replace(['\t', '\n', '\r'], " ").into()
+    } else {
+        text.into()
+    }
+}
+
 /// Writes one record (a one-row listing, shown field by field) and the sections linked to it.
 pub fn write_record(
     out: &mut dyn Write,
@@ -408,10 +438,11 @@ pub fn write_record(
     match format {
         Format::Json => record_json(out, noun, record, sections),
         Format::Ndjson => record_ndjson(out, record, sections),
-        Format::Csv => record_csv(out, record, sections),
+        Format::Csv => record_csv(out, record, sections, b','),
+        Format::Tsv => record_csv(out, record, sections, b'\t'),
         Format::Excel => {
             out.write_all(BOM)?;
-            record_csv(out, record, sections)
+            record_csv(out, record, sections, b',')
         }
         Format::Table | Format::Markdown => record_text(out, noun, record, sections, format, color),
         Format::Html => record_html(out, noun, record, sections),
@@ -476,15 +507,23 @@ fn record_csv(
     out: &mut dyn Write,
     record: &Listing,
     sections: &[(String, Listing)],
+    delimiter: u8,
 ) -> io::Result<()> {
-    let mut w = csv_writer(out);
+    let tsv = delimiter == b'\t';
+    let mut w = if tsv {
+        tsv_writer(out)
+    } else {
+        csv_writer(out)
+    };
     w.write_record(["section", "row", "field", "value"])
         .map_err(csv_io)?;
     for (section, listing) in parts(record, sections) {
         for (i, r) in listing.records.iter().enumerate() {
             for (field, value) in r {
                 let row = (i + 1).to_string();
-                w.write_record([section.as_str(), &row, field, &csv_cell(value)])
+                let cell = csv_cell(value);
+                let cell = if tsv { tsv_cell(&cell) } else { cell.into() };
+                w.write_record([section.as_str(), &row, field, &cell])
                     .map_err(csv_io)?;
             }
         }
@@ -524,6 +563,7 @@ fn record_text(
 /// a result of any size is printed without being held. The output is the same as [`write`]'s.
 pub enum Stream<W: Write> {
     Csv(Box<csv::Writer<W>>),
+    Tsv(Box<csv::Writer<W>>),
     Ndjson(W),
     Json { out: W, written: usize },
 }
@@ -556,6 +596,13 @@ impl<W: Write> Stream<W> {
                 }
                 Some(Stream::Csv(Box::new(w)))
             }
+            Format::Tsv => {
+                let mut w = tsv_writer(out);
+                if header {
+                    w.write_record(fields).map_err(csv_io)?;
+                }
+                Some(Stream::Tsv(Box::new(w)))
+            }
             Format::Ndjson => Some(Stream::Ndjson(out)),
             Format::Json => Some(Stream::Json { out, written: 0 }),
             Format::Table | Format::Markdown | Format::Html | Format::Svg => None,
@@ -570,6 +617,12 @@ impl<W: Write> Stream<W> {
                         .iter()
                         .map(|k| csv_cell(record.get(k).unwrap_or(&Value::Null))),
                 )
+                .map_err(csv_io)?;
+            }
+            Stream::Tsv(w) => {
+                w.write_record(fields.iter().map(|k| {
+                    tsv_cell(&csv_cell(record.get(k).unwrap_or(&Value::Null))).into_owned()
+                }))
                 .map_err(csv_io)?;
             }
             Stream::Ndjson(out) => {
@@ -595,11 +648,15 @@ impl<W: Write> Stream<W> {
     /// Writes a row's cells (`present::csv_value` of each value) straight to a CSV stream,
     /// without building a record first; false for the JSON formats, which need one.
     pub fn csv_row<S: AsRef<str>>(&mut self, cells: impl Iterator<Item = S>) -> io::Result<bool> {
-        let Stream::Csv(w) = self else {
-            return Ok(false);
+        let (w, tsv) = match self {
+            Stream::Csv(w) => (w, false),
+            Stream::Tsv(w) => (w, true),
+            _ => return Ok(false),
         };
         for cell in cells {
-            w.write_field(cell.as_ref().as_bytes()).map_err(csv_io)?;
+            let cell = cell.as_ref();
+            let cell = if tsv { tsv_cell(cell) } else { cell.into() };
+            w.write_field(cell.as_bytes()).map_err(csv_io)?;
         }
         // Ends the record the fields began.
         w.write_record(None::<&[u8]>).map_err(csv_io)?;
@@ -608,7 +665,7 @@ impl<W: Write> Stream<W> {
 
     pub fn finish(self) -> io::Result<()> {
         match self {
-            Stream::Csv(mut w) => w.flush(),
+            Stream::Csv(mut w) | Stream::Tsv(mut w) => w.flush(),
             Stream::Ndjson(mut out) => out.flush(),
             Stream::Json { mut out, written } => {
                 out.write_all(if written == 0 { b"[]\n" } else { b"\n]\n" })?;

@@ -38,6 +38,13 @@ pub(super) struct Group {
     total: bool,
 }
 
+impl Group {
+    /// The header a table shows for it (English).
+    pub(super) fn header(&self) -> String {
+        self.header.replace('_', " ")
+    }
+}
+
 pub(super) const BAR_WIDTH: usize = 24;
 
 fn stem(column: &str) -> (&str, Kind) {
@@ -88,6 +95,40 @@ fn groups(columns: &[String]) -> Vec<Group> {
     groups
 }
 
+/// The result columns `--columns NAME` stands for: the field itself, or the columns behind a
+/// table's header (`amount` → `amount_yuan`, `amount_qualifier`), the header written as shown,
+/// with underscores, or in Chinese in either script (金额, 金額). None: no such field or header.
+pub fn columns_named(columns: &[String], name: &str) -> Option<Vec<String>> {
+    let name = name.trim();
+    if columns.iter().any(|c| c == name) {
+        return Some(vec![name.to_string()]);
+    }
+    let spaced = name.replace('_', " ").to_lowercase();
+    let mut candidates = vec![spaced];
+    candidates.extend(
+        super::lang::english_of(name)
+            .into_iter()
+            .map(str::to_string),
+    );
+    let groups = groups(columns);
+    candidates.iter().find_map(|header| {
+        let g = groups
+            .iter()
+            .find(|g| g.header.replace('_', " ") == *header)?;
+        let mut named: Vec<String> = g.values.iter().map(|(i, _)| columns[*i].clone()).collect();
+        named.extend(g.qualifier.map(|q| columns[q].clone()));
+        Some(named)
+    })
+}
+
+/// The headers a table of these columns shows (English), for messages.
+pub fn headers_of(columns: &[String]) -> Vec<String> {
+    groups(columns)
+        .iter()
+        .map(|g| g.header.replace('_', " "))
+        .collect()
+}
+
 /// A cell as text: NULL is empty; a REAL with no fraction shows as a whole number.
 pub fn plain_text(value: &Value) -> String {
     match value {
@@ -127,14 +168,81 @@ fn number(value: &Value) -> Option<f64> {
     }
 }
 
+/// Whether figures are written in English words (5.2 bn yuan, over 100 bn yuan) rather than as
+/// the catalogue's sources write them (52億, 逾1000億): set once a run, for `--lang en` or an
+/// English locale.
+static ENGLISH_FIGURES: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
+/// Figures in English words for the rest of the run (see [`ENGLISH_FIGURES`]).
+pub fn use_english_figures(english: bool) {
+    ENGLISH_FIGURES.store(english, std::sync::atomic::Ordering::Relaxed);
+}
+
+fn english_figures() -> bool {
+    ENGLISH_FIGURES.load(std::sync::atomic::Ordering::Relaxed)
+}
+
+/// An amount in English: 26.6 bn yuan, 185 m yuan, 5,000 yuan (exact: no rounding).
+pub fn english_yuan(amount: i64) -> String {
+    let exact = |unit: i64, digits: usize, word: &str| {
+        let (whole, frac) = (amount / unit, (amount % unit).abs());
+        let frac = format!("{frac:0digits$}");
+        let frac = frac.trim_end_matches('0');
+        if frac.is_empty() {
+            format!("{whole} {word} yuan")
+        } else {
+            format!("{whole}.{frac} {word} yuan")
+        }
+    };
+    match amount.abs() {
+        a if a >= 1_000_000_000 => exact(1_000_000_000, 9, "bn"),
+        a if a >= 1_000_000 => exact(1_000_000, 6, "m"),
+        _ => {
+            let digits = amount.abs().to_string();
+            let mut grouped = String::new();
+            for (i, c) in digits.chars().enumerate() {
+                if i > 0 && (digits.len() - i).is_multiple_of(3) {
+                    grouped.push(',');
+                }
+                grouped.push(c);
+            }
+            let sign = if amount < 0 { "-" } else { "" };
+            format!("{sign}{grouped} yuan")
+        }
+    }
+}
+
+/// A qualifier's words before and after its figure, in the run's language.
+fn affixes(qualifier: Qualifier) -> (&'static str, &'static str) {
+    if !english_figures() {
+        return qualifier.affixes();
+    }
+    match qualifier {
+        Qualifier::Exact => ("", ""),
+        Qualifier::MoreThan => ("over ", ""),
+        Qualifier::AtLeast => ("at least ", ""),
+        Qualifier::About => ("about ", ""),
+        Qualifier::Nearly => ("nearly ", ""),
+        Qualifier::AtMost => ("at most ", ""),
+        Qualifier::LessThan => ("under ", ""),
+    }
+}
+
 pub(super) fn cell(row: &[Value], g: &Group) -> String {
     let Some((i, kind)) = g.values.iter().find(|(i, _)| row[*i] != Value::Null) else {
         return String::new();
     };
+    let money = |yuan: i64| {
+        if english_figures() {
+            english_yuan(yuan)
+        } else {
+            format_yuan(yuan)
+        }
+    };
     let base = match (kind, &row[*i]) {
-        (Kind::Money, Value::Integer(yuan)) => format_yuan(*yuan),
+        (Kind::Money, Value::Integer(yuan)) => money(*yuan),
         #[allow(clippy::cast_possible_truncation)]
-        (Kind::Money, Value::Real(yuan)) if yuan.fract() == 0.0 => format_yuan(*yuan as i64),
+        (Kind::Money, Value::Real(yuan)) if yuan.fract() == 0.0 => money(*yuan as i64),
         (_, v) => plain_text(v),
     };
     let stated = g.qualifier.and_then(|q| match &row[q] {
@@ -147,7 +255,7 @@ pub(super) fn cell(row: &[Value], g: &Group) -> String {
     let qualifier = stated
         .and_then(Qualifier::parse)
         .unwrap_or(Qualifier::Exact);
-    let (before, after) = qualifier.affixes();
+    let (before, after) = affixes(qualifier);
     format!("{before}{base}{after}")
 }
 
@@ -342,6 +450,18 @@ fn build(result: &QueryResult, bar_stem: Option<&str>, purpose: Purpose) -> List
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn english_amounts_are_exact() {
+        assert_eq!(english_yuan(26_600_000_000), "26.6 bn yuan");
+        assert_eq!(english_yuan(5_200_000_000), "5.2 bn yuan");
+        assert_eq!(english_yuan(185_000_000), "185 m yuan");
+        assert_eq!(english_yuan(1_850_000_001), "1.850000001 bn yuan");
+        assert_eq!(english_yuan(50_000_000), "50 m yuan");
+        assert_eq!(english_yuan(5_000), "5,000 yuan");
+        assert_eq!(english_yuan(-1_234_567), "-1.234567 m yuan");
+        assert_eq!(english_yuan(0), "0 yuan");
+    }
 
     #[test]
     fn a_csv_row_written_straight_is_the_record_written() {

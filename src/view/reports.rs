@@ -1,5 +1,5 @@
 //! The bundled reports: SQL files under `reports/`, embedded in the binary. Each begins with a
-//! header comment (`-- Report:`, `-- Title:`, `-- Question:`, `-- Param:`, `-- Bar:`) that this
+//! header comment (`-- Report:`, `-- Title:`, `-- Fit:`, `-- Question:`, `-- Param:`, `-- Bar:`) that this
 //! module reads, so the file a user runs in the sqlite3 shell is the one the program runs.
 
 /// A report and what its header says.
@@ -12,6 +12,8 @@ pub struct Report {
     pub params: Vec<(String, String)>,
     /// The display column drawn as a bar in table output.
     pub bar: Option<String>,
+    /// The order a narrow table gives its columns up in (`-- Fit:`, see view/fit.rs).
+    pub fit: Option<String>,
     pub sql: &'static str,
 }
 
@@ -39,6 +41,7 @@ fn parse(sql: &'static str) -> Report {
         question: String::new(),
         params: Vec::new(),
         bar: None,
+        fit: None,
         sql,
     };
     let mut continuing_question = false;
@@ -61,6 +64,8 @@ fn parse(sql: &'static str) -> Report {
             report
                 .params
                 .push((name.to_string(), help.trim().to_string()));
+        } else if let Some(v) = comment.strip_prefix("Fit:") {
+            report.fit = Some(v.trim().to_string());
         } else if let Some(v) = comment.strip_prefix("Bar:") {
             report.bar = Some(v.trim().to_string());
         } else if continuing_question && line.starts_with("--   ") {

@@ -25,13 +25,20 @@ pub struct SpooledTable {
     /// A cell holds a line break: the table is then drawn with wrapped cells, as in memory.
     multiline: bool,
     script: Script,
+    /// The language vocabulary values and yes/no are shown in.
+    lang: Lang,
     spool: BufWriter<File>,
     line: String,
 }
 
 impl SpooledTable {
     /// A table for a query with these columns; `bar_stem` names the column drawn as a bar.
-    pub fn new(columns: &[String], bar_stem: Option<&str>, script: Script) -> io::Result<Self> {
+    pub fn new(
+        columns: &[String],
+        bar_stem: Option<&str>,
+        script: Script,
+        lang: Lang,
+    ) -> io::Result<Self> {
         let layout = Layout::new(columns, bar_stem);
         let shown = layout.groups.len() + usize::from(layout.bar_group.is_some());
         Ok(SpooledTable {
@@ -39,6 +46,7 @@ impl SpooledTable {
             widths: vec![0; shown],
             multiline: false,
             script,
+            lang,
             spool: BufWriter::new(tempfile::tempfile()?),
             line: String::new(),
         })
@@ -53,6 +61,11 @@ impl SpooledTable {
         for (gi, g) in self.layout.groups.iter().enumerate() {
             let shown = printable(&present::cell(row, g));
             let shown = super::script::convert(&shown, self.script);
+            let shown = match super::lang::value_shown(&g.header(), &shown, self.lang, self.script)
+            {
+                Some(value) => value.into(),
+                None => shown,
+            };
             self.widths[column] = self.widths[column].max(width(&shown));
             self.multiline |= shown.contains('\n');
             self.line.push_str(&shown);
@@ -161,6 +174,7 @@ mod tests {
     ) -> String {
         let mut listing = present::table(result, bar);
         super::super::script::convert_display(&mut listing, script);
+        super::super::lang::values(&mut listing, lang, script);
         super::super::lang::headers(&mut listing, lang, script);
         listing.no_header = !header;
         let mut out = Vec::new();
@@ -175,7 +189,7 @@ mod tests {
         lang: Lang,
         header: bool,
     ) -> String {
-        let mut table = SpooledTable::new(&result.columns, bar, script).unwrap();
+        let mut table = SpooledTable::new(&result.columns, bar, script, lang).unwrap();
         for row in &result.rows {
             table.push(row).unwrap();
         }

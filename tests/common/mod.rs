@@ -41,6 +41,19 @@ impl TestEnv {
     }
 }
 
+/// Says on one line of stderr that a test (or part of one) is skipped, and why. Written to the
+/// stream itself, not through `eprintln!`, which the test harness captures: a skip is seen in
+/// a plain `cargo test`, without `--nocapture`.
+pub fn skipped(reason: &str) {
+    use std::io::Write;
+    let test = std::thread::current()
+        .name()
+        .unwrap_or("a test")
+        .to_string();
+    let line = format!("SKIPPED {test}: {reason}\n");
+    let _ = std::io::stderr().lock().write_all(line.as_bytes());
+}
+
 pub fn stdout(output: &Output) -> String {
     String::from_utf8(output.stdout.clone()).expect("stdout is UTF-8")
 }
@@ -76,7 +89,7 @@ pub fn sqlite3_shell() -> Option<PathBuf> {
             std::env::var_os("ZHAOSHANG_REQUIRE_SQLITE3").is_none(),
             "ZHAOSHANG_REQUIRE_SQLITE3 is set but no sqlite3 shell is on PATH"
         );
-        eprintln!("SKIPPED: no sqlite3 shell on PATH (install Debian's sqlite3 to run this test)");
+        skipped("no sqlite3 shell on PATH (install Debian's sqlite3 to run this test)");
     }
     found
 }
@@ -137,7 +150,7 @@ pub fn need(names: &[&str]) -> Option<PathBuf> {
             std::env::var_os("ZHAOSHANG_REQUIRE_CHROMIUM").is_none_or(|v| v != "1"),
             "{names:?} is required here (ZHAOSHANG_REQUIRE_CHROMIUM=1) but missing"
         );
-        eprintln!("skipped: {names:?} is not installed");
+        skipped(&format!("{} is not installed", names.join(" or ")));
     }
     found
 }
