@@ -124,8 +124,17 @@ fn period_figures(c: &Clause) -> Vec<(Found, bool, bool)> {
         .map(|f| (in_clause(c, f), true, false));
     // Counts of projects and companies; any count written in digits (已有6个实现落地).
     let counts = figures::counts(c.text).into_iter().filter_map(|f| {
+        // 组建了4个区域招商办, 组成6个招商团队: the place's means, not the period's results.
+        let means = ORGANISATIONS.iter().any(|w| {
+            c.text[f.end..]
+                .char_indices()
+                .take_while(|(i, _)| *i <= 12)
+                .any(|(i, _)| c.text[f.end + i..].starts_with(w))
+        });
         let of_projects = counts_projects(c.text, &f)
-            || (f.value.starts_with(|ch: char| ch.is_ascii_digit()) && !f.value.ends_with('批'));
+            || (f.value.starts_with(|ch: char| ch.is_ascii_digit())
+                && !f.value.ends_with('批')
+                && !means);
         (of_projects || f.value.ends_with('家')).then(|| (in_clause(c, f), false, of_projects))
     });
     // Rates and multiples of the period (落地率50%, 完成任务的98.7%, 是去年同期的18倍,
@@ -136,6 +145,12 @@ fn period_figures(c: &Clause) -> Vec<(Found, bool, bool)> {
         .map(|f| (in_clause(c, f), false, true));
     money.chain(counts).chain(rates).collect()
 }
+
+/// Units of the place's promotion work: counted, they are its means, not its results.
+const ORGANISATIONS: &[&str] = &[
+    "招商办", "招商辦", "分队", "分隊", "团队", "團隊", "工作组", "工作組", "专班", "專班",
+    "小组", "小組", "办事处", "辦事處", "联络处", "聯絡處",
+];
 
 /// A period's figures and targets, each as a statistic of the host place.
 pub fn statistics(draft: &mut Draft, doc: &Doc, place: &str) {
@@ -282,7 +297,8 @@ pub fn leftovers(draft: &mut Draft, doc: &Doc, place: &str) {
     for c in &doc.clauses {
         let of_event = match c.topic {
             Topic::Signing if has_event => true,
-            Topic::Background => false,
+            // A period's figures that are not its statistics (组建了4个区域招商办) are the place's.
+            Topic::Background | Topic::Period(..) => false,
             _ => continue,
         };
         let mut found = leftover_figures(c, of_event);
