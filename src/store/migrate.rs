@@ -51,10 +51,24 @@ fn known_migrations() -> Vec<(i64, String, u64)> {
 pub(super) fn run_embedded(conn: &mut rusqlite::Connection) -> Result<()> {
     // As in `apply_migrations`: V7 rebuilds a table others point at.
     conn.pragma_update(None, "foreign_keys", false)?;
+    register_functions(conn)?;
     embedded::migrations::runner()
         .set_grouped(true)
         .run(conn)
         .context("cannot build the reference schema")?;
+    Ok(())
+}
+
+/// What a migration computes that SQL cannot: V11's `zhaoshang_pairs(folded)`, the document of a
+/// folded text in search_pairs (as the program writes it with each entry).
+fn register_functions(conn: &rusqlite::Connection) -> Result<()> {
+    use rusqlite::functions::FunctionFlags;
+    conn.create_scalar_function(
+        "zhaoshang_pairs",
+        1,
+        FunctionFlags::SQLITE_UTF8 | FunctionFlags::SQLITE_DETERMINISTIC,
+        |ctx| Ok(super::search::pairs_document(&ctx.get::<String>(0)?)),
+    )?;
     Ok(())
 }
 
@@ -212,6 +226,7 @@ impl Store {
         // at it, which enforced foreign keys refuse; it puts every row back under its id. The
         // setting cannot change inside the migrations' transaction, so it is changed around it.
         self.conn.pragma_update(None, "foreign_keys", false)?;
+        register_functions(&self.conn)?;
         let report = embedded::migrations::runner()
             .set_grouped(true)
             .set_abort_divergent(true)
