@@ -216,33 +216,36 @@ fn shell_import_files(db: &Path, dir: &Path) -> PathBuf {
             path.display()
         ));
     }
-    // search_pairs is contentless: its documents are the entries' pairs, written by the program
-    // and here by the bench, imported beside and inserted.
-    let pairs = csv_dir.join("search_pairs.csv");
+    // The two FTS indexes are contentless: their documents are the entries' folded texts and
+    // their pairs, written by the program and here by the bench, imported beside and inserted.
+    let documents = csv_dir.join("search_documents.csv");
     {
-        let mut out = BufWriter::new(fs::File::create(&pairs).unwrap());
+        let mut out = BufWriter::new(fs::File::create(&documents).unwrap());
         let mut stmt = conn
-            .prepare("SELECT entry_id, folded FROM search_entries")
+            .prepare("SELECT entry_id, original FROM search_texts")
             .unwrap();
         let mut rows = stmt.query([]).unwrap();
         while let Some(row) = rows.next().unwrap() {
-            let folded: String = row.get(1).unwrap();
             let id: i64 = row.get(0).unwrap();
+            let folded = zhaoshang::source::fold::fold(&row.get::<_, String>(1).unwrap());
+            let pairs = pairs_document(&folded);
             writeln!(
                 out,
-                "{id},{}",
-                csv_cell(Value::Text(pairs_document(&folded)))
+                "{id},{},{}",
+                csv_cell(Value::Text(folded)),
+                csv_cell(Value::Text(pairs))
             )
             .unwrap();
         }
     }
     script.push_str(&format!(
-        "CREATE TABLE pair_documents (entry_id, pairs);\n.import --csv {} pair_documents\n\
+        "CREATE TABLE search_documents (entry_id, folded, pairs);\n.import --csv {} search_documents\n\
          CREATE VIRTUAL TABLE search_pairs USING fts5(pairs, content = '', tokenize = 'ascii', detail = 'none');\n\
-         INSERT INTO search_pairs (rowid, pairs) SELECT entry_id, pairs FROM pair_documents;\n\
-         CREATE VIRTUAL TABLE search_fts USING fts5(folded, traditional, content=\"search_entries\", content_rowid=\"entry_id\", tokenize=\"trigram\");\n\
-         INSERT INTO search_fts (search_fts) VALUES ('rebuild');\nCOMMIT;\n",
-        pairs.display()
+         INSERT INTO search_pairs (rowid, pairs) SELECT entry_id, pairs FROM search_documents;\n\
+         CREATE VIRTUAL TABLE search_fts USING fts5(folded, content = '', columnsize = 0, tokenize = 'trigram');\n\
+         INSERT INTO search_fts (rowid, folded) SELECT entry_id, folded FROM search_documents;\n\
+         DROP TABLE search_documents;\nCOMMIT;\n",
+        documents.display()
     ));
     let path = dir.join("shell-import.sql");
     fs::write(&path, script).unwrap();
@@ -740,7 +743,7 @@ fn search_lines(args: &Args, db: &Path, out: &mut String) {
         let like = args.dir.join("like.sql");
         fs::write(
             &like,
-            format!("SELECT count(*) FROM search_entries WHERE folded LIKE '%{term}%';\n"),
+            format!("SELECT count(*) FROM search_texts WHERE original LIKE '%{term}%';\n"),
         )
         .unwrap();
         let timed = alternated(

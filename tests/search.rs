@@ -318,9 +318,11 @@ fn a_catalogue_converted_to_v11_answers_as_before() {
     let version = |env: &TestEnv| -> i64 {
         rusqlite::Connection::open(env.db())
             .unwrap()
-            .query_row("SELECT max(version) FROM refinery_schema_history", [], |r| {
-                r.get(0)
-            })
+            .query_row(
+                "SELECT max(version) FROM refinery_schema_history",
+                [],
+                |r| r.get(0),
+            )
             .unwrap()
     };
     assert_eq!(version(&env), 9);
@@ -338,8 +340,23 @@ fn a_catalogue_converted_to_v11_answers_as_before() {
         answers.push_str(&answer(&["--quiet", "report", report, "--format", "csv"]));
     }
     for term in [
-        "储能", "儲能", "新能源", "江津", "津", "能", "飛輪儲能", "有限公司", "项目", "1gw",
-        "億元", "永川", "示例", "产业园", "区", "重庆", "新能源 汽车",
+        "储能",
+        "儲能",
+        "新能源",
+        "江津",
+        "津",
+        "能",
+        "飛輪儲能",
+        "有限公司",
+        "项目",
+        "1gw",
+        "億元",
+        "永川",
+        "示例",
+        "产业园",
+        "区",
+        "重庆",
+        "新能源 汽车",
     ] {
         answers.push_str(&format!("== search {term}\n"));
         let mut args = vec!["--quiet", "search"];
@@ -355,4 +372,3 @@ fn a_catalogue_converted_to_v11_answers_as_before() {
     let check = env.run(&["check"]);
     assert!(check.status.success(), "{}", stdout(&check));
 }
-

@@ -259,6 +259,9 @@ impl Indexer {
 
     /// Writes the index documents of every entry written since the last pass.
     pub(in crate::store) fn finish(&mut self, conn: &Connection) -> Result<()> {
+        // FTS5 keeps pending terms in memory only while rowids ascend; a lower one writes them
+        // out as a segment. Entries are written in the order of their records, not of their ids.
+        self.pending.sort_unstable_by_key(|(id, _)| *id);
         let mut fts =
             conn.prepare_cached("INSERT INTO search_fts (rowid, folded) VALUES (?1, ?2)")?;
         for (id, folded) in &self.pending {
