@@ -203,7 +203,7 @@ pub(in crate::store) struct Indexer {
 }
 
 /// Folded texts held before their documents are written (memory stays flat on a large import).
-const PENDING_BYTES: usize = 8 << 20;
+const PENDING_BYTES: usize = 2 << 20;
 
 impl Indexer {
     pub(in crate::store) fn start(_conn: &Connection) -> Result<Indexer> {
