@@ -6,7 +6,8 @@
 --   kind     the kind's rank: 0 project, 1 company, 2 event, 3 strategy, 4 industry, 5 place,
 --            6 statistic, 7 passage (the order search lists hits in);
 --   length   the length of the folded text in characters (4095 for longer ones);
---   sequence the order the entries were written in (V10's entry_id for the entries kept here).
+--   sequence the order the entries were written in (for the entries converted here: their
+--            entry_id before V11).
 -- So the FTS indexes, whose rowid is the entry_id, give their matches best first (a shorter text
 -- of a kind listed earlier first): the top 50 come from the index in order, no match is sorted,
 -- and an exact match of a kind is the first match in that kind's range of one length.

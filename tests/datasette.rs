@@ -210,9 +210,8 @@ fn searched_in(port: u16, database: &str, term: &str, kind: &str) -> Vec<String>
 }
 
 fn labels(port: u16, path: &str, kind: &str) -> Vec<String> {
-    let term = path;
     let (status, body) = get(port, path).unwrap();
-    assert_eq!(status, 200, "{term}: {body}");
+    assert_eq!(status, 200, "{path}: {body}");
     let rows: Vec<Value> = serde_json::from_str(&body).unwrap();
     rows.iter()
         .filter(|r| r["kind"] == kind)
