@@ -248,7 +248,7 @@ fn an_empty_search_index_after_a_killed_migration_is_rebuilt() {
     let c = Connection::open(env.db()).unwrap();
     c.execute_batch(
         "INSERT INTO search_pairs (search_pairs) VALUES ('delete-all');
-         DELETE FROM search_fts; DELETE FROM search_entries;",
+         INSERT INTO search_fts (search_fts) VALUES ('delete-all'); DELETE FROM search_entries;",
     )
     .unwrap();
     drop(c);
@@ -356,7 +356,7 @@ fn a_read_after_a_migration_stopped_before_its_index_finds_everything() {
     let c = Connection::open(env.db()).unwrap();
     c.execute_batch(
         "INSERT INTO search_pairs (search_pairs) VALUES ('delete-all');
-         DELETE FROM search_fts; DELETE FROM search_entries;",
+         INSERT INTO search_fts (search_fts) VALUES ('delete-all'); DELETE FROM search_entries;",
     )
     .unwrap();
     drop(c);
@@ -637,9 +637,7 @@ fn control_characters_are_escaped_on_a_terminal_and_formulas_neutralised_in_csv(
     c.execute_batch(&format!(
         "UPDATE companies SET name = replace(name, '{stand_in}', char(27) || ']0;PWN' || char(7) || '公司'),
                               quote = replace(quote, '{stand_in}', char(27) || ']0;PWN' || char(7) || '公司');
-         UPDATE sources SET full_text = replace(full_text, '{stand_in}', char(27) || ']0;PWN' || char(7) || '公司');
-         UPDATE search_entries SET original = replace(original, '{stand_in}', char(27) || ']0;PWN' || char(7) || '公司'),
-                                   label = replace(label, '{stand_in}', char(27) || ']0;PWN' || char(7) || '公司');"
+         UPDATE sources SET full_text = replace(full_text, '{stand_in}', char(27) || ']0;PWN' || char(7) || '公司');"
     ))
     .unwrap();
     c.execute(

@@ -31,6 +31,16 @@ pub fn run(ctx: &Context, db: &Path, target: &MetadataArgs) -> Result<()> {
             }),
         );
     }
+    // Search in either script and for terms of any length: the term is folded in SQL.
+    queries.insert(
+        "search".to_string(),
+        json!({
+            "title": "search",
+            "description": "Records and passages containing a term, typed in either script, of any length (as `zhaoshang search`, best first)",
+            "sql": crate::store::search::SEARCH_SQL,
+            "params": ["q"],
+        }),
+    );
     let database = json!({ "tables": described, "queries": queries });
     let top = json!({
         "title": "zhaoshang: investment-promotion signing events (招商引資項目集中簽約)",
@@ -97,12 +107,13 @@ fn describe_tables(store: &crate::store::Store) -> Result<Map<String, Json>> {
             .map(|t| t.description.clone())
             .unwrap_or_default();
         // Derived and bookkeeping tables are there for the program, not for reading; the search
-        // entries are what Datasette's search box searches (through search_fts).
-        let hidden = (table.starts_with("search_") && table != "search_entries")
+        // texts are what Datasette's search box searches (through search_fts: folded terms of
+        // three or more characters; the canned query `search` folds the term and takes any).
+        let hidden = (table.starts_with("search_") && table != "search_texts")
             || table == "refinery_schema_history";
         let mut entry =
             json!({ "description": description, "columns": column_docs, "hidden": hidden });
-        if table == "search_entries" {
+        if table == "search_texts" {
             entry["fts_table"] = json!("search_fts");
             entry["fts_pk"] = json!("entry_id");
         }

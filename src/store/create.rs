@@ -72,6 +72,7 @@ fn build(building: &Path, seed: bool) -> Result<usize> {
             .load_bundled_seed()
             .context("cannot load the bundled seed into the new database")?;
     }
+    store.backfill_search_index()?;
     store.mark_as_catalogue()?;
     Ok(applied)
 }

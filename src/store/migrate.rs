@@ -51,10 +51,24 @@ fn known_migrations() -> Vec<(i64, String, u64)> {
 pub(super) fn run_embedded(conn: &mut rusqlite::Connection) -> Result<()> {
     // As in `apply_migrations`: V7 rebuilds a table others point at.
     conn.pragma_update(None, "foreign_keys", false)?;
+    register_functions(conn)?;
     embedded::migrations::runner()
         .set_grouped(true)
         .run(conn)
         .context("cannot build the reference schema")?;
+    Ok(())
+}
+
+/// What a migration computes that SQL cannot: V11's `zhaoshang_pairs(folded)`, the document of a
+/// folded text in search_pairs (as the program writes it with each entry).
+fn register_functions(conn: &rusqlite::Connection) -> Result<()> {
+    use rusqlite::functions::FunctionFlags;
+    conn.create_scalar_function(
+        "zhaoshang_pairs",
+        1,
+        FunctionFlags::SQLITE_UTF8 | FunctionFlags::SQLITE_DETERMINISTIC,
+        |ctx| Ok(super::search::pairs_document(&ctx.get::<String>(0)?)),
+    )?;
     Ok(())
 }
 
@@ -212,6 +226,7 @@ impl Store {
         // at it, which enforced foreign keys refuse; it puts every row back under its id. The
         // setting cannot change inside the migrations' transaction, so it is changed around it.
         self.conn.pragma_update(None, "foreign_keys", false)?;
+        register_functions(&self.conn)?;
         let report = embedded::migrations::runner()
             .set_grouped(true)
             .set_abort_divergent(true)
@@ -270,11 +285,14 @@ impl Store {
 mod listed_tests {
     #[test]
     fn build_rs_lists_the_migrations_refinery_embeds() {
-        let refinery: Vec<(i64, String, u64)> = super::embedded::migrations::runner()
+        let mut refinery: Vec<(i64, String, u64)> = super::embedded::migrations::runner()
             .get_migrations()
             .iter()
             .map(|m| (i64::from(m.version()), m.name().to_string(), m.checksum()))
             .collect();
+        // refinery embeds them in the order of their file names (V11 before V1); it runs them
+        // by version
+        refinery.sort();
         assert_eq!(super::known_migrations(), refinery);
         assert!(refinery.len() >= 5);
     }

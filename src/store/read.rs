@@ -153,7 +153,9 @@ impl Store {
             "SELECT name FROM sqlite_schema WHERE type = 'table'
                AND name NOT LIKE 'sqlite_%' AND name <> 'refinery_schema_history'
                -- FTS5's own storage differs with insertion history; its content does not
-               AND name NOT LIKE 'search_fts_%' AND name NOT LIKE 'search_pairs_%' ORDER BY name",
+               AND name NOT LIKE 'search_fts_%' AND name NOT LIKE 'search_pairs_%'
+               -- contentless without column sizes: it cannot be read whole (search_pairs can)
+               AND name <> 'search_fts' ORDER BY name",
         )?;
         let tables = stmt
             .query_map([], |row| row.get::<_, String>(0))?

@@ -362,7 +362,7 @@ impl Store {
             .collect::<rusqlite::Result<_>>()?;
         let mut indexer = super::search::Indexer::start(&tx)?;
         for id in &ids {
-            super::search::index_source(&tx, *id)?;
+            indexer.index_source(&tx, *id)?;
         }
         indexer.finish(&tx)?;
         done.push(format!("search index: rebuilt for {} sources", ids.len()));

@@ -134,11 +134,11 @@ fn load_one(
     this_import.insert(source_id);
     summary.warnings = warnings;
     let Some(id) = replacing else {
-        super::search::index_source(tx, source_id)?;
+        indexer.index_source(tx, source_id)?;
         return Ok(LoadOutcome::Added(summary));
     };
     replace::delete_orphans(tx, id)?;
-    super::search::index_source(tx, source_id)?;
+    indexer.index_source(tx, source_id)?;
     if let Some((project, other)) = replace::dangling_mention(tx)? {
         return Err(Refusal::Problems(vec![format!(
             "{}: the new version drops project `{project}`, which the source `{other}` reports \

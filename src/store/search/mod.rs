@@ -1,93 +1,152 @@
 //! The search index: writing its rows for a source's records inside the importing transaction,
 //! and answering queries. See migrations/V2__search.sql for the tables.
 
+mod find;
 mod terms;
 
 pub use terms::{Hit, Term, parse_query, snippet};
+
+/// Search in SQL alone, the term folded in SQL (Datasette's canned query `search`; the recipe in
+/// docs/schema.md).
+pub const SEARCH_SQL: &str = include_str!("search.sql");
+
+use std::collections::HashMap;
 
 use anyhow::Result;
 use rusqlite::{Connection, params};
 
 use super::Store;
-use crate::source::fold::{fold, fold_simplified, traditional, traditional_given};
+use crate::source::fold::fold;
 
-/// What gets indexed: (kind, field, SQL giving record id, label, source id, text) for the rows
-/// of one source (`?1`).
+/// What gets indexed: (kind, field, SQL giving record id, alias rowid, text) for the rows of
+/// one source (`?1`).
 const INDEXED: &[(&str, &str, &str)] = &[
     (
         "project",
         "name",
-        "SELECT project_id, name, source_id, name FROM projects WHERE source_id = ?1",
+        "SELECT project_id, NULL, name FROM projects WHERE source_id = ?1",
     ),
     (
         "event",
         "name",
-        "SELECT event_id, name, source_id, name FROM events WHERE source_id = ?1",
+        "SELECT event_id, NULL, name FROM events WHERE source_id = ?1",
     ),
     (
         "company",
         "name",
-        "SELECT company_id, name, source_id, name FROM companies WHERE source_id = ?1",
+        "SELECT company_id, NULL, name FROM companies WHERE source_id = ?1",
     ),
     (
         "company",
         "alias",
-        "SELECT a.company_id, c.name, a.source_id, a.alias FROM company_aliases a
-           JOIN companies c ON c.company_id = a.company_id WHERE a.source_id = ?1",
+        "SELECT company_id, rowid, alias FROM company_aliases WHERE source_id = ?1",
     ),
     (
         "place",
         "name",
-        "SELECT place_id, name, source_id, name FROM places WHERE source_id = ?1",
+        "SELECT place_id, NULL, name FROM places WHERE source_id = ?1",
     ),
     (
         "industry",
         "name",
-        "SELECT industry_id, name, source_id, name FROM industries WHERE source_id = ?1",
+        "SELECT industry_id, NULL, name FROM industries WHERE source_id = ?1",
     ),
     (
         "place",
         "alias",
-        "SELECT a.place_id, p.name, a.source_id, a.alias FROM place_aliases a
-           JOIN places p ON p.place_id = a.place_id WHERE a.source_id = ?1",
+        "SELECT place_id, rowid, alias FROM place_aliases WHERE source_id = ?1",
     ),
     (
         "industry",
         "alias",
-        "SELECT a.industry_id, i.name, a.source_id, a.alias FROM industry_aliases a
-           JOIN industries i ON i.industry_id = a.industry_id WHERE a.source_id = ?1",
+        "SELECT industry_id, rowid, alias FROM industry_aliases WHERE source_id = ?1",
     ),
     (
         "strategy",
         "name",
-        "SELECT strategy_id, name, source_id, name FROM strategies WHERE source_id = ?1",
+        "SELECT strategy_id, NULL, name FROM strategies WHERE source_id = ?1",
     ),
     (
         "strategy",
         "description",
-        "SELECT strategy_id, name, source_id, description FROM strategies
+        "SELECT strategy_id, NULL, description FROM strategies
           WHERE source_id = ?1 AND description IS NOT NULL",
     ),
     (
         "statistic",
         "label",
-        "SELECT statistic_id, metric || coalesce(': ' || label, ''), source_id, label
-           FROM statistics WHERE source_id = ?1 AND label IS NOT NULL",
+        "SELECT statistic_id, NULL, label FROM statistics WHERE source_id = ?1 AND label IS NOT NULL",
     ),
     (
         "statistic",
         "quote",
-        "SELECT statistic_id, metric || coalesce(': ' || label, ''), source_id, quote
-           FROM statistics WHERE source_id = ?1",
+        "SELECT statistic_id, NULL, quote FROM statistics WHERE source_id = ?1",
     ),
 ];
 
-/// Splits a source text into passages: lines, and sentences within them.
-fn passages(text: &str) -> Vec<&str> {
-    text.split(['\n', '。', '！', '？', '!', '?'])
-        .map(str::trim)
-        .filter(|p| !p.is_empty())
-        .collect()
+/// The kinds of record the index holds, in the order search lists them: a kind's place here is
+/// the top bits of its entries' ids (see migrations/V11__smaller_catalogue.sql).
+pub(super) const KINDS: [&str; 8] = [
+    "project",
+    "company",
+    "event",
+    "strategy",
+    "industry",
+    "place",
+    "statistic",
+    "passage",
+];
+
+/// Bits of an entry id below the kind, and below the length.
+const KIND_SHIFT: u32 = 52;
+const LENGTH_SHIFT: u32 = 40;
+/// The longest length an id tells apart; longer texts rank as this long.
+const MAX_LENGTH: i64 = 4095;
+
+fn kind_rank(kind: &str) -> i64 {
+    KINDS
+        .iter()
+        .position(|k| *k == kind)
+        .unwrap_or(KINDS.len() - 1) as i64
+}
+
+/// The first id of the entries of one kind whose folded text is `length` characters long.
+pub(super) fn bucket(kind_rank: i64, length: usize) -> i64 {
+    (kind_rank << KIND_SHIFT) | ((length as i64).min(MAX_LENGTH) << LENGTH_SHIFT)
+}
+
+/// The first id of the next bucket (every id of a bucket is below it).
+pub(super) fn bucket_end(bucket: i64) -> i64 {
+    bucket + (1 << LENGTH_SHIFT)
+}
+
+/// The kind an entry id says.
+pub(super) fn kind_of(entry_id: i64) -> &'static str {
+    KINDS[((entry_id >> KIND_SHIFT) as usize).min(KINDS.len() - 1)]
+}
+
+/// Splits a source text into passages: lines, and sentences within them, each with its first
+/// character in the text (1-based, as SQL's substr counts) and its length in characters.
+fn passages(text: &str) -> Vec<(usize, usize, &str)> {
+    let mut out = Vec::new();
+    let mut chars_before = 0;
+    let mut from = 0;
+    let separators = ['\n', '。', '！', '？', '!', '?'];
+    for (at, c) in text.char_indices().chain([(text.len(), '\n')]) {
+        if !separators.contains(&c) {
+            continue;
+        }
+        let piece = &text[from..at];
+        let trimmed = piece.trim();
+        if !trimmed.is_empty() {
+            let lead = piece.len() - piece.trim_start().len();
+            let start = chars_before + piece[..lead].chars().count() + 1;
+            out.push((start, trimmed.chars().count(), trimmed));
+        }
+        chars_before += piece.chars().count() + usize::from(at < text.len());
+        from = (at + c.len_utf8()).min(text.len());
+    }
+    out
 }
 
 /// The document of a folded text in search_pairs: its pairs and last character, space-separated.
@@ -113,84 +172,108 @@ pub(super) fn bigrams(folded: &str) -> Vec<&str> {
     out
 }
 
+/// One searchable text of a record, as written into search_entries.
 struct Entry<'a> {
     kind: &'a str,
     record_id: i64,
     field: &'a str,
-    label: &'a str,
     source_id: Option<i64>,
-    original: &'a str,
+    alias_rowid: Option<i64>,
+    /// A passage's first character and length in its source's text.
+    passage: Option<(usize, usize)>,
+    text: &'a str,
 }
 
-fn insert_entry(conn: &Connection, e: &Entry) -> Result<()> {
-    // One script conversion for both forms.
-    let simplified = fast2s::convert(e.original);
-    let folded = fold_simplified(&simplified);
-    let traditional = traditional_given(e.original, &simplified);
-    conn.prepare_cached(
-        "INSERT INTO search_entries
-                (kind, record_id, field, label, source_id, original, folded, traditional)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
-    )?
-    .execute(params![
-        e.kind,
-        e.record_id,
-        e.field,
-        e.label,
-        e.source_id,
-        e.original,
-        folded,
-        traditional
-    ])?;
-    Ok(())
-}
-
-/// Keeps the two FTS5 indexes (search_fts, search_pairs) in step with search_entries during a
-/// write, in bulk: entries are written with their records, and their index documents in one
-/// pass at the end of the transaction (or before a source's entries are removed).
+/// Writes search entries and keeps the two FTS5 indexes (search_fts, search_pairs) in step with
+/// them during a write. The indexes are contentless: their documents are the entries' folded
+/// texts, kept here and written in bulk when they reach `PENDING_BYTES`, at the end of the
+/// transaction, or before a source's entries are removed.
 ///
 /// Documents written as each entry was written went out in small pieces: each statement that
 /// writes a table with a statement journal makes SQLite call FTS5's xSavepoint, which writes
-/// FTS5's pending terms out as a new segment (19.5% of an import's samples were under it), so
-/// an import made thousands of small segments and merged them again. Written in one pass, the
-/// terms of the whole import stay in FTS5's memory until it fills (FTS5's own limit), then go
-/// out in large segments.
+/// FTS5's pending terms out as a new segment, so an import made thousands of small segments and
+/// merged them again. Written in one pass, the terms stay in FTS5's memory until it fills (FTS5's
+/// own limit), then go out in large segments.
 pub(in crate::store) struct Indexer {
-    /// Every entry up to this id has its index documents; those above it wait for `finish`.
-    indexed_up_to: i64,
+    /// Entries written whose documents wait: (entry id, folded text).
+    pending: Vec<(i64, String)>,
+    pending_bytes: usize,
+    /// The largest id each bucket (kind, length) holds, as this write has seen it.
+    last_ids: HashMap<i64, i64>,
 }
 
-const LAST_ENTRY: &str = "SELECT coalesce(max(entry_id), 0) FROM search_entries";
+/// Folded texts held before their documents are written (memory stays flat on a large import).
+const PENDING_BYTES: usize = 2 << 20;
 
 impl Indexer {
-    /// Starts with the index up to date (as every committed catalogue's is).
-    pub(in crate::store) fn start(conn: &Connection) -> Result<Indexer> {
+    pub(in crate::store) fn start(_conn: &Connection) -> Result<Indexer> {
         Ok(Indexer {
-            indexed_up_to: conn.query_row(LAST_ENTRY, [], |r| r.get(0))?,
+            pending: Vec::new(),
+            pending_bytes: 0,
+            last_ids: HashMap::new(),
         })
+    }
+
+    /// The next id of a bucket: after every id it holds, so that entries of one kind and length
+    /// rank in the order they were written.
+    fn next_id(&mut self, conn: &Connection, bucket: i64) -> Result<i64> {
+        let last = match self.last_ids.get(&bucket) {
+            Some(last) => *last,
+            None => conn
+                .prepare_cached(
+                    "SELECT max(entry_id) FROM search_entries WHERE entry_id >= ?1 AND entry_id < ?2",
+                )?
+                .query_row([bucket, bucket_end(bucket)], |r| r.get::<_, Option<i64>>(0))?
+                .unwrap_or(bucket),
+        };
+        let id = last + 1;
+        anyhow::ensure!(id < bucket_end(bucket), "the search index is full");
+        self.last_ids.insert(bucket, id);
+        Ok(id)
+    }
+
+    fn insert_entry(&mut self, conn: &Connection, e: &Entry) -> Result<()> {
+        let folded = fold(e.text);
+        let id = self.next_id(conn, bucket(kind_rank(e.kind), folded.chars().count()))?;
+        conn.prepare_cached(
+            "INSERT INTO search_entries (entry_id, record_id, field, source_id, alias_rowid,
+                                         passage_start, passage_length)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+        )?
+        .execute(params![
+            id,
+            e.record_id,
+            e.field,
+            e.source_id,
+            e.alias_rowid,
+            e.passage.map(|p| p.0 as i64),
+            e.passage.map(|p| p.1 as i64),
+        ])?;
+        self.pending_bytes += folded.len();
+        self.pending.push((id, folded));
+        if self.pending_bytes >= PENDING_BYTES {
+            self.finish(conn)?;
+        }
+        Ok(())
     }
 
     /// Writes the index documents of every entry written since the last pass.
     pub(in crate::store) fn finish(&mut self, conn: &Connection) -> Result<()> {
-        // search_fts reads its texts from search_entries (external content): the same values.
-        conn.execute(
-            "INSERT INTO search_fts (rowid, folded, traditional)
-             SELECT entry_id, folded, traditional FROM search_entries WHERE entry_id > ?1
-              ORDER BY entry_id",
-            [self.indexed_up_to],
-        )?;
-        let mut read = conn.prepare_cached(
-            "SELECT entry_id, folded FROM search_entries WHERE entry_id > ?1 ORDER BY entry_id",
-        )?;
-        let mut write =
-            conn.prepare_cached("INSERT INTO search_pairs (rowid, pairs) VALUES (?1, ?2)")?;
-        let mut rows = read.query([self.indexed_up_to])?;
-        while let Some(row) = rows.next()? {
-            let entry: i64 = row.get(0)?;
-            let folded: String = row.get(1)?;
-            write.execute(params![entry, pairs_document(&folded)])?;
-            self.indexed_up_to = entry;
+        // FTS5 keeps pending terms in memory only while rowids ascend; a lower one writes them
+        // out as a segment. Entries are written in the order of their records, not of their ids.
+        self.pending.sort_unstable_by_key(|(id, _)| *id);
+        let mut fts =
+            conn.prepare_cached("INSERT INTO search_fts (rowid, folded) VALUES (?1, ?2)")?;
+        for (id, folded) in &self.pending {
+            fts.execute(params![id, folded])?;
         }
+        let mut pairs =
+            conn.prepare_cached("INSERT INTO search_pairs (rowid, pairs) VALUES (?1, ?2)")?;
+        for (id, folded) in &self.pending {
+            pairs.execute(params![id, pairs_document(folded)])?;
+        }
+        self.pending.clear();
+        self.pending_bytes = 0;
         Ok(())
     }
 
@@ -201,98 +284,107 @@ impl Indexer {
         conn: &Connection,
         source_id: i64,
     ) -> Result<()> {
-        // Only entries with documents can be removed from a contentless or external-content
-        // index, so every entry gets its documents first.
+        // Only entries with documents can be removed from a contentless index, so every entry
+        // gets its documents first.
         self.finish(conn)?;
-        unindex_source(conn, source_id)?;
-        // New entries take ids above the largest left, which may now be below indexed_up_to.
-        self.indexed_up_to = conn.query_row(LAST_ENTRY, [], |r| r.get(0))?;
+        unindex_source(conn, source_id)
+    }
+
+    /// Writes the search entries of one source's records, and of any place without a source
+    /// not yet indexed; [`Indexer::finish`] writes their index documents.
+    pub(in crate::store) fn index_source(
+        &mut self,
+        conn: &Connection,
+        source_id: i64,
+    ) -> Result<()> {
+        for (kind, field, sql) in INDEXED {
+            let rows: Vec<(i64, Option<i64>, String)> = conn
+                .prepare_cached(sql)?
+                .query_map([source_id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
+                .collect::<rusqlite::Result<_>>()?;
+            for (record_id, alias_rowid, text) in &rows {
+                let entry = Entry {
+                    kind,
+                    record_id: *record_id,
+                    field,
+                    source_id: Some(source_id),
+                    alias_rowid: *alias_rowid,
+                    passage: None,
+                    text,
+                };
+                self.insert_entry(conn, &entry)?;
+            }
+        }
+        self.index_unsourced_places(conn)?;
+        let text: String = conn.query_row(
+            "SELECT full_text FROM sources WHERE source_id = ?1",
+            [source_id],
+            |r| r.get(0),
+        )?;
+        for (start, length, passage) in passages(&text) {
+            let entry = Entry {
+                kind: "passage",
+                record_id: source_id,
+                field: "text",
+                source_id: Some(source_id),
+                alias_rowid: None,
+                passage: Some((start, length)),
+                text: passage,
+            };
+            self.insert_entry(conn, &entry)?;
+        }
+        Ok(())
+    }
+
+    /// Places added to complete the hierarchy (no source) that have no entry yet.
+    fn index_unsourced_places(&mut self, conn: &Connection) -> Result<()> {
+        let unsourced: Vec<(i64, String)> = conn
+            .prepare_cached(
+                "SELECT place_id, name FROM places p WHERE source_id IS NULL AND NOT EXISTS (
+                    SELECT 1 FROM search_entries e WHERE e.source_id IS NULL
+                       AND e.record_id = p.place_id AND e.field = 'name')",
+            )?
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
+            .collect::<rusqlite::Result<_>>()?;
+        for (id, name) in &unsourced {
+            let entry = Entry {
+                kind: "place",
+                record_id: *id,
+                field: "name",
+                source_id: None,
+                alias_rowid: None,
+                passage: None,
+                text: name,
+            };
+            self.insert_entry(conn, &entry)?;
+        }
         Ok(())
     }
 }
 
-/// Writes the search entries of one source's records, and of any place without a source not
-/// yet indexed; [`Indexer::finish`] writes their index documents.
-pub(in crate::store) fn index_source(conn: &Connection, source_id: i64) -> Result<()> {
-    for (kind, field, sql) in INDEXED {
-        let rows: Vec<(i64, String, Option<i64>, String)> = conn
-            .prepare_cached(sql)?
-            .query_map([source_id], |r| {
-                Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?))
-            })?
-            .collect::<rusqlite::Result<_>>()?;
-        for (record_id, label, source, text) in &rows {
-            insert_entry(
-                conn,
-                &Entry {
-                    kind,
-                    record_id: *record_id,
-                    field,
-                    label,
-                    source_id: *source,
-                    original: text,
-                },
-            )?;
-        }
-    }
-    let unsourced: Vec<(i64, String)> = conn
-        .prepare_cached(
-            "SELECT place_id, name FROM places p WHERE source_id IS NULL AND NOT EXISTS (
-                SELECT 1 FROM search_entries e WHERE e.kind = 'place' AND e.record_id = p.place_id)",
-        )?
-        .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
-        .collect::<rusqlite::Result<_>>()?;
-    for (id, name) in &unsourced {
-        insert_entry(
-            conn,
-            &Entry {
-                kind: "place",
-                record_id: *id,
-                field: "name",
-                label: name,
-                source_id: None,
-                original: name,
-            },
-        )?;
-    }
-    let (title, text): (String, String) = conn.query_row(
-        "SELECT title, full_text FROM sources WHERE source_id = ?1",
-        [source_id],
-        |r| Ok((r.get(0)?, r.get(1)?)),
-    )?;
-    for passage in passages(&text) {
-        insert_entry(
-            conn,
-            &Entry {
-                kind: "passage",
-                record_id: source_id,
-                field: "text",
-                label: &title,
-                source_id: Some(source_id),
-                original: passage,
-            },
-        )?;
-    }
-    Ok(())
-}
+/// The text an entry indexes, read from its record (NULL when the record is gone).
+pub(super) const ENTRY_TEXT: &str = "SELECT original FROM search_texts WHERE entry_id = ?1";
 
 /// Removes the index rows of one source's records, every one of which has its documents.
 fn unindex_source(conn: &Connection, source_id: i64) -> Result<()> {
-    conn.execute(
-        "DELETE FROM search_fts WHERE rowid IN (SELECT entry_id FROM search_entries WHERE source_id = ?1)",
-        [source_id],
-    )?;
-    // search_pairs is contentless: a document is deleted by giving FTS5 its text again, which
-    // the folded text gives.
-    let entries: Vec<(i64, String)> = conn
-        .prepare("SELECT entry_id, folded FROM search_entries WHERE source_id = ?1")?
-        .query_map([source_id], |r| Ok((r.get(0)?, r.get(1)?)))?
+    // The indexes are contentless: a document is deleted by giving FTS5 its text again, which
+    // the entry's record gives (still there: facts are deleted after their entries).
+    let ids: Vec<i64> = conn
+        .prepare_cached("SELECT entry_id FROM search_entries WHERE source_id = ?1")?
+        .query_map([source_id], |r| r.get(0))?
         .collect::<rusqlite::Result<_>>()?;
-    let mut delete = conn.prepare_cached(
+    let mut text = conn.prepare_cached(ENTRY_TEXT)?;
+    let mut fts = conn.prepare_cached(
+        "INSERT INTO search_fts (search_fts, rowid, folded) VALUES ('delete', ?1, ?2)",
+    )?;
+    let mut pairs = conn.prepare_cached(
         "INSERT INTO search_pairs (search_pairs, rowid, pairs) VALUES ('delete', ?1, ?2)",
     )?;
-    for (entry, folded) in &entries {
-        delete.execute(params![entry, pairs_document(folded)])?;
+    for id in ids {
+        let original: Option<String> = text.query_row([id], |r| r.get(0))?;
+        let folded = fold(&original.unwrap_or_default());
+        fts.execute(params![id, folded])?;
+        pairs.execute(params![id, pairs_document(&folded)])?;
     }
     conn.execute(
         "DELETE FROM search_entries WHERE source_id = ?1",
@@ -301,56 +393,50 @@ fn unindex_source(conn: &Connection, source_id: i64) -> Result<()> {
     Ok(())
 }
 
-/// Candidate entries for one term, as SQL with one parameter.
-fn candidates(term: &Term) -> (&'static str, String) {
-    match term.folded.chars().count() {
-        // a pair that starts with the character, or the text's last character
-        1 => (
-            "SELECT rowid AS entry_id FROM search_pairs WHERE search_pairs MATCH ?",
-            format!("\"{}\" *", term.folded.replace('"', "\"\"")),
-        ),
-        2 => (
-            "SELECT rowid AS entry_id FROM search_pairs WHERE search_pairs MATCH ?",
-            format!("\"{}\"", term.folded.replace('"', "\"\"")),
-        ),
-        _ => (
-            "SELECT rowid AS entry_id FROM search_fts WHERE search_fts MATCH ?",
-            format!("folded : \"{}\"", term.folded.replace('"', "\"\"")),
-        ),
-    }
-}
-
-const KIND_ORDER: &str =
-    "CASE e.kind WHEN 'project' THEN 0 WHEN 'company' THEN 1 WHEN 'event' THEN 2
-    WHEN 'strategy' THEN 3 WHEN 'industry' THEN 4 WHEN 'place' THEN 5 WHEN 'statistic' THEN 6
-    ELSE 7 END";
-
-/// Each kind of record the index holds: (kind, table, id column).
-const INDEXED_TABLES: [(&str, &str, &str); 8] = [
-    ("project", "projects", "project_id"),
-    ("event", "events", "event_id"),
-    ("company", "companies", "company_id"),
-    ("place", "places", "place_id"),
-    ("industry", "industries", "industry_id"),
-    ("strategy", "strategies", "strategy_id"),
-    ("statistic", "statistics", "statistic_id"),
-    ("passage", "sources", "source_id"),
-];
-
 /// The catalogue has sources and the index has nothing: a database made before the index
 /// existed, or a migration stopped before it built it.
 const BACKFILL_NEEDED: &str =
     "SELECT NOT EXISTS (SELECT 1 FROM search_entries) AND EXISTS (SELECT 1 FROM sources)";
 
+/// search_folds is empty: a catalogue just made or migrated to V11.
+const FOLDS_NEEDED: &str = "SELECT NOT EXISTS (SELECT 1 FROM search_folds)";
+
+/// Single characters whose fold is another: CJK (traditional → simplified), full-width forms,
+/// Latin, Greek and Cyrillic capitals (ASCII ones SQL's lower() folds).
+fn single_folds() -> Vec<(String, String)> {
+    let ranges = [
+        '\u{00C0}'..='\u{024F}',
+        '\u{0370}'..='\u{04FF}',
+        '\u{3000}'..='\u{9FFF}',
+        '\u{F900}'..='\u{FAFF}',
+        '\u{FF00}'..='\u{FFEF}',
+    ];
+    ranges
+        .into_iter()
+        .flatten()
+        .filter_map(|c| {
+            let typed = c.to_string();
+            let folded = fold(&typed);
+            (folded != typed).then_some((typed, folded))
+        })
+        .collect()
+}
+
+fn needed(conn: &Connection) -> Result<(bool, bool)> {
+    Ok((
+        conn.query_row(BACKFILL_NEEDED, [], |r| r.get(0))?,
+        conn.query_row(FOLDS_NEEDED, [], |r| r.get(0))?,
+    ))
+}
+
 impl Store {
-    /// Indexes every source when the index is empty but the catalogue is not (a database made
-    /// before the search index existed).
+    /// The index or search_folds is to be written (see [`Store::backfill_search_index`]).
     pub(in crate::store) fn search_index_needs_backfill(&self) -> Result<bool> {
-        Ok(self
-            .conn
-            .query_row(BACKFILL_NEEDED, [], |r| r.get::<_, bool>(0))?)
+        Ok(needed(&self.conn)? != (false, false))
     }
 
+    /// Indexes every source when the index is empty but the catalogue is not (a database made
+    /// before the search index existed), and writes search_folds when it is empty.
     pub(in crate::store) fn backfill_search_index(&mut self) -> Result<()> {
         // Read first: most opens need nothing, and need not wait for the write lock.
         if !self.search_index_needs_backfill()? {
@@ -358,175 +444,26 @@ impl Store {
         }
         let tx =
             rusqlite::Transaction::new(&mut self.conn, rusqlite::TransactionBehavior::Immediate)?;
-        let empty: bool = tx.query_row(BACKFILL_NEEDED, [], |r| r.get(0))?;
-        if empty {
+        let (entries, folds) = needed(&tx)?;
+        if entries {
             let ids: Vec<i64> = tx
                 .prepare("SELECT source_id FROM sources ORDER BY source_id")?
                 .query_map([], |r| r.get(0))?
                 .collect::<rusqlite::Result<_>>()?;
             let mut indexer = Indexer::start(&tx)?;
             for id in ids {
-                index_source(&tx, id)?;
+                indexer.index_source(&tx, id)?;
             }
             indexer.finish(&tx)?;
         }
+        if folds {
+            let mut insert =
+                tx.prepare("INSERT INTO search_folds (character, folded) VALUES (?1, ?2)")?;
+            for (typed, folded) in single_folds() {
+                insert.execute([typed, folded])?;
+            }
+        }
         tx.commit()?;
-        Ok(())
-    }
-
-    /// Records whose texts contain every term (folded), best first: an exact name before a
-    /// name that contains the term, records before passages, shorter texts first.
-    pub fn search(&self, terms: &[Term], limit: usize) -> Result<Vec<Hit>> {
-        if terms.is_empty() {
-            return Ok(Vec::new());
-        }
-        let mut sql = String::from("WITH matched AS (");
-        let mut params: Vec<String> = Vec::new();
-        for (i, term) in terms.iter().enumerate() {
-            if i > 0 {
-                sql.push_str(" INTERSECT ");
-            }
-            let (candidate_sql, value) = candidates(term);
-            sql.push_str(candidate_sql);
-            let n = candidate_sql.matches('?').count();
-            params.extend(std::iter::repeat_n(value, n));
-        }
-        sql.push_str(
-            "), ranked AS (
-                SELECT e.*, row_number() OVER (PARTITION BY e.kind, e.record_id
-                    ORDER BY (e.folded = ?) DESC, length(e.folded)) AS nth
-                  FROM search_entries e JOIN matched m ON m.entry_id = e.entry_id WHERE 1",
-        );
-        params.push(terms[0].folded.clone());
-        // The candidate sets are exact for these lookups; checking the folded text again keeps
-        // a phrase with spaces or an odd character from ever matching loosely.
-        for term in terms {
-            sql.push_str(" AND instr(e.folded, ?) > 0");
-            params.push(term.folded.clone());
-        }
-        sql.push_str(&format!(
-            ")
-             SELECT e.kind, e.record_id, e.field, e.label, e.original, e.folded
-               FROM ranked e WHERE nth = 1
-              ORDER BY (e.folded = ?) DESC, {KIND_ORDER}, length(e.folded), e.entry_id
-              LIMIT ?"
-        ));
-        params.push(terms[0].folded.clone());
-        params.push(limit.to_string());
-        let mut stmt = self.conn.prepare(&sql)?;
-        let hits = stmt
-            .query_map(rusqlite::params_from_iter(params.iter()), |r| {
-                Ok(Hit {
-                    kind: r.get(0)?,
-                    record_id: r.get(1)?,
-                    field: r.get(2)?,
-                    label: r.get(3)?,
-                    original: r.get(4)?,
-                    folded: r.get(5)?,
-                })
-            })?
-            .collect::<rusqlite::Result<Vec<_>>>()?;
-        Ok(hits)
-    }
-
-    /// Index rows that disagree with their records: missing, stale or orphaned. For `check`.
-    pub fn search_index_problems(&self) -> Result<Vec<String>> {
-        let mut problems = Vec::new();
-        let mut stmt = self.conn.prepare(
-            "SELECT entry_id, kind, record_id, original, folded, traditional FROM search_entries",
-        )?;
-        let rows = stmt.query_map([], |r| {
-            Ok((
-                r.get::<_, i64>(0)?,
-                r.get::<_, String>(1)?,
-                r.get::<_, i64>(2)?,
-                r.get::<_, String>(3)?,
-                r.get::<_, String>(4)?,
-                r.get::<_, Option<String>>(5)?,
-            ))
-        })?;
-        for row in rows {
-            let (entry, kind, record, original, folded, traditional_text) = row?;
-            if fold(&original) != folded {
-                problems.push(format!(
-                    "search_entries entry_id={entry} ({kind} {record}): folded text is not the fold of `{original}`"
-                ));
-            }
-            if traditional(&original) != traditional_text {
-                problems.push(format!(
-                    "search_entries entry_id={entry} ({kind} {record}): traditional text is not `{original}` in traditional script"
-                ));
-            }
-        }
-        for (kind, table, key) in INDEXED_TABLES {
-            self.coverage_problems(kind, table, key, &mut problems)?;
-        }
-        // search_fts reads its texts from search_entries; its own table search_fts_docsize has a
-        // row for each entry it indexed.
-        let fts_mismatch: i64 = self.conn.query_row(
-            "SELECT (SELECT count(*) FROM search_entries e
-                      WHERE NOT EXISTS (SELECT 1 FROM search_fts_docsize d WHERE d.id = e.entry_id))
-                  + (SELECT count(*) FROM search_fts_docsize d
-                      WHERE NOT EXISTS (SELECT 1 FROM search_entries e WHERE e.entry_id = d.id))",
-            [],
-            |r| r.get(0),
-        )?;
-        if fts_mismatch > 0 {
-            problems.push(format!(
-                "search_fts: {fts_mismatch} rows out of step with search_entries"
-            ));
-        }
-        Ok(problems)
-    }
-
-    /// Records of one kind missing from the index, entries whose record is gone, and names
-    /// the index holds in an old form.
-    fn coverage_problems(
-        &self,
-        kind: &str,
-        table: &str,
-        key: &str,
-        problems: &mut Vec<String>,
-    ) -> Result<()> {
-        let missing: Vec<i64> = self
-            .conn
-            .prepare(&format!(
-                "SELECT {key} FROM {table} t WHERE NOT EXISTS (SELECT 1 FROM search_entries e
-                       WHERE e.kind = '{kind}' AND e.record_id = t.{key})"
-            ))?
-            .query_map([], |r| r.get(0))?
-            .collect::<rusqlite::Result<_>>()?;
-        for id in missing {
-            problems.push(format!("{table} {key}={id}: not in the search index"));
-        }
-        let orphans: Vec<i64> = self
-            .conn
-            .prepare(&format!(
-                "SELECT entry_id FROM search_entries e WHERE e.kind = '{kind}'
-                       AND NOT EXISTS (SELECT 1 FROM {table} t WHERE t.{key} = e.record_id)"
-            ))?
-            .query_map([], |r| r.get(0))?
-            .collect::<rusqlite::Result<_>>()?;
-        for id in orphans {
-            problems.push(format!(
-                "search_entries entry_id={id}: its {kind} no longer exists"
-            ));
-        }
-        if kind != "statistic" && kind != "passage" {
-            let stale: Vec<(i64, i64)> = self
-                    .conn
-                    .prepare(&format!(
-                        "SELECT e.entry_id, t.{key} FROM search_entries e JOIN {table} t ON t.{key} = e.record_id
-                          WHERE e.kind = '{kind}' AND e.field = 'name' AND e.original <> t.name"
-                    ))?
-                    .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
-                    .collect::<rusqlite::Result<_>>()?;
-            for (entry, id) in stale {
-                problems.push(format!(
-                    "{table} {key}={id}: its search entry {entry} holds an old name"
-                ));
-            }
-        }
         Ok(())
     }
 }
@@ -545,8 +482,25 @@ mod tests {
     #[test]
     fn passages_split_at_lines_and_sentences() {
         assert_eq!(
-            passages("標題\n第一句。第二句!\n\n"),
-            vec!["標題", "第一句", "第二句"]
+            passages("標題\n 第一句。第二句!\n\n"),
+            vec![(1, 2, "標題"), (5, 3, "第一句"), (9, 3, "第二句")]
         );
+        // each passage is the slice of the text that SQL's substr(text, start, length) gives
+        let text = "一行 。\n\n  第二行，有逗號？最後";
+        for (start, length, passage) in passages(text) {
+            let slice: String = text.chars().skip(start - 1).take(length).collect();
+            assert_eq!(slice, passage);
+        }
+    }
+
+    #[test]
+    fn entry_ids_rank_kinds_then_lengths() {
+        let project_long = bucket(kind_rank("project"), 30);
+        let company_short = bucket(kind_rank("company"), 2);
+        assert!(project_long < company_short);
+        assert!(bucket(kind_rank("place"), 3) < bucket(kind_rank("place"), 4));
+        assert_eq!(bucket(0, 5000), bucket(0, 4095));
+        assert_eq!(kind_of(bucket_end(company_short) - 1), "company");
+        assert_eq!(kind_of(bucket(kind_rank("passage"), 9) + 7), "passage");
     }
 }
