@@ -511,7 +511,10 @@ fn item_projects(
         }
         // 文化旅游项目14个, 龙头企业项目有30余个: a kind counted, not a name.
         let counted = after.trim_start_matches(['有', '共', '达', '達', '为', '為']);
-        if figures::counts(counted).first().is_some_and(|c| c.start == 0) {
+        if figures::counts(counted)
+            .first()
+            .is_some_and(|c| c.start == 0)
+        {
             continue;
         }
         if listed_projects(draft, doc, start + m.start(), m.as_str()) {

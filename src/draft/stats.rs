@@ -148,8 +148,22 @@ fn period_figures(c: &Clause) -> Vec<(Found, bool, bool)> {
 
 /// Units of the place's promotion work: counted, they are its means, not its results.
 const ORGANISATIONS: &[&str] = &[
-    "招商办", "招商辦", "分队", "分隊", "团队", "團隊", "工作组", "工作組", "专班", "專班",
-    "小组", "小組", "办事处", "辦事處", "联络处", "聯絡處",
+    "招商办",
+    "招商辦",
+    "分队",
+    "分隊",
+    "团队",
+    "團隊",
+    "工作组",
+    "工作組",
+    "专班",
+    "專班",
+    "小组",
+    "小組",
+    "办事处",
+    "辦事處",
+    "联络处",
+    "聯絡處",
 ];
 
 /// A period's figures and targets, each as a statistic of the host place.
