@@ -535,7 +535,9 @@ pub fn bands(draft: &mut Draft, doc: &Doc) {
 /// The parts after 其中 (to the end of the sentence, across ；): two or more make a breakdown,
 /// and so does one with both a count and an amount; a single figure is a figure of the event.
 pub fn parts(draft: &mut Draft, doc: &Doc) {
-    if draft.file.events.is_empty() {
+    // A period report's divisions (新签项目中,市内项目60个,协议资金43.1亿元…) are its
+    // statistics, each with its label.
+    if draft.file.events.first().is_none_or(|e| e.from.is_some()) {
         return;
     }
     let mut parts: Vec<PartEntry> = Vec::new();

@@ -94,7 +94,9 @@ fn clause_period(draft: &Draft, doc: &Doc, c: &Clause) -> Option<(&'static str, 
                 _ => None,
             }
         }
-        Topic::Background => {
+        // In a period report, a clause about signing that names no time (新签项目中,市内项目60个)
+        // is the report's period's too.
+        Topic::Background | Topic::Signing => {
             let report = draft.file.events.first().filter(|e| e.from.is_some())?;
             let sentence = doc.sentence_at(c.start).map_or(c.text, |s| s.text);
             let about_investment = INVESTMENT.iter().any(|w| c.text.contains(w));
