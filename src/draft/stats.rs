@@ -100,7 +100,14 @@ fn clause_period(draft: &Draft, doc: &Doc, c: &Clause) -> Option<(&'static str, 
             let report = draft.file.events.first().filter(|e| e.from.is_some())?;
             let sentence = doc.sentence_at(c.start).map_or(c.text, |s| s.text);
             let about_investment = INVESTMENT.iter().any(|w| c.text.contains(w));
-            let another_time = CUMULATIVE.iter().any(|w| sentence.contains(w));
+            // 完成全年80亿元目标任务的125.64%: progress of this period, not a target.
+            let progress = ["任务的", "任務的", "目标的", "目標的", "计划的", "計劃的"]
+                .iter()
+                .any(|w| sentence.contains(w));
+            let another_time = CUMULATIVE
+                .iter()
+                .filter(|w| !(progress && TARGET_WORDS.contains(w)))
+                .any(|w| sentence.contains(w));
             (about_investment && !another_time).then(|| {
                 (
                     "period_statistic",
@@ -112,6 +119,9 @@ fn clause_period(draft: &Draft, doc: &Doc, c: &Clause) -> Option<(&'static str, 
         _ => None,
     }
 }
+
+/// Words of a target among [`CUMULATIVE`].
+const TARGET_WORDS: &[&str] = &["目标", "目標", "任务", "任務"];
 
 /// Words of a cumulative or another time's figure (近三年, 累计, 历年).
 const CUMULATIVE: &[&str] = &[
