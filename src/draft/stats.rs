@@ -131,8 +131,13 @@ const CUMULATIVE: &[&str] = &[
 
 /// The figures of a clause that a period's statistics take: (figure, money, of projects).
 fn period_figures(c: &Clause) -> Vec<(Found, bool, bool)> {
+    // 5000万元以上项目40个: the amount names a band of the projects counted.
     let money = figures::money(c.text)
         .into_iter()
+        .filter(|f| {
+            let after = &c.text[f.end..];
+            !["项目", "項目"].iter().any(|w| after.starts_with(w))
+        })
         .map(|f| (in_clause(c, f), true, false));
     // Counts of projects and companies; any count written in digits (已有6个实现落地).
     let counts = figures::counts(c.text).into_iter().filter_map(|f| {

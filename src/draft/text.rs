@@ -237,6 +237,13 @@ impl<'a> Doc<'a> {
         {
             return p.clone();
         }
+        // 目标任务是：全年引进80个产业项目: the year's figures after a target's words are the
+        // target's.
+        if let (Some(Topic::Period(from, ..)), Some(Topic::Target(year))) = (&own, previous)
+            && from.get(..4) == Some(year.to_string().as_str())
+        {
+            return Topic::Target(*year);
+        }
         if let Some(t) = own {
             return t;
         }
@@ -408,8 +415,13 @@ pub fn own_topic(clause: &str, year: i32, published: &str) -> Option<Topic> {
             .filter(|_| has(SIGNING_WORDS) && (!has(THIS_EVENT) || has(&["以来", "以來"])));
         return Some(period.unwrap_or(Topic::Stage));
     }
-    // 完成工作任务的98.7%: progress of the period, not a target.
+    // 完成工作任务的98.7%, 完成市分配任務25億元的142.4%, 占…任務…的31.4%: progress of the
+    // period, not a target.
+    let percent = clause.contains(['%', '％']);
     if has(&["完成"]) && has(&["任务的", "任務的", "目标的", "目標的", "计划的", "計劃的"])
+        || (percent
+            && has(&["完成", "占", "佔"])
+            && has(&["任务", "任務", "目标", "目標", "计划", "計劃"]))
     {
         return None;
     }
