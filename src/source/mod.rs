@@ -7,6 +7,7 @@ pub mod divisions;
 mod document;
 pub mod figure;
 pub mod fold;
+pub mod lifecycle;
 mod format;
 pub mod locate;
 pub mod model;

@@ -18,6 +18,8 @@ use crate::source::model::{
 use crate::source::period;
 pub use crate::source::period::is_iso_date;
 
+mod lifecycle;
+
 pub const PLACE_KINDS: &[&str] = &[
     "country",
     "region",
@@ -646,6 +648,7 @@ impl<'a> Checker<'a> {
         for (i, st) in file.statistics.iter().enumerate() {
             self.statistic(&format!("statistics[{i}]"), st);
         }
+        self.milestones(&file.milestones);
     }
 
     /// The format version, the source's title, date, script and URL; every field's length.
@@ -657,7 +660,7 @@ impl<'a> Checker<'a> {
             self.problem(
                 "format",
                 format!(
-                    "format {} is not supported; expected 1 or 2 (the current one)",
+                    "format {} is not supported; expected 1, 2 or 3 (the current one)",
                     file.format
                 ),
             );
@@ -1079,6 +1082,7 @@ impl<'a> Checker<'a> {
     fn event(&mut self, path: &str, ev: &EventEntry) {
         self.name(&format!("{path}.name"), &ev.name);
         self.reference(RefKind::Place, &format!("{path}.place"), &ev.place);
+        self.event_stage(path, ev);
         self.when(path, ev);
         self.quote(&format!("{path}.quote"), &ev.quote);
         if let Some(pc) = &ev.project_count {
