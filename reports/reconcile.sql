@@ -18,7 +18,9 @@
 -- whole it is remainder_not_stated, not a shortfall. A report
 -- of a period is checked against the ceremonies of its place within it. Another figure a source
 -- gives for the same quantity (a title's 202億 beside the body's 202.6億) is figures_differ when
--- it differs from the primary one, in its number or its qualifier (逾3個 beside 3個).
+-- it differs from the primary one, in its number or its qualifier (逾3個 beside 3個). A count of
+-- projects started (開工) in a period is checked against the catalogued projects of its place
+-- that reached started, completed or in_production within it (format 3's stages and milestones).
 WITH
 -- a statistic's band: looked up by id, it is read through the table's key (joining the
 -- materialised bands by id would build an automatic index over all of them each time)
@@ -84,7 +86,7 @@ ceremony_days AS (
     SELECT place_id, held_on AS d, count(*) AS n,
            count(project_count) AS counted, sum(coalesce(project_count, 0)) AS projects,
            count(signed_amount_yuan) AS amounted, sum(coalesce(signed_amount_yuan, 0)) AS yuan
-      FROM events WHERE kind = 'ceremony'
+      FROM events WHERE kind = 'ceremony' AND stage = 'signing'
      GROUP BY place_id, held_on
 ),
 -- ceremony days (ord 1) between each span's start mark (ord 0: before that day's ceremonies) and
@@ -271,6 +273,25 @@ checks AS MATERIALIZED (
       FROM statistics st JOIN ceremonies_in ci ON ci.id = -st.statistic_id
      WHERE st.kind = 'period_statistic' AND st.value_yuan IS NOT NULL
        AND st.metric IN ('agreed_investment', 'signing_events_amount')
+    UNION ALL
+    -- a count of projects started in a period (开工, format 3) against the catalogued projects of
+    -- that place whose first step at started or beyond (a 集中开工 event naming them, a milestone)
+    -- falls within the period
+    SELECT st.place_id, st.period_end,
+           (SELECT pl.name FROM places pl WHERE pl.place_id = st.place_id)
+               || ' ' || coalesce(st.period_start, '') || '..' || coalesce(st.period_end, ''),
+           coalesce(st.label, st.metric) || ' vs catalogued projects started',
+           CAST(st.value AS INTEGER), NULL, st.qualifier,
+           (SELECT count(*) FROM events e JOIN projects p ON p.event_id = e.event_id
+             WHERE e.place_id = st.place_id
+               AND (SELECT min(s.reached_on) FROM project_steps s
+                     WHERE s.project_id = p.project_id
+                       AND s.stage IN ('started', 'completed', 'in_production'))
+                   BETWEEN coalesce(st.period_start, '0000-01-01') AND st.period_end),
+           NULL, st.quote
+      FROM statistics st
+     WHERE st.kind = 'period_statistic' AND st.metric = 'projects_started'
+       AND st.value IS NOT NULL AND st.period_end IS NOT NULL
 ),
 -- other figures for a quantity than the primary one: the row's reported side is the primary
 -- figure with its qualifier, the itemised side the other figure; `other` says whether the two

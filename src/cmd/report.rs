@@ -44,7 +44,7 @@ fn param(report: &Report, text: &str) -> Result<(String, Value)> {
         ))
         .into());
     }
-    check_value(key, value)?;
+    check_value(&report.name, key, value)?;
     let bound = if key.ends_with("_yuan") {
         Value::Integer(parse_amount(value).map_err(|e| anyhow!("--param {key}: {e}"))?)
     } else if let Ok(n) = value.parse::<i64>() {
@@ -60,7 +60,7 @@ fn param(report: &Report, text: &str) -> Result<(String, Value)> {
 
 /// Values of parameters with a closed form are checked here, so that a typo is an error rather
 /// than a report that silently ignores it.
-fn check_value(key: &str, value: &str) -> Result<()> {
+fn check_value(report: &str, key: &str, value: &str) -> Result<()> {
     use crate::source::validate::{BASES, LEVELS, STRATEGY_KINDS, is_iso_date};
     let one_of = |allowed: &[&str]| -> Result<()> {
         if allowed.contains(&value) {
@@ -82,7 +82,14 @@ fn check_value(key: &str, value: &str) -> Result<()> {
             "--param limit={value}: expected a whole number of rows, e.g. 10"
         ))
         .into()),
+        "by" if report == "followthrough" => one_of(&["place", "year", "industry"]),
         "by" => one_of(&["year", "quarter", "month"]),
+        "within" if !value.parse::<u32>().is_ok_and(|n| (1..=1200).contains(&n)) => {
+            Err(crate::UsageError(format!(
+                "--param within={value}: expected a whole number of months, e.g. 12"
+            ))
+            .into())
+        }
         "division_level" => one_of(&["province", "prefecture", "county"]),
         "as_of" => one_of(&["today", "event"]),
         "place" if !names_a_division(value) => Err(crate::UsageError(format!(
@@ -266,6 +273,7 @@ pub fn run(
         .map(|p| param(&report, p))
         .collect::<Result<Vec<_>>>()?;
     let store = super::open_read_only(ctx, db)?;
+    let tabular = matches!(format, Format::Table | Format::Markdown);
     let rows = super::run_query(
         ctx,
         &store,
@@ -276,6 +284,11 @@ pub fn run(
         limits,
         shape,
     )?;
+    // A table says what its percentages are of beneath it (CSV and JSON carry values only; the
+    // note is in the report's header and in Datasette's description).
+    if let Some(note) = report.note.as_deref().filter(|_| tabular && rows > 0) {
+        writeln!(std::io::stdout().lock(), "\nNote: {note}")?;
+    }
     // A report that shows nothing because a place name matched none says so, with the closest.
     if rows == 0 {
         for p in params {

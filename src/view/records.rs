@@ -133,6 +133,15 @@ const PROJECT: RecordDef = RecordDef {
               WHERE m.project_id = :id",
         ),
         (
+            // Each step of the project's life, oldest first (V10's project_steps): the signing,
+            // later events naming it (a 集中开工 batch), its milestones.
+            "timeline",
+            "SELECT s.reached_on AS date, s.stage, s.period_label AS period, st.title AS source,
+                    s.amount_yuan, s.amount_qualifier, s.quote, s.source_id
+               FROM project_steps s JOIN sources st ON st.source_id = s.source_id
+              WHERE s.project_id = :id ORDER BY s.reached_on, s.step_order",
+        ),
+        (
             "alternative figures",
             "SELECT alternative_id, field, value_yuan, qualifier AS value_qualifier, note, quote,
                     source_id

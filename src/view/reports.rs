@@ -1,6 +1,6 @@
 //! The bundled reports: SQL files under `reports/`, embedded in the binary. Each begins with a
-//! header comment (`-- Report:`, `-- Title:`, `-- Question:`, `-- Param:`, `-- Bar:`) that this
-//! module reads, so the file a user runs in the sqlite3 shell is the one the program runs.
+//! header comment (`-- Report:`, `-- Title:`, `-- Question:`, `-- Param:`, `-- Bar:`, `-- Note:`,
+//! `-- Column:`) that this module reads, so the file a user runs in the sqlite3 shell is the one the program runs.
 
 /// A report and what its header says.
 #[derive(Debug, Clone)]
@@ -12,6 +12,10 @@ pub struct Report {
     pub params: Vec<(String, String)>,
     /// The display column drawn as a bar in table output.
     pub bar: Option<String>,
+    /// A footnote a table of the report ends with (what its percentages are of).
+    pub note: Option<String>,
+    /// (column, what it holds): for Datasette's description of the report.
+    pub columns: Vec<(String, String)>,
     pub sql: &'static str,
 }
 
@@ -30,6 +34,7 @@ const FILES: &[&str] = &[
     include_str!("../../reports/industries_by_division.sql"),
     include_str!("../../reports/top_by_division.sql"),
     include_str!("../../reports/map.sql"),
+    include_str!("../../reports/followthrough.sql"),
 ];
 
 fn parse(sql: &'static str) -> Report {
@@ -39,6 +44,8 @@ fn parse(sql: &'static str) -> Report {
         question: String::new(),
         params: Vec::new(),
         bar: None,
+        note: None,
+        columns: Vec::new(),
         sql,
     };
     let mut continuing_question = false;
@@ -63,6 +70,14 @@ fn parse(sql: &'static str) -> Report {
                 .push((name.to_string(), help.trim().to_string()));
         } else if let Some(v) = comment.strip_prefix("Bar:") {
             report.bar = Some(v.trim().to_string());
+        } else if let Some(v) = comment.strip_prefix("Note:") {
+            report.note = Some(v.trim().to_string());
+        } else if let Some(v) = comment.strip_prefix("Column:") {
+            let v = v.trim();
+            let (name, help) = v.split_once(char::is_whitespace).unwrap_or((v, ""));
+            report
+                .columns
+                .push((name.to_string(), help.trim().to_string()));
         } else if continuing_question && line.starts_with("--   ") {
             report.question.push(' ');
             report.question.push_str(comment);
@@ -108,5 +123,13 @@ mod tests {
                 .contains("each breakdown against its whole?")
         );
         assert_eq!(find("industries").unwrap().bar.as_deref(), Some("amount"));
+        let followthrough = find("followthrough").unwrap();
+        assert!(followthrough.note.unwrap().contains("percentages are of `signed`"));
+        assert!(
+            followthrough
+                .columns
+                .iter()
+                .any(|(c, help)| c == "started_pct" && help.contains("percentage of signed"))
+        );
     }
 }
