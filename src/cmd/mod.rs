@@ -7,6 +7,7 @@ mod export;
 mod guard;
 mod import;
 mod init;
+mod link;
 mod list;
 mod metadata;
 mod migrate;
@@ -83,6 +84,11 @@ pub fn run(ctx: &Context, db: &Path, command: Command) -> Result<()> {
             limit,
             format,
         } => search::run(ctx, db, &terms, limit, format),
+        Command::Link {
+            district,
+            format,
+            shape,
+        } => link::run(ctx, db, district.as_deref(), format, &shape),
         Command::Check { repair } => check::run(ctx, db, repair),
         Command::Completions { shell } => print_completions(shell),
         Command::Manpage => print_manpage(),

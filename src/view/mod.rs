@@ -8,6 +8,7 @@ pub mod chart;
 pub mod geojson;
 pub mod html;
 pub mod lang;
+pub mod link;
 pub mod listings;
 pub mod map;
 pub mod metadata;
