@@ -3,6 +3,7 @@
 //! seed into a new file, so that the first command on a fresh machine just works.
 
 mod create;
+mod lifecycle;
 pub(crate) mod divisions;
 mod load;
 mod migrate;
