@@ -21,3 +21,4 @@ pub mod script;
 pub mod site;
 pub mod spool;
 pub mod summary;
+pub mod timeline;
