@@ -13,9 +13,9 @@
 -- Column: signed_amount_yuan  their stated amounts, added up (projects without one add nothing)
 -- Column: with_later_news  projects a later event or milestone reports on within the window
 -- Column: started  projects a later event or milestone puts at started, completed or in_production within the window
--- Column: started_pct  started as a percentage of signed
+-- Column: started_pct  started as a percentage of signed (empty when no project of the cohort has later news)
 -- Column: in_production  projects reported in production within the window
--- Column: in_production_pct  in_production as a percentage of signed
+-- Column: in_production_pct  in_production as a percentage of signed (empty when no project of the cohort has later news)
 -- Column: funds_in_place_yuan  funds in place by each project's latest report of them within the window, added up
 -- Column: funds_pct  funds_in_place_yuan as a percentage of signed_amount_yuan
 -- Column: terminated  projects reported terminated within the window
@@ -84,19 +84,38 @@ fates AS (
                AND ms.reached_on BETWEEN g.signed_on AND g.until
              ORDER BY ms.reached_on DESC, ms.amount_yuan DESC LIMIT 1) AS funds_yuan
       FROM grouped g
+),
+-- a cohort of which no later source says anything has no rates (empty, not 0%: nothing is
+-- known of it); a whole percentage is written as an integer (50, not 50.0), so that the shell, Datasette and
+-- the program write the same rows
+totals AS (
+    SELECT cohort,
+           count(*)                                             AS signed,
+           sum(amount_yuan)                                     AS signed_amount_yuan,
+           sum(furthest >= 0)                                   AS with_later_news,
+           sum(furthest >= 2)                                   AS started,
+           round(100.0 * sum(furthest >= 2) / count(*), 1)      AS started_pct,
+           sum(furthest >= 4)                                   AS in_production,
+           round(100.0 * sum(furthest >= 4) / count(*), 1)      AS in_production_pct,
+           sum(funds_yuan)                                      AS funds_in_place_yuan,
+           round(100.0 * sum(funds_yuan) / sum(amount_yuan), 1) AS funds_pct,
+           sum(terminated)                                      AS terminated,
+           sum(furthest < 0)                                    AS unknown
+      FROM fates
+     GROUP BY cohort
 )
-SELECT cohort,
-       count(*)                                             AS signed,
-       sum(amount_yuan)                                     AS signed_amount_yuan,
-       sum(furthest >= 0)                                   AS with_later_news,
-       sum(furthest >= 2)                                   AS started,
-       round(100.0 * sum(furthest >= 2) / count(*), 1)      AS started_pct,
-       sum(furthest >= 4)                                   AS in_production,
-       round(100.0 * sum(furthest >= 4) / count(*), 1)      AS in_production_pct,
-       sum(funds_yuan)                                      AS funds_in_place_yuan,
-       round(100.0 * sum(funds_yuan) / sum(amount_yuan), 1) AS funds_pct,
-       sum(terminated)                                      AS terminated,
-       sum(furthest < 0)                                    AS unknown
-  FROM fates
- GROUP BY cohort
+SELECT cohort, signed, signed_amount_yuan, with_later_news,
+       started,
+       CASE WHEN with_later_news = 0 THEN NULL
+            WHEN started_pct = CAST(started_pct AS INTEGER) THEN CAST(started_pct AS INTEGER)
+            ELSE started_pct END AS started_pct,
+       in_production,
+       CASE WHEN with_later_news = 0 THEN NULL
+            WHEN in_production_pct = CAST(in_production_pct AS INTEGER)
+            THEN CAST(in_production_pct AS INTEGER) ELSE in_production_pct END AS in_production_pct,
+       funds_in_place_yuan,
+       CASE WHEN funds_pct = CAST(funds_pct AS INTEGER) THEN CAST(funds_pct AS INTEGER)
+            ELSE funds_pct END AS funds_pct,
+       terminated, unknown
+  FROM totals
  ORDER BY cohort;

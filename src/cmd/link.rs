@@ -18,9 +18,7 @@ pub fn run(
     shape: &Shape,
 ) -> Result<()> {
     let store = super::open_read_only(ctx, db)?;
-    let district = district.map_or(Value::Null, |d| {
-        Value::Text(crate::source::fold::fold(d))
-    });
+    let district = district.map_or(Value::Null, |d| Value::Text(crate::source::fold::fold(d)));
     let rows = super::run_query(
         ctx,
         &store,
@@ -32,7 +30,9 @@ pub fn run(
         shape,
     )?;
     if rows == 0 && !ctx.quiet {
-        eprintln!("zhaoshang: no likely pairs (same company, or one name within the other, in one county)");
+        eprintln!(
+            "zhaoshang: no likely pairs (same company, or one name within the other, in one county)"
+        );
     }
     Ok(())
 }

@@ -222,6 +222,26 @@ fn code_at(level: Level, flag: &str, name: &str) -> Result<String> {
     }
 }
 
+/// A note's words in lines of at most `width` columns (a word longer than that on its own).
+fn wrapped(text: &str, width: usize) -> Vec<String> {
+    let mut lines: Vec<String> = Vec::new();
+    let mut line = String::new();
+    for word in text.split_whitespace() {
+        let wide = unicode_width::UnicodeWidthStr::width(line.as_str())
+            + 1
+            + unicode_width::UnicodeWidthStr::width(word);
+        if !line.is_empty() && wide > width {
+            lines.push(std::mem::take(&mut line));
+        }
+        if !line.is_empty() {
+            line.push(' ');
+        }
+        line.push_str(word);
+    }
+    lines.push(line);
+    lines
+}
+
 /// For `report --help`: every report with its title and parameters, and an example.
 pub fn report_help() -> String {
     let mut text = String::from("Reports:\n");
@@ -287,7 +307,12 @@ pub fn run(
     // A table says what its percentages are of beneath it (CSV and JSON carry values only; the
     // note is in the report's header and in Datasette's description).
     if let Some(note) = report.note.as_deref().filter(|_| tabular && rows > 0) {
-        writeln!(std::io::stdout().lock(), "\nNote: {note}")?;
+        let text = format!("Note: {note}");
+        let lines = match ctx.width {
+            Some(width) => wrapped(&text, usize::from(width)),
+            None => vec![text],
+        };
+        writeln!(std::io::stdout().lock(), "\n{}", lines.join("\n"))?;
     }
     // A report that shows nothing because a place name matched none says so, with the closest.
     if rows == 0 {

@@ -3,8 +3,8 @@
 //! seed into a new file, so that the first command on a fresh machine just works.
 
 mod create;
-mod lifecycle;
 pub(crate) mod divisions;
+mod lifecycle;
 mod load;
 mod migrate;
 mod query;

@@ -124,7 +124,12 @@ mod tests {
         );
         assert_eq!(find("industries").unwrap().bar.as_deref(), Some("amount"));
         let followthrough = find("followthrough").unwrap();
-        assert!(followthrough.note.unwrap().contains("percentages are of `signed`"));
+        assert!(
+            followthrough
+                .note
+                .unwrap()
+                .contains("percentages are of `signed`")
+        );
         assert!(
             followthrough
                 .columns

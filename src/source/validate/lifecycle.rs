@@ -39,10 +39,7 @@ impl Checker<'_> {
 
     fn milestone(&mut self, path: &str, m: &MilestoneEntry) {
         self.project_reference(&format!("{path}.project"), &m.project);
-        self.check(
-            &format!("{path}.stage"),
-            one_of(&m.stage, MILESTONE_STAGES),
-        );
+        self.check(&format!("{path}.stage"), one_of(&m.stage, MILESTONE_STAGES));
         self.quote(&format!("{path}.quote"), &m.quote);
         self.milestone_when(path, m);
         match (&m.amount, m.stage == FUNDS_IN_PLACE) {
