@@ -64,7 +64,8 @@ grouped AS (
 -- each project's steps within its window: the furthest stage reached (2 started, 3 completed,
 -- 4 in production), whether any later source reports on it, whether it was terminated, and
 -- its latest funds in place
-fates AS (
+-- materialised: each project's steps are looked up once, not once per column that reads them
+fates AS MATERIALIZED (
     SELECT g.cohort, g.amount_yuan,
            max(coalesce((SELECT max(CASE e.stage WHEN 'started' THEN 2 WHEN 'completed' THEN 3
                                                  WHEN 'in_production' THEN 4 ELSE 0 END)

@@ -20,7 +20,9 @@
 -- gives for the same quantity (a title's 202億 beside the body's 202.6億) is figures_differ when
 -- it differs from the primary one, in its number or its qualifier (逾3個 beside 3個). A count of
 -- projects started (開工) in a period is checked against the catalogued projects of its place
--- that reached started, completed or in_production within it (format 3's stages and milestones).
+-- that reached started, completed or in_production within it (format 3's stages and milestones);
+-- a stated 開工率 or 投產率 (started_rate, in_production_rate) against the catalogue's own rate
+-- for the projects of its place signed in its period: consistent or figures_differ.
 WITH
 -- a statistic's band: looked up by id, it is read through the table's key (joining the
 -- materialised bands by id would build an automatic index over all of them each time)
@@ -342,6 +344,31 @@ others AS (
       JOIN events pe ON pe.event_id = p.event_id
       JOIN events me ON me.event_id = m.event_id
      WHERE m.amount_yuan IS NOT NULL AND p.amount_yuan IS NOT NULL
+    UNION ALL
+    -- a rate a source states for a period (開工率, 投產率: a percentage) beside the catalogue's own:
+    -- of the projects signed at its place within the period, the share whose steps up to the
+    -- period's end reach started (or further) or in_production (`followthrough`'s rules); a
+    -- figure of its own, so it is consistent only when the two agree
+    SELECT r.place_id, r.period_end, r.scope,
+           r.check_name, r.value, NULL, r.qualifier, r.rate, NULL, r.quote, 'same_qualifier'
+      FROM (SELECT st.place_id, st.period_end, st.value, st.qualifier, st.quote,
+                   (SELECT pl.name FROM places pl WHERE pl.place_id = st.place_id)
+                       || ' ' || coalesce(st.period_start, '') || '..' || st.period_end AS scope,
+                   coalesce(st.label, st.metric) || ' (%) vs the catalogued projects signed in the period'
+                       AS check_name,
+                   (SELECT round(100.0 * sum(coalesce(
+                               (SELECT max(s.step_order) FROM project_steps s
+                                 WHERE s.project_id = p.project_id AND s.reached_on <= st.period_end
+                                   AND s.stage IN ('started', 'completed', 'in_production')), 0)
+                               >= CASE st.metric WHEN 'started_rate' THEN 2 ELSE 4 END) / count(*), 1)
+                      FROM events e JOIN projects p ON p.event_id = e.event_id
+                     WHERE e.place_id = st.place_id AND e.stage = 'signing'
+                       AND e.held_on BETWEEN coalesce(st.period_start, '0000-01-01') AND st.period_end)
+                       AS rate
+              FROM statistics st
+             WHERE st.metric IN ('started_rate', 'in_production_rate') AND st.unit = '%'
+               AND st.period_end IS NOT NULL) r
+     WHERE r.rate IS NOT NULL
 ),
 judged AS (
     SELECT c.*, NULL AS other,

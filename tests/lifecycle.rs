@@ -341,6 +341,14 @@ fn reconcile_compares_a_stated_count_of_started_projects() {
     assert_eq!(started["reported_count"], 4);
     assert_eq!(started["itemised_count"], 4);
     assert_eq!(started["status"], "consistent");
+    // 今年签约项目开工率达50%: of the four projects signed in 2023 by 2023-09-20, two had started
+    let rate = rows
+        .iter()
+        .find(|r| r["check"].as_str().unwrap().contains("(%) vs the catalogued projects"))
+        .unwrap_or_else(|| panic!("{rows:?}"));
+    assert_eq!(rate["reported_count"], 50);
+    assert_eq!(rate["itemised_count"], 50);
+    assert_eq!(rate["status"], "consistent");
     // The 集中开工's 120亿 is no signing: the timeline adds up the signing alone.
     let timeline = json(&env, &["report", "timeline", "-p", "district=枣阳市"]);
     assert_eq!(timeline.len(), 1);

@@ -77,6 +77,8 @@ pub const MAX_FIELD_BYTES: usize = 100 * 1024;
 pub enum MetricKind {
     Money,
     Count,
+    /// A percentage (开工率 75%): written with `%`.
+    Rate,
 }
 
 /// The metrics that reports read, with what they measure (docs/format.md lists them). Any other
@@ -122,6 +124,16 @@ pub const KNOWN_METRICS: &[(&str, MetricKind, &str)] = &[
         "foreign_invested_projects",
         MetricKind::Count,
         "外資項目: foreign-invested projects",
+    ),
+    (
+        "started_rate",
+        MetricKind::Rate,
+        "開工率: the share of the period's signed projects started, in % (`reconcile`)",
+    ),
+    (
+        "in_production_rate",
+        MetricKind::Rate,
+        "投產率: the share of the period's signed projects in production, in % (`reconcile`)",
     ),
     ("companies_visited", MetricKind::Count, "companies visited"),
     (
@@ -948,10 +960,21 @@ impl<'a> Checker<'a> {
         value: &str,
         quote: &str,
     ) -> Option<figure::Figure> {
-        if metric_kind(metric) == Some(MetricKind::Money) {
-            self.money_value(path, value, quote)
-        } else {
-            self.figure(path, value, quote)
+        match metric_kind(metric) {
+            Some(MetricKind::Money) => self.money_value(path, value, quote),
+            Some(MetricKind::Rate) => {
+                let figure = self.figure(path, value, quote);
+                if let Some(f) = &figure
+                    && !matches!(&f.quantity, Quantity::Measure { unit, .. } if unit == "%")
+                {
+                    self.problem(
+                        path,
+                        format!("`{value}` is not a percentage; `{metric}` is written e.g. 75%"),
+                    );
+                }
+                figure
+            }
+            _ => self.figure(path, value, quote),
         }
     }
 
