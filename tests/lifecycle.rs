@@ -344,7 +344,12 @@ fn reconcile_compares_a_stated_count_of_started_projects() {
     // 今年签约项目开工率达50%: of the four projects signed in 2023 by 2023-09-20, two had started
     let rate = rows
         .iter()
-        .find(|r| r["check"].as_str().unwrap().contains("(%) vs the catalogued projects"))
+        .find(|r| {
+            r["check"]
+                .as_str()
+                .unwrap()
+                .contains("(%) vs the catalogued projects")
+        })
         .unwrap_or_else(|| panic!("{rows:?}"));
     assert_eq!(rate["reported_count"], 50);
     assert_eq!(rate["itemised_count"], 50);
