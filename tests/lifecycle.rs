@@ -505,6 +505,24 @@ fn check_warns_about_steps_out_of_order() {
         err.contains("project 智能家居制造项目: milestone started on 2023-02-01 is before the project was signed (2023-05-18)"),
         "{err}"
     );
+    // completed (a milestone of 2023-06-30) before the 集中开工 that started it (2023-09-20)
+    let path = env.dir.path().join("completed.toml");
+    std::fs::write(
+        &path,
+        milestone_file(
+            "project = { key = \"zy-parts\" }\nstage = \"completed\"\nperiod = \"2023年上半年\"\nquote = \"并于2月开工\"\n",
+        )
+        .replace("测试用里程碑", "测试用里程碑2"),
+    )
+    .unwrap();
+    ok(&env, &["import", path.to_str().unwrap()]);
+    let err = stderr(&env.run(&["check"]));
+    assert!(
+        err.contains(
+            "project 汽车轻量化零部件项目: completed on 2023-06-30 before it started (2023-09-20)"
+        ),
+        "{err}"
+    );
 }
 
 #[test]
