@@ -31,7 +31,8 @@ pub const SOURCES_BY_ID: &str = "SELECT source_id, title, publisher, published_o
 const EVENT: RecordDef = RecordDef {
     noun: "event",
     find_by_name: "SELECT event_id, name || ' (' || held_on || ')' FROM events WHERE name_key = :key",
-    record: "SELECT e.event_id, e.name AS event, e.kind, e.held_on, e.period_start, e.period_label,
+    record: "SELECT e.event_id, e.name AS event, e.kind, e.stage, e.held_on, e.period_start,
+                    e.period_label,
                     pl.name AS district, e.quote,
                     e.project_count, e.project_count_qualifier, e.project_count_quote,
                     e.signed_amount_yuan, e.signed_amount_foreign, e.signed_amount_currency,
