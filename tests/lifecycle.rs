@@ -291,6 +291,28 @@ fn link_proposes_the_pairs_of_one_county_and_never_merges() {
     );
     // 启衡新能源科技有限公司 signed in 枣阳市 and in 如皋市: one company, two counties, no pair.
     assert!(!named.iter().any(|(a, _)| *a == "年产5GWh新能源电池项目"));
+    // A later signing in 枣阳市 by the same company: a pair, the company its reason.
+    let later = env.dir.path().join("later.toml");
+    std::fs::write(
+        &later,
+        "format = 3\n[source]\ntitle = \"测试用二期签约\"\npublished = \"2024-04-02\"\n\
+         script = \"simplified\"\ntext = \"4月2日,枣阳市签约启衡新能源科技有限公司电池材料二期项目。\"\n\
+         [[events]]\nname = \"枣阳市4月签约\"\nplace = \"枣阳市\"\ndate = \"2024-04-02\"\n\
+         quote = \"4月2日,枣阳市签约\"\n[[events.projects]]\nname = \"电池材料二期项目\"\n\
+         quote = \"启衡新能源科技有限公司电池材料二期项目\"\ncompanies = [{ name = \"启衡新能源科技有限公司\", \
+         role = \"investor\", quote = \"启衡新能源科技有限公司电池材料二期项目\" }]\n",
+    )
+    .unwrap();
+    ok(&env, &["import", later.to_str().unwrap()]);
+    let pairs = json(&env, &["link", "--district", "枣阳市"]);
+    let company = pairs
+        .iter()
+        .find(|p| p["later"] == "电池材料二期项目")
+        .unwrap_or_else(|| panic!("{pairs:?}"));
+    assert_eq!(company["earlier"], "年产5GWh新能源电池项目");
+    assert_eq!(company["reason"], "same company (启衡新能源科技有限公司)");
+    assert_eq!(company["score"], 60);
+    assert!(!pairs.iter().any(|p| p["county"] != "枣阳市"), "{pairs:?}");
     // Nothing was merged.
     let projects = ok(
         &env,
@@ -302,7 +324,7 @@ fn link_proposes_the_pairs_of_one_county_and_never_merges() {
             "--no-header",
         ],
     );
-    assert_eq!(projects.trim(), "18");
+    assert_eq!(projects.trim(), "19");
 
     // The pasted line does link them: the 集中开工 file with it imports, replacing, and the pair
     // is gone.
@@ -318,7 +340,11 @@ fn link_proposes_the_pairs_of_one_county_and_never_merges() {
     let file = env.dir.path().join("started.toml");
     std::fs::write(&file, linked).unwrap();
     ok(&env, &["import", "--replace", file.to_str().unwrap()]);
-    assert!(json(&env, &["link"]).is_empty());
+    assert!(
+        !json(&env, &["link"])
+            .iter()
+            .any(|p| p["later"] == "冷链物流园一期项目")
+    );
     let rows = json(&env, &["report", "followthrough", "-p", "district=枣阳市"]);
     assert_eq!(rows[0]["started"], 3, "the linked project has started");
 }
