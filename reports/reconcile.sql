@@ -142,6 +142,27 @@ band_in AS MATERIALIZED (
       FROM band_running WHERE id IS NOT NULL GROUP BY id
 ),
 -- MATERIALIZED: computed once; otherwise each use of a column below re-runs its subquery
+-- format 3: the day each project (of each place) first reached started or further, and in
+-- production, by a later event naming it, its own event of that stage, or a milestone; only the
+-- projects some step puts there, so a catalogue without lifecycle data pays nothing
+reached AS MATERIALIZED (
+    SELECT s.project_id, e.place_id,
+           min(s.reached_on) AS started_on,
+           min(CASE WHEN s.stage = 'in_production' THEN s.reached_on END) AS in_production_on
+      FROM (SELECT m.project_id, me.stage, me.held_on AS reached_on
+              FROM events me JOIN project_mentions m ON m.event_id = me.event_id
+             WHERE me.stage IN ('started', 'completed', 'in_production')
+            UNION ALL
+            SELECT p.project_id, pe.stage, pe.held_on
+              FROM events pe JOIN projects p ON p.event_id = pe.event_id
+             WHERE pe.stage IN ('started', 'completed', 'in_production')
+            UNION ALL
+            SELECT ms.project_id, ms.stage, ms.reached_on FROM milestones ms
+             WHERE ms.stage IN ('started', 'completed', 'in_production')) s
+      JOIN projects p ON p.project_id = s.project_id
+      JOIN events e ON e.event_id = p.event_id
+     GROUP BY s.project_id
+),
 checks AS MATERIALIZED (
     SELECT e.place_id, e.held_on AS date, e.name AS scope,
            'headline projects vs named projects' AS check_name,
@@ -284,12 +305,9 @@ checks AS MATERIALIZED (
                || ' ' || coalesce(st.period_start, '') || '..' || coalesce(st.period_end, ''),
            coalesce(st.label, st.metric) || ' vs catalogued projects started',
            CAST(st.value AS INTEGER), NULL, st.qualifier,
-           (SELECT count(*) FROM events e JOIN projects p ON p.event_id = e.event_id
-             WHERE e.place_id = st.place_id
-               AND (SELECT min(s.reached_on) FROM project_steps s
-                     WHERE s.project_id = p.project_id
-                       AND s.stage IN ('started', 'completed', 'in_production'))
-                   BETWEEN coalesce(st.period_start, '0000-01-01') AND st.period_end),
+           (SELECT count(*) FROM reached r
+             WHERE r.place_id = st.place_id
+               AND r.started_on BETWEEN coalesce(st.period_start, '0000-01-01') AND st.period_end),
            NULL, st.quote
       FROM statistics st
      WHERE st.kind = 'period_statistic' AND st.metric = 'projects_started'
@@ -356,12 +374,12 @@ others AS (
                        || ' ' || coalesce(st.period_start, '') || '..' || st.period_end AS scope,
                    coalesce(st.label, st.metric) || ' (%) vs the catalogued projects signed in the period'
                        AS check_name,
-                   (SELECT round(100.0 * sum(coalesce(
-                               (SELECT max(s.step_order) FROM project_steps s
-                                 WHERE s.project_id = p.project_id AND s.reached_on <= st.period_end
-                                   AND s.stage IN ('started', 'completed', 'in_production')), 0)
-                               >= CASE st.metric WHEN 'started_rate' THEN 2 ELSE 4 END) / count(*), 1)
+                   (SELECT round(100.0 * count(*) FILTER (WHERE CASE st.metric
+                                                   WHEN 'started_rate' THEN r.started_on
+                                                   ELSE r.in_production_on END <= st.period_end)
+                                 / count(*), 1)
                       FROM events e JOIN projects p ON p.event_id = e.event_id
+                      LEFT JOIN reached r ON r.project_id = p.project_id
                      WHERE e.place_id = st.place_id AND e.stage = 'signing'
                        AND e.held_on BETWEEN coalesce(st.period_start, '0000-01-01') AND st.period_end)
                        AS rate
