@@ -20,7 +20,8 @@
 -- gives for the same quantity (a title's 202億 beside the body's 202.6億) is figures_differ when
 -- it differs from the primary one, in its number or its qualifier (逾3個 beside 3個). A count of
 -- projects started (開工) in a period is checked against the catalogued projects of its place
--- that reached started, completed or in_production within it (format 3's stages and milestones);
+-- that reached started, completed or in_production within it (format 3's stages and milestones;
+-- only where the catalogue follows some project of the place);
 -- a stated 開工率 or 投產率 (started_rate, in_production_rate) against the catalogue's own rate
 -- for the projects of its place signed in its period: consistent or figures_differ.
 WITH
@@ -312,6 +313,9 @@ checks AS MATERIALIZED (
       FROM statistics st
      WHERE st.kind = 'period_statistic' AND st.metric = 'projects_started'
        AND st.value IS NOT NULL AND st.period_end IS NOT NULL
+       -- a place the catalogue follows no project of (no source of format 3 about it) has
+       -- nothing to compare: its 0 would say nothing
+       AND EXISTS (SELECT 1 FROM reached r WHERE r.place_id = st.place_id)
 ),
 -- other figures for a quantity than the primary one: the row's reported side is the primary
 -- figure with its qualifier, the itemised side the other figure; `other` says whether the two
