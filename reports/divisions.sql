@@ -60,7 +60,7 @@ placed AS MATERIALIZED (
       FROM events e
       JOIN places p ON p.place_id = e.place_id
       JOIN place_divisions d ON d.place_id = e.place_id
-     WHERE e.kind = 'ceremony'
+     WHERE e.kind = 'ceremony' AND e.stage = 'signing'
        AND (nullif(:place, '') IS NULL
             OR d.today_code IN area OR d.today_prefecture_code IN area
             OR d.today_province_code IN area)

@@ -48,7 +48,7 @@ SELECT d.today_code                 AS division_code,
   FROM events e
   JOIN places p ON p.place_id = e.place_id
   JOIN place_divisions d ON d.place_id = e.place_id
- WHERE e.kind = 'ceremony'
+ WHERE e.kind = 'ceremony' AND e.stage = 'signing'
    AND d.longitude IS NOT NULL AND d.latitude IS NOT NULL
    AND (nullif(:place, '') IS NULL
         OR d.today_code IN area OR d.today_prefecture_code IN area

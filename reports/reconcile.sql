@@ -19,7 +19,12 @@
 -- whole it is remainder_not_stated, not a shortfall. A report
 -- of a period is checked against the ceremonies of its place within it. Another figure a source
 -- gives for the same quantity (a title's 202億 beside the body's 202.6億) is figures_differ when
--- it differs from the primary one, in its number or its qualifier (逾3個 beside 3個).
+-- it differs from the primary one, in its number or its qualifier (逾3個 beside 3個). A count of
+-- projects started (開工) in a period is checked against the catalogued projects of its place
+-- that reached started, completed or in_production within it (format 3's stages and milestones;
+-- only where the catalogue follows some project of the place);
+-- a stated 開工率 or 投產率 (started_rate, in_production_rate) against the catalogue's own rate
+-- for the projects of its place signed in its period: consistent or figures_differ.
 WITH
 -- a statistic's band: looked up by id, it is read through the table's key (joining the
 -- materialised bands by id would build an automatic index over all of them each time)
@@ -85,7 +90,7 @@ ceremony_days AS (
     SELECT place_id, held_on AS d, count(*) AS n,
            count(project_count) AS counted, sum(coalesce(project_count, 0)) AS projects,
            count(signed_amount_yuan) AS amounted, sum(coalesce(signed_amount_yuan, 0)) AS yuan
-      FROM events WHERE kind = 'ceremony'
+      FROM events WHERE kind = 'ceremony' AND stage = 'signing'
      GROUP BY place_id, held_on
 ),
 -- ceremony days (ord 1) between each span's start mark (ord 0: before that day's ceremonies) and
@@ -139,6 +144,27 @@ band_in AS MATERIALIZED (
       FROM band_running WHERE id IS NOT NULL GROUP BY id
 ),
 -- MATERIALIZED: computed once; otherwise each use of a column below re-runs its subquery
+-- format 3: the day each project (of each place) first reached started or further, and in
+-- production, by a later event naming it, its own event of that stage, or a milestone; only the
+-- projects some step puts there, so a catalogue without lifecycle data pays nothing
+reached AS MATERIALIZED (
+    SELECT s.project_id, e.place_id,
+           min(s.reached_on) AS started_on,
+           min(CASE WHEN s.stage = 'in_production' THEN s.reached_on END) AS in_production_on
+      FROM (SELECT m.project_id, me.stage, me.held_on AS reached_on
+              FROM events me JOIN project_mentions m ON m.event_id = me.event_id
+             WHERE me.stage IN ('started', 'completed', 'in_production')
+            UNION ALL
+            SELECT p.project_id, pe.stage, pe.held_on
+              FROM events pe JOIN projects p ON p.event_id = pe.event_id
+             WHERE pe.stage IN ('started', 'completed', 'in_production')
+            UNION ALL
+            SELECT ms.project_id, ms.stage, ms.reached_on FROM milestones ms
+             WHERE ms.stage IN ('started', 'completed', 'in_production')) s
+      JOIN projects p ON p.project_id = s.project_id
+      JOIN events e ON e.event_id = p.event_id
+     GROUP BY s.project_id
+),
 checks AS MATERIALIZED (
     SELECT e.place_id, e.held_on AS date, e.name AS scope,
            'headline projects vs named projects' AS check_name,
@@ -272,6 +298,25 @@ checks AS MATERIALIZED (
       FROM statistics st JOIN ceremonies_in ci ON ci.id = -st.statistic_id
      WHERE st.kind = 'period_statistic' AND st.value_yuan IS NOT NULL
        AND st.metric IN ('agreed_investment', 'signing_events_amount')
+    UNION ALL
+    -- a count of projects started in a period (开工, format 3) against the catalogued projects of
+    -- that place whose first step at started or beyond (a 集中开工 event naming them, a milestone)
+    -- falls within the period
+    SELECT st.place_id, st.period_end,
+           (SELECT pl.name FROM places pl WHERE pl.place_id = st.place_id)
+               || ' ' || coalesce(st.period_start, '') || '..' || coalesce(st.period_end, ''),
+           coalesce(st.label, st.metric) || ' vs catalogued projects started',
+           CAST(st.value AS INTEGER), NULL, st.qualifier,
+           (SELECT count(*) FROM reached r
+             WHERE r.place_id = st.place_id
+               AND r.started_on BETWEEN coalesce(st.period_start, '0000-01-01') AND st.period_end),
+           NULL, st.quote
+      FROM statistics st
+     WHERE st.kind = 'period_statistic' AND st.metric = 'projects_started'
+       AND st.value IS NOT NULL AND st.period_end IS NOT NULL
+       -- a place the catalogue follows no project of (no source of format 3 about it) has
+       -- nothing to compare: its 0 would say nothing
+       AND EXISTS (SELECT 1 FROM reached r WHERE r.place_id = st.place_id)
 ),
 -- other figures for a quantity than the primary one: the row's reported side is the primary
 -- figure with its qualifier, the itemised side the other figure; `other` says whether the two
@@ -322,6 +367,31 @@ others AS (
       JOIN events pe ON pe.event_id = p.event_id
       JOIN events me ON me.event_id = m.event_id
      WHERE m.amount_yuan IS NOT NULL AND p.amount_yuan IS NOT NULL
+    UNION ALL
+    -- a rate a source states for a period (開工率, 投產率: a percentage) beside the catalogue's own:
+    -- of the projects signed at its place within the period, the share whose steps up to the
+    -- period's end reach started (or further) or in_production (`followthrough`'s rules); a
+    -- figure of its own, so it is consistent only when the two agree
+    SELECT r.place_id, r.period_end, r.scope,
+           r.check_name, r.value, NULL, r.qualifier, r.rate, NULL, r.quote, 'same_qualifier'
+      FROM (SELECT st.place_id, st.period_end, st.value, st.qualifier, st.quote,
+                   (SELECT pl.name FROM places pl WHERE pl.place_id = st.place_id)
+                       || ' ' || coalesce(st.period_start, '') || '..' || st.period_end AS scope,
+                   coalesce(st.label, st.metric) || ' (%) vs the catalogued projects signed in the period'
+                       AS check_name,
+                   (SELECT round(100.0 * count(*) FILTER (WHERE CASE st.metric
+                                                   WHEN 'started_rate' THEN r.started_on
+                                                   ELSE r.in_production_on END <= st.period_end)
+                                 / count(*), 1)
+                      FROM events e JOIN projects p ON p.event_id = e.event_id
+                      LEFT JOIN reached r ON r.project_id = p.project_id
+                     WHERE e.place_id = st.place_id AND e.stage = 'signing'
+                       AND e.held_on BETWEEN coalesce(st.period_start, '0000-01-01') AND st.period_end)
+                       AS rate
+              FROM statistics st
+             WHERE st.metric IN ('started_rate', 'in_production_rate') AND st.unit = '%'
+               AND st.period_end IS NOT NULL) r
+     WHERE r.rate IS NOT NULL
 ),
 judged AS (
     SELECT c.*, NULL AS other,

@@ -32,6 +32,7 @@ progress AS (
       FROM statistics t
       LEFT JOIN within w ON w.target_id = t.statistic_id
       LEFT JOIN events e ON e.place_id = w.place_id AND e.kind = 'ceremony'
+                        AND e.stage = 'signing'
                         AND e.held_on BETWEEN t.period_start AND t.period_end
      WHERE t.kind = 'target'
      GROUP BY t.statistic_id

@@ -39,7 +39,8 @@ e AS MATERIALIZED (
                ELSE substr(held_on, 1, 4)
            END AS period
       FROM events ev JOIN places pl ON pl.place_id = ev.place_id
-     WHERE (nullif(:district, '') IS NULL OR pl.name = nullif(:district, '') OR pl.name_key = nullif(:district, ''))
+     WHERE ev.stage = 'signing' -- a 开工 or 投产 batch is no signing (V10)
+       AND (nullif(:district, '') IS NULL OR pl.name = nullif(:district, '') OR pl.name_key = nullif(:district, ''))
        AND (nullif(:place, '') IS NULL OR ev.place_id IN (
             SELECT d.place_id FROM place_divisions d
              WHERE d.today_code IN area OR d.today_prefecture_code IN area

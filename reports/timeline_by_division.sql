@@ -66,7 +66,8 @@ e AS MATERIALIZED (
 
       FROM events ev
       JOIN place_divisions d ON d.place_id = ev.place_id
-     WHERE (nullif(:from, '') IS NULL OR ev.held_on >= nullif(:from, ''))
+     WHERE ev.stage = 'signing' -- a 开工 or 投产 batch is no signing (V10)
+       AND (nullif(:from, '') IS NULL OR ev.held_on >= nullif(:from, ''))
        AND (nullif(:to, '') IS NULL OR ev.held_on <= nullif(:to, ''))
        AND (nullif(:place, '') IS NULL
             OR d.today_code IN area OR d.today_prefecture_code IN area

@@ -485,6 +485,19 @@ pub enum Command {
         #[command(flatten)]
         shape: Shape,
     },
+    /// List likely `same_as` pairs among catalogued projects (a shared company, or one name
+    /// within the other, in one county; the later not earlier), with a score, both quotes and the
+    /// line to paste into the later project's file; it never merges
+    Link {
+        /// Only projects of events held by this place (its name as catalogued, either script)
+        #[arg(long)]
+        district: Option<String>,
+        /// Output format
+        #[arg(long, short, value_enum, default_value_t = Format::Table)]
+        format: Format,
+        #[command(flatten)]
+        shape: Shape,
+    },
     /// Verify the database: integrity, foreign keys, migration history, schema, quotes in their
     /// sources, figures against the source records, name keys, the search index
     Check {

@@ -188,6 +188,59 @@ fn every_canned_query_gives_the_cli_rows() {
     search_box_finds_either_script(port);
 }
 
+/// `report followthrough` in Datasette (issue 26): on the lifecycle test sources, the canned
+/// query gives the CLI's rows, with its parameters empty and given, and says what the
+/// percentages are of.
+#[test]
+fn followthrough_gives_the_cli_rows_in_datasette() {
+    let Some((datasette, env)) = datasette_and_seeded() else {
+        return;
+    };
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/lifecycle");
+    let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|x| x == "toml"))
+        .collect();
+    files.sort();
+    let mut args = vec!["import".to_string()];
+    args.extend(files.iter().map(|f| f.to_string_lossy().into_owned()));
+    let out = env.run(&args.iter().map(String::as_str).collect::<Vec<_>>());
+    assert!(out.status.success(), "{}", stderr(&out));
+    let metadata = env.dir.path().join("metadata.json");
+    let out = env.run(&["metadata", "-o", metadata.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let described: Value =
+        serde_json::from_str(&std::fs::read_to_string(&metadata).unwrap()).unwrap();
+    let query = &described["databases"]["catalogue"]["queries"]["followthrough"];
+    let description = query["description"].as_str().unwrap();
+    assert!(
+        description.contains("started_pct: started as a percentage of signed"),
+        "{description}"
+    );
+    let (_server, port) = serve(
+        &datasette,
+        &[env.db().as_os_str(), "-m".as_ref(), metadata.as_os_str()],
+    );
+    for (given, cli) in [
+        ("", vec![]),
+        ("&within=6", vec!["-p", "within=6"]),
+        ("&by=year", vec!["-p", "by=year"]),
+    ] {
+        let (status, body) = get(
+            port,
+            &format!("/catalogue/followthrough.json?_shape=array{given}"),
+        )
+        .unwrap();
+        assert_eq!(status, 200, "{body}");
+        let served: Vec<Value> = serde_json::from_str(&body).unwrap();
+        let mut args = vec!["report", "followthrough"];
+        args.extend(cli);
+        assert_eq!(served, cli_rows(&env, &args), "{given}");
+        assert!(!served.is_empty());
+    }
+}
+
 /// The canned query `search`: the labels of the `kind` records found by `term`.
 fn searched(port: u16, term: &str, kind: &str) -> Vec<String> {
     labels(

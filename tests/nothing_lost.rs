@@ -1709,12 +1709,13 @@ fn draft_notes_an_impossible_date_and_keeps_an_investment_phrase_out_of_company_
 fn a_draft_is_valid_toml_whatever_the_article_or_its_path_holds() {
     let env = TestEnv::new();
     let text = format!("{SIGNING}同日，\u{1}另有5个项目集中开工，\u{b}总投资20亿元。\u{7f}\n");
-    let path = "article\nformat = 3\n[source]\n#.txt";
+    let path = "article\nformat = 9\n[source]\n#.txt";
     let (out, draft) = draft_of(&env, path, text.as_bytes());
     assert!(out.status.success(), "{}", stderr(&out));
     let file: toml::Value = toml::from_str(&draft).unwrap_or_else(|e| panic!("{e}\n{draft}"));
-    assert_eq!(file["format"].as_integer(), Some(2), "{draft}");
-    assert!(draft.starts_with("# Drafted by `zhaoshang draft` from article\\nformat = 3"));
+    // the current format (3), not the one the path tries to slip in
+    assert_eq!(file["format"].as_integer(), Some(3), "{draft}");
+    assert!(draft.starts_with("# Drafted by `zhaoshang draft` from article\\nformat = 9"));
     assert!(draft.contains("# check: 3 control characters"), "{draft}");
     for c in ['\u{1}', '\u{b}', '\u{7f}'] {
         assert!(!draft.contains(c), "{c:?} in {draft}");

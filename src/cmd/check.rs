@@ -37,6 +37,9 @@ pub fn run(ctx: &Context, db: &Path, repair: bool) -> Result<()> {
         for w in store.name_warnings()? {
             ctx.warn(&format!("{}: {}", w.record, w.problem));
         }
+        for w in store.lifecycle_warnings()? {
+            ctx.warn(&format!("{}: {}", w.record, w.problem));
+        }
     }
     // Never guessed: a place of a division's kind whose name gives no one code is listed.
     if store.has_divisions()? {

@@ -87,11 +87,14 @@ pub const EXPORTED_TABLES: &[&str] = &[
     "project_industries",
     "project_strategies",
     "project_facts",
+    "milestones",
     "statistics",
     "breakdown_parts",
     "alternative_figures",
     "event_overview",
     "project_overview",
+    "project_steps",
+    "project_status",
     "place_divisions",
 ];
 

@@ -195,8 +195,13 @@ fn describe(s: &LoadSummary) -> String {
     } else {
         String::new()
     };
+    let milestones = if s.milestones > 0 {
+        format!(", {}", plural(s.milestones, "milestone", "milestones"))
+    } else {
+        String::new()
+    };
     format!(
-        "{}, {}{mentions}, {}; new: {}, {}, {}, {}",
+        "{}, {}{mentions}, {}{milestones}; new: {}, {}, {}, {}",
         plural(s.events, "event", "events"),
         plural(s.projects, "project", "projects"),
         plural(s.statistics, "statistic", "statistics"),
@@ -211,6 +216,7 @@ fn add(total: &mut LoadSummary, s: &LoadSummary) {
     total.events += s.events;
     total.projects += s.projects;
     total.mentions += s.mentions;
+    total.milestones += s.milestones;
     total.statistics += s.statistics;
     total.companies_added += s.companies_added;
     total.places_added += s.places_added;

@@ -21,11 +21,20 @@ pub fn run(ctx: &Context, db: &Path, target: &MetadataArgs) -> Result<()> {
     let mut queries = Map::new();
     for report in crate::view::reports::all() {
         let params: Vec<&str> = report.params.iter().map(|(p, _)| p.as_str()).collect();
+        // A report's notes and its columns' meanings (what a percentage is of) follow its
+        // question: Datasette describes a canned query's columns nowhere else.
+        let mut description = report.question.clone();
+        if let Some(note) = &report.note {
+            description.push_str(&format!(" Note: {note}"));
+        }
+        for (column, help) in &report.columns {
+            description.push_str(&format!(" {column}: {help}."));
+        }
         queries.insert(
             report.name.clone(),
             json!({
                 "title": report.title,
-                "description": report.question,
+                "description": description,
                 "sql": report.sql,
                 "params": params,
             }),

@@ -8,6 +8,7 @@ mod guard;
 pub(crate) mod help;
 mod import;
 mod init;
+mod link;
 mod list;
 mod metadata;
 mod migrate;
@@ -93,6 +94,11 @@ pub fn run(ctx: &Context, db: &Path, command: Command) -> Result<()> {
             limit,
             format,
         } => search::run(ctx, db, &terms, limit, format),
+        Command::Link {
+            district,
+            format,
+            shape,
+        } => link::run(ctx, db, district.as_deref(), format, &shape),
         Command::Check { repair } => check::run(ctx, db, repair),
         Command::Completions { shell } => print_completions(shell),
         Command::Manpage { dir } => print_manpage(ctx, dir.as_deref()),

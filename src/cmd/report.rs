@@ -44,7 +44,7 @@ fn param(report: &Report, text: &str) -> Result<(String, Value)> {
         ))
         .into());
     }
-    check_value(key, value)?;
+    check_value(&report.name, key, value)?;
     let bound = if key.ends_with("_yuan") {
         Value::Integer(parse_amount(value).map_err(|e| anyhow!("--param {key}: {e}"))?)
     } else if let Ok(n) = value.parse::<i64>() {
@@ -60,7 +60,7 @@ fn param(report: &Report, text: &str) -> Result<(String, Value)> {
 
 /// Values of parameters with a closed form are checked here, so that a typo is an error rather
 /// than a report that silently ignores it.
-fn check_value(key: &str, value: &str) -> Result<()> {
+fn check_value(report: &str, key: &str, value: &str) -> Result<()> {
     use crate::source::validate::{BASES, LEVELS, STRATEGY_KINDS, is_iso_date};
     let one_of = |allowed: &[&str]| -> Result<()> {
         if allowed.contains(&value) {
@@ -82,7 +82,14 @@ fn check_value(key: &str, value: &str) -> Result<()> {
             "--param limit={value}: expected a whole number of rows, e.g. 10"
         ))
         .into()),
+        "by" if report == "followthrough" => one_of(&["place", "year", "industry"]),
         "by" => one_of(&["year", "quarter", "month"]),
+        "within" if !value.parse::<u32>().is_ok_and(|n| (1..=1200).contains(&n)) => {
+            Err(crate::UsageError(format!(
+                "--param within={value}: expected a whole number of months, e.g. 12"
+            ))
+            .into())
+        }
         "division_level" => one_of(&["province", "prefecture", "county"]),
         "as_of" => one_of(&["today", "event"]),
         "place" if !names_a_division(value) => Err(crate::UsageError(format!(
@@ -297,6 +304,26 @@ fn code_at(level: Level, flag: &str, name: &str) -> Result<String> {
     }
 }
 
+/// A note's words in lines of at most `width` columns (a word longer than that on its own).
+fn wrapped(text: &str, width: usize) -> Vec<String> {
+    let mut lines: Vec<String> = Vec::new();
+    let mut line = String::new();
+    for word in text.split_whitespace() {
+        let wide = unicode_width::UnicodeWidthStr::width(line.as_str())
+            + 1
+            + unicode_width::UnicodeWidthStr::width(word);
+        if !line.is_empty() && wide > width {
+            lines.push(std::mem::take(&mut line));
+        }
+        if !line.is_empty() {
+            line.push(' ');
+        }
+        line.push_str(word);
+    }
+    lines.push(line);
+    lines
+}
+
 /// For `report --help`: every report with its title and parameters, and an example.
 pub fn report_help() -> String {
     let mut text = String::from("Reports:\n");
@@ -349,6 +376,7 @@ pub fn run(
         .collect::<Result<Vec<_>>>()?;
     limit_after_offset(&report, &mut bound, shape.offset);
     let store = super::open_read_only(ctx, db)?;
+    let tabular = matches!(format, Format::Table | Format::Markdown);
     let rows = super::run_query(
         ctx,
         &store,
@@ -359,6 +387,16 @@ pub fn run(
         limits,
         shape,
     )?;
+    // A table says what its percentages are of beneath it (CSV and JSON carry values only; the
+    // note is in the report's header and in Datasette's description).
+    if let Some(note) = report.note.as_deref().filter(|_| tabular && rows > 0) {
+        let text = format!("Note: {note}");
+        let lines = match ctx.width {
+            Some(width) => wrapped(&text, usize::from(width)),
+            None => vec![text],
+        };
+        writeln!(std::io::stdout().lock(), "\n{}", lines.join("\n"))?;
+    }
     // A report that shows nothing because a place name matched none says so, with the closest.
     if rows == 0 {
         for p in params {

@@ -127,6 +127,7 @@ pub fn draft(article: &Article, options: &SourceOptions) -> Result<Draft> {
             strategies: Vec::new(),
             events: Vec::new(),
             statistics: Vec::new(),
+            milestones: Vec::new(),
         },
         notes: Vec::new(),
         unused: Vec::new(),

@@ -8,6 +8,7 @@ mod document;
 pub mod figure;
 pub mod fold;
 mod format;
+pub mod lifecycle;
 pub mod locate;
 pub mod model;
 pub mod period;

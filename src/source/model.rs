@@ -9,11 +9,12 @@
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-/// The current version of the file format. Version 1 files (the seed among them) are still read
-/// unchanged; the fields that version 2 added are refused in them with a word saying so.
-pub const FORMAT_VERSION: u32 = 2;
+/// The current version of the file format. Version 1 and 2 files (the seed among them) are still
+/// read unchanged; the fields that a later version added are refused in them with a word saying
+/// so.
+pub const FORMAT_VERSION: u32 = 3;
 /// Every version this program reads.
-pub const FORMAT_VERSIONS: [u32; 2] = [1, 2];
+pub const FORMAT_VERSIONS: [u32; 3] = [1, 2, 3];
 
 #[derive(Debug, Clone, Default, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
@@ -32,6 +33,9 @@ pub struct SourceFile {
     pub events: Vec<EventEntry>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub statistics: Vec<StatisticEntry>,
+    /// Format 3: later steps of catalogued projects (该项目已于3月开工, 已到位资金3亿元).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub milestones: Vec<MilestoneEntry>,
 }
 
 #[derive(Debug, Clone, Default, Deserialize, Serialize, JsonSchema)]
@@ -286,6 +290,11 @@ pub struct SameAsEntry {
 pub struct EventEntry {
     pub name: String,
     pub place: String,
+    /// Format 3: what the event is a step of: signing (the default) | land | started | completed
+    /// | in_production. A 集中开工 ceremony is `started`. Left out of a written file when it is
+    /// signing, so that files without it are written back as they were.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub stage: Option<String>,
     /// YYYY-MM-DD: the day of a signing ceremony. A report of a period (format 2) has `from` and
     /// `to`, or `period`, instead.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -423,6 +432,35 @@ pub struct StatisticEntry {
     /// Format 2: the figure divided into parts.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub breakdowns: Vec<BreakdownEntry>,
+}
+
+/// Format 3: a later sentence about one catalogued project (该项目已于3月开工): the stage it had
+/// reached by a day or within a period, with the words that say so.
+#[derive(Debug, Clone, Default, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct MilestoneEntry {
+    /// The project: `{ key = "…" }`, or `{ source = "URL or title", name = "its name there" }`.
+    pub project: SameAsEntry,
+    /// land | started | completed | in_production | funds_in_place | stalled | terminated
+    pub stage: String,
+    /// YYYY-MM-DD: the day by which the project was so; or `period`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date: Option<String>,
+    /// The period by whose end the project was so, as the source names it (2024年上半年).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub period: Option<String>,
+    /// funds_in_place only: the funds arrived so far (已到位资金3亿元).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub amount: Option<MilestoneAmount>,
+    pub quote: String,
+}
+
+/// The money of a funds_in_place milestone, as the source writes it, with its quote.
+#[derive(Debug, Clone, Default, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct MilestoneAmount {
+    pub value: String,
+    pub quote: String,
 }
 
 #[allow(clippy::trivially_copy_pass_by_ref)] // serde's skip_serializing_if passes a reference

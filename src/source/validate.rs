@@ -18,6 +18,8 @@ use crate::source::model::{
 use crate::source::period;
 pub use crate::source::period::is_iso_date;
 
+mod lifecycle;
+
 pub const PLACE_KINDS: &[&str] = &[
     "country",
     "region",
@@ -75,6 +77,8 @@ pub const MAX_FIELD_BYTES: usize = 100 * 1024;
 pub enum MetricKind {
     Money,
     Count,
+    /// A percentage (开工率 75%): written with `%`.
+    Rate,
 }
 
 /// The metrics that reports read, with what they measure (docs/format.md lists them). Any other
@@ -120,6 +124,16 @@ pub const KNOWN_METRICS: &[(&str, MetricKind, &str)] = &[
         "foreign_invested_projects",
         MetricKind::Count,
         "外資項目: foreign-invested projects",
+    ),
+    (
+        "started_rate",
+        MetricKind::Rate,
+        "開工率: the share of the period's signed projects started, in % (`reconcile`)",
+    ),
+    (
+        "in_production_rate",
+        MetricKind::Rate,
+        "投產率: the share of the period's signed projects in production, in % (`reconcile`)",
     ),
     ("companies_visited", MetricKind::Count, "companies visited"),
     (
@@ -646,6 +660,7 @@ impl<'a> Checker<'a> {
         for (i, st) in file.statistics.iter().enumerate() {
             self.statistic(&format!("statistics[{i}]"), st);
         }
+        self.milestones(&file.milestones);
     }
 
     /// The format version, the source's title, date, script and URL; every field's length.
@@ -657,7 +672,7 @@ impl<'a> Checker<'a> {
             self.problem(
                 "format",
                 format!(
-                    "format {} is not supported; expected 1 or 2 (the current one)",
+                    "format {} is not supported; expected 1, 2 or 3 (the current one)",
                     file.format
                 ),
             );
@@ -945,10 +960,21 @@ impl<'a> Checker<'a> {
         value: &str,
         quote: &str,
     ) -> Option<figure::Figure> {
-        if metric_kind(metric) == Some(MetricKind::Money) {
-            self.money_value(path, value, quote)
-        } else {
-            self.figure(path, value, quote)
+        match metric_kind(metric) {
+            Some(MetricKind::Money) => self.money_value(path, value, quote),
+            Some(MetricKind::Rate) => {
+                let figure = self.figure(path, value, quote);
+                if let Some(f) = &figure
+                    && !matches!(&f.quantity, Quantity::Measure { unit, .. } if unit == "%")
+                {
+                    self.problem(
+                        path,
+                        format!("`{value}` is not a percentage; `{metric}` is written e.g. 75%"),
+                    );
+                }
+                figure
+            }
+            _ => self.figure(path, value, quote),
         }
     }
 
@@ -1079,6 +1105,7 @@ impl<'a> Checker<'a> {
     fn event(&mut self, path: &str, ev: &EventEntry) {
         self.name(&format!("{path}.name"), &ev.name);
         self.reference(RefKind::Place, &format!("{path}.place"), &ev.place);
+        self.event_stage(path, ev);
         self.when(path, ev);
         self.quote(&format!("{path}.quote"), &ev.quote);
         if let Some(pc) = &ev.project_count {

@@ -290,7 +290,7 @@ mod listed_tests {
             .iter()
             .map(|m| (i64::from(m.version()), m.name().to_string(), m.checksum()))
             .collect();
-        // refinery embeds them in the order of their file names (V11 before V1); it runs them
+        // refinery embeds the files in name order (V10 before V2, V11 before V1) and runs them
         // by version
         refinery.sort();
         assert_eq!(super::known_migrations(), refinery);

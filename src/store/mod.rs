@@ -4,6 +4,7 @@
 
 mod create;
 pub(crate) mod divisions;
+mod lifecycle;
 mod load;
 mod migrate;
 mod query;

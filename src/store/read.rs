@@ -44,6 +44,8 @@ const QUOTED: &[(&str, &str, &str)] = &[
     ("project_mentions", "project_id", "amount_quote"),
     ("breakdown_parts", "part_id", "quote"),
     ("alternative_figures", "alternative_id", "quote"),
+    ("milestones", "milestone_id", "quote"),
+    ("milestones", "milestone_id", "amount_quote"),
 ];
 
 /// Pairs of names of one kind that may be the same thing written twice: equal once folded, or

@@ -31,7 +31,8 @@ pub const SOURCES_BY_ID: &str = "SELECT source_id, title, publisher, published_o
 const EVENT: RecordDef = RecordDef {
     noun: "event",
     find_by_name: "SELECT event_id, name || ' (' || held_on || ')' FROM events WHERE name_key = :key",
-    record: "SELECT e.event_id, e.name AS event, e.kind, e.held_on, e.period_start, e.period_label,
+    record: "SELECT e.event_id, e.name AS event, e.kind, e.stage, e.held_on, e.period_start,
+                    e.period_label,
                     pl.name AS district, e.quote,
                     e.project_count, e.project_count_qualifier, e.project_count_quote,
                     e.signed_amount_yuan, e.signed_amount_foreign, e.signed_amount_currency,
@@ -131,6 +132,15 @@ const PROJECT: RecordDef = RecordDef {
                FROM project_mentions m JOIN sources s ON s.source_id = m.source_id
                JOIN events e ON e.event_id = m.event_id
               WHERE m.project_id = :id",
+        ),
+        (
+            // Each step of the project's life, oldest first (V10's project_steps): the signing,
+            // later events naming it (a 集中开工 batch), its milestones.
+            "timeline",
+            "SELECT s.reached_on AS date, s.stage, s.period_label AS period, st.title AS source,
+                    s.amount_yuan, s.amount_qualifier, s.quote, s.source_id
+               FROM project_steps s JOIN sources st ON st.source_id = s.source_id
+              WHERE s.project_id = :id ORDER BY s.reached_on, s.step_order",
         ),
         (
             "alternative figures",

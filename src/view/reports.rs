@@ -1,6 +1,6 @@
 //! The bundled reports: SQL files under `reports/`, embedded in the binary. Each begins with a
-//! header comment (`-- Report:`, `-- Title:`, `-- Fit:`, `-- Question:`, `-- Param:`, `-- Bar:`) that this
-//! module reads, so the file a user runs in the sqlite3 shell is the one the program runs.
+//! header comment (`-- Report:`, `-- Title:`, `-- Fit:`, `-- Question:`, `-- Param:`, `-- Bar:`,
+//! `-- Note:`, `-- Column:`) that this module reads, so the file a user runs in the sqlite3 shell is the one the program runs.
 
 /// A report and what its header says.
 #[derive(Debug, Clone)]
@@ -14,6 +14,10 @@ pub struct Report {
     pub bar: Option<String>,
     /// The order a narrow table gives its columns up in (`-- Fit:`, see view/fit.rs).
     pub fit: Option<String>,
+    /// A footnote a table of the report ends with (what its percentages are of).
+    pub note: Option<String>,
+    /// (column, what it holds): for Datasette's description of the report.
+    pub columns: Vec<(String, String)>,
     pub sql: &'static str,
 }
 
@@ -32,6 +36,7 @@ const FILES: &[&str] = &[
     include_str!("../../reports/industries_by_division.sql"),
     include_str!("../../reports/top_by_division.sql"),
     include_str!("../../reports/map.sql"),
+    include_str!("../../reports/followthrough.sql"),
 ];
 
 fn parse(sql: &'static str) -> Report {
@@ -42,6 +47,8 @@ fn parse(sql: &'static str) -> Report {
         params: Vec::new(),
         bar: None,
         fit: None,
+        note: None,
+        columns: Vec::new(),
         sql,
     };
     let mut continuing_question = false;
@@ -68,6 +75,14 @@ fn parse(sql: &'static str) -> Report {
             report.fit = Some(v.trim().to_string());
         } else if let Some(v) = comment.strip_prefix("Bar:") {
             report.bar = Some(v.trim().to_string());
+        } else if let Some(v) = comment.strip_prefix("Note:") {
+            report.note = Some(v.trim().to_string());
+        } else if let Some(v) = comment.strip_prefix("Column:") {
+            let v = v.trim();
+            let (name, help) = v.split_once(char::is_whitespace).unwrap_or((v, ""));
+            report
+                .columns
+                .push((name.to_string(), help.trim().to_string()));
         } else if continuing_question && line.starts_with("--   ") {
             report.question.push(' ');
             report.question.push_str(comment);
@@ -113,5 +128,18 @@ mod tests {
                 .contains("each breakdown against its whole?")
         );
         assert_eq!(find("industries").unwrap().bar.as_deref(), Some("amount"));
+        let followthrough = find("followthrough").unwrap();
+        assert!(
+            followthrough
+                .note
+                .unwrap()
+                .contains("percentages are of `signed`")
+        );
+        assert!(
+            followthrough
+                .columns
+                .iter()
+                .any(|(c, help)| c == "started_pct" && help.contains("percentage of signed"))
+        );
     }
 }

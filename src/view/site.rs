@@ -164,6 +164,13 @@ pub fn record_page(
             h1 { (title) }
             p.note { (noun) }
             (fields)
+            // a project's steps drawn in time, above the table that lists them
+            @if let Some((_, steps)) = sections.iter().find(|(name, _)| *name == "timeline") {
+                @if let Some(svg) = super::timeline::svg(steps, anchor) {
+                    h2 { "timeline" }
+                    (svg)
+                }
+            }
             @for (name, rows) in sections {
                 @if !rows.rows.is_empty() {
                     h2 { (name) }

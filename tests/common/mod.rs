@@ -104,7 +104,7 @@ pub fn shell(sqlite3: &Path, db: &Path, sql: &str) -> Output {
 }
 
 /// Every bundled report, in `report --list` order.
-pub const REPORTS: [&str; 14] = [
+pub const REPORTS: [&str; 15] = [
     "summary",
     "reconcile",
     "industries",
@@ -119,6 +119,7 @@ pub const REPORTS: [&str; 14] = [
     "industries_by_division",
     "top_by_division",
     "map",
+    "followthrough",
 ];
 
 /// Every listing command.

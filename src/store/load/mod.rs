@@ -5,6 +5,7 @@
 mod codes;
 mod diff;
 mod figures;
+mod milestones;
 mod names;
 mod parts;
 mod project;
@@ -37,6 +38,8 @@ pub struct LoadSummary {
     pub statistics: usize,
     /// Projects already catalogued from another source that this one reports again.
     pub mentions: usize,
+    /// Later steps of projects (format 3).
+    pub milestones: usize,
     /// Accepted, but worth a word: `path: message`.
     pub warnings: Vec<String>,
 }
@@ -139,6 +142,13 @@ fn load_one(
     };
     replace::delete_orphans(tx, id)?;
     indexer.index_source(tx, source_id)?;
+    if let Some((quote, other)) = replace::dangling_milestone(tx)? {
+        return Err(Refusal::Problems(vec![format!(
+            "{}: the new version drops a project of which the source `{other}` reports a \
+             milestone (`{quote}`); keep the project in this file, or replace that source first",
+            doc.origin()
+        )]));
+    }
     if let Some((project, other)) = replace::dangling_mention(tx)? {
         return Err(Refusal::Problems(vec![format!(
             "{}: the new version drops project `{project}`, which the source `{other}` reports \
@@ -177,6 +187,7 @@ fn resolve(tx: &Transaction, doc: &SourceDocument) -> Result<Resolved, Refusal> 
     let mut warnings = report.warnings;
     let codes = codes::place_codes(tx, doc, &mut problems, &mut warnings)?;
     same_projects(tx, doc, &mut problems)?;
+    milestones::check_projects(tx, doc, &mut problems)?;
     names::alias_collisions(tx, &doc.file, &mut problems)?;
     let mut names = Names::default();
     for r in &report.external_refs {

@@ -46,6 +46,20 @@ pub(super) fn dangling_mention(tx: &Transaction) -> Result<Option<(String, Strin
         .optional()?)
 }
 
+/// A project of the replaced version that the new one drops while another source reports a
+/// milestone of it: (the milestone's quote, that source's title).
+pub(super) fn dangling_milestone(tx: &Transaction) -> Result<Option<(String, String)>> {
+    Ok(tx
+        .prepare_cached(
+            "SELECT ms.quote, s.title
+               FROM milestones ms JOIN sources s ON s.source_id = ms.source_id
+              WHERE ms.project_id NOT IN (SELECT project_id FROM projects)
+              ORDER BY ms.project_id LIMIT 1",
+        )?
+        .query_row([], |r| Ok((r.get(0)?, r.get(1)?)))
+        .optional()?)
+}
+
 /// The keys of a source's projects, by project id, before it is replaced.
 pub(super) fn project_keys(tx: &Transaction, source_id: i64) -> Result<Vec<(i64, String)>> {
     let mut stmt = tx.prepare(
@@ -102,6 +116,7 @@ pub(super) fn renamed_key(
 /// is written, so that names it keeps keep their ids and are not reported as new).
 pub(super) fn delete_facts(tx: &Transaction, source_id: i64) -> Result<()> {
     let deletes = [
+        "DELETE FROM milestones WHERE source_id = ?1",
         "DELETE FROM project_mentions WHERE source_id = ?1",
         "DELETE FROM alternative_figures WHERE source_id = ?1",
         "DELETE FROM breakdown_parts WHERE source_id = ?1",

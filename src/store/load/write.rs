@@ -72,6 +72,7 @@ impl<'a> Writer<'a> {
         for (i, st) in f.statistics.iter().enumerate() {
             w.period_statistic(&format!("statistics[{i}]"), st)?;
         }
+        w.milestones(&f.milestones)?;
         Ok((w.summary, source_id))
     }
 
@@ -563,9 +564,9 @@ impl<'a> Writer<'a> {
                                      signed_amount_yuan, signed_amount_foreign,
                                      signed_amount_currency, signed_amount_qualifier,
                                      signed_amount_quote, name_key, kind, period_start,
-                                     period_label)
+                                     period_label, stage)
                  VALUES (?18, ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15,
-                         ?16, ?17)",
+                         ?16, ?17, ?19)",
             )?
             .execute(params![
                 self.source_id,
@@ -594,7 +595,8 @@ impl<'a> Writer<'a> {
                     When::Day(_) => None,
                     When::Period { label, .. } => label.as_ref(),
                 },
-                self.kept.events.get(&ev.name)
+                self.kept.events.get(&ev.name),
+                super::milestones::event_stage(ev)
             ])?;
         Ok(self.tx.last_insert_rowid())
     }
