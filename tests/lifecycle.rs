@@ -577,3 +577,61 @@ fn replacing_keeps_milestones_tied_to_their_projects() {
     let rows = json(&env, &["report", "followthrough", "-p", "district=枣阳市"]);
     assert_eq!(rows[0]["funds_in_place_yuan"], 1_500_000_000_i64);
 }
+
+/// `draft` writes a 开工 batch as an event of stage `started` and proposes `same_as` for its
+/// projects that the catalogue has signed in the same place (issue 26, item 5); the draft
+/// imports unedited and the projects then count as started. The article is written for this
+/// test in our own words.
+#[test]
+fn draft_writes_a_started_batch_and_proposes_same_as_from_the_catalogue() {
+    let env = TestEnv::new();
+    ok(&env, &["init"]);
+    ok(
+        &env,
+        &["import", &fixture("1_zaoyang_2023-03-10_signing.toml")],
+    );
+    let article = env.dir.path().join("article.txt");
+    std::fs::write(
+        &article,
+        "枣阳市12个重点项目集中开工(测试用文章)\n\
+         9月20日,枣阳市举行三季度重点项目集中开工仪式,集中开工项目12个,总投资58亿元。\
+         开工项目包括冷链物流园一期项目、汽车轻量化零部件项目、城南污水处理厂提标改造项目等。\n",
+    )
+    .unwrap();
+    let out = env.dir.path().join("kaigong.toml");
+    let (a, o) = (article.to_str().unwrap(), out.to_str().unwrap());
+    ok(&env, &["draft", a, "--published", "2023-09-21", "-o", o]);
+    let drafted = std::fs::read_to_string(&out).unwrap();
+    let file: zhaoshang::source::model::SourceFile = toml::from_str(&drafted).unwrap();
+    let batch = &file.events[0];
+    assert_eq!(batch.stage.as_deref(), Some("started"), "{drafted}");
+    let same_as = |name: &str| {
+        let p = batch.projects.iter().find(|p| p.name == name);
+        p.unwrap_or_else(|| panic!("no project {name} in {drafted}"))
+            .same_as
+            .as_ref()
+            .and_then(|s| s.key.clone())
+    };
+    // 冷链物流园一期 holds 冷链物流园; 汽车轻量化零部件 is the same name; the third is new.
+    assert_eq!(
+        same_as("冷链物流园一期项目").as_deref(),
+        Some("zy-coldchain")
+    );
+    assert_eq!(same_as("汽车轻量化零部件项目").as_deref(), Some("zy-parts"));
+    assert_eq!(same_as("城南污水处理厂提标改造项目"), None);
+    assert!(
+        drafted.contains("proposed as the same project"),
+        "{drafted}"
+    );
+    ok(&env, &["import", o]);
+    let started = ok(
+        &env,
+        &[
+            "sql",
+            "SELECT count(*) FROM project_status WHERE latest_stage = 'started' AND signed_on IS NOT NULL",
+            "--format",
+            "csv",
+        ],
+    );
+    assert_eq!(started.lines().nth(1), Some("2"), "{started}");
+}

@@ -74,7 +74,8 @@ fn single(ctx: &Context, db: &Path, args: &DraftArgs, article_path: &Path) -> Re
     let started = Instant::now();
     let article = draft::input::read(&bytes, args.title.as_deref())
         .with_context(|| format!("{name}: cannot read the article"))?;
-    let drafted = draft::draft(&article, &source).with_context(|| name.clone())?;
+    let mut drafted = draft::draft(&article, &source).with_context(|| name.clone())?;
+    propose_same_as(db, &mut drafted);
     let Some(output) = &args.output else {
         let text = match args.format {
             DraftFormat::Toml => draft::to_toml(&drafted, &name, None)?,
@@ -108,6 +109,107 @@ fn single(ctx: &Context, db: &Path, args: &DraftArgs, article_path: &Path) -> Re
             .unwrap_or_default()
     ));
     describe(ctx, &drafted, &article, started)
+}
+
+/// For each project of a drafted 开工/竣工/投产 batch, the catalogue's signed projects of the same
+/// place whose name holds its name or is held in it (a final 项目 left off), signed no later
+/// than the batch: one such is proposed as `same_as`, several are named in a note. Without a
+/// catalogue (or one that cannot be read) the draft is left as it is.
+pub(super) fn propose_same_as(db: &Path, drafted: &mut draft::Draft) {
+    use crate::source::fold::fold;
+    use rusqlite::types::Value;
+    let wanted = drafted.stage_projects();
+    if wanted.is_empty() || !db.is_file() {
+        return;
+    }
+    let Ok((store, _)) = crate::store::Store::open_read_only(db) else {
+        return;
+    };
+    let core = |name: &str| {
+        let folded = fold(name);
+        folded
+            .strip_suffix("项目")
+            .map_or(folded.clone(), str::to_string)
+    };
+    let text = |v: &Value| match v {
+        Value::Text(t) => Some(t.clone()),
+        _ => None,
+    };
+    for (event, project, place, date, name) in wanted {
+        let params = [("place".to_string(), Value::Text(fold(&place)))];
+        let Ok(found) = store.query(crate::view::link::SIGNED_IN_PLACE, &params) else {
+            return;
+        };
+        let mine = core(&name);
+        let matches: Vec<&Vec<Value>> = found
+            .rows
+            .iter()
+            .filter(|r| {
+                let theirs = text(&r[1]).map(|k| core(&k)).unwrap_or_default();
+                let earlier = match (&date, text(&r[4])) {
+                    (Some(d), Some(held)) => held <= *d,
+                    _ => true,
+                };
+                let short = mine.chars().count().min(theirs.chars().count());
+                earlier && short >= 4 && (mine.contains(&theirs) || theirs.contains(&mine))
+            })
+            .collect();
+        propose(drafted, event, project, &matches);
+    }
+}
+
+/// A project's matches as a `same_as` (one) or a note (several).
+fn propose(
+    drafted: &mut draft::Draft,
+    event: usize,
+    project: usize,
+    matches: &[&Vec<rusqlite::types::Value>],
+) {
+    use crate::source::model::SameAsEntry;
+    use rusqlite::types::Value;
+    let text = |v: &Value| match v {
+        Value::Text(t) => Some(t.clone()),
+        _ => None,
+    };
+    let describe = |r: &Vec<Value>| {
+        format!(
+            "`{}` signed {} ({})",
+            text(&r[0]).unwrap_or_default(),
+            text(&r[4]).unwrap_or_default(),
+            text(&r[3]).unwrap_or_default()
+        )
+    };
+    match matches {
+        [] => {}
+        [one] => {
+            let same_as = match text(&one[2]) {
+                Some(key) => SameAsEntry {
+                    key: Some(key),
+                    ..SameAsEntry::default()
+                },
+                None => SameAsEntry {
+                    source: text(&one[3]),
+                    name: text(&one[0]),
+                    key: None,
+                },
+            };
+            let note = format!(
+                "the catalogue has {}: proposed as the same project (same_as); remove it if \
+                 not",
+                describe(one)
+            );
+            drafted.propose_same_as(event, project, Some(same_as), note);
+        }
+        several => {
+            let named: Vec<String> = several.iter().map(|r| describe(r)).collect();
+            let note = format!(
+                "the catalogue has several projects this may be: {}; add `same_as` for the \
+                 one it is",
+                named.join("; ")
+            );
+            drafted.propose_same_as(event, project, None, note);
+        }
+    }
 }
 
 /// The files of one draft: the draft, its text (the draft's name with .txt) and the preview

@@ -37,7 +37,7 @@ pub fn run(ctx: &Context, db: &Path, args: &DraftArgs, dir: &Path) -> Result<()>
     let bar = super::progress::bytes(ctx, total, "drafting");
     let mut rows = Vec::with_capacity(planned.len());
     for (n, (article, outputs)) in planned.iter().enumerate() {
-        let row = match one(&ours, args, article, outputs) {
+        let row = match one(db, &ours, args, article, outputs) {
             Ok(row) => row,
             Err(e) => {
                 let message = format!("{e:#}");
@@ -202,7 +202,13 @@ fn plan(
 }
 
 /// Drafts one article and writes its files; its row.
-fn one(ours: &CatalogueFiles, args: &DraftArgs, path: &Path, outputs: &Outputs) -> Result<Row> {
+fn one(
+    db: &Path,
+    ours: &CatalogueFiles,
+    args: &DraftArgs,
+    path: &Path,
+    outputs: &Outputs,
+) -> Result<Row> {
     let (bytes, name) = read_article(path, ours)?;
     let article = draft::input::read(&bytes, args.title.as_deref())
         .with_context(|| format!("{name}: cannot read the article"))?;
@@ -217,7 +223,8 @@ fn one(ours: &CatalogueFiles, args: &DraftArgs, path: &Path, outputs: &Outputs) 
         publisher: args.publisher.clone(),
         title: args.title.clone(),
     };
-    let drafted = draft::draft(&article, &source).with_context(|| name.clone())?;
+    let mut drafted = draft::draft(&article, &source).with_context(|| name.clone())?;
+    super::draft::propose_same_as(db, &mut drafted);
     write_files(&outputs.files(&drafted, &name, args.format)?, args.force)?;
     Ok(row(&name, &outputs.draft, &drafted))
 }

@@ -326,6 +326,19 @@ pub fn event(draft: &mut Draft, doc: &Doc, place: &str) -> bool {
     true
 }
 
+/// The headline of a 开工/竣工/投产 batch (集中开工重点项目13个,总投资22.4亿元) set on its
+/// event; false when the batch states neither a count nor an amount.
+pub(super) fn stage_headline(draft: &mut Draft, doc: &Doc, entry: &mut EventEntry) -> bool {
+    let stage = |c: &Clause| c.topic == Topic::Stage;
+    match headline(doc, &stage) {
+        Some(h) => {
+            set_headline(draft, doc, entry, &h);
+            true
+        }
+        None => false,
+    }
+}
+
 fn set_headline(draft: &mut Draft, doc: &Doc, entry: &mut EventEntry, h: &Headline) {
     let together = match (&h.count, &h.amount) {
         (Some((c, _)), Some((a, _))) => {

@@ -20,6 +20,7 @@ pub mod marks;
 mod period;
 mod place;
 mod projects;
+mod stages;
 mod stats;
 mod text;
 
@@ -74,6 +75,41 @@ impl Draft {
     fn is_used(&self, start: usize, end: usize) -> bool {
         self.used.iter().any(|&(s, e)| s < end && start < e)
     }
+
+    /// The projects of the drafted 开工/竣工/投产 batches: (event, project, its place, the
+    /// batch's date, its name), for `same_as` proposals from the catalogue.
+    pub fn stage_projects(&self) -> Vec<(usize, usize, String, Option<String>, String)> {
+        let mut out = Vec::new();
+        for (i, e) in self.file.events.iter().enumerate() {
+            if e.stage.as_deref().is_none_or(|s| s == "signing") {
+                continue;
+            }
+            for (j, p) in e.projects.iter().enumerate() {
+                out.push((i, j, e.place.clone(), e.date.clone(), p.name.clone()));
+            }
+        }
+        out
+    }
+
+    /// Proposes that project `project` of event `event` is a catalogued one (`same_as`), or
+    /// only says which it may be; either way with a note to check.
+    pub fn propose_same_as(
+        &mut self,
+        event: usize,
+        project: usize,
+        same_as: Option<crate::source::model::SameAsEntry>,
+        note: String,
+    ) {
+        let flat = self.file.events[..event]
+            .iter()
+            .map(|e| e.projects.len())
+            .sum::<usize>()
+            + project;
+        if let Some(s) = same_as {
+            self.file.events[event].projects[project].same_as = Some(s);
+        }
+        self.note(Section::Project(flat), note);
+    }
 }
 
 /// Traditional when more than a handful of its characters change in simplified script.
@@ -105,34 +141,7 @@ pub fn draft(article: &Article, options: &SourceOptions) -> Result<Draft> {
              (the year of its dates comes from it)"
         ),
     };
-    let mut draft = Draft {
-        file: SourceFile {
-            format: FORMAT_VERSION,
-            source: SourceMeta {
-                title: options
-                    .title
-                    .clone()
-                    .unwrap_or_else(|| article.title.clone()),
-                publisher: options.publisher.clone(),
-                url: options.url.clone(),
-                published: published.clone(),
-                author: None,
-                script: script_of(&article.text).to_string(),
-                text: Some(article.text.clone()),
-                text_file: None,
-            },
-            places: Vec::new(),
-            industries: Vec::new(),
-            companies: Vec::new(),
-            strategies: Vec::new(),
-            events: Vec::new(),
-            statistics: Vec::new(),
-            milestones: Vec::new(),
-        },
-        notes: Vec::new(),
-        unused: Vec::new(),
-        used: Vec::new(),
-    };
+    let mut draft = empty(article, options, &published);
     for note in &article.notes {
         draft.note(Section::Source, note.clone());
     }
@@ -169,8 +178,41 @@ pub fn draft(article: &Article, options: &SourceOptions) -> Result<Draft> {
     industries::industries(&mut draft, &doc);
     stats::statistics(&mut draft, &doc, &host.name);
     stats::leftovers(&mut draft, &doc, &host.name);
+    stages::stage_event(&mut draft, &doc, &host.name);
     stats::unused(&mut draft, &doc);
     Ok(draft)
+}
+
+/// A draft of the source alone, before any rule has run.
+fn empty(article: &Article, options: &SourceOptions, published: &str) -> Draft {
+    Draft {
+        file: SourceFile {
+            format: FORMAT_VERSION,
+            source: SourceMeta {
+                title: options
+                    .title
+                    .clone()
+                    .unwrap_or_else(|| article.title.clone()),
+                publisher: options.publisher.clone(),
+                url: options.url.clone(),
+                published: published.to_string(),
+                author: None,
+                script: script_of(&article.text).to_string(),
+                text: Some(article.text.clone()),
+                text_file: None,
+            },
+            places: Vec::new(),
+            industries: Vec::new(),
+            companies: Vec::new(),
+            strategies: Vec::new(),
+            events: Vec::new(),
+            statistics: Vec::new(),
+            milestones: Vec::new(),
+        },
+        notes: Vec::new(),
+        unused: Vec::new(),
+        used: Vec::new(),
+    }
 }
 
 /// The host place, with its province and city as parents when the gazetteer knows them, so

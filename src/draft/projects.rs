@@ -17,7 +17,7 @@ use crate::source::model::{CompanyEntry, CompanyLink, FigureEntry, ProjectEntry}
 const INVESTS: &[&str] = &["投资", "投資", "投资建设", "投資建設"];
 
 /// A run that ends in 项目 (no clause punctuation inside).
-static NAMED: LazyLock<Regex> = LazyLock::new(|| {
+pub(super) static NAMED: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?:[^,，。；;：:\s]|\x20[A-Za-z]){2,80}?(?:項目|项目)")
         .unwrap_or_else(|e| panic!("the name pattern: {e}"))
 });
@@ -294,7 +294,7 @@ fn split_list(run: &str) -> Vec<&str> {
 
 /// `X、Y、Z等项目`: the names before 等项目 (as written, without 项目), each with its offset in
 /// the run; None when the run is not such a list.
-fn listed_before_deng(run: &str) -> Option<Vec<(usize, &str)>> {
+pub(super) fn listed_before_deng(run: &str) -> Option<Vec<(usize, &str)>> {
     // 等项目, 等一批特色小镇项目: a kind of a few words may stand between 等 and 项目.
     let deng = run.rfind('等')?;
     let kind = &run[deng + '等'.len_utf8()..];

@@ -14,6 +14,17 @@
 //! characters is cut into its parts of two characters or more, and each part is looked up among
 //! the county's names (an index), so the work grows with the projects, not with their pairs.
 
+/// The signed projects catalogued for a place (by its folded name), for `draft` to propose
+/// `same_as` for a 开工/竣工/投产 batch's projects: name, folded name, key, source, signed on.
+pub const SIGNED_IN_PLACE: &str = "
+SELECT p.name, p.name_key, p.project_key, coalesce(s.url, s.title) AS source, e.held_on
+  FROM projects p
+  JOIN events e ON e.event_id = p.event_id
+  JOIN places pl ON pl.place_id = e.place_id
+  JOIN sources s ON s.source_id = p.source_id
+ WHERE e.stage = 'signing' AND pl.name_key = :place
+ ORDER BY e.held_on, p.project_id";
+
 pub const PAIRS: &str = "
 WITH RECURSIVE n (i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 60),
 -- every part of a name of `total` characters: where it starts, how long it is (2 or more)
