@@ -27,6 +27,7 @@ WITH area (code) AS (
 -- MATERIALIZED: read three times below (place_divisions is a recursive view)
 placed AS MATERIALIZED (
     SELECT e.event_id, e.held_on, e.project_count, e.signed_amount_yuan, p.name AS place,
+           p.place_id,
            CASE WHEN e.project_count IS NULL THEN NULL WHEN e.project_count_qualifier = 'exact' THEN 0
                 WHEN e.project_count_qualifier IN ('more_than', 'at_least') THEN 1
                 WHEN e.project_count_qualifier IN ('nearly', 'at_most', 'less_than') THEN 2 ELSE 4 END AS count_bound,
@@ -108,7 +109,10 @@ SELECT division_code,
                              AS named_amount_qualifier,
        coalesce((SELECT n.unstated FROM named n WHERE n.division_code IS placed.division_code), 0)
                              AS unstated_named_amount,
-       group_concat(DISTINCT place) AS places
+       -- the places in the order they were catalogued (group_concat alone has no order)
+       (SELECT group_concat(x.place) FROM
+          (SELECT y.place FROM placed y WHERE y.division_code IS placed.division_code
+            GROUP BY y.place ORDER BY min(y.place_id)) x) AS places
   FROM placed
  GROUP BY division_code
  ORDER BY headline_amount_yuan DESC, division_code;

@@ -335,7 +335,8 @@ fn a_catalogue_converted_to_v11_answers_as_before() {
         stdout(&out)
     };
     let mut answers = String::new();
-    for report in common::REPORTS {
+    // `followthrough` came after that program (issue 26, with V10): every report it had.
+    for report in common::REPORTS.iter().filter(|r| **r != "followthrough") {
         answers.push_str(&format!("== report {report}\n"));
         answers.push_str(&answer(&["--quiet", "report", report, "--format", "csv"]));
     }
