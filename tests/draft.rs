@@ -422,3 +422,30 @@ fn inputs_that_are_not_articles_are_refused_with_the_reason() {
     assert_eq!(out.status.code(), Some(1));
     assert!(stderr(&out).contains("--published"), "{}", stderr(&out));
 }
+
+/// `X公司投资20亿元,在某县建设Y项目`: the company and the amount of the clause before are the
+/// project's, and the place it is built in is not in its name. (Text written for this test.)
+#[test]
+fn a_company_investing_in_the_clause_before_is_the_projects() {
+    let text = "某县招商项目签约\n3月5日,新安县举行招商引资项目集中签约仪式,共签约项目6个,总投资50亿元。\
+                其中,苏州晶硕新能源有限公司投资20亿元,在新安县建设100兆瓦光电项目;\
+                河南某某食品有限公司投资5亿元,建设年产10万吨面粉加工项目。\n";
+    let file = drafted(text, "2020-03-06");
+    let projects = &file.events[0].projects;
+    let find = |name: &str| {
+        projects
+            .iter()
+            .find(|p| p.name == name)
+            .unwrap_or_else(|| panic!("no {name}: {projects:?}"))
+    };
+    for (name, company, amount) in [
+        ("100兆瓦光电项目", "苏州晶硕新能源有限公司", "20亿元"),
+        ("年产10万吨面粉加工项目", "河南某某食品有限公司", "5亿元"),
+    ] {
+        let p = find(name);
+        let companies: Vec<&str> = p.companies.iter().map(|c| c.name.as_str()).collect();
+        assert_eq!(companies, [company], "{name}");
+        assert_eq!(p.amount.as_ref().map(|a| a.value.as_str()), Some(amount));
+        assert!(p.companies[0].quote.starts_with(company), "{:?}", p.companies[0]);
+    }
+}

@@ -81,3 +81,82 @@ pub fn invested_by(draft: &mut Draft, doc: &Doc) {
         }
     }
 }
+
+/// `X公司投资20亿元,在某地建设Y项目`: a clause that is a company investing an amount, then a
+/// project in the next clause of the sentence. The project without a company of its own gets
+/// the company (and the amount, when it has none).
+pub fn invested_before(draft: &mut Draft, doc: &Doc) {
+    let Some(event) = draft.file.events.first() else {
+        return;
+    };
+    let mut found: Vec<(
+        usize,
+        CompanyLink,
+        Option<crate::source::model::FigureEntry>,
+    )> = Vec::new();
+    for (i, p) in event.projects.iter().enumerate() {
+        if !p.companies.is_empty() {
+            continue;
+        }
+        let Some(at) = doc.text.find(p.quote.as_str()) else {
+            continue;
+        };
+        let Some(k) = doc
+            .clauses
+            .iter()
+            .position(|c| c.start <= at && at < c.start + c.text.len())
+        else {
+            continue;
+        };
+        let Some(before) = k.checked_sub(1).map(|b| &doc.clauses[b]) else {
+            continue;
+        };
+        if before.sentence != doc.clauses[k].sentence {
+            continue;
+        }
+        let Some(c) = COMPANY.find_iter(before.text).last() else {
+            continue;
+        };
+        let rest = &before.text[c.end()..];
+        let Some(amount_text) = ["投资", "投資", "出资", "出資"]
+            .iter()
+            .find_map(|w| rest.strip_prefix(w))
+        else {
+            continue;
+        };
+        let money = super::figures::money(amount_text);
+        let whole = money
+            .first()
+            .is_some_and(|m| m.start == 0 && m.end == amount_text.len());
+        if !(whole || amount_text.is_empty()) {
+            continue;
+        }
+        let Some(name) = company_name(c.as_str()) else {
+            continue;
+        };
+        let from = before.start + c.start() + c.as_str().find(name.as_str()).unwrap_or(0);
+        let quote = doc.text[from..at + p.quote.len()].to_string();
+        let amount = money.first().and_then(|m| {
+            Some(crate::source::model::FigureEntry {
+                value: super::event::parseable(&m.value)?,
+                quote: quote.clone(),
+                alternatives: Vec::new(),
+            })
+        });
+        let link = CompanyLink {
+            name,
+            role: "investor".into(),
+            basis: "stated".into(),
+            quote,
+            note: None,
+        };
+        found.push((i, link, amount.filter(|_| p.amount.is_none())));
+    }
+    let projects = &mut draft.file.events[0].projects;
+    for (i, link, amount) in found {
+        projects[i].companies.push(link);
+        if amount.is_some() {
+            projects[i].amount = amount;
+        }
+    }
+}

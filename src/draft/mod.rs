@@ -174,6 +174,7 @@ pub fn draft(article: &Article, options: &SourceOptions) -> Result<Draft> {
         );
     }
     links::invested_by(&mut draft, &doc);
+    links::invested_before(&mut draft, &doc);
     projects::companies(&mut draft, &doc);
     industries::industries(&mut draft, &doc);
     stats::statistics(&mut draft, &doc, &host.name);

@@ -239,6 +239,18 @@ fn cut_name(run: &str) -> &str {
             name = rest;
         }
     }
+    // 在新安县建设100兆瓦光电项目: the place it is built in is not the name's.
+    for w in ["建设", "建設", "新建", "兴建", "興建"] {
+        if let Some(i) = name.find(w) {
+            let (before, rest) = (&name[..i], &name[i + w.len()..]);
+            let place = before.ends_with([
+                '县', '縣', '市', '区', '區', '镇', '鎮', '乡', '鄉', '园', '園',
+            ]);
+            if place && before.chars().count() <= 10 && rest.chars().count() >= 4 {
+                name = rest;
+            }
+        }
+    }
     // …(公司名称))、乡村振兴全域旅游项目: the bracket and the list mark are the list's.
     name = name.trim_start_matches([')', '）', '、']);
     loop {
