@@ -446,6 +446,10 @@ fn a_company_investing_in_the_clause_before_is_the_projects() {
         let companies: Vec<&str> = p.companies.iter().map(|c| c.name.as_str()).collect();
         assert_eq!(companies, [company], "{name}");
         assert_eq!(p.amount.as_ref().map(|a| a.value.as_str()), Some(amount));
-        assert!(p.companies[0].quote.starts_with(company), "{:?}", p.companies[0]);
+        assert!(
+            p.companies[0].quote.starts_with(company),
+            "{:?}",
+            p.companies[0]
+        );
     }
 }

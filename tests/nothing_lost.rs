@@ -1720,8 +1720,18 @@ fn a_draft_is_valid_toml_whatever_the_article_or_its_path_holds() {
     for c in ['\u{1}', '\u{b}', '\u{7f}'] {
         assert!(!draft.contains(c), "{c:?} in {draft}");
     }
-    // The figures the draft does not use are listed, and the draft imports.
-    assert!(draft.contains("#   20亿元"), "{draft}");
+    // The 开工 batch is an event of its stage (format 3) with its figures, and the draft imports.
+    let batch = file["events"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|e| e.get("stage").and_then(toml::Value::as_str) == Some("started"))
+        .unwrap_or_else(|| panic!("no started batch: {draft}"));
+    assert_eq!(
+        batch["signed_amount"]["value"].as_str(),
+        Some("20亿元"),
+        "{draft}"
+    );
     fs::write(env.dir.path().join("d.toml"), &draft).unwrap();
     assert!(env.run(&["init", "--empty"]).status.success());
     let out = env.run(&["import", "--dry-run", "d.toml"]);
