@@ -171,7 +171,9 @@ fn headline(doc: &Doc, wanted: &dyn Fn(&Clause) -> bool) -> Option<Headline> {
             .filter(|(_, m)| !of_one_project(doc, m))
             .find(|(x, m)| {
                 let total = m.start > count.start && TOTAL_WORDS.iter().any(|w| x.text.contains(w));
-                !in_list(doc, m.start) || m.start < count.start || part_of_batch || total
+                // An amount inside a list (分别是总投资20亿元的X项目、…等9个) is an item's, even
+                // before the count.
+                !in_list(doc, m.start) || part_of_batch || total
             })
             .map(|(_, m)| m);
         let next_sentence = || {
@@ -225,9 +227,18 @@ fn of_one_project(doc: &Doc, m: &Found) -> bool {
         .rev()
         .take(12)
         .collect();
-    ["笔单", "筆單", "小最", "大最", "高最", "低最"]
+    let superlative = ["笔单", "筆單", "小最", "大最", "高最", "低最"]
         .iter()
-        .any(|w| before.contains(w))
+        .any(|w| before.contains(w));
+    // 签订总投资15亿元的信晖光伏130MWP发电项目: 的 and a name (not a count: 56亿元的12个项目).
+    let clause_end = doc.text[m.end..]
+        .find([',', '，', '。', '；', ';', '、'])
+        .map_or(doc.text.len(), |e| m.end + e);
+    let after = &doc.text[m.end..clause_end];
+    let names_one = after.starts_with('的')
+        && ["项目", "項目"].iter().any(|w| after.contains(w))
+        && figures::counts(after).is_empty();
+    superlative || names_one
 }
 
 /// 共有39个项目集中签约、开工。其中,集中签约的20个项目…: after a batch signed and started
