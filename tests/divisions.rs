@@ -3,7 +3,7 @@
 
 mod common;
 
-use common::{TestEnv, stderr, stdout};
+use common::{TestEnv, ok, stderr, stdout};
 use rusqlite::Connection;
 
 fn fixture(name: &str) -> String {
@@ -11,12 +11,6 @@ fn fixture(name: &str) -> String {
         "{}/tests/fixtures/divisions/{name}",
         env!("CARGO_MANIFEST_DIR")
     )
-}
-
-fn ok(env: &TestEnv, args: &[&str]) -> String {
-    let out = env.run(args);
-    assert!(out.status.success(), "{args:?}: {}", stderr(&out));
-    stdout(&out)
 }
 
 /// The seed plus the 2010 富阳市 and 2016 富阳区 sources.

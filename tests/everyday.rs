@@ -7,23 +7,13 @@ mod common;
 use std::io::Write;
 use std::process::Stdio;
 
-use common::{TestEnv, stderr, stdout};
+use common::{TestEnv, ok, stderr, stdout};
 
 fn seeded() -> TestEnv {
     let env = TestEnv::new();
     let out = env.run(&["init"]);
     assert!(out.status.success(), "{}", stderr(&out));
     env
-}
-
-fn ok(env: &TestEnv, args: &[&str]) -> String {
-    let out = env.run(args);
-    assert!(
-        out.status.success(),
-        "zhaoshang {args:?} failed: {}",
-        stderr(&out)
-    );
-    stdout(&out)
 }
 
 /// Exit 2 (a usage error, as README's exit codes say); returns stderr.

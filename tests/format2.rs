@@ -7,7 +7,7 @@ mod common;
 
 use std::path::PathBuf;
 
-use common::{TestEnv, stderr, stdout};
+use common::{TestEnv, ok, stderr, stdout};
 use serde_json::Value;
 
 fn fixture(name: &str) -> String {
@@ -16,16 +16,6 @@ fn fixture(name: &str) -> String {
         .join(name)
         .to_string_lossy()
         .into_owned()
-}
-
-fn ok(env: &TestEnv, args: &[&str]) -> String {
-    let out = env.run(args);
-    assert!(
-        out.status.success(),
-        "zhaoshang {args:?} failed: {}",
-        stderr(&out)
-    );
-    stdout(&out)
 }
 
 fn json(env: &TestEnv, args: &[&str]) -> Vec<Value> {

@@ -7,7 +7,7 @@ mod common;
 
 use std::path::PathBuf;
 
-use common::{TestEnv, stderr, stdout};
+use common::{TestEnv, ok, stderr, stdout};
 use serde_json::Value;
 
 fn fixtures() -> PathBuf {
@@ -28,16 +28,6 @@ fn sources() -> Vec<String> {
         .collect();
     names.sort();
     names.iter().map(|n| fixture(n)).collect()
-}
-
-fn ok(env: &TestEnv, args: &[&str]) -> String {
-    let out = env.run(args);
-    assert!(
-        out.status.success(),
-        "zhaoshang {args:?} failed: {}",
-        stderr(&out)
-    );
-    stdout(&out)
 }
 
 fn json(env: &TestEnv, args: &[&str]) -> Vec<Value> {

@@ -5,7 +5,7 @@ mod common;
 
 use std::path::PathBuf;
 
-use common::{TestEnv, stderr, stdout};
+use common::{TestEnv, ok, stderr, stdout};
 use rusqlite::Connection;
 
 fn seeded() -> TestEnv {
@@ -13,16 +13,6 @@ fn seeded() -> TestEnv {
     let out = env.run(&["init"]);
     assert!(out.status.success(), "{}", stderr(&out));
     env
-}
-
-fn ok(env: &TestEnv, args: &[&str]) -> String {
-    let out = env.run(args);
-    assert!(
-        out.status.success(),
-        "zhaoshang {args:?} failed: {}",
-        stderr(&out)
-    );
-    stdout(&out)
 }
 
 fn fails(env: &TestEnv, args: &[&str]) -> String {

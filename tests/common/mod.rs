@@ -54,6 +54,17 @@ pub fn skipped(reason: &str) {
     let _ = std::io::stderr().lock().write_all(line.as_bytes());
 }
 
+/// Runs `zhaoshang ARGS`, which must succeed; its stdout.
+pub fn ok(env: &TestEnv, args: &[&str]) -> String {
+    let out = env.run(args);
+    assert!(
+        out.status.success(),
+        "zhaoshang {args:?} failed: {}",
+        stderr(&out)
+    );
+    stdout(&out)
+}
+
 pub fn stdout(output: &Output) -> String {
     String::from_utf8(output.stdout.clone()).expect("stdout is UTF-8")
 }
