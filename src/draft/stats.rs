@@ -348,8 +348,16 @@ pub fn leftovers(draft: &mut Draft, doc: &Doc, place: &str) {
             let before = &doc.text[c.start..f.start];
             let sentence_start = doc.sentence_at(f.start).map_or(c.start, |s| s.start);
             let in_sentence = &doc.text[sentence_start.min(f.start)..f.start];
+            // 11家企业参展 (exhibitors, not signers); 供货协议 (sales of goods, not investment).
+            let after = &doc.text[f.end..c.start + c.text.len()];
+            let attends = ["企业", "企業", "家", ""].iter().any(|lead| {
+                ["参展", "參展", "参会", "參會", "出席"]
+                    .iter()
+                    .any(|w| after.starts_with(&format!("{lead}{w}")))
+            });
             let aside = ASIDE.iter().any(|w| before.contains(w))
-                || LATER.iter().any(|w| in_sentence.contains(w));
+                || LATER.iter().any(|w| in_sentence.contains(w))
+                || attends;
             if aside {
                 continue;
             }
@@ -358,7 +366,9 @@ pub fn leftovers(draft: &mut Draft, doc: &Doc, place: &str) {
             let output = of_event
                 && (OUTPUTS.iter().any(|w| before.contains(w))
                     || !(f.value.ends_with('%') || is_money(&value) || is_count(&value)));
-            let of_event = of_event && !output;
+            // A deal in goods is the place's figure, not the signing's.
+            let trade = TRADE.iter().any(|w| in_sentence.contains(w));
+            let of_event = of_event && !output && !trade;
             if of_event && restates_headline(draft, &value, c.text) {
                 draft.used(f.start, f.end);
                 continue;
@@ -457,6 +467,17 @@ const LATER: &[&str] = &[
     "正在洽談",
     "在谈",
     "在談",
+];
+/// Deals in goods, not investment: their figures are not the signing's.
+const TRADE: &[&str] = &[
+    "供货协议",
+    "供貨協議",
+    "采购合同",
+    "採購合同",
+    "采购协议",
+    "採購協議",
+    "销售合同",
+    "銷售合同",
 ];
 const OUTPUTS: &[&str] = &[
     "营业收入",
