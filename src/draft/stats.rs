@@ -344,23 +344,12 @@ pub fn leftovers(draft: &mut Draft, doc: &Doc, place: &str) {
             let Some(value) = parseable(&f.value) else {
                 continue;
             };
-            // Attendance, companies visited, projects still to sign, a project's future sales.
+            if aside(doc, c, &f) {
+                continue;
+            }
             let before = &doc.text[c.start..f.start];
             let sentence_start = doc.sentence_at(f.start).map_or(c.start, |s| s.start);
             let in_sentence = &doc.text[sentence_start.min(f.start)..f.start];
-            // 11家企业参展 (exhibitors, not signers); 供货协议 (sales of goods, not investment).
-            let after = &doc.text[f.end..c.start + c.text.len()];
-            let attends = ["企业", "企業", "家", ""].iter().any(|lead| {
-                ["参展", "參展", "参会", "參會", "出席"]
-                    .iter()
-                    .any(|w| after.starts_with(&format!("{lead}{w}")))
-            });
-            let aside = ASIDE.iter().any(|w| before.contains(w))
-                || LATER.iter().any(|w| in_sentence.contains(w))
-                || attends;
-            if aside {
-                continue;
-            }
             // A project's output, capacity or land (年产10万吨, 年产值12亿元, 占地5500亩) is not
             // the event's: it is kept as a figure of the place for the user to move or drop.
             let output = of_event
@@ -412,6 +401,23 @@ pub fn leftovers(draft: &mut Draft, doc: &Doc, place: &str) {
             }
         }
     }
+}
+
+/// Attendance, companies visited or exhibiting (11家企业参展), projects still to sign: a figure
+/// neither of the signing nor of the place.
+fn aside(doc: &Doc, c: &Clause, f: &Found) -> bool {
+    let before = &doc.text[c.start..f.start];
+    let sentence_start = doc.sentence_at(f.start).map_or(c.start, |s| s.start);
+    let in_sentence = &doc.text[sentence_start.min(f.start)..f.start];
+    let after = &doc.text[f.end..c.start + c.text.len()];
+    let attends = ["企业", "企業", "家", ""].iter().any(|lead| {
+        ["参展", "參展", "参会", "參會", "出席"]
+            .iter()
+            .any(|w| after.starts_with(&format!("{lead}{w}")))
+    });
+    ASIDE.iter().any(|w| before.contains(w))
+        || LATER.iter().any(|w| in_sentence.contains(w))
+        || attends
 }
 
 /// Whether a figure is part of a drafted project's name (年产10万吨新材料项目).
