@@ -260,9 +260,14 @@ impl<'a> Doc<'a> {
         .iter()
         .chain(THIS_EVENT)
         .any(|w| sentence.contains(w));
+        // A sentence that signs some projects and starts others (签约80个项目,…等储能项目顺利
+        // 开工) gives its first clause neither topic.
+        let signed = ["签约", "簽約", "签订", "簽訂", "签署", "簽署"]
+            .iter()
+            .any(|w| sentence.contains(w));
         match own_topic(sentence, year, &self.published) {
             Some(Topic::Signing) if signs => Topic::Signing,
-            Some(Topic::Stage) => Topic::Stage,
+            Some(Topic::Stage) if !signed => Topic::Stage,
             _ => Topic::Background,
         }
     }
