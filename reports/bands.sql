@@ -11,6 +11,8 @@
 -- least: 逾/以上, 2 at most: 近/以下/不足, 4 about), and the distinct directions added up say
 -- what the sum is: exact, at_least (≥), at_most (≤), about (≈), or mixed (parts bounded both
 -- ways: neither bound holds). unstated_* counts the parts that state no figure.
+-- Events of another stage (开工/竣工/投产 batches) and their projects are left out: `report
+-- followthrough` and `show project` follow them.
 WITH standard (sort, band, min_yuan, max_yuan) AS (
     VALUES (1, '≥50億',    5000000000, NULL),
            (2, '20–50億',  2000000000, 5000000000),
@@ -27,7 +29,8 @@ named AS (
       FROM projects p
       JOIN events e ON e.event_id = p.event_id
       JOIN places pl ON pl.place_id = e.place_id
-     WHERE (nullif(:district, '') IS NULL OR pl.name = nullif(:district, '') OR pl.name_key = nullif(:district, ''))
+     WHERE e.stage = 'signing'
+       AND (nullif(:district, '') IS NULL OR pl.name = nullif(:district, '') OR pl.name_key = nullif(:district, ''))
        AND (nullif(:from, '') IS NULL OR e.held_on >= nullif(:from, ''))
        AND (nullif(:to, '') IS NULL OR e.held_on <= nullif(:to, ''))
        AND (p.amount_currency IS NULL OR p.amount_currency = 'CNY')

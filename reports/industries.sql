@@ -16,6 +16,8 @@
 -- least: 逾/以上, 2 at most: 近/以下/不足, 4 about), and the distinct directions added up say
 -- what the sum is: exact, at_least (≥), at_most (≤), about (≈), or mixed (parts bounded both
 -- ways: neither bound holds). unstated_* counts the parts that state no figure.
+-- Events of another stage (开工/竣工/投产 batches) and their projects are left out: `report
+-- followthrough` and `show project` follow them.
 WITH area (code) AS (
     -- :place: the areas today holding the division of that name or code (through successors)
     SELECT coalesce(today_code, today_prefecture_code, today_province_code) FROM divisions
@@ -37,7 +39,8 @@ per_industry AS (
       JOIN projects p ON p.project_id = pi.project_id
       JOIN events e ON e.event_id = p.event_id
       JOIN places pl ON pl.place_id = e.place_id
-     WHERE (nullif(:basis, '') IS NULL OR pi.basis = nullif(:basis, ''))
+     WHERE e.stage = 'signing'
+       AND (nullif(:basis, '') IS NULL OR pi.basis = nullif(:basis, ''))
        AND (nullif(:district, '') IS NULL OR pl.name = nullif(:district, '') OR pl.name_key = nullif(:district, ''))
        AND (nullif(:place, '') IS NULL OR e.place_id IN (
             SELECT d.place_id FROM place_divisions d

@@ -16,6 +16,8 @@
 -- least: 逾/以上, 2 at most: 近/以下/不足, 4 about), and the distinct directions added up say
 -- what the sum is: exact, at_least (≥), at_most (≤), about (≈), or mixed (parts bounded both
 -- ways: neither bound holds). unstated_* counts the parts that state no figure.
+-- Events of another stage (开工/竣工/投产 batches) and their projects are left out: `report
+-- followthrough` and `show project` follow them.
 WITH area (code) AS (
     SELECT coalesce(today_code, today_prefecture_code, today_province_code) FROM divisions
      WHERE code = nullif(:place, '') OR name = nullif(:place, '') OR short_name = nullif(:place, '')
@@ -59,6 +61,7 @@ SELECT event_id,
          WHERE (d.today_code IN area OR d.today_prefecture_code IN area
                 OR d.today_province_code IN area)))
    AND (nullif(:district, '') IS NULL OR district = nullif(:district, '') OR district_key = nullif(:district, ''))
+   AND event_id IN (SELECT e.event_id FROM events e WHERE e.stage = 'signing')
    AND (nullif(:from, '') IS NULL OR held_on >= nullif(:from, ''))
    AND (nullif(:to, '') IS NULL OR held_on <= nullif(:to, ''))
  ORDER BY held_on, event_id;

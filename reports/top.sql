@@ -11,6 +11,8 @@
 -- A project named only in a report of a period is here too; one reported by several sources is
 -- one row (sources says how many), with the first source's amount; other_amount_yuan is the
 -- largest other amount given for it (by a later source, or as an alternative figure).
+-- Events of another stage (开工/竣工/投产 batches) and their projects are left out: `report
+-- followthrough` and `show project` follow them.
 WITH area (code) AS (
     -- :place: the areas today holding the division of that name or code (through successors)
     SELECT coalesce(today_code, today_prefecture_code, today_province_code) FROM divisions
@@ -21,7 +23,7 @@ largest AS MATERIALIZED (
       FROM projects p
       JOIN events e ON e.event_id = p.event_id
       JOIN places pl ON pl.place_id = e.place_id
-     WHERE p.amount_yuan IS NOT NULL
+     WHERE p.amount_yuan IS NOT NULL AND e.stage = 'signing'
        AND (nullif(:district, '') IS NULL OR pl.name = nullif(:district, '') OR pl.name_key = nullif(:district, ''))
        AND (nullif(:place, '') IS NULL OR e.place_id IN (
             SELECT d.place_id FROM place_divisions d

@@ -15,6 +15,8 @@
 -- A place without a code (a town, park or zone) counts under the division above it
 -- (place_divisions); a county directly under its province (重慶's districts) has no prefecture and
 -- counts under the province at the prefecture level, as in `report divisions`.
+-- Events of another stage (开工/竣工/投产 batches) and their projects are left out: `report
+-- followthrough` and `show project` follow them.
 WITH area (code) AS (
     SELECT coalesce(today_code, today_prefecture_code, today_province_code) FROM divisions
      WHERE code = nullif(:place, '') OR name = nullif(:place, '') OR short_name = nullif(:place, '')
@@ -48,7 +50,8 @@ placed AS (
 
       FROM events e
       JOIN place_divisions d ON d.place_id = e.place_id
-     WHERE (nullif(:from, '') IS NULL OR e.held_on >= nullif(:from, ''))
+     WHERE e.stage = 'signing'
+       AND (nullif(:from, '') IS NULL OR e.held_on >= nullif(:from, ''))
        AND (nullif(:to, '') IS NULL OR e.held_on <= nullif(:to, ''))
        AND (nullif(:place, '') IS NULL
             OR d.today_code IN area OR d.today_prefecture_code IN area

@@ -625,3 +625,19 @@ fn draft_writes_a_started_batch_and_proposes_same_as_from_the_catalogue() {
     );
     assert_eq!(started.lines().nth(1), Some("2"), "{started}");
 }
+
+/// The reports of signings leave the 开工/竣工/投产 batches out (their amounts are not signed):
+/// `summary` lists the signing events only (the test sources' batches name no new project with
+/// an amount, so `top` and `industries`, filtered the same way, are not tested here).
+#[test]
+fn summary_leaves_the_batches_of_other_stages_out() {
+    let env = catalogue();
+    let count = |sql: &str| -> usize {
+        let out = ok(&env, &["sql", sql, "--format", "csv"]);
+        out.lines().nth(1).unwrap().parse().unwrap()
+    };
+    let signings = count("SELECT count(*) FROM events WHERE stage = 'signing'");
+    assert!(count("SELECT count(*) FROM event_overview") > signings);
+    let summary = json(&env, &["report", "summary"]);
+    assert_eq!(summary.len(), signings);
+}
