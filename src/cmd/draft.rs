@@ -125,24 +125,25 @@ pub(super) fn propose_same_as(db: &Path, drafted: &mut draft::Draft) {
     let Ok((store, _)) = crate::store::Store::open_read_only(db) else {
         return;
     };
-    let core = |name: &str| {
-        let folded = fold(name);
-        folded
-            .strip_suffix("项目")
-            .map_or(folded.clone(), str::to_string)
-    };
+    // A folded name without its final 项目.
+    let core = |folded: &str| folded.strip_suffix("项目").unwrap_or(folded).to_string();
     let text = |v: &Value| match v {
         Value::Text(t) => Some(t.clone()),
         _ => None,
     };
+    // The catalogue's signed projects, read once for each place.
+    let mut by_place: std::collections::HashMap<String, Vec<Vec<Value>>> = Default::default();
     for (event, project, place, date, name) in wanted {
-        let params = [("place".to_string(), Value::Text(fold(&place)))];
-        let Ok(found) = store.query(crate::view::link::SIGNED_IN_PLACE, &params) else {
-            return;
-        };
-        let mine = core(&name);
-        let matches: Vec<&Vec<Value>> = found
-            .rows
+        let key = fold(&place);
+        if !by_place.contains_key(&key) {
+            let params = [("place".to_string(), Value::Text(key.clone()))];
+            let Ok(found) = store.query(crate::view::link::SIGNED_IN_PLACE, &params) else {
+                return;
+            };
+            by_place.insert(key.clone(), found.rows);
+        }
+        let mine = core(&fold(&name));
+        let matches: Vec<&Vec<Value>> = by_place[&key]
             .iter()
             .filter(|r| {
                 let theirs = text(&r[1]).map(|k| core(&k)).unwrap_or_default();

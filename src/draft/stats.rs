@@ -101,9 +101,7 @@ fn clause_period(draft: &Draft, doc: &Doc, c: &Clause) -> Option<(&'static str, 
             let sentence = doc.sentence_at(c.start).map_or(c.text, |s| s.text);
             let about_investment = INVESTMENT.iter().any(|w| c.text.contains(w));
             // 完成全年80亿元目标任务的125.64%: progress of this period, not a target.
-            let progress = ["任务的", "任務的", "目标的", "目標的", "计划的", "計劃的"]
-                .iter()
-                .any(|w| sentence.contains(w));
+            let progress = super::text::PROGRESS.iter().any(|w| sentence.contains(w));
             let another_time = CUMULATIVE
                 .iter()
                 .filter(|w| !(progress && TARGET_WORDS.contains(w)))

@@ -254,17 +254,14 @@ impl<'a> Doc<'a> {
         // when they are about a batch: a period or a target named later is the later clause's.
         // (落户企业400多家 does not make a sentence about the place a signing's; one about
         // projects is.)
-        let signs = [
-            "签约", "簽約", "签订", "簽訂", "签署", "簽署", "项目", "項目",
-        ]
-        .iter()
-        .chain(THIS_EVENT)
-        .any(|w| sentence.contains(w));
+        let signed = SIGNS.iter().any(|w| sentence.contains(w));
+        let signs = signed
+            || ["项目", "項目"]
+                .iter()
+                .chain(THIS_EVENT)
+                .any(|w| sentence.contains(w));
         // A sentence that signs some projects and starts others (签约80个项目,…等储能项目顺利
         // 开工) gives its first clause neither topic.
-        let signed = ["签约", "簽約", "签订", "簽訂", "签署", "簽署"]
-            .iter()
-            .any(|w| sentence.contains(w));
         match own_topic(sentence, year, &self.published) {
             Some(Topic::Signing) if signs => Topic::Signing,
             Some(Topic::Stage) if !signed => Topic::Stage,
@@ -341,6 +338,10 @@ const THIS_EVENT: &[&str] = &[
     "大会上",
     "大會上",
 ];
+/// The verbs of signing.
+const SIGNS: &[&str] = &["签约", "簽約", "签订", "簽訂", "签署", "簽署"];
+/// Progress against a target, not a target (完成任务的98.7%).
+pub const PROGRESS: &[&str] = &["任务的", "任務的", "目标的", "目標的", "计划的", "計劃的"];
 const STAGE_WORDS: &[&str] = &[
     "开工", "開工", "竣工", "投产", "投產", "开业", "開業", "达产", "達產", "奠基",
 ];
@@ -423,7 +424,7 @@ pub fn own_topic(clause: &str, year: i32, published: &str) -> Option<Topic> {
     // 完成工作任务的98.7%, 完成市分配任務25億元的142.4%, 占…任務…的31.4%: progress of the
     // period, not a target.
     let percent = clause.contains(['%', '％']);
-    if has(&["完成"]) && has(&["任务的", "任務的", "目标的", "目標的", "计划的", "計劃的"])
+    if has(&["完成"]) && has(PROGRESS)
         || (percent
             && has(&["完成", "占", "佔"])
             && has(&["任务", "任務", "目标", "目標", "计划", "計劃"]))
@@ -444,7 +445,7 @@ pub fn own_topic(clause: &str, year: i32, published: &str) -> Option<Topic> {
         "在谈项目",
         "在談項目",
     ]);
-    if offered && !has(&["签约", "簽約", "签订", "簽訂", "签署", "簽署"]) {
+    if offered && !has(SIGNS) {
         return Some(Topic::Background);
     }
     if has(THIS_EVENT) && !has(&["以来", "以來"]) {
