@@ -139,6 +139,32 @@ pub fn measures(text: &str) -> Vec<Found> {
         .collect()
 }
 
+/// 人口46万, 常住人口约470万: a population written without 人 after 万 (46万人 is a measure).
+static PEOPLE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"人口(?:总数|總數)?(?:为|為|有)?({QUALIFIER_BEFORE}{NUMBER}(?:余|餘|多)?(?:万|萬)(?:余|餘|多)?)(人)?"
+    ))
+    .unwrap_or_else(|e| panic!("the population pattern: {e}"))
+});
+
+/// Populations written without their 人 (总人口46万): the figure as written, which a
+/// `population` statistic reads as people.
+pub fn people(text: &str) -> Vec<Found> {
+    PEOPLE
+        .captures_iter(text)
+        .filter(|c| c.get(2).is_none())
+        .filter_map(|c| c.get(1))
+        .map(|m| {
+            let start = trimmed_start(text, m.start());
+            Found {
+                start,
+                end: m.end(),
+                value: ascii(&text[start..m.end()]),
+            }
+        })
+        .collect()
+}
+
 /// Whether the words just before an amount make it a revenue, output or tax, not an
 /// investment (预计年营业收入100亿元, 年产值12亿元, 利税3亿元).
 pub fn is_revenue(before: &str) -> bool {
@@ -218,6 +244,15 @@ mod tests {
         assert_eq!(values(money("合同外资2.1亿美元")), vec!["2.1亿美元"]);
         assert_eq!(values(money("年产60亿只口罩")), Vec::<String>::new());
         assert_eq!(values(money("投资超10亿元以上")), vec!["超10亿元以上"]);
+    }
+
+    #[test]
+    fn populations_without_ren() {
+        assert_eq!(values(people("全县总人口42万,辖12个乡镇")), vec!["42万"]);
+        assert_eq!(values(people("常住人口约470万")), vec!["约470万"]);
+        assert_eq!(values(people("户籍人口近100万")), vec!["近100万"]);
+        // 46万人 is a measure already.
+        assert_eq!(values(people("人口46万人")), Vec::<String>::new());
     }
 
     #[test]

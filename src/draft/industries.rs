@@ -40,6 +40,14 @@ static LISTED_END: LazyLock<Regex> = LazyLock::new(|| {
     .unwrap_or_else(|e| panic!("the industry pattern: {e}"))
 });
 
+/// 数字经济、电子信息等新兴产业签约78个项目: a list that opens a clause and signs.
+static LISTED_SIGNS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?:^|[,，:：；;])([^,，。；;:：]{{2,}}?、[^,，。；;:：]{{2,}}?)等[^,，。；;、:：]{{0,8}}?(?:{NOUNS})(?:分别|分別|共|共计|共計|合计|合計)?(?:签约|簽約)"
+    ))
+    .unwrap_or_else(|e| panic!("the industry pattern: {e}"))
+});
+
 /// 主要包括工业制造业和现代服务业两大类别.
 static COUNTED: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
@@ -115,7 +123,13 @@ const LEADING: &[&str] = &[
 pub fn industries(draft: &mut Draft, doc: &Doc) {
     for s in &doc.sentences {
         let mut listed = false;
-        for pattern in [&*LISTED, &*LISTED_END, &*COUNTED, &*LISTED_BARE] {
+        for pattern in [
+            &*LISTED,
+            &*LISTED_END,
+            &*COUNTED,
+            &*LISTED_BARE,
+            &*LISTED_SIGNS,
+        ] {
             if listed {
                 break;
             }
@@ -269,6 +283,10 @@ mod tests {
         assert_eq!(
             drafted("5月6日,此次签约项目9个,这批项目以金属制品为主。"),
             ["金属制品"]
+        );
+        assert_eq!(
+            drafted("今年以来,全县新签约项目40个,农业、消费品工业等产业分别签约项目13个、6个。"),
+            ["农业", "消费品工业"]
         );
     }
 }

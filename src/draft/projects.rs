@@ -23,7 +23,7 @@ pub(super) static NAMED: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 pub(super) static COMPANY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"[\p{Han}()（）A-Za-z0-9·&]{2,40}?(?:集团股份有限公司|集團股份有限公司|集团有限公司|集團有限公司|股份有限公司|有限責任公司|有限责任公司|有限公司|集团公司|集團公司|集團|集团|株式会社|株式會社|公司)(?:[\p{Han}]{2,10}?分公司)?|[A-Z][A-Za-z0-9&.\- ]{1,60}?(?:Co\., ?Ltd\.?|Inc\.|Corporation|Corp\.|Ltd\.|GmbH|LLC)")
+    Regex::new(r"[\p{Han}()（）A-Za-z0-9·&]{2,40}?(?:[(（](?:集团|集團|控股|中国|中國)[)）](?:股份)?有限(?:责任|責任)?公司|集团股份有限公司|集團股份有限公司|集团有限公司|集團有限公司|股份有限公司|有限責任公司|有限责任公司|有限公司|集团公司|集團公司|集團|集团|株式会社|株式會社|公司)(?:[\p{Han}]{2,10}?分公司)?|[A-Z][A-Za-z0-9&.\- ]{1,60}?(?:Co\., ?Ltd\.?|Inc\.|Corporation|Corp\.|Ltd\.|GmbH|LLC)")
         .unwrap_or_else(|e| panic!("the company pattern: {e}"))
 });
 
@@ -398,8 +398,9 @@ pub(super) fn company_name(run: &str) -> Option<String> {
     if let Some(amount) = AMOUNT_BEFORE.find_iter(name).last() {
         name = &name[amount.end()..];
     }
-    // One-character words (与, 和, 由) also occur inside names (恺和): cut at the first whose
-    // rest begins with a place's name, else at the first that leaves a name.
+    // One-character words (与, 和, 由) also occur inside names (恺和): cut at the last whose
+    // rest begins with a place's name (是太康县政府与苏州…: the county signs with the company),
+    // else at the first that leaves a name.
     let cuts: Vec<usize> = name
         .char_indices()
         .filter(|(_, c)| "与與和同由及、向对對为為是在将將被的了等".contains(*c))
@@ -409,7 +410,7 @@ pub(super) fn company_name(run: &str) -> Option<String> {
     let starts_with_place = |rest: &str| g.find_in_text(rest).first().is_some_and(|m| m.start == 0);
     if let Some(&i) = cuts
         .iter()
-        .find(|&&i| starts_with_place(&name[i..]))
+        .rfind(|&&i| starts_with_place(&name[i..]))
         .or(cuts.first())
     {
         name = &name[i..];
@@ -758,5 +759,36 @@ fn link_by_name(draft: &mut Draft) {
                 note: Some("the project's name holds the company's".into()),
             });
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{COMPANY, company_name};
+
+    fn names(text: &str) -> Vec<String> {
+        COMPANY
+            .find_iter(text)
+            .filter_map(|m| company_name(m.as_str()))
+            .collect()
+    }
+
+    /// Shapes of real reports, in our own words.
+    #[test]
+    fn company_names_without_the_words_before_them() {
+        // The county signs with the company: the name starts after the last 与 before a place.
+        assert_eq!(
+            names("投资最大的是太康县政府与苏州鸿文纺织有限公司签订的项目"),
+            ["苏州鸿文纺织有限公司"]
+        );
+        // (集团) inside a name is part of it.
+        assert_eq!(
+            names("安徽省外经建设(集团)有限公司与该县签订的旅游度假区项目"),
+            ["安徽省外经建设(集团)有限公司"]
+        );
+        assert_eq!(
+            names("中国南山开发（集团）股份有限公司投资的物流园项目"),
+            ["中国南山开发（集团）股份有限公司"]
+        );
     }
 }

@@ -444,10 +444,13 @@ fn leftover_figures(c: &Clause, of_event: bool) -> Vec<Found> {
         // 一次, 两倍 in the prose are not figures; capacities and land are (of the projects).
         !of_event || f.value.starts_with(|ch: char| ch.is_ascii_digit())
     });
+    // 总人口46万: the place's people, never the event's.
+    let people = figures::people(c.text).into_iter().filter(|_| !of_event);
     figures::money(c.text)
         .into_iter()
         .chain(counts)
         .chain(measures)
+        .chain(people)
         .map(|f| in_clause(c, f))
         .collect()
 }

@@ -424,7 +424,9 @@ pub fn own_topic(clause: &str, year: i32, published: &str) -> Option<Topic> {
     // 完成工作任务的98.7%, 完成市分配任務25億元的142.4%, 占…任務…的31.4%: progress of the
     // period, not a target.
     let percent = clause.contains(['%', '％']);
-    if has(&["完成"]) && has(PROGRESS)
+    // 已超额完成全年目标任务 (no figure): a remark on the period's progress too.
+    let figure = clause.contains(|c: char| c.is_ascii_digit());
+    if has(&["完成"]) && (has(PROGRESS) || (!figure && has(TARGET_WORDS)))
         || (percent
             && has(&["完成", "占", "佔"])
             && has(&["任务", "任務", "目标", "目標", "计划", "計劃"]))

@@ -378,6 +378,12 @@ fn quantity(original: &str, scaled: i128, scale: u32, unit: &str) -> Result<Quan
     Ok(Quantity::Money { currency, amount })
 }
 
+/// Reads a population (a statistic whose metric is `population`): sources often leave out 人
+/// after 万 (总人口46万), so a figure without a unit counts people.
+pub fn parse_people(text: &str) -> Result<Figure, String> {
+    parse_with_default_unit(text, Some("人"))
+}
+
 /// Parses a figure in a field that holds money (an event's signed amount, a project's amount,
 /// a money statistic, an amount typed on the command line): sources often leave out 元
 /// (實際到位資金1.85億, 投資36.8億), so a figure without a unit is yuan. The same function reads
@@ -843,6 +849,25 @@ mod tests {
         );
         // Outside money fields a figure still needs its unit.
         assert!(parse_figure("1.85億").is_err());
+    }
+
+    #[test]
+    fn populations_may_leave_out_ren() {
+        for (text, q) in [
+            ("46万", Qualifier::Exact),
+            ("46萬人", Qualifier::Exact),
+            ("近46万", Qualifier::Nearly),
+        ] {
+            let f = parse_people(text).unwrap_or_else(|e| panic!("{text}: {e}"));
+            assert_eq!(f.qualifier, q, "{text}");
+            assert!(
+                matches!(&f.quantity, Quantity::Measure { value, unit } if *value == 460_000.0 && unit == "人"),
+                "{text}: {:?}",
+                f.quantity
+            );
+        }
+        // Elsewhere 46万 still needs its unit.
+        assert!(parse_figure("46万").is_err());
     }
 
     #[test]

@@ -79,6 +79,8 @@ pub enum MetricKind {
     Count,
     /// A percentage (开工率 75%): written with `%`.
     Rate,
+    /// People (总人口46万): 人 may be left out.
+    People,
 }
 
 /// The metrics that reports read, with what they measure (docs/format.md lists them). Any other
@@ -136,6 +138,11 @@ pub const KNOWN_METRICS: &[(&str, MetricKind, &str)] = &[
         "投產率: the share of the period's signed projects in production, in % (`reconcile`)",
     ),
     ("companies_visited", MetricKind::Count, "companies visited"),
+    (
+        "population",
+        MetricKind::People,
+        "人口: the people of a place (人 may be left out: 總人口46萬)",
+    ),
     (
         "leader_investment_trips",
         MetricKind::Count,
@@ -974,6 +981,7 @@ impl<'a> Checker<'a> {
                 }
                 figure
             }
+            Some(MetricKind::People) => self.parsed(path, value, quote, figure::parse_people),
             _ => self.figure(path, value, quote),
         }
     }

@@ -265,6 +265,7 @@ const VALUES_ZH: &[(&str, &str)] = &[
     ("period_report", "期间报道"),
     ("period_statistic", "期间数字"),
     ("place_fact", "地方概况"),
+    ("population", "人口"),
     ("positioning", "定位"),
     ("prefecture", "地级区划"),
     ("principle", "原则"),

@@ -232,6 +232,17 @@ fn drafted_fig(text: &str) -> Option<Fig> {
     })
 }
 
+/// A drafted statistic's value as the importer reads it (a population may leave out 人).
+fn drafted_stat_fig(metric: &str, value: &str) -> Option<Fig> {
+    if metric == "population" {
+        let f = zhaoshang::source::figure::parse_people(value).ok()?;
+        if let Quantity::Measure { value, .. } = f.quantity {
+            return Some(Fig::Measure(value.round() as i64, f.qualifier));
+        }
+    }
+    drafted_fig(value)
+}
+
 /// An annotated statistic (`value`, `unit`, `qualifier`, `value_yuan`).
 fn stat_fig(s: &Value) -> Option<Fig> {
     let q = qualifier_of(&s["qualifier"]);
@@ -909,7 +920,7 @@ fn statistics(
         .iter()
         .filter(|s| s.kind == "period_statistic")
     {
-        if let Some(f) = drafted_fig(&st.value) {
+        if let Some(f) = drafted_stat_fig(&st.metric, &st.value) {
             let bounds = st.from.clone().zip(st.to.clone());
             drafted.push(Item {
                 quote: st.quote.clone(),
@@ -983,7 +994,7 @@ fn statistics(
             let year = st.to.as_deref().and_then(|t| t.get(..4)?.parse().ok());
             Some(Item {
                 quote: st.quote.clone(),
-                key: (drafted_fig(&st.value)?, year),
+                key: (drafted_stat_fig(&st.metric, &st.value)?, year),
             })
         })
         .collect();
@@ -1011,7 +1022,7 @@ fn statistics(
         .filter_map(|st| {
             Some(Item {
                 quote: st.quote.clone(),
-                key: drafted_fig(&st.value)?,
+                key: drafted_stat_fig(&st.metric, &st.value)?,
             })
         })
         .collect();

@@ -26,10 +26,12 @@ pub(super) fn statistic_figure(
     metric: &str,
     value: &str,
 ) -> Result<crate::source::figure::Figure> {
-    if metric_kind(metric) == Some(MetricKind::Money) {
-        parse_money(path, value)
-    } else {
-        parse(path, value)
+    match metric_kind(metric) {
+        Some(MetricKind::Money) => parse_money(path, value),
+        Some(MetricKind::People) => {
+            crate::source::figure::parse_people(value).map_err(|e| anyhow::anyhow!("{path}: {e}"))
+        }
+        _ => parse(path, value),
     }
 }
 
