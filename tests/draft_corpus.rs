@@ -19,6 +19,8 @@ use score::{Article, Tally};
 use zhaoshang::draft::{self, SourceOptions};
 
 /// The held-out results may not fall below these (measured; raise them as the draft improves).
+/// Session 11 added 8 held-out articles written unseen (12 → 20): the floors were set again
+/// from that larger part's first measurement.
 struct Floor {
     found_percent: f64,
     wrong_percent_max: f64,
@@ -26,9 +28,9 @@ struct Floor {
 }
 
 const FLOOR: Floor = Floor {
-    found_percent: 72.5,
-    wrong_percent_max: 1.5,
-    projects_percent: 81.5,
+    found_percent: 72.0,
+    wrong_percent_max: 2.7,
+    projects_percent: 85.0,
 };
 
 fn corpus(split: &str) -> Vec<PathBuf> {
