@@ -44,6 +44,19 @@ const HOLDS: &[&str] = &[
     "與",
     "在",
 ];
+/// A local paper, site or station after a place's name.
+const NEWSPAPERS: &[&str] = &[
+    "日报",
+    "日報",
+    "晚报",
+    "晚報",
+    "新闻网",
+    "新聞網",
+    "电视台",
+    "電視台",
+    "融媒体",
+    "融媒體",
+];
 const AWAY: &[&str] = &["赴", "到", "前往", "走进", "走進", "在", "于", "於"];
 
 fn kind_words(level: Level, name: &str) -> &'static [&'static str] {
@@ -67,6 +80,16 @@ fn kind_words(level: Level, name: &str) -> &'static [&'static str] {
 
 const GENERIC_NAMES: &[&str] = &[
     "新区", "城区", "郊区", "矿区", "东区", "西区", "南区", "北区", "市区", "中区", "老区", "特区",
+];
+
+/// Short forms of divisions that are everyday words (合作市 → 合作项目, 资源县 → 资源, 新兴区 →
+/// 新兴产业, 和平区 → 和平): written without their kind, they are the word, not the place.
+const WORDS_NOT_PLACES: &[&str] = &[
+    "合作", "资源", "动力", "温泉", "振兴", "公园", "南部", "新兴", "新建", "市中", "中原", "和平",
+    "新华", "新城", "友好", "东风", "城关", "平原", "港口", "清新", "运河", "露天", "站前", "红旗",
+    "台前", "东市", "莲花", "三元", "长乐", "金明", "建华", "立新", "江城", "市北", "市南", "前进",
+    "胜利", "向阳", "解放", "先锋", "团结", "光明", "民主", "太平", "平安", "长安", "永安", "开发",
+    "城中", "城东", "城西", "城南", "城北", "中心", "海港", "铁西", "铁东", "新市", "白云", "青山",
 ];
 
 struct Candidate {
@@ -187,6 +210,9 @@ fn weigh(doc: &Doc, m: &Mention) -> Option<(i32, bool)> {
     {
         return None;
     }
+    if !m.full && WORDS_NOT_PLACES.contains(&fast2s::convert(written).as_str()) {
+        return None;
+    }
     let before = &text[..m.start];
     let after = &text[m.end..];
     let holds = HOLDS.iter().any(|w| after.starts_with(w));
@@ -208,6 +234,10 @@ fn weigh(doc: &Doc, m: &Mention) -> Option<(i32, bool)> {
     }
     if holds {
         score += 2;
+    }
+    // 周口日报, 兴业新闻网: the home's own paper reports its signing.
+    if level != Level::Province && NEWSPAPERS.iter().any(|w| after.starts_with(w)) {
+        score += 3;
     }
     let soon: String = after.chars().take(16).collect();
     let venue = AWAY.iter().any(|w| before.ends_with(w))

@@ -342,7 +342,7 @@ pub fn leftovers(draft: &mut Draft, doc: &Doc, place: &str) {
             let Some(value) = parseable(&f.value) else {
                 continue;
             };
-            if aside(doc, c, &f) {
+            if aside(doc, c, &f) || (of_event && wider(doc, c, &f, place)) {
                 continue;
             }
             let before = &doc.text[c.start..f.start];
@@ -399,6 +399,18 @@ pub fn leftovers(draft: &mut Draft, doc: &Doc, place: &str) {
             }
         }
     }
+}
+
+/// A figure of the whole province or country (本次洽谈会全省共有300多个项目签约) in a sentence
+/// about a county's or city's signing: the fair's, not the event's, nor the place's.
+fn wider(doc: &Doc, c: &Clause, f: &Found, place: &str) -> bool {
+    let sentence_start = doc.sentence_at(f.start).map_or(c.start, |s| s.start);
+    let in_sentence = &doc.text[sentence_start.min(f.start)..f.start];
+    let province = ["省", "自治区", "自治區"]
+        .iter()
+        .any(|k| place.ends_with(k));
+    (!province && in_sentence.contains("全省"))
+        || ["全国", "全國"].iter().any(|w| in_sentence.contains(w))
 }
 
 /// Attendance, companies visited or exhibiting (11家企业参展), projects still to sign: a figure
