@@ -367,6 +367,15 @@ pub(super) fn company_name(run: &str) -> Option<String> {
             name = &name[i + w.len()..];
         }
     }
+    // 某某加工厂(广西某某木业有限公司): a bracket that the name does not close opens the name.
+    if let Some(i) = name.rfind(['(', '（'])
+        && !name[i..].contains([')', '）'])
+    {
+        let rest = &name[i + name[i..].chars().next().map_or(1, char::len_utf8)..];
+        if rest.chars().count() >= 4 {
+            name = rest;
+        }
+    }
     for w in [
         "签约",
         "簽約",
@@ -789,6 +798,11 @@ mod tests {
         assert_eq!(
             names("中国南山开发（集团）股份有限公司投资的物流园项目"),
             ["中国南山开发（集团）股份有限公司"]
+        );
+        // A bracket the name does not close: the company is the name inside it.
+        assert_eq!(
+            names("兴业县某某林产品加工厂(广西某某木业有限公司)签约"),
+            ["广西某某木业有限公司"]
         );
     }
 }
