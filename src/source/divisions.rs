@@ -170,6 +170,13 @@ pub fn short_form(name: &str) -> Option<String> {
                 None => break,
             }
         }
+        // 新疆维吾尔自治区 names its people without 族.
+        if let Some(p) = PEOPLES
+            .iter()
+            .find(|p| rest.ends_with(*p) && rest.len() > p.len())
+        {
+            rest.truncate(rest.len() - p.len());
+        }
     }
     (rest.chars().count() >= 2).then_some(rest)
 }
@@ -569,6 +576,7 @@ mod tests {
     #[test]
     fn short_forms_drop_the_kind_and_the_peoples() {
         assert_eq!(short_form("广西壮族自治区").as_deref(), Some("广西"));
+        assert_eq!(short_form("新疆维吾尔自治区").as_deref(), Some("新疆"));
         assert_eq!(short_form("峨边彝族自治县").as_deref(), Some("峨边"));
         assert_eq!(short_form("云霄县").as_deref(), Some("云霄"));
         assert_eq!(short_form("泸县"), None);
