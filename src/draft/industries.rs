@@ -40,6 +40,15 @@ static LISTED_END: LazyLock<Regex> = LazyLock::new(|| {
     .unwrap_or_else(|e| panic!("the industry pattern: {e}"))
 });
 
+/// 项目涵盖先进制造业、食品加工业和现代服务业,: a list of three or more whose last two are
+/// joined by 和/及, ending the clause.
+static LISTED_AND: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?:涵蓋|涵盖|涉及|覆蓋|覆盖)([^,，。；;、]{2,}?、[^,，。；;]{2,}?(?:和|及|与|與)[^,，。；;、]{2,}?)(?:[,，。；;]|$)",
+    )
+    .unwrap_or_else(|e| panic!("the industry pattern: {e}"))
+});
+
 /// 数字经济、电子信息等新兴产业签约78个项目: a list that opens a clause and signs.
 static LISTED_SIGNS: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
@@ -129,6 +138,7 @@ pub fn industries(draft: &mut Draft, doc: &Doc) {
             &*COUNTED,
             &*LISTED_BARE,
             &*LISTED_SIGNS,
+            &*LISTED_AND,
         ] {
             if listed {
                 break;
@@ -287,6 +297,12 @@ mod tests {
         assert_eq!(
             drafted("今年以来,全县新签约项目40个,农业、消费品工业等产业分别签约项目13个、6个。"),
             ["农业", "消费品工业"]
+        );
+        assert_eq!(
+            drafted(
+                "5月6日,此次签约项目9个,项目涵盖先进制造业、食品加工业和现代服务业,将落户园区。"
+            ),
+            ["先进制造业", "食品加工业", "现代服务业"]
         );
     }
 }
