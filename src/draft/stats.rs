@@ -342,67 +342,122 @@ pub fn leftovers(draft: &mut Draft, doc: &Doc, place: &str) {
             let Some(value) = parseable(&f.value) else {
                 continue;
             };
-            if aside(doc, c, &f) || (of_event && wider(doc, c, &f, place)) {
-                continue;
-            }
+            let attendance = match aside(doc, c, &f) {
+                Aside::Later => continue,
+                Aside::Attendance => true,
+                Aside::No => false,
+            };
+            // 本次洽谈会全省共有300多个项目签约: the fair's, kept as a figure of the place.
+            let wider = of_event && !attendance && wider(doc, c, &f, place);
             let before = &doc.text[c.start..f.start];
             let sentence_start = doc.sentence_at(f.start).map_or(c.start, |s| s.start);
             let in_sentence = &doc.text[sentence_start.min(f.start)..f.start];
             // A project's output, capacity or land (年产10万吨, 年产值12亿元, 占地5500亩) is not
             // the event's: it is kept as a figure of the place for the user to move or drop.
             let output = of_event
+                && !attendance
                 && (OUTPUTS.iter().any(|w| before.contains(w))
                     || !(f.value.ends_with('%') || is_money(&value) || is_count(&value)));
-            // A deal in goods is the place's figure, not the signing's.
+            // A deal in goods is the place's figure, not the signing's; so is attendance (a
+            // decoy: never a figure of the signing).
             let trade = TRADE.iter().any(|w| in_sentence.contains(w));
-            let of_event = of_event && !output && !trade;
+            let of_event = of_event && !output && !trade && !attendance && !wider;
             if of_event && restates_headline(draft, &value, c.text) {
                 draft.used(f.start, f.end);
                 continue;
             }
-            let metric = fact_metric(before, &value);
-            let quote = doc.text[c.start..f.end].to_string();
-            let label = Some(before.trim().to_string()).filter(|l| !l.is_empty());
-            let forecast = ["预计", "預計"].iter().any(|w| before.contains(w));
             draft.used(f.start, f.end);
+            let leftover = Leftover {
+                quote: doc.text[c.start..f.end].to_string(),
+                before,
+                value,
+                output,
+                attendance,
+                wider,
+            };
             if of_event {
-                let metric = match metric {
-                    "figure" | "amount" => event_metric(before, &value),
-                    m => m,
-                };
-                draft.file.events[0].statistics.push(EventStatisticEntry {
-                    metric: metric.into(),
-                    label,
-                    value,
-                    forecast,
-                    quote,
-                    alternatives: Vec::new(),
-                });
+                push_event_statistic(draft, leftover);
             } else {
-                draft.file.statistics.push(StatisticEntry {
-                    kind: "place_fact".into(),
-                    place: place.to_string(),
-                    metric: metric.into(),
-                    label,
-                    value,
-                    forecast: forecast || (output && before.contains(['可', '将', '將'])),
-                    quote,
-                    ..Default::default()
-                });
-                if output {
-                    let n = draft.file.statistics.len() - 1;
-                    draft.note(
-                        Section::Statistic(n),
-                        "a project's output, capacity or land, kept as a figure of the place: move it to its project's note or drop it".into(),
-                    );
-                }
+                push_place_fact(draft, leftover, place);
             }
         }
     }
 }
 
+/// A figure left over, read in its clause.
+struct Leftover<'a> {
+    quote: String,
+    /// The clause's words before the figure.
+    before: &'a str,
+    value: String,
+    output: bool,
+    attendance: bool,
+    /// Of the whole province or country.
+    wider: bool,
+}
+
+impl Leftover<'_> {
+    fn label(&self) -> Option<String> {
+        Some(self.before.trim().to_string()).filter(|l| !l.is_empty())
+    }
+
+    fn forecast(&self) -> bool {
+        ["预计", "預計"].iter().any(|w| self.before.contains(w))
+    }
+}
+
+fn push_event_statistic(draft: &mut Draft, f: Leftover) {
+    let metric = match fact_metric(f.before, &f.value) {
+        "figure" | "amount" => event_metric(f.before, &f.value),
+        m => m,
+    };
+    draft.file.events[0].statistics.push(EventStatisticEntry {
+        metric: metric.into(),
+        label: f.label(),
+        forecast: f.forecast(),
+        value: f.value,
+        quote: f.quote,
+        alternatives: Vec::new(),
+    });
+}
+
+fn push_place_fact(draft: &mut Draft, f: Leftover, place: &str) {
+    let metric = if f.attendance {
+        "attendance"
+    } else {
+        fact_metric(f.before, &f.value)
+    };
+    draft.file.statistics.push(StatisticEntry {
+        kind: "place_fact".into(),
+        place: place.to_string(),
+        metric: metric.into(),
+        label: f.label(),
+        forecast: f.forecast() || (f.output && f.before.contains(['可', '将', '將'])),
+        value: f.value,
+        quote: f.quote,
+        ..Default::default()
+    });
+    let n = draft.file.statistics.len() - 1;
+    if f.output {
+        draft.note(
+            Section::Statistic(n),
+            "a project's output, capacity or land, kept as a figure of the place: move it to its project's note or drop it".into(),
+        );
+    } else if f.wider {
+        draft.note(
+            Section::Statistic(n),
+            "a figure of the whole province or country (全省, 全国), not of this place: give it its place or drop it".into(),
+        );
+    } else if f.attendance {
+        draft.note(
+            Section::Statistic(n),
+            "who attended, exhibited or was visited, not what was signed: kept as a figure of the place; move it to the event's note or drop it".into(),
+        );
+    }
+}
+
 /// A figure of the whole province or country (本次洽谈会全省共有300多个项目签约) in a sentence
-/// about a county's or city's signing: the fair's, not the event's, nor the place's.
+/// about a county's or city's signing: the fair's, not the event's.
 fn wider(doc: &Doc, c: &Clause, f: &Found, place: &str) -> bool {
     let sentence_start = doc.sentence_at(f.start).map_or(c.start, |s| s.start);
     let in_sentence = &doc.text[sentence_start.min(f.start)..f.start];
@@ -413,9 +468,17 @@ fn wider(doc: &Doc, c: &Clause, f: &Found, place: &str) -> bool {
         || ["全国", "全國"].iter().any(|w| in_sentence.contains(w))
 }
 
-/// Attendance, companies visited or exhibiting (11家企业参展), projects still to sign: a figure
-/// neither of the signing nor of the place.
-fn aside(doc: &Doc, c: &Clause, f: &Found) -> bool {
+/// A figure beside the signing: never the signing's.
+enum Aside {
+    No,
+    /// Projects still to sign (另有23个项目将在会后签约): dropped.
+    Later,
+    /// Attendance, companies visited or exhibiting (11家企业参展, 客商200余人参加): kept as a
+    /// figure of the place.
+    Attendance,
+}
+
+fn aside(doc: &Doc, c: &Clause, f: &Found) -> Aside {
     let before = &doc.text[c.start..f.start];
     let sentence_start = doc.sentence_at(f.start).map_or(c.start, |s| s.start);
     let in_sentence = &doc.text[sentence_start.min(f.start)..f.start];
@@ -425,9 +488,25 @@ fn aside(doc: &Doc, c: &Clause, f: &Found) -> bool {
             .iter()
             .any(|w| after.starts_with(&format!("{lead}{w}")))
     });
-    ASIDE.iter().any(|w| before.contains(w))
-        || LATER.iter().any(|w| in_sentence.contains(w))
-        || attends
+    if LATER.iter().any(|w| in_sentence.contains(w)) {
+        Aside::Later
+    } else if attends || ASIDE.iter().any(|w| before.contains(w)) {
+        // Projects (来自大湾区的项目46个) and money are not who came.
+        let relative = Found {
+            start: f.start - c.start,
+            end: f.end - c.start,
+            value: f.value.clone(),
+        };
+        let projects = counts_projects(c.text, &relative);
+        let people = !(projects || is_money(&f.value) || f.value.ends_with('%'));
+        if people {
+            Aside::Attendance
+        } else {
+            Aside::Later
+        }
+    } else {
+        Aside::No
+    }
 }
 
 /// Whether a figure is part of a drafted project's name (年产10万吨新材料项目).
@@ -458,8 +537,16 @@ fn leftover_figures(c: &Clause, of_event: bool) -> Vec<Found> {
     });
     // 总人口46万: the place's people, never the event's.
     let people = figures::people(c.text).into_iter().filter(|_| !of_event);
-    figures::money(c.text)
-        .into_iter()
+    // 总投资10亿元以上的项目超过100个: the amount bounds the projects counted, it is not a figure.
+    let money = figures::money(c.text).into_iter().filter(|f| {
+        let bound = ["以上", "以下"].iter().any(|w| f.value.ends_with(w));
+        let after = &c.text[f.end..];
+        !(bound
+            && ["的项目", "的項目", "项目", "項目"]
+                .iter()
+                .any(|w| after.starts_with(w)))
+    });
+    money
         .chain(counts)
         .chain(measures)
         .chain(people)
