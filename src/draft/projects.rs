@@ -357,9 +357,9 @@ pub(super) fn project_name(run: &str) -> Option<String> {
     ok.then(|| name.to_string())
 }
 
-/// A company's name as written, without the words before it (与, 由, 我市分别与 …).
-pub(super) fn company_name(run: &str) -> Option<String> {
-    let g = crate::source::divisions::gazetteer();
+/// A company's run without the words that lead to its name: a project before it in brackets,
+/// a bracket it does not close, a verb or list word (签约, 其中, 代表 …).
+fn after_lead_words(run: &str) -> &str {
     let mut name = run;
     // 年产20万吨特种纸项目(山东恒瑞纸业有限公司): the company in brackets after its project.
     for w in ["项目(", "项目（", "項目(", "項目（"] {
@@ -403,6 +403,13 @@ pub(super) fn company_name(run: &str) -> Option<String> {
             }
         }
     }
+    name
+}
+
+/// A company's name as written, without the words before it (与, 由, 我市分别与 …).
+pub(super) fn company_name(run: &str) -> Option<String> {
+    let g = crate::source::divisions::gazetteer();
+    let mut name = after_lead_words(run);
     // A company's name never starts with an investment (投资52亿元设立…有限公司).
     if let Some(amount) = AMOUNT_BEFORE.find_iter(name).last() {
         name = &name[amount.end()..];
