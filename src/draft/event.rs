@@ -693,7 +693,10 @@ fn read_parts(draft: &mut Draft, doc: &Doc, piece: &str, start: usize, parts: &m
     let flush = |current: &mut Option<(PartEntry, usize, usize)>, parts: &mut Vec<PartEntry>| {
         if let Some((mut p, s, e)) = current.take() {
             p.quote = doc.text[s..e].to_string();
-            if names_a_part(&p.name) && (p.count.is_some() || p.amount.is_some()) {
+            if names_a_part(&p.name)
+                && !names_a_project(&p.name)
+                && (p.count.is_some() || p.amount.is_some())
+            {
                 parts.push(p);
             }
         }
@@ -752,6 +755,15 @@ fn read_parts(draft: &mut Draft, doc: &Doc, piece: &str, start: usize, parts: &m
         }
     }
     flush(&mut current, parts);
+}
+
+/// A label that names one project by its company or its verb (其中,某某有限公司投资30亿元的…;
+/// 与某某公司签订总投资100亿元的…): a project's figure, not a part.
+fn names_a_project(label: &str) -> bool {
+    super::projects::COMPANY.is_match(label)
+        || ["签订", "簽訂", "投资建设", "投資建設", "投资的", "投資的"]
+            .iter()
+            .any(|w| label.contains(w))
 }
 
 /// A label that names a kind of project (民企项目, 外资), not only the amount's words.
