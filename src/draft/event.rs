@@ -648,12 +648,15 @@ fn part_segment(doc: &Doc, c: &Clause) -> Option<(usize, usize)> {
     if let Some(i) = marker {
         return Some((c.start + i, sentence_end(c.start)));
     }
-    // 按产业类别划分,…: the sentence divides the batch. (从投资规模看,… was tried too: it
-    // drafted a wrong part more often than a right one.)
+    // 按产业类别划分,…: the sentence divides the batch.
+    // 从项目类别看,…: so does a point of view on the batch.
     let divides = c.text.starts_with('按')
         && ["划分", "劃分", "分类", "分類", "来分", "來分"]
             .iter()
-            .any(|w| c.text.ends_with(w));
+            .any(|w| c.text.ends_with(w))
+        || (c.text.starts_with('从') || c.text.starts_with('從'))
+            && c.text.ends_with('看')
+            && c.text.chars().count() <= 10;
     if divides {
         return Some((c.start + c.text.len(), sentence_end(c.start)));
     }
