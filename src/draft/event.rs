@@ -733,6 +733,21 @@ fn read_parts(draft: &mut Draft, doc: &Doc, piece: &str, start: usize, parts: &m
             ));
             draft.used(cstart + c.start, cstart + c.end);
         }
+        // 合同外资3.2亿美元: foreign capital is a figure of the batch, not a part's amount
+        // (unless the part is the foreign projects: 外资项目30个,合同外资额21.6亿美元).
+        let foreign_part = current
+            .as_ref()
+            .is_some_and(|(p, ..)| p.name.contains("外资") || p.name.contains("外資"));
+        let capital = !foreign_part
+            && money.as_ref().is_some_and(|m| {
+                let label = &text[..m.start];
+                ["外资", "外資"].iter().any(|w| label.contains(w))
+                    && !["项目", "項目"].iter().any(|w| label.contains(w))
+            });
+        if capital {
+            flush(&mut current, parts);
+            continue;
+        }
         if let Some(m) = &money {
             match &mut current {
                 Some((p, _, e)) if p.amount.is_none() => {
