@@ -142,6 +142,14 @@ const GENERIC_ENDS: &[&str] = &[
     "開工項目",
     "竣工项目",
     "投产项目",
+    "多数项目",
+    "多數項目",
+    "少数项目",
+    "少數項目",
+    "部分项目",
+    "部分項目",
+    "全部项目",
+    "全部項目",
 ];
 
 /// Ends that name a batch however long the words before them (首批重点项目, 招商引资项目).
