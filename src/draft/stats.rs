@@ -536,7 +536,7 @@ fn leftover_figures(c: &Clause, of_event: bool) -> Vec<Found> {
             && (digits
                 || f.value
                     .starts_with(|ch: char| "两兩二三四五六七八九十".contains(ch))))
-            || (!of_event && digits && !f.value.ends_with('批'))
+            || (!of_event && (digits || several(&f.value)) && !f.value.ends_with('批'))
     });
     let measures = figures::measures(c.text).into_iter().filter(|f| {
         // 一次, 两倍 in the prose are not figures; capacities and land are (of the projects).
@@ -559,6 +559,11 @@ fn leftover_figures(c: &Clause, of_event: bool) -> Vec<Found> {
         .chain(people)
         .map(|f| in_clause(c, f))
         .collect()
+}
+
+/// A count in characters from 三 up (四个招商工作组, 十二个重点产业): 一个, 两个 are the prose's.
+fn several(value: &str) -> bool {
+    value.starts_with(|ch: char| "三四五六七八九十".contains(ch))
 }
 
 const ASIDE: &[&str] = &[
