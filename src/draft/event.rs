@@ -733,17 +733,9 @@ fn read_parts(draft: &mut Draft, doc: &Doc, piece: &str, start: usize, parts: &m
             ));
             draft.used(cstart + c.start, cstart + c.end);
         }
-        // 合同外资3.2亿美元: foreign capital is a figure of the batch, not a part's amount
-        // (unless the part is the foreign projects: 外资项目30个,合同外资额21.6亿美元).
-        let foreign_part = current
+        let capital = money
             .as_ref()
-            .is_some_and(|(p, ..)| p.name.contains("外资") || p.name.contains("外資"));
-        let capital = !foreign_part
-            && money.as_ref().is_some_and(|m| {
-                let label = &text[..m.start];
-                ["外资", "外資"].iter().any(|w| label.contains(w))
-                    && !["项目", "項目"].iter().any(|w| label.contains(w))
-            });
+            .is_some_and(|m| foreign_capital(current.as_ref().map(|c| &c.0), &text[..m.start]));
         if capital {
             flush(&mut current, parts);
             continue;
@@ -773,6 +765,15 @@ fn read_parts(draft: &mut Draft, doc: &Doc, piece: &str, start: usize, parts: &m
         }
     }
     flush(&mut current, parts);
+}
+
+/// 合同外资3.2亿美元: foreign capital is a figure of the batch, not a part's amount (unless the
+/// part is the foreign projects: 外资项目30个,合同外资额21.6亿美元).
+fn foreign_capital(current: Option<&PartEntry>, label: &str) -> bool {
+    let foreign = |t: &str| t.contains("外资") || t.contains("外資");
+    !current.is_some_and(|p| foreign(&p.name))
+        && foreign(label)
+        && !["项目", "項目"].iter().any(|w| label.contains(w))
 }
 
 /// A label that names one project by its company or its verb (其中,某某有限公司投资30亿元的…;

@@ -704,6 +704,7 @@ pub fn companies(draft: &mut Draft, doc: &Doc) {
             });
         }
     }
+    listed_companies(draft, doc);
     // A link to a company that is not declared (a name cut differently) is dropped.
     let declared: Vec<String> = draft.file.companies.iter().map(|c| fold(&c.name)).collect();
     let mut linked = Vec::new();
@@ -726,6 +727,88 @@ pub fn companies(draft: &mut Draft, doc: &Doc) {
             "linked to the company its item names: check the role (investor)".into(),
         );
     }
+}
+
+/// Companies named short in a list beside ones named in full (新引进成山集团、珠海银隆、万科集团、
+/// 江苏舜天等): the list's other items are companies too, by their short names.
+fn listed_companies(draft: &mut Draft, doc: &Doc) {
+    for (index, sentence) in doc.sentences.iter().enumerate() {
+        let clutter = doc
+            .clauses
+            .iter()
+            .any(|c| c.sentence == index && c.topic == Topic::Clutter);
+        if clutter {
+            continue;
+        }
+        for run in sentence.text.split([',', '，', ';', '；', ':', '：', '。']) {
+            if !run.contains('、') {
+                continue;
+            }
+            let items: Vec<&str> = run.split('、').collect();
+            let Some(items) = short_company_items(&items) else {
+                continue;
+            };
+            for name in items {
+                let known =
+                    draft.file.companies.iter().any(|x| {
+                        fold(&x.name) == fold(name) || fold(&x.name).contains(&fold(name))
+                    });
+                if !known {
+                    draft.file.companies.push(CompanyEntry {
+                        name: name.to_string(),
+                        name_kind: "short".into(),
+                        quote: run.to_string(),
+                        ..Default::default()
+                    });
+                }
+            }
+        }
+    }
+}
+
+/// The items of a list when at least one is a company in full and every one reads as a
+/// company's name (2 to 14 characters, no figure, not a project, an industry or a place).
+fn short_company_items<'a>(items: &[&'a str]) -> Option<Vec<&'a str>> {
+    let g = crate::source::divisions::gazetteer();
+    let first = after_lead_words(items.first()?);
+    let first = first
+        .rfind(['有', '括', '是', '进', '進'])
+        .map_or(first, |i| {
+            &first[i + first[i..].chars().next().map_or(1, char::len_utf8)..]
+        });
+    let last = items.last()?;
+    let last = last.find('等').map_or(*last, |i| &last[..i]);
+    let n = items.len();
+    let names: Vec<&str> = items
+        .iter()
+        .enumerate()
+        .map(|(i, item)| match i {
+            0 => first,
+            i if i == n - 1 => last,
+            _ => item,
+        })
+        .map(str::trim)
+        .collect();
+    let full = |name: &str| {
+        COMPANY.find(name).is_some_and(|m| m.as_str() == name)
+            && company_name(name).as_deref() == Some(name)
+    };
+    let reads_as_name = |name: &str| {
+        let chars = name.chars().count();
+        (2..=14).contains(&chars)
+            && name.chars().all(|ch| ch.is_alphabetic())
+            && ![
+                "项目", "項目", "产业", "產業", "行业", "行業", "企业", "企業", "等",
+            ]
+            .iter()
+            .any(|w| name.ends_with(w))
+            && !g
+                .find_in_text(name)
+                .first()
+                .is_some_and(|m| m.end == name.len())
+    };
+    (names.len() >= 2 && names.iter().any(|n| full(n)) && names.iter().all(|n| reads_as_name(n)))
+        .then(|| names.into_iter().filter(|n| !full(n)).collect())
 }
 
 /// A company whose own words (苏州超帮涂料有限公司: 超帮涂料) begin a project's name is that
@@ -788,13 +871,28 @@ fn link_by_name(draft: &mut Draft) {
 
 #[cfg(test)]
 mod tests {
-    use super::{COMPANY, company_name};
+    use super::{COMPANY, company_name, short_company_items};
 
     fn names(text: &str) -> Vec<String> {
         COMPANY
             .find_iter(text)
             .filter_map(|m| company_name(m.as_str()))
             .collect()
+    }
+
+    #[test]
+    fn short_names_listed_beside_full_ones_are_companies() {
+        let items = |run: &'static str| {
+            short_company_items(&run.split('、').collect::<Vec<_>>()).unwrap_or_default()
+        };
+        assert_eq!(
+            items("新引进成山集团、珠海银隆、万科集团、江苏舜天等"),
+            ["珠海银隆", "江苏舜天"]
+        );
+        // No company in full: nothing is one.
+        assert!(items("涵盖研发中心、管理咨询、金融等").is_empty());
+        // 投资性公司 is a kind, not a company in full.
+        assert!(items("投资性公司、研发中心、商贸物流等").is_empty());
     }
 
     /// Shapes of real reports, in our own words.
