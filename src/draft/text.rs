@@ -406,7 +406,14 @@ const ECONOMY: &[&str] = &[
     "居民人均",
 ];
 
+/// Whether a text names a stage reached: 建成达产后, 投产后 are a forecast's time, not a batch.
 fn has_stage(text: &str) -> bool {
+    let mut text = text.to_string();
+    for w in STAGE_WORDS {
+        text = text
+            .replace(&format!("{w}后"), "")
+            .replace(&format!("{w}後"), "");
+    }
     STAGE_WORDS.iter().any(|w| text.contains(w))
 }
 
@@ -415,7 +422,7 @@ pub fn own_topic(clause: &str, year: i32, published: &str) -> Option<Topic> {
     let has = |words: &[&str]| words.iter().any(|w| clause.contains(w));
     let signing = has(SIGNING_WORDS);
     // A batch signed and started together (集中签约、开工项目共73个) is not the signing's.
-    if has(STAGE_WORDS) {
+    if has_stage(clause) {
         // 下半年已推动三批57个项目集中签约开工: a period's tally, not a batch.
         let period = super::period::period_in(clause, year, published)
             .filter(|_| has(SIGNING_WORDS) && (!has(THIS_EVENT) || has(&["以来", "以來"])));
