@@ -24,12 +24,14 @@ const INDEXED: &[(&str, &str, &str)] = &[
     (
         "project",
         "name",
-        "SELECT project_id, NULL, name FROM projects WHERE source_id = ?1",
+        // through its events (a project's source is its event's; no index on projects.source_id)
+        "SELECT p.project_id, NULL, p.name FROM events e JOIN projects p ON p.event_id = e.event_id
+          WHERE e.source_id = ?1 ORDER BY p.project_id",
     ),
     (
         "event",
         "name",
-        "SELECT event_id, NULL, name FROM events WHERE source_id = ?1",
+        "SELECT event_id, NULL, name FROM events WHERE source_id = ?1 ORDER BY event_id",
     ),
     (
         "company",
