@@ -340,7 +340,10 @@ fn reports_and_searches(env: &TestEnv, reports: &[&str], terms: &[&str]) -> Stri
     let mut answers = String::new();
     for report in reports {
         answers.push_str(&format!("== report {report}\n"));
-        answers.push_str(&answer(env, &["--quiet", "report", report, "--format", "csv"]));
+        answers.push_str(&answer(
+            env,
+            &["--quiet", "report", report, "--format", "csv"],
+        ));
     }
     for term in terms {
         answers.push_str(&format!("== search {term}\n"));
@@ -429,7 +432,10 @@ fn a_catalogue_converted_to_v12_answers_as_before() {
     answers.push_str("== export\n");
     answers.push_str(&answer(&env, &["--quiet", "export", "--jsonl", "-"]));
     for (heading, sql) in [
-        ("projects", "SELECT * FROM projects_quoted ORDER BY project_id"),
+        (
+            "projects",
+            "SELECT * FROM projects_quoted ORDER BY project_id",
+        ),
         (
             "project_companies",
             "SELECT * FROM project_companies_quoted ORDER BY project_id, company_id, role",

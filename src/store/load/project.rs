@@ -158,7 +158,9 @@ impl Writer<'_> {
                 amount.foreign,
                 amount.currency,
                 amount.qualifier,
-                amount.quote.and_then(|q| unless_repeated(q, Some(&p.quote))),
+                amount
+                    .quote
+                    .and_then(|q| unless_repeated(q, Some(&p.quote))),
                 place_id,
                 place_basis,
                 place_quote,
