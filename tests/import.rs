@@ -505,7 +505,7 @@ fn the_json_schema_in_the_repository_is_current() {
 /// Two sources written for this test in our own words (the companies and projects are
 /// invented): the first names a project with its company and amount in one sentence, the second
 /// reports the same project again (by its key) and links another company to it in its own
-/// sentence.
+/// sentence. `PLACES quote` stands for the district and its parents, the district quoted so.
 const FIRST_OF_TWO: &str = r#"
 format = 3
 
@@ -521,21 +521,7 @@ text = """
 澄泓材料科技有限公司投资15亿元的高端膜材料项目落户江都。
 """
 
-[[places]]
-name = "江苏省"
-kind = "province"
-parent = "中国"
-
-[[places]]
-name = "扬州市"
-kind = "city"
-parent = "江苏省"
-
-[[places]]
-name = "江都区"
-kind = "district"
-parent = "扬州市"
-quote = "扬州市江都区举行项目集中签约活动"
+PLACES 扬州市江都区举行项目集中签约活动
 
 [[companies]]
 name = "澄泓材料科技有限公司"
@@ -571,21 +557,7 @@ text = """
 由岫岚建设集团承建的高端膜材料项目今天开工。
 """
 
-[[places]]
-name = "江苏省"
-kind = "province"
-parent = "中国"
-
-[[places]]
-name = "扬州市"
-kind = "city"
-parent = "江苏省"
-
-[[places]]
-name = "江都区"
-kind = "district"
-parent = "扬州市"
-quote = "江都区举行重大项目集中开工活动"
+PLACES 江都区举行重大项目集中开工活动
 
 [[companies]]
 name = "岫岚建设集团"
@@ -615,8 +587,18 @@ fn a_quote_that_repeats_the_projects_is_stored_once_and_read_whole() {
     let env = seeded();
     let first = env.dir.path().join("first.toml");
     let second = env.dir.path().join("second.toml");
-    std::fs::write(&first, FIRST_OF_TWO).unwrap();
-    std::fs::write(&second, SECOND_OF_TWO).unwrap();
+    let with_places = |source: &str| -> String {
+        let (head, rest) = source.split_once("PLACES ").unwrap();
+        let (quote, tail) = rest.split_once('\n').unwrap();
+        format!(
+            "{head}[[places]]\nname = \"江苏省\"\nkind = \"province\"\nparent = \"中国\"\n\n\
+             [[places]]\nname = \"扬州市\"\nkind = \"city\"\nparent = \"江苏省\"\n\n\
+             [[places]]\nname = \"江都区\"\nkind = \"district\"\nparent = \"扬州市\"\n\
+             quote = \"{quote}\"\n{tail}"
+        )
+    };
+    std::fs::write(&first, with_places(FIRST_OF_TWO)).unwrap();
+    std::fs::write(&second, with_places(SECOND_OF_TWO)).unwrap();
     ok(&env, &["import", first.to_str().unwrap()]);
     ok(&env, &["import", second.to_str().unwrap()]);
     let c = rusqlite::Connection::open(env.db()).unwrap();
