@@ -12,7 +12,8 @@
 //!
 //! - import vs the stock `sqlite3` shell importing exactly the rows the import wrote (CSV into
 //!   untyped tables of the same columns, then the same two FTS indexes; same 64 MB page cache),
-//!   and vs sqlite-utils inserting the same rows (if installed: on PATH or ZHAOSHANG_SQLITE_UTILS);
+//!   and again with every index the catalogue has on those tables built after the rows (issue
+//!   31's "same indexes"), and vs sqlite-utils inserting the same rows (if installed: on PATH or ZHAOSHANG_SQLITE_UTILS);
 //! - every report, as a table and as CSV, vs the stock shell running the very report SQL
 //!   (`-box` and `-csv`);
 //! - search of a three- and a two-character term (top 50) vs the shell scanning the same folded
@@ -198,10 +199,54 @@ fn written_tables(db: &Path) -> Vec<(String, Vec<String>)> {
         .collect()
 }
 
+/// Every index of the catalogue's written tables as a statement for the shell: its own
+/// `CREATE INDEX` (UNIQUE left out: CSV has no NULL, so keys that are NULL arrive as equal empty
+/// strings), and one over the columns of each UNIQUE or PRIMARY KEY constraint's index.
+fn index_statements(conn: &Connection, tables: &[(String, Vec<String>)]) -> String {
+    let mut script = String::new();
+    for (table, _) in tables {
+        let indexes: Vec<(String, Option<String>)> = conn
+            .prepare(
+                "SELECT l.name, m.sql FROM pragma_index_list(?1) l
+                   LEFT JOIN sqlite_schema m ON m.type = 'index' AND m.name = l.name
+                  ORDER BY l.seq DESC",
+            )
+            .unwrap()
+            .query_map([table], |r| Ok((r.get(0)?, r.get(1)?)))
+            .unwrap()
+            .collect::<Result<_, _>>()
+            .unwrap();
+        for (name, sql) in indexes {
+            match sql {
+                Some(sql) => script.push_str(&format!(
+                    "{};\n",
+                    sql.replacen("CREATE UNIQUE INDEX", "CREATE INDEX", 1)
+                )),
+                None => {
+                    let columns: Vec<String> = conn
+                        .prepare("SELECT name FROM pragma_index_info(?1) ORDER BY seqno")
+                        .unwrap()
+                        .query_map([&name], |r| r.get(0))
+                        .unwrap()
+                        .collect::<Result<_, _>>()
+                        .unwrap();
+                    script.push_str(&format!(
+                        "CREATE INDEX \"shell_{name}\" ON {table} ({});\n",
+                        columns.join(", ")
+                    ));
+                }
+            }
+        }
+    }
+    script
+}
+
 /// Writes every row the import wrote as CSV (one file per table, no header; NULL as an empty
-/// field) and the sqlite3 script that imports them into untyped tables of the same columns, then
-/// builds the two FTS indexes, in one transaction with the import's page cache (64 MB).
-fn shell_import_files(db: &Path, dir: &Path) -> PathBuf {
+/// field; written by the script without indexes, read by both) and the sqlite3 script that imports them into untyped tables of the same columns (and,
+/// `with_indexes`, then builds every index the catalogue has on them, after the rows, as a bulk
+/// load would), then builds the two FTS indexes, in one transaction with the import's page cache
+/// (64 MB).
+fn shell_import_files(db: &Path, dir: &Path, with_indexes: bool) -> PathBuf {
     let tables = written_tables(db);
     let conn = Connection::open_with_flags(db, OpenFlags::SQLITE_OPEN_READ_ONLY).unwrap();
     let csv_dir = dir.join("rows");
@@ -209,17 +254,23 @@ fn shell_import_files(db: &Path, dir: &Path) -> PathBuf {
     let mut script = String::from("PRAGMA cache_size = -65536;\nBEGIN;\n");
     for (table, columns) in &tables {
         let path = csv_dir.join(format!("{table}.csv"));
-        write_rows(&conn, table, columns, &path, false);
+        // The indexed script imports the files the plain one wrote.
+        if !with_indexes {
+            write_rows(&conn, table, columns, &path, false);
+        }
         script.push_str(&format!(
             "CREATE TABLE {table} ({});\n.import --csv {} {table}\n",
             columns.join(", "),
             path.display()
         ));
     }
+    if with_indexes {
+        script.push_str(&index_statements(&conn, &tables));
+    }
     // The two FTS indexes are contentless: their documents are the entries' folded texts and
     // their pairs, written by the program and here by the bench, imported beside and inserted.
     let documents = csv_dir.join("search_documents.csv");
-    {
+    if !with_indexes {
         let mut out = BufWriter::new(fs::File::create(&documents).unwrap());
         let mut stmt = conn
             .prepare("SELECT entry_id, original FROM search_texts")
@@ -247,7 +298,11 @@ fn shell_import_files(db: &Path, dir: &Path) -> PathBuf {
          DROP TABLE search_documents;\nCOMMIT;\n",
         documents.display()
     ));
-    let path = dir.join("shell-import.sql");
+    let path = dir.join(if with_indexes {
+        "shell-import-indexed.sql"
+    } else {
+        "shell-import.sql"
+    });
     fs::write(&path, script).unwrap();
     path
 }
@@ -278,7 +333,9 @@ fn csv_cell(value: Value) -> String {
     }
 }
 
-/// sqlite-utils (`ZHAOSHANG_SQLITE_UTILS` or on PATH), if installed.
+/// sqlite-utils (`ZHAOSHANG_SQLITE_UTILS`, on PATH, or in a virtual environment at
+/// ~/.cache/zhaoshang/sqlite-utils-venv: `python3 -m venv ~/.cache/zhaoshang/sqlite-utils-venv &&
+/// ~/.cache/zhaoshang/sqlite-utils-venv/bin/pip install sqlite-utils`), if installed.
 fn sqlite_utils() -> Option<PathBuf> {
     std::env::var_os("ZHAOSHANG_SQLITE_UTILS")
         .map(PathBuf::from)
@@ -289,6 +346,11 @@ fn sqlite_utils() -> Option<PathBuf> {
                 .ok()?;
             let path = String::from_utf8(out.stdout).ok()?;
             (!path.trim().is_empty()).then(|| PathBuf::from(path.trim()))
+        })
+        .or_else(|| {
+            std::env::var_os("HOME").map(|home| {
+                PathBuf::from(home).join(".cache/zhaoshang/sqlite-utils-venv/bin/sqlite-utils")
+            })
         })
         .filter(|p| p.exists())
 }
@@ -658,16 +720,21 @@ fn import_lines(args: &Args, jsonl: &Path, db: &Path, n: usize, out: &mut String
     // The first run writes the catalogue the reports read; the rows it wrote are what the
     // baselines write. Ours and the shell alternate from there.
     let first = import_into(db);
-    let script = shell_import_files(db, &args.dir);
+    let script = shell_import_files(db, &args.dir, false);
+    let indexed_script = shell_import_files(db, &args.dir, true);
     let mut pairs = vec![(first, shell_import(&script))];
+    let mut indexed_pairs = vec![(first, shell_import(&indexed_script))];
     for _ in 1..runs {
-        pairs.push((import_into(&ours_db), shell_import(&script)));
+        let ours = import_into(&ours_db);
+        pairs.push((ours, shell_import(&script)));
+        indexed_pairs.push((ours, shell_import(&indexed_script)));
     }
     // Only the catalogue is read again; a large size's copies would fill the disk.
     remove_db(&ours_db);
     remove_db(&shell_db);
-    let timed = timed(&pairs);
-    let ours = timed.ours;
+    let plain = timed(&pairs);
+    let indexed = timed(&indexed_pairs);
+    let ours = plain.ours;
     let of_runs = if runs == args.runs {
         String::new()
     } else {
@@ -679,8 +746,20 @@ fn import_lines(args: &Args, jsonl: &Path, db: &Path, n: usize, out: &mut String
             label: &format!(
                 "import vs `sqlite3 .import` of the same rows (+ the same FTS indexes){of_runs}"
             ),
-            timed,
+            timed: plain,
             max_ratio: 2.0,
+            max_mb: Some(100.0),
+        },
+    );
+    print_line(
+        out,
+        Line {
+            label: &format!(
+                "import vs `sqlite3 .import` of the same rows with the same indexes (each built \
+                 after the rows, + the same FTS indexes){of_runs}"
+            ),
+            timed: indexed,
+            max_ratio: 1.5,
             max_mb: Some(100.0),
         },
     );

@@ -42,7 +42,10 @@ band_of AS NOT MATERIALIZED (
            END AS band_text
       FROM statistics
 ),
-bands AS MATERIALIZED (SELECT * FROM band_of WHERE metric = 'projects_in_band'),
+-- the counts by amount band, read through the partial index statistics_bands (an event's) or
+-- statistics_source (a place and period's): materialised, their pairs were found through
+-- automatic indexes built on every run
+bands AS NOT MATERIALIZED (SELECT * FROM band_of WHERE metric = 'projects_in_band'),
 -- pairs of bands of one scope: an event, or a place and period of one source
 scoped AS (
     SELECT o.statistic_id AS outer_id, i.statistic_id AS inner_id, o.lo AS olo, o.hi AS ohi, i.lo AS ilo, i.hi AS ihi

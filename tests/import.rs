@@ -501,3 +501,154 @@ fn the_json_schema_in_the_repository_is_current() {
         false
     );
 }
+
+/// Two sources written for this test in our own words (the companies and projects are
+/// invented): the first names a project with its company and amount in one sentence, the second
+/// reports the same project again (by its key) and links another company to it in its own
+/// sentence. `PLACES quote` stands for the district and its parents, the district quoted so.
+const FIRST_OF_TWO: &str = r#"
+format = 3
+
+[source]
+title = "江都区集中签约(测试用,一句一项目)"
+publisher = "zhaoshang test fixture"
+url = "https://example.org/zhaoshang-fixtures/one-sentence/1"
+published = "2024-04-02"
+script = "simplified"
+text = """
+江都区集中签约(测试用,一句一项目)
+4月2日,扬州市江都区举行项目集中签约活动。
+澄泓材料科技有限公司投资15亿元的高端膜材料项目落户江都。
+"""
+
+PLACES 扬州市江都区举行项目集中签约活动
+
+[[companies]]
+name = "澄泓材料科技有限公司"
+name_kind = "full"
+quote = "澄泓材料科技有限公司投资15亿元"
+
+[[events]]
+name = "江都区项目集中签约活动"
+place = "江都区"
+date = "2024-04-02"
+quote = "4月2日,扬州市江都区举行项目集中签约活动"
+
+[[events.projects]]
+name = "高端膜材料项目"
+key = "jd-membrane"
+quote = "澄泓材料科技有限公司投资15亿元的高端膜材料项目"
+amount = { value = "15亿元", quote = "澄泓材料科技有限公司投资15亿元的高端膜材料项目" }
+companies = [{ name = "澄泓材料科技有限公司", role = "investor", quote = "澄泓材料科技有限公司投资15亿元的高端膜材料项目" }]
+"#;
+
+const SECOND_OF_TWO: &str = r#"
+format = 3
+
+[source]
+title = "江都区项目开工(测试用,一句一项目)"
+publisher = "zhaoshang test fixture"
+url = "https://example.org/zhaoshang-fixtures/one-sentence/2"
+published = "2024-09-12"
+script = "simplified"
+text = """
+江都区项目开工(测试用,一句一项目)
+9月12日,江都区举行重大项目集中开工活动。
+由岫岚建设集团承建的高端膜材料项目今天开工。
+"""
+
+PLACES 江都区举行重大项目集中开工活动
+
+[[companies]]
+name = "岫岚建设集团"
+name_kind = "group"
+quote = "由岫岚建设集团承建的高端膜材料项目今天开工"
+
+[[events]]
+name = "江都区重大项目集中开工活动"
+place = "江都区"
+stage = "started"
+date = "2024-09-12"
+quote = "9月12日,江都区举行重大项目集中开工活动"
+
+[[events.projects]]
+name = "高端膜材料项目"
+same_as = { key = "jd-membrane" }
+quote = "由岫岚建设集团承建的高端膜材料项目今天开工"
+companies = [{ name = "岫岚建设集团", role = "developer", quote = "由岫岚建设集团承建的高端膜材料项目今天开工" }]
+"#;
+
+// A quote that repeats the project's is stored once (schema V12): the amount's and the company
+// link's of the project's own source are NULL, the later source's link keeps its own quote (the
+// project's is another sentence of another source), the `_quoted` views and `show` give every
+// quote whole, and `check` finds them all in their texts.
+#[test]
+fn a_quote_that_repeats_the_projects_is_stored_once_and_read_whole() {
+    let env = seeded();
+    let first = env.dir.path().join("first.toml");
+    let second = env.dir.path().join("second.toml");
+    let with_places = |source: &str| -> String {
+        let (head, rest) = source.split_once("PLACES ").unwrap();
+        let (quote, tail) = rest.split_once('\n').unwrap();
+        format!(
+            "{head}[[places]]\nname = \"江苏省\"\nkind = \"province\"\nparent = \"中国\"\n\n\
+             [[places]]\nname = \"扬州市\"\nkind = \"city\"\nparent = \"江苏省\"\n\n\
+             [[places]]\nname = \"江都区\"\nkind = \"district\"\nparent = \"扬州市\"\n\
+             quote = \"{quote}\"\n{tail}"
+        )
+    };
+    std::fs::write(&first, with_places(FIRST_OF_TWO)).unwrap();
+    std::fs::write(&second, with_places(SECOND_OF_TWO)).unwrap();
+    ok(&env, &["import", first.to_str().unwrap()]);
+    ok(&env, &["import", second.to_str().unwrap()]);
+    let c = rusqlite::Connection::open(env.db()).unwrap();
+    let stored: (Option<String>, String) = c
+        .query_row(
+            "SELECT amount_quote, quote FROM projects WHERE project_key = 'jd-membrane'",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .unwrap();
+    assert_eq!(stored.0, None);
+    let links: Vec<(String, Option<String>, String)> = c
+        .prepare(
+            "SELECT pc.role, pc.quote, q.quote FROM project_companies pc
+               JOIN project_companies_quoted q USING (project_id, company_id, role)
+               JOIN projects p ON p.project_id = pc.project_id
+              WHERE p.project_key = 'jd-membrane' ORDER BY pc.source_id",
+        )
+        .unwrap()
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+        .unwrap()
+        .map(Result::unwrap)
+        .collect();
+    assert_eq!(
+        links,
+        vec![
+            ("investor".to_string(), None, stored.1.clone()),
+            (
+                "developer".to_string(),
+                Some("由岫岚建设集团承建的高端膜材料项目今天开工".to_string()),
+                "由岫岚建设集团承建的高端膜材料项目今天开工".to_string()
+            ),
+        ]
+    );
+    let whole: String = c
+        .query_row(
+            "SELECT amount_quote FROM projects_quoted WHERE project_key = 'jd-membrane'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(whole, stored.1);
+    drop(c);
+    let shown: serde_json::Value = serde_json::from_str(&ok(
+        &env,
+        &["show", "project", "jd-membrane", "--format", "json"],
+    ))
+    .unwrap();
+    assert_eq!(shown["record"]["amount_quote"], stored.1.as_str());
+    assert_eq!(shown["companies"][0]["quote"], stored.1.as_str());
+    let check = env.run(&["check"]);
+    assert!(check.status.success(), "{}", stdout(&check));
+}

@@ -304,18 +304,14 @@ fn the_shell_folds_a_term_of_any_length() {
     }
 }
 
-/// A catalogue of schema V9 (tests/fixtures/before-v11.db: the seed and five fixture sources,
-/// imported by the program of commit 11e80c5, its divisions emptied to keep the file small; the
-/// program refills them) converted in place by V11 answers every report and every search as it
-/// did before (tests/golden/before_v11.txt: that program's answers, written by the commands
-/// below on a copy of the file), and `check` finds the index in step and every quote in its text.
-#[test]
-fn a_catalogue_converted_to_v11_answers_as_before() {
+/// A copy of a fixture catalogue of an earlier schema (`version`), migrated by this program.
+fn migrated_fixture(name: &str, version: i64) -> TestEnv {
     let env = TestEnv::new();
-    let fixture =
-        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/before-v11.db");
+    let fixture = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(name);
     std::fs::copy(&fixture, env.db()).unwrap();
-    let version = |env: &TestEnv| -> i64 {
+    let schema_version = |env: &TestEnv| -> i64 {
         rusqlite::Connection::open(env.db())
             .unwrap()
             .query_row(
@@ -325,22 +321,65 @@ fn a_catalogue_converted_to_v11_answers_as_before() {
             )
             .unwrap()
     };
-    assert_eq!(version(&env), 9);
+    assert_eq!(schema_version(&env), version);
     let migrated = env.run(&["migrate"]);
     assert!(migrated.status.success(), "{}", stderr(&migrated));
-    assert!(version(&env) >= 11);
-    let answer = |args: &[&str]| {
-        let out = env.run(args);
-        assert!(out.status.success(), "{args:?}: {}", stderr(&out));
-        stdout(&out)
-    };
+    assert!(schema_version(&env) > version);
+    env
+}
+
+/// A command's stdout, which must succeed.
+fn answer(env: &TestEnv, args: &[&str]) -> String {
+    let out = env.run(args);
+    assert!(out.status.success(), "{args:?}: {}", stderr(&out));
+    stdout(&out)
+}
+
+/// Each report (csv) and each search (top 50, csv) under a `== …` heading.
+fn reports_and_searches(env: &TestEnv, reports: &[&str], terms: &[&str]) -> String {
     let mut answers = String::new();
-    // `followthrough` came after that program (issue 26, with V10): every report it had.
-    for report in common::REPORTS.iter().filter(|r| **r != "followthrough") {
+    for report in reports {
         answers.push_str(&format!("== report {report}\n"));
-        answers.push_str(&answer(&["--quiet", "report", report, "--format", "csv"]));
+        answers.push_str(&answer(
+            env,
+            &["--quiet", "report", report, "--format", "csv"],
+        ));
     }
-    for term in [
+    for term in terms {
+        answers.push_str(&format!("== search {term}\n"));
+        let mut args = vec!["--quiet", "search"];
+        args.extend(term.split_whitespace());
+        args.extend(["--limit", "50", "--format", "csv"]);
+        answers.push_str(&answer(env, &args));
+    }
+    answers
+}
+
+/// Our answers line by line against a golden file's, then `check` on the catalogue.
+fn same_as_golden_and_checked(env: &TestEnv, answers: &str, golden: &str) {
+    assert_eq!(answers.lines().count(), golden.lines().count());
+    for (ours, before) in answers.lines().zip(golden.lines()) {
+        assert_eq!(ours, before);
+    }
+    let check = env.run(&["check"]);
+    assert!(check.status.success(), "{}", stdout(&check));
+}
+
+/// A catalogue of schema V9 (tests/fixtures/before-v11.db: the seed and five fixture sources,
+/// imported by the program of commit 11e80c5, its divisions emptied to keep the file small; the
+/// program refills them) converted in place by V11 answers every report and every search as it
+/// did before (tests/golden/before_v11.txt: that program's answers, written by the commands
+/// below on a copy of the file), and `check` finds the index in step and every quote in its text.
+#[test]
+fn a_catalogue_converted_to_v11_answers_as_before() {
+    let env = migrated_fixture("before-v11.db", 9);
+    // `followthrough` came after that program (issue 26, with V10): every report it had.
+    let reports: Vec<&str> = common::REPORTS
+        .iter()
+        .copied()
+        .filter(|r| *r != "followthrough")
+        .collect();
+    let terms = [
         "储能",
         "儲能",
         "新能源",
@@ -358,18 +397,75 @@ fn a_catalogue_converted_to_v11_answers_as_before() {
         "区",
         "重庆",
         "新能源 汽车",
+    ];
+    let answers = reports_and_searches(&env, &reports, &terms);
+    same_as_golden_and_checked(&env, &answers, include_str!("golden/before_v11.txt"));
+}
+
+/// A catalogue of schema V11 (tests/fixtures/before-v12.db: the seed, the format-2 and lifecycle
+/// fixtures and two more, imported by the program of commit 1e58a18, its divisions emptied)
+/// converted in place by V12, which stores a quote that repeats the project's once: every report,
+/// search, the export, every project and company shown, and the rows of projects and
+/// project_companies (now with each quote written out by their `_quoted` views) are as that
+/// program gave them (tests/golden/before_v12.txt), and `check` finds every quote in its text.
+#[test]
+fn a_catalogue_converted_to_v12_answers_as_before() {
+    let env = migrated_fixture("before-v12.db", 11);
+    let terms = [
+        "储能",
+        "儲能",
+        "新能源",
+        "江津",
+        "能",
+        "有限公司",
+        "项目",
+        "1gw",
+        "億元",
+        "永川",
+        "枣阳",
+        "如皋",
+        "产业园",
+        "重庆",
+        "新能源 汽车",
+    ];
+    let mut answers = reports_and_searches(&env, &common::REPORTS, &terms);
+    answers.push_str("== export\n");
+    answers.push_str(&answer(&env, &["--quiet", "export", "--jsonl", "-"]));
+    for (heading, sql) in [
+        (
+            "projects",
+            "SELECT * FROM projects_quoted ORDER BY project_id",
+        ),
+        (
+            "project_companies",
+            "SELECT * FROM project_companies_quoted ORDER BY project_id, company_id, role",
+        ),
     ] {
-        answers.push_str(&format!("== search {term}\n"));
-        let mut args = vec!["--quiet", "search"];
-        args.extend(term.split_whitespace());
-        args.extend(["--limit", "50", "--format", "csv"]);
-        answers.push_str(&answer(&args));
+        answers.push_str(&format!("== {heading}\n"));
+        answers.push_str(&answer(&env, &["--quiet", "sql", sql, "--format", "csv"]));
     }
-    let golden = include_str!("golden/before_v11.txt");
-    assert_eq!(answers.lines().count(), golden.lines().count());
-    for (ours, before) in answers.lines().zip(golden.lines()) {
-        assert_eq!(ours, before);
+    for (kind, count) in [("project", 24), ("company", 10)] {
+        for id in 1..=count {
+            answers.push_str(&format!("== show {kind} {id}\n"));
+            let id = id.to_string();
+            answers.push_str(&answer(
+                &env,
+                &["--quiet", "show", kind, &id, "--format", "json"],
+            ));
+        }
     }
-    let check = env.run(&["check"]);
-    assert!(check.status.success(), "{}", stdout(&check));
+    same_as_golden_and_checked(&env, &answers, include_str!("golden/before_v12.txt"));
+    // The quotes it left out are the projects' own: one copy of each, none lost.
+    let c = rusqlite::Connection::open(env.db()).unwrap();
+    let stored: (i64, i64, i64) = c
+        .query_row(
+            "SELECT (SELECT count(*) FROM projects WHERE amount_currency IS NOT NULL),
+                    (SELECT count(amount_quote) FROM projects),
+                    (SELECT count(*) FROM projects_quoted WHERE amount_quote = quote)",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+        )
+        .unwrap();
+    assert_eq!(stored.0, stored.1 + stored.2, "{stored:?}");
+    assert!(stored.2 > 0 && stored.1 > 0, "{stored:?}");
 }

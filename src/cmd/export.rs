@@ -96,6 +96,8 @@ pub const EXPORTED_TABLES: &[&str] = &[
     "project_steps",
     "project_status",
     "place_divisions",
+    "projects_quoted",
+    "project_companies_quoted",
 ];
 
 /// A stored record with its text put back inline, so the exported file stands alone.

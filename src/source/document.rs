@@ -80,11 +80,10 @@ impl SourceDocument {
     }
 
     /// A digest of the facts and the text together: the same facts with another text are another
-    /// version of the source.
-    pub fn record_sha256(&self) -> Result<String> {
-        Ok(hex_sha256(
-            format!("{}\n{}", self.record_json()?, self.text_sha256()).as_bytes(),
-        ))
+    /// version of the source. `record_json` is [`SourceDocument::record_json`] (an import writes
+    /// it once for both).
+    pub fn record_sha256_of(&self, record_json: &str) -> String {
+        hex_sha256(format!("{record_json}\n{}", self.text_sha256()).as_bytes())
     }
 }
 

@@ -571,7 +571,10 @@ impl<'a> Checker<'a> {
     }
 
     /// Refuses absurdly long fields, and control characters, before anything else looks at them.
-    fn lengths(&mut self, value: &serde_json::Value, path: &str) {
+    /// `path` is the field's path, grown and cut back in place as the walk goes (one buffer for
+    /// every field of the file, not a string made for each).
+    fn lengths(&mut self, value: &serde_json::Value, path: &mut String) {
+        use std::fmt::Write as _;
         match value {
             serde_json::Value::String(text) => {
                 self.controls(path, text);
@@ -588,18 +591,22 @@ impl<'a> Checker<'a> {
                 }
             }
             serde_json::Value::Array(items) => {
+                let at = path.len();
                 for (i, item) in items.iter().enumerate() {
-                    self.lengths(item, &format!("{path}[{i}]"));
+                    let _ = write!(path, "[{i}]");
+                    self.lengths(item, path);
+                    path.truncate(at);
                 }
             }
             serde_json::Value::Object(fields) => {
+                let at = path.len();
                 for (key, item) in fields {
-                    let sub = if path.is_empty() {
-                        key.clone()
-                    } else {
-                        format!("{path}.{key}")
-                    };
-                    self.lengths(item, &sub);
+                    if at > 0 {
+                        path.push('.');
+                    }
+                    path.push_str(key);
+                    self.lengths(item, path);
+                    path.truncate(at);
                 }
             }
             _ => {}
@@ -673,7 +680,7 @@ impl<'a> Checker<'a> {
     /// The format version, the source's title, date, script and URL; every field's length.
     fn header(&mut self, file: &'a SourceFile) {
         if let Ok(value) = serde_json::to_value(file) {
-            self.lengths(&value, "");
+            self.lengths(&value, &mut String::new());
         }
         if !FORMAT_VERSIONS.contains(&file.format) {
             self.problem(

@@ -114,7 +114,7 @@ const PROJECT: RecordDef = RecordDef {
                     ep.name AS district, pp.name AS place, p.place_basis, p.place_quote,
                     p.amount_yuan, p.amount_foreign, p.amount_currency, p.amount_qualifier,
                     p.amount_quote, p.project_key AS key, p.source_id
-               FROM projects p JOIN events e ON e.event_id = p.event_id
+               FROM projects_quoted p JOIN events e ON e.event_id = p.event_id
                JOIN places ep ON ep.place_id = e.place_id
                LEFT JOIN places pp ON pp.place_id = p.place_id
               WHERE p.project_id = :id",
@@ -123,7 +123,7 @@ const PROJECT: RecordDef = RecordDef {
             "reported by",
             "SELECT p.source_id, s.title AS source, e.name AS event, e.held_on, p.name AS name_there,
                     p.amount_yuan, p.amount_qualifier, p.amount_quote, p.quote
-               FROM projects p JOIN sources s ON s.source_id = p.source_id
+               FROM projects_quoted p JOIN sources s ON s.source_id = p.source_id
                JOIN events e ON e.event_id = p.event_id
               WHERE p.project_id = :id
              UNION ALL
@@ -151,7 +151,7 @@ const PROJECT: RecordDef = RecordDef {
         (
             "companies",
             "SELECT c.company_id, c.name AS company, pc.role, pc.basis, pc.note, pc.quote, pc.source_id
-               FROM project_companies pc JOIN companies c ON c.company_id = pc.company_id
+               FROM project_companies_quoted pc JOIN companies c ON c.company_id = pc.company_id
               WHERE pc.project_id = :id ORDER BY c.company_id",
         ),
         (
@@ -197,7 +197,7 @@ const COMPANY: RecordDef = RecordDef {
             "projects",
             "SELECT p.project_id, p.name AS project, pc.role, pc.basis, p.amount_yuan,
                     p.amount_qualifier, e.held_on, pc.quote, pc.source_id
-               FROM project_companies pc JOIN projects p ON p.project_id = pc.project_id
+               FROM project_companies_quoted pc JOIN projects p ON p.project_id = pc.project_id
                JOIN events e ON e.event_id = p.event_id
               WHERE pc.company_id = :id ORDER BY e.held_on, p.project_id",
         ),

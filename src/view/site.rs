@@ -207,7 +207,7 @@ pub const EVENT_PROJECTS: &str = "SELECT p.project_id, p.name AS project, p.amou
             (SELECT DISTINCT c.company_id, c.name FROM project_companies pc
                JOIN companies c ON c.company_id = pc.company_id
               WHERE pc.project_id = p.project_id ORDER BY c.company_id) c) AS companies
-   FROM projects p WHERE p.event_id = :id
+   FROM projects_quoted p WHERE p.event_id = :id
   ORDER BY p.amount_yuan IS NULL, p.amount_yuan DESC, p.project_id";
 
 /// An amount as a fact sheet writes it: 266億元, 逾1000億元, 10億元以上.

@@ -106,7 +106,7 @@ fn load_one(
 ) -> Result<LoadOutcome, Refusal> {
     let (mut names, codes, warnings) = resolve(tx, doc)?;
     let record_json = doc.record_json()?;
-    let record_sha256 = doc.record_sha256()?;
+    let record_sha256 = doc.record_sha256_of(&record_json);
     let found = catalogued(tx, doc, &record_json, &record_sha256, options, this_import)?;
     let replacing = match found {
         Catalogued::No => None,

@@ -32,7 +32,9 @@ impl Writer<'_> {
             }
         };
         // A project reported again keeps the links its first source made; a later source adds
-        // the ones it states that are not there yet.
+        // the ones it states that are not there yet. A link stated in the project's own quote by
+        // its own source leaves the quote out (V12: project_companies_quoted writes it out).
+        let own_quote = p.same_as.is_none().then_some(p.quote.as_str());
         for c in &p.companies {
             self.tx
                 .prepare_cached(
@@ -46,7 +48,7 @@ impl Writer<'_> {
                     c.role,
                     c.basis,
                     self.source_id,
-                    c.quote,
+                    unless_repeated(&c.quote, own_quote),
                     c.note
                 ])?;
         }
@@ -156,7 +158,9 @@ impl Writer<'_> {
                 amount.foreign,
                 amount.currency,
                 amount.qualifier,
-                amount.quote,
+                amount
+                    .quote
+                    .and_then(|q| unless_repeated(q, Some(&p.quote))),
                 place_id,
                 place_basis,
                 place_quote,
@@ -218,4 +222,9 @@ pub(super) fn same_project(tx: &Transaction, same: &SameAsEntry) -> Result<Optio
         _ => None,
     };
     Ok(found)
+}
+
+/// A quote that repeats the one it would be read with is stored once (V12): None then.
+fn unless_repeated<'q>(quote: &'q str, owner: Option<&str>) -> Option<&'q str> {
+    (owner != Some(quote)).then_some(quote)
 }

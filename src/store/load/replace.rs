@@ -22,8 +22,8 @@ pub(super) fn kept_ids(tx: &Transaction, source_id: i64) -> Result<KeptIds> {
         kept.events.insert(name, id);
     }
     let mut stmt = tx.prepare(
-        "SELECT e.name, p.name, p.project_id FROM projects p JOIN events e ON e.event_id = p.event_id
-          WHERE p.source_id = ?1",
+        "SELECT e.name, p.name, p.project_id FROM events e JOIN projects p ON p.event_id = e.event_id
+          WHERE e.source_id = ?1",
     )?;
     for row in stmt.query_map([source_id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))? {
         let (event, project, id) = row?;
@@ -63,8 +63,8 @@ pub(super) fn dangling_milestone(tx: &Transaction) -> Result<Option<(String, Str
 /// The keys of a source's projects, by project id, before it is replaced.
 pub(super) fn project_keys(tx: &Transaction, source_id: i64) -> Result<Vec<(i64, String)>> {
     let mut stmt = tx.prepare(
-        "SELECT project_id, project_key FROM projects
-          WHERE source_id = ?1 AND project_key IS NOT NULL",
+        "SELECT p.project_id, p.project_key FROM events e JOIN projects p ON p.event_id = e.event_id
+          WHERE e.source_id = ?1 AND p.project_key IS NOT NULL ORDER BY p.project_id",
     )?;
     let keys = stmt
         .query_map([source_id], |r| Ok((r.get(0)?, r.get(1)?)))?
@@ -124,13 +124,17 @@ pub(super) fn delete_facts(tx: &Transaction, source_id: i64) -> Result<()> {
         "DELETE FROM industry_aliases WHERE source_id = ?1",
         "DELETE FROM industry_distinctions WHERE source_id = ?1",
         "DELETE FROM project_facts WHERE source_id = ?1 OR project_id IN
-            (SELECT project_id FROM projects WHERE source_id = ?1)",
+            (SELECT p.project_id FROM events e JOIN projects p ON p.event_id = e.event_id
+              WHERE e.source_id = ?1)",
         "DELETE FROM project_companies WHERE source_id = ?1 OR project_id IN
-            (SELECT project_id FROM projects WHERE source_id = ?1)",
+            (SELECT p.project_id FROM events e JOIN projects p ON p.event_id = e.event_id
+              WHERE e.source_id = ?1)",
         "DELETE FROM project_industries WHERE source_id = ?1 OR project_id IN
-            (SELECT project_id FROM projects WHERE source_id = ?1)",
+            (SELECT p.project_id FROM events e JOIN projects p ON p.event_id = e.event_id
+              WHERE e.source_id = ?1)",
         "DELETE FROM project_strategies WHERE source_id = ?1 OR project_id IN
-            (SELECT project_id FROM projects WHERE source_id = ?1)",
+            (SELECT p.project_id FROM events e JOIN projects p ON p.event_id = e.event_id
+              WHERE e.source_id = ?1)",
         "DELETE FROM statistics WHERE source_id = ?1 OR event_id IN
             (SELECT event_id FROM events WHERE source_id = ?1)",
         "DELETE FROM event_industries WHERE source_id = ?1 OR event_id IN
@@ -139,8 +143,7 @@ pub(super) fn delete_facts(tx: &Transaction, source_id: i64) -> Result<()> {
             (SELECT event_id FROM events WHERE source_id = ?1)",
         "DELETE FROM event_companies WHERE source_id = ?1 OR event_id IN
             (SELECT event_id FROM events WHERE source_id = ?1)",
-        "DELETE FROM projects WHERE source_id = ?1 OR event_id IN
-            (SELECT event_id FROM events WHERE source_id = ?1)",
+        "DELETE FROM projects WHERE event_id IN (SELECT event_id FROM events WHERE source_id = ?1)",
         "DELETE FROM events WHERE source_id = ?1",
         "DELETE FROM place_strategies WHERE source_id = ?1",
         "DELETE FROM industry_strategies WHERE source_id = ?1",
