@@ -203,8 +203,13 @@ pub fn statistics(draft: &mut Draft, doc: &Doc, place: &str) {
                 draft.used(f.start, f.end);
                 continue;
             }
-            // (3000万元以上) qualifies the figure next to it.
-            if doc.text[..f.start].ends_with(['(', '（']) {
+            // (3000万元以上) qualifies the figure next to it; 累计达到87家, 已达224家 count what a
+            // place has (a stock, the place's figure), not what the period brought.
+            let stock = f.value.ends_with('家')
+                && ["累计", "累計", "已达", "已達", "达到", "達到"]
+                    .iter()
+                    .any(|w| doc.text[c.start..f.start].contains(w));
+            if doc.text[..f.start].ends_with(['(', '（']) || stock {
                 continue;
             }
             let Some(value) = parseable(&f.value) else {
