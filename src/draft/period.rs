@@ -24,6 +24,12 @@ static UNTIL_MONTH: LazyLock<Regex> = LazyLock::new(|| {
         .unwrap_or_else(|e| panic!("the months pattern: {e}"))
 });
 
+/// 3月份: one month.
+static ONE_MONTH: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:^|[^0-9０-９])([0-9]{1,2}|[一二三四五六七八九十]{1,2})月份")
+        .unwrap_or_else(|e| panic!("the month pattern: {e}"))
+});
+
 static SINCE_DAY: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r#"([0-9]{1,2})(?:月|·|\.)([0-9]{1,2})日?[”"」]?(?:以来|以來)"#)
         .unwrap_or_else(|e| panic!("the since pattern: {e}"))
@@ -115,6 +121,12 @@ pub fn period_in(clause: &str, year: i32, published: &str) -> Option<Topic> {
     }
     if let Some(p) = since_in(clause, year, published) {
         return Some(p);
+    }
+    if let Some(c) = ONE_MONTH.captures(clause) {
+        let m = month_number(&c[1])?;
+        if (1..=12).contains(&m) {
+            return period(format!("{year:04}-{m:02}-01"), last_day(year, m), &c[0]);
+        }
     }
     let whole_year = [
         "全年",
@@ -212,6 +224,10 @@ mod tests {
         assert_eq!(bounds("2011年1至10月"), p("2011-01-01", "2011-10-31"));
         assert_eq!(bounds("此次签约"), None);
         assert_eq!(bounds("年初至今"), p("2023-01-01", "2023-07-15"));
+        assert_eq!(
+            bounds("预计3月份出口可达850万美元"),
+            p("2023-03-01", "2023-03-31")
+        );
         assert_eq!(bounds("3月份以来"), p("2023-03-01", "2023-07-15"));
         assert_eq!(bounds("是去年同期的18倍"), None);
         assert_eq!(
