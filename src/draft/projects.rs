@@ -802,10 +802,9 @@ fn short_company_items<'a>(items: &[&'a str]) -> Option<Vec<&'a str>> {
             ]
             .iter()
             .any(|w| name.ends_with(w))
-            && !g
-                .find_in_text(name)
+            && g.find_in_text(name)
                 .first()
-                .is_some_and(|m| m.end == name.len())
+                .is_none_or(|m| m.end != name.len())
     };
     (names.len() >= 2 && names.iter().any(|n| full(n)) && names.iter().all(|n| reads_as_name(n)))
         .then(|| names.into_iter().filter(|n| !full(n)).collect())
