@@ -22,6 +22,7 @@ mod place;
 mod projects;
 mod stages;
 mod stats;
+mod targets;
 mod text;
 
 use anyhow::{Result, bail};
@@ -177,6 +178,7 @@ pub fn draft(article: &Article, options: &SourceOptions) -> Result<Draft> {
     links::invested_before(&mut draft, &doc);
     projects::companies(&mut draft, &doc);
     industries::industries(&mut draft, &doc);
+    targets::progress_targets(&mut draft, &doc, &host.name);
     stats::statistics(&mut draft, &doc, &host.name);
     stats::leftovers(&mut draft, &doc, &host.name);
     stages::stage_event(&mut draft, &doc, &host.name);
