@@ -403,6 +403,15 @@ fn after_lead_words(run: &str) -> &str {
         "项目中",
         "項目中",
         "客商",
+        "携手",
+        "攜手",
+        "牵手",
+        "牽手",
+        "联手",
+        "聯手",
+        "投资方",
+        "投資方",
+        "合作方",
     ] {
         if let Some(i) = name.rfind(w) {
             let rest = &name[i + w.len()..];
@@ -910,6 +919,11 @@ mod tests {
         assert_eq!(
             names("中国南山开发（集团）股份有限公司投资的物流园项目"),
             ["中国南山开发（集团）股份有限公司"]
+        );
+        // 携手, 投资方: words that lead to the name.
+        assert_eq!(
+            names("县政府携手某某新材料有限公司共建产业园"),
+            ["某某新材料有限公司"]
         );
         // A bracket the name does not close: the company is the name inside it.
         assert_eq!(
