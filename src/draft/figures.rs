@@ -129,14 +129,21 @@ pub fn measures(text: &str) -> Vec<Found> {
     MEASURE
         .find_iter(text)
         .map(|m| {
-            let start = trimmed_start(text, m.start());
-            Found {
-                start,
-                end: m.end(),
-                value: ascii(&text[start..m.end()]).replace('％', "%"),
-            }
+            let mut f = found(text, m.start(), m.end());
+            f.value = f.value.replace('％', "%");
+            f
         })
         .collect()
+}
+
+/// The figure at a match, without the words before it that are not qualifiers (达, 共).
+fn found(text: &str, start: usize, end: usize) -> Found {
+    let start = trimmed_start(text, start);
+    Found {
+        start,
+        end,
+        value: ascii(&text[start..end]),
+    }
 }
 
 /// 人口46万, 常住人口约470万: a population written without 人 after 万 (46万人 is a measure).
@@ -154,14 +161,7 @@ pub fn people(text: &str) -> Vec<Found> {
         .captures_iter(text)
         .filter(|c| c.get(2).is_none())
         .filter_map(|c| c.get(1))
-        .map(|m| {
-            let start = trimmed_start(text, m.start());
-            Found {
-                start,
-                end: m.end(),
-                value: ascii(&text[start..m.end()]),
-            }
-        })
+        .map(|m| found(text, m.start(), m.end()))
         .collect()
 }
 
