@@ -229,11 +229,14 @@ impl<'a> Doc<'a> {
         };
         let own = own_topic(clause, year, &self.published);
         // A period's sentence goes on about the period unless a clause names this event.
+        // (After a 开工 batch's figures, a clause that itself signs — 活动共开工29个项目,…;签约
+        // 30个项目 — is the signing's.)
         if let (
             Some(Topic::Signing),
             Some(p @ (Topic::Period(..) | Topic::Target(_) | Topic::Stage)),
         ) = (&own, previous)
             && !THIS_EVENT.iter().any(|w| clause.contains(w))
+            && !(*p == Topic::Stage && SIGNS.iter().any(|w| clause.contains(w)))
         {
             return p.clone();
         }
