@@ -184,9 +184,19 @@ fn headline(doc: &Doc, wanted: &dyn Fn(&Clause) -> bool) -> Option<Headline> {
                 .filter(|x| TOTAL_WORDS.iter().any(|w| x.text.contains(w)))
                 .take(2)
                 .flat_map(|x| money_in(x))
-                .next()
+                .find(|m| !of_one_project(doc, m))
         };
-        let amount = same_sentence.or_else(next_sentence);
+        // 共有九大项目成功签约,投资总额达57.9亿元 (a count the parser cannot read), then the
+        // list's 等9个项目: the total said earlier in the signing's words.
+        let earlier = || {
+            clauses
+                .iter()
+                .filter(|x| x.sentence < c.sentence)
+                .filter(|x| TOTAL_WORDS.iter().any(|w| x.text.contains(w)))
+                .flat_map(|x| money_in(x))
+                .find(|m| !in_list(doc, m.start) && !of_one_project(doc, m))
+        };
+        let amount = same_sentence.or_else(earlier).or_else(next_sentence);
         return Some(Headline {
             count: Some((count, c.sentence)),
             amount: amount.map(|a| (a, c.sentence)),
