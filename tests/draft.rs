@@ -453,3 +453,40 @@ fn a_company_investing_in_the_clause_before_is_the_projects() {
         );
     }
 }
+
+/// Shapes of real reports, written in our own words for this test: a 开工 batch's figures before
+/// the signing's in one sentence; a count the parser cannot read (九大项目) with the total beside
+/// it, and one project's amount in the sentence after the list.
+#[test]
+fn the_headline_is_the_signings_not_a_batchs_nor_one_projects() {
+    let file = drafted(
+        "某区一季度重大项目集中开工签约\n3月28日,某区一季度重大项目集中开工签约活动举行。\
+         活动共开工29个项目,总投资459.72亿元;签约30个项目,总投资1158.91亿元。",
+        "2023-03-29",
+    );
+    let signing = file
+        .events
+        .iter()
+        .find(|e| e.stage.as_deref().is_none_or(|s| s == "signing"))
+        .expect("a signing event");
+    assert_eq!(
+        signing.project_count.as_ref().map(|f| f.value.as_str()),
+        Some("30个")
+    );
+    assert_eq!(
+        signing.signed_amount.as_ref().map(|f| f.value.as_str()),
+        Some("1158.91亿元")
+    );
+
+    let file = drafted(
+        "某县招商引资项目集中签约\n1月10日,某县招商引资项目集中签约仪式举行,共有九大项目成功签约,\
+         投资总额达57.9亿元。本次签约的项目分别是甲项目、乙项目等9个项目。其中,甲项目,总投资8亿元,\
+         由某某新能源科技有限公司投资建设。",
+        "2020-01-11",
+    );
+    let event = &file.events[0];
+    assert_eq!(
+        event.signed_amount.as_ref().map(|f| f.value.as_str()),
+        Some("57.9亿元")
+    );
+}
