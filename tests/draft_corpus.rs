@@ -20,7 +20,8 @@ use zhaoshang::draft::{self, SourceOptions};
 
 /// The held-out results may not fall below these (measured; raise them as the draft improves).
 /// Session 11 added 8 held-out articles written unseen (12 → 20): the floors were set again
-/// from that larger part's first measurement.
+/// from that larger part's measurement (first 72.0% found, 3.0% wrong; at the session's end
+/// 74.0%, 2.6%, named projects 85.7%).
 struct Floor {
     found_percent: f64,
     wrong_percent_max: f64,
@@ -28,7 +29,7 @@ struct Floor {
 }
 
 const FLOOR: Floor = Floor {
-    found_percent: 72.0,
+    found_percent: 73.5,
     wrong_percent_max: 2.7,
     projects_percent: 85.0,
 };
