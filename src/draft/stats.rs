@@ -300,6 +300,10 @@ fn fact_metric(before: &str, value: &str) -> &'static str {
         ("利用外資", "foreign_investment_used"),
         ("产值", "output_value"),
         ("產值", "output_value"),
+        ("岗位", "jobs"),
+        ("崗位", "jobs"),
+        ("就业", "jobs"),
+        ("就業", "jobs"),
         ("税收", "tax"),
         ("稅收", "tax"),
         ("销售收入", "sales"),
@@ -366,8 +370,17 @@ pub fn leftovers(draft: &mut Draft, doc: &Doc, place: &str) {
             let in_sentence = &doc.text[sentence_start.min(f.start)..f.start];
             // A project's output, capacity or land (年产10万吨, 年产值12亿元, 占地5500亩) is not
             // the event's: it is kept as a figure of the place for the user to move or drop.
+            // The whole batch's (全部建成达产后可年创税收5.7亿元, 共签约…可提供就业岗位640多个)
+            // is the event's.
+            let sentence_end = doc
+                .sentence_at(f.start)
+                .map_or(f.end, |s| s.start + s.text.len());
+            let of_batch = BATCH
+                .iter()
+                .any(|w| doc.text[sentence_start.min(f.start)..sentence_end].contains(w));
             let output = of_event
                 && !attendance
+                && !(of_batch && (OUTPUTS.iter().any(|w| before.contains(w)) || jobs(before)))
                 && (OUTPUTS.iter().any(|w| before.contains(w))
                     || !(f.value.ends_with('%') || is_money(&value) || is_count(&value)));
             // A deal in goods is the place's figure, not the signing's; so is attendance (a
@@ -537,7 +550,7 @@ fn leftover_figures(c: &Clause, of_event: bool) -> Vec<Found> {
     // Of the place, any count in digits (与8个国家接壤, 全国第10个国家级新区).
     let counts = figures::counts(c.text).into_iter().filter(|f| {
         let digits = f.value.starts_with(|ch: char| ch.is_ascii_digit());
-        ((counts_projects(c.text, f) || f.value.ends_with('家'))
+        ((counts_projects(c.text, f) || f.value.ends_with('家') || jobs(&c.text[..f.start]))
             && (digits
                 || f.value
                     .starts_with(|ch: char| "两兩二三四五六七八九十".contains(ch))))
@@ -602,6 +615,27 @@ const TRADE: &[&str] = &[
     "销售合同",
     "銷售合同",
 ];
+/// Words of the whole batch signed.
+const BATCH: &[&str] = &[
+    "全部",
+    "本次",
+    "此次",
+    "这批",
+    "這批",
+    "上述",
+    "共签约",
+    "共簽約",
+    "集中签约",
+    "集中簽約",
+];
+
+/// Jobs a project or batch will give (可提供就业岗位640多个).
+fn jobs(before: &str) -> bool {
+    ["岗位", "崗位", "就业", "就業"]
+        .iter()
+        .any(|w| before.contains(w))
+}
+
 const OUTPUTS: &[&str] = &[
     "营业收入",
     "營業收入",
