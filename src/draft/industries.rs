@@ -1,4 +1,4 @@
-//! Industries as an article names them: a list after 涵盖/涉及/包括 (…等N个领域, or a list of
+//! Industries as an article names them: a list after 涵盖/涉及/包括/围绕 (…等N个领域, or a list of
 //! two or more ending in 领域 without 等), the kinds of a breakdown (绿色建材类项目27个,
 //! 铜产业项目7个), and 项目以X和Y为主.
 
@@ -12,7 +12,8 @@ use super::text::{Doc, Topic};
 use crate::source::fold::fold;
 use crate::source::model::{IndustryEntry, Link};
 
-const TRIGGERS: &str = "涵蓋|涵盖|涉及|覆蓋|覆盖|包括|集中在|聚焦|主要为|主要為|分布在|分佈在|不乏";
+const TRIGGERS: &str =
+    "涵蓋|涵盖|涉及|覆蓋|覆盖|包括|集中在|聚焦|主要为|主要為|分布在|分佈在|不乏|围绕|圍繞";
 const NOUNS: &str =
     "新业态|新業態|业态|業態|產業鏈|产业链|產業|产业|領域|领域|行業|行业|板块|板塊|方面|类别|類別";
 
@@ -303,6 +304,10 @@ mod tests {
                 "5月6日,此次签约项目9个,项目涵盖先进制造业、食品加工业和现代服务业,将落户园区。"
             ),
             ["先进制造业", "食品加工业", "现代服务业"]
+        );
+        assert_eq!(
+            drafted("5月6日,此次签约项目9个。该县围绕建材、机械、制鞋等产业开展招商。"),
+            ["建材", "机械", "制鞋"]
         );
     }
 }
