@@ -72,6 +72,12 @@ static KIND: LazyLock<Regex> = LazyLock::new(|| {
         .unwrap_or_else(|e| panic!("the kind pattern: {e}"))
 });
 
+/// 旅游产业1647亿元、房地产业403亿元: industries listed with their amounts.
+static WITH_AMOUNT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:^|[、:：,，])([\p{Han}]{2,10}?(?:产业|產業|业|業))[0-9]+(?:\.[0-9]+)?(?:亿|億|万|萬)元")
+        .unwrap_or_else(|e| panic!("the industry pattern: {e}"))
+});
+
 /// 这批项目以金属制品为主, 三产项目则以现代物流和总部经济为主.
 static MAINLY: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?:项目|項目)(?:则|則|主要|均|都|大多|多)?以([^,，。；;]{2,40}?)(?:为主|為主)")
@@ -150,6 +156,17 @@ pub fn industries(draft: &mut Draft, doc: &Doc) {
         }
         for c in MAINLY.captures_iter(s.text) {
             list(draft, c.get(1).map_or("", |m| m.as_str()), &c[0]);
+        }
+        let with_amounts: Vec<_> = WITH_AMOUNT.captures_iter(s.text).collect();
+        if with_amounts.len() >= 2 {
+            for c in with_amounts {
+                if let (Some(name), Some(all)) = (c.get(1), c.get(0)) {
+                    let quote = all
+                        .as_str()
+                        .trim_start_matches(['、', ':', '：', ',', '，']);
+                    item(draft, name.as_str(), quote);
+                }
+            }
         }
     }
     // Kinds of the signed projects only (not of a 开工 batch, nor of the background).
@@ -308,6 +325,12 @@ mod tests {
         assert_eq!(
             drafted("5月6日,此次签约项目9个。该县围绕建材、机械、制鞋等产业开展招商。"),
             ["建材", "机械", "制鞋"]
+        );
+        assert_eq!(
+            drafted(
+                "今年以来,全县签约项目40个。排在前3位的分别是:旅游产业16亿元、房地产业4亿元、互联网产业3.7亿元。"
+            ),
+            ["旅游产业", "房地产业", "互联网产业"]
         );
     }
 }
