@@ -99,13 +99,11 @@ fn clause_period(draft: &Draft, doc: &Doc, c: &Clause) -> Option<(&'static str, 
         Topic::Background | Topic::Signing => {
             let report = draft.file.events.first().filter(|e| e.from.is_some())?;
             let sentence = doc.sentence_at(c.start).map_or(c.text, |s| s.text);
-            // 签约协议投资额排在前5位的分别是:旅游产业1647亿元、房地产业403亿元: a list of
-            // amounts after the sentence's investment words.
+            // 签约协议投资额排在前5位的分别是:旅游产业1647亿元、房地产业403亿元, 分别签约项目
+            // 137个、56个: a list's items after the sentence's investment words.
             let end = c.start + c.text.len();
             let item = doc.text[..c.start].ends_with('、') || doc.text[end..].starts_with('、');
-            let listed = item
-                && !figures::money(c.text).is_empty()
-                && INVESTMENT.iter().any(|w| sentence.contains(w));
+            let listed = item && INVESTMENT.iter().any(|w| sentence.contains(w));
             let about_investment = listed || INVESTMENT.iter().any(|w| c.text.contains(w));
             // 完成全年80亿元目标任务的125.64%: progress of this period, not a target.
             let progress = super::text::PROGRESS.iter().any(|w| sentence.contains(w));
