@@ -81,7 +81,28 @@ fn clause_period(draft: &Draft, doc: &Doc, c: &Clause) -> Option<(&'static str, 
         // 1-10月,全县签约项目76个…;新开工项目36个,项目开工率47.4%: in a period report, starts
         // right after a period's figures are that period's tally, not a batch.
         Topic::Stage => {
-            draft.file.events.first().filter(|e| e.from.is_some())?;
+            let report = draft.file.events.first().filter(|e| e.from.is_some())?;
+            // 目前,已投产项目7个;在建项目13个: the state of the period's projects, not a batch.
+            let status = [
+                "已投产",
+                "已投產",
+                "在建",
+                "尚未",
+                "已开工",
+                "已開工",
+                "拟于",
+                "擬於",
+            ]
+            .iter()
+            .any(|w| c.text.contains(w))
+                && !c.text.contains("集中");
+            if status {
+                return Some((
+                    "period_statistic",
+                    report.from.clone().unwrap_or_default(),
+                    report.to.clone().unwrap_or_default(),
+                ));
+            }
             let i = doc.clauses.iter().position(|x| x.start == c.start)?;
             let before = doc.clauses[..i]
                 .iter()
