@@ -490,3 +490,35 @@ fn the_headline_is_the_signings_not_a_batchs_nor_one_projects() {
         Some("57.9亿元")
     );
 }
+
+/// A period report in the shape of real ones, written in our own words for this test: a list's
+/// items after the sentence's investment words, and the state of the period's projects, are the
+/// period's statistics (not a 开工 batch's).
+#[test]
+fn a_period_reports_lists_and_the_state_of_its_projects_are_its_statistics() {
+    let file = drafted(
+        "某县1-10月招商引资成效显著\n1-10月,全县共签约项目23个,签约项目总投资52.06亿元。\
+         农业、工业、服务业分别签约项目13个、6个、4个。目前,已投产项目7个,在建项目13个。",
+        "2012-11-05",
+    );
+    let period: Vec<&str> = file
+        .statistics
+        .iter()
+        .filter(|s| s.kind == "period_statistic")
+        .filter(|s| {
+            s.from.as_deref() == Some("2012-01-01") && s.to.as_deref() == Some("2012-10-31")
+        })
+        .map(|s| s.value.as_str())
+        .collect();
+    for value in ["6个", "4个", "7个", "13个"] {
+        assert!(period.contains(&value), "{value} not among {period:?}");
+    }
+    assert!(
+        file.events
+            .iter()
+            .all(|e| e.stage.as_deref() != Some("started")
+                && e.stage.as_deref() != Some("in_production")),
+        "no 开工/投产 batch: {:?}",
+        file.events.iter().map(|e| &e.name).collect::<Vec<_>>()
+    );
+}

@@ -83,20 +83,7 @@ fn clause_period(draft: &Draft, doc: &Doc, c: &Clause) -> Option<(&'static str, 
         Topic::Stage => {
             let report = draft.file.events.first().filter(|e| e.from.is_some())?;
             // 目前,已投产项目7个;在建项目13个: the state of the period's projects, not a batch.
-            let status = [
-                "已投产",
-                "已投產",
-                "在建",
-                "尚未",
-                "已开工",
-                "已開工",
-                "拟于",
-                "擬於",
-            ]
-            .iter()
-            .any(|w| c.text.contains(w))
-                && !c.text.contains("集中");
-            if status {
+            if super::text::states_progress(c.text) {
                 return Some((
                     "period_statistic",
                     report.from.clone().unwrap_or_default(),

@@ -409,6 +409,24 @@ const ECONOMY: &[&str] = &[
     "居民人均",
 ];
 
+/// Whether a clause states where projects stand (已投产项目7个, 在建项目13个, 尚未开工): a state,
+/// not a batch.
+pub fn states_progress(clause: &str) -> bool {
+    [
+        "已投产",
+        "已投產",
+        "在建",
+        "尚未",
+        "已开工",
+        "已開工",
+        "拟于",
+        "擬於",
+    ]
+    .iter()
+    .any(|w| clause.contains(w))
+        && !clause.contains("集中")
+}
+
 /// Whether a text names a stage reached: 建成达产后, 投产后 are a forecast's time, not a batch.
 fn has_stage(text: &str) -> bool {
     let mut text = text.to_string();
