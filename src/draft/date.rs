@@ -71,7 +71,7 @@ fn date_in(text: &str, published: Date) -> Option<Result<Date, (String, i32)>> {
 
 static DAY: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?:^|[^0-9０-９月.·])([0-9０-９]{1,2})\s*(?:日|号|號)(?:上午|下午|晚上|晚)?(?:在|于|於)",
+        r"(?:^|[^0-9０-９月.·])([0-9０-９]{1,2})\s*(?:日|号|號)(?:上午|下午|晚上|晚)?(?:在|于|於)|^([0-9０-９]{1,2})\s*(?:日|号|號)(?:上午|下午|晚上|晚)?[,，]",
     )
     .unwrap_or_else(|e| panic!("the day pattern: {e}"))
 });
@@ -79,7 +79,7 @@ static DAY: LazyLock<Regex> = LazyLock::new(|| {
 /// 9日在南沙举行: a day without its month, in the publication's month (or the month before).
 fn day_in(text: &str, published: Date) -> Option<Date> {
     let c = DAY.captures(text)?;
-    let day = u8::try_from(number(&c[1])?).ok()?;
+    let day = u8::try_from(number(c.get(1).or(c.get(2))?.as_str())?).ok()?;
     let this_month = Date::from_calendar_date(published.year(), published.month(), day).ok();
     match this_month {
         Some(d) if d <= published => Some(d),
@@ -163,5 +163,11 @@ mod tests {
         assert_eq!(on("活动9日在南沙举行").as_deref(), Some("2021-10-09"));
         assert_eq!(on("活动20日在南沙举行").as_deref(), Some("2021-09-20"));
         assert_eq!(on("总投资9.5亿元"), None);
+        // A sentence that opens with its day (24日,我县举行…).
+        assert_eq!(
+            on("12日,我县举行重大项目签约仪式").as_deref(),
+            Some("2021-10-12")
+        );
+        assert_eq!(on("共签约12日内完成的项目"), None);
     }
 }
