@@ -571,7 +571,7 @@ pub fn bands(draft: &mut Draft, doc: &Doc) {
 pub fn parts(draft: &mut Draft, doc: &Doc) {
     // A period report's divisions (新签项目中,市内项目60个,协议资金43.1亿元…) are its
     // statistics, each with its label.
-    if draft.file.events.first().is_none_or(|e| e.from.is_some()) {
+    if draft.file.events.is_empty() || draft.period_report().is_some() {
         return;
     }
     let mut parts: Vec<PartEntry> = Vec::new();

@@ -30,7 +30,7 @@ use anyhow::{Result, bail};
 pub use emit::{to_json, to_toml};
 pub use input::Article;
 
-use crate::source::model::{FORMAT_VERSION, PlaceEntry, SourceFile, SourceMeta};
+use crate::source::model::{EventEntry, FORMAT_VERSION, PlaceEntry, SourceFile, SourceMeta};
 use crate::source::validate::is_iso_date;
 
 /// Where a note belongs: the record it speaks of, by its index in its list.
@@ -75,6 +75,11 @@ impl Draft {
 
     fn is_used(&self, start: usize, end: usize) -> bool {
         self.used.iter().any(|&(s, e)| s < end && start < e)
+    }
+
+    /// The drafted period report (a first event with a period), if the article is one.
+    fn period_report(&self) -> Option<&EventEntry> {
+        self.file.events.first().filter(|e| e.from.is_some())
     }
 
     /// The projects of the drafted 开工/竣工/投产 batches: (event, project, its place, the

@@ -204,13 +204,13 @@ fn candidates(doc: &Doc) -> HashMap<String, Candidate> {
 fn weigh(doc: &Doc, m: &Mention) -> Option<(i32, bool)> {
     let text = doc.text;
     let written = &text[m.start..m.end];
-    if m.full
-        && written.chars().count() == 2
-        && GENERIC_NAMES.contains(&fast2s::convert(written).as_str())
-    {
-        return None;
-    }
-    if !m.full && WORDS_NOT_PLACES.contains(&fast2s::convert(written).as_str()) {
+    let simplified = fast2s::convert(written);
+    let word = if m.full {
+        written.chars().count() == 2 && GENERIC_NAMES.contains(&simplified.as_str())
+    } else {
+        WORDS_NOT_PLACES.contains(&simplified.as_str())
+    };
+    if word {
         return None;
     }
     let before = &text[..m.start];

@@ -742,11 +742,7 @@ pub fn companies(draft: &mut Draft, doc: &Doc) {
 /// 江苏舜天等): the list's other items are companies too, by their short names.
 fn listed_companies(draft: &mut Draft, doc: &Doc) {
     for (index, sentence) in doc.sentences.iter().enumerate() {
-        let clutter = doc
-            .clauses
-            .iter()
-            .any(|c| c.sentence == index && c.topic == Topic::Clutter);
-        if clutter {
+        if doc.sentence_has(index, |t| *t == Topic::Clutter) {
             continue;
         }
         for run in sentence.text.split([',', '，', ';', '；', ':', '：', '。']) {

@@ -29,7 +29,7 @@ fn stage_of(text: &str) -> Option<(&'static str, &'static str)> {
 /// Adds the article's 开工/竣工/投产 batch, if it states one, as an event after the signing's.
 pub fn stage_event(draft: &mut Draft, doc: &Doc, place: &str) {
     // A period report's 已投产/在建 clauses say where its projects stand: no batch.
-    let report = draft.file.events.first().is_some_and(|e| e.from.is_some());
+    let report = draft.period_report().is_some();
     let stage_clauses: Vec<_> = doc
         .clauses
         .iter()

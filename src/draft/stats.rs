@@ -81,7 +81,7 @@ fn clause_period(draft: &Draft, doc: &Doc, c: &Clause) -> Option<(&'static str, 
         // 1-10月,全县签约项目76个…;新开工项目36个,项目开工率47.4%: in a period report, starts
         // right after a period's figures are that period's tally, not a batch.
         Topic::Stage => {
-            let report = draft.file.events.first().filter(|e| e.from.is_some())?;
+            let report = draft.period_report()?;
             // 目前,已投产项目7个;在建项目13个: the state of the period's projects, not a batch.
             if super::text::states_progress(c.text) {
                 return Some((
@@ -105,7 +105,7 @@ fn clause_period(draft: &Draft, doc: &Doc, c: &Clause) -> Option<(&'static str, 
         // In a period report, a clause about signing that names no time (新签项目中,市内项目60个)
         // is the report's period's too.
         Topic::Background | Topic::Signing => {
-            let report = draft.file.events.first().filter(|e| e.from.is_some())?;
+            let report = draft.period_report()?;
             let sentence = doc.sentence_at(c.start).map_or(c.text, |s| s.text);
             // 签约协议投资额排在前5位的分别是:旅游产业1647亿元、房地产业403亿元, 分别签约项目
             // 137个、56个: a list's items after the sentence's investment words.
@@ -673,7 +673,7 @@ fn restates_headline(draft: &Draft, value: &str, clause: &str) -> bool {
             .any(|p| clause.contains(p.name.as_str()))
 }
 
-fn is_money(value: &str) -> bool {
+pub(super) fn is_money(value: &str) -> bool {
     match crate::source::figure::parse_figure(value) {
         Ok(f) => matches!(f.quantity, crate::source::figure::Quantity::Money { .. }),
         Err(_) => crate::source::figure::parse_money(value).is_ok(),

@@ -52,7 +52,7 @@ pub fn progress_targets(draft: &mut Draft, doc: &Doc, place: &str) {
             // The year of the clause's period (2016年…占全年目标任务(30个)的103.3%), else the
             // publication's.
             let sentence_start = doc.sentence_at(start).map_or(c.start, |s| s.start);
-            let year = year_named(&doc.text[sentence_start..start])
+            let year = super::text::last_year(&doc.text[sentence_start..start])
                 .or(match &c.topic {
                     Topic::Period(from, ..) => from.get(..4).and_then(|y| y.parse().ok()),
                     _ => None,
@@ -80,7 +80,7 @@ pub fn progress_targets(draft: &mut Draft, doc: &Doc, place: &str) {
 }
 
 fn metric(value: &str) -> &'static str {
-    if value.ends_with(['元', '亿', '億', '万', '萬']) {
+    if super::stats::is_money(value) {
         "agreed_investment"
     } else if value.ends_with(['个', '個', '项', '項', '宗']) {
         "projects_signed"
@@ -115,17 +115,6 @@ fn span(text: &str, f: &Found, named_before: bool, named_after: bool) -> (usize,
         f.end
     };
     (from, to)
-}
-
-/// The last year a text names (2016年…).
-fn year_named(text: &str) -> Option<i32> {
-    text.match_indices('年')
-        .filter_map(|(i, _)| {
-            let digits = text[..i].get(i.checked_sub(4)?..)?;
-            let year: i32 = digits.parse().ok()?;
-            (1980..=2100).contains(&year).then_some(year)
-        })
-        .next_back()
 }
 
 #[cfg(test)]

@@ -429,13 +429,10 @@ pub fn states_progress(clause: &str) -> bool {
 
 /// Whether a text names a stage reached: 建成达产后, 投产后 are a forecast's time, not a batch.
 fn has_stage(text: &str) -> bool {
-    let mut text = text.to_string();
-    for w in STAGE_WORDS {
-        text = text
-            .replace(&format!("{w}后"), "")
-            .replace(&format!("{w}後"), "");
-    }
-    STAGE_WORDS.iter().any(|w| text.contains(w))
+    STAGE_WORDS.iter().any(|w| {
+        text.match_indices(w)
+            .any(|(i, _)| !text[i + w.len()..].starts_with(['后', '後']))
+    })
 }
 
 /// The topic a clause's own words give, if they give one.
@@ -498,7 +495,7 @@ pub fn own_topic(clause: &str, year: i32, published: &str) -> Option<Topic> {
 }
 
 /// The last year a text names (2021年).
-fn last_year(text: &str) -> Option<i32> {
+pub(super) fn last_year(text: &str) -> Option<i32> {
     text.match_indices('年')
         .filter_map(|(i, _)| explicit_year(&text[..i + '年'.len_utf8()]))
         .next_back()

@@ -150,6 +150,15 @@ pub const KNOWN_METRICS: &[(&str, MetricKind, &str)] = &[
     ),
 ];
 
+/// How a statistic's value is read, by its metric: money may leave out 元, a population 人.
+pub fn statistic_parser(metric: &str) -> fn(&str) -> Result<figure::Figure, String> {
+    match metric_kind(metric) {
+        Some(MetricKind::Money) => figure::parse_money,
+        Some(MetricKind::People) => figure::parse_people,
+        _ => figure::parse_figure,
+    }
+}
+
 /// The kind of a known metric; None for any other.
 pub fn metric_kind(metric: &str) -> Option<MetricKind> {
     KNOWN_METRICS

@@ -12,7 +12,7 @@ use std::collections::BTreeMap;
 use std::fmt::Write as _;
 
 use serde_json::Value;
-use zhaoshang::source::figure::{Qualifier, Quantity, parse_figure, parse_money};
+use zhaoshang::source::figure::{Figure, Qualifier, Quantity, parse_figure, parse_money};
 use zhaoshang::source::fold::fold;
 use zhaoshang::source::model::{EventEntry, FigureEntry, SourceFile};
 
@@ -223,24 +223,28 @@ fn money_of(v: &Value, q: Qualifier) -> Option<Fig> {
 /// A drafted figure's text as a comparable figure.
 fn drafted_fig(text: &str) -> Option<Fig> {
     // Money may be written without 元 (1.85亿), as the importer reads it.
-    let f = parse_figure(text).or_else(|_| parse_money(text)).ok()?;
-    Some(match f.quantity {
+    parse_figure(text)
+        .or_else(|_| parse_money(text))
+        .ok()
+        .map(fig)
+}
+
+/// A parsed figure as a comparable one.
+fn fig(f: Figure) -> Fig {
+    match f.quantity {
         Quantity::Money { currency, amount } => {
             Fig::Money(currency.to_string(), amount, f.qualifier)
         }
         Quantity::Measure { value, .. } => Fig::Measure(value.round() as i64, f.qualifier),
-    })
+    }
 }
 
-/// A drafted statistic's value as the importer reads it (a population may leave out 人).
+/// A drafted statistic's value as the importer reads it (money may leave out 元, a population
+/// 人).
 fn drafted_stat_fig(metric: &str, value: &str) -> Option<Fig> {
-    if metric == "population" {
-        let f = zhaoshang::source::figure::parse_people(value).ok()?;
-        if let Quantity::Measure { value, .. } = f.quantity {
-            return Some(Fig::Measure(value.round() as i64, f.qualifier));
-        }
-    }
-    drafted_fig(value)
+    zhaoshang::source::validate::statistic_parser(metric)(value)
+        .ok()
+        .map(fig)
 }
 
 /// An annotated statistic (`value`, `unit`, `qualifier`, `value_yuan`).

@@ -9,7 +9,7 @@ use super::figures::{columns, parse, parse_money, whole};
 use super::statistic::{StatisticRow, insert_statistic};
 use super::write::Writer;
 use crate::source::model::{AlternativeEntry, BreakdownEntry, EventStatisticEntry};
-use crate::source::validate::{MetricKind, PLACE_PARTS, RefKind, metric_kind};
+use crate::source::validate::{PLACE_PARTS, RefKind, statistic_parser};
 
 /// What an alternative figure is another value of.
 #[derive(Clone, Copy)]
@@ -20,19 +20,13 @@ pub(super) enum Subject {
     Statistic(i64, bool),
 }
 
-/// A statistic's value: money may be written without 元 when its metric is money.
+/// A statistic's value, read as its metric says (money may leave out 元, a population 人).
 pub(super) fn statistic_figure(
     path: &str,
     metric: &str,
     value: &str,
 ) -> Result<crate::source::figure::Figure> {
-    match metric_kind(metric) {
-        Some(MetricKind::Money) => parse_money(path, value),
-        Some(MetricKind::People) => {
-            crate::source::figure::parse_people(value).map_err(|e| anyhow::anyhow!("{path}: {e}"))
-        }
-        _ => parse(path, value),
-    }
+    statistic_parser(metric)(value).map_err(|e| anyhow::anyhow!("{path}: {e}"))
 }
 
 impl Writer<'_> {
