@@ -522,3 +522,46 @@ fn a_period_reports_lists_and_the_state_of_its_projects_are_its_statistics() {
         file.events.iter().map(|e| &e.name).collect::<Vec<_>>()
     );
 }
+
+/// Breakdowns in the shape of real reports, written in our own words for this test: each 其中
+/// sentence divides the batch its own way, and a sentence 从资金来源看,… right after the
+/// signing's is one more breakdown (its 来源 is not a page's 来源: line).
+#[test]
+fn each_dividing_sentence_is_a_breakdown_of_its_own() {
+    let file = drafted(
+        "某县招商引资项目集中签约仪式\n6月18日,某县举行招商引资项目集中签约仪式,共签约项目15个,\
+         总投资86.5亿元。\n其中,工业项目8个,总投资52亿元;服务业项目7个,总投资34.5亿元。\n\
+         从资金来源看,内资项目13个、投资额80亿元,外资项目2个、投资额1.2亿美元。",
+        "2024-06-19",
+    );
+    let breakdowns: Vec<Vec<(String, Option<String>, Option<String>)>> = file.events[0]
+        .breakdowns
+        .iter()
+        .map(|b| {
+            b.parts
+                .iter()
+                .map(|p| (p.name.clone(), p.count.clone(), p.amount.clone()))
+                .collect()
+        })
+        .collect();
+    let part = |name: &str, count: &str, amount: &str| {
+        (
+            name.to_string(),
+            Some(count.to_string()),
+            Some(amount.to_string()),
+        )
+    };
+    assert_eq!(
+        breakdowns,
+        vec![
+            vec![
+                part("工业项目", "8个", "52亿元"),
+                part("服务业项目", "7个", "34.5亿元")
+            ],
+            vec![
+                part("内资项目", "13个", "80亿元"),
+                part("外资项目", "2个", "1.2亿美元")
+            ],
+        ]
+    );
+}

@@ -574,9 +574,18 @@ pub fn parts(draft: &mut Draft, doc: &Doc) {
     if draft.file.events.is_empty() || draft.period_report().is_some() {
         return;
     }
-    let mut parts: Vec<PartEntry> = Vec::new();
+    let mut groups: Vec<Vec<PartEntry>> = Vec::new();
     let mut last_end = 0;
-    for c in doc.signing() {
+    // A sentence that divides the batch (从资金来源看,内资项目13个…) right after a signing's
+    // sentence is the signing's, whatever words it lacks.
+    let divides_the_signing = |c: &&Clause| {
+        c.topic == Topic::Signing
+            || divides(c.text)
+                && c.sentence > 0
+                && doc.sentences[c.sentence].start == c.start
+                && doc.sentence_has(c.sentence - 1, |t| *t == Topic::Signing)
+    };
+    for c in doc.clauses.iter().filter(divides_the_signing) {
         let Some((segment_start, end)) = part_segment(doc, c) else {
             continue;
         };
@@ -586,27 +595,40 @@ pub fn parts(draft: &mut Draft, doc: &Doc) {
         last_end = end;
         let segment = &doc.text[segment_start..end];
         let mut offset = segment_start;
+        let mut parts: Vec<PartEntry> = Vec::new();
         for piece in segment.split_inclusive(['；', ';']) {
             let piece_start = offset;
             offset += piece.len();
             read_parts(draft, doc, piece, piece_start, &mut parts);
         }
-    }
-    // A kind named again starts another breakdown (the fair's, then the ceremony's: 内资…外资…
-    // 贸易类项目2个; 会上…内资…外资…贸易类项目1个).
-    let mut groups: Vec<Vec<PartEntry>> = vec![Vec::new()];
-    for part in parts {
-        let current = groups
-            .last_mut()
-            .filter(|g| g.iter().all(|p| p.name != part.name));
-        match current {
-            Some(g) => g.push(part),
-            None => groups.push(vec![part]),
+        // Each segment is a breakdown of its own (其中,工业项目…。其中,内资项目…), and a kind
+        // named again starts another (the fair's, then the ceremony's: 内资…外资…贸易类项目2个;
+        // 会上…内资…外资…贸易类项目1个).
+        groups.push(Vec::new());
+        for part in parts {
+            let current = groups
+                .last_mut()
+                .filter(|g| g.iter().all(|p| p.name != part.name));
+            match current {
+                Some(g) => g.push(part),
+                None => groups.push(vec![part]),
+            }
         }
     }
-    for parts in groups {
+    for parts in groups.into_iter().filter(|g| !g.is_empty()) {
         breakdown_or_statistic(draft, parts);
     }
+}
+
+/// 按产业类别划分 or 从项目类别看 opening a sentence: the sentence divides the batch.
+fn divides(clause: &str) -> bool {
+    clause.starts_with('按')
+        && ["划分", "劃分", "分类", "分類", "来分", "來分"]
+            .iter()
+            .any(|w| clause.ends_with(w))
+        || (clause.starts_with('从') || clause.starts_with('從'))
+            && clause.ends_with('看')
+            && clause.chars().count() <= 10
 }
 
 fn breakdown_or_statistic(draft: &mut Draft, mut parts: Vec<PartEntry>) {
@@ -660,14 +682,7 @@ fn part_segment(doc: &Doc, c: &Clause) -> Option<(usize, usize)> {
     }
     // 按产业类别划分,…: the sentence divides the batch.
     // 从项目类别看,…: so does a point of view on the batch.
-    let divides = c.text.starts_with('按')
-        && ["划分", "劃分", "分类", "分類", "来分", "來分"]
-            .iter()
-            .any(|w| c.text.ends_with(w))
-        || (c.text.starts_with('从') || c.text.starts_with('從'))
-            && c.text.ends_with('看')
-            && c.text.chars().count() <= 10;
-    if divides {
+    if divides(c.text) {
         return Some((c.start + c.text.len(), sentence_end(c.start)));
     }
     let first = doc.sentence_at(c.start).is_some_and(|s| s.start == c.start);

@@ -89,7 +89,12 @@ fn is_clutter(line: &str) -> bool {
         .take(4)
         .all(|c| c.is_ascii_digit() || ('０'..='９').contains(&c))
         && chars < 60;
-    (chars < 60 && CLUTTER.iter().any(|w| line.contains(w))) || starts_with_date
+    // A line with an amount (从资金来源看,内资项目13个、投资额80亿元…) is the article's, whatever
+    // words it shares with a page's furniture.
+    let furniture = chars < 60
+        && CLUTTER.iter().any(|w| line.contains(w))
+        && super::figures::money(line).is_empty();
+    furniture || starts_with_date
 }
 
 /// A headline: a short line that does not end a sentence and is not a page's furniture.
@@ -297,11 +302,6 @@ impl<'a> Doc<'a> {
         .iter()
         .any(|w| sentence.contains(w));
         after_semicolon || cue || list
-    }
-
-    /// The clauses of the body that are about the signing.
-    pub fn signing(&self) -> impl Iterator<Item = &Clause<'a>> {
-        self.clauses.iter().filter(|c| c.topic == Topic::Signing)
     }
 
     /// Whether a clause of sentence `index` has a topic `wanted` takes.
