@@ -21,7 +21,9 @@ use zhaoshang::draft::{self, SourceOptions};
 /// The held-out results may not fall below these (measured; raise them as the draft improves).
 /// Session 11 added 8 held-out articles written unseen (12 → 20): the floors were set again
 /// from that larger part's measurement (first 72.0% found, 3.0% wrong; at the session's end
-/// 74.0%, 2.6%, named projects 85.7%).
+/// 74.0%, 2.6%, named projects 85.7%). Session 12 added 8 more (20 → 28, a quarter of 98):
+/// measured first at 71.9% found, 2.7% wrong, named projects 82.1% (the 8 new alone: 85 of 133
+/// found, 4 wrong).
 struct Floor {
     found_percent: f64,
     wrong_percent_max: f64,
@@ -29,9 +31,9 @@ struct Floor {
 }
 
 const FLOOR: Floor = Floor {
-    found_percent: 73.5,
-    wrong_percent_max: 2.7,
-    projects_percent: 85.0,
+    found_percent: 71.5,
+    wrong_percent_max: 2.8,
+    projects_percent: 81.5,
 };
 
 fn corpus(split: &str) -> Vec<PathBuf> {
