@@ -560,3 +560,28 @@ fn each_dividing_sentence_is_a_breakdown_of_its_own() {
         ]
     );
 }
+
+/// A speech's look back in the shape of real reports, written in our own words for this test:
+/// the place's record over the years (近年来…累计, 已落户, 现有) is a figure of the place, never
+/// a statistic of the signing.
+#[test]
+fn the_places_record_over_the_years_is_not_the_signings() {
+    let file = drafted(
+        "某县举行招商引资项目集中签约仪式\n3月12日,某县举行招商引资项目集中签约仪式,共签约项目12个,\
+         总投资56.8亿元。县委书记在致辞中介绍,近年来,全县累计引进项目326个,到位资金580亿元。\
+         全县已落户世界500强企业32家,开发区现有入驻企业120家。",
+        "2023-03-13",
+    );
+    assert!(
+        file.events[0].statistics.is_empty(),
+        "{:?}",
+        file.events[0].statistics
+    );
+    let place_facts: Vec<&str> = file
+        .statistics
+        .iter()
+        .filter(|s| s.kind == "place_fact")
+        .map(|s| s.value.as_str())
+        .collect();
+    assert_eq!(place_facts, ["326个", "580亿元", "32家", "120家"]);
+}

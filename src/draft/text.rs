@@ -206,7 +206,10 @@ impl<'a> Doc<'a> {
                 if wide.contains('、') && has_stage(wide) && !has_stage(clause) {
                     Topic::Stage
                 } else {
-                    self.topic(clause, text, previous.as_ref(), year)
+                    match self.topic(clause, text, previous.as_ref(), year) {
+                        Topic::Signing if looks_back(clause, before) => Topic::Background,
+                        t => t,
+                    }
                 }
             };
             previous = Some(topic.clone());
@@ -340,6 +343,37 @@ const THIS_EVENT: &[&str] = &[
     "活動中",
     "大会上",
     "大會上",
+];
+/// The place's record over the years (近年来,全县累计引进项目326个; 全县已落户世界500强企业32家;
+/// 园区现有入驻企业120家), not this signing's, unless the clause names this event.
+fn looks_back(clause: &str, sentence_so_far: &str) -> bool {
+    let this_event = |t: &str| THIS_EVENT.iter().any(|w| t.contains(w));
+    LOOKING_BACK.iter().any(|w| clause.contains(w)) && !this_event(clause)
+        || SINCE_YEARS.iter().any(|w| sentence_so_far.contains(w)) && !this_event(sentence_so_far)
+}
+
+/// Words of a clause about the place's record, not a batch.
+const LOOKING_BACK: &[&str] = &[
+    "累计",
+    "累計",
+    "先后",
+    "先後",
+    "已落户",
+    "已落戶",
+    "现有",
+    "現有",
+    "历年",
+    "歷年",
+];
+/// Words that open a sentence about the years before (近年来, …).
+const SINCE_YEARS: &[&str] = &[
+    "近年来",
+    "近年來",
+    "近几年",
+    "近幾年",
+    "多年来",
+    "多年來",
+    "近些年",
 ];
 /// The verbs of signing.
 const SIGNS: &[&str] = &["签约", "簽約", "签订", "簽訂", "签署", "簽署"];
