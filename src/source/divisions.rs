@@ -266,6 +266,13 @@ impl Gazetteer {
                 .push((i, true));
             longest_name = longest_name.max(d.name.len());
             if let Some(short) = short_form(d.name) {
+                // An autonomous prefecture goes by its short form and 州 too (楚雄州, 湘西州).
+                if d.name.ends_with("自治州") {
+                    by_name
+                        .entry(format!("{short}州"))
+                        .or_default()
+                        .push((i, false));
+                }
                 by_name.entry(short).or_default().push((i, false));
             }
         }
@@ -580,6 +587,12 @@ mod tests {
         assert_eq!(short_form("峨边彝族自治县").as_deref(), Some("峨边"));
         assert_eq!(short_form("云霄县").as_deref(), Some("云霄"));
         assert_eq!(short_form("泸县"), None);
+        // 楚雄州 is the prefecture, not 楚雄市.
+        let g = gazetteer();
+        assert_eq!(
+            g.resolve("楚雄州", None, Some(2017)).ok().map(|d| d.code),
+            Some(532300)
+        );
     }
 
     #[test]
