@@ -585,3 +585,26 @@ fn the_places_record_over_the_years_is_not_the_signings() {
         .collect();
     assert_eq!(place_facts, ["326个", "580亿元", "32家", "120家"]);
 }
+
+/// A wire report in the shape of real ones, written in our own words for this test: the
+/// dateline's city is where the reporter filed from, not the host; 2022年以来 runs to the
+/// publication (on the 1st: to the month before); 目标企业 are companies, not a target.
+#[test]
+fn a_datelines_city_is_not_the_host_and_a_year_since_runs_to_the_publication() {
+    let file = drafted(
+        "中新网拉萨6月1日电 5月31日上午,西藏自治区在拉萨举行招商引资项目集中签约活动,\
+         现场共签约项目26个,计划投资72亿元。\n据了解,2022年以来,各工作队拜访目标企业35家。",
+        "2022-06-01",
+    );
+    assert_eq!(file.events[0].place, "西藏自治区");
+    let visits: Vec<(&str, Option<&str>, Option<&str>)> = file
+        .statistics
+        .iter()
+        .filter(|s| s.value == "35家")
+        .map(|s| (s.kind.as_str(), s.from.as_deref(), s.to.as_deref()))
+        .collect();
+    assert_eq!(
+        visits,
+        [("period_statistic", Some("2022-01-01"), Some("2022-05-31"))]
+    );
+}

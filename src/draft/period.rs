@@ -35,6 +35,11 @@ static SINCE_DAY: LazyLock<Regex> = LazyLock::new(|| {
         .unwrap_or_else(|e| panic!("the since pattern: {e}"))
 });
 
+static SINCE_YEAR: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"((?:19|20)[0-9]{2})年(?:以来|以來|至今)")
+        .unwrap_or_else(|e| panic!("the since pattern: {e}"))
+});
+
 static SINCE_MONTH: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"([0-9]{1,2}|[一二三四五六七八九十]{1,2})月份?(?:以来|以來|至今)")
         .unwrap_or_else(|e| panic!("the since pattern: {e}"))
@@ -153,8 +158,14 @@ pub fn period_in(clause: &str, year: i32, published: &str) -> Option<Topic> {
 /// A period that runs to the publication: from a day (“5·18”以来), a month (3月份以来) or the
 /// year's start (今年以来, 截至目前).
 fn since_in(clause: &str, year: i32, published: &str) -> Option<Topic> {
-    let to = if published.starts_with(&format!("{year:04}")) {
-        published.to_string()
+    let to = up_to(published);
+    // 2022年以来: from that year's start to the publication, over years if need be.
+    if let Some(c) = SINCE_YEAR.captures(clause) {
+        let from: i32 = c[1].parse().ok()?;
+        return period(format!("{from:04}-01-01"), to, &c[0]);
+    }
+    let to = if to.starts_with(&format!("{year:04}")) {
+        to
     } else {
         format!("{year:04}-12-31")
     };
@@ -189,6 +200,26 @@ fn since_in(clause: &str, year: i32, published: &str) -> Option<Topic> {
         return period(format!("{year:04}-01-01"), to, words);
     }
     None
+}
+
+/// The last day a period running to the publication covers: the publication's day, or the end
+/// of the month before when it came out on the 1st (截至目前 on June 1 reports up to May).
+fn up_to(published: &str) -> String {
+    let month = || -> Option<(i32, u32)> {
+        let year: i32 = published.get(..4)?.parse().ok()?;
+        let month: u32 = published.get(5..7)?.parse().ok()?;
+        Some((year, month))
+    };
+    match month() {
+        Some((year, month)) if published.get(8..10) == Some("01") => {
+            if month == 1 {
+                last_day(year - 1, 12)
+            } else {
+                last_day(year, month - 1)
+            }
+        }
+        _ => published.to_string(),
+    }
 }
 
 /// A clause without the words that compare with another period (去年同期, 比去年, 同比).
@@ -229,6 +260,12 @@ mod tests {
             p("2023-03-01", "2023-03-31")
         );
         assert_eq!(bounds("3月份以来"), p("2023-03-01", "2023-07-15"));
+        assert_eq!(bounds("2021年以来"), p("2021-01-01", "2023-07-15"));
+        let on_the_first = |clause| match period_in(clause, 2022, "2022-06-01") {
+            Some(Topic::Period(f, t, _)) => Some((f, t)),
+            _ => None,
+        };
+        assert_eq!(on_the_first("截至目前"), p("2022-01-01", "2022-05-31"));
         assert_eq!(bounds("是去年同期的18倍"), None);
         assert_eq!(
             bounds("其中“5·18”以来就签约了37个项目"),

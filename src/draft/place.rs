@@ -134,6 +134,11 @@ pub fn host(doc: &Doc) -> Option<Host> {
     })
 }
 
+static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^[0-9０-９]{1,2}月[0-9０-９]{1,2}日(?:电|電)")
+        .unwrap_or_else(|e| panic!("the dateline pattern: {e}"))
+});
+
 static NAMED_PLACE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^\p{Han}{1,8}?(?:新区|新區|区|區|县|縣|市|旗)")
         .unwrap_or_else(|e| panic!("the place pattern: {e}"))
@@ -215,6 +220,10 @@ fn weigh(doc: &Doc, m: &Mention) -> Option<(i32, bool)> {
     }
     let before = &text[..m.start];
     let after = &text[m.end..];
+    // 中新网拉萨6月1日电: where the reporter filed from, not who held the signing.
+    if DATELINE.is_match(after) {
+        return None;
+    }
     let holds = HOLDS.iter().any(|w| after.starts_with(w));
     let level = gazetteer().division(m.divisions[0]).level;
     if !m.full && level == Level::County && !holds {

@@ -471,6 +471,12 @@ fn has_stage(text: &str) -> bool {
 
 /// The topic a clause's own words give, if they give one.
 pub fn own_topic(clause: &str, year: i32, published: &str) -> Option<Topic> {
+    // 拜访目标企业35家: the companies aimed at, not a target.
+    let mut clause = clause.to_string();
+    for w in ["目标企业", "目標企業", "目标客商", "目標客商"] {
+        clause = clause.replace(w, "企业");
+    }
+    let clause = clause.as_str();
     let has = |words: &[&str]| words.iter().any(|w| clause.contains(w));
     let signing = has(SIGNING_WORDS);
     // A batch signed and started together (集中签约、开工项目共73个) is not the signing's.
