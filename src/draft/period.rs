@@ -159,10 +159,13 @@ pub fn period_in(clause: &str, year: i32, published: &str) -> Option<Topic> {
 /// year's start (今年以来, 截至目前).
 fn since_in(clause: &str, year: i32, published: &str) -> Option<Topic> {
     let to = up_to(published);
-    // 2022年以来: from that year's start to the publication, over years if need be.
+    // 2022年以来 in 2022 is 今年以来; since an earlier year (2014年以来,全县累计…) is the
+    // place's record over the years, not a period's.
     if let Some(c) = SINCE_YEAR.captures(clause) {
         let from: i32 = c[1].parse().ok()?;
-        return period(format!("{from:04}-01-01"), to, &c[0]);
+        return (Some(from) == published.get(..4).and_then(|y| y.parse().ok()))
+            .then(|| period(format!("{from:04}-01-01"), to, &c[0]))
+            .flatten();
     }
     let to = if to.starts_with(&format!("{year:04}")) {
         to
@@ -260,7 +263,8 @@ mod tests {
             p("2023-03-01", "2023-03-31")
         );
         assert_eq!(bounds("3月份以来"), p("2023-03-01", "2023-07-15"));
-        assert_eq!(bounds("2021年以来"), p("2021-01-01", "2023-07-15"));
+        assert_eq!(bounds("2023年以来"), p("2023-01-01", "2023-07-15"));
+        assert_eq!(bounds("2021年以来"), None);
         let on_the_first = |clause| match period_in(clause, 2022, "2022-06-01") {
             Some(Topic::Period(f, t, _)) => Some((f, t)),
             _ => None,

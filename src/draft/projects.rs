@@ -434,17 +434,19 @@ pub(super) fn company_name(run: &str) -> Option<String> {
     // One-character words (与, 和, 由) also occur inside names (恺和): cut at the last whose
     // rest begins with a place's name (是太康县政府与苏州…: the county signs with the company),
     // else at the first that leaves a name.
-    let cuts: Vec<usize> = name
+    // 有 (有甘肃陇源…有限公司) is cut only before a place: it also begins 有限公司.
+    let cuts: Vec<(usize, bool)> = name
         .char_indices()
-        .filter(|(_, c)| "与與和同由及、向对對为為是在将將被的了等".contains(*c))
-        .map(|(i, c)| i + c.len_utf8())
-        .filter(|&i| name[i..].chars().count() >= 4)
+        .filter(|(_, c)| "与與和同由及、向对對为為是在将將被的了等有".contains(*c))
+        .map(|(i, c)| (i + c.len_utf8(), c != '有'))
+        .filter(|&(i, _)| name[i..].chars().count() >= 4)
         .collect();
     let starts_with_place = |rest: &str| g.find_in_text(rest).first().is_some_and(|m| m.start == 0);
-    if let Some(&i) = cuts
+    if let Some(i) = cuts
         .iter()
-        .rfind(|&&i| starts_with_place(&name[i..]))
-        .or(cuts.first())
+        .rfind(|&&(i, _)| starts_with_place(&name[i..]))
+        .or(cuts.iter().find(|&&(_, anywhere)| anywhere))
+        .map(|&(i, _)| i)
     {
         name = &name[i..];
     }
@@ -926,5 +928,11 @@ mod tests {
             names("兴业县某某林产品加工厂(广西某某木业有限公司)签约"),
             ["广西某某木业有限公司"]
         );
+        // 有 before a place is the sentence's; 有 of 有限 and 有研 stays.
+        assert_eq!(
+            names("新签约项目中,有甘肃某某新能源有限公司投资的光伏项目"),
+            ["甘肃某某新能源有限公司"]
+        );
+        assert_eq!(names("有研某某科技有限公司投资"), ["有研某某科技有限公司"]);
     }
 }
