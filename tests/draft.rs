@@ -489,6 +489,22 @@ fn the_headline_is_the_signings_not_a_batchs_nor_one_projects() {
         event.signed_amount.as_ref().map(|f| f.value.as_str()),
         Some("57.9亿元")
     );
+
+    // The count the title gives picks its sentence over the whole fair's said first.
+    let file = drafted(
+        "某市在投资贸易洽谈会上签约项目63项 总投资25.11亿元
+组委会通报:洽谈会期间共签订重大         合作项目41个,签约总额达到55.44亿元。当天,我市共签约各类招商引资项目63项,总投资25.11亿元。",
+        "2007-07-11",
+    );
+    let event = &file.events[0];
+    assert_eq!(
+        event.project_count.as_ref().map(|f| f.value.as_str()),
+        Some("63项")
+    );
+    assert_eq!(
+        event.signed_amount.as_ref().map(|f| f.value.as_str()),
+        Some("25.11亿元")
+    );
 }
 
 /// A period report in the shape of real ones, written in our own words for this test: a list's

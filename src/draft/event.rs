@@ -149,13 +149,38 @@ fn money_in(c: &Clause) -> Vec<Found> {
 /// its sentence that is not inside a list of projects (else of the next sentence).
 fn headline(doc: &Doc, wanted: &dyn Fn(&Clause) -> bool) -> Option<Headline> {
     let clauses: Vec<&Clause> = doc.clauses.iter().filter(|c| wanted(c)).collect();
-    for c in &clauses {
-        let sentence_end = doc.text[c.start..]
-            .find(['。', '；', ';', '\n'])
-            .map_or(doc.text.len(), |e| c.start + e);
-        let Some(count) = project_count_reading(c, &doc.text[c.start..sentence_end]) else {
-            continue;
-        };
+    let counted: Vec<(&Clause, Found)> = clauses
+        .iter()
+        .filter_map(|c| {
+            let sentence_end = doc.text[c.start..]
+                .find(['。', '；', ';', '\n'])
+                .map_or(doc.text.len(), |e| c.start + e);
+            Some((
+                *c,
+                project_count_reading(c, &doc.text[c.start..sentence_end])?,
+            ))
+        })
+        .collect();
+    // The count the title gives (天水市在兰洽会上签约项目63项) picks its sentence over a
+    // larger batch's said first (洽谈会期间共签订重大合作项目41个).
+    let title_counts: Vec<_> = doc
+        .title
+        .map(|t| {
+            figures::counts(t)
+                .iter()
+                .filter_map(|f| read_figure(&f.value))
+                .map(|f| f.quantity)
+                .collect()
+        })
+        .unwrap_or_default();
+    let in_title =
+        |f: &Found| read_figure(&f.value).is_some_and(|x| title_counts.contains(&x.quantity));
+    let ordered = counted
+        .iter()
+        .filter(|(_, f)| in_title(f))
+        .chain(counted.iter().filter(|(_, f)| !in_title(f)));
+    for (c, count) in ordered {
+        let count = count.clone();
         // 其中外资项目4个 is a part, not the headline.
         let sentence_start = doc.sentence_at(count.start).map_or(0, |s| s.start);
         let part_of_batch = signed_part_of_batch(doc, c);
