@@ -58,6 +58,16 @@ static LISTED_SIGNS: LazyLock<Regex> = LazyLock::new(|| {
     .unwrap_or_else(|e| panic!("the industry pattern: {e}"))
 });
 
+/// 高端装备制造、节能环保和现代服务业领域的有22个: a list opening a clause that counts the
+/// projects in it. (A list after 在 ending 等…领域 was tried: it named more that were not the
+/// signing's than it found.)
+static LISTED_COUNTS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?:^|[,，:：；;])([^,，。；;:：]{{2,}}?、[^,，。；;:：]{{2,}}?)(?:领域|領域|产业|產業|行业|行業)(?:的)?(?:项目|項目)?(?:有|共|达|達)[0-9一二三四五六七八九十两兩]"
+    ))
+    .unwrap_or_else(|e| panic!("the industry pattern: {e}"))
+});
+
 /// 主要包括工业制造业和现代服务业两大类别.
 static COUNTED: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
@@ -146,12 +156,14 @@ pub fn industries(draft: &mut Draft, doc: &Doc) {
             &*LISTED_BARE,
             &*LISTED_SIGNS,
             &*LISTED_AND,
+            &*LISTED_COUNTS,
         ] {
             if listed {
                 break;
             }
             for c in pattern.captures_iter(s.text) {
-                listed |= list(draft, c.get(1).map_or("", |m| m.as_str()), &c[0]) > 0;
+                let items = c.get(1).map_or("", |m| m.as_str());
+                listed |= list(draft, items, &c[0]) > 0;
             }
         }
         for c in MAINLY.captures_iter(s.text) {
