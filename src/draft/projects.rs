@@ -415,6 +415,10 @@ fn after_lead_words(run: &str) -> &str {
         "投资方",
         "投資方",
         "合作方",
+        "500强企业",
+        "500強企業",
+        "龙头企业",
+        "龍頭企業",
     ] {
         if let Some(i) = name.rfind(w) {
             let rest = &name[i + w.len()..];
@@ -937,5 +941,7 @@ mod tests {
             ["甘肃某某新能源有限公司"]
         );
         assert_eq!(names("有研某某科技有限公司投资"), ["有研某某科技有限公司"]);
+        // 世界500强企业, 龙头企业: what the company is, not its name.
+        assert_eq!(names("世界500强企业中粮集团番茄制品项目落户"), ["中粮集团"]);
     }
 }
