@@ -541,13 +541,15 @@ fn a_period_reports_lists_and_the_state_of_its_projects_are_its_statistics() {
 
 /// Breakdowns in the shape of real reports, written in our own words for this test: each 其中
 /// sentence divides the batch its own way, and a sentence 从资金来源看,… right after the
-/// signing's is one more breakdown (its 来源 is not a page's 来源: line).
+/// signing's is one more breakdown (its 来源 is not a page's 来源: line); so is a sentence of
+/// two kinds of project with their figures, up to its own 其中.
 #[test]
 fn each_dividing_sentence_is_a_breakdown_of_its_own() {
     let file = drafted(
         "某县招商引资项目集中签约仪式\n6月18日,某县举行招商引资项目集中签约仪式,共签约项目15个,\
          总投资86.5亿元。\n其中,工业项目8个,总投资52亿元;服务业项目7个,总投资34.5亿元。\n\
-         从资金来源看,内资项目13个、投资额80亿元,外资项目2个、投资额1.2亿美元。",
+         从资金来源看,内资项目13个、投资额80亿元,外资项目2个、投资额1.2亿美元。\n\
+         新签约项目9个、总投资36.8亿元,续签项目6个、总投资49.7亿元,其中超亿元项目5个。",
         "2024-06-19",
     );
     // Each part as name:count:amount.
@@ -573,6 +575,7 @@ fn each_dividing_sentence_is_a_breakdown_of_its_own() {
         vec![
             vec!["工业项目:8个:52亿元", "服务业项目:7个:34.5亿元"],
             vec!["内资项目:13个:80亿元", "外资项目:2个:1.2亿美元"],
+            vec!["新签约项目:9个:36.8亿元", "续签项目:6个:49.7亿元"],
         ]
     );
 }

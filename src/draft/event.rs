@@ -718,8 +718,33 @@ fn part_segment(doc: &Doc, c: &Clause) -> Option<(usize, usize)> {
             .map_or(end, |e| c.start + e);
         return Some((c.start, end));
     }
+    // 内资项目30个,协议资金85亿元;外资项目54个,合同外资17.4亿美元: a sentence of two or more
+    // kinds of project with their counts divides the batch (up to a 其中 of its own).
+    if first && PART_FIRST.is_match(c.text) {
+        let end = sentence_end(c.start);
+        let end = doc.text[c.start..end]
+            .find("其中")
+            .map_or(end, |e| c.start + e);
+        if PART_FIRST_ANY.find_iter(&doc.text[c.start..end]).count() >= 2 {
+            return Some((c.start, end));
+        }
+    }
     None
 }
+
+static PART_FIRST: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"^[\p{{Han}}]{{2,8}}(?:项目|項目)(?:有|共)?{NUMBER}(?:个|個|项|項|宗)"
+    ))
+    .unwrap_or_else(|e| panic!("the part pattern: {e}"))
+});
+
+static PART_FIRST_ANY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?:^|[,，;；、])[\p{{Han}}]{{2,8}}(?:项目|項目)(?:有|共)?{NUMBER}(?:个|個|项|項|宗)"
+    ))
+    .unwrap_or_else(|e| panic!("the part pattern: {e}"))
+});
 
 static KIND_FIRST: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
@@ -762,8 +787,10 @@ fn read_parts(draft: &mut Draft, doc: &Doc, piece: &str, start: usize, parts: &m
             continue;
         }
         // 一批 of the prose (…等一批项目体量大) counts nothing.
+        // A count the headline took (签约项目15个,…外资项目3个) is not a part's.
         let count = figures::counts(text)
             .into_iter()
+            .filter(|c| !draft.is_used(cstart + c.start, cstart + c.end))
             .find(|c| !c.value.starts_with("一批") && !c.value.ends_with(['家', '户', '戶']));
         let money = figures::money(text)
             .into_iter()
