@@ -62,9 +62,9 @@ static LISTED_SIGNS: LazyLock<Regex> = LazyLock::new(|| {
 /// projects in it. (A list after 在 ending 等…领域 was tried: it named more that were not the
 /// signing's than it found.)
 static LISTED_COUNTS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
-        r"(?:^|[,，:：；;])([^,，。；;:：]{{2,}}?、[^,，。；;:：]{{2,}}?)(?:领域|領域|产业|產業|行业|行業)(?:的)?(?:项目|項目)?(?:有|共|达|達)[0-9一二三四五六七八九十两兩]"
-    ))
+    Regex::new(
+        r"(?:^|[,，:：；;])([^,，。；;:：]{2,}?、[^,，。；;:：]{2,}?)(?:领域|領域|产业|產業|行业|行業)(?:的)?(?:项目|項目)?(?:有|共|达|達)[0-9一二三四五六七八九十两兩]",
+    )
     .unwrap_or_else(|e| panic!("the industry pattern: {e}"))
 });
 
