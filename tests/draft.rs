@@ -627,3 +627,44 @@ fn a_datelines_city_is_not_the_host_and_a_year_since_runs_to_the_publication() {
         [("period_statistic", Some("2022-01-01"), Some("2022-05-31"))]
     );
 }
+
+/// Hosts in the shape of real reports, written in our own words for this test: a development
+/// zone that begins with its city's name holds the signing (the city is its parent); a short
+/// name two divisions share (新乡: the city and its county) is the one the other is in, with its
+/// code so that the draft imports.
+#[test]
+fn a_zone_hosts_under_its_city_and_a_shared_short_name_is_the_city() {
+    let places = |text: &str| -> Vec<String> {
+        drafted(text, "2012-11-21")
+            .places
+            .iter()
+            .map(|p| {
+                format!(
+                    "{}:{}:{}:{}",
+                    p.name,
+                    p.kind,
+                    p.parent.as_deref().unwrap_or("-"),
+                    p.code.as_deref().unwrap_or("-")
+                )
+            })
+            .collect()
+    };
+    assert_eq!(
+        places(
+            "新乡经济技术开发区举行招商引资项目集中签约仪式\n11月20日,新乡经济技术开发区举行招商\
+             引资项目集中签约仪式,共签约项目3个,总投资12亿元。"
+        ),
+        [
+            "河南省:province:-:-",
+            "新乡市:city:河南省:-",
+            "新乡经济技术开发区:zone:新乡市:-"
+        ]
+    );
+    assert_eq!(
+        places(
+            "新乡举行招商引资项目集中签约仪式\n11月20日,新乡举行招商引资项目集中签约仪式,\
+             共签约项目3个,总投资12亿元。"
+        ),
+        ["河南省:province:-:-", "新乡:city:河南省:410700"]
+    );
+}

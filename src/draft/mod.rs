@@ -243,10 +243,14 @@ fn place_entries(draft: &mut Draft, host: &place::Host) {
         .and_then(|y| y.parse().ok());
     let mut parents: Vec<(String, &'static str)> = Vec::new();
     if let Some(d) = &host.division {
-        for code in g.ancestors(d.code).into_iter().skip(1) {
+        // A zone's division is its parent (新乡市 of 新乡经济技术开发区).
+        let skip = if host.zone { 0 } else { 1 };
+        for code in g.ancestors(d.code).into_iter().skip(skip) {
             if let Some(a) = g.code_on(code, year) {
                 let kind = place::kind(Some(a), a.name);
-                if a.level != d.level && !(a.level == Level::Prefecture && d.prefecture == "直辖")
+                let own = a.code == d.code;
+                if (own || a.level != d.level)
+                    && !(a.level == Level::Prefecture && d.prefecture == "直辖")
                 {
                     parents.push((a.name.to_string(), kind));
                 }
@@ -264,15 +268,44 @@ fn place_entries(draft: &mut Draft, host: &place::Host) {
         });
         parent_name = Some(name.clone());
     }
+    // A name its parent does not settle (新乡 in 河南省: the city or its county) gets its code.
+    let code = host
+        .division
+        .as_ref()
+        .filter(|_| !host.zone && g.resolve(&host.name, parent_name.as_deref(), year).is_err())
+        .map(|d| d.code.to_string());
+    let kind = match host.zone {
+        true if host.name.ends_with(['园', '園', '区', '區'])
+            && host.name.contains(['园', '園']) =>
+        {
+            "park"
+        }
+        true => "zone",
+        // Of the division's own name (新乡 is 新乡市: a city).
+        false => place::kind(
+            host.division.as_ref(),
+            host.division
+                .as_ref()
+                .map_or(host.name.as_str(), |d| d.name),
+        ),
+    };
     draft.file.places.push(PlaceEntry {
         name: host.name.clone(),
-        kind: place::kind(host.division.as_ref(), &host.name).to_string(),
+        kind: kind.to_string(),
         parent: parent_name,
         quote,
+        code,
         ..Default::default()
     });
     let at = Section::Place(draft.file.places.len() - 1);
     match &host.division {
+        Some(d) if host.zone => draft.note(
+            at,
+            format!(
+                "a zone or park of {} (division {}), not a division itself: check its kind",
+                d.name, d.code
+            ),
+        ),
         Some(d) => draft.note(
             at,
             format!(

@@ -21,6 +21,8 @@ pub struct Host {
     pub doubt: Option<String>,
     /// Places named as the venue (在深圳举行), when away from home.
     pub venue: Option<String>,
+    /// The host is a zone or park of the division (新乡经济技术开发区): `name` is the zone's.
+    pub zone: bool,
 }
 
 const HOLDS: &[&str] = &[
@@ -97,6 +99,8 @@ struct Candidate {
     indexes: Vec<usize>,
     score: i32,
     first: usize,
+    /// Where the first mention ends.
+    first_end: usize,
     venue_only: bool,
     full: bool,
 }
@@ -125,14 +129,27 @@ pub fn host(doc: &Doc) -> Option<Host> {
             )
         })
     });
+    // 新乡经济技术开发区举行…: the zone the division's name begins holds it.
+    let zone = ZONE
+        .find(&doc.text[best.first_end..])
+        .map(|m| format!("{}{}", &doc.text[best.first..best.first_end], m.as_str()));
     Some(Host {
-        name: best.name.clone(),
+        name: zone.clone().unwrap_or_else(|| best.name.clone()),
         division: resolve(&best.name, doc.text, doc.year),
         at: best.first,
         doubt,
         venue: venue.filter(|v| *v != best.name),
+        zone: zone.is_some(),
     })
 }
+
+/// A zone or park after a division's name (经济技术开发区, 高新区, 工业园区).
+static ZONE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"^(?:经济技术开发区|經濟技術開發區|经济开发区|經濟開發區|高新技术产业开发区|高新技術產業開發區|高新技术开发区|高新區|高新区|经开区|經開區|开发区|開發區|工业园区|工業園區|产业园区|產業園區|综合保税区|綜合保稅區)",
+    )
+    .unwrap_or_else(|e| panic!("the zone pattern: {e}"))
+});
 
 static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^[0-9０-９]{1,2}月[0-9０-９]{1,2}日(?:电|電)")
@@ -159,6 +176,7 @@ fn unlisted(doc: &Doc) -> Option<Host> {
         at,
         doubt: Some("not a division the gazetteer lists: the name the text begins with".into()),
         venue: None,
+        zone: false,
     })
 }
 
@@ -178,6 +196,7 @@ fn candidates(doc: &Doc) -> HashMap<String, Candidate> {
             indexes: m.divisions.clone(),
             score: 0,
             first: m.start,
+            first_end: m.end,
             venue_only: true,
             full: false,
         });
@@ -270,11 +289,31 @@ fn resolve(name: &str, text: &str, year: i32) -> Option<Division> {
     let g = gazetteer();
     match g.resolve(name, None, Some(year)) {
         Ok(d) => Some(d.clone()),
-        Err(_) => g.find_in_text(text).iter().find_map(|m| {
-            let parent = &text[m.start..m.end];
-            g.resolve(name, Some(parent), Some(year)).ok().cloned()
-        }),
+        Err(e) => g
+            .find_in_text(text)
+            .iter()
+            .find_map(|m| {
+                let parent = &text[m.start..m.end];
+                g.resolve(name, Some(parent), Some(year)).ok().cloned()
+            })
+            .or_else(|| over_the_others(&e)),
     }
+}
+
+/// Of places sharing a name, the one the others are in (新乡 is 新乡市, not its 新乡县).
+fn over_the_others(e: &crate::source::divisions::Unresolved) -> Option<Division> {
+    let crate::source::divisions::Unresolved::Ambiguous(candidates) = e else {
+        return None;
+    };
+    let g = gazetteer();
+    candidates
+        .iter()
+        .find(|top| {
+            candidates
+                .iter()
+                .all(|d| d.code == top.code || g.ancestors(d.code).contains(&top.code))
+        })
+        .cloned()
 }
 
 /// The kind of place for the source file, from its level and name.

@@ -781,7 +781,12 @@ fn same_place(drafted: &str, annotated: &str) -> bool {
         let n = fold(n);
         zhaoshang::source::divisions::short_form(&n).unwrap_or(n)
     };
-    fold(drafted) == fold(annotated) || short(drafted) == short(annotated)
+    // 果洛州 is 果洛藏族自治州: the same division by another of its names.
+    let g = zhaoshang::source::divisions::gazetteer();
+    let code = |n: &str| g.resolve(&fold(n), None, None).ok().map(|d| d.code);
+    fold(drafted) == fold(annotated)
+        || short(drafted) == short(annotated)
+        || code(drafted).is_some() && code(drafted) == code(annotated)
 }
 
 /// Groups are compared as (count, amount) pairs: a part with the same figures is found.
