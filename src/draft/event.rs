@@ -149,38 +149,7 @@ fn money_in(c: &Clause) -> Vec<Found> {
 /// its sentence that is not inside a list of projects (else of the next sentence).
 fn headline(doc: &Doc, wanted: &dyn Fn(&Clause) -> bool) -> Option<Headline> {
     let clauses: Vec<&Clause> = doc.clauses.iter().filter(|c| wanted(c)).collect();
-    let counted: Vec<(&Clause, Found)> = clauses
-        .iter()
-        .filter_map(|c| {
-            let sentence_end = doc.text[c.start..]
-                .find(['。', '；', ';', '\n'])
-                .map_or(doc.text.len(), |e| c.start + e);
-            Some((
-                *c,
-                project_count_reading(c, &doc.text[c.start..sentence_end])?,
-            ))
-        })
-        .collect();
-    // The count the title gives (天水市在兰洽会上签约项目63项) picks its sentence over a
-    // larger batch's said first (洽谈会期间共签订重大合作项目41个).
-    let title_counts: Vec<_> = doc
-        .title
-        .map(|t| {
-            figures::counts(t)
-                .iter()
-                .filter_map(|f| read_figure(&f.value))
-                .map(|f| f.quantity)
-                .collect()
-        })
-        .unwrap_or_default();
-    let in_title =
-        |f: &Found| read_figure(&f.value).is_some_and(|x| title_counts.contains(&x.quantity));
-    let ordered = counted
-        .iter()
-        .filter(|(_, f)| in_title(f))
-        .chain(counted.iter().filter(|(_, f)| !in_title(f)));
-    for (c, count) in ordered {
-        let count = count.clone();
+    for (c, count) in counted_in_title_order(doc, &clauses) {
         // 其中外资项目4个 is a part, not the headline.
         let sentence_start = doc.sentence_at(count.start).map_or(0, |s| s.start);
         let part_of_batch = signed_part_of_batch(doc, c);
@@ -227,7 +196,46 @@ fn headline(doc: &Doc, wanted: &dyn Fn(&Clause) -> bool) -> Option<Headline> {
             amount: amount.map(|a| (a, c.sentence)),
         });
     }
-    // No count: an amount signed, in a clause that says so.
+    amount_only(doc, &clauses)
+}
+
+/// The clauses that count projects, with their counts: first those whose count the title gives
+/// (天水市在兰洽会上签约项目63项 picks its sentence over a larger batch's said first,
+/// 洽谈会期间共签订重大合作项目41个).
+fn counted_in_title_order<'a>(
+    doc: &Doc,
+    clauses: &[&'a Clause<'a>],
+) -> Vec<(&'a Clause<'a>, Found)> {
+    let counted: Vec<(&Clause, Found)> = clauses
+        .iter()
+        .filter_map(|c| {
+            let sentence_end = doc.text[c.start..]
+                .find(['。', '；', ';', '\n'])
+                .map_or(doc.text.len(), |e| c.start + e);
+            Some((
+                *c,
+                project_count_reading(c, &doc.text[c.start..sentence_end])?,
+            ))
+        })
+        .collect();
+    let title_counts: Vec<_> = doc
+        .title
+        .map(|t| {
+            figures::counts(t)
+                .iter()
+                .filter_map(|f| read_figure(&f.value))
+                .map(|f| f.quantity)
+                .collect()
+        })
+        .unwrap_or_default();
+    let in_title =
+        |f: &Found| read_figure(&f.value).is_some_and(|x| title_counts.contains(&x.quantity));
+    let (first, rest): (Vec<_>, Vec<_>) = counted.into_iter().partition(|(_, f)| in_title(f));
+    first.into_iter().chain(rest).collect()
+}
+
+/// No count: an amount signed, in a clause that says so.
+fn amount_only(doc: &Doc, clauses: &[&Clause]) -> Option<Headline> {
     clauses
         .iter()
         .filter(|c| {

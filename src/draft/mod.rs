@@ -298,6 +298,11 @@ fn place_entries(draft: &mut Draft, host: &place::Host) {
         ..Default::default()
     });
     let at = Section::Place(draft.file.places.len() - 1);
+    place_notes(draft, host, at);
+}
+
+/// The notes on the host place: its division, the doubt, the venue.
+fn place_notes(draft: &mut Draft, host: &place::Host, at: Section) {
     match &host.division {
         Some(d) if host.zone => draft.note(
             at,
