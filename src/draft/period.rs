@@ -35,6 +35,12 @@ static SINCE_DAY: LazyLock<Regex> = LazyLock::new(|| {
         .unwrap_or_else(|e| panic!("the since pattern: {e}"))
 });
 
+/// A clause that is a year alone (2006年,…), not a month or a day.
+static YEAR_OPENS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^((?:19|20)[0-9]{2})年(?:度)?$")
+        .unwrap_or_else(|e| panic!("the year pattern: {e}"))
+});
+
 static SINCE_YEAR: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"((?:19|20)[0-9]{2})年(?:以来|以來|至今)")
         .unwrap_or_else(|e| panic!("the since pattern: {e}"))
@@ -132,6 +138,14 @@ pub fn period_in(clause: &str, year: i32, published: &str) -> Option<Topic> {
         if (1..=12).contains(&m) {
             return period(format!("{year:04}-{m:02}-01"), last_day(year, m), &c[0]);
         }
+    }
+    // 2006年,临夏州…签约项目达到104项 (published in 2007): a year gone by, alone before the
+    // comma, is the period of what follows.
+    if let Some(c) = YEAR_OPENS.captures(clause.trim())
+        && let Some(y) = c[1].parse::<i32>().ok()
+        && published.get(..4).and_then(|p| p.parse::<i32>().ok()) > Some(y)
+    {
+        return period(format!("{y:04}-01-01"), format!("{y:04}-12-31"), &c[0]);
     }
     let whole_year = [
         "全年",
@@ -265,6 +279,9 @@ mod tests {
         assert_eq!(bounds("3月份以来"), p("2023-03-01", "2023-07-15"));
         assert_eq!(bounds("2023年以来"), p("2023-01-01", "2023-07-15"));
         assert_eq!(bounds("2021年以来"), None);
+        assert_eq!(bounds("2022年"), p("2022-01-01", "2022-12-31"));
+        assert_eq!(bounds("2022年全县签约项目"), None);
+        assert_eq!(bounds("2022年12月27日"), None);
         let on_the_first = |clause| match period_in(clause, 2022, "2022-06-01") {
             Some(Topic::Period(f, t, _)) => Some((f, t)),
             _ => None,
