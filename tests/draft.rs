@@ -668,3 +668,33 @@ fn a_zone_hosts_under_its_city_and_a_shared_short_name_is_the_city() {
         ["河南省:province:-:-", "新乡:city:河南省:410700"]
     );
 }
+
+/// A place whose name holds a count (五家渠), in a report written in our own words for this
+/// test: its 五家 is never a figure, and 各类 is no industry.
+#[test]
+fn a_count_inside_a_places_name_is_no_figure() {
+    let file = drafted(
+        "绿博会签约仪式举行\n本报五家渠讯 9月7日,新疆生产建设兵团在五家渠举行签约仪式,\
+         兵团共签约各类项目25个,签约金额451亿元。",
+        "2015-09-08",
+    );
+    let values: Vec<&str> = file.events[0]
+        .statistics
+        .iter()
+        .map(|s| s.value.as_str())
+        .chain(file.statistics.iter().map(|s| s.value.as_str()))
+        .collect();
+    assert!(!values.contains(&"五家"), "{values:?}");
+    assert!(
+        file.industries.iter().all(|i| !i.name.contains('各')),
+        "{:?}",
+        file.industries
+    );
+    assert_eq!(
+        file.events[0]
+            .project_count
+            .as_ref()
+            .map(|f| f.value.as_str()),
+        Some("25个")
+    );
+}

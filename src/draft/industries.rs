@@ -195,7 +195,12 @@ pub fn industries(draft: &mut Draft, doc: &Doc) {
                 continue;
             };
             // A kind is 类 or ends in 产业: 重点项目, 外资项目, 民营企业项目 are not industries.
-            let generic = GENERIC.iter().any(|g| name.as_str().ends_with(g));
+            // 兵团共签约各类项目25个: 各类 names no kind, and a verb is no part of one.
+            let generic = GENERIC.iter().any(|g| name.as_str().ends_with(g))
+                || name.as_str().ends_with('各')
+                || ["签约", "簽約", "签订", "簽訂"]
+                    .iter()
+                    .any(|w| name.as_str().contains(w));
             let of_industry = (c.get(2).is_some() || name.as_str().ends_with(['业', '業']))
                 && !generic
                 && signed(s.start + name.start());

@@ -168,6 +168,12 @@ pub fn draft(article: &Article, options: &SourceOptions) -> Result<Draft> {
         return Ok(draft);
     };
     place_entries(&mut draft, &host);
+    // 五家渠: a place's name is never a count (五家) of the signing or the place.
+    for m in crate::source::divisions::gazetteer().find_in_text(&article.text) {
+        if !figures::counts(&article.text[m.start..m.end]).is_empty() {
+            draft.used(m.start, m.end);
+        }
+    }
     if event::event(&mut draft, &doc, &host.name) {
         event::bands(&mut draft, &doc);
         event::parts(&mut draft, &doc);
