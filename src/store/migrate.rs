@@ -60,7 +60,9 @@ pub(super) fn run_embedded(conn: &mut rusqlite::Connection) -> Result<()> {
 }
 
 /// What a migration computes that SQL cannot: V11's `zhaoshang_pairs(folded)`, the document of a
-/// folded text in search_pairs (as the program writes it with each entry).
+/// folded text in search_pairs (as the program writes it with each entry); V13's
+/// `zhaoshang_fold(name)`, a name's matching key, and `zhaoshang_figures(record_json, text)`, a
+/// source's figures as written (`sources.figures_written`).
 fn register_functions(conn: &rusqlite::Connection) -> Result<()> {
     use rusqlite::functions::FunctionFlags;
     conn.create_scalar_function(
@@ -68,6 +70,28 @@ fn register_functions(conn: &rusqlite::Connection) -> Result<()> {
         1,
         FunctionFlags::SQLITE_UTF8 | FunctionFlags::SQLITE_DETERMINISTIC,
         |ctx| Ok(super::search::pairs_document(&ctx.get::<String>(0)?)),
+    )?;
+    conn.create_scalar_function(
+        "zhaoshang_fold",
+        1,
+        FunctionFlags::SQLITE_UTF8 | FunctionFlags::SQLITE_DETERMINISTIC,
+        |ctx| {
+            Ok(ctx
+                .get::<Option<String>>(0)?
+                .map(|name| crate::source::fold::fold(&name)))
+        },
+    )?;
+    conn.create_scalar_function(
+        "zhaoshang_figures",
+        2,
+        FunctionFlags::SQLITE_UTF8 | FunctionFlags::SQLITE_DETERMINISTIC,
+        |ctx| {
+            let record: String = ctx.get(0)?;
+            let text: String = ctx.get(1)?;
+            let file: crate::source::model::SourceFile = serde_json::from_str(&record)
+                .map_err(|e| rusqlite::Error::UserFunctionError(e.into()))?;
+            Ok(crate::source::written::figures_written(&file, &text))
+        },
     )?;
     Ok(())
 }

@@ -9,6 +9,7 @@ mod load;
 mod migrate;
 mod query;
 mod read;
+pub mod record;
 pub mod search;
 mod verify;
 

@@ -112,8 +112,9 @@ impl Writer<'_> {
             .prepare_cached(
                 "INSERT INTO milestones (project_id, source_id, stage, reached_on, period_start,
                                          period_label, amount_yuan, amount_foreign,
-                                         amount_currency, amount_qualifier, amount_quote, quote)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
+                                         amount_currency, amount_qualifier, amount_quote, quote,
+                                         named_by_key)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
             )?
             .execute(params![
                 project_id,
@@ -127,7 +128,8 @@ impl Writer<'_> {
                 amount.currency,
                 amount.qualifier,
                 amount.quote,
-                m.quote
+                m.quote,
+                m.project.key.is_some()
             ])
             .map_err(|e| anyhow!("{path}: cannot record the milestone: {e}"))?;
         Ok(())

@@ -109,8 +109,8 @@ impl Writer<'_> {
             .prepare_cached(
                 "INSERT INTO project_mentions (project_id, source_id, event_id, name, quote,
                                                amount_yuan, amount_foreign, amount_currency,
-                                               amount_qualifier, amount_quote)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+                                               amount_qualifier, amount_quote, named_by_key)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
             )?
             .execute(params![
                 project_id,
@@ -122,7 +122,8 @@ impl Writer<'_> {
                 amount.foreign,
                 amount.currency,
                 amount.qualifier,
-                amount.quote
+                amount.quote,
+                p.same_as.as_ref().is_some_and(|s| s.key.is_some())
             ])
             .map_err(|e| {
                 anyhow!("{path}: cannot record this source's mention of the project: {e}")
@@ -133,21 +134,22 @@ impl Writer<'_> {
 
     fn insert_project(&mut self, path: &str, p: &ProjectEntry, event_id: i64) -> Result<i64> {
         let amount = money(&format!("{path}.amount"), p.amount.as_ref())?;
-        let (place_id, place_basis, place_quote) = match &p.place {
+        let (place_id, place_basis, place_quote, place_note) = match &p.place {
             Some(l) => (
                 Some(self.names.get(RefKind::Place, &l.name)?),
                 Some(l.basis.as_str()),
                 Some(l.quote.as_str()),
+                l.note.as_deref(),
             ),
-            None => (None, None, None),
+            None => (None, None, None, None),
         };
         self.tx
             .prepare_cached(
                 "INSERT INTO projects (project_id, event_id, source_id, name, quote, amount_yuan,
                                        amount_foreign, amount_currency, amount_qualifier,
                                        amount_quote, place_id, place_basis, place_quote, name_key,
-                                       project_key)
-                 VALUES (?15, ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
+                                       project_key, place_note)
+                 VALUES (?15, ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?16)",
             )?
             .execute(params![
                 event_id,
@@ -166,7 +168,8 @@ impl Writer<'_> {
                 place_quote,
                 fold(&p.name),
                 p.key,
-                self.kept_project_id(&p.name)
+                self.kept_project_id(&p.name),
+                place_note
             ])?;
         Ok(self.tx.last_insert_rowid())
     }
