@@ -11,10 +11,9 @@
 --                                [[companies]], [[strategies]], in the file's order, also a name
 --                                an earlier source already catalogued (whose row keeps that
 --                                source's quote): this source's quote as a slice of its text;
---                                and whether a place's division code was written in the file;
---   source_declarations.parent_written
---                                a place's or industry's parent as the file wrote it, when not
---                                as catalogued (中国 for 中國);
+--                                the name and a place's or industry's parent as the file wrote
+--                                them when not as catalogued (中国 for 中國, or an alias); and
+--                                whether a place's division code was written in the file;
 --   projects.place_note, event_industries.basis and .note, and the notes of the links to
 --   strategies (place_, industry_, event_, project_strategies.note)
 --                                why an inferred link was made, which only the record held;
@@ -43,6 +42,8 @@ CREATE TABLE source_declarations (
     quote_length INTEGER CHECK (quote_length > 0),
     -- a place's `code` was written in the file (the others' codes are resolved from names)
     code_given   INTEGER NOT NULL DEFAULT 0 CHECK (code_given IN (0, 1)),
+    -- the name as the file wrote it, when not as catalogued (another script, an alias); else NULL
+    name_written TEXT,
     -- a place's or industry's parent as the file wrote it, when not as catalogued (another
     -- script): '' when the file wrote none; NULL when as catalogued
     parent_written TEXT,
@@ -86,7 +87,7 @@ SELECT d.*,
   FROM declared_before_v13 d;
 
 INSERT INTO source_declarations (source_id, kind, position, name_id, quote_start, quote_length,
-                                 code_given, parent_written)
+                                 code_given, name_written, parent_written)
 SELECT r.source_id, r.kind, r.position, r.name_id,
        CASE WHEN r.quote IS NULL THEN 0
             WHEN own.source_id IS r.source_id AND own.quote IS r.quote THEN NULL
@@ -95,18 +96,21 @@ SELECT r.source_id, r.kind, r.position, r.name_id,
             WHEN own.source_id IS r.source_id AND own.quote IS r.quote THEN NULL
             ELSE length(r.quote) END,
        r.code_given,
+       CASE WHEN r.name IS NOT own.name THEN r.name END,
        CASE WHEN r.kind NOT IN ('place', 'industry') THEN NULL
             WHEN r.parent IS (CASE WHEN r.kind = 'industry' AND own.source_id IS NOT r.source_id
                                    THEN NULL ELSE own.parent END) THEN NULL
             ELSE coalesce(r.parent, '') END
   FROM resolved_before_v13 r
-  LEFT JOIN (SELECT 'place' AS kind, x.place_id AS id, x.source_id, x.quote, up.name AS parent
+  LEFT JOIN (SELECT 'place' AS kind, x.place_id AS id, x.name, x.source_id, x.quote,
+                    up.name AS parent
                FROM places x LEFT JOIN places up ON up.place_id = x.parent_id
              UNION ALL
-             SELECT 'industry', x.industry_id, x.source_id, x.quote, up.name
+             SELECT 'industry', x.industry_id, x.name, x.source_id, x.quote, up.name
                FROM industries x LEFT JOIN industries up ON up.industry_id = x.parent_id
-             UNION ALL SELECT 'company', company_id, source_id, quote, NULL FROM companies
-             UNION ALL SELECT 'strategy', strategy_id, source_id, quote, NULL FROM strategies) own
+             UNION ALL SELECT 'company', company_id, name, source_id, quote, NULL FROM companies
+             UNION ALL
+             SELECT 'strategy', strategy_id, name, source_id, quote, NULL FROM strategies) own
          ON own.kind = r.kind AND own.id = r.name_id
  WHERE r.name_id IS NOT NULL;
 DROP TABLE declared_before_v13;

@@ -11,6 +11,8 @@
 //! alone when that gives the same days; a `same_as` by source and name names the project's first
 //! source (its URL, else its title) and the project's name there.
 
+use std::collections::HashMap;
+
 use anyhow::{Result, anyhow};
 use rusqlite::{Connection, OptionalExtension, Row, params};
 
@@ -20,6 +22,7 @@ use crate::source::model::{
     MilestoneAmount, MilestoneEntry, NameAlias, ParentEntry, PartEntry, PlaceEntry, ProjectEntry,
     SameAsEntry, SourceFile, SourceMeta, StatisticEntry, StrategyEntry,
 };
+use crate::source::validate::PLACE_PARTS;
 use crate::source::{period, written};
 
 /// A declaration's quote: its row's own, none (0), or a slice of this source's text.
@@ -41,6 +44,7 @@ pub fn rebuild(conn: &Connection, source_id: i64) -> Result<SourceFile> {
     file.events = events(conn, source_id, &file.source.published)?;
     file.statistics = statistics(conn, source_id)?;
     file.milestones = milestones(conn, source_id)?;
+    respell(&mut file, &spellings(conn, source_id)?);
     written::put_back(&mut file, &figures, &text)
         .map_err(|e| anyhow!("source {source_id}: {e}"))?;
     Ok(file)
@@ -74,6 +78,96 @@ fn header(conn: &Connection, source_id: i64) -> Result<(SourceFile, String, Stri
     .ok_or_else(|| anyhow!("no source {source_id}"))
 }
 
+/// The names this source wrote otherwise than catalogued (in the other script, or an alias), by
+/// (kind, catalogued name).
+type Spellings = HashMap<(String, String), String>;
+
+fn spellings(conn: &Connection, source_id: i64) -> Result<Spellings> {
+    let found = rows(
+        conn,
+        "SELECT d.kind,
+                CASE d.kind
+                  WHEN 'place' THEN (SELECT name FROM places WHERE place_id = d.name_id)
+                  WHEN 'industry' THEN (SELECT name FROM industries WHERE industry_id = d.name_id)
+                  WHEN 'company' THEN (SELECT name FROM companies WHERE company_id = d.name_id)
+                  ELSE (SELECT name FROM strategies WHERE strategy_id = d.name_id)
+                END,
+                d.name_written
+           FROM source_declarations d WHERE d.source_id = ?1 AND d.name_written IS NOT NULL",
+        [source_id],
+        |r| Ok(((r.get(0)?, r.get(1)?), r.get(2)?)),
+    )?;
+    Ok(found.into_iter().collect())
+}
+
+/// Every name the file declares or refers to, as the file wrote it where it wrote it otherwise
+/// than catalogued.
+fn respell(file: &mut SourceFile, spellings: &Spellings) {
+    if spellings.is_empty() {
+        return;
+    }
+    let fix = |kind: &str, name: &mut String| {
+        if let Some(written) = spellings.get(&(kind.to_string(), name.clone())) {
+            name.clone_from(written);
+        }
+    };
+    let links = |kind: &str, links: &mut [Link]| {
+        for l in links {
+            fix(kind, &mut l.name);
+        }
+    };
+    let companies = |links: &mut [CompanyLink]| {
+        for l in links {
+            fix("company", &mut l.name);
+        }
+    };
+    for p in &mut file.places {
+        fix("place", &mut p.name);
+        p.parent.iter_mut().for_each(|n| fix("place", n));
+    }
+    for i in &mut file.industries {
+        fix("industry", &mut i.name);
+        i.parent.iter_mut().for_each(|n| fix("industry", n));
+        i.distinct_from.iter_mut().for_each(|n| fix("industry", n));
+    }
+    for c in &mut file.companies {
+        fix("company", &mut c.name);
+        c.parent
+            .iter_mut()
+            .for_each(|p| fix("company", &mut p.name));
+    }
+    for st in &mut file.strategies {
+        fix("strategy", &mut st.name);
+        st.place.iter_mut().for_each(|n| fix("place", n));
+        links("place", &mut st.places);
+        links("industry", &mut st.industries);
+        st.layout
+            .iter_mut()
+            .for_each(|l| fix("industry", &mut l.industry));
+    }
+    for ev in &mut file.events {
+        fix("place", &mut ev.place);
+        links("industry", &mut ev.industries);
+        links("strategy", &mut ev.strategies);
+        companies(&mut ev.companies);
+        for b in ev.breakdowns.iter_mut().filter(|b| b.by == PLACE_PARTS) {
+            b.parts.iter_mut().for_each(|p| fix("place", &mut p.name));
+        }
+        for p in &mut ev.projects {
+            p.place.iter_mut().for_each(|l| fix("place", &mut l.name));
+            companies(&mut p.companies);
+            links("industry", &mut p.industries);
+            links("strategy", &mut p.strategies);
+        }
+    }
+    for st in &mut file.statistics {
+        fix("place", &mut st.place);
+        for b in st.breakdowns.iter_mut().filter(|b| b.by == PLACE_PARTS) {
+            b.parts.iter_mut().for_each(|p| fix("place", &mut p.name));
+        }
+    }
+}
+
 /// Rows of one statement, each made by `make`.
 fn rows<T>(
     conn: &Connection,
@@ -101,7 +195,7 @@ fn link(r: &Row) -> rusqlite::Result<Link> {
 fn places(conn: &Connection, source_id: i64) -> Result<Vec<PlaceEntry>> {
     let sql = format!(
         "SELECT x.place_id, x.name, x.kind, {PARENT_WRITTEN}, {DECLARED_QUOTE},
-                CASE WHEN d.code_given THEN x.code END
+                CASE WHEN d.code_given THEN x.code END, d.quote_start IS NOT NULL
            FROM source_declarations d JOIN sources s ON s.source_id = d.source_id
            JOIN places x ON x.place_id = d.name_id
            LEFT JOIN places up ON up.place_id = x.parent_id
@@ -109,7 +203,7 @@ fn places(conn: &Connection, source_id: i64) -> Result<Vec<PlaceEntry>> {
     );
     let found = rows(conn, &sql, [source_id], |r| {
         Ok((
-            r.get::<_, i64>(0)?,
+            (r.get::<_, i64>(0)?, r.get::<_, bool>(6)?),
             PlaceEntry {
                 name: r.get(1)?,
                 kind: r.get(2)?,
@@ -122,26 +216,30 @@ fn places(conn: &Connection, source_id: i64) -> Result<Vec<PlaceEntry>> {
     });
     found?
         .into_iter()
-        .map(|(id, mut place)| {
-            place.aliases = name_aliases(conn, "place_aliases", "place_id", id, source_id)?;
+        .map(|(again, mut place)| {
+            place.aliases = name_aliases(conn, "place_aliases", "place_id", again, source_id)?;
             Ok(place)
         })
         .collect()
 }
 
-/// The other names of a place or industry this source gave.
+/// The other names of a place or industry this source gave: its own rows, and for a name
+/// catalogued before (`again`), those whose quotes its text holds (the other source's rows).
 fn name_aliases(
     conn: &Connection,
     table: &str,
     id_column: &str,
-    id: i64,
+    (id, again): (i64, bool),
     source_id: i64,
 ) -> Result<Vec<NameAlias>> {
     let sql = format!(
-        "SELECT alias, quote, basis, note FROM {table}
-          WHERE {id_column} = ?1 AND source_id = ?2 ORDER BY rowid"
+        "SELECT a.alias, a.quote, a.basis, a.note FROM {table} a
+           JOIN sources s ON s.source_id = ?2
+          WHERE a.{id_column} = ?1
+            AND (a.source_id = ?2 OR (?3 AND instr(s.full_text, a.quote) > 0))
+          ORDER BY a.rowid"
     );
-    rows(conn, &sql, params![id, source_id], |r| {
+    rows(conn, &sql, params![id, source_id, again], |r| {
         Ok(NameAlias {
             name: r.get(0)?,
             quote: r.get(1)?,
@@ -153,7 +251,8 @@ fn name_aliases(
 
 fn industries(conn: &Connection, source_id: i64) -> Result<Vec<IndustryEntry>> {
     let sql = format!(
-        "SELECT x.industry_id, x.name, {PARENT_WRITTEN}, {DECLARED_QUOTE}
+        "SELECT x.industry_id, x.name, {PARENT_WRITTEN}, {DECLARED_QUOTE},
+                d.quote_start IS NOT NULL
            FROM source_declarations d JOIN sources s ON s.source_id = d.source_id
            JOIN industries x ON x.industry_id = d.name_id
            LEFT JOIN industries up ON up.industry_id = x.parent_id
@@ -162,7 +261,7 @@ fn industries(conn: &Connection, source_id: i64) -> Result<Vec<IndustryEntry>> {
     );
     let found = rows(conn, &sql, [source_id], |r| {
         Ok((
-            r.get::<_, i64>(0)?,
+            (r.get::<_, i64>(0)?, r.get::<_, bool>(4)?),
             IndustryEntry {
                 name: r.get(1)?,
                 parent: r.get(2)?,
@@ -173,9 +272,14 @@ fn industries(conn: &Connection, source_id: i64) -> Result<Vec<IndustryEntry>> {
     });
     found?
         .into_iter()
-        .map(|(id, mut industry)| {
-            industry.aliases =
-                name_aliases(conn, "industry_aliases", "industry_id", id, source_id)?;
+        .map(|((id, again), mut industry)| {
+            industry.aliases = name_aliases(
+                conn,
+                "industry_aliases",
+                "industry_id",
+                (id, again),
+                source_id,
+            )?;
             industry.distinct_from = rows(
                 conn,
                 "SELECT o.name FROM industry_distinctions x
@@ -189,8 +293,8 @@ fn industries(conn: &Connection, source_id: i64) -> Result<Vec<IndustryEntry>> {
         .collect()
 }
 
-/// A company's home city or country, or parent, when its row is this source's (another
-/// source's quote of them is not in this source's text).
+/// A company's home city or country, or parent: when its row is this source's or, for a company
+/// catalogued before, when this source's text holds its quote (the same declaration again).
 fn home(r: &Row, at: usize) -> rusqlite::Result<Option<HomeCityEntry>> {
     Ok(match r.get::<_, Option<String>>(at)? {
         Some(name) => Some(HomeCityEntry {
@@ -204,19 +308,21 @@ fn home(r: &Row, at: usize) -> rusqlite::Result<Option<HomeCityEntry>> {
 
 fn companies(conn: &Connection, source_id: i64) -> Result<Vec<CompanyEntry>> {
     let sql = format!(
-        "SELECT x.company_id, x.name, x.name_kind, {DECLARED_QUOTE}, x.source_id = d.source_id,
-                x.home_city, x.home_city_basis, x.home_city_quote,
-                x.home_country, x.home_country_basis, x.home_country_quote,
-                up.name, x.parent_relation, x.parent_quote
+        "SELECT x.company_id, x.name, x.name_kind, {DECLARED_QUOTE}, d.quote_start IS NOT NULL,
+                CASE WHEN x.source_id = d.source_id OR instr(s.full_text, x.home_city_quote)
+                     THEN x.home_city END, x.home_city_basis, x.home_city_quote,
+                CASE WHEN x.source_id = d.source_id OR instr(s.full_text, x.home_country_quote)
+                     THEN x.home_country END, x.home_country_basis, x.home_country_quote,
+                CASE WHEN x.source_id = d.source_id OR instr(s.full_text, x.parent_quote)
+                     THEN up.name END, x.parent_relation, x.parent_quote
            FROM source_declarations d JOIN sources s ON s.source_id = d.source_id
            JOIN companies x ON x.company_id = d.name_id
            LEFT JOIN companies up ON up.company_id = x.parent_company_id
           WHERE d.source_id = ?1 AND d.kind = 'company' ORDER BY d.position"
     );
     let found = rows(conn, &sql, [source_id], |r| {
-        let own: bool = r.get(4)?;
         let parent = match r.get::<_, Option<String>>(11)? {
-            Some(name) if own => Some(ParentEntry {
+            Some(name) => Some(ParentEntry {
                 name,
                 relation: r.get(12)?,
                 quote: r.get(13)?,
@@ -228,20 +334,23 @@ fn companies(conn: &Connection, source_id: i64) -> Result<Vec<CompanyEntry>> {
             name_kind: r.get(2)?,
             quote: r.get(3)?,
             aliases: Vec::new(),
-            home_city: if own { home(r, 5)? } else { None },
-            home_country: if own { home(r, 8)? } else { None },
+            home_city: home(r, 5)?,
+            home_country: home(r, 8)?,
             parent,
         };
-        Ok((r.get::<_, i64>(0)?, company))
+        Ok(((r.get::<_, i64>(0)?, r.get::<_, bool>(4)?), company))
     });
     found?
         .into_iter()
-        .map(|(id, mut company)| {
+        .map(|((id, again), mut company)| {
             company.aliases = rows(
                 conn,
-                "SELECT alias, alias_kind, quote FROM company_aliases
-                  WHERE company_id = ?1 AND source_id = ?2 ORDER BY rowid",
-                params![id, source_id],
+                "SELECT a.alias, a.alias_kind, a.quote FROM company_aliases a
+                   JOIN sources s ON s.source_id = ?2
+                  WHERE a.company_id = ?1
+                    AND (a.source_id = ?2 OR (?3 AND instr(s.full_text, a.quote) > 0))
+                  ORDER BY a.rowid",
+                params![id, source_id, again],
                 |r| {
                     Ok(AliasEntry {
                         name: r.get(0)?,

@@ -174,13 +174,8 @@ impl<'a> Writer<'a> {
             };
             let quote = p.quote.as_deref();
             let parent = self.parent_written(RefKind::Place, id, p.parent.as_deref())?;
-            self.declare(
-                ("place", i),
-                id,
-                reused.then_some(quote),
-                p.code.is_some(),
-                parent,
-            )?;
+            let declared = (p.name.as_str(), reused.then_some(quote));
+            self.declare(("place", i), id, declared, p.code.is_some(), parent)?;
             self.names.insert(RefKind::Place, &p.name, id);
             self.name_aliases(RefKind::Place, &p.aliases, id)?;
         }
@@ -272,7 +267,7 @@ impl<'a> Writer<'a> {
         }
         for (i, ((id, reused), ind)) in declared.into_iter().zip(industries).enumerate() {
             let parent = self.parent_written(RefKind::Industry, id, ind.parent.as_deref())?;
-            self.declare(("industry", i), id, reused, false, parent)?;
+            self.declare(("industry", i), id, (&ind.name, reused), false, parent)?;
         }
         self.distinctions(industries)
     }
@@ -305,14 +300,15 @@ impl<'a> Writer<'a> {
         for (i, co) in companies.iter().enumerate() {
             let id = match self.reuse(RefKind::Company, &co.name, Some(&co.quote))? {
                 Some(id) => {
-                    self.declare(("company", i), id, Some(Some(&co.quote)), false, None)?;
+                    let declared = (co.name.as_str(), Some(Some(co.quote.as_str())));
+                    self.declare(("company", i), id, declared, false, None)?;
                     id
                 }
                 None => {
                     self.insert_company(co)?;
                     new_companies.push(co);
                     let id = self.tx.last_insert_rowid();
-                    self.declare(("company", i), id, None, false, None)?;
+                    self.declare(("company", i), id, (&co.name, None), false, None)?;
                     id
                 }
             };
@@ -417,7 +413,7 @@ impl<'a> Writer<'a> {
                 Some(id) => (id, Some(Some(st.quote.as_str()))),
                 None => (self.insert_strategy(st)?, None),
             };
-            self.declare(("strategy", i), id, reused, false, None)?;
+            self.declare(("strategy", i), id, (&st.name, reused), false, None)?;
             self.names.insert(RefKind::Strategy, &st.name, id);
             for l in &st.places {
                 let place_id = self.names.get(RefKind::Place, &l.name)?;
@@ -479,10 +475,14 @@ impl<'a> Writer<'a> {
         &self,
         (kind, position): (&str, usize),
         id: i64,
-        reused: Option<Option<&str>>,
+        (written_name, reused): (&str, Option<Option<&str>>),
         code_given: bool,
         parent_written: Option<String>,
     ) -> Result<()> {
+        let name_written = match reused {
+            Some(_) => self.name_written(kind, id, written_name)?,
+            None => None,
+        };
         let (start, length) = match reused {
             None => (None, None),
             Some(None) => (Some(0), None),
@@ -495,8 +495,9 @@ impl<'a> Writer<'a> {
         self.tx
             .prepare_cached(
                 "INSERT INTO source_declarations (source_id, kind, position, name_id, quote_start,
-                                                  quote_length, code_given, parent_written)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+                                                  quote_length, code_given, parent_written,
+                                                  name_written)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
             )?
             .execute(params![
                 self.source_id,
@@ -506,9 +507,23 @@ impl<'a> Writer<'a> {
                 start.map(|s| s as i64),
                 length.map(|l| l as i64),
                 code_given,
-                parent_written
+                parent_written,
+                name_written
             ])?;
         Ok(())
+    }
+
+    /// A declared name as the file wrote it, when its row (catalogued before) has it otherwise:
+    /// in the other script, or an alias of it.
+    fn name_written(&self, kind: &str, id: i64, written: &str) -> Result<Option<String>> {
+        let sql = match kind {
+            "place" => "SELECT name FROM places WHERE place_id = ?1",
+            "industry" => "SELECT name FROM industries WHERE industry_id = ?1",
+            "company" => "SELECT name FROM companies WHERE company_id = ?1",
+            _ => "SELECT name FROM strategies WHERE strategy_id = ?1",
+        };
+        let name: String = self.tx.prepare_cached(sql)?.query_row([id], |r| r.get(0))?;
+        Ok((name != written).then(|| written.to_string()))
     }
 
     /// A place's or industry's parent as the file wrote it, when the tables would give it back
