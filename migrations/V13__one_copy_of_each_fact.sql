@@ -17,9 +17,15 @@
 --   projects.place_note, event_industries.basis and .note, and the notes of the links to
 --   strategies (place_, industry_, event_, project_strategies.note)
 --                                why an inferred link was made, which only the record held;
---   project_mentions.named_by_key,
---   milestones.named_by_key      whether the file named the project by its key (same_as = { key
---                                = … }) rather than by a source and the project's name there.
+--   project_mentions.named_by, .position
+--                                how the file named a project it reports again: by its key
+--                                (same_as = { key = … }), or by its first source's URL or title
+--                                and its name there; and where it stands among the event's
+--                                projects in the file;
+--   milestones.named_by, .named_in_source_id
+--                                the same for a milestone's project, and the source whose name
+--                                for the project it used when not the project's first (a later
+--                                source that reported it again).
 -- The declarations are resolved to their rows as the importer resolves them: by folded name or
 -- alias (zhaoshang_fold, registered by the program while it migrates), a place under its parent.
 
@@ -116,26 +122,62 @@ SELECT r.source_id, r.kind, r.position, r.name_id,
 DROP TABLE declared_before_v13;
 DROP TABLE resolved_before_v13;
 
-ALTER TABLE project_mentions ADD COLUMN named_by_key INTEGER NOT NULL DEFAULT 0
-    CHECK (named_by_key IN (0, 1));
-ALTER TABLE milestones ADD COLUMN named_by_key INTEGER NOT NULL DEFAULT 0
-    CHECK (named_by_key IN (0, 1));
-UPDATE project_mentions SET named_by_key = 1
- WHERE EXISTS (SELECT 1 FROM sources s, json_each(s.record_json, '$.events') e,
-                      json_each(e.value, '$.projects') p
-                WHERE s.source_id = project_mentions.source_id
-                  AND json_extract(e.value, '$.name') =
-                      (SELECT name FROM events WHERE event_id = project_mentions.event_id)
-                  AND json_extract(p.value, '$.name') = project_mentions.name
-                  AND json_type(p.value, '$.same_as.key') IS NOT NULL);
-UPDATE milestones SET named_by_key = 1
- WHERE EXISTS (SELECT 1 FROM sources s, json_each(s.record_json, '$.milestones') m
-                WHERE s.source_id = milestones.source_id
-                  AND CAST(m.key AS INTEGER) =
-                      (SELECT count(*) FROM milestones o
-                        WHERE o.source_id = milestones.source_id
-                          AND o.milestone_id < milestones.milestone_id)
-                  AND json_type(m.value, '$.project.key') IS NOT NULL);
+ALTER TABLE project_mentions ADD COLUMN named_by TEXT NOT NULL DEFAULT 'key'
+    CHECK (named_by IN ('key', 'url', 'title'));
+ALTER TABLE project_mentions ADD COLUMN position INTEGER NOT NULL DEFAULT 0 CHECK (position >= 0);
+CREATE TEMP TABLE mention_records_before_v13 AS
+SELECT m.project_id, m.source_id, CAST(p.key AS INTEGER) AS position,
+       CASE WHEN json_type(p.value, '$.same_as.key') IS NOT NULL THEN 'key'
+            WHEN json_extract(p.value, '$.same_as.source') IS
+                 (SELECT fs.url FROM projects fp JOIN sources fs ON fs.source_id = fp.source_id
+                   WHERE fp.project_id = m.project_id) THEN 'url'
+            ELSE 'title' END AS named_by
+  FROM project_mentions m JOIN sources s ON s.source_id = m.source_id
+  JOIN events ev ON ev.event_id = m.event_id,
+       json_each(s.record_json, '$.events') e, json_each(e.value, '$.projects') p
+ WHERE json_extract(e.value, '$.name') = ev.name
+   AND json_extract(p.value, '$.name') = m.name
+   AND json_type(p.value, '$.same_as') IS NOT NULL;
+UPDATE project_mentions SET
+       named_by = coalesce((SELECT r.named_by FROM mention_records_before_v13 r
+                             WHERE r.project_id = project_mentions.project_id
+                               AND r.source_id = project_mentions.source_id), 'key'),
+       position = coalesce((SELECT r.position FROM mention_records_before_v13 r
+                             WHERE r.project_id = project_mentions.project_id
+                               AND r.source_id = project_mentions.source_id), 0);
+DROP TABLE mention_records_before_v13;
+
+ALTER TABLE milestones ADD COLUMN named_by TEXT NOT NULL DEFAULT 'key'
+    CHECK (named_by IN ('key', 'url', 'title'));
+ALTER TABLE milestones ADD COLUMN named_in_source_id INTEGER REFERENCES sources (source_id);
+CREATE TEMP TABLE milestone_records_before_v13 AS
+SELECT ms.milestone_id, ms.project_id,
+       json_type(m.value, '$.project.key') IS NOT NULL AS by_key,
+       json_extract(m.value, '$.project.source') AS named
+  FROM milestones ms JOIN sources s ON s.source_id = ms.source_id,
+       json_each(s.record_json, '$.milestones') m
+ WHERE CAST(m.key AS INTEGER) = (SELECT count(*) FROM milestones o
+                                  WHERE o.source_id = ms.source_id
+                                    AND o.milestone_id < ms.milestone_id);
+UPDATE milestones SET
+       named_by = coalesce((SELECT CASE WHEN r.by_key THEN 'key'
+                                        WHEN r.named IN (SELECT url FROM sources
+                                                          WHERE url IS NOT NULL) THEN 'url'
+                                        ELSE 'title' END
+                              FROM milestone_records_before_v13 r
+                             WHERE r.milestone_id = milestones.milestone_id), 'key'),
+       named_in_source_id =
+           (SELECT ns.source_id FROM milestone_records_before_v13 r, sources ns
+             WHERE r.milestone_id = milestones.milestone_id AND NOT r.by_key
+               AND (ns.url = r.named OR ns.title = r.named)
+               AND ns.source_id <> (SELECT source_id FROM projects
+                                     WHERE project_id = milestones.project_id)
+               AND NOT EXISTS (SELECT 1 FROM sources os JOIN projects op
+                                   ON op.source_id = os.source_id
+                                WHERE op.project_id = milestones.project_id
+                                  AND (os.url = r.named OR os.title = r.named))
+             ORDER BY ns.source_id LIMIT 1);
+DROP TABLE milestone_records_before_v13;
 
 -- Notes of links, and an event's industries' basis, from the records (only they held them).
 ALTER TABLE projects ADD COLUMN place_note TEXT;

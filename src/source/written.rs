@@ -24,11 +24,7 @@ pub fn each_figure(file: &mut SourceFile, each: &mut dyn FnMut(&mut String)) {
             alternatives(&mut st.alternatives, each);
         }
         breakdowns(&mut ev.breakdowns, each);
-        // The projects the event reports first, then those it reports again: the order the
-        // tables give them back in.
-        let (first, again): (Vec<_>, Vec<_>) =
-            ev.projects.iter_mut().partition(|p| p.same_as.is_none());
-        for p in first.into_iter().chain(again) {
+        for p in &mut ev.projects {
             match (&mut p.amount, p.same_as.is_some()) {
                 (Some(amount), true) => each(&mut amount.value),
                 (amount, false) => figure(amount.as_mut(), each),

@@ -3,13 +3,14 @@
 //! (a table added later gets its own function, called from [`rebuild`]). What the tables do not
 //! hold comes from the source's own small records: its format version, its figures as written
 //! (`sources.figures_written`), the names it declares in order with its quotes of them
-//! (`source_declarations`) and how it named a project reported again (`named_by_key`).
+//! (`source_declarations`), how it named a project reported again and where it stood
+//! (`named_by`, `position`).
 //!
 //! The text is not put inline (the caller does, or not). Forms with the same meaning come back in
 //! one form: a name referred to by an alias or in the other script comes back as its catalogued
 //! name; an event's period given both as `period` and as `from`/`to` comes back as `period`
-//! alone when that gives the same days; a `same_as` by source and name names the project's first
-//! source (its URL, else its title) and the project's name there.
+//! alone when that gives the same days; a `same_as` by source and name gives the project's name
+//! as catalogued there.
 
 use std::collections::HashMap;
 
@@ -695,16 +696,28 @@ fn projects(conn: &Connection, source_id: i64, event_id: i64) -> Result<Vec<Proj
     )?;
     let again = rows(
         conn,
-        "SELECT m.project_id, m.name, m.quote, m.amount_quote, m.named_by_key, p.project_key,
-                coalesce(s.url, s.title), p.name
+        "SELECT m.project_id, m.name, m.quote, m.amount_quote, m.named_by, p.project_key,
+                CASE m.named_by WHEN 'url' THEN s.url ELSE s.title END, p.name, m.position
            FROM project_mentions m JOIN projects p ON p.project_id = m.project_id
            JOIN sources s ON s.source_id = p.source_id
-          WHERE m.event_id = ?1 ORDER BY m.rowid",
-        [event_id],
+          WHERE m.event_id = ?1 AND m.source_id = ?2 ORDER BY m.position",
+        params![event_id, source_id],
         mention,
     )?;
+    // The projects reported again at their places in the file, the others in order around them.
+    let mut first = first.into_iter();
+    let mut again = again.into_iter().peekable();
+    let mut ordered = Vec::new();
+    loop {
+        let next = match again.peek() {
+            Some((at, _)) if *at <= ordered.len() => again.next().map(|(_, p)| p),
+            _ => first.next().or_else(|| again.next().map(|(_, p)| p)),
+        };
+        let Some(next) = next else { break };
+        ordered.push(next);
+    }
     let mut out = Vec::new();
-    for (id, mut p) in first.into_iter().chain(again) {
+    for (id, mut p) in ordered {
         if p.same_as.is_none()
             && let Some(amount) = &mut p.amount
         {
@@ -718,11 +731,11 @@ fn projects(conn: &Connection, source_id: i64, event_id: i64) -> Result<Vec<Proj
 
 /// A project reported again: the name, quote and amount this source gives it, and how it
 /// names the project it is.
-fn mention(r: &Row) -> rusqlite::Result<(i64, ProjectEntry)> {
-    let by_key: bool = r.get(4)?;
+fn mention(r: &Row) -> rusqlite::Result<(usize, (i64, ProjectEntry))> {
+    let named_by: String = r.get(4)?;
     let key: Option<String> = r.get(5)?;
     let same_as = match key {
-        Some(key) if by_key => SameAsEntry {
+        Some(key) if named_by == "key" => SameAsEntry {
             key: Some(key),
             ..SameAsEntry::default()
         },
@@ -732,17 +745,21 @@ fn mention(r: &Row) -> rusqlite::Result<(i64, ProjectEntry)> {
             key: None,
         },
     };
+    let position: i64 = r.get(8)?;
     Ok((
-        r.get(0)?,
-        ProjectEntry {
-            name: r.get(1)?,
-            quote: r.get(2)?,
-            same_as: Some(same_as),
-            amount: r
-                .get::<_, Option<String>>(3)?
-                .map(|q| figure(q, Vec::new())),
-            ..ProjectEntry::default()
-        },
+        usize::try_from(position).unwrap_or(0),
+        (
+            r.get(0)?,
+            ProjectEntry {
+                name: r.get(1)?,
+                quote: r.get(2)?,
+                same_as: Some(same_as),
+                amount: r
+                    .get::<_, Option<String>>(3)?
+                    .map(|q| figure(q, Vec::new())),
+                ..ProjectEntry::default()
+            },
+        ),
     ))
 }
 
@@ -842,10 +859,13 @@ fn statistics(conn: &Connection, source_id: i64) -> Result<Vec<StatisticEntry>> 
 fn milestones(conn: &Connection, source_id: i64) -> Result<Vec<MilestoneEntry>> {
     rows(
         conn,
-        "SELECT m.named_by_key, p.project_key, coalesce(s.url, s.title), p.name, m.stage,
-                m.reached_on, m.period_label, m.amount_quote, m.quote
+        "SELECT m.named_by = 'key', p.project_key,
+                CASE m.named_by WHEN 'url' THEN s.url ELSE s.title END, coalesce(n.name, p.name),
+                m.stage, m.reached_on, m.period_label, m.amount_quote, m.quote
            FROM milestones m JOIN projects p ON p.project_id = m.project_id
-           JOIN sources s ON s.source_id = p.source_id
+           JOIN sources s ON s.source_id = coalesce(m.named_in_source_id, p.source_id)
+           LEFT JOIN project_mentions n ON n.project_id = m.project_id
+                                       AND n.source_id = m.named_in_source_id
           WHERE m.source_id = ?1 ORDER BY m.milestone_id",
         [source_id],
         |r| {

@@ -40,6 +40,25 @@ fn milestone_project(tx: &Transaction, project: &SameAsEntry) -> Result<Option<i
         .optional()?)
 }
 
+/// The source whose name for the project a milestone uses, when not the project's first source
+/// (a later source that reported it again); None by key or by the first source.
+fn named_in(tx: &Transaction, project: &SameAsEntry, project_id: i64) -> Result<Option<i64>> {
+    let Some(source) = &project.source else {
+        return Ok(None);
+    };
+    if project.key.is_some() || same_project(tx, project)?.is_some() {
+        return Ok(None);
+    }
+    Ok(tx
+        .prepare_cached(
+            "SELECT m.source_id FROM project_mentions m JOIN sources s ON s.source_id = m.source_id
+              WHERE (s.url = ?1 OR s.title = ?1) AND m.project_id = ?2
+              ORDER BY m.source_id LIMIT 1",
+        )?
+        .query_row(params![source, project_id], |r| r.get(0))
+        .optional()?)
+}
+
 /// Whether this very file declares the project a milestone names (a project its events name).
 fn in_this_file(doc: &SourceDocument, project: &SameAsEntry) -> bool {
     let meta = &doc.file.source;
@@ -89,13 +108,19 @@ impl Writer<'_> {
             let path = format!("milestones[{i}]");
             let project_id = milestone_project(self.tx, &m.project)?
                 .ok_or_else(|| anyhow!("{path}.project: no catalogued project matches"))?;
-            self.milestone(&path, m, project_id)?;
+            let named_in = named_in(self.tx, &m.project, project_id)?;
+            self.milestone(&path, m, (project_id, named_in))?;
         }
         self.summary.milestones += milestones.len();
         Ok(())
     }
 
-    fn milestone(&mut self, path: &str, m: &MilestoneEntry, project_id: i64) -> Result<()> {
+    fn milestone(
+        &mut self,
+        path: &str,
+        m: &MilestoneEntry,
+        (project_id, named_in): (i64, Option<i64>),
+    ) -> Result<()> {
         let when = lifecycle::milestone_when(m, &self.published)
             .map_err(|e| anyhow!("{path}.{}: {}", e.field, e.message))?;
         let figure = m.amount.as_ref().map(|a| FigureEntry {
@@ -113,8 +138,8 @@ impl Writer<'_> {
                 "INSERT INTO milestones (project_id, source_id, stage, reached_on, period_start,
                                          period_label, amount_yuan, amount_foreign,
                                          amount_currency, amount_qualifier, amount_quote, quote,
-                                         named_by_key)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
+                                         named_by, named_in_source_id)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
             )?
             .execute(params![
                 project_id,
@@ -129,7 +154,8 @@ impl Writer<'_> {
                 amount.qualifier,
                 amount.quote,
                 m.quote,
-                m.project.key.is_some()
+                super::project::named_by(self.tx, &m.project)?,
+                named_in
             ])
             .map_err(|e| anyhow!("{path}: cannot record the milestone: {e}"))?;
         Ok(())

@@ -11,12 +11,23 @@ use crate::source::model::{FactEntry, ProjectEntry, SameAsEntry};
 use crate::source::validate::RefKind;
 
 impl Writer<'_> {
-    pub(super) fn project(&mut self, path: &str, p: &ProjectEntry, event_id: i64) -> Result<()> {
+    /// A project of the event, at `position` among its projects in the file.
+    pub(super) fn project(
+        &mut self,
+        (path, position): (&str, usize),
+        p: &ProjectEntry,
+        event_id: i64,
+    ) -> Result<()> {
         let project_id = match &p.same_as {
             Some(same) => {
                 let id = same_project(self.tx, same)?
                     .ok_or_else(|| anyhow!("{path}.same_as: no catalogued project matches"))?;
-                self.mention(path, p, id, event_id)?;
+                self.mention(
+                    (path, position),
+                    p,
+                    (id, named_by(self.tx, same)?),
+                    event_id,
+                )?;
                 id
             }
             None => {
@@ -99,9 +110,9 @@ impl Writer<'_> {
     /// A project a later source reports again: its event, quote and amount in that source.
     fn mention(
         &mut self,
-        path: &str,
+        (path, position): (&str, usize),
         p: &ProjectEntry,
-        project_id: i64,
+        (project_id, named_by): (i64, &str),
         event_id: i64,
     ) -> Result<()> {
         let amount = money(&format!("{path}.amount"), p.amount.as_ref())?;
@@ -109,8 +120,9 @@ impl Writer<'_> {
             .prepare_cached(
                 "INSERT INTO project_mentions (project_id, source_id, event_id, name, quote,
                                                amount_yuan, amount_foreign, amount_currency,
-                                               amount_qualifier, amount_quote, named_by_key)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+                                               amount_qualifier, amount_quote, named_by,
+                                               position)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
             )?
             .execute(params![
                 project_id,
@@ -123,7 +135,8 @@ impl Writer<'_> {
                 amount.currency,
                 amount.qualifier,
                 amount.quote,
-                p.same_as.as_ref().is_some_and(|s| s.key.is_some())
+                named_by,
+                position as i64
             ])
             .map_err(|e| {
                 anyhow!("{path}: cannot record this source's mention of the project: {e}")
@@ -225,6 +238,21 @@ pub(super) fn same_project(tx: &Transaction, same: &SameAsEntry) -> Result<Optio
         _ => None,
     };
     Ok(found)
+}
+
+/// How a `same_as` (or a milestone's `project`) names its project: by its key, or by the URL or
+/// the title of the source it names.
+pub(super) fn named_by(tx: &Transaction, same: &SameAsEntry) -> Result<&'static str> {
+    if same.key.is_some() {
+        return Ok("key");
+    }
+    let by_url: bool = tx
+        .prepare_cached(
+            "SELECT EXISTS (SELECT 1 FROM sources WHERE url = ?1)
+                 OR NOT EXISTS (SELECT 1 FROM sources WHERE title = ?1)",
+        )?
+        .query_row([&same.source], |r| r.get(0))?;
+    Ok(if by_url { "url" } else { "title" })
 }
 
 /// A quote that repeats the one it would be read with is stored once (V12): None then.

@@ -88,10 +88,10 @@ pub(super) fn renamed_key(
         "SELECT s.title FROM sources s
           WHERE s.source_id <> ?1
             AND s.source_id IN (SELECT source_id FROM project_mentions
-                                 WHERE project_id = ?2 AND named_by_key
+                                 WHERE project_id = ?2 AND named_by = 'key'
                                 UNION ALL
                                 SELECT source_id FROM milestones
-                                 WHERE project_id = ?2 AND named_by_key)
+                                 WHERE project_id = ?2 AND named_by = 'key')
           ORDER BY s.source_id LIMIT 1",
     )?;
     for (project_id, key) in old_keys {
@@ -223,7 +223,7 @@ pub(super) fn stale_quotes(tx: &Transaction, source_id: i64) -> Result<Vec<Strin
 
 /// The new version's figures as written, listed in the order the tables give its events and
 /// projects back: a replaced source's events and projects keep their ids, which may not be in
-/// the new file's order.
+/// the new file's order (projects reported again keep their places in the file).
 pub(super) fn figures_in_table_order(
     tx: &Transaction,
     source_id: i64,
@@ -237,16 +237,20 @@ pub(super) fn figures_in_table_order(
     let mut events = Vec::new();
     for mut ev in file.events {
         let id: i64 = event_id.query_row(rusqlite::params![source_id, ev.name], |r| r.get(0))?;
-        let mut projects = Vec::new();
-        for p in ev.projects {
-            let order = match &p.same_as {
-                Some(_) => i64::MAX,
-                None => project_id.query_row(rusqlite::params![id, p.name], |r| r.get(0))?,
-            };
-            projects.push((order, p));
+        // Projects reported again keep their places; the others fill the rest in id order.
+        let mut first = Vec::new();
+        for (j, p) in ev.projects.iter().enumerate() {
+            if p.same_as.is_none() {
+                let pid: i64 = project_id.query_row(rusqlite::params![id, p.name], |r| r.get(0))?;
+                first.push((pid, j));
+            }
         }
-        projects.sort_by_key(|(order, _)| *order); // stable: reported-again ones keep their order
-        ev.projects = projects.into_iter().map(|(_, p)| p).collect();
+        let slots: Vec<usize> = first.iter().map(|(_, j)| *j).collect();
+        first.sort_unstable();
+        let before = ev.projects.clone();
+        for (slot, (_, j)) in slots.into_iter().zip(first) {
+            ev.projects[slot] = before[j].clone();
+        }
         events.push((id, ev));
     }
     events.sort_by_key(|(id, _)| *id);

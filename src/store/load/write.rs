@@ -615,7 +615,7 @@ impl<'a> Writer<'a> {
         }
         self.event_links(ev, event_id)?;
         for (j, p) in ev.projects.iter().enumerate() {
-            self.project(&format!("{path}.projects[{j}]"), p, event_id)?;
+            self.project((&format!("{path}.projects[{j}]"), j), p, event_id)?;
             if p.same_as.is_none() {
                 self.summary.projects += 1;
             }
