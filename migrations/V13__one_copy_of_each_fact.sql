@@ -14,6 +14,10 @@
 --                                the name and a place's or industry's parent as the file wrote
 --                                them when not as catalogued (中国 for 中國, or an alias); and
 --                                whether a place's division code was written in the file;
+--   sources.names_written        the names the file refers to otherwise than the tables give
+--                                them back (by an alias, or in the other script where it does
+--                                not declare them): a JSON array of [kind, catalogued name,
+--                                which reference to it, as written], NULL when none;
 --   projects.place_note, event_industries.basis and .note, and the notes of the links to
 --   strategies (place_, industry_, event_, project_strategies.note)
 --                                why an inferred link was made, which only the record held;
@@ -279,5 +283,24 @@ UPDATE industry_strategies SET note =
 DROP VIEW event_links_before_v13;
 DROP VIEW strategy_links_before_v13;
 DROP TABLE noted_before_v13;
+
+-- The names each file refers to otherwise than the tables give them back (an alias, the other
+-- script): zhaoshang_names_map keeps every catalogued name by kind and folded name or alias for
+-- zhaoshang_names_written, which walks each record's references.
+ALTER TABLE sources ADD COLUMN names_written TEXT
+    CHECK (names_written IS NULL OR json_valid(names_written));
+SELECT zhaoshang_names_map(json_group_array(json_array(kind, key, name)))
+  FROM (SELECT 1 AS o, 'place' AS kind, name_key AS key, name FROM places
+        UNION ALL SELECT 1, 'industry', name_key, name FROM industries
+        UNION ALL SELECT 1, 'company', name_key, name FROM companies
+        UNION ALL SELECT 1, 'strategy', name_key, name FROM strategies
+        UNION ALL SELECT 2, 'place', a.alias_key, p.name
+                    FROM place_aliases a JOIN places p ON p.place_id = a.place_id
+        UNION ALL SELECT 2, 'industry', a.alias_key, i.name
+                    FROM industry_aliases a JOIN industries i ON i.industry_id = a.industry_id
+        UNION ALL SELECT 2, 'company', a.alias_key, c.name
+                    FROM company_aliases a JOIN companies c ON c.company_id = a.company_id
+        ORDER BY o);
+UPDATE sources SET names_written = zhaoshang_names_written(record_json);
 
 ALTER TABLE sources DROP COLUMN record_json;

@@ -23,7 +23,6 @@ use crate::source::model::{
     MilestoneAmount, MilestoneEntry, NameAlias, ParentEntry, PartEntry, PlaceEntry, ProjectEntry,
     SameAsEntry, SourceFile, SourceMeta, StatisticEntry, StrategyEntry,
 };
-use crate::source::validate::PLACE_PARTS;
 use crate::source::{period, written};
 
 /// A declaration's quote: its row's own, none (0), or a slice of this source's text.
@@ -37,7 +36,7 @@ const PARENT_WRITTEN: &str = "CASE d.parent_written WHEN '' THEN NULL
 
 /// The file of source `source_id` as it was imported, without its text.
 pub fn rebuild(conn: &Connection, source_id: i64) -> Result<SourceFile> {
-    let (mut file, figures, text) = header(conn, source_id)?;
+    let (mut file, (figures, names), text) = header(conn, source_id)?;
     file.places = places(conn, source_id)?;
     file.industries = industries(conn, source_id)?;
     file.companies = companies(conn, source_id)?;
@@ -45,17 +44,21 @@ pub fn rebuild(conn: &Connection, source_id: i64) -> Result<SourceFile> {
     file.events = events(conn, source_id, &file.source.published)?;
     file.statistics = statistics(conn, source_id)?;
     file.milestones = milestones(conn, source_id)?;
-    respell(&mut file, &spellings(conn, source_id)?);
+    respell(&mut file, &spellings(conn, source_id)?, names.as_deref())
+        .map_err(|e| anyhow!("source {source_id}: {e}"))?;
     written::put_back(&mut file, &figures, &text)
         .map_err(|e| anyhow!("source {source_id}: {e}"))?;
     Ok(file)
 }
 
+/// A source's figures as written, and its names written otherwise than catalogued.
+type Written = (String, Option<String>);
+
 /// The source's row: the file's format and `[source]`, its figures as written and its text.
-fn header(conn: &Connection, source_id: i64) -> Result<(SourceFile, String, String)> {
+fn header(conn: &Connection, source_id: i64) -> Result<(SourceFile, Written, String)> {
     conn.prepare_cached(
         "SELECT format, title, publisher, url, published_on, author, script, figures_written,
-                full_text
+                full_text, names_written
            FROM sources WHERE source_id = ?1",
     )?
     .query_row([source_id], |r| {
@@ -73,7 +76,7 @@ fn header(conn: &Connection, source_id: i64) -> Result<(SourceFile, String, Stri
             },
             ..SourceFile::default()
         };
-        Ok((file, r.get(7)?, r.get(8)?))
+        Ok((file, (r.get(7)?, r.get(9)?), r.get(8)?))
     })
     .optional()?
     .ok_or_else(|| anyhow!("no source {source_id}"))
@@ -102,24 +105,21 @@ fn spellings(conn: &Connection, source_id: i64) -> Result<Spellings> {
 }
 
 /// Every name the file declares or refers to, as the file wrote it where it wrote it otherwise
-/// than catalogued.
-fn respell(file: &mut SourceFile, spellings: &Spellings) {
-    if spellings.is_empty() {
-        return;
-    }
+/// than catalogued: the declared names (and parents) by `spellings`, the references as declared
+/// or as `names_written` lists them.
+fn respell(
+    file: &mut SourceFile,
+    spellings: &Spellings,
+    names_written: Option<&str>,
+) -> Result<()> {
+    let get = |kind: &str, name: &str| {
+        spellings
+            .get(&(kind.to_string(), name.to_string()))
+            .cloned()
+    };
     let fix = |kind: &str, name: &mut String| {
-        if let Some(written) = spellings.get(&(kind.to_string(), name.clone())) {
-            name.clone_from(written);
-        }
-    };
-    let links = |kind: &str, links: &mut [Link]| {
-        for l in links {
-            fix(kind, &mut l.name);
-        }
-    };
-    let companies = |links: &mut [CompanyLink]| {
-        for l in links {
-            fix("company", &mut l.name);
+        if let Some(written) = get(kind, name) {
+            *name = written;
         }
     };
     for p in &mut file.places {
@@ -129,44 +129,14 @@ fn respell(file: &mut SourceFile, spellings: &Spellings) {
     for i in &mut file.industries {
         fix("industry", &mut i.name);
         i.parent.iter_mut().for_each(|n| fix("industry", n));
-        i.distinct_from.iter_mut().for_each(|n| fix("industry", n));
     }
-    for c in &mut file.companies {
-        fix("company", &mut c.name);
-        c.parent
-            .iter_mut()
-            .for_each(|p| fix("company", &mut p.name));
-    }
-    for st in &mut file.strategies {
-        fix("strategy", &mut st.name);
-        st.place.iter_mut().for_each(|n| fix("place", n));
-        links("place", &mut st.places);
-        links("industry", &mut st.industries);
-        st.layout
-            .iter_mut()
-            .for_each(|l| fix("industry", &mut l.industry));
-    }
-    for ev in &mut file.events {
-        fix("place", &mut ev.place);
-        links("industry", &mut ev.industries);
-        links("strategy", &mut ev.strategies);
-        companies(&mut ev.companies);
-        for b in ev.breakdowns.iter_mut().filter(|b| b.by == PLACE_PARTS) {
-            b.parts.iter_mut().for_each(|p| fix("place", &mut p.name));
-        }
-        for p in &mut ev.projects {
-            p.place.iter_mut().for_each(|l| fix("place", &mut l.name));
-            companies(&mut p.companies);
-            links("industry", &mut p.industries);
-            links("strategy", &mut p.strategies);
-        }
-    }
-    for st in &mut file.statistics {
-        fix("place", &mut st.place);
-        for b in st.breakdowns.iter_mut().filter(|b| b.by == PLACE_PARTS) {
-            b.parts.iter_mut().for_each(|p| fix("place", &mut p.name));
-        }
-    }
+    file.companies
+        .iter_mut()
+        .for_each(|c| fix("company", &mut c.name));
+    file.strategies
+        .iter_mut()
+        .for_each(|s| fix("strategy", &mut s.name));
+    written::put_names_back(file, names_written, &get).map_err(|e| anyhow!(e))
 }
 
 /// Rows of one statement, each made by `make`.

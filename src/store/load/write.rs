@@ -1,19 +1,22 @@
 //! Writing a validated source: one method per kind of record, called in order by
 //! [`Writer::write`]. Names resolve to rows the catalogue already has, or create them.
 
+use std::collections::HashMap;
+
 use anyhow::{Result, anyhow, bail};
 use rusqlite::{OptionalExtension, Transaction, params};
 
 use super::LoadSummary;
 use super::figures::{Money, money, parse, whole};
-use super::names::{Names, existing, label};
+use super::names::{Names, catalogued_name, existing, kind_of, label};
 use super::parts::Subject;
 use super::statistic::{StatisticRow, insert_statistic};
 use crate::source::SourceDocument;
 use crate::source::figure::{self, Figure, Quantity};
 use crate::source::fold::fold;
 use crate::source::model::{
-    BandEntry, CompanyEntry, EventEntry, IndustryEntry, Link, NameAlias, PlaceEntry, StrategyEntry,
+    BandEntry, CompanyEntry, EventEntry, IndustryEntry, Link, NameAlias, PlaceEntry, SourceFile,
+    StrategyEntry,
 };
 use crate::source::period::{self, When};
 use crate::source::validate::RefKind;
@@ -77,7 +80,63 @@ impl<'a> Writer<'a> {
             w.period_statistic(&format!("statistics[{i}]"), st)?;
         }
         w.milestones(&f.milestones)?;
+        w.names_written(f)?;
         Ok((w.summary, source_id))
+    }
+
+    /// The names the file refers to otherwise than the tables give them back (by an alias, or
+    /// in the other script), kept in `sources.names_written`; nothing is looked up for a file
+    /// that refers only to names it declares, as it declares them.
+    fn names_written(&self, file: &SourceFile) -> Result<()> {
+        let mut declared: HashMap<(&str, i64), &str> = HashMap::new();
+        let sections = [
+            (
+                "place",
+                file.places
+                    .iter()
+                    .map(|p| p.name.as_str())
+                    .collect::<Vec<_>>(),
+            ),
+            (
+                "industry",
+                file.industries.iter().map(|i| i.name.as_str()).collect(),
+            ),
+            (
+                "company",
+                file.companies.iter().map(|c| c.name.as_str()).collect(),
+            ),
+            (
+                "strategy",
+                file.strategies.iter().map(|s| s.name.as_str()).collect(),
+            ),
+        ];
+        for (kind, names) in &sections {
+            for name in names {
+                let id = self.names.get(kind_of(kind), name)?;
+                declared.entry((kind, id)).or_insert(name);
+            }
+        }
+        let mut failed = None;
+        let mut catalogued = |kind: &str, name: &str| {
+            let id = self.names.get(kind_of(kind), name).ok()?;
+            match catalogued_name(self.tx, kind_of(kind), id) {
+                Ok(c) => Some((c, declared.get(&(kind, id)).map(|d| (*d).to_string()))),
+                Err(e) => {
+                    failed = Some(e);
+                    None
+                }
+            }
+        };
+        let written = crate::source::written::names_written(file, &mut catalogued);
+        if let Some(e) = failed {
+            return Err(e);
+        }
+        if written.is_some() {
+            self.tx
+                .prepare_cached("UPDATE sources SET names_written = ?1 WHERE source_id = ?2")?
+                .execute(params![written, self.source_id])?;
+        }
+        Ok(())
     }
 
     /// An entity the file declares that the catalogue already has is reused; when it came from
@@ -516,13 +575,7 @@ impl<'a> Writer<'a> {
     /// A declared name as the file wrote it, when its row (catalogued before) has it otherwise:
     /// in the other script, or an alias of it.
     fn name_written(&self, kind: &str, id: i64, written: &str) -> Result<Option<String>> {
-        let sql = match kind {
-            "place" => "SELECT name FROM places WHERE place_id = ?1",
-            "industry" => "SELECT name FROM industries WHERE industry_id = ?1",
-            "company" => "SELECT name FROM companies WHERE company_id = ?1",
-            _ => "SELECT name FROM strategies WHERE strategy_id = ?1",
-        };
-        let name: String = self.tx.prepare_cached(sql)?.query_row([id], |r| r.get(0))?;
+        let name = catalogued_name(self.tx, kind_of(kind), id)?;
         Ok((name != written).then(|| written.to_string()))
     }
 
