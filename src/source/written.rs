@@ -203,15 +203,16 @@ pub fn each_reference(file: &mut SourceFile, each: &mut dyn FnMut(&'static str, 
 /// which reference to that name it is (from 0, in [`each_reference`]'s order), and the text.
 pub type NameWritten = (String, String, usize, String);
 
+/// For a reference (kind, text): the catalogued name it resolves to, and the name as the file
+/// declares it if it does.
+pub type Catalogued<'a> = dyn FnMut(&str, &str) -> Option<(String, Option<String>)> + 'a;
+
 /// The references a file writes otherwise than the tables would give them back (by an alias
 /// of the name, or in the other script where the file does not declare the name), as stored in
 /// `sources.names_written`: a JSON array of [`NameWritten`], or None when there are none.
 /// `catalogued` gives the catalogued name a reference resolves to, and the name as the file
 /// declares it if it does.
-pub fn names_written(
-    file: &SourceFile,
-    catalogued: &mut dyn FnMut(&str, &str) -> Option<(String, Option<String>)>,
-) -> Option<String> {
+pub fn names_written(file: &SourceFile, catalogued: &mut Catalogued) -> Option<String> {
     let declared: std::collections::HashSet<(&str, &str)> = declared_names(file);
     let mut file = file.clone();
     // Most files refer only to names they declare, as they declare them: nothing to look up.

@@ -42,27 +42,7 @@ impl Writer<'_> {
                 id
             }
         };
-        // A project reported again keeps the links its first source made; a later source adds
-        // the ones it states that are not there yet. A link stated in the project's own quote by
-        // its own source leaves the quote out (V12: project_companies_quoted writes it out).
-        let own_quote = p.same_as.is_none().then_some(p.quote.as_str());
-        for c in &p.companies {
-            self.tx
-                .prepare_cached(
-                    "INSERT OR IGNORE INTO project_companies (project_id, company_id, role, basis,
-                                                    source_id, quote, note)
-                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-                )?
-                .execute(params![
-                    project_id,
-                    self.names.get(RefKind::Company, &c.name)?,
-                    c.role,
-                    c.basis,
-                    self.source_id,
-                    unless_repeated(&c.quote, own_quote),
-                    c.note
-                ])?;
-        }
+        self.project_companies(p, project_id)?;
         for l in &p.industries {
             self.tx
                 .prepare_cached(
@@ -91,6 +71,32 @@ impl Writer<'_> {
         }
         for (k, fact) in p.facts.iter().enumerate() {
             self.fact(&format!("{path}.facts[{k}]"), fact, project_id)?;
+        }
+        Ok(())
+    }
+
+    /// The companies this source gives a project. A project reported again keeps the links its
+    /// first source made; a later source adds the ones it states that are not there yet. A link
+    /// stated in the project's own quote by its own source leaves the quote out (V12:
+    /// project_companies_quoted writes it out).
+    fn project_companies(&mut self, p: &ProjectEntry, project_id: i64) -> Result<()> {
+        let own_quote = p.same_as.is_none().then_some(p.quote.as_str());
+        for c in &p.companies {
+            self.tx
+                .prepare_cached(
+                    "INSERT OR IGNORE INTO project_companies (project_id, company_id, role, basis,
+                                                    source_id, quote, note)
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+                )?
+                .execute(params![
+                    project_id,
+                    self.names.get(RefKind::Company, &c.name)?,
+                    c.role,
+                    c.basis,
+                    self.source_id,
+                    unless_repeated(&c.quote, own_quote),
+                    c.note
+                ])?;
         }
         Ok(())
     }
