@@ -153,6 +153,26 @@ fn rows<T>(
     Ok(found)
 }
 
+/// The names a link table points at: their table and id column.
+const PLACES: (&str, &str) = ("places", "place_id");
+const INDUSTRIES: (&str, &str) = ("industries", "industry_id");
+const STRATEGIES: (&str, &str) = ("strategies", "strategy_id");
+
+/// The links of one row (`owner`: its column and id, and the source stating them when the
+/// links of other sources are kept there too) in one link table, each with the name it links to.
+fn links_in(
+    conn: &Connection,
+    table: &str,
+    (names, id): (&str, &str),
+    (owner, owner_id, source_id): (&str, i64, Option<i64>),
+) -> Result<Vec<Link>> {
+    let sql = format!(
+        "SELECT x.name, l.basis, l.quote, l.note FROM {table} l JOIN {names} x ON x.{id} = l.{id}
+          WHERE l.{owner} = ?1 AND (?2 IS NULL OR l.source_id = ?2) ORDER BY l.rowid"
+    );
+    rows(conn, &sql, params![owner_id, source_id], link)
+}
+
 /// A stated-or-inferred link to a named row, with its quote and note.
 fn link(r: &Row) -> rusqlite::Result<Link> {
     Ok(Link {
@@ -360,22 +380,9 @@ fn strategies(conn: &Connection, source_id: i64) -> Result<Vec<StrategyEntry>> {
     found?
         .into_iter()
         .map(|(id, mut st)| {
-            st.places = rows(
-                conn,
-                "SELECT p.name, l.basis, l.quote, l.note FROM place_strategies l
-                   JOIN places p ON p.place_id = l.place_id
-                  WHERE l.strategy_id = ?1 AND l.source_id = ?2 ORDER BY l.rowid",
-                params![id, source_id],
-                link,
-            )?;
-            st.industries = rows(
-                conn,
-                "SELECT i.name, l.basis, l.quote, l.note FROM industry_strategies l
-                   JOIN industries i ON i.industry_id = l.industry_id
-                  WHERE l.strategy_id = ?1 AND l.source_id = ?2 ORDER BY l.rowid",
-                params![id, source_id],
-                link,
-            )?;
+            let of_strategy = ("strategy_id", id, Some(source_id));
+            st.places = links_in(conn, "place_strategies", PLACES, of_strategy)?;
+            st.industries = links_in(conn, "industry_strategies", INDUSTRIES, of_strategy)?;
             st.layout = rows(
                 conn,
                 "SELECT i.name, l.role, l.quote FROM layout_industries l
@@ -556,22 +563,8 @@ fn event_parts(conn: &Connection, source_id: i64, row: EventRow) -> Result<Event
     )?;
     entry.statistics = event_statistics(conn, id)?;
     entry.breakdowns = breakdowns(conn, "event_id", id)?;
-    entry.industries = rows(
-        conn,
-        "SELECT i.name, l.basis, l.quote, l.note FROM event_industries l
-           JOIN industries i ON i.industry_id = l.industry_id
-          WHERE l.event_id = ?1 ORDER BY l.rowid",
-        [id],
-        link,
-    )?;
-    entry.strategies = rows(
-        conn,
-        "SELECT x.name, l.basis, l.quote, l.note FROM event_strategies l
-           JOIN strategies x ON x.strategy_id = l.strategy_id
-          WHERE l.event_id = ?1 ORDER BY l.rowid",
-        [id],
-        link,
-    )?;
+    entry.industries = links_in(conn, "event_industries", INDUSTRIES, ("event_id", id, None))?;
+    entry.strategies = links_in(conn, "event_strategies", STRATEGIES, ("event_id", id, None))?;
     entry.companies = rows(
         conn,
         "SELECT c.name, l.role, l.basis, l.quote, l.note FROM event_companies l
@@ -750,22 +743,9 @@ fn project_links(
         ids,
         company_link,
     )?;
-    p.industries = rows(
-        conn,
-        "SELECT i.name, l.basis, l.quote, l.note FROM project_industries l
-           JOIN industries i ON i.industry_id = l.industry_id
-          WHERE l.project_id = ?1 AND l.source_id = ?2 ORDER BY l.rowid",
-        ids,
-        link,
-    )?;
-    p.strategies = rows(
-        conn,
-        "SELECT x.name, l.basis, l.quote, l.note FROM project_strategies l
-           JOIN strategies x ON x.strategy_id = l.strategy_id
-          WHERE l.project_id = ?1 AND l.source_id = ?2 ORDER BY l.rowid",
-        ids,
-        link,
-    )?;
+    let of_project = ("project_id", project_id, Some(source_id));
+    p.industries = links_in(conn, "project_industries", INDUSTRIES, of_project)?;
+    p.strategies = links_in(conn, "project_strategies", STRATEGIES, of_project)?;
     p.facts = rows(
         conn,
         "SELECT kind, label, qualifier IS NOT NULL, statement, is_forecast, quote

@@ -22,40 +22,26 @@ pub(super) fn event_stage(ev: &EventEntry) -> &str {
 }
 
 /// The catalogued project a milestone names: by key or by a source's name for it (the name of
-/// the project as first reported there, or as that source reported it again).
-fn milestone_project(tx: &Transaction, project: &SameAsEntry) -> Result<Option<i64>> {
+/// the project as first reported there, or as that source reported it again: then that source
+/// too, whose name the milestone uses).
+fn milestone_project(
+    tx: &Transaction,
+    project: &SameAsEntry,
+) -> Result<Option<(i64, Option<i64>)>> {
     if let Some(id) = same_project(tx, project)? {
-        return Ok(Some(id));
+        return Ok(Some((id, None)));
     }
     let (Some(source), Some(name)) = (&project.source, &project.name) else {
         return Ok(None);
     };
     Ok(tx
         .prepare_cached(
-            "SELECT m.project_id FROM project_mentions m JOIN sources s ON s.source_id = m.source_id
+            "SELECT m.project_id, m.source_id FROM project_mentions m
+               JOIN sources s ON s.source_id = m.source_id
               WHERE (s.url = ?1 OR s.title = ?1) AND m.name = ?2
               ORDER BY m.project_id LIMIT 1",
         )?
-        .query_row(params![source, name], |r| r.get(0))
-        .optional()?)
-}
-
-/// The source whose name for the project a milestone uses, when not the project's first source
-/// (a later source that reported it again); None by key or by the first source.
-fn named_in(tx: &Transaction, project: &SameAsEntry, project_id: i64) -> Result<Option<i64>> {
-    let Some(source) = &project.source else {
-        return Ok(None);
-    };
-    if project.key.is_some() || same_project(tx, project)?.is_some() {
-        return Ok(None);
-    }
-    Ok(tx
-        .prepare_cached(
-            "SELECT m.source_id FROM project_mentions m JOIN sources s ON s.source_id = m.source_id
-              WHERE (s.url = ?1 OR s.title = ?1) AND m.project_id = ?2
-              ORDER BY m.source_id LIMIT 1",
-        )?
-        .query_row(params![source, project_id], |r| r.get(0))
+        .query_row(params![source, name], |r| Ok((r.get(0)?, Some(r.get(1)?))))
         .optional()?)
 }
 
@@ -106,10 +92,9 @@ impl Writer<'_> {
     pub(super) fn milestones(&mut self, milestones: &[MilestoneEntry]) -> Result<()> {
         for (i, m) in milestones.iter().enumerate() {
             let path = format!("milestones[{i}]");
-            let project_id = milestone_project(self.tx, &m.project)?
+            let project = milestone_project(self.tx, &m.project)?
                 .ok_or_else(|| anyhow!("{path}.project: no catalogued project matches"))?;
-            let named_in = named_in(self.tx, &m.project, project_id)?;
-            self.milestone(&path, m, (project_id, named_in))?;
+            self.milestone(&path, m, project)?;
         }
         self.summary.milestones += milestones.len();
         Ok(())
