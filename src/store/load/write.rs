@@ -836,7 +836,7 @@ fn source(tx: &Transaction, row: &SourceRow) -> Result<i64> {
              script = excluded.script, full_text = excluded.full_text,
              text_sha256 = excluded.text_sha256, record_sha256 = excluded.record_sha256,
              figures_written = excluded.figures_written, file_name = excluded.file_name,
-             format = excluded.format",
+             format = excluded.format, names_written = NULL",
     )?
     .execute(params![
         row.replacing,
