@@ -848,8 +848,10 @@ fn milestones(conn: &Connection, source_id: i64) -> Result<Vec<MilestoneEntry>> 
 }
 
 impl super::Store {
-    /// Every source's id and publication date, in id order.
+    /// Every source's id and publication date, in id order; the connection is then ready to
+    /// rebuild them (`super::stable_plans`).
     pub fn sources_in_order(&self) -> Result<Vec<(i64, String)>> {
+        super::stable_plans(&self.conn)?;
         rows(
             &self.conn,
             "SELECT source_id, published_on FROM sources ORDER BY source_id",
