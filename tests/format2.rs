@@ -454,6 +454,23 @@ fn replace_keeps_ids_and_reports_only_what_changed() {
     assert_eq!(ids(&env), before, "every event and project keeps its id");
     let check = env.run(&["check"]);
     assert!(check.status.success(), "{}", stdout(&check));
+    // The export writes the new version, as a catalogue that imported it first writes it (the
+    // source refers to a park and an industry by their aliases: names_written is rewritten).
+    let fresh = TestEnv::new();
+    ok(&fresh, &["init"]);
+    let path_text = path.to_str().unwrap().to_string();
+    ok(
+        &fresh,
+        &[
+            "import",
+            &path_text,
+            &fixture("yongchuan_2023h1_summary.toml"),
+            &fixture("county_2023q1.toml"),
+        ],
+    );
+    let exported = |env: &TestEnv| ok(env, &["export", "--jsonl", "-"]);
+    assert_eq!(exported(&env), exported(&fresh));
+    assert!(!exported(&env).contains("\"label\":\"每年可生產電機電控總成\""));
 
     // Dropping the project that the summary reports again is refused, and changes nothing.
     let dump = ok(

@@ -568,6 +568,40 @@ fn replacing_keeps_milestones_tied_to_their_projects() {
     assert_eq!(rows[0]["funds_in_place_yuan"], 1_500_000_000_i64);
 }
 
+/// A replacement that changes the key a later source's milestone names the project by is refused,
+/// as one a `same_as` names is (issue 31: the check read only the `same_as` keys): that source
+/// would no longer import, nor would an export of the catalogue.
+#[test]
+fn replace_refuses_to_change_a_key_a_milestone_names() {
+    let env = catalogue();
+    let text = std::fs::read_to_string(fixture("2_rugao_2023-05-18_signing.toml")).unwrap();
+    let old = "key = \"rg-equipment\"";
+    assert!(text.contains(old));
+    let keys = |env: &TestEnv| {
+        ok(
+            env,
+            &["sql", "SELECT group_concat(project_key) FROM projects"],
+        )
+    };
+    let before = keys(&env);
+    let path = env.dir.path().join("rugao.toml");
+    std::fs::write(&path, text.replace(old, "key = \"rg-equipment-2\"")).unwrap();
+    let out = env.run(&["import", "--replace", path.to_str().unwrap()]);
+    let err = stderr(&out);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(
+        err.contains("changes the key `rg-equipment`") && err.contains("生命周期7"),
+        "{err}"
+    );
+    assert_eq!(keys(&env), before, "nothing changed");
+    // A key no other source names may change.
+    let free = "key = \"rg-home\"";
+    assert!(text.contains(free));
+    std::fs::write(&path, text.replace(free, "key = \"rg-home-2\"")).unwrap();
+    ok(&env, &["import", "--replace", path.to_str().unwrap()]);
+    assert!(keys(&env).contains("rg-home-2"));
+}
+
 /// `draft` writes a 开工 batch as an event of stage `started` and proposes `same_as` for its
 /// projects that the catalogue has signed in the same place (issue 26, item 5); the draft
 /// imports unedited and the projects then count as started. The article is written for this

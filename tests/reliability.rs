@@ -792,8 +792,8 @@ fn check_sees_edited_facts_and_derived_data_and_repair_rebuilds_the_derived() {
             true,
         ),
         (
-            "UPDATE sources SET record_json = '{}'",
-            "record_json is not a source file",
+            "UPDATE sources SET figures_written = '[]'",
+            "cannot be rebuilt from the tables",
             false,
         ),
         (

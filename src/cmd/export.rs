@@ -10,14 +10,13 @@ use std::io::{BufWriter, Write};
 use std::path::{Path, PathBuf};
 
 use anyhow::{Context as _, Result, bail};
-use rusqlite::types::Value;
 
 use super::guard::CatalogueFiles;
 use crate::Context;
 use crate::cli::{Format, TableFormat};
 use crate::source::model::SourceFile;
 use crate::view::output;
-use crate::view::present::{self, plain_text};
+use crate::view::present;
 
 /// What `export` writes.
 pub enum Target {
@@ -66,6 +65,7 @@ impl Target {
 /// gives each place its division's names).
 pub const EXPORTED_TABLES: &[&str] = &[
     "sources",
+    "source_declarations",
     "places",
     "place_aliases",
     "industries",
@@ -100,17 +100,11 @@ pub const EXPORTED_TABLES: &[&str] = &[
     "project_companies_quoted",
 ];
 
-/// A stored record with its text put back inline, so the exported file stands alone.
-fn with_text(id: &Value, record: &Value, text: &Value) -> Result<SourceFile> {
-    let mut file: SourceFile = serde_json::from_str(&plain_text(record)).with_context(|| {
-        format!(
-            "source {}: its stored record is not a source file",
-            plain_text(id)
-        )
-    })?;
-    file.source.text = Some(plain_text(text));
-    file.source.text_file = None;
-    Ok(file)
+/// A source rebuilt from the tables with its text inline, so the exported file stands alone.
+fn rebuilt(store: &crate::store::Store, id: i64) -> Result<SourceFile> {
+    store
+        .source_file(id)
+        .with_context(|| format!("source {id}: cannot rebuild it from the catalogue"))
 }
 
 /// Checks every path an export will write before it writes any: none is the catalogue or a
@@ -202,10 +196,7 @@ fn json_lines(ctx: &Context, db: &Path, store: &crate::store::Store, path: &Path
     if !stdout {
         CatalogueFiles::of(db).check_output(path)?;
     }
-    let records = store.query(
-        "SELECT source_id, published_on, record_json, full_text FROM sources ORDER BY source_id",
-        &[],
-    )?;
+    let sources = store.sources_in_order()?;
     let out: Box<dyn Write> = if stdout {
         Box::new(std::io::stdout().lock())
     } else {
@@ -214,8 +205,8 @@ fn json_lines(ctx: &Context, db: &Path, store: &crate::store::Store, path: &Path
         )
     };
     let mut out = BufWriter::new(out);
-    for row in &records.rows {
-        let record = with_text(&row[0], &row[2], &row[3])?;
+    for (id, _) in &sources {
+        let record = rebuilt(store, *id)?;
         writeln!(out, "{}", serde_json::to_string(&record)?)?;
     }
     out.flush()
@@ -225,7 +216,7 @@ fn json_lines(ctx: &Context, db: &Path, store: &crate::store::Store, path: &Path
     } else {
         path.display().to_string()
     };
-    ctx.note(&format!("wrote {} sources to {shown}", records.rows.len()));
+    ctx.note(&format!("wrote {} sources to {shown}", sources.len()));
     Ok(())
 }
 
@@ -300,27 +291,23 @@ fn sources(
     dir: &Path,
     force: bool,
 ) -> Result<()> {
-    let records = store.query(
-        "SELECT source_id, published_on, record_json, full_text FROM sources ORDER BY source_id",
-        &[],
-    )?;
-    let names: Vec<String> = records
-        .rows
+    let sources = store.sources_in_order()?;
+    let names: Vec<String> = sources
         .iter()
-        .map(|row| format!("{:0>4}_{}.toml", plain_text(&row[0]), plain_text(&row[1])))
+        .map(|(id, published)| format!("{id:0>4}_{published}.toml"))
         .collect();
     check_targets(db, dir, &names, force)?;
     fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
-    for (row, name) in records.rows.iter().zip(&names) {
-        let record = with_text(&row[0], &row[2], &row[3])?;
+    for ((id, _), name) in sources.iter().zip(&names) {
+        let record = rebuilt(store, *id)?;
         let toml = toml::to_string_pretty(&record)
-            .with_context(|| format!("source {}: cannot write it as TOML", plain_text(&row[0])))?;
+            .with_context(|| format!("source {id}: cannot write it as TOML"))?;
         let path = dir.join(name);
         fs::write(&path, toml).with_context(|| format!("cannot write {}", path.display()))?;
     }
     ctx.note(&format!(
         "wrote {} sources to {}",
-        records.rows.len(),
+        sources.len(),
         dir.display()
     ));
     Ok(())

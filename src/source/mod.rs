@@ -14,6 +14,7 @@ pub mod model;
 pub mod period;
 pub mod seed;
 pub mod validate;
+pub mod written;
 
 pub use document::{
     JsonLines, MAX_FILE_BYTES, RawFormatOrDocument, SourceDocument, TextReader, decode, hex_sha256,

@@ -60,7 +60,9 @@ pub(super) fn run_embedded(conn: &mut rusqlite::Connection) -> Result<()> {
 }
 
 /// What a migration computes that SQL cannot: V11's `zhaoshang_pairs(folded)`, the document of a
-/// folded text in search_pairs (as the program writes it with each entry).
+/// folded text in search_pairs (as the program writes it with each entry); V13's
+/// `zhaoshang_fold(name)`, a name's matching key, and `zhaoshang_figures(record_json, text)`, a
+/// source's figures as written (`sources.figures_written`).
 fn register_functions(conn: &rusqlite::Connection) -> Result<()> {
     use rusqlite::functions::FunctionFlags;
     conn.create_scalar_function(
@@ -68,6 +70,102 @@ fn register_functions(conn: &rusqlite::Connection) -> Result<()> {
         1,
         FunctionFlags::SQLITE_UTF8 | FunctionFlags::SQLITE_DETERMINISTIC,
         |ctx| Ok(super::search::pairs_document(&ctx.get::<String>(0)?)),
+    )?;
+    conn.create_scalar_function(
+        "zhaoshang_fold",
+        1,
+        FunctionFlags::SQLITE_UTF8 | FunctionFlags::SQLITE_DETERMINISTIC,
+        |ctx| {
+            Ok(ctx
+                .get::<Option<String>>(0)?
+                .map(|name| crate::source::fold::fold(&name)))
+        },
+    )?;
+    conn.create_scalar_function(
+        "zhaoshang_figures",
+        2,
+        FunctionFlags::SQLITE_UTF8 | FunctionFlags::SQLITE_DETERMINISTIC,
+        |ctx| {
+            let record: String = ctx.get(0)?;
+            let text: String = ctx.get(1)?;
+            let file: crate::source::model::SourceFile = serde_json::from_str(&record)
+                .map_err(|e| rusqlite::Error::UserFunctionError(e.into()))?;
+            Ok(crate::source::written::figures_written(&file, &text))
+        },
+    )?;
+    register_names_written(conn)
+}
+
+/// V13's `zhaoshang_names_map(json)`, which keeps the catalogue's names by (kind, folded name or
+/// alias) for the statement that follows, and `zhaoshang_names_written(record_json)`, a source's
+/// `names_written` from them.
+fn register_names_written(conn: &rusqlite::Connection) -> Result<()> {
+    use rusqlite::functions::FunctionFlags;
+    use std::collections::HashMap;
+    use std::sync::{Arc, Mutex};
+    type Catalogued = HashMap<(String, String), String>;
+    let names: Arc<Mutex<Catalogued>> = Arc::default();
+    let user = |e: serde_json::Error| rusqlite::Error::UserFunctionError(e.into());
+    let kept = Arc::clone(&names);
+    conn.create_scalar_function(
+        "zhaoshang_names_map",
+        1,
+        FunctionFlags::SQLITE_UTF8,
+        move |ctx| {
+            let rows: Vec<(String, String, String)> =
+                serde_json::from_str(&ctx.get::<String>(0)?).map_err(user)?;
+            let mut kept = kept
+                .lock()
+                .unwrap_or_else(std::sync::PoisonError::into_inner);
+            kept.clear();
+            for (kind, key, name) in rows {
+                kept.entry((kind, key)).or_insert(name);
+            }
+            Ok(kept.len() as i64)
+        },
+    )?;
+    conn.create_scalar_function(
+        "zhaoshang_names_written",
+        1,
+        FunctionFlags::SQLITE_UTF8,
+        move |ctx| {
+            let file: crate::source::model::SourceFile =
+                serde_json::from_str(&ctx.get::<String>(0)?).map_err(user)?;
+            let names = names
+                .lock()
+                .unwrap_or_else(std::sync::PoisonError::into_inner);
+            let fold = crate::source::fold::fold;
+            let find = |kind: &str, name: &str| names.get(&(kind.to_string(), fold(name))).cloned();
+            let declared: HashMap<(&str, String), String> = [
+                (
+                    "place",
+                    file.places.iter().map(|p| &p.name).collect::<Vec<_>>(),
+                ),
+                (
+                    "industry",
+                    file.industries.iter().map(|i| &i.name).collect(),
+                ),
+                ("company", file.companies.iter().map(|c| &c.name).collect()),
+                (
+                    "strategy",
+                    file.strategies.iter().map(|s| &s.name).collect(),
+                ),
+            ]
+            .into_iter()
+            .flat_map(|(kind, list)| list.into_iter().map(move |n| (kind, n)))
+            .filter_map(|(kind, n)| Some(((kind, find(kind, n)?), n.clone())))
+            .rev() // the first declaration of a name wins
+            .collect();
+            let mut catalogued = |kind: &str, name: &str| {
+                let c = find(kind, name)?;
+                let as_declared = declared.get(&(kind, c.clone())).cloned();
+                Some((c, as_declared))
+            };
+            Ok(crate::source::written::names_written(
+                &file,
+                &mut catalogued,
+            ))
+        },
     )?;
     Ok(())
 }

@@ -215,22 +215,17 @@ impl Store {
         Ok(())
     }
 
-    /// Each source's stored record is a source file, and the events' and projects' figures
-    /// are the ones it states.
+    /// Each source can be rebuilt from the tables (what `export` writes), and the events' and
+    /// projects' figures are the ones its figures as written state.
     pub(super) fn check_records(&self, problems: &mut Vec<CheckProblem>) -> Result<()> {
-        let mut stmt = self
-            .conn
-            .prepare("SELECT source_id, record_json FROM sources")?;
-        let rows = stmt.query_map([], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?)))?;
-        for row in rows {
-            let (source_id, json) = row?;
+        for (source_id, _) in self.sources_in_order()? {
             let record = format!("sources source_id={source_id}");
-            match serde_json::from_str::<SourceFile>(&json) {
+            match super::record::rebuild(&self.conn, source_id) {
                 Ok(file) => self.check_figures_against(source_id, &file, problems)?,
                 Err(e) => problems.push(problem(
                     record,
                     format!(
-                        "record_json is not a source file ({e}); export cannot write this source"
+                        "cannot be rebuilt from the tables ({e:#}); export cannot write this source"
                     ),
                 )),
             }

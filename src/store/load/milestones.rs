@@ -22,21 +22,26 @@ pub(super) fn event_stage(ev: &EventEntry) -> &str {
 }
 
 /// The catalogued project a milestone names: by key or by a source's name for it (the name of
-/// the project as first reported there, or as that source reported it again).
-fn milestone_project(tx: &Transaction, project: &SameAsEntry) -> Result<Option<i64>> {
+/// the project as first reported there, or as that source reported it again: then that source
+/// too, whose name the milestone uses).
+fn milestone_project(
+    tx: &Transaction,
+    project: &SameAsEntry,
+) -> Result<Option<(i64, Option<i64>)>> {
     if let Some(id) = same_project(tx, project)? {
-        return Ok(Some(id));
+        return Ok(Some((id, None)));
     }
     let (Some(source), Some(name)) = (&project.source, &project.name) else {
         return Ok(None);
     };
     Ok(tx
         .prepare_cached(
-            "SELECT m.project_id FROM project_mentions m JOIN sources s ON s.source_id = m.source_id
+            "SELECT m.project_id, m.source_id FROM project_mentions m
+               JOIN sources s ON s.source_id = m.source_id
               WHERE (s.url = ?1 OR s.title = ?1) AND m.name = ?2
               ORDER BY m.project_id LIMIT 1",
         )?
-        .query_row(params![source, name], |r| r.get(0))
+        .query_row(params![source, name], |r| Ok((r.get(0)?, Some(r.get(1)?))))
         .optional()?)
 }
 
@@ -87,15 +92,20 @@ impl Writer<'_> {
     pub(super) fn milestones(&mut self, milestones: &[MilestoneEntry]) -> Result<()> {
         for (i, m) in milestones.iter().enumerate() {
             let path = format!("milestones[{i}]");
-            let project_id = milestone_project(self.tx, &m.project)?
+            let project = milestone_project(self.tx, &m.project)?
                 .ok_or_else(|| anyhow!("{path}.project: no catalogued project matches"))?;
-            self.milestone(&path, m, project_id)?;
+            self.milestone(&path, m, project)?;
         }
         self.summary.milestones += milestones.len();
         Ok(())
     }
 
-    fn milestone(&mut self, path: &str, m: &MilestoneEntry, project_id: i64) -> Result<()> {
+    fn milestone(
+        &mut self,
+        path: &str,
+        m: &MilestoneEntry,
+        (project_id, named_in): (i64, Option<i64>),
+    ) -> Result<()> {
         let when = lifecycle::milestone_when(m, &self.published)
             .map_err(|e| anyhow!("{path}.{}: {}", e.field, e.message))?;
         let figure = m.amount.as_ref().map(|a| FigureEntry {
@@ -112,8 +122,9 @@ impl Writer<'_> {
             .prepare_cached(
                 "INSERT INTO milestones (project_id, source_id, stage, reached_on, period_start,
                                          period_label, amount_yuan, amount_foreign,
-                                         amount_currency, amount_qualifier, amount_quote, quote)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
+                                         amount_currency, amount_qualifier, amount_quote, quote,
+                                         named_by, named_in_source_id)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
             )?
             .execute(params![
                 project_id,
@@ -127,7 +138,9 @@ impl Writer<'_> {
                 amount.currency,
                 amount.qualifier,
                 amount.quote,
-                m.quote
+                m.quote,
+                super::project::named_by(self.tx, &m.project)?,
+                named_in
             ])
             .map_err(|e| anyhow!("{path}: cannot record the milestone: {e}"))?;
         Ok(())

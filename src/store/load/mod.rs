@@ -113,6 +113,7 @@ fn load_one(
         Catalogued::Same => return Ok(LoadOutcome::Unchanged),
         Catalogued::Replacing(id) => Some(id),
     };
+    let figures_written = crate::source::written::figures_written(&doc.file, &doc.text);
     let mut kept = replace::KeptIds::default();
     let mut old_keys = Vec::new();
     if let Some(id) = replacing {
@@ -127,7 +128,7 @@ fn load_one(
     let row = SourceRow {
         doc,
         record_sha256: &record_sha256,
-        record_json: &record_json,
+        figures_written: &figures_written,
         replacing,
         kept,
         codes,
@@ -141,6 +142,7 @@ fn load_one(
         return Ok(LoadOutcome::Added(summary));
     };
     replace::delete_orphans(tx, id)?;
+    replace::figures_in_table_order(tx, id, doc)?;
     indexer.index_source(tx, source_id)?;
     if let Some((quote, other)) = replace::dangling_milestone(tx)? {
         return Err(Refusal::Problems(vec![format!(
@@ -313,32 +315,26 @@ enum Catalogued {
     Replacing(i64),
 }
 
-/// A catalogued source's id, digest, stored record, file name and text.
-type Version = (i64, String, String, String, String);
+/// A catalogued source's id, digest, file name and text.
+type Version = (i64, String, String, String);
 
 /// The catalogued version of a source, if any. A source with a URL is that URL's: two papers'
 /// articles of one title and day are two sources. Title and date identify only a source
 /// without a URL (the unique indexes of V7).
 fn catalogued_version(tx: &Transaction, meta: &SourceMeta) -> Result<Option<Version>> {
     let row = |row: &rusqlite::Row| -> rusqlite::Result<Version> {
-        Ok((
-            row.get(0)?,
-            row.get(1)?,
-            row.get(2)?,
-            row.get(3)?,
-            row.get(4)?,
-        ))
+        Ok((row.get(0)?, row.get(1)?, row.get(2)?, row.get(3)?))
     };
     let found = match &meta.url {
         Some(url) => tx
             .prepare_cached(
-                "SELECT source_id, record_sha256, record_json, file_name, full_text FROM sources
+                "SELECT source_id, record_sha256, file_name, full_text FROM sources
                   WHERE url = ?1",
             )?
             .query_row([url], row),
         None => tx
             .prepare_cached(
-                "SELECT source_id, record_sha256, record_json, file_name, full_text FROM sources
+                "SELECT source_id, record_sha256, file_name, full_text FROM sources
                   WHERE url IS NULL AND title = ?1 AND published_on = ?2",
             )?
             .query_row([&meta.title, &meta.published], row),
@@ -356,7 +352,7 @@ fn catalogued(
 ) -> Result<Catalogued, Refusal> {
     let meta = &doc.file.source;
     let existing = catalogued_version(tx, meta)?;
-    let Some((id, sha, old_json, loaded_from, old_text)) = existing else {
+    let Some((id, sha, loaded_from, old_text)) = existing else {
         return Ok(Catalogued::No);
     };
     if sha == record_sha256 {
@@ -365,7 +361,9 @@ fn catalogued(
     if options.replace {
         return Ok(Catalogued::Replacing(id));
     }
-    let mut old: Json = serde_json::from_str(&old_json).map_err(anyhow::Error::from)?;
+    // The catalogued version, rebuilt from the tables, as the file it was loaded from.
+    let mut old: Json =
+        serde_json::to_value(super::record::rebuild(tx, id)?).map_err(anyhow::Error::from)?;
     let mut new: Json = serde_json::from_str(record_json).map_err(anyhow::Error::from)?;
     old["source"]["text"] = Json::String(old_text);
     new["source"]["text"] = Json::String(doc.text.clone());

@@ -83,6 +83,27 @@ pub(super) fn label(tx: &Transaction, kind: RefKind, id: i64) -> Result<String> 
     Ok(tx.query_row(sql, [id], |r| r.get(0))?)
 }
 
+/// A row's name as catalogued.
+pub(super) fn catalogued_name(tx: &Transaction, kind: RefKind, id: i64) -> Result<String> {
+    let sql = match kind {
+        RefKind::Place => "SELECT name FROM places WHERE place_id = ?1",
+        RefKind::Industry => "SELECT name FROM industries WHERE industry_id = ?1",
+        RefKind::Company => "SELECT name FROM companies WHERE company_id = ?1",
+        RefKind::Strategy => "SELECT name FROM strategies WHERE strategy_id = ?1",
+    };
+    Ok(tx.prepare_cached(sql)?.query_row([id], |r| r.get(0))?)
+}
+
+/// The kind of a name by its word in `source_declarations.kind`.
+pub(super) fn kind_of(word: &str) -> RefKind {
+    match word {
+        "place" => RefKind::Place,
+        "industry" => RefKind::Industry,
+        "company" => RefKind::Company,
+        _ => RefKind::Strategy,
+    }
+}
+
 /// The message for a name that matches several rows.
 pub(super) fn ambiguous(
     tx: &Transaction,

@@ -11,12 +11,23 @@ use crate::source::model::{FactEntry, ProjectEntry, SameAsEntry};
 use crate::source::validate::RefKind;
 
 impl Writer<'_> {
-    pub(super) fn project(&mut self, path: &str, p: &ProjectEntry, event_id: i64) -> Result<()> {
+    /// A project of the event, at `position` among its projects in the file.
+    pub(super) fn project(
+        &mut self,
+        (path, position): (&str, usize),
+        p: &ProjectEntry,
+        event_id: i64,
+    ) -> Result<()> {
         let project_id = match &p.same_as {
             Some(same) => {
                 let id = same_project(self.tx, same)?
                     .ok_or_else(|| anyhow!("{path}.same_as: no catalogued project matches"))?;
-                self.mention(path, p, id, event_id)?;
+                self.mention(
+                    (path, position),
+                    p,
+                    (id, named_by(self.tx, same)?),
+                    event_id,
+                )?;
                 id
             }
             None => {
@@ -31,27 +42,7 @@ impl Writer<'_> {
                 id
             }
         };
-        // A project reported again keeps the links its first source made; a later source adds
-        // the ones it states that are not there yet. A link stated in the project's own quote by
-        // its own source leaves the quote out (V12: project_companies_quoted writes it out).
-        let own_quote = p.same_as.is_none().then_some(p.quote.as_str());
-        for c in &p.companies {
-            self.tx
-                .prepare_cached(
-                    "INSERT OR IGNORE INTO project_companies (project_id, company_id, role, basis,
-                                                    source_id, quote, note)
-                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-                )?
-                .execute(params![
-                    project_id,
-                    self.names.get(RefKind::Company, &c.name)?,
-                    c.role,
-                    c.basis,
-                    self.source_id,
-                    unless_repeated(&c.quote, own_quote),
-                    c.note
-                ])?;
-        }
+        self.project_companies(p, project_id)?;
         for l in &p.industries {
             self.tx
                 .prepare_cached(
@@ -84,6 +75,32 @@ impl Writer<'_> {
         Ok(())
     }
 
+    /// The companies this source gives a project. A project reported again keeps the links its
+    /// first source made; a later source adds the ones it states that are not there yet. A link
+    /// stated in the project's own quote by its own source leaves the quote out (V12:
+    /// project_companies_quoted writes it out).
+    fn project_companies(&mut self, p: &ProjectEntry, project_id: i64) -> Result<()> {
+        let own_quote = p.same_as.is_none().then_some(p.quote.as_str());
+        for c in &p.companies {
+            self.tx
+                .prepare_cached(
+                    "INSERT OR IGNORE INTO project_companies (project_id, company_id, role, basis,
+                                                    source_id, quote, note)
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+                )?
+                .execute(params![
+                    project_id,
+                    self.names.get(RefKind::Company, &c.name)?,
+                    c.role,
+                    c.basis,
+                    self.source_id,
+                    unless_repeated(&c.quote, own_quote),
+                    c.note
+                ])?;
+        }
+        Ok(())
+    }
+
     /// The id the replaced version gave this project of the current event, if any (no lookup,
     /// and no key built, on a plain import).
     fn kept_project_id(&self, name: &str) -> Option<i64> {
@@ -99,9 +116,9 @@ impl Writer<'_> {
     /// A project a later source reports again: its event, quote and amount in that source.
     fn mention(
         &mut self,
-        path: &str,
+        (path, position): (&str, usize),
         p: &ProjectEntry,
-        project_id: i64,
+        (project_id, named_by): (i64, &str),
         event_id: i64,
     ) -> Result<()> {
         let amount = money(&format!("{path}.amount"), p.amount.as_ref())?;
@@ -109,8 +126,9 @@ impl Writer<'_> {
             .prepare_cached(
                 "INSERT INTO project_mentions (project_id, source_id, event_id, name, quote,
                                                amount_yuan, amount_foreign, amount_currency,
-                                               amount_qualifier, amount_quote)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+                                               amount_qualifier, amount_quote, named_by,
+                                               position)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
             )?
             .execute(params![
                 project_id,
@@ -122,7 +140,9 @@ impl Writer<'_> {
                 amount.foreign,
                 amount.currency,
                 amount.qualifier,
-                amount.quote
+                amount.quote,
+                named_by,
+                position as i64
             ])
             .map_err(|e| {
                 anyhow!("{path}: cannot record this source's mention of the project: {e}")
@@ -133,21 +153,22 @@ impl Writer<'_> {
 
     fn insert_project(&mut self, path: &str, p: &ProjectEntry, event_id: i64) -> Result<i64> {
         let amount = money(&format!("{path}.amount"), p.amount.as_ref())?;
-        let (place_id, place_basis, place_quote) = match &p.place {
+        let (place_id, place_basis, place_quote, place_note) = match &p.place {
             Some(l) => (
                 Some(self.names.get(RefKind::Place, &l.name)?),
                 Some(l.basis.as_str()),
                 Some(l.quote.as_str()),
+                l.note.as_deref(),
             ),
-            None => (None, None, None),
+            None => (None, None, None, None),
         };
         self.tx
             .prepare_cached(
                 "INSERT INTO projects (project_id, event_id, source_id, name, quote, amount_yuan,
                                        amount_foreign, amount_currency, amount_qualifier,
                                        amount_quote, place_id, place_basis, place_quote, name_key,
-                                       project_key)
-                 VALUES (?15, ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
+                                       project_key, place_note)
+                 VALUES (?15, ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?16)",
             )?
             .execute(params![
                 event_id,
@@ -166,7 +187,8 @@ impl Writer<'_> {
                 place_quote,
                 fold(&p.name),
                 p.key,
-                self.kept_project_id(&p.name)
+                self.kept_project_id(&p.name),
+                place_note
             ])?;
         Ok(self.tx.last_insert_rowid())
     }
@@ -222,6 +244,21 @@ pub(super) fn same_project(tx: &Transaction, same: &SameAsEntry) -> Result<Optio
         _ => None,
     };
     Ok(found)
+}
+
+/// How a `same_as` (or a milestone's `project`) names its project: by its key, or by the URL or
+/// the title of the source it names.
+pub(super) fn named_by(tx: &Transaction, same: &SameAsEntry) -> Result<&'static str> {
+    if same.key.is_some() {
+        return Ok("key");
+    }
+    let by_url: bool = tx
+        .prepare_cached(
+            "SELECT EXISTS (SELECT 1 FROM sources WHERE url = ?1)
+                 OR NOT EXISTS (SELECT 1 FROM sources WHERE title = ?1)",
+        )?
+        .query_row([&same.source], |r| r.get(0))?;
+    Ok(if by_url { "url" } else { "title" })
 }
 
 /// A quote that repeats the one it would be read with is stored once (V12): None then.

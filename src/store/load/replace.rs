@@ -83,11 +83,15 @@ pub(super) fn renamed_key(
     let mut now = tx.prepare_cached(
         "SELECT name, project_key FROM projects WHERE project_id = ?1 AND source_id = ?2",
     )?;
-    // The other sources' files as loaded: a same_as by key is in their records.
+    // The other sources that name the project by its key: in a same_as, or in a milestone.
     let mut naming = tx.prepare_cached(
-        "SELECT s.title FROM sources s, json_each(s.record_json, '$.events') e,
-                json_each(e.value, '$.projects') p
-          WHERE s.source_id <> ?1 AND json_extract(p.value, '$.same_as.key') = ?2
+        "SELECT s.title FROM sources s
+          WHERE s.source_id <> ?1
+            AND s.source_id IN (SELECT source_id FROM project_mentions
+                                 WHERE project_id = ?2 AND named_by = 'key'
+                                UNION ALL
+                                SELECT source_id FROM milestones
+                                 WHERE project_id = ?2 AND named_by = 'key')
           ORDER BY s.source_id LIMIT 1",
     )?;
     for (project_id, key) in old_keys {
@@ -103,7 +107,7 @@ pub(super) fn renamed_key(
             continue;
         }
         if let Some(other) = naming
-            .query_row(rusqlite::params![source_id, key], |r| r.get(0))
+            .query_row(rusqlite::params![source_id, project_id], |r| r.get(0))
             .optional()?
         {
             return Ok(Some((key.clone(), name, other)));
@@ -149,6 +153,7 @@ pub(super) fn delete_facts(tx: &Transaction, source_id: i64) -> Result<()> {
         "DELETE FROM industry_strategies WHERE source_id = ?1",
         "DELETE FROM layout_industries WHERE source_id = ?1",
         "DELETE FROM company_aliases WHERE source_id = ?1",
+        "DELETE FROM source_declarations WHERE source_id = ?1",
     ];
     for sql in deletes {
         tx.execute(sql, [source_id])?;
@@ -166,12 +171,15 @@ pub(super) fn delete_orphans(tx: &Transaction, source_id: i64) -> Result<()> {
             AND strategy_id NOT IN (SELECT strategy_id FROM project_strategies)
             AND strategy_id NOT IN (SELECT strategy_id FROM place_strategies)
             AND strategy_id NOT IN (SELECT strategy_id FROM industry_strategies)
-            AND strategy_id NOT IN (SELECT strategy_id FROM layout_industries)",
+            AND strategy_id NOT IN (SELECT strategy_id FROM layout_industries)
+            AND strategy_id NOT IN (SELECT name_id FROM source_declarations
+                                     WHERE kind = 'strategy')",
         "DELETE FROM companies WHERE source_id = ?1
             AND company_id NOT IN (SELECT company_id FROM project_companies)
             AND company_id NOT IN (SELECT company_id FROM event_companies)
             AND company_id NOT IN (SELECT company_id FROM company_aliases)
-            AND company_id NOT IN (SELECT parent_company_id FROM companies WHERE parent_company_id IS NOT NULL)",
+            AND company_id NOT IN (SELECT parent_company_id FROM companies WHERE parent_company_id IS NOT NULL)
+            AND company_id NOT IN (SELECT name_id FROM source_declarations WHERE kind = 'company')",
         "DELETE FROM industries WHERE source_id = ?1
             AND industry_id NOT IN (SELECT industry_id FROM event_industries)
             AND industry_id NOT IN (SELECT industry_id FROM project_industries)
@@ -180,7 +188,9 @@ pub(super) fn delete_orphans(tx: &Transaction, source_id: i64) -> Result<()> {
             AND industry_id NOT IN (SELECT industry_id FROM industry_aliases)
             AND industry_id NOT IN (SELECT industry_id FROM industry_distinctions)
             AND industry_id NOT IN (SELECT other_id FROM industry_distinctions)
-            AND industry_id NOT IN (SELECT parent_id FROM industries WHERE parent_id IS NOT NULL)",
+            AND industry_id NOT IN (SELECT parent_id FROM industries WHERE parent_id IS NOT NULL)
+            AND industry_id NOT IN (SELECT name_id FROM source_declarations
+                                     WHERE kind = 'industry')",
         "DELETE FROM places WHERE source_id = ?1
             AND place_id NOT IN (SELECT place_id FROM events)
             AND place_id NOT IN (SELECT place_id FROM projects WHERE place_id IS NOT NULL)
@@ -189,7 +199,8 @@ pub(super) fn delete_orphans(tx: &Transaction, source_id: i64) -> Result<()> {
             AND place_id NOT IN (SELECT place_id FROM place_strategies)
             AND place_id NOT IN (SELECT place_id FROM place_aliases)
             AND place_id NOT IN (SELECT place_id FROM breakdown_parts WHERE place_id IS NOT NULL)
-            AND place_id NOT IN (SELECT parent_id FROM places WHERE parent_id IS NOT NULL)",
+            AND place_id NOT IN (SELECT parent_id FROM places WHERE parent_id IS NOT NULL)
+            AND place_id NOT IN (SELECT name_id FROM source_declarations WHERE kind = 'place')",
     ];
     loop {
         let mut deleted = 0;
@@ -208,4 +219,46 @@ pub(super) fn stale_quotes(tx: &Transaction, source_id: i64) -> Result<Vec<Strin
         .into_iter()
         .map(|q| format!("{} `{}`", q.record, q.quote))
         .collect())
+}
+
+/// The new version's figures as written, listed in the order the tables give its events and
+/// projects back: a replaced source's events and projects keep their ids, which may not be in
+/// the new file's order (projects reported again keep their places in the file).
+pub(super) fn figures_in_table_order(
+    tx: &Transaction,
+    source_id: i64,
+    doc: &crate::source::SourceDocument,
+) -> Result<()> {
+    let mut file = doc.file.clone();
+    let mut event_id =
+        tx.prepare_cached("SELECT event_id FROM events WHERE source_id = ?1 AND name = ?2")?;
+    let mut project_id =
+        tx.prepare_cached("SELECT project_id FROM projects WHERE event_id = ?1 AND name = ?2")?;
+    let mut events = Vec::new();
+    for mut ev in file.events {
+        let id: i64 = event_id.query_row(rusqlite::params![source_id, ev.name], |r| r.get(0))?;
+        // Projects reported again keep their places; the others fill the rest in id order.
+        let mut first = Vec::new();
+        for (j, p) in ev.projects.iter().enumerate() {
+            if p.same_as.is_none() {
+                let pid: i64 = project_id.query_row(rusqlite::params![id, p.name], |r| r.get(0))?;
+                first.push((pid, j));
+            }
+        }
+        let slots: Vec<usize> = first.iter().map(|(_, j)| *j).collect();
+        first.sort_unstable();
+        let before = ev.projects.clone();
+        for (slot, (_, j)) in slots.into_iter().zip(first) {
+            ev.projects[slot] = before[j].clone();
+        }
+        events.push((id, ev));
+    }
+    events.sort_by_key(|(id, _)| *id);
+    file.events = events.into_iter().map(|(_, ev)| ev).collect();
+    tx.prepare_cached("UPDATE sources SET figures_written = ?1 WHERE source_id = ?2")?
+        .execute(rusqlite::params![
+            crate::source::written::figures_written(&file, &doc.text),
+            source_id
+        ])?;
+    Ok(())
 }

@@ -1,19 +1,22 @@
 //! Writing a validated source: one method per kind of record, called in order by
 //! [`Writer::write`]. Names resolve to rows the catalogue already has, or create them.
 
+use std::collections::HashMap;
+
 use anyhow::{Result, anyhow, bail};
 use rusqlite::{OptionalExtension, Transaction, params};
 
 use super::LoadSummary;
 use super::figures::{Money, money, parse, whole};
-use super::names::{Names, existing, label};
+use super::names::{Names, catalogued_name, existing, kind_of, label};
 use super::parts::Subject;
 use super::statistic::{StatisticRow, insert_statistic};
 use crate::source::SourceDocument;
 use crate::source::figure::{self, Figure, Quantity};
 use crate::source::fold::fold;
 use crate::source::model::{
-    BandEntry, CompanyEntry, EventEntry, IndustryEntry, Link, NameAlias, PlaceEntry, StrategyEntry,
+    BandEntry, CompanyEntry, EventEntry, IndustryEntry, Link, NameAlias, PlaceEntry, SourceFile,
+    StrategyEntry,
 };
 use crate::source::period::{self, When};
 use crate::source::validate::RefKind;
@@ -28,13 +31,16 @@ pub(super) struct Writer<'a> {
     /// Ids to keep (a replace) and the name of the event being written.
     pub kept: &'a super::replace::KeptIds,
     pub event_name: String,
+    /// The source's text, which a declaration of a name catalogued before quotes.
+    pub text: &'a str,
 }
 
 /// The row identity of a source: its file, its record and the hashes that recognise it again.
 pub(super) struct SourceRow<'a> {
     pub doc: &'a SourceDocument,
     pub record_sha256: &'a str,
-    pub record_json: &'a str,
+    /// The file's figures as written (`written::figures_written`).
+    pub figures_written: &'a str,
     /// The id of the source being replaced, which the new version keeps.
     pub replacing: Option<i64>,
     /// The replaced version's event and project ids by name, which the new version keeps.
@@ -60,6 +66,7 @@ impl<'a> Writer<'a> {
             published: row.doc.file.source.published.clone(),
             kept: &row.kept,
             event_name: String::new(),
+            text: &row.doc.text,
         };
         let f = &row.doc.file;
         w.places(&f.places, &row.codes)?;
@@ -73,7 +80,63 @@ impl<'a> Writer<'a> {
             w.period_statistic(&format!("statistics[{i}]"), st)?;
         }
         w.milestones(&f.milestones)?;
+        w.names_written(f)?;
         Ok((w.summary, source_id))
+    }
+
+    /// The names the file refers to otherwise than the tables give them back (by an alias, or
+    /// in the other script), kept in `sources.names_written`; nothing is looked up for a file
+    /// that refers only to names it declares, as it declares them.
+    fn names_written(&self, file: &SourceFile) -> Result<()> {
+        let mut declared: HashMap<(&str, i64), &str> = HashMap::new();
+        let sections = [
+            (
+                "place",
+                file.places
+                    .iter()
+                    .map(|p| p.name.as_str())
+                    .collect::<Vec<_>>(),
+            ),
+            (
+                "industry",
+                file.industries.iter().map(|i| i.name.as_str()).collect(),
+            ),
+            (
+                "company",
+                file.companies.iter().map(|c| c.name.as_str()).collect(),
+            ),
+            (
+                "strategy",
+                file.strategies.iter().map(|s| s.name.as_str()).collect(),
+            ),
+        ];
+        for (kind, names) in &sections {
+            for name in names {
+                let id = self.names.get(kind_of(kind), name)?;
+                declared.entry((kind, id)).or_insert(name);
+            }
+        }
+        let mut failed = None;
+        let mut catalogued = |kind: &str, name: &str| {
+            let id = self.names.get(kind_of(kind), name).ok()?;
+            match catalogued_name(self.tx, kind_of(kind), id) {
+                Ok(c) => Some((c, declared.get(&(kind, id)).map(|d| (*d).to_string()))),
+                Err(e) => {
+                    failed = Some(e);
+                    None
+                }
+            }
+        };
+        let written = crate::source::written::names_written(file, &mut catalogued);
+        if let Some(e) = failed {
+            return Err(e);
+        }
+        if written.is_some() {
+            self.tx
+                .prepare_cached("UPDATE sources SET names_written = ?1 WHERE source_id = ?2")?
+                .execute(params![written, self.source_id])?;
+        }
+        Ok(())
     }
 
     /// An entity the file declares that the catalogue already has is reused; when it came from
@@ -131,6 +194,7 @@ impl<'a> Writer<'a> {
                     .optional()?,
                 None => self.reuse(RefKind::Place, &p.name, p.quote.as_deref())?,
             };
+            let reused = found.is_some();
             let id = match found {
                 Some(id) => {
                     // A place catalogued before codes were resolved gets its code now; one
@@ -167,6 +231,10 @@ impl<'a> Writer<'a> {
                     self.tx.last_insert_rowid()
                 }
             };
+            let quote = p.quote.as_deref();
+            let parent = self.parent_written(RefKind::Place, id, p.parent.as_deref())?;
+            let declared = (p.name.as_str(), reused.then_some(quote));
+            self.declare(("place", i), id, declared, p.code.is_some(), parent)?;
             self.names.insert(RefKind::Place, &p.name, id);
             self.name_aliases(RefKind::Place, &p.aliases, id)?;
         }
@@ -216,9 +284,13 @@ impl<'a> Writer<'a> {
 
     fn industries(&mut self, industries: &[IndustryEntry]) -> Result<()> {
         let mut new_industries = Vec::new();
+        let mut declared = Vec::new();
         for ind in industries {
             let id = match self.reuse(RefKind::Industry, &ind.name, Some(&ind.quote))? {
-                Some(id) => id,
+                Some(id) => {
+                    declared.push((id, Some(Some(ind.quote.as_str()))));
+                    id
+                }
                 None => {
                     self.tx
                         .prepare_cached(
@@ -233,7 +305,9 @@ impl<'a> Writer<'a> {
                         ])?;
                     self.summary.industries_added += 1;
                     new_industries.push(ind);
-                    self.tx.last_insert_rowid()
+                    let id = self.tx.last_insert_rowid();
+                    declared.push((id, None));
+                    id
                 }
             };
             self.names.insert(RefKind::Industry, &ind.name, id);
@@ -249,6 +323,10 @@ impl<'a> Writer<'a> {
                         self.names.get(RefKind::Industry, &ind.name)?
                     ])?;
             }
+        }
+        for (i, ((id, reused), ind)) in declared.into_iter().zip(industries).enumerate() {
+            let parent = self.parent_written(RefKind::Industry, id, ind.parent.as_deref())?;
+            self.declare(("industry", i), id, (&ind.name, reused), false, parent)?;
         }
         self.distinctions(industries)
     }
@@ -278,13 +356,19 @@ impl<'a> Writer<'a> {
 
     fn companies(&mut self, companies: &[CompanyEntry]) -> Result<()> {
         let mut new_companies = Vec::new();
-        for co in companies {
+        for (i, co) in companies.iter().enumerate() {
             let id = match self.reuse(RefKind::Company, &co.name, Some(&co.quote))? {
-                Some(id) => id,
+                Some(id) => {
+                    let declared = (co.name.as_str(), Some(Some(co.quote.as_str())));
+                    self.declare(("company", i), id, declared, false, None)?;
+                    id
+                }
                 None => {
                     self.insert_company(co)?;
                     new_companies.push(co);
-                    self.tx.last_insert_rowid()
+                    let id = self.tx.last_insert_rowid();
+                    self.declare(("company", i), id, (&co.name, None), false, None)?;
+                    id
                 }
             };
             self.names.insert(RefKind::Company, &co.name, id);
@@ -383,11 +467,12 @@ impl<'a> Writer<'a> {
     }
 
     fn strategies(&mut self, strategies: &[StrategyEntry]) -> Result<()> {
-        for st in strategies {
-            let id = match self.reuse(RefKind::Strategy, &st.name, Some(&st.quote))? {
-                Some(id) => id,
-                None => self.insert_strategy(st)?,
+        for (i, st) in strategies.iter().enumerate() {
+            let (id, reused) = match self.reuse(RefKind::Strategy, &st.name, Some(&st.quote))? {
+                Some(id) => (id, Some(Some(st.quote.as_str()))),
+                None => (self.insert_strategy(st)?, None),
             };
+            self.declare(("strategy", i), id, (&st.name, reused), false, None)?;
             self.names.insert(RefKind::Strategy, &st.name, id);
             for l in &st.places {
                 let place_id = self.names.get(RefKind::Place, &l.name)?;
@@ -442,6 +527,87 @@ impl<'a> Writer<'a> {
         Ok(self.tx.last_insert_rowid())
     }
 
+    /// Records that the file declares a name, at its position in its section: `reused` holds
+    /// the declaration's quote (if any) when the name's row was there before, whose quote is
+    /// another declaration's; it is kept as a slice of this source's text.
+    fn declare(
+        &self,
+        (kind, position): (&str, usize),
+        id: i64,
+        (written_name, reused): (&str, Option<Option<&str>>),
+        code_given: bool,
+        parent_written: Option<String>,
+    ) -> Result<()> {
+        let name_written = match reused {
+            Some(_) => self.name_written(kind, id, written_name)?,
+            None => None,
+        };
+        let (start, length) = match reused {
+            None => (None, None),
+            Some(None) => (Some(0), None),
+            Some(Some(quote)) => {
+                let (start, length) = crate::source::written::slice_of(self.text, quote)
+                    .ok_or_else(|| anyhow!("{kind} {id}: its quote is not in the text"))?;
+                (Some(start), Some(length))
+            }
+        };
+        self.tx
+            .prepare_cached(
+                "INSERT INTO source_declarations (source_id, kind, position, name_id, quote_start,
+                                                  quote_length, code_given, parent_written,
+                                                  name_written)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+            )?
+            .execute(params![
+                self.source_id,
+                kind,
+                position as i64,
+                id,
+                start.map(|s| s as i64),
+                length.map(|l| l as i64),
+                code_given,
+                parent_written,
+                name_written
+            ])?;
+        Ok(())
+    }
+
+    /// A declared name as the file wrote it, when its row (catalogued before) has it otherwise:
+    /// in the other script, or an alias of it.
+    fn name_written(&self, kind: &str, id: i64, written: &str) -> Result<Option<String>> {
+        let name = catalogued_name(self.tx, kind_of(kind), id)?;
+        Ok((name != written).then(|| written.to_string()))
+    }
+
+    /// A place's or industry's parent as the file wrote it, when the tables would give it back
+    /// otherwise ('' for none): the parent's name in another script, or none where the row has
+    /// one.
+    fn parent_written(
+        &self,
+        kind: RefKind,
+        id: i64,
+        written: Option<&str>,
+    ) -> Result<Option<String>> {
+        // A parent another source gave an industry is not written back (only the row's own
+        // source's); a place's always is.
+        let sql = match kind {
+            RefKind::Place => {
+                "SELECT up.name FROM places x JOIN places up ON up.place_id = x.parent_id
+                  WHERE x.place_id = ?1 AND ?2 IS NOT NULL"
+            }
+            _ => {
+                "SELECT up.name FROM industries x JOIN industries up ON up.industry_id = x.parent_id
+                  WHERE x.industry_id = ?1 AND x.source_id = ?2"
+            }
+        };
+        let catalogued: Option<String> = self
+            .tx
+            .prepare_cached(sql)?
+            .query_row(params![id, self.source_id], |r| r.get(0))
+            .optional()?;
+        Ok((catalogued.as_deref() != written).then(|| written.unwrap_or_default().to_string()))
+    }
+
     /// Inserts a row into one of the `<thing>_strategies` link tables.
     pub fn link(
         &self,
@@ -453,10 +619,17 @@ impl<'a> Writer<'a> {
     ) -> Result<()> {
         self.tx
             .prepare_cached(&format!(
-                "INSERT INTO {table} ({id_column}, strategy_id, basis, source_id, quote)
-                 VALUES (?1, ?2, ?3, ?4, ?5)"
+                "INSERT INTO {table} ({id_column}, strategy_id, basis, source_id, quote, note)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6)"
             ))?
-            .execute(params![id, strategy_id, l.basis, self.source_id, l.quote])?;
+            .execute(params![
+                id,
+                strategy_id,
+                l.basis,
+                self.source_id,
+                l.quote,
+                l.note
+            ])?;
         Ok(())
     }
 
@@ -495,7 +668,7 @@ impl<'a> Writer<'a> {
         }
         self.event_links(ev, event_id)?;
         for (j, p) in ev.projects.iter().enumerate() {
-            self.project(&format!("{path}.projects[{j}]"), p, event_id)?;
+            self.project((&format!("{path}.projects[{j}]"), j), p, event_id)?;
             if p.same_as.is_none() {
                 self.summary.projects += 1;
             }
@@ -508,14 +681,17 @@ impl<'a> Writer<'a> {
         for l in &ev.industries {
             self.tx
                 .prepare_cached(
-                    "INSERT INTO event_industries (event_id, industry_id, source_id, quote)
-                     VALUES (?1, ?2, ?3, ?4)",
+                    "INSERT INTO event_industries (event_id, industry_id, source_id, quote, basis,
+                                                   note)
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
                 )?
                 .execute(params![
                     event_id,
                     self.names.get(RefKind::Industry, &l.name)?,
                     self.source_id,
-                    l.quote
+                    l.quote,
+                    l.basis,
+                    l.note
                 ])?;
         }
         for l in &ev.strategies {
@@ -651,14 +827,16 @@ fn source(tx: &Transaction, row: &SourceRow) -> Result<i64> {
     let m = &row.doc.file.source;
     tx.prepare_cached(
         "INSERT INTO sources (source_id, title, publisher, url, published_on, author, script,
-                              full_text, text_sha256, record_sha256, record_json, file_name)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)
+                              full_text, text_sha256, record_sha256, figures_written, file_name,
+                              format)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)
          ON CONFLICT (source_id) DO UPDATE SET
              title = excluded.title, publisher = excluded.publisher, url = excluded.url,
              published_on = excluded.published_on, author = excluded.author,
              script = excluded.script, full_text = excluded.full_text,
              text_sha256 = excluded.text_sha256, record_sha256 = excluded.record_sha256,
-             record_json = excluded.record_json, file_name = excluded.file_name",
+             figures_written = excluded.figures_written, file_name = excluded.file_name,
+             format = excluded.format, names_written = NULL",
     )?
     .execute(params![
         row.replacing,
@@ -671,8 +849,9 @@ fn source(tx: &Transaction, row: &SourceRow) -> Result<i64> {
         row.doc.text,
         row.doc.text_sha256(),
         row.record_sha256,
-        row.record_json,
-        row.doc.stored_name
+        row.figures_written,
+        row.doc.stored_name,
+        row.doc.file.format
     ])?;
     Ok(row.replacing.unwrap_or_else(|| tx.last_insert_rowid()))
 }
