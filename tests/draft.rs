@@ -490,6 +490,23 @@ fn the_headline_is_the_signings_not_a_batchs_nor_one_projects() {
         Some("57.9亿元")
     );
 
+    // A rounded total in the lead said exactly later: the exact one is the headline.
+    let file = drafted(
+        "某市赴沪招商签约\n12月15日,某市招商推介会在上海举行,现场签约项目24个,投资总额近160亿元。\
+         推介会上共集中签约24个项目,总投资达159.7亿元人民币。",
+        "2013-12-16",
+    );
+    let amount = file.events[0].signed_amount.as_ref().expect("an amount");
+    assert_eq!(amount.value, "159.7亿元");
+    assert_eq!(
+        amount
+            .alternatives
+            .iter()
+            .map(|a| a.value.as_str())
+            .collect::<Vec<_>>(),
+        ["近160亿元"]
+    );
+
     // The count the title gives picks its sentence over the whole fair's said first.
     let file = drafted(
         "某市在投资贸易洽谈会上签约项目63项 总投资25.11亿元

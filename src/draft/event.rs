@@ -374,10 +374,56 @@ pub fn event(draft: &mut Draft, doc: &Doc, place: &str) -> bool {
         entry.name = event_name(doc, place);
     }
     set_headline(draft, doc, &mut entry, &headline);
+    precise_total(draft, doc, &mut entry);
     entry.quote = event_quote(doc, &entry);
     draft.file.events.push(entry);
     title_figures(draft, doc);
     true
+}
+
+/// A rounded total in the lead (投资总额近160亿元) said exactly later in the signing's words
+/// (总投资达159.7亿元): the exact one is the headline, the rounded one its alternative.
+fn precise_total(draft: &mut Draft, doc: &Doc, entry: &mut EventEntry) {
+    use crate::source::figure::{Qualifier, Quantity};
+    let Some(head) = &entry.signed_amount else {
+        return;
+    };
+    let Some(rounded) = read_figure(&head.value).filter(|f| f.qualifier != Qualifier::Exact) else {
+        return;
+    };
+    let Quantity::Money { currency, amount } = rounded.quantity else {
+        return;
+    };
+    let close = |m: &Found| {
+        read_figure(&m.value).is_some_and(|f| {
+            f.qualifier == Qualifier::Exact
+                && matches!(f.quantity, Quantity::Money { currency: c, amount: a }
+                    if c == currency && (a - amount).abs() * 20 <= amount)
+        })
+    };
+    let exact = doc
+        .clauses
+        .iter()
+        .filter(|c| c.topic == Topic::Signing && TOTAL_WORDS.iter().any(|w| c.text.contains(w)))
+        .flat_map(money_in)
+        .find(|m| !draft.is_used(m.start, m.end) && close(m));
+    let Some(m) = exact else {
+        return;
+    };
+    let Some(value) = parseable(&m.value) else {
+        return;
+    };
+    let old = entry.signed_amount.take().expect("checked above");
+    entry.signed_amount = Some(FigureEntry {
+        value,
+        quote: quote_for(doc, &[&m]),
+        alternatives: vec![AlternativeEntry {
+            value: old.value,
+            quote: old.quote,
+            note: Some("the same total, rounded".into()),
+        }],
+    });
+    draft.used(m.start, m.end);
 }
 
 /// The headline of a 开工/竣工/投产 batch (集中开工重点项目13个,总投资22.4亿元) set on its
