@@ -12,7 +12,7 @@ static YEAR: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"((?:19|20)[0-9]{2})年").unwrap_or_else(|e| panic!("the year pattern: {e}"))
 });
 static MONTHS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"([0-9]{1,2}|[一二三四五六七八九十]{1,2})\s*(?:-|－|—|–|~|～|至|到)\s*([0-9]{1,2}|[一二三四五六七八九十]{1,3})月")
+    Regex::new(r"([0-9]{1,2}|[一二三四五六七八九十]{1,2})(?:月份?)?\s*(?:-|－|—|–|~|～|至|到)\s*([0-9]{1,2}|[一二三四五六七八九十]{1,3})月")
         .unwrap_or_else(|e| panic!("the months pattern: {e}"))
 });
 static FIRST_MONTHS: LazyLock<Regex> = LazyLock::new(|| {
@@ -278,6 +278,7 @@ mod tests {
         );
         assert_eq!(bounds("3月份以来"), p("2023-03-01", "2023-07-15"));
         assert_eq!(bounds("2023年以来"), p("2023-01-01", "2023-07-15"));
+        assert_eq!(bounds("1月至4月"), p("2023-01-01", "2023-04-30"));
         assert_eq!(bounds("2021年以来"), None);
         assert_eq!(bounds("2022年"), p("2022-01-01", "2022-12-31"));
         assert_eq!(bounds("2022年全县签约项目"), None);
