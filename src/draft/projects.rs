@@ -420,6 +420,9 @@ fn after_lead_words(run: &str) -> &str {
         "500強企業",
         "龙头企业",
         "龍頭企業",
+        "政府同",
+        "管委会同",
+        "管委會同",
     ] {
         if let Some(i) = name.rfind(w) {
             let rest = &name[i + w.len()..];
@@ -442,11 +445,12 @@ pub(super) fn company_name(run: &str) -> Option<String> {
     // One-character words (与, 和, 由) also occur inside names (恺和): cut at the last whose
     // rest begins with a place's name (是太康县政府与苏州…: the county signs with the company),
     // else at the first that leaves a name.
-    // 有 (有甘肃陇源…有限公司) is cut only before a place: it also begins 有限公司.
+    // 有 (有甘肃陇源…有限公司) and 同 are cut only before a place: they also begin 有限公司
+    // and sit inside names (福建同创动力有限公司).
     let cuts: Vec<(usize, bool)> = name
         .char_indices()
         .filter(|(_, c)| "与與和同由及、向对對为為是在将將被的了等有".contains(*c))
-        .map(|(i, c)| (i + c.len_utf8(), c != '有'))
+        .map(|(i, c)| (i + c.len_utf8(), c != '有' && c != '同'))
         .filter(|&(i, _)| name[i..].chars().count() >= 4)
         .collect();
     let starts_with_place = |rest: &str| g.find_in_text(rest).first().is_some_and(|m| m.start == 0);
@@ -942,6 +946,9 @@ mod tests {
             ["甘肃某某新能源有限公司"]
         );
         assert_eq!(names("有研某某科技有限公司投资"), ["有研某某科技有限公司"]);
+        // 同 inside a name that begins with its province is no cut.
+        assert_eq!(names("福建同创动力有限公司投资"), ["福建同创动力有限公司"]);
+        assert_eq!(names("县政府同某某能源有限公司签约"), ["某某能源有限公司"]);
         // 世界500强企业, 龙头企业: what the company is, not its name.
         assert_eq!(names("世界500强企业中粮集团番茄制品项目落户"), ["中粮集团"]);
     }
