@@ -423,6 +423,9 @@ fn after_lead_words(run: &str) -> &str {
         "政府同",
         "管委会同",
         "管委會同",
+        "政府和",
+        "管委会和",
+        "管委會和",
     ] {
         if let Some(i) = name.rfind(w) {
             let rest = &name[i + w.len()..];
@@ -445,12 +448,12 @@ pub(super) fn company_name(run: &str) -> Option<String> {
     // One-character words (与, 和, 由) also occur inside names (恺和): cut at the last whose
     // rest begins with a place's name (是太康县政府与苏州…: the county signs with the company),
     // else at the first that leaves a name.
-    // 有 (有甘肃陇源…有限公司) and 同 are cut only before a place: they also begin 有限公司
-    // and sit inside names (福建同创动力有限公司).
+    // 有 (有甘肃陇源…有限公司), 同 and 和 are cut only before a place: they also begin 有限公司
+    // and sit inside names (福建同创动力有限公司, 和记).
     let cuts: Vec<(usize, bool)> = name
         .char_indices()
         .filter(|(_, c)| "与與和同由及、向对對为為是在将將被的了等有".contains(*c))
-        .map(|(i, c)| (i + c.len_utf8(), c != '有' && c != '同'))
+        .map(|(i, c)| (i + c.len_utf8(), !"有同和".contains(c)))
         .filter(|&(i, _)| name[i..].chars().count() >= 4)
         .collect();
     let starts_with_place = |rest: &str| g.find_in_text(rest).first().is_some_and(|m| m.start == 0);
