@@ -715,3 +715,45 @@ fn a_count_inside_a_places_name_is_no_figure() {
         Some("25个")
     );
 }
+
+/// A sentence that names last year and then this year, in a report written in our own words
+/// for this test: the later of 去年 and 今年 said so far dates each clause.
+#[test]
+fn this_year_said_after_last_year_dates_what_follows() {
+    let file = drafted(
+        "某县举行招商会\n5月15日,某县举行招商会,共签约项目61个,总投资60亿元。县长说,去年全县\
+         实现地区生产总值252.6亿元,今年一季度合同利用外资已达1.18亿美元,全年力争合同利用外资\
+         3亿美元以上。",
+        "2011-05-16",
+    );
+    let periods: Vec<(&str, &str, Option<&str>, Option<&str>)> = file
+        .statistics
+        .iter()
+        .filter(|s| s.kind != "place_fact")
+        .map(|s| {
+            (
+                s.kind.as_str(),
+                s.value.as_str(),
+                s.from.as_deref(),
+                s.to.as_deref(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        periods,
+        [
+            (
+                "period_statistic",
+                "1.18亿美元",
+                Some("2011-01-01"),
+                Some("2011-03-31")
+            ),
+            (
+                "target",
+                "3亿美元以上",
+                Some("2011-01-01"),
+                Some("2011-12-31")
+            ),
+        ]
+    );
+}

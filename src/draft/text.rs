@@ -176,13 +176,17 @@ impl<'a> Doc<'a> {
                 let before = &text[..at];
                 // 去年 in the clause itself is read with the clause (period_in).
                 let earlier = &text[..at - piece.len()];
-                let year = last_year(before).unwrap_or(
-                    if super::period::without_comparisons(earlier).contains("去年") {
-                        self.year - 1
-                    } else {
-                        self.year
-                    },
-                );
+                // 去年…,今年一季度…,全年力争…: the later of 去年 and 今年 said so far.
+                let said = super::period::without_comparisons(before);
+                let last_year_said = said.rfind("去年").is_some_and(|y| {
+                    said.rfind("今年").is_none_or(|t| t < y)
+                        && super::period::without_comparisons(earlier).contains("去年")
+                });
+                let year = last_year(before).unwrap_or(if last_year_said {
+                    self.year - 1
+                } else {
+                    self.year
+                });
                 // 共有39个项目集中签约、开工: a list's items share the batch's stage.
                 // The list is the run of pieces joined by 、 around this one, no further.
                 let piece_start = at - piece.len();
