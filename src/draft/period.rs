@@ -41,6 +41,11 @@ static YEAR_OPENS: LazyLock<Regex> = LazyLock::new(|| {
         .unwrap_or_else(|e| panic!("the year pattern: {e}"))
 });
 
+static YEAR_LEADS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^((?:19|20)[0-9]{2})年(?:度)?(?:[^0-9０-９月第底初末前中以至到上下全一二三四])")
+        .unwrap_or_else(|e| panic!("the year pattern: {e}"))
+});
+
 static SINCE_YEAR: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"((?:19|20)[0-9]{2})年(?:以来|以來|至今)")
         .unwrap_or_else(|e| panic!("the since pattern: {e}"))
@@ -141,7 +146,17 @@ pub fn period_in(clause: &str, year: i32, published: &str) -> Option<Topic> {
     }
     // 2006年,临夏州…签约项目达到104项 (published in 2007): a year gone by, alone before the
     // comma, is the period of what follows.
-    if let Some(c) = YEAR_OPENS.captures(clause.trim())
+    let opens = YEAR_OPENS.captures(clause.trim()).or_else(|| {
+        // 2016年开发区共联系洽谈项目50余个: a year gone by that opens a clause about signing.
+        YEAR_LEADS.captures(clause.trim()).filter(|_| {
+            [
+                "签约", "簽約", "签订", "簽訂", "洽谈", "洽談", "引进", "引進",
+            ]
+            .iter()
+            .any(|w| clause.contains(w))
+        })
+    });
+    if let Some(c) = opens
         && let Some(y) = c[1].parse::<i32>().ok()
         && published.get(..4).and_then(|p| p.parse::<i32>().ok()) > Some(y)
     {
@@ -281,7 +296,11 @@ mod tests {
         assert_eq!(bounds("1月至4月"), p("2023-01-01", "2023-04-30"));
         assert_eq!(bounds("2021年以来"), None);
         assert_eq!(bounds("2022年"), p("2022-01-01", "2022-12-31"));
-        assert_eq!(bounds("2022年全县签约项目"), None);
+        assert_eq!(
+            bounds("2022年开发区共签订投资协议31个"),
+            p("2022-01-01", "2022-12-31")
+        );
+        assert_eq!(bounds("2022年全县实现地区生产总值"), None);
         assert_eq!(bounds("2022年12月27日"), None);
         let on_the_first = |clause| match period_in(clause, 2022, "2022-06-01") {
             Some(Topic::Period(f, t, _)) => Some((f, t)),
