@@ -828,8 +828,11 @@ fn short_company_items<'a>(items: &[&'a str]) -> Option<Vec<&'a str>> {
                 .first()
                 .is_none_or(|m| m.end != name.len())
     };
-    (names.len() >= 2 && names.iter().any(|n| full(n)) && names.iter().all(|n| reads_as_name(n)))
-        .then(|| names.into_iter().filter(|n| !full(n)).collect())
+    // A full name may be long (新疆创兴农产品开发集团有限公司); a short one reads as a name.
+    (names.len() >= 2
+        && names.iter().any(|n| full(n))
+        && names.iter().all(|n| full(n) || reads_as_name(n)))
+    .then(|| names.into_iter().filter(|n| !full(n)).collect())
 }
 
 /// A company whose own words (苏州超帮涂料有限公司: 超帮涂料) begin a project's name is that
@@ -909,6 +912,11 @@ mod tests {
         assert_eq!(
             items("新引进成山集团、珠海银隆、万科集团、江苏舜天等"),
             ["珠海银隆", "江苏舜天"]
+        );
+        // A full name longer than a short one may be does not stop the list.
+        assert_eq!(
+            items("分别是某台酒业、某某农产品综合开发集团有限公司、某德农业等"),
+            ["某台酒业", "某德农业"]
         );
         // No company in full: nothing is one.
         assert!(items("涵盖研发中心、管理咨询、金融等").is_empty());
