@@ -143,10 +143,10 @@ pub fn host(doc: &Doc) -> Option<Host> {
     })
 }
 
-/// A zone or park after a division's name (经济技术开发区, 高新区, 工业园区).
+/// A zone or park after a division's name (经济技术开发区, 高新区, 工业园区, 金普新区).
 static ZONE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"^(?:经济技术开发区|經濟技術開發區|经济开发区|經濟開發區|高新技术产业开发区|高新技術產業開發區|高新技术开发区|高新區|高新区|经开区|經開區|开发区|開發區|工业园区|工業園區|产业园区|產業園區|综合保税区|綜合保稅區)",
+        r"^(?:\p{Han}{2}(?:新区|新區)|经济技术开发区|經濟技術開發區|经济开发区|經濟開發區|高新技术产业开发区|高新技術產業開發區|高新技术开发区|高新區|高新区|经开区|經開區|开发区|開發區|工业园区|工業園區|产业园区|產業園區|综合保税区|綜合保稅區)",
     )
     .unwrap_or_else(|e| panic!("the zone pattern: {e}"))
 });
