@@ -144,23 +144,8 @@ pub fn period_in(clause: &str, year: i32, published: &str) -> Option<Topic> {
             return period(format!("{year:04}-{m:02}-01"), last_day(year, m), &c[0]);
         }
     }
-    // 2006年,临夏州…签约项目达到104项 (published in 2007): a year gone by, alone before the
-    // comma, is the period of what follows.
-    let opens = YEAR_OPENS.captures(clause.trim()).or_else(|| {
-        // 2016年开发区共联系洽谈项目50余个: a year gone by that opens a clause about signing.
-        YEAR_LEADS.captures(clause.trim()).filter(|_| {
-            [
-                "签约", "簽約", "签订", "簽訂", "洽谈", "洽談", "引进", "引進",
-            ]
-            .iter()
-            .any(|w| clause.contains(w))
-        })
-    });
-    if let Some(c) = opens
-        && let Some(y) = c[1].parse::<i32>().ok()
-        && published.get(..4).and_then(|p| p.parse::<i32>().ok()) > Some(y)
-    {
-        return period(format!("{y:04}-01-01"), format!("{y:04}-12-31"), &c[0]);
+    if let Some(p) = year_gone_by(clause, published) {
+        return Some(p);
     }
     let whole_year = [
         "全年",
@@ -180,6 +165,29 @@ pub fn period_in(clause: &str, year: i32, published: &str) -> Option<Topic> {
             format!("{year:04}-12-31"),
             words,
         );
+    }
+    None
+}
+
+/// A year gone by, alone before the comma or opening a clause about signing: that year.
+fn year_gone_by(clause: &str, published: &str) -> Option<Topic> {
+    // 2006年,临夏州…签约项目达到104项 (published in 2007): a year gone by, alone before the
+    // comma, is the period of what follows.
+    let opens = YEAR_OPENS.captures(clause.trim()).or_else(|| {
+        // 2016年开发区共联系洽谈项目50余个: a year gone by that opens a clause about signing.
+        YEAR_LEADS.captures(clause.trim()).filter(|_| {
+            [
+                "签约", "簽約", "签订", "簽訂", "洽谈", "洽談", "引进", "引進",
+            ]
+            .iter()
+            .any(|w| clause.contains(w))
+        })
+    });
+    if let Some(c) = opens
+        && let Some(y) = c[1].parse::<i32>().ok()
+        && published.get(..4).and_then(|p| p.parse::<i32>().ok()) > Some(y)
+    {
+        return period(format!("{y:04}-01-01"), format!("{y:04}-12-31"), &c[0]);
     }
     None
 }
