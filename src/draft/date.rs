@@ -29,14 +29,14 @@ fn number(text: &str) -> Option<u32> {
         .ok()
 }
 
-fn published_date(published: &str) -> Option<Date> {
+pub(super) fn published_date(published: &str) -> Option<Date> {
     let y: i32 = published.get(..4)?.parse().ok()?;
     let m: u8 = published.get(5..7)?.parse().ok()?;
     let d: u8 = published.get(8..10)?.parse().ok()?;
     Date::from_calendar_date(y, Month::try_from(m).ok()?, d).ok()
 }
 
-fn iso(d: Date) -> String {
+pub(super) fn iso(d: Date) -> String {
     format!("{:04}-{:02}-{:02}", d.year(), u8::from(d.month()), d.day())
 }
 

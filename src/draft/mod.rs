@@ -169,10 +169,8 @@ pub fn draft(article: &Article, options: &SourceOptions) -> Result<Draft> {
     };
     place_entries(&mut draft, &host);
     // 五家渠: a place's name is never a count (五家) of the signing or the place.
-    for m in crate::source::divisions::gazetteer().find_in_text(&article.text) {
-        if !figures::counts(&article.text[m.start..m.end]).is_empty() {
-            draft.used(m.start, m.end);
-        }
+    for &(start, end) in &host.counted_names {
+        draft.used(start, end);
     }
     if event::event(&mut draft, &doc, &host.name) {
         event::bands(&mut draft, &doc);

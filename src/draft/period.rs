@@ -245,19 +245,10 @@ fn since_in(clause: &str, year: i32, published: &str) -> Option<Topic> {
 /// The last day a period running to the publication covers: the publication's day, or the end
 /// of the month before when it came out on the 1st (截至目前 on June 1 reports up to May).
 fn up_to(published: &str) -> String {
-    let month = || -> Option<(i32, u32)> {
-        let year: i32 = published.get(..4)?.parse().ok()?;
-        let month: u32 = published.get(5..7)?.parse().ok()?;
-        Some((year, month))
-    };
-    match month() {
-        Some((year, month)) if published.get(8..10) == Some("01") => {
-            if month == 1 {
-                last_day(year - 1, 12)
-            } else {
-                last_day(year, month - 1)
-            }
-        }
+    match super::date::published_date(published) {
+        Some(d) if d.day() == 1 => d
+            .previous_day()
+            .map_or_else(|| published.to_string(), super::date::iso),
         _ => published.to_string(),
     }
 }

@@ -23,6 +23,8 @@ pub struct Host {
     pub venue: Option<String>,
     /// The host is a zone or park of the division (新乡经济技术开发区): `name` is the zone's.
     pub zone: bool,
+    /// Where the text names a place whose name holds a count (五家渠: 五家).
+    pub counted_names: Vec<(usize, usize)>,
 }
 
 const HOLDS: &[&str] = &[
@@ -108,7 +110,13 @@ struct Candidate {
 /// The place that held the event, or None when the text names no division.
 pub fn host(doc: &Doc) -> Option<Host> {
     let g = gazetteer();
-    let mut ranked: Vec<Candidate> = candidates(doc).into_values().collect();
+    let mentions = g.find_in_text(doc.text);
+    let counted_names: Vec<(usize, usize)> = mentions
+        .iter()
+        .filter(|m| !super::figures::counts(&doc.text[m.start..m.end]).is_empty())
+        .map(|m| (m.start, m.end))
+        .collect();
+    let mut ranked: Vec<Candidate> = candidates(doc, &mentions).into_values().collect();
     // Highest score; a lower level before a higher one on a tie (the county, not its city).
     ranked.sort_by_key(|c| {
         (
@@ -119,7 +127,7 @@ pub fn host(doc: &Doc) -> Option<Host> {
     });
     let venue = ranked.iter().find(|c| c.venue_only).map(|c| c.name.clone());
     let Some(best) = ranked.first() else {
-        return unlisted(doc);
+        return unlisted(doc).map(|h| Host { counted_names, ..h });
     };
     let doubt = ranked.get(1).and_then(|second| {
         (second.score >= best.score - 1 && !second.venue_only).then(|| {
@@ -135,11 +143,12 @@ pub fn host(doc: &Doc) -> Option<Host> {
         .map(|m| format!("{}{}", &doc.text[best.first..best.first_end], m.as_str()));
     Some(Host {
         name: zone.clone().unwrap_or_else(|| best.name.clone()),
-        division: resolve(&best.name, doc.text, doc.year),
+        division: resolve(&best.name, doc.text, &mentions, doc.year),
         at: best.first,
         doubt,
         venue: venue.filter(|v| *v != best.name),
         zone: zone.is_some(),
+        counted_names,
     })
 }
 
@@ -177,17 +186,18 @@ fn unlisted(doc: &Doc) -> Option<Host> {
         doubt: Some("not a division the gazetteer lists: the name the text begins with".into()),
         venue: None,
         zone: false,
+        counted_names: Vec::new(),
     })
 }
 
 /// Every division named, by its short name, with its score.
-fn candidates(doc: &Doc) -> HashMap<String, Candidate> {
+fn candidates(doc: &Doc, mentions: &[Mention]) -> HashMap<String, Candidate> {
     let g = gazetteer();
     let text = doc.text;
     let mut by_name: HashMap<String, Candidate> = HashMap::new();
-    for m in g.find_in_text(text) {
+    for m in mentions {
         let written = &text[m.start..m.end];
-        let Some((score, venue)) = weigh(doc, &m) else {
+        let Some((score, venue)) = weigh(doc, m) else {
             continue;
         };
         let key = short_form(&fast2s::convert(written)).unwrap_or_else(|| fast2s::convert(written));
@@ -285,12 +295,11 @@ fn weigh(doc: &Doc, m: &Mention) -> Option<(i32, bool)> {
 
 /// The division a name stands for in the article's year, using a province or city named in
 /// the text to tell apart places of the same name.
-fn resolve(name: &str, text: &str, year: i32) -> Option<Division> {
+fn resolve(name: &str, text: &str, mentions: &[Mention], year: i32) -> Option<Division> {
     let g = gazetteer();
     match g.resolve(name, None, Some(year)) {
         Ok(d) => Some(d.clone()),
-        Err(e) => g
-            .find_in_text(text)
+        Err(e) => mentions
             .iter()
             .find_map(|m| {
                 let parent = &text[m.start..m.end];
