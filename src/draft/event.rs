@@ -774,26 +774,20 @@ fn part_segment(doc: &Doc, c: &Clause) -> Option<(usize, usize)> {
     }
     // 内资项目30个,协议资金85亿元;外资项目54个,合同外资17.4亿美元: a sentence of two or more
     // kinds of project with their counts divides the batch (up to a 其中 of its own).
-    if first && PART_FIRST.is_match(c.text) {
+    if first && KIND_COUNT.find(c.text).is_some_and(|m| m.start() == 0) {
         let end = sentence_end(c.start);
         let end = doc.text[c.start..end]
             .find("其中")
             .map_or(end, |e| c.start + e);
-        if PART_FIRST_ANY.find_iter(&doc.text[c.start..end]).count() >= 2 {
+        if KIND_COUNT.find_iter(&doc.text[c.start..end]).count() >= 2 {
             return Some((c.start, end));
         }
     }
     None
 }
 
-static PART_FIRST: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
-        r"^[\p{{Han}}]{{2,8}}(?:项目|項目)(?:有|共)?{NUMBER}(?:个|個|项|項|宗)"
-    ))
-    .unwrap_or_else(|e| panic!("the part pattern: {e}"))
-});
-
-static PART_FIRST_ANY: LazyLock<Regex> = LazyLock::new(|| {
+/// A kind of project with its count (内资项目30个), opening the text or after a comma.
+static KIND_COUNT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
         r"(?:^|[,，;；、])[\p{{Han}}]{{2,8}}(?:项目|項目)(?:有|共)?{NUMBER}(?:个|個|项|項|宗)"
     ))
