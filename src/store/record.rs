@@ -36,6 +36,11 @@ const PARENT_WRITTEN: &str = "CASE d.parent_written WHEN '' THEN NULL
 
 /// The file of source `source_id` as it was imported, without its text.
 pub fn rebuild(conn: &Connection, source_id: i64) -> Result<SourceFile> {
+    rebuild_with_text(conn, source_id).map(|(file, _)| file)
+}
+
+/// [`rebuild`], with the source's text read on the way.
+fn rebuild_with_text(conn: &Connection, source_id: i64) -> Result<(SourceFile, String)> {
     let (mut file, (figures, names), text) = header(conn, source_id)?;
     file.places = places(conn, source_id)?;
     file.industries = industries(conn, source_id)?;
@@ -48,7 +53,7 @@ pub fn rebuild(conn: &Connection, source_id: i64) -> Result<SourceFile> {
         .map_err(|e| anyhow!("source {source_id}: {e}"))?;
     written::put_back(&mut file, &figures, &text)
         .map_err(|e| anyhow!("source {source_id}: {e}"))?;
-    Ok(file)
+    Ok((file, text))
 }
 
 /// A source's figures as written, and its names written otherwise than catalogued.
@@ -862,12 +867,7 @@ impl super::Store {
 
     /// A source's file rebuilt from the tables, its text inline: what `export` writes.
     pub fn source_file(&self, source_id: i64) -> Result<SourceFile> {
-        let mut file = rebuild(&self.conn, source_id)?;
-        let text: String = self.conn.query_row(
-            "SELECT full_text FROM sources WHERE source_id = ?1",
-            [source_id],
-            |r| r.get(0),
-        )?;
+        let (mut file, text) = rebuild_with_text(&self.conn, source_id)?;
         file.source.text = Some(text);
         Ok(file)
     }
