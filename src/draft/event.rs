@@ -699,12 +699,13 @@ pub fn parts(draft: &mut Draft, doc: &Doc) {
     }
 }
 
-/// 按产业类别划分 or 从项目类别看 opening a sentence: the sentence divides the batch.
+/// 按产业类别划分, 从项目类别看 or 12个项目中 opening a sentence: the sentence divides the batch.
 fn divides(clause: &str) -> bool {
-    clause.starts_with('按')
-        && ["划分", "劃分", "分类", "分類", "来分", "來分"]
-            .iter()
-            .any(|w| clause.ends_with(w))
+    ["项目中", "項目中"].iter().any(|w| clause.ends_with(w)) && clause.chars().count() <= 14
+        || clause.starts_with('按')
+            && ["划分", "劃分", "分类", "分類", "来分", "來分"]
+                .iter()
+                .any(|w| clause.ends_with(w))
         || (clause.starts_with('从') || clause.starts_with('從'))
             && clause.ends_with('看')
             && clause.chars().count() <= 10

@@ -102,10 +102,12 @@ pub fn money(text: &str) -> Vec<Found> {
     out
 }
 
-/// Counts in `text` (个, 家, 宗, 项, 批).
+/// Counts in `text` (个, 家, 宗, 项, 批); the prose's counts of points (呈现四个特点, 三个方面)
+/// are none.
 pub fn counts(text: &str) -> Vec<Found> {
     COUNT
         .find_iter(text)
+        .filter(|m| !POINTS.iter().any(|w| text[m.end()..].starts_with(w)))
         .map(|m| {
             let start = trimmed_start(text, m.start());
             Found {
@@ -116,6 +118,11 @@ pub fn counts(text: &str) -> Vec<Found> {
         })
         .collect()
 }
+
+/// What a count of the prose counts: points, not things (四个特点, 三個亮點).
+const POINTS: &[&str] = &[
+    "特点", "特點", "方面", "亮点", "亮點", "特征", "特徵", "变化", "變化", "优势", "優勢",
+];
 
 static MEASURE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(

@@ -364,6 +364,10 @@ pub fn leftovers(draft: &mut Draft, doc: &Doc, place: &str) {
             let Some(value) = parseable(&f.value) else {
                 continue;
             };
+            // 投资最大的是总投资30亿元的…项目: the largest project's figure, not the event's.
+            if of_event && superlative(doc, c, &f) {
+                continue;
+            }
             let attendance = match aside(doc, c, &f) {
                 Aside::Later => continue,
                 Aside::Attendance => true,
@@ -497,6 +501,15 @@ fn wider(doc: &Doc, c: &Clause, f: &Found, place: &str) -> bool {
         .any(|k| place.ends_with(k));
     (!province && in_sentence.contains("全省"))
         || ["全国", "全國"].iter().any(|w| in_sentence.contains(w))
+}
+
+/// A figure of the largest or first of the batch (数额最大的是60亿元, 规模最大的两个项目).
+fn superlative(doc: &Doc, c: &Clause, f: &Found) -> bool {
+    let sentence_start = doc.sentence_at(f.start).map_or(c.start, |s| s.start);
+    let in_sentence = &doc.text[sentence_start.min(f.start)..f.start];
+    ["最大的", "最多的", "最高的"]
+        .iter()
+        .any(|w| in_sentence.contains(w))
 }
 
 /// A figure beside the signing: never the signing's.
