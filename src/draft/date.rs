@@ -121,9 +121,11 @@ pub fn event_date(doc: &Doc) -> (String, Option<String>) {
             (&["前天", "前日"][..], -2),
         ];
         if HELD.iter().any(|w| s.text.contains(w)) {
+            // 新华网唐山2月26日电…今天上午: the day the report was filed, not published.
+            let base = dateline(doc.text, published).unwrap_or(published);
             for (words, days) in relative {
                 if words.iter().any(|w| s.text.contains(w)) {
-                    return (iso(published + Duration::days(days)), None);
+                    return (iso(base + Duration::days(days)), None);
                 }
             }
         }
@@ -136,6 +138,22 @@ pub fn event_date(doc: &Doc) -> (String, Option<String>) {
         None => "no date of the event in the text: the publication date stands in for it".into(),
     };
     (doc.published.clone(), Some(why))
+}
+
+/// The date of a dateline (新华网唐山2月26日电) near the text's start, if it has one.
+fn dateline(text: &str, published: Date) -> Option<Date> {
+    let head: String = text.chars().take(300).collect();
+    let c = DATE.captures_iter(&head).find(|c| {
+        let end = c.get(0).map_or(0, |m| m.end());
+        head[end..].starts_with(['电', '電', '讯', '訊'])
+    })?;
+    let (m, d) = (number(&c[2])?, number(&c[3])?);
+    let month = Month::try_from(u8::try_from(m).ok()?).ok()?;
+    let day = |year| Date::from_calendar_date(year, month, u8::try_from(d).ok()?).ok();
+    match day(published.year())? {
+        date if date > published => day(published.year() - 1),
+        date => Some(date),
+    }
 }
 
 fn no_day((written, year): &(String, i32), then: &str) -> String {

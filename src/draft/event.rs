@@ -660,6 +660,7 @@ pub fn parts(draft: &mut Draft, doc: &Doc) {
     let divides_the_signing = |c: &&Clause| {
         c.topic == Topic::Signing
             || divides(c.text)
+                && c.topic != Topic::Stage
                 && c.sentence > 0
                 && doc.sentences[c.sentence].start == c.start
                 && doc.sentence_has(c.sentence - 1, |t| *t == Topic::Signing)

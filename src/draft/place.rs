@@ -253,8 +253,19 @@ fn weigh(doc: &Doc, m: &Mention) -> Option<(i32, bool)> {
     if DATELINE.is_match(after) {
         return None;
     }
+    // 港通物流(香港)有限公司: a place in a company's name, not one the text speaks of.
+    let rest: String = after
+        .trim_start_matches([')', '）'])
+        .chars()
+        .take(12)
+        .collect();
+    let company_after = ["公司", "集团", "集團"].iter().any(|w| rest.contains(w));
+    if before.ends_with(['(', '（']) && after.starts_with([')', '）']) && company_after {
+        return None;
+    }
     let holds = HOLDS.iter().any(|w| after.starts_with(w));
     let level = gazetteer().division(m.divisions[0]).level;
+    // 曹妃甸新区: a county's short name before a zone's word is the zone's place.
     if !m.full && level == Level::County && !holds {
         return None;
     }

@@ -465,7 +465,13 @@ pub(super) fn company_name(run: &str) -> Option<String> {
     {
         name = &name[i..];
     }
-    let name = name.trim().trim_start_matches(['“', '"', '(', '（']);
+    let mut name = name.trim().trim_start_matches(['“', '"', '(', '（']);
+    // 最大的是由华海石化集团有限公司: the cut at 的 leaves the verb's 是由.
+    for w in ["是由", "系由"] {
+        if name.starts_with(w) && name[w.len()..].chars().count() >= 4 {
+            name = &name[w.len()..];
+        }
+    }
     let chars = name.chars().count();
     let bare = name.ends_with("公司")
         && !name.ends_with("有限公司")

@@ -419,6 +419,8 @@ const TARGET_WORDS: &[&str] = &[
     "確保",
     "计划全年",
     "計劃全年",
+    "全年计划",
+    "全年計劃",
 ];
 
 /// Words of the place's economy, not of its investment promotion.
