@@ -293,7 +293,7 @@ fn shell_import_files(db: &Path, dir: &Path, with_indexes: bool) -> PathBuf {
         "CREATE TABLE search_documents (entry_id, folded, pairs);\n.import --csv {} search_documents\n\
          CREATE VIRTUAL TABLE search_pairs USING fts5(pairs, content = '', tokenize = 'ascii', detail = 'none');\n\
          INSERT INTO search_pairs (rowid, pairs) SELECT entry_id, pairs FROM search_documents;\n\
-         CREATE VIRTUAL TABLE search_fts USING fts5(folded, content = '', columnsize = 0, tokenize = 'trigram');\n\
+         CREATE VIRTUAL TABLE search_fts USING fts5(folded, content = '', columnsize = 0, detail = 'none', tokenize = 'trigram');\n\
          INSERT INTO search_fts (rowid, folded) SELECT entry_id, folded FROM search_documents;\n\
          DROP TABLE search_documents;\nCOMMIT;\n",
         documents.display()
@@ -889,14 +889,18 @@ fn index_search_lines(args: &Args, db: &Path, out: &mut String) {
     ] {
         let folded = zhaoshang::source::fold::fold(term);
         let count = args.dir.join("count.sql");
-        let index = if folded.chars().count() >= 3 {
-            "search_fts"
+        // the trigrams that cover the term, as the program looks it up (the index keeps no
+        // positions, so no phrase)
+        let (index, expression) = if folded.chars().count() >= 3 {
+            let trigrams = zhaoshang::store::search::covering_trigrams(&folded);
+            let quoted: Vec<String> = trigrams.iter().map(|t| format!("\"{t}\"")).collect();
+            ("search_fts", quoted.join(" AND "))
         } else {
-            "search_pairs"
+            ("search_pairs", format!("\"{folded}\""))
         };
         fs::write(
             &count,
-            format!("SELECT count(*) FROM {index} WHERE {index} MATCH '\"{folded}\"';\n"),
+            format!("SELECT count(*) FROM {index} WHERE {index} MATCH '{expression}';\n"),
         )
         .unwrap();
         let timed = alternated(

@@ -250,14 +250,12 @@ fn searched(port: u16, term: &str, kind: &str) -> Vec<String> {
     )
 }
 
-/// The search box of the search_texts view (folded terms of three or more characters).
+/// The canned query `search` of a database by its name (the search_texts view has no search
+/// box since V14: Datasette's box writes a term as a phrase, which search_fts cannot answer).
 fn searched_in(port: u16, database: &str, term: &str, kind: &str) -> Vec<String> {
     labels(
         port,
-        &format!(
-            "/{database}/search_texts.json?_shape=array&_size=max&_search={}",
-            encode(term)
-        ),
+        &format!("/{database}/search.json?_shape=array&q={}", encode(term)),
         kind,
     )
 }

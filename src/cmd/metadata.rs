@@ -115,17 +115,12 @@ fn describe_tables(store: &crate::store::Store) -> Result<Map<String, Json>> {
             .get(&table)
             .map(|t| t.description.clone())
             .unwrap_or_default();
-        // Derived and bookkeeping tables are there for the program, not for reading; the search
-        // texts are what Datasette's search box searches (through search_fts: folded terms of
-        // three or more characters; the canned query `search` folds the term and takes any).
+        // Derived and bookkeeping tables are there for the program, not for reading. The search
+        // texts have no search box: search_fts keeps no positions (V14), which a phrase, as
+        // Datasette's box writes a term, needs; the canned query `search` takes any term.
         let hidden = (table.starts_with("search_") && table != "search_texts")
             || table == "refinery_schema_history";
-        let mut entry =
-            json!({ "description": description, "columns": column_docs, "hidden": hidden });
-        if table == "search_texts" {
-            entry["fts_table"] = json!("search_fts");
-            entry["fts_pk"] = json!("entry_id");
-        }
+        let entry = json!({ "description": description, "columns": column_docs, "hidden": hidden });
         described.insert(table, entry);
     }
     Ok(described)

@@ -14,15 +14,38 @@ use super::terms::Hit;
 
 /// The FTS query that finds one term's entries in a range of ids, in id order, and its MATCH
 /// expression: search_pairs for one or two characters (the trigram index finds no shorter
-/// term), search_fts for three or more.
+/// term), search_fts for three or more. Neither index keeps positions (V14): the entries it
+/// gives may hold the term's trigrams apart, which [`Gathered::consider`] leaves out.
 fn candidates(term: &Term) -> (&'static str, String) {
-    let quoted = term.folded.replace('"', "\"\"");
+    let quoted = |s: &str| format!("\"{}\"", s.replace('"', "\"\""));
     match term.folded.chars().count() {
         // a pair that starts with the character, or the text's last character
-        1 => (PAIRS_IN_RANGE, format!("\"{quoted}\" *")),
-        2 => (PAIRS_IN_RANGE, format!("\"{quoted}\"")),
-        _ => (TRIGRAMS_IN_RANGE, format!("folded : \"{quoted}\"")),
+        1 => (PAIRS_IN_RANGE, format!("{} *", quoted(&term.folded))),
+        2 => (PAIRS_IN_RANGE, quoted(&term.folded)),
+        _ => (
+            TRIGRAMS_IN_RANGE,
+            covering_trigrams(&term.folded)
+                .iter()
+                .map(|t| quoted(t))
+                .collect::<Vec<_>>()
+                .join(" AND "),
+        ),
     }
+}
+
+/// The trigrams that cover a term of three or more characters: its first, every third after
+/// it, and its last (飞轮储能 → 飞轮储, 轮储能). An entry whose text holds the term holds them all.
+pub fn covering_trigrams(term: &str) -> Vec<String> {
+    let chars: Vec<char> = term.chars().collect();
+    let last = chars.len() - 3;
+    let mut starts: Vec<usize> = (0..=last).step_by(3).collect();
+    if starts.last() != Some(&last) {
+        starts.push(last);
+    }
+    starts
+        .into_iter()
+        .map(|i| chars[i..i + 3].iter().collect())
+        .collect()
 }
 
 const PAIRS_IN_RANGE: &str = "SELECT rowid FROM search_pairs WHERE search_pairs MATCH ?1
@@ -203,3 +226,17 @@ const INDEXED_TABLES: [(&str, &str); 8] = [
     ("statistics", "statistic_id"),
     ("sources", "source_id"),
 ];
+
+#[cfg(test)]
+mod tests {
+    use super::covering_trigrams;
+
+    #[test]
+    fn the_trigrams_of_a_term_cover_every_character() {
+        assert_eq!(covering_trigrams("新能源"), ["新能源"]);
+        assert_eq!(covering_trigrams("飞轮储能"), ["飞轮储", "轮储能"]);
+        assert_eq!(covering_trigrams("医疗器械产"), ["医疗器", "器械产"]);
+        assert_eq!(covering_trigrams("abcdef"), ["abc", "def"]);
+        assert_eq!(covering_trigrams("abcdefg"), ["abc", "def", "efg"]);
+    }
+}

@@ -4,6 +4,7 @@
 mod find;
 mod terms;
 
+pub use find::covering_trigrams;
 pub use terms::{Hit, Term, parse_query, snippet};
 
 /// Search in SQL alone, the term folded in SQL (Datasette's canned query `search`; the recipe in
