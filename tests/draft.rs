@@ -757,3 +757,54 @@ fn this_year_said_after_last_year_dates_what_follows() {
         ]
     );
 }
+
+/// A wire report in the shape of real ones, written in our own words for this test: a place in
+/// brackets inside a company's name (某某物流(香港)有限公司) is no candidate host; 今天 is the
+/// dateline's day, not the publication's; 是由 is not part of the company's name; 全年计划 is a
+/// target; 12个项目中,… divides the batch, while a 开工 sentence's 项目中 divides no signing;
+/// counts of points (四个特点) and the largest project's figures (投资额最大的是) are not the
+/// signing's statistics.
+#[test]
+fn a_wire_reports_day_host_breakdown_and_target() {
+    let file = drafted(
+        "新华网唐山2月26日电 今天上午,滦南县重点项目集中签约仪式在县城举行。共有12个项目签约,\
+         总投资约70亿元。本次签约项目呈现四个特点。\n\
+         在签约项目中,投资额最大的是由北方重型装备股份有限公司投资建设的冶金装备制造基地项目,\
+         总投资45亿元;港通物流(香港)有限公司投资的矿石码头配套物流园项目也在当天签约。\n\
+         12个项目中,工业项目8个,投资52亿元;商贸物流项目4个,投资18亿元。\n\
+         当天开工的项目中,其中产业项目31项、基础设施项目23项。\n\
+         滦南县负责人表示,全年计划实施重点项目200项。",
+        "2011-02-27",
+    );
+    let event = &file.events[0];
+    assert_eq!(event.place, "滦南县");
+    assert_eq!(event.date.as_deref(), Some("2011-02-26"));
+    assert!(
+        file.companies.iter().any(|c| c.name == "北方重型装备股份有限公司"),
+        "{:?}",
+        file.companies.iter().map(|c| &c.name).collect::<Vec<_>>()
+    );
+    let parts: Vec<Vec<String>> = event
+        .breakdowns
+        .iter()
+        .map(|b| {
+            b.parts
+                .iter()
+                .map(|p| format!("{}:{}", p.name, p.count.as_deref().unwrap_or("-")))
+                .collect()
+        })
+        .collect();
+    assert_eq!(parts, vec![vec!["工业项目:8个", "商贸物流项目:4个"]]);
+    let statistics: Vec<&str> = event.statistics.iter().map(|s| s.value.as_str()).collect();
+    assert!(
+        !statistics.iter().any(|v| ["四个", "45亿元", "31项"].contains(v)),
+        "{statistics:?}"
+    );
+    let targets: Vec<&str> = file
+        .statistics
+        .iter()
+        .filter(|s| s.kind == "target")
+        .map(|s| s.value.as_str())
+        .collect();
+    assert_eq!(targets, ["200项"]);
+}
