@@ -780,7 +780,9 @@ fn a_wire_reports_day_host_breakdown_and_target() {
     assert_eq!(event.place, "滦南县");
     assert_eq!(event.date.as_deref(), Some("2011-02-26"));
     assert!(
-        file.companies.iter().any(|c| c.name == "北方重型装备股份有限公司"),
+        file.companies
+            .iter()
+            .any(|c| c.name == "北方重型装备股份有限公司"),
         "{:?}",
         file.companies.iter().map(|c| &c.name).collect::<Vec<_>>()
     );
@@ -797,7 +799,9 @@ fn a_wire_reports_day_host_breakdown_and_target() {
     assert_eq!(parts, vec![vec!["工业项目:8个", "商贸物流项目:4个"]]);
     let statistics: Vec<&str> = event.statistics.iter().map(|s| s.value.as_str()).collect();
     assert!(
-        !statistics.iter().any(|v| ["四个", "45亿元", "31项"].contains(v)),
+        !statistics
+            .iter()
+            .any(|v| ["四个", "45亿元", "31项"].contains(v)),
         "{statistics:?}"
     );
     let targets: Vec<&str> = file
@@ -807,4 +811,30 @@ fn a_wire_reports_day_host_breakdown_and_target() {
         .map(|s| s.value.as_str())
         .collect();
     assert_eq!(targets, ["200项"]);
+}
+
+/// A report in the shape of real ones, written in our own words for this test: a sentence on the
+/// batch's features (二是大项目居多,…) gives its bands; last year's industrial output is a figure
+/// of the place, not a period's statistic.
+#[test]
+fn a_features_sentence_gives_bands_and_last_years_output_is_the_places() {
+    let file = drafted(
+        "某县招商引资项目集中签约仪式\n6月18日,某县举行招商引资项目集中签约仪式,共签约项目30个,\
+         总投资186亿元。\n本次签约呈现三个特点:一是产业集聚;二是大项目居多,5000万元以上项目26个,\
+         10亿元以上项目8个。\n某县工业园区去年实现工业总产值86.7亿元。",
+        "2016-06-19",
+    );
+    let bands: Vec<String> = file.events[0]
+        .bands
+        .iter()
+        .map(|b| format!("{}:{}", b.band, b.count))
+        .collect();
+    assert_eq!(bands, ["5000万元以上:26个", "10亿元以上:8个"]);
+    let output: Vec<&str> = file
+        .statistics
+        .iter()
+        .filter(|s| s.value == "86.7亿元")
+        .map(|s| s.kind.as_str())
+        .collect();
+    assert_eq!(output, ["place_fact"]);
 }

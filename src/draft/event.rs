@@ -601,11 +601,22 @@ pub fn bands(draft: &mut Draft, doc: &Doc) {
     };
     let period = event.from.is_some();
     let mut found = Vec::new();
-    for c in doc
-        .clauses
-        .iter()
-        .filter(|c| c.topic == Topic::Signing || (period && matches!(c.topic, Topic::Period(..))))
-    {
+    // 二是大项目居多,5000万元以上项目83个: a sentence on the batch's features names no time
+    // and no whole place (全县…累计 is the place's record).
+    let of_batch = |c: &Clause| {
+        let sentence = doc.sentence_at(c.start).map_or(c.text, |s| s.text);
+        !period
+            && c.topic == Topic::Background
+            && ![
+                "累计", "累計", "以来", "以來", "年", "全县", "全縣", "全市", "全区", "全區",
+                "全省", "全州",
+            ]
+            .iter()
+            .any(|w| sentence.contains(w))
+    };
+    for c in doc.clauses.iter().filter(|c| {
+        c.topic == Topic::Signing || (period && matches!(c.topic, Topic::Period(..))) || of_batch(c)
+    }) {
         let before = BAND
             .captures_iter(c.text)
             .map(|cap| (cap.get(1), cap.get(2), cap.get(0)));

@@ -68,6 +68,34 @@ static LISTED_COUNTS: LazyLock<Regex> = LazyLock::new(|| {
     .unwrap_or_else(|e| panic!("the industry pattern: {e}"))
 });
 
+/// 从新型建材产业、新材料产业、农特产品加工产业、物流等项目…推介: a list of three or more, two
+/// of them named as 产业, names industries without a trigger word.
+static LISTED_RUN: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(\p{Han}{2,12}(?:、\p{Han}{2,12}){2,})等")
+        .unwrap_or_else(|e| panic!("the industry pattern: {e}"))
+});
+
+/// The items of a [`LISTED_RUN`] when two or more end in 产业, the first without the words
+/// before it (县长重点从).
+fn run_of_industries(run: &str) -> Option<String> {
+    let named = run
+        .split('、')
+        .filter(|i| i.ends_with("产业") || i.ends_with("產業"))
+        .count();
+    if named < 2 {
+        return None;
+    }
+    let (first, rest) = run.split_once('、')?;
+    let cut = first
+        .char_indices()
+        .filter(|(_, c)| "从從以在对對".contains(*c))
+        .map(|(i, c)| i + c.len_utf8())
+        .filter(|&i| first[i..].chars().count() >= 2)
+        .last()
+        .unwrap_or(0);
+    Some(format!("{}、{rest}", &first[cut..]))
+}
+
 /// 主要包括工业制造业和现代服务业两大类别.
 static COUNTED: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
@@ -164,6 +192,13 @@ pub fn industries(draft: &mut Draft, doc: &Doc) {
             for c in pattern.captures_iter(s.text) {
                 let items = c.get(1).map_or("", |m| m.as_str());
                 listed |= list(draft, items, &c[0]) > 0;
+            }
+        }
+        if !listed {
+            for c in LISTED_RUN.captures_iter(s.text) {
+                if let Some(items) = run_of_industries(&c[1]) {
+                    list(draft, &items, &c[0]);
+                }
             }
         }
         for c in MAINLY.captures_iter(s.text) {
@@ -307,6 +342,21 @@ mod tests {
         };
         let d = draft(&article, &SourceOptions::default()).expect("a draft");
         d.file.industries.into_iter().map(|i| i.name).collect()
+    }
+
+    /// A list with no trigger word, two of its items named as 产业 (written for the test).
+    #[test]
+    fn a_run_of_industries_without_a_trigger() {
+        assert_eq!(
+            drafted(
+                "5月6日,某县签约项目9个。县长重点从新型建材产业、新材料产业、物流等项目作了推介。"
+            ),
+            ["新型建材产业", "新材料产业", "物流"]
+        );
+        // One 产业 among plain words is no list of industries.
+        assert!(
+            drafted("5月6日,某县签约项目9个。会上介绍了交通、区位、文旅产业等优势。").is_empty()
+        );
     }
 
     #[test]

@@ -447,6 +447,12 @@ const ECONOMY: &[&str] = &[
     "进出口总额",
     "進出口總額",
     "居民人均",
+    "工业总产值",
+    "工業總產值",
+    "工业产值",
+    "工業產值",
+    "产业实现销售收入",
+    "產業實現銷售收入",
 ];
 
 /// Whether a clause states where projects stand (已投产项目7个, 在建项目13个, 尚未开工): a state,
