@@ -90,8 +90,7 @@ fn run_of_industries(run: &str) -> Option<String> {
         .char_indices()
         .filter(|(_, c)| "从從以在对對".contains(*c))
         .map(|(i, c)| i + c.len_utf8())
-        .filter(|&i| first[i..].chars().count() >= 2)
-        .last()
+        .rfind(|&i| first[i..].chars().count() >= 2)
         .unwrap_or(0);
     Some(format!("{}、{rest}", &first[cut..]))
 }
