@@ -115,9 +115,9 @@ static WITH_AMOUNT: LazyLock<Regex> = LazyLock::new(|| {
         .unwrap_or_else(|e| panic!("the industry pattern: {e}"))
 });
 
-/// 这批项目以金属制品为主, 三产项目则以现代物流和总部经济为主.
+/// 这批项目以金属制品为主, 三产项目则以现代物流和总部经济为主, 签约项目以制造业、新能源等产业居多.
 static MAINLY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:项目|項目)(?:则|則|主要|均|都|大多|多)?以([^,，。；;]{2,40}?)(?:为主|為主)")
+    Regex::new(r"(?:项目|項目)(?:则|則|主要|均|都|大多|多)?以([^,，。；;]{2,40}?)(?:等[^,，。；;、]{0,8}?)?(?:为主|為主|居多)")
         .unwrap_or_else(|e| panic!("the mainly pattern: {e}"))
 });
 
@@ -377,6 +377,10 @@ mod tests {
         assert_eq!(
             drafted("5月6日,此次签约项目9个,这批项目以金属制品为主。"),
             ["金属制品"]
+        );
+        assert_eq!(
+            drafted("5月6日,此次签约项目9个,签约项目以制造业、新材料等产业居多。"),
+            ["制造业", "新材料"]
         );
         assert_eq!(
             drafted("今年以来,全县新签约项目40个,农业、消费品工业等产业分别签约项目13个、6个。"),
