@@ -838,3 +838,16 @@ fn a_features_sentence_gives_bands_and_last_years_output_is_the_places() {
         .collect();
     assert_eq!(output, ["place_fact"]);
 }
+
+/// A report in the shape of real ones, written in our own words for this test: a company's name
+/// that begins with a place (香港某某集团) does not make that place the host.
+#[test]
+fn a_place_opening_a_companys_name_is_not_the_host() {
+    let file = drafted(
+        "博览会签约逾1300亿元\n本报五家渠9月16日电 9月16日,第二届绿洲产业博览会签约仪式在五家渠市举行。\
+         兵团共签约各类项目25个。在单个签约项目中,香港招商新能源集团与兵团国资委签订的能源\
+         产业战略合作框架协议金额最大。香港招商新能源集团还将设立区域总部。",
+        "2015-09-17",
+    );
+    assert_eq!(file.events[0].place, "五家渠市");
+}

@@ -263,6 +263,17 @@ fn weigh(doc: &Doc, m: &Mention) -> Option<(i32, bool)> {
     if before.ends_with(['(', '（']) && after.starts_with([')', '）']) && company_after {
         return None;
     }
+    // 香港招商新能源集团与…签订: a company's name begins with the place.
+    let word: String = after
+        .chars()
+        .take_while(|c| !"与與和同及、,，。；;：:(（ 在向".contains(*c))
+        .take(14)
+        .collect();
+    if ["公司", "集团", "集團"].iter().any(|w| word.ends_with(w))
+        && !["政府", "管委"].iter().any(|w| word.contains(w))
+    {
+        return None;
+    }
     let holds = HOLDS.iter().any(|w| after.starts_with(w));
     let level = gazetteer().division(m.divisions[0]).level;
     // 曹妃甸新区: a county's short name before a zone's word is the zone's place.
