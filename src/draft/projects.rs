@@ -101,6 +101,11 @@ const DEMONSTRATIVES: &[&str] = &[
     "個",
 ];
 const GENERIC_ENDS: &[&str] = &[
+    // 肉牛养殖技术升级合作项目 is a name; 战略合作项目, 外商投资项目 are not.
+    "投资项目",
+    "投資項目",
+    "合作项目",
+    "合作項目",
     "签约项目",
     "簽約項目",
     "招商项目",
@@ -170,10 +175,6 @@ const ALWAYS_GENERIC: &[&str] = &[
     "類項目",
     "以上项目",
     "以上項目",
-    "投资项目",
-    "投資項目",
-    "合作项目",
-    "合作項目",
     "、项目",
     "、項目",
     "和项目",
@@ -901,7 +902,18 @@ fn link_by_name(draft: &mut Draft) {
 
 #[cfg(test)]
 mod tests {
-    use super::{COMPANY, company_name, short_company_items};
+    use super::{COMPANY, company_name, project_name, short_company_items};
+
+    /// A long name ending in 合作项目 or 投资项目 is a project's; a short one is a kind.
+    #[test]
+    fn a_cooperation_project_is_named_when_its_name_says_what() {
+        assert_eq!(
+            project_name("肉牛养殖技术升级合作项目").as_deref(),
+            Some("肉牛养殖技术升级合作项目")
+        );
+        assert_eq!(project_name("战略合作项目"), None);
+        assert_eq!(project_name("外商投资项目"), None);
+    }
 
     fn names(text: &str) -> Vec<String> {
         COMPANY
