@@ -851,3 +851,24 @@ fn a_place_opening_a_companys_name_is_not_the_host() {
     );
     assert_eq!(file.events[0].place, "五家渠市");
 }
+
+/// A report in the shape of real ones, written in our own words for this test: after 此次签约的
+/// 12个项目中, the amounts are the parts'; the signing's total is the one said before.
+#[test]
+fn a_count_that_opens_the_parts_takes_the_total_said_before() {
+    let file = drafted(
+        "某县花街节招商引资推介会举行\n6月13日,某县招商引资推介会在县城举行,某县与某某重装科技有限公司\
+         等12家企业签订了投资合作协议,涉及投资总额达57亿元。此次签约的12个项目中,工业项目7个,\
+         投资32.5亿元;旅游文化项目5个,投资24.5亿元。",
+        "2016-06-14",
+    );
+    let event = &file.events[0];
+    assert_eq!(
+        event.signed_amount.as_ref().map(|f| f.value.as_str()),
+        Some("57亿元")
+    );
+    assert_eq!(
+        event.project_count.as_ref().map(|f| f.value.as_str()),
+        Some("12个")
+    );
+}

@@ -190,6 +190,11 @@ fn headline(doc: &Doc, wanted: &dyn Fn(&Clause) -> bool) -> Option<Headline> {
                 .flat_map(|x| money_in(x))
                 .find(|m| !in_list(doc, m.start) && !of_one_project(doc, m))
         };
+        // 此次签约的12个项目中,工业项目7个,投资32.5亿元: the amounts after it are the parts'.
+        let opens_parts = ["项目中", "項目中"]
+            .iter()
+            .any(|w| doc.text[count.end..].starts_with(w));
+        let same_sentence = same_sentence.filter(|m| !(opens_parts && m.start > count.end));
         let amount = same_sentence.or_else(earlier).or_else(next_sentence);
         return Some(Headline {
             count: Some((count, c.sentence)),
