@@ -253,30 +253,11 @@ fn weigh(doc: &Doc, m: &Mention) -> Option<(i32, bool)> {
     if DATELINE.is_match(after) {
         return None;
     }
-    // 港通物流(香港)有限公司: a place in a company's name, not one the text speaks of.
-    let rest: String = after
-        .trim_start_matches([')', '）'])
-        .chars()
-        .take(12)
-        .collect();
-    let company_after = ["公司", "集团", "集團"].iter().any(|w| rest.contains(w));
-    if before.ends_with(['(', '（']) && after.starts_with([')', '）']) && company_after {
-        return None;
-    }
-    // 香港招商新能源集团与…签订: a company's name begins with the place.
-    let word: String = after
-        .chars()
-        .take_while(|c| !"与與和同及、,，。；;：:(（ 在向".contains(*c))
-        .take(14)
-        .collect();
-    if ["公司", "集团", "集團"].iter().any(|w| word.ends_with(w))
-        && !["政府", "管委"].iter().any(|w| word.contains(w))
-    {
+    if in_company_name(before, after) {
         return None;
     }
     let holds = HOLDS.iter().any(|w| after.starts_with(w));
     let level = gazetteer().division(m.divisions[0]).level;
-    // 曹妃甸新区: a county's short name before a zone's word is the zone's place.
     if !m.full && level == Level::County && !holds {
         return None;
     }
@@ -313,6 +294,28 @@ fn weigh(doc: &Doc, m: &Mention) -> Option<(i32, bool)> {
         score -= 3;
     }
     Some((score, venue))
+}
+
+/// Whether a mention is part of a company's name: in its brackets (港通物流(香港)有限公司) or
+/// opening it (香港招商新能源集团与…签订), not a place the text speaks of.
+fn in_company_name(before: &str, after: &str) -> bool {
+    const ENDS: &[&str] = &["公司", "集团", "集團"];
+    let bracketed: String = after
+        .trim_start_matches([')', '）'])
+        .chars()
+        .take(12)
+        .collect();
+    let in_brackets = before.ends_with(['(', '（'])
+        && after.starts_with([')', '）'])
+        && ENDS.iter().any(|w| bracketed.contains(w));
+    let word: String = after
+        .chars()
+        .take_while(|c| !"与與和同及、,，。；;：:(（ 在向".contains(*c))
+        .take(14)
+        .collect();
+    let opening = ENDS.iter().any(|w| word.ends_with(w))
+        && !["政府", "管委"].iter().any(|w| word.contains(w));
+    in_brackets || opening
 }
 
 /// The division a name stands for in the article's year, using a province or city named in

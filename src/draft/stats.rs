@@ -377,7 +377,7 @@ pub fn leftovers(draft: &mut Draft, doc: &Doc, place: &str) {
             let wider = of_event && !attendance && wider(doc, c, &f, place);
             let before = &doc.text[c.start..f.start];
             let sentence_start = doc.sentence_at(f.start).map_or(c.start, |s| s.start);
-            let in_sentence = &doc.text[sentence_start.min(f.start)..f.start];
+            let in_sentence = before_in_sentence(doc, c, &f);
             // A project's output, capacity or land (年产10万吨, 年产值12亿元, 占地5500亩) is not
             // the event's: it is kept as a figure of the place for the user to move or drop.
             // The whole batch's (全部建成达产后可年创税收5.7亿元, 共签约…可提供就业岗位640多个)
@@ -494,8 +494,7 @@ fn push_place_fact(draft: &mut Draft, f: Leftover, place: &str) {
 /// A figure of the whole province or country (本次洽谈会全省共有300多个项目签约) in a sentence
 /// about a county's or city's signing: the fair's, not the event's.
 fn wider(doc: &Doc, c: &Clause, f: &Found, place: &str) -> bool {
-    let sentence_start = doc.sentence_at(f.start).map_or(c.start, |s| s.start);
-    let in_sentence = &doc.text[sentence_start.min(f.start)..f.start];
+    let in_sentence = before_in_sentence(doc, c, f);
     let province = ["省", "自治区", "自治區"]
         .iter()
         .any(|k| place.ends_with(k));
@@ -503,10 +502,15 @@ fn wider(doc: &Doc, c: &Clause, f: &Found, place: &str) -> bool {
         || ["全国", "全國"].iter().any(|w| in_sentence.contains(w))
 }
 
-/// A figure of the largest or first of the batch (数额最大的是60亿元, 规模最大的两个项目).
-fn superlative(doc: &Doc, c: &Clause, f: &Found) -> bool {
+/// The words of a figure's sentence before it (from its clause's start when no sentence holds it).
+fn before_in_sentence<'t>(doc: &Doc<'t>, c: &Clause, f: &Found) -> &'t str {
     let sentence_start = doc.sentence_at(f.start).map_or(c.start, |s| s.start);
-    let in_sentence = &doc.text[sentence_start.min(f.start)..f.start];
+    &doc.text[sentence_start.min(f.start)..f.start]
+}
+
+/// A figure of the largest of the batch (数额最大的是60亿元, 规模最大的两个项目).
+fn superlative(doc: &Doc, c: &Clause, f: &Found) -> bool {
+    let in_sentence = before_in_sentence(doc, c, f);
     ["最大的", "最多的", "最高的"]
         .iter()
         .any(|w| in_sentence.contains(w))
@@ -524,8 +528,7 @@ enum Aside {
 
 fn aside(doc: &Doc, c: &Clause, f: &Found) -> Aside {
     let before = &doc.text[c.start..f.start];
-    let sentence_start = doc.sentence_at(f.start).map_or(c.start, |s| s.start);
-    let in_sentence = &doc.text[sentence_start.min(f.start)..f.start];
+    let in_sentence = before_in_sentence(doc, c, f);
     let after = &doc.text[f.end..c.start + c.text.len()];
     let attends = ["企业", "企業", "家", ""].iter().any(|lead| {
         ["参展", "參展", "参会", "參會", "出席"]
