@@ -872,3 +872,27 @@ fn a_count_that_opens_the_parts_takes_the_total_said_before() {
         Some("12个")
     );
 }
+
+/// A report in the shape of real ones, written in our own words for this test: a park's stock of
+/// companies (已入驻企业126家) said beside a signing is the place's figure, not the event's.
+#[test]
+fn a_parks_companies_so_far_are_the_places_not_the_events() {
+    let file = drafted(
+        "某县招商引资项目集中签约\n6月13日,某县招商引资项目集中签约仪式举行,共签约项目12个,\
+         总投资57亿元。某县工业园区已入驻企业126家,去年实现工业总产值86.7亿元。",
+        "2016-06-14",
+    );
+    let event = &file.events[0];
+    assert!(
+        !event.statistics.iter().any(|s| s.value == "126家"),
+        "{:?}",
+        event.statistics
+    );
+    assert!(
+        file.statistics
+            .iter()
+            .any(|s| s.value == "126家" && s.kind == "place_fact"),
+        "{:?}",
+        file.statistics
+    );
+}
