@@ -420,6 +420,11 @@ impl Gazetteer {
             None => all.clone(),
         };
         if candidates.is_empty() {
+            candidates = year
+                .map(|y| self.autonomous_of(name, y))
+                .unwrap_or_default();
+        }
+        if candidates.is_empty() {
             return Err(Unresolved::NotInUse(
                 all.iter().map(|d| (*d).clone()).collect(),
             ));
@@ -454,6 +459,22 @@ impl Gazetteer {
                 candidates.iter().map(|d| (*d).clone()).collect(),
             )),
         }
+    }
+
+    /// The autonomous county or banner a plain county's name stands for in a year when no county
+    /// of that name is in use (岫岩县 in 2024 is 岫岩满族自治县; 岫岩县 itself ended in 1985).
+    fn autonomous_of(&self, name: &str, year: i32) -> Vec<&Division> {
+        let simplified = fast2s::convert(name.trim());
+        let Some(kind) = ["县", "旗"].into_iter().find(|k| simplified.ends_with(k)) else {
+            return Vec::new();
+        };
+        let Some(short) = short_form(&simplified) else {
+            return Vec::new();
+        };
+        self.named(&short)
+            .into_iter()
+            .filter(|d| d.in_use(year) && d.name.ends_with(&format!("自治{kind}")))
+            .collect()
     }
 
     /// Every division name in a text (either script), longest first at each position, with
@@ -576,6 +597,12 @@ mod tests {
             g.resolve("吴江区", None, Some(2005)),
             Err(Unresolved::NotInUse(_))
         ));
+        // A plain county's name for an autonomous county, where no county of that name is in
+        // use; 吴江区 in 2005 (吴江市's time) stays an error.
+        assert_eq!(
+            g.resolve("岫岩县", None, Some(2024)).ok().map(|d| d.code),
+            Some(210323)
+        );
         assert_eq!(g.current(320584), vec![320509]);
         assert_eq!(g.current(510282), vec![500116]);
     }
