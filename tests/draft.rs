@@ -896,3 +896,41 @@ fn a_parks_companies_so_far_are_the_places_not_the_events() {
         file.statistics
     );
 }
+
+/// Reports in the shape of real ones, written in our own words for this test: the district a
+/// city's name qualifies (苏州市相城区) held it, not the city named in the projects' names.
+#[test]
+fn the_district_after_its_city_is_the_host() {
+    let file = drafted(
+        "苏州市相城区一季度项目集中签约\n2月28日上午,苏州相城区一季度项目集中签约仪式举行,\
+         133个项目集中签约。苏州某某铁路指挥部揭牌。位于高铁新城的苏州数智大厦项目投资26亿元。\
+         苏州某某科技有限公司投资建设的测试基地项目总投资42亿元。",
+        "2021-03-01",
+    );
+    assert_eq!(file.events[0].place, "相城区");
+}
+
+/// A province's forum whose projects go to three of its cities: the province held it.
+#[test]
+fn a_province_whose_cities_share_the_projects_is_the_host() {
+    let file = drafted(
+        "某大会经济论坛签约项目投资总额6178亿元\n记者从14日召开的某大会经济论坛成果新闻发布会上获悉,\
+         大会论坛期间集中签约项目678个,投资总额6178亿元。安徽省商务厅负责人介绍了情况。\
+         合肥经济技术开发区与某某半导体有限公司签订芯片制造项目,总投资135亿元;某某汽车股份有限公司\
+         投资建设的整车项目落户芜湖;滁州市与某某电子株式会社签约的家电模组项目,总投资3亿美元。\
+         今年1至8月,安徽省实际利用外资136.8亿美元;全省规模以上工业增加值增长4.6%。\n制作单位:新华网安徽频道",
+        "2020-09-14",
+    );
+    assert_eq!(file.events[0].place, "安徽省");
+}
+
+/// A zone first named after a newspaper's name (来源:南昌日报) held it: 南昌经开区, not 南昌.
+#[test]
+fn the_zone_after_the_newspapers_name_is_the_host() {
+    let file = drafted(
+        "来源:南昌日报 2019-08-30\n29日,南昌经开区举行2019年集中签约活动,集中签约项目61个,\
+         投资总额约450亿元。某某光电科技有限公司与南昌经开区签订显示模组项目,总投资60亿元。",
+        "2019-08-30",
+    );
+    assert_eq!(file.events[0].place, "南昌经开区");
+}

@@ -101,8 +101,6 @@ struct Candidate {
     indexes: Vec<usize>,
     score: i32,
     first: usize,
-    /// Where the first mention ends.
-    first_end: usize,
     venue_only: bool,
     full: bool,
 }
@@ -137,10 +135,7 @@ pub fn host(doc: &Doc) -> Option<Host> {
             )
         })
     });
-    // 新乡经济技术开发区举行…: the zone the division's name begins holds it.
-    let zone = ZONE
-        .find(&doc.text[best.first_end..])
-        .map(|m| format!("{}{}", &doc.text[best.first..best.first_end], m.as_str()));
+    let zone = zone_of(doc, &mentions, best);
     Some(Host {
         name: zone.clone().unwrap_or_else(|| best.name.clone()),
         division: resolve(&best.name, doc.text, &mentions, doc.year),
@@ -150,6 +145,27 @@ pub fn host(doc: &Doc) -> Option<Host> {
         zone: zone.is_some(),
         counted_names,
     })
+}
+
+/// 新乡经济技术开发区举行…: the zone the division's name begins holds it, when its first
+/// mention names it (a newspaper's name, 南昌日报, is no mention).
+fn zone_of(doc: &Doc, mentions: &[Mention], best: &Candidate) -> Option<String> {
+    let key = |m: &Mention| {
+        let written = fast2s::convert(&doc.text[m.start..m.end]);
+        short_form(&written).unwrap_or(written)
+    };
+    let best_key = key(mentions.iter().find(|m| m.start == best.first)?);
+    let first = mentions.iter().find(|m| {
+        m.start >= best.first
+            && key(m) == best_key
+            && !NEWSPAPERS.iter().any(|w| doc.text[m.end..].starts_with(w))
+    })?;
+    let zone = ZONE.find(&doc.text[first.end..])?;
+    Some(format!(
+        "{}{}",
+        &doc.text[first.start..first.end],
+        zone.as_str()
+    ))
 }
 
 /// A zone or park after a division's name (经济技术开发区, 高新区, 工业园区, 金普新区).
@@ -195,8 +211,15 @@ fn candidates(doc: &Doc, mentions: &[Mention]) -> HashMap<String, Candidate> {
     let g = gazetteer();
     let text = doc.text;
     let mut by_name: HashMap<String, Candidate> = HashMap::new();
-    for m in mentions {
+    for (i, m) in mentions.iter().enumerate() {
         let written = &text[m.start..m.end];
+        // 苏州市相城区, 苏州相城区: the city only says where the district is.
+        if mentions
+            .get(i + 1)
+            .is_some_and(|next| next.start == m.end && within(g, next, m))
+        {
+            continue;
+        }
         let Some((score, venue)) = weigh(doc, m) else {
             continue;
         };
@@ -206,7 +229,6 @@ fn candidates(doc: &Doc, mentions: &[Mention]) -> HashMap<String, Candidate> {
             indexes: m.divisions.clone(),
             score: 0,
             first: m.start,
-            first_end: m.end,
             venue_only: true,
             full: false,
         });
@@ -230,7 +252,39 @@ fn candidates(doc: &Doc, mentions: &[Mention]) -> HashMap<String, Candidate> {
             c.score -= 2;
         }
     }
+    // A province whose cities are named three or more (projects in 合肥, 芜湖 and 滁州) held it
+    // over any one of them when they tie.
+    let prefectures: Vec<u32> = by_name
+        .values()
+        .map(|c| g.division(c.indexes[0]))
+        .filter(|d| d.level != Level::Province)
+        .map(|d| d.code / 100 * 100)
+        .collect();
+    for c in by_name.values_mut() {
+        let d = g.division(c.indexes[0]);
+        let province = d.code / 10000 * 10000;
+        let mut own: Vec<u32> = prefectures
+            .iter()
+            .copied()
+            .filter(|p| p / 10000 * 10000 == province)
+            .collect();
+        own.sort_unstable();
+        own.dedup();
+        if d.level == Level::Province && own.len() >= 3 {
+            c.score += 1;
+        }
+    }
     by_name
+}
+
+/// Whether a mention names a division inside one the other mention names.
+fn within(g: &crate::source::divisions::Gazetteer, inner: &Mention, outer: &Mention) -> bool {
+    inner.divisions.iter().any(|&i| {
+        let ancestors = g.ancestors(g.division(i).code);
+        outer.divisions.iter().any(|&o| {
+            g.division(o).code != g.division(i).code && ancestors.contains(&g.division(o).code)
+        })
+    })
 }
 
 /// One mention's weight, and whether it names a venue (在深圳举行, 赴上海); None when it does
