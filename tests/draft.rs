@@ -934,3 +934,21 @@ fn the_zone_after_the_newspapers_name_is_the_host() {
     );
     assert_eq!(file.events[0].place, "南昌经开区");
 }
+
+/// A report in the shape of real ones, written in our own words for this test: the foreign
+/// projects alone with their contract foreign capital are two figures of the event, not a part.
+#[test]
+fn foreign_projects_alone_with_their_capital_are_two_statistics() {
+    let file = drafted(
+        "某县在昆山举行招商推介会\n昨日,某县招商推介会在昆山举行,会上共签约项目16个,合同总投资9.36亿元,\
+         其中外资项目3个,合同外资1280万美元。",
+        "2005-05-21",
+    );
+    let event = &file.events[0];
+    assert!(event.breakdowns.is_empty(), "{:?}", event.breakdowns);
+    let values: Vec<&str> = event.statistics.iter().map(|s| s.value.as_str()).collect();
+    assert!(
+        values.contains(&"3个") && values.contains(&"1280万美元"),
+        "{values:?}"
+    );
+}

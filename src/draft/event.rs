@@ -732,6 +732,30 @@ fn breakdown_or_statistic(draft: &mut Draft, mut parts: Vec<PartEntry>) {
     // One part with its count and amount (其中铜产业项目7个,投资20.41亿元) is a breakdown of one
     // stated part, the rest not stated; a lone figure (其中外资项目4个) a statistic.
     let whole_part = matches!(&parts[..], [p] if p.count.is_some() && p.amount.is_some());
+    // 外资项目21个、合同外资4.6亿美元 alone: two figures of the event, the count and the foreign
+    // capital, not a part's investment.
+    if let [p] = &parts[..]
+        && whole_part
+        && let Some((count, capital)) = foreign_count_and_capital(p)
+    {
+        let event = &mut draft.file.events[0];
+        for (metric, value, quote) in [
+            ("foreign_invested_projects", &p.count, count),
+            ("foreign_investment", &p.amount, capital),
+        ] {
+            if let Some(value) = value {
+                event.statistics.push(EventStatisticEntry {
+                    metric: metric.into(),
+                    label: None,
+                    value: value.clone(),
+                    forecast: false,
+                    quote,
+                    alternatives: Vec::new(),
+                });
+            }
+        }
+        return;
+    }
     if parts.len() >= 2 || whole_part {
         draft.file.events[0].breakdowns.push(BreakdownEntry {
             by: "kind".into(),
@@ -757,6 +781,29 @@ fn breakdown_or_statistic(draft: &mut Draft, mut parts: Vec<PartEntry>) {
             alternatives: Vec::new(),
         });
     }
+}
+
+/// A lone part of the foreign projects whose amount is their foreign capital (外资项目5个,合同外资
+/// 3.2亿美元): the quotes of its count and of its capital.
+fn foreign_count_and_capital(p: &PartEntry) -> Option<(String, String)> {
+    const CAPITAL: &[&str] = &[
+        "合同外资",
+        "合同外資",
+        "协议外资",
+        "協議外資",
+        "利用外资",
+        "利用外資",
+    ];
+    if !["外资", "外資"].iter().any(|w| p.name.contains(w)) {
+        return None;
+    }
+    let cut = p.quote.find([',', '，', '、', ';', '；'])?;
+    let (count, rest) = p.quote.split_at(cut);
+    let capital = rest.trim_start_matches([',', '，', '、', ';', '；']);
+    CAPITAL
+        .iter()
+        .any(|w| capital.starts_with(w))
+        .then(|| (count.to_string(), capital.to_string()))
 }
 
 /// Where the parts of a clause are: after 其中 or 项目中, to the end of the sentence; or a
