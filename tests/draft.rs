@@ -952,3 +952,20 @@ fn foreign_projects_alone_with_their_capital_are_two_statistics() {
         "{values:?}"
     );
 }
+
+/// A report in the shape of real ones, written in our own words for this test: the count said
+/// first, its total only when the same projects are counted again two sentences on.
+#[test]
+fn the_total_of_the_same_projects_counted_again_is_the_headline() {
+    let file = drafted(
+        "某区一季度项目集中签约\n2月28日上午,某区一季度项目集中签约仪式举行,133个项目集中签约。\
+         仪式开始前,两个机构先后揭牌。随后,签约项目分5批次上台集中签约。\
+         据介绍,本次签约的133个项目总投资达586.4亿元。",
+        "2021-03-01",
+    );
+    let event = &file.events[0];
+    assert_eq!(
+        event.signed_amount.as_ref().map(|f| f.value.as_str()),
+        Some("586.4亿元")
+    );
+}

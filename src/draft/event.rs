@@ -195,13 +195,35 @@ fn headline(doc: &Doc, wanted: &dyn Fn(&Clause) -> bool) -> Option<Headline> {
             .iter()
             .any(|w| doc.text[count.end..].starts_with(w));
         let same_sentence = same_sentence.filter(|m| !(opens_parts && m.start > count.end));
-        let amount = same_sentence.or_else(earlier).or_else(next_sentence);
+        let amount = same_sentence
+            .or_else(earlier)
+            .or_else(next_sentence)
+            .or_else(|| restated_total(doc, &clauses, c, &count));
         return Some(Headline {
             count: Some((count, c.sentence)),
             amount: amount.map(|a| (a, c.sentence)),
         });
     }
     amount_only(doc, &clauses)
+}
+
+/// A later sentence that counts the same projects again with their total (133个项目集中签约;
+/// …本次签约的133个项目总投资达586.4亿元): that total is the headline's.
+fn restated_total(doc: &Doc, clauses: &[&Clause], c: &Clause, count: &Found) -> Option<Found> {
+    let quantity = read_figure(&count.value)?.quantity;
+    let again = clauses
+        .iter()
+        .filter(|x| x.sentence > c.sentence)
+        .find_map(|x| {
+            let n = project_count_in(x)?;
+            (read_figure(&n.value)?.quantity == quantity).then_some((x.sentence, n))
+        });
+    let (sentence, n) = again?;
+    clauses
+        .iter()
+        .filter(|x| x.sentence == sentence && TOTAL_WORDS.iter().any(|w| x.text.contains(w)))
+        .flat_map(|x| money_in(x))
+        .find(|m| m.start > n.start && !in_list(doc, m.start) && !of_one_project(doc, m))
 }
 
 /// The clauses that count projects, with their counts: first those whose count the title gives
