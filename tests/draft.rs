@@ -969,3 +969,46 @@ fn the_total_of_the_same_projects_counted_again_is_the_headline() {
         Some("586.4亿元")
     );
 }
+
+/// A report in the shape of real ones, written in our own words for this test: items of a list
+/// with their companies in brackets; a project started (破土动工) is not signed; 分期建设 is
+/// not the name's.
+#[test]
+fn bracketed_companies_in_a_list_and_a_project_broken_ground() {
+    let file = drafted(
+        "某经开区举行集中签约活动\n29日,某经开区举行集中签约活动,集中签约项目61个,投资总额约450亿元。\
+         在签约项目中,某某集团有限公司总投资150亿元分期建设某某金融商贸物流城项目。\
+         此外,还签约了智能终端产业园(华瑞科技)、冷链物流中心(赣鲜供应链)等项目。\
+         开工项目中,总投资120亿元的光电显示材料产业园项目当天破土动工。",
+        "2019-08-30",
+    );
+    let projects = &file.events[0].projects;
+    let names: Vec<&str> = projects.iter().map(|p| p.name.as_str()).collect();
+    assert!(names.contains(&"智能终端产业园"), "{names:?}");
+    assert!(names.contains(&"某某金融商贸物流城项目"), "{names:?}");
+    assert!(!names.iter().any(|n| n.contains("光电显示")), "{names:?}");
+    let cold = projects
+        .iter()
+        .find(|p| p.name == "冷链物流中心")
+        .expect("the cold-chain centre");
+    assert_eq!(cold.companies[0].name, "赣鲜供应链");
+    assert!(file.companies.iter().any(|c| c.name == "华瑞科技"));
+}
+
+/// A forum's deals brokered (促成了一批重大项目,其中…) divide the signing into parts.
+#[test]
+fn the_projects_a_forum_brokered_are_divided_into_parts() {
+    let file = drafted(
+        "某论坛签约项目投资总额6178亿元\n9月14日,某论坛在合肥举行,大会论坛期间集中签约项目678个,\
+         投资总额6178亿元。围绕重点产业集群,大会论坛促成了一批重大项目,其中芯片产业项目30个、\
+         投资额271亿元;汽车及零部件项目40个、投资额578亿元。",
+        "2020-09-14",
+    );
+    let parts: Vec<&str> = file.events[0]
+        .breakdowns
+        .iter()
+        .flat_map(|b| &b.parts)
+        .map(|p| p.count.as_deref().unwrap_or(""))
+        .collect();
+    assert_eq!(parts, ["30个", "40个"]);
+}

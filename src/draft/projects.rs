@@ -9,6 +9,7 @@ use super::event::parseable;
 use super::figures;
 use super::text::{Doc, Topic};
 use super::{Draft, Section};
+use crate::source::divisions::gazetteer;
 use crate::source::fold::fold;
 use crate::source::model::{CompanyEntry, CompanyLink, FigureEntry, ProjectEntry};
 
@@ -93,7 +94,7 @@ const CUT_AFTER: &[&str] = &[
 const LEADING: &[&str] = &[
     "另有", "另外", "《", "建设", "建設", "新建", "此外", "还有", "還有", "以及", "其中", "分别",
     "分別", "即", "和", "与", "與", "及", "的", "在", "由", "是", "为", "為", "同", "对", "對",
-    "将", "將", "了", "、", "拟", "擬",
+    "将", "將", "了", "、", "拟", "擬", "分期",
 ];
 const DEMONSTRATIVES: &[&str] = &[
     "这", "這", "该", "該", "此", "本", "各", "上述", "其他", "其它", "一批", "多个", "多個",
@@ -340,6 +341,8 @@ pub(super) fn listed_before_deng(run: &str) -> Option<Vec<(usize, &str)>> {
     for (i, part) in body.split('、').enumerate() {
         let offset = at;
         at += part.len() + '、'.len_utf8();
+        // 智能终端产业园(华瑞科技): the company in brackets is not the name's.
+        let part = bracketed_company(part).map_or(part, |(name, _)| name);
         // The first item carries the words before the list (此外还有X).
         let name = if i == 0 { cut_name(part) } else { part };
         let name = name.trim();
@@ -350,6 +353,23 @@ pub(super) fn listed_before_deng(run: &str) -> Option<Vec<(usize, &str)>> {
         out.push((offset + part.len() - name.len(), name));
     }
     Some(out)
+}
+
+/// An item that ends in its company's name in brackets (冷链物流中心(赣鲜供应链),
+/// 柳编工艺品出口加工(江苏华艺工贸有限公司)): the item before the bracket, and the company.
+/// A phase (一期) or a place (香港) in brackets is no company.
+pub(super) fn bracketed_company(item: &str) -> Option<(&str, &str)> {
+    let inner_end = item.strip_suffix([')', '）'])?;
+    let open = inner_end.rfind(['(', '（'])?;
+    let inner = &inner_end[open + inner_end[open..].chars().next()?.len_utf8()..];
+    let han = inner
+        .chars()
+        .filter(|c| ('\u{4e00}'..='\u{9fff}').contains(c))
+        .count();
+    let company = han >= 2
+        && !inner.contains(|c: char| c.is_ascii_digit() || "期号號".contains(c))
+        && gazetteer().named(inner).is_empty();
+    company.then(|| (&item[..open], inner))
 }
 
 /// A run ending in 项目 as a project's name, or None when it names no one project.
@@ -641,8 +661,20 @@ fn item_projects(
 fn listed_projects(draft: &mut Draft, doc: &Doc, start: usize, run: &str) -> bool {
     if let Some(names) = listed_before_deng(run) {
         for (at, name) in names {
-            let quote = doc.text[start + at..start + at + name.len()].to_string();
-            add_project(draft, name.to_string(), quote, None, Vec::new());
+            // Its company in brackets after it, quoted with it.
+            let after = &run[at + name.len()..];
+            let item = after.split('、').next().unwrap_or("");
+            let item = item.split('等').next().unwrap_or(item);
+            let company = bracketed_company(&format!("{name}{item}")).map(|(_, c)| c.to_string());
+            let end = if company.is_some() { item.len() } else { 0 };
+            let quote = doc.text[start + at..start + at + name.len() + end].to_string();
+            add_project(
+                draft,
+                name.to_string(),
+                quote,
+                None,
+                company.into_iter().collect(),
+            );
         }
         return true;
     }
@@ -738,6 +770,7 @@ pub fn companies(draft: &mut Draft, doc: &Doc) {
         }
     }
     listed_companies(draft, doc);
+    bracketed_companies(draft);
     // A link to a company that is not declared (a name cut differently) is dropped.
     let declared: Vec<String> = draft.file.companies.iter().map(|c| fold(&c.name)).collect();
     let mut linked = Vec::new();
@@ -759,6 +792,36 @@ pub fn companies(draft: &mut Draft, doc: &Doc) {
             Section::Project(i),
             "linked to the company its item names: check the role (investor)".into(),
         );
+    }
+}
+
+/// A company a project's item names in brackets (冷链物流中心(赣鲜供应链)) is declared by that
+/// name, short when it has no legal form.
+fn bracketed_companies(draft: &mut Draft) {
+    let mut found: Vec<(String, String)> = Vec::new();
+    for p in draft.file.events.iter().flat_map(|e| &e.projects) {
+        for l in &p.companies {
+            let in_brackets = bracketed_company(&p.quote).is_some_and(|(_, c)| c == l.name);
+            if in_brackets && !found.iter().any(|(n, _)| *n == l.name) {
+                found.push((l.name.clone(), p.quote.clone()));
+            }
+        }
+    }
+    for (name, quote) in found {
+        let known = draft
+            .file
+            .companies
+            .iter()
+            .any(|x| fold(&x.name) == fold(&name));
+        if !known {
+            let full = COMPANY.is_match(&name);
+            draft.file.companies.push(CompanyEntry {
+                name,
+                name_kind: if full { "full" } else { "short" }.into(),
+                quote,
+                ..Default::default()
+            });
+        }
     }
 }
 
