@@ -1012,3 +1012,20 @@ fn the_projects_a_forum_brokered_are_divided_into_parts() {
         .collect();
     assert_eq!(parts, ["30个", "40个"]);
 }
+
+/// A report in the shape of real ones, written in our own words for this test: a project
+/// signed that is planned to start (预计10月份开工建设) is a signed project, not a 开工 batch's.
+#[test]
+fn a_project_planned_to_start_is_still_signed() {
+    let file = drafted(
+        "某市投资说明会签约18个项目\n昨天,某市投资说明会举行,当天现场签约的18个项目,总投资55.7亿元。\
+         某某投资管理有限公司投资的大润发超市项目,总投资4000万美元,预计10月份开工建设,明年开业。",
+        "2009-05-20",
+    );
+    let names: Vec<&str> = file.events[0]
+        .projects
+        .iter()
+        .map(|p| p.name.as_str())
+        .collect();
+    assert!(names.contains(&"大润发超市项目"), "{names:?}");
+}
