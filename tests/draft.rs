@@ -1013,10 +1013,10 @@ fn the_projects_a_forum_brokered_are_divided_into_parts() {
     assert_eq!(parts, ["30个", "40个"]);
 }
 
-/// A report in the shape of real ones, written in our own words for this test: a project
-/// signed that is planned to start (预计10月份开工建设) is a signed project, not a 开工 batch's.
+/// A report in the shape of real ones, written in our own words for this test: a name that
+/// begins with 大 (大润发超市项目) is a name, not 大项目 of the prose.
 #[test]
-fn a_project_planned_to_start_is_still_signed() {
+fn a_name_beginning_with_da_is_a_project() {
     let file = drafted(
         "某市投资说明会签约18个项目\n昨天,某市投资说明会举行,当天现场签约的18个项目,总投资55.7亿元。\
          某某投资管理有限公司投资的大润发超市项目,总投资4000万美元,预计10月份开工建设,明年开业。",

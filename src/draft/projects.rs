@@ -379,7 +379,11 @@ pub(super) fn project_name(run: &str) -> Option<String> {
     let generic = GENERIC_ENDS.iter().any(|g| name.ends_with(g)) && chars <= 8
         || ALWAYS_GENERIC.iter().any(|g| name.ends_with(g));
     let counted = figures::counts(name).into_iter().next().is_some();
-    let demonstrative = DEMONSTRATIVES.iter().any(|d| name.starts_with(d)) && chars <= 8;
+    // 该项目, 一批好项目, 上述重点项目; but 大润发超市项目 is a name: a one-character word opens
+    // only a short phrase.
+    let demonstrative = DEMONSTRATIVES
+        .iter()
+        .any(|d| name.starts_with(d) && (chars <= 5 || d.chars().count() > 1 && chars <= 8));
     // A fragment of a sentence, not a name: it holds a verb of the report around it.
     let fragment = FRAGMENT_WORDS.iter().any(|w| name.contains(w))
         || name

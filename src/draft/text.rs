@@ -480,29 +480,13 @@ pub fn states_progress(clause: &str) -> bool {
         && !clause.contains("集中")
 }
 
-/// Whether a text names a stage reached: 建成达产后, 投产后 are a forecast's time, and 预计10月份
-/// 开工建设 a plan, not a batch.
+/// Whether a text names a stage reached: 建成达产后, 投产后 are a forecast's time, not a batch.
 fn has_stage(text: &str) -> bool {
     STAGE_WORDS.iter().any(|w| {
-        text.match_indices(w).any(|(i, _)| {
-            let before: String = text[..i]
-                .chars()
-                .rev()
-                .take(6)
-                .collect::<Vec<_>>()
-                .into_iter()
-                .rev()
-                .collect();
-            !text[i + w.len()..].starts_with(['后', '後'])
-                && !PLANNED.iter().any(|p| before.contains(p))
-        })
+        text.match_indices(w)
+            .any(|(i, _)| !text[i + w.len()..].starts_with(['后', '後']))
     })
 }
-
-/// Words before a stage that is still to come (预计10月份开工, 力争年内投产).
-const PLANNED: &[&str] = &[
-    "预计", "預計", "力争", "力爭", "争取", "爭取", "确保", "確保", "将于", "將於",
-];
 
 /// The topic a clause's own words give, if they give one.
 pub fn own_topic(clause: &str, year: i32, published: &str) -> Option<Topic> {
