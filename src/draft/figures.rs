@@ -89,10 +89,7 @@ pub fn money(text: &str) -> Vec<Found> {
             continue;
         }
         let start = trimmed_start(text, m.start());
-        let mut value = ascii(&text[start..m.end()]);
-        for (from, to) in [("元人民币", "元"), ("元人民幣", "元")] {
-            value = value.replace(from, to);
-        }
+        let value = ascii(&text[start..m.end()]);
         out.push(Found {
             start,
             end: m.end(),

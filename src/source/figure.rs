@@ -72,7 +72,18 @@ impl fmt::Display for Qualifier {
 
 /// Currencies the schema accepts, with the words that name them before 元 or on their own.
 pub const CURRENCIES: [(&str, &[&str]); 9] = [
-    ("CNY", &["元", "人民幣", "人民币", "人民幣元", "人民币元"]),
+    (
+        "CNY",
+        &[
+            "元",
+            "人民幣",
+            "人民币",
+            "人民幣元",
+            "人民币元",
+            "元人民幣",
+            "元人民币",
+        ],
+    ),
     ("USD", &["美元"]),
     ("EUR", &["歐元", "欧元"]),
     ("HKD", &["港元", "港幣", "港币"]),
@@ -708,6 +719,8 @@ mod tests {
         assert_eq!(money("1000亿元"), (100_000_000_000, Qualifier::Exact));
         assert_eq!(money("亿元"), (100_000_000, Qualifier::Exact));
         assert_eq!(money("上亿元"), (100_000_000, Qualifier::AtLeast));
+        // 元人民币 as written, with the bound after it.
+        assert_eq!(money("1亿元人民币以上"), (100_000_000, Qualifier::AtLeast));
         assert_eq!(
             money("突破1000亿元"),
             (100_000_000_000, Qualifier::MoreThan)
