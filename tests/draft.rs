@@ -1029,3 +1029,16 @@ fn a_name_beginning_with_da_is_a_project() {
         .collect();
     assert!(names.contains(&"大润发超市项目"), "{names:?}");
 }
+
+/// A report in the shape of real ones, written in our own words for this test: 白银 is the city
+/// 白银市 (and also its district 白银区), so its zone 白银高新区 held the signing.
+#[test]
+fn a_short_name_counts_at_its_highest_level() {
+    let file = drafted(
+        "高新区 16个重大项目总投资 66亿元\n【本报讯】在7月7日举行的高新区专场项目签约仪式上,白银高新区\
+         与某某集团等16家企业签订了合作协议,总投资达66亿元。刘川园区与甘肃某某新材料有限公司签约\
+         年产10万吨配套项目,总投资12亿元。今年1至6月,白银高新区完成工业总产值126.8亿元。",
+        "2015-07-08",
+    );
+    assert_eq!(file.events[0].place, "白银高新区");
+}

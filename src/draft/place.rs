@@ -311,7 +311,13 @@ fn weigh(doc: &Doc, m: &Mention) -> Option<(i32, bool)> {
         return None;
     }
     let holds = HOLDS.iter().any(|w| after.starts_with(w));
-    let level = gazetteer().division(m.divisions[0]).level;
+    // 白银 is 白银市 and its 白银区: a short form counts at the highest level it names.
+    let level = m
+        .divisions
+        .iter()
+        .map(|&i| gazetteer().division(i).level)
+        .min()
+        .unwrap_or(Level::County);
     if !m.full && level == Level::County && !holds {
         return None;
     }
