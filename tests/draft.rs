@@ -1042,3 +1042,28 @@ fn a_short_name_counts_at_its_highest_level() {
     );
     assert_eq!(file.events[0].place, "白银高新区");
 }
+
+/// Reports in the shape of real ones, written in our own words for this test: a band with its
+/// count said first (共有20个超亿元项目成功签约; 18个项目中,16个投资超亿元).
+#[test]
+fn a_band_whose_count_comes_first() {
+    for (text, count) in [
+        (
+            "某县项目签约\n19日上午,永清县举办投资环境推介会暨项目签约仪式,共有20个超亿元项目成功签约,\
+             合同引资1400.3亿元。",
+            "20个",
+        ),
+        (
+            "某市投资说明会\n昨天,泰州市投资说明会举行,当天现场签约的18个项目中,16个投资超亿元。",
+            "16个",
+        ),
+    ] {
+        let file = drafted(text, "2016-05-20");
+        let bands: Vec<(&str, &str)> = file.events[0]
+            .bands
+            .iter()
+            .map(|b| (b.band.as_str(), b.count.as_str()))
+            .collect();
+        assert_eq!(bands, [("超亿元", count)], "{text}");
+    }
+}

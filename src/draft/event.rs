@@ -621,6 +621,14 @@ static BAND_AFTER: LazyLock<Regex> = LazyLock::new(|| {
     .unwrap_or_else(|e| panic!("the band pattern: {e}"))
 });
 
+/// 共有20个超亿元项目成功签约; (18个项目中,)16个投资超亿元: the count first, then its band.
+static BAND_COUNT_FIRST: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?:^|共有|共|有)((?:近|逾|超)?{NUMBER}(?:個|个|宗|项|項))(?:投资|投資)?((?:超过|超過|超|逾)(?:{NUMBER})?(?:億|亿)元?|(?:{NUMBER})?(?:億|亿|萬|万)元?(?:以上|及以上))(?:的)?(?:項目|项目)?"
+    ))
+    .unwrap_or_else(|e| panic!("the band pattern: {e}"))
+});
+
 /// Band counts of the ceremony: 10亿元以上项目7个.
 pub fn bands(draft: &mut Draft, doc: &Doc) {
     let Some(event) = draft.file.events.first() else {
@@ -650,7 +658,10 @@ pub fn bands(draft: &mut Draft, doc: &Doc) {
         let after = BAND_AFTER
             .captures_iter(c.text)
             .map(|cap| (cap.get(2), cap.get(1), cap.get(0)));
-        for (band, count, all) in before.chain(after) {
+        let count_first = BAND_COUNT_FIRST
+            .captures_iter(c.text)
+            .map(|cap| (cap.get(2), cap.get(1), cap.get(0)));
+        for (band, count, all) in before.chain(after).chain(count_first) {
             let (Some(band), Some(count), Some(all)) = (band, count, all) else {
                 continue;
             };
