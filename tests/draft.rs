@@ -1067,3 +1067,24 @@ fn a_band_whose_count_comes_first() {
         assert_eq!(bands, [("超亿元", count)], "{text}");
     }
 }
+
+/// A report in the shape of real ones, written in our own words for this test: 暨 inside one
+/// project's name (高档肉牛养殖暨肉牛全产业链项目) does not cut it, as it does after an occasion
+/// (推介会暨项目签约).
+#[test]
+fn ji_inside_a_projects_name_keeps_it_whole() {
+    let file = drafted(
+        "南博会德宏签约7项目\n6月6日,德宏州在南博会上举行项目签约仪式,共签约项目7个,协议总投资108亿元。\
+         盈江县政府与某某环球控股有限公司签订投资30亿元的盈江高档肉牛养殖暨肉牛全产业链项目。",
+        "2015-06-07",
+    );
+    let names: Vec<&str> = file.events[0]
+        .projects
+        .iter()
+        .map(|p| p.name.as_str())
+        .collect();
+    assert!(
+        names.contains(&"盈江高档肉牛养殖暨肉牛全产业链项目"),
+        "{names:?}"
+    );
+}

@@ -240,6 +240,14 @@ fn cut_name(run: &str) -> &str {
     let mut name = run;
     for w in CUT_AFTER {
         if let Some(i) = name.rfind(w) {
+            // 推介会暨项目签约: 暨 joins an occasion to the signing; 肉牛养殖暨肉牛全产业链项目
+            // is one project's name.
+            let occasion = ["会", "會", "仪式", "儀式", "活动", "活動", "节", "節"]
+                .iter()
+                .any(|o| name[..i].contains(o));
+            if *w == "暨" && !occasion {
+                continue;
+            }
             let rest = &name[i + w.len()..];
             if rest.chars().count() >= 4 {
                 name = rest;
