@@ -25,6 +25,13 @@ use crate::source::model::{
 };
 use crate::source::{period, written};
 
+/// The quote of a link `l` read from its `_sliced` table, whose rowids give the file's order (the
+/// views under the tables' names have none): as those views write it out (V15).
+const LINK_QUOTE: &str = "CASE WHEN typeof(l.quote_at) = 'integer'
+    THEN substr((SELECT full_text FROM sources WHERE source_id = l.source_id),
+                l.quote_at / 10000, l.quote_at % 10000)
+    ELSE l.quote_at END";
+
 /// A declaration's quote: its row's own, none (0), or a slice of this source's text.
 const DECLARED_QUOTE: &str = "CASE WHEN d.quote_start IS NULL THEN x.quote
                                    WHEN d.quote_start = 0 THEN NULL
@@ -172,7 +179,8 @@ fn links_in(
     (owner, owner_id, source_id): (&str, i64, Option<i64>),
 ) -> Result<Vec<Link>> {
     let sql = format!(
-        "SELECT x.name, l.basis, l.quote, l.note FROM {table} l JOIN {names} x ON x.{id} = l.{id}
+        "SELECT x.name, l.basis, {LINK_QUOTE}, l.note FROM {table}_sliced l
+           JOIN {names} x ON x.{id} = l.{id}
           WHERE l.{owner} = ?1 AND (?2 IS NULL OR l.source_id = ?2) ORDER BY l.rowid"
     );
     rows(conn, &sql, params![owner_id, source_id], link)
@@ -390,9 +398,11 @@ fn strategies(conn: &Connection, source_id: i64) -> Result<Vec<StrategyEntry>> {
             st.industries = links_in(conn, "industry_strategies", INDUSTRIES, of_strategy)?;
             st.layout = rows(
                 conn,
-                "SELECT i.name, l.role, l.quote FROM layout_industries l
-                   JOIN industries i ON i.industry_id = l.industry_id
-                  WHERE l.strategy_id = ?1 AND l.source_id = ?2 ORDER BY l.rowid",
+                &format!(
+                    "SELECT i.name, l.role, {LINK_QUOTE} FROM layout_industries_sliced l
+                       JOIN industries i ON i.industry_id = l.industry_id
+                      WHERE l.strategy_id = ?1 AND l.source_id = ?2 ORDER BY l.rowid"
+                ),
                 params![id, source_id],
                 |r| {
                     Ok(LayoutEntry {
@@ -572,9 +582,11 @@ fn event_parts(conn: &Connection, source_id: i64, row: EventRow) -> Result<Event
     entry.strategies = links_in(conn, "event_strategies", STRATEGIES, ("event_id", id, None))?;
     entry.companies = rows(
         conn,
-        "SELECT c.name, l.role, l.basis, l.quote, l.note FROM event_companies l
-           JOIN companies c ON c.company_id = l.company_id
-          WHERE l.event_id = ?1 ORDER BY l.rowid",
+        &format!(
+            "SELECT c.name, l.role, l.basis, {LINK_QUOTE}, l.note FROM event_companies_sliced l
+               JOIN companies c ON c.company_id = l.company_id
+              WHERE l.event_id = ?1 ORDER BY l.rowid"
+        ),
         [id],
         company_link,
     )?;
@@ -741,10 +753,12 @@ fn project_links(
     let ids = params![project_id, source_id];
     p.companies = rows(
         conn,
-        "SELECT c.name, l.role, l.basis, coalesce(l.quote, p.quote), l.note
-           FROM project_companies l JOIN companies c ON c.company_id = l.company_id
-           JOIN projects p ON p.project_id = l.project_id
-          WHERE l.project_id = ?1 AND l.source_id = ?2 ORDER BY l.rowid",
+        &format!(
+            "SELECT c.name, l.role, l.basis, coalesce({LINK_QUOTE}, p.quote), l.note
+               FROM project_companies_sliced l JOIN companies c ON c.company_id = l.company_id
+               JOIN projects p ON p.project_id = l.project_id
+              WHERE l.project_id = ?1 AND l.source_id = ?2 ORDER BY l.rowid"
+        ),
         ids,
         company_link,
     )?;

@@ -10,6 +10,7 @@ mod names;
 mod parts;
 mod project;
 mod replace;
+mod sliced;
 mod statistic;
 mod write;
 

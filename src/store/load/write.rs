@@ -485,8 +485,8 @@ impl<'a> Writer<'a> {
             for l in &st.layout {
                 self.tx
                     .prepare_cached(
-                        "INSERT INTO layout_industries (strategy_id, industry_id, role,
-                                                        source_id, quote)
+                        "INSERT INTO layout_industries_sliced (strategy_id, industry_id, role,
+                                                               source_id, quote_at)
                          VALUES (?1, ?2, ?3, ?4, ?5)",
                     )?
                     .execute(params![
@@ -494,7 +494,7 @@ impl<'a> Writer<'a> {
                         self.names.get(RefKind::Industry, &l.industry)?,
                         l.role,
                         self.source_id,
-                        l.quote
+                        self.at(&l.quote)
                     ])?;
             }
         }
@@ -619,7 +619,7 @@ impl<'a> Writer<'a> {
     ) -> Result<()> {
         self.tx
             .prepare_cached(&format!(
-                "INSERT INTO {table} ({id_column}, strategy_id, basis, source_id, quote, note)
+                "INSERT INTO {table}_sliced ({id_column}, strategy_id, basis, source_id, quote_at, note)
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6)"
             ))?
             .execute(params![
@@ -627,7 +627,7 @@ impl<'a> Writer<'a> {
                 strategy_id,
                 l.basis,
                 self.source_id,
-                l.quote,
+                self.at(&l.quote),
                 l.note
             ])?;
         Ok(())
@@ -681,15 +681,15 @@ impl<'a> Writer<'a> {
         for l in &ev.industries {
             self.tx
                 .prepare_cached(
-                    "INSERT INTO event_industries (event_id, industry_id, source_id, quote, basis,
-                                                   note)
+                    "INSERT INTO event_industries_sliced (event_id, industry_id, source_id, quote_at,
+                                                          basis, note)
                      VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
                 )?
                 .execute(params![
                     event_id,
                     self.names.get(RefKind::Industry, &l.name)?,
                     self.source_id,
-                    l.quote,
+                    self.at(&l.quote),
                     l.basis,
                     l.note
                 ])?;
@@ -701,8 +701,8 @@ impl<'a> Writer<'a> {
         for c in &ev.companies {
             self.tx
                 .prepare_cached(
-                    "INSERT INTO event_companies (event_id, company_id, role, basis, source_id,
-                                                  quote, note)
+                    "INSERT INTO event_companies_sliced (event_id, company_id, role, basis,
+                                                         source_id, quote_at, note)
                      VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
                 )?
                 .execute(params![
@@ -711,7 +711,7 @@ impl<'a> Writer<'a> {
                     c.role,
                     c.basis,
                     self.source_id,
-                    c.quote,
+                    self.at(&c.quote),
                     c.note
                 ])?;
         }
@@ -735,12 +735,12 @@ impl<'a> Writer<'a> {
         let amount: Money = money(&format!("{path}.signed_amount"), ev.signed_amount.as_ref())?;
         self.tx
             .prepare_cached(
-                "INSERT INTO events (event_id, source_id, place_id, held_on, name, quote,
-                                     project_count, project_count_qualifier, project_count_quote,
-                                     signed_amount_yuan, signed_amount_foreign,
-                                     signed_amount_currency, signed_amount_qualifier,
-                                     signed_amount_quote, name_key, kind, period_start,
-                                     period_label, stage)
+                "INSERT INTO events_sliced (event_id, source_id, place_id, held_on, name, quote_at,
+                                             project_count, project_count_qualifier,
+                                             project_count_quote_at, signed_amount_yuan,
+                                             signed_amount_foreign, signed_amount_currency,
+                                             signed_amount_qualifier, signed_amount_quote_at,
+                                             name_key, kind, period_start, period_label, stage)
                  VALUES (?18, ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15,
                          ?16, ?17, ?19)",
             )?
@@ -749,15 +749,15 @@ impl<'a> Writer<'a> {
                 place_id,
                 when.held_on(),
                 ev.name,
-                ev.quote,
+                self.at(&ev.quote),
                 count,
                 count_q,
-                count_quote,
+                count_quote.map(|q| self.at(q)),
                 amount.yuan,
                 amount.foreign,
                 amount.currency,
                 amount.qualifier,
-                amount.quote,
+                amount.quote.map(|q| self.at(q)),
                 fold(&ev.name),
                 match when {
                     When::Day(_) => "ceremony",
@@ -813,7 +813,7 @@ impl<'a> Writer<'a> {
                 from: Some(span.0),
                 to: Some(span.1),
                 band: Some(band),
-                quote: &b.quote,
+                quote: self.at(&b.quote),
             },
         )?;
         self.summary.statistics += 1;
