@@ -216,11 +216,11 @@ fn reconcile_finds_a_constructed_contradiction_and_respects_qualifiers() {
     let env = seeded();
     let c = Connection::open(env.db()).unwrap();
     // Fewer projects announced than are named: a contradiction.
-    c.execute("UPDATE events SET project_count = 9", [])
+    c.execute("UPDATE events_sliced SET project_count = 9", [])
         .unwrap();
     // A more_than headline below the named sum is still consistent: 逾190億 with 200億 named.
     c.execute(
-        "UPDATE events SET signed_amount_yuan = 19000000000, signed_amount_qualifier = 'more_than'",
+        "UPDATE events_sliced SET signed_amount_yuan = 19000000000, signed_amount_qualifier = 'more_than'",
         [],
     )
     .unwrap();
@@ -238,7 +238,7 @@ fn reconcile_finds_a_constructed_contradiction_and_respects_qualifiers() {
     // 28 → 9 also makes the band count 7 fit the headline still; the exact one at 9 named is not
     let c = Connection::open(env.db()).unwrap();
     c.execute(
-        "UPDATE events SET signed_amount_qualifier = 'exact', signed_amount_yuan = 19000000000",
+        "UPDATE events_sliced SET signed_amount_qualifier = 'exact', signed_amount_yuan = 19000000000",
         [],
     )
     .unwrap();
@@ -648,7 +648,7 @@ fn read_only_commands_refuse_a_database_that_needs_migrating() {
     let err = fails(&env, &["report", "summary"]);
     assert!(
         err.contains(
-            "needs migrating (14 pending: V1__catalogue, V2__search, V3__reports_of_periods, V4__search_pairs, V5__search_in_either_script, V6__file_names_without_folders, V7__sources_identified_by_url, V8__divisions, V9__what_sources_state, V10__lifecycle, V11__smaller_catalogue, V12__one_copy_of_each_quote, V13__one_copy_of_each_fact, V14__trigram_index_without_positions); run `zhaoshang migrate` first"
+            "needs migrating (15 pending: V1__catalogue, V2__search, V3__reports_of_periods, V4__search_pairs, V5__search_in_either_script, V6__file_names_without_folders, V7__sources_identified_by_url, V8__divisions, V9__what_sources_state, V10__lifecycle, V11__smaller_catalogue, V12__one_copy_of_each_quote, V13__one_copy_of_each_fact, V14__trigram_index_without_positions, V15__quotes_as_slices); run `zhaoshang migrate` first"
         ),
         "{err}"
     );
