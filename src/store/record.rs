@@ -696,6 +696,8 @@ fn projects(conn: &Connection, source_id: i64, event_id: i64) -> Result<Vec<Proj
         let Some(next) = next else { break };
         ordered.push(next);
     }
+    let ids: Vec<i64> = ordered.iter().map(|(id, _)| *id).collect();
+    let mut links = project_links(conn, source_id, &serde_json::to_string(&ids)?)?;
     let mut out = Vec::new();
     for (id, mut p) in ordered {
         if p.same_as.is_none()
@@ -703,7 +705,10 @@ fn projects(conn: &Connection, source_id: i64, event_id: i64) -> Result<Vec<Proj
         {
             amount.alternatives = alternatives(conn, "project_id", id, "amount")?;
         }
-        project_links(conn, source_id, id, &mut p)?;
+        p.companies = links.companies.remove(&id).unwrap_or_default();
+        p.industries = links.industries.remove(&id).unwrap_or_default();
+        p.strategies = links.strategies.remove(&id).unwrap_or_default();
+        p.facts = links.facts.remove(&id).unwrap_or_default();
         out.push(p);
     }
     Ok(out)
@@ -743,46 +748,80 @@ fn mention(r: &Row) -> rusqlite::Result<(usize, (i64, ProjectEntry))> {
     ))
 }
 
-/// The companies, industries, strategies and facts this source gives a project.
-fn project_links(
+/// What this source gives each of an event's projects (companies, industries, strategies,
+/// facts), each table read once for all of them (`ids`: a JSON array of the project ids) and
+/// grouped by project in the order of the file.
+#[derive(Default)]
+struct ProjectLinks {
+    companies: HashMap<i64, Vec<CompanyLink>>,
+    industries: HashMap<i64, Vec<Link>>,
+    strategies: HashMap<i64, Vec<Link>>,
+    facts: HashMap<i64, Vec<FactEntry>>,
+}
+
+/// Rows of one statement whose last column is a project's id, grouped by it.
+fn by_project<T>(
     conn: &Connection,
-    source_id: i64,
-    project_id: i64,
-    p: &mut ProjectEntry,
-) -> Result<()> {
-    let ids = params![project_id, source_id];
-    p.companies = rows(
-        conn,
-        &format!(
-            "SELECT c.name, l.role, l.basis, coalesce({LINK_QUOTE}, p.quote), l.note
-               FROM project_companies_sliced l JOIN companies c ON c.company_id = l.company_id
-               JOIN projects p ON p.project_id = l.project_id
-              WHERE l.project_id = ?1 AND l.source_id = ?2 ORDER BY l.rowid"
-        ),
-        ids,
-        company_link,
-    )?;
-    let of_project = ("project_id", project_id, Some(source_id));
-    p.industries = links_in(conn, "project_industries", INDUSTRIES, of_project)?;
-    p.strategies = links_in(conn, "project_strategies", STRATEGIES, of_project)?;
-    p.facts = rows(
-        conn,
-        "SELECT kind, label, qualifier IS NOT NULL, statement, is_forecast, quote
-           FROM project_facts WHERE project_id = ?1 AND source_id = ?2
-          ORDER BY project_fact_id",
-        ids,
-        |r| {
-            Ok(FactEntry {
-                kind: r.get(0)?,
-                label: r.get(1)?,
-                value: r.get::<_, bool>(2)?.then(String::new),
-                statement: r.get(3)?,
-                forecast: r.get(4)?,
-                quote: r.get(5)?,
-            })
-        },
-    )?;
-    Ok(())
+    sql: &str,
+    params: impl rusqlite::Params,
+    mut make: impl FnMut(&Row) -> rusqlite::Result<T>,
+) -> Result<HashMap<i64, Vec<T>>> {
+    let mut grouped: HashMap<i64, Vec<T>> = HashMap::new();
+    for (project_id, row) in rows(conn, sql, params, |r| {
+        let last = r.as_ref().column_count() - 1;
+        Ok((r.get::<_, i64>(last)?, make(r)?))
+    })? {
+        grouped.entry(project_id).or_default().push(row);
+    }
+    Ok(grouped)
+}
+
+fn project_links(conn: &Connection, source_id: i64, ids: &str) -> Result<ProjectLinks> {
+    let these = params![ids, source_id];
+    let of_these = "l.project_id IN (SELECT value FROM json_each(?1)) AND l.source_id = ?2
+                    ORDER BY l.project_id, l.rowid";
+    let named = |table: &str, (names, id): (&str, &str)| {
+        format!(
+            "SELECT x.name, l.basis, {LINK_QUOTE}, l.note, l.project_id FROM {table}_sliced l
+               JOIN {names} x ON x.{id} = l.{id} WHERE {of_these}"
+        )
+    };
+    Ok(ProjectLinks {
+        companies: by_project(
+            conn,
+            &format!(
+                "SELECT c.name, l.role, l.basis, coalesce({LINK_QUOTE}, p.quote), l.note,
+                        l.project_id
+                   FROM project_companies_sliced l JOIN companies c ON c.company_id = l.company_id
+                   JOIN projects p ON p.project_id = l.project_id WHERE {of_these}"
+            ),
+            these,
+            company_link,
+        )?,
+        industries: by_project(conn, &named("project_industries", INDUSTRIES), these, link)?,
+        strategies: by_project(conn, &named("project_strategies", STRATEGIES), these, link)?,
+        facts: by_project(
+            conn,
+            &format!(
+                "SELECT kind, label, qualifier IS NOT NULL, statement, is_forecast, {LINK_QUOTE},
+                        l.project_id
+                   FROM project_facts_sliced l
+                  WHERE l.project_id IN (SELECT value FROM json_each(?1)) AND l.source_id = ?2
+                  ORDER BY l.project_id, l.project_fact_id"
+            ),
+            these,
+            |r| {
+                Ok(FactEntry {
+                    kind: r.get(0)?,
+                    label: r.get(1)?,
+                    value: r.get::<_, bool>(2)?.then(String::new),
+                    statement: r.get(3)?,
+                    forecast: r.get(4)?,
+                    quote: r.get(5)?,
+                })
+            },
+        )?,
+    })
 }
 
 /// The source's figures of periods, place facts and targets.
