@@ -961,7 +961,7 @@ fn check_lists_foreign_schema_objects_and_repair_drops_foreign_triggers() {
     let out = env.run(&["check", "--repair"]);
     let err = stderr(&out);
     assert!(
-        err.contains("trigger ten \"times\" on projects: dropped"),
+        err.contains("trigger ten \"times\" on projects_sliced: dropped"),
         "{err}"
     );
     // The user's table, index and view stay, and check still lists them.

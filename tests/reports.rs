@@ -678,12 +678,14 @@ fn sql_reads_and_refuses_every_kind_of_write() {
     let attach = format!("ATTACH DATABASE '{}' AS other", other.display());
     let writes = [
         "INSERT INTO industries (name, source_id, quote) VALUES ('x', 1, 'x')",
-        "UPDATE projects SET amount_yuan = 0",
-        "DELETE FROM projects",
+        // V15: projects is a view over projects_sliced, which holds the rows
+        "UPDATE projects_sliced SET amount_yuan = 0",
+        "DELETE FROM projects_sliced",
         "CREATE TABLE t (x)",
-        "DROP TABLE projects",
-        "ALTER TABLE projects ADD COLUMN x",
-        "CREATE INDEX i ON projects (name)",
+        "DROP TABLE projects_sliced",
+        "DROP VIEW projects",
+        "ALTER TABLE projects_sliced ADD COLUMN x",
+        "CREATE INDEX i ON projects_sliced (name)",
         "WITH x AS (SELECT 1) INSERT INTO industries (name, source_id, quote) SELECT 'y', 1, 'y' FROM x",
         attach.as_str(),
         "PRAGMA user_version = 7",
@@ -692,7 +694,7 @@ fn sql_reads_and_refuses_every_kind_of_write() {
         "REINDEX",
         "BEGIN",
         "SELECT load_extension('/tmp/nothing')",
-        "SELECT 1; DELETE FROM projects",
+        "SELECT 1; DELETE FROM projects_sliced",
         "REPLACE INTO industries (industry_id, name, source_id, quote) VALUES (1, 'x', 1, 'x')",
     ];
     for sql in writes {

@@ -82,29 +82,6 @@ const NEAR_DUPLICATES: &str = "
       FROM companies a JOIN companies b ON a.name_key = b.name_key AND a.company_id < b.company_id
      ORDER BY 1, 2, 3";
 
-/// The tables of facts whose quotes are stored as slices of the source's text (V15), each in
-/// `{table}_sliced` with a `{column}_at` for each quote column; the view under the table's name
-/// writes them out.
-pub(super) const SLICED: &[&str] = &[
-    "events",
-    "projects",
-    "statistics",
-    "project_facts",
-    "project_companies",
-    "project_industries",
-    "project_strategies",
-    "project_mentions",
-    "milestones",
-    "event_industries",
-    "event_companies",
-    "event_strategies",
-    "layout_industries",
-    "place_strategies",
-    "industry_strategies",
-    "breakdown_parts",
-    "alternative_figures",
-];
-
 /// A quote that is not part of its source's text.
 pub(super) struct MissingQuote {
     /// `table key=id`
@@ -145,20 +122,19 @@ pub(super) fn quotes_not_in_text(
 ) -> Result<Vec<MissingQuote>> {
     let mut missing = Vec::new();
     for (table, key, column) in QUOTED {
-        let sql = if SLICED.contains(table) {
+        let sql = if super::sliced::SLICED.contains(table) {
             // A slice is the text's by construction: it must lie within the text.
+            let (first, last) = super::sliced::first_and_last(&format!("t.{column}_at"));
             format!(
                 "SELECT CAST(t.{key} AS TEXT),
                         CASE WHEN typeof(t.{column}_at) = 'integer'
-                             THEN 'characters ' || (t.{column}_at / 10000) || ' to '
-                                  || (t.{column}_at / 10000 + t.{column}_at % 10000 - 1)
+                             THEN 'characters ' || {first} || ' to ' || {last}
                                   || ', beyond the text''s ' || length(s.full_text)
                              ELSE t.{column}_at END
                    FROM {table}_sliced t JOIN sources s ON s.source_id = t.source_id
                   WHERE (?1 IS NULL OR t.source_id = ?1) AND t.{column}_at IS NOT NULL
                     AND CASE WHEN typeof(t.{column}_at) = 'integer'
-                             THEN t.{column}_at / 10000 + t.{column}_at % 10000 - 1
-                                  > length(s.full_text)
+                             THEN {last} > length(s.full_text)
                              ELSE instr(s.full_text, t.{column}_at) = 0 END"
             )
         } else {

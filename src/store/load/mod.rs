@@ -10,7 +10,6 @@ mod names;
 mod parts;
 mod project;
 mod replace;
-mod sliced;
 mod statistic;
 mod write;
 

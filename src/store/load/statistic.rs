@@ -22,7 +22,7 @@ pub(super) struct StatisticRow<'a> {
     pub from: Option<&'a str>,
     pub to: Option<&'a str>,
     pub band: Option<figure::Band>,
-    pub quote: super::sliced::QuoteAt<'a>,
+    pub quote: crate::store::sliced::QuoteAt<'a>,
 }
 
 /// Inserts a statistic; returns its id.

@@ -20,6 +20,7 @@ use crate::source::model::{
 };
 use crate::source::period::{self, When};
 use crate::source::validate::RefKind;
+use crate::store::sliced::{QuoteAt, quote_at};
 
 pub(super) struct Writer<'a> {
     pub tx: &'a Transaction<'a>,
@@ -82,6 +83,11 @@ impl<'a> Writer<'a> {
         w.milestones(&f.milestones)?;
         w.names_written(f)?;
         Ok((w.summary, source_id))
+    }
+
+    /// A quote of this source, as its row stores it (V15: a slice of the text).
+    pub(super) fn at<'q>(&self, quote: &'q str) -> QuoteAt<'q> {
+        quote_at(self.text, quote)
     }
 
     /// The names the file refers to otherwise than the tables give them back (by an alias, or

@@ -1,0 +1,75 @@
+//! A fact's quote as the catalogue stores it (schema V15): where the source's text holds it, as
+//! one integer, start × 10,000 + length in characters (what `substr()` takes in the shell); the
+//! quote written out when the text does not hold it. The views under the tables' names write
+//! every quote out again (migrations/V15__quotes_as_slices.sql, docs/schema.md).
+
+use rusqlite::ToSql;
+use rusqlite::types::{ToSqlOutput, Value};
+
+/// The tables of facts whose quotes are stored so, each in `{table}_sliced` with a
+/// `{column}_at` for each quote column; the view under the table's name writes them out.
+pub(super) const SLICED: &[&str] = &[
+    "events",
+    "projects",
+    "statistics",
+    "project_facts",
+    "project_companies",
+    "project_industries",
+    "project_strategies",
+    "project_mentions",
+    "milestones",
+    "event_industries",
+    "event_companies",
+    "event_strategies",
+    "layout_industries",
+    "place_strategies",
+    "industry_strategies",
+    "breakdown_parts",
+    "alternative_figures",
+];
+
+/// What start and length are packed by: a quote of 10,000 characters or more is written out.
+const PACK: usize = 10_000;
+
+/// A quote's `{column}_at` value.
+pub(super) enum QuoteAt<'a> {
+    Slice(i64),
+    Written(&'a str),
+}
+
+/// Where `text` holds `quote`, or the quote itself when it does not.
+pub(super) fn quote_at<'a>(text: &str, quote: &'a str) -> QuoteAt<'a> {
+    match crate::source::written::slice_of(text, quote) {
+        Some((start, length)) if length < PACK => QuoteAt::Slice((start * PACK + length) as i64),
+        _ => QuoteAt::Written(quote),
+    }
+}
+
+impl ToSql for QuoteAt<'_> {
+    fn to_sql(&self) -> rusqlite::Result<ToSqlOutput<'_>> {
+        Ok(match self {
+            QuoteAt::Slice(at) => ToSqlOutput::Owned(Value::Integer(*at)),
+            QuoteAt::Written(quote) => ToSqlOutput::from(*quote),
+        })
+    }
+}
+
+/// SQL: the first and the last character (counted from 1) of the text that slice `at` (an
+/// integer expression) covers.
+pub(super) fn first_and_last(at: &str) -> (String, String) {
+    (
+        format!("({at} / {PACK})"),
+        format!("({at} / {PACK} + {at} % {PACK} - 1)"),
+    )
+}
+
+/// SQL writing out the quote `{alias}.{column}_at` of a `_sliced` table (its row's source's), as
+/// the view under the table's name does.
+pub(super) fn written_out(alias: &str, column: &str) -> String {
+    format!(
+        "CASE WHEN typeof({alias}.{column}_at) = 'integer'
+              THEN substr((SELECT full_text FROM sources WHERE source_id = {alias}.source_id),
+                          {alias}.{column}_at / {PACK}, {alias}.{column}_at % {PACK})
+              ELSE {alias}.{column}_at END"
+    )
+}
