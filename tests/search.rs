@@ -209,7 +209,7 @@ fn check_notices_an_index_out_of_step() {
     c.execute_batch(
         "DELETE FROM search_entries WHERE entry_id >> 52 = 5 AND record_id = 3;
          UPDATE search_entries SET passage_length = passage_length + 1
-          WHERE entry_id = (SELECT min(entry_id) FROM search_entries WHERE field = 'text');",
+          WHERE entry_id = (SELECT min(entry_id) FROM search_texts WHERE field = 'text');",
     )
     .unwrap();
     drop(c);
