@@ -841,6 +841,7 @@ fn by_project<T>(
 fn project_links(conn: &Connection, source_id: i64, ids: &str) -> Result<ProjectLinks> {
     let these = params![ids, source_id];
     let quote = link_quote();
+    // In the file's order: the order rows were written in (a fact's rowid is its id).
     let of_these = "l.project_id IN (SELECT value FROM json_each(?1)) AND l.source_id = ?2
                     ORDER BY l.project_id, l.rowid";
     let named = |table: &str, (names, id): (&str, &str)| {
@@ -868,9 +869,7 @@ fn project_links(conn: &Connection, source_id: i64, ids: &str) -> Result<Project
             &format!(
                 "SELECT kind, label, qualifier IS NOT NULL, statement, is_forecast, {quote},
                         l.project_id
-                   FROM project_facts_sliced l
-                  WHERE l.project_id IN (SELECT value FROM json_each(?1)) AND l.source_id = ?2
-                  ORDER BY l.project_id, l.project_fact_id"
+                   FROM project_facts_sliced l WHERE {of_these}"
             ),
             these,
             |r| {
