@@ -4,15 +4,16 @@
 -- sentence of its source's `full_text` (`check` verifies it): storing it written out kept each
 -- sentence a second time, 6,350 bytes of a seed copy's 38,435. The seventeen tables of facts are
 -- now stored as `{table}_sliced`, each `{column}` that held a quote replaced by `{column}_at`:
---   an INTEGER start * 10000 + length, in characters, of the quote in the row's source's text
---     (substr(full_text, quote_at / 10000, quote_at % 10000) gives it back; characters, as
---     substr(), instr() and length() count them for text in the sqlite3 shell);
---   the quote itself (TEXT) when the text does not hold it, or when it is 10,000 characters or
+--   an INTEGER start * 10000 + length, in bytes of the UTF-8 text, of the quote in the row's
+--     source's text (CAST(substr(CAST(full_text AS BLOB), quote_at / 10000, quote_at % 10000)
+--     AS TEXT) gives it back: substr() of a BLOB goes straight to the byte, where substr() of
+--     text counts the characters before it, 2.6 times the time over a table's quotes);
+--   the quote itself (TEXT) when the text does not hold it, or when it is 10,000 bytes or
 --     longer: nothing is lost;
 --   NULL where the quote was NULL.
 -- A view under each table's old name gives every column the table had, in the same order, each
--- quote written out (substr() of the text), for the shell, Datasette and the reports: reading is
--- as before; writing goes to `{table}_sliced`. Names (places, industries, companies,
+-- quote written out, for the shell, Datasette and the reports: reading is as before; writing
+-- goes to `{table}_sliced`. Names (places, industries, companies,
 -- strategies, aliases) keep their quotes written out: a source replaced by a new version may
 -- keep a name it declared, whose slice would then point into a text that changed.
 --
@@ -74,18 +75,27 @@ SELECT t.event_id,
        t.held_on,
        t.name,
        t.name_key,
-       CASE WHEN instr(s.full_text, t.quote) > 0 AND length(t.quote) BETWEEN 1 AND 9999
-            THEN instr(s.full_text, t.quote) * 10000 + length(t.quote) ELSE t.quote END,
+       CASE WHEN instr(CAST(s.full_text AS BLOB), CAST(t.quote AS BLOB)) > 0
+             AND length(CAST(t.quote AS BLOB)) BETWEEN 1 AND 9999
+            THEN instr(CAST(s.full_text AS BLOB), CAST(t.quote AS BLOB)) * 10000
+                 + length(CAST(t.quote AS BLOB))
+            ELSE t.quote END,
        t.project_count,
        t.project_count_qualifier,
-       CASE WHEN instr(s.full_text, t.project_count_quote) > 0 AND length(t.project_count_quote) BETWEEN 1 AND 9999
-            THEN instr(s.full_text, t.project_count_quote) * 10000 + length(t.project_count_quote) ELSE t.project_count_quote END,
+       CASE WHEN instr(CAST(s.full_text AS BLOB), CAST(t.project_count_quote AS BLOB)) > 0
+             AND length(CAST(t.project_count_quote AS BLOB)) BETWEEN 1 AND 9999
+            THEN instr(CAST(s.full_text AS BLOB), CAST(t.project_count_quote AS BLOB)) * 10000
+                 + length(CAST(t.project_count_quote AS BLOB))
+            ELSE t.project_count_quote END,
        t.signed_amount_yuan,
        t.signed_amount_foreign,
        t.signed_amount_currency,
        t.signed_amount_qualifier,
-       CASE WHEN instr(s.full_text, t.signed_amount_quote) > 0 AND length(t.signed_amount_quote) BETWEEN 1 AND 9999
-            THEN instr(s.full_text, t.signed_amount_quote) * 10000 + length(t.signed_amount_quote) ELSE t.signed_amount_quote END,
+       CASE WHEN instr(CAST(s.full_text AS BLOB), CAST(t.signed_amount_quote AS BLOB)) > 0
+             AND length(CAST(t.signed_amount_quote AS BLOB)) BETWEEN 1 AND 9999
+            THEN instr(CAST(s.full_text AS BLOB), CAST(t.signed_amount_quote AS BLOB)) * 10000
+                 + length(CAST(t.signed_amount_quote AS BLOB))
+            ELSE t.signed_amount_quote END,
        t.kind,
        t.period_start,
        t.period_label,
@@ -130,18 +140,27 @@ SELECT t.project_id,
        t.source_id,
        t.name,
        t.name_key,
-       CASE WHEN instr(s.full_text, t.quote) > 0 AND length(t.quote) BETWEEN 1 AND 9999
-            THEN instr(s.full_text, t.quote) * 10000 + length(t.quote) ELSE t.quote END,
+       CASE WHEN instr(CAST(s.full_text AS BLOB), CAST(t.quote AS BLOB)) > 0
+             AND length(CAST(t.quote AS BLOB)) BETWEEN 1 AND 9999
+            THEN instr(CAST(s.full_text AS BLOB), CAST(t.quote AS BLOB)) * 10000
+                 + length(CAST(t.quote AS BLOB))
+            ELSE t.quote END,
        t.amount_yuan,
        t.amount_foreign,
        t.amount_currency,
        t.amount_qualifier,
-       CASE WHEN instr(s.full_text, t.amount_quote) > 0 AND length(t.amount_quote) BETWEEN 1 AND 9999
-            THEN instr(s.full_text, t.amount_quote) * 10000 + length(t.amount_quote) ELSE t.amount_quote END,
+       CASE WHEN instr(CAST(s.full_text AS BLOB), CAST(t.amount_quote AS BLOB)) > 0
+             AND length(CAST(t.amount_quote AS BLOB)) BETWEEN 1 AND 9999
+            THEN instr(CAST(s.full_text AS BLOB), CAST(t.amount_quote AS BLOB)) * 10000
+                 + length(CAST(t.amount_quote AS BLOB))
+            ELSE t.amount_quote END,
        t.place_id,
        t.place_basis,
-       CASE WHEN instr(s.full_text, t.place_quote) > 0 AND length(t.place_quote) BETWEEN 1 AND 9999
-            THEN instr(s.full_text, t.place_quote) * 10000 + length(t.place_quote) ELSE t.place_quote END,
+       CASE WHEN instr(CAST(s.full_text AS BLOB), CAST(t.place_quote AS BLOB)) > 0
+             AND length(CAST(t.place_quote AS BLOB)) BETWEEN 1 AND 9999
+            THEN instr(CAST(s.full_text AS BLOB), CAST(t.place_quote AS BLOB)) * 10000
+                 + length(CAST(t.place_quote AS BLOB))
+            ELSE t.place_quote END,
        t.project_key,
        t.place_note
   FROM projects t LEFT JOIN sources s ON s.source_id = t.source_id ORDER BY t.rowid;
@@ -198,8 +217,11 @@ SELECT t.statistic_id,
        t.band_min_yuan,
        t.band_max_yuan,
        t.band_max_inclusive,
-       CASE WHEN instr(s.full_text, t.quote) > 0 AND length(t.quote) BETWEEN 1 AND 9999
-            THEN instr(s.full_text, t.quote) * 10000 + length(t.quote) ELSE t.quote END
+       CASE WHEN instr(CAST(s.full_text AS BLOB), CAST(t.quote AS BLOB)) > 0
+             AND length(CAST(t.quote AS BLOB)) BETWEEN 1 AND 9999
+            THEN instr(CAST(s.full_text AS BLOB), CAST(t.quote AS BLOB)) * 10000
+                 + length(CAST(t.quote AS BLOB))
+            ELSE t.quote END
   FROM statistics t LEFT JOIN sources s ON s.source_id = t.source_id ORDER BY t.rowid;
 
 CREATE TABLE project_facts_sliced (
@@ -241,8 +263,11 @@ SELECT t.project_fact_id,
        t.qualifier,
        t.is_forecast,
        t.statement,
-       CASE WHEN instr(s.full_text, t.quote) > 0 AND length(t.quote) BETWEEN 1 AND 9999
-            THEN instr(s.full_text, t.quote) * 10000 + length(t.quote) ELSE t.quote END
+       CASE WHEN instr(CAST(s.full_text AS BLOB), CAST(t.quote AS BLOB)) > 0
+             AND length(CAST(t.quote AS BLOB)) BETWEEN 1 AND 9999
+            THEN instr(CAST(s.full_text AS BLOB), CAST(t.quote AS BLOB)) * 10000
+                 + length(CAST(t.quote AS BLOB))
+            ELSE t.quote END
   FROM project_facts t LEFT JOIN sources s ON s.source_id = t.source_id ORDER BY t.rowid;
 
 CREATE TABLE project_companies_sliced (
@@ -264,8 +289,11 @@ SELECT t.project_id,
        t.role,
        t.basis,
        t.source_id,
-       CASE WHEN instr(s.full_text, t.quote) > 0 AND length(t.quote) BETWEEN 1 AND 9999
-            THEN instr(s.full_text, t.quote) * 10000 + length(t.quote) ELSE t.quote END,
+       CASE WHEN instr(CAST(s.full_text AS BLOB), CAST(t.quote AS BLOB)) > 0
+             AND length(CAST(t.quote AS BLOB)) BETWEEN 1 AND 9999
+            THEN instr(CAST(s.full_text AS BLOB), CAST(t.quote AS BLOB)) * 10000
+                 + length(CAST(t.quote AS BLOB))
+            ELSE t.quote END,
        t.note
   FROM project_companies t LEFT JOIN sources s ON s.source_id = t.source_id ORDER BY t.rowid;
 
@@ -284,8 +312,11 @@ SELECT t.project_id,
        t.industry_id,
        t.basis,
        t.source_id,
-       CASE WHEN instr(s.full_text, t.quote) > 0 AND length(t.quote) BETWEEN 1 AND 9999
-            THEN instr(s.full_text, t.quote) * 10000 + length(t.quote) ELSE t.quote END,
+       CASE WHEN instr(CAST(s.full_text AS BLOB), CAST(t.quote AS BLOB)) > 0
+             AND length(CAST(t.quote AS BLOB)) BETWEEN 1 AND 9999
+            THEN instr(CAST(s.full_text AS BLOB), CAST(t.quote AS BLOB)) * 10000
+                 + length(CAST(t.quote AS BLOB))
+            ELSE t.quote END,
        t.note
   FROM project_industries t LEFT JOIN sources s ON s.source_id = t.source_id ORDER BY t.rowid;
 
@@ -303,8 +334,11 @@ SELECT t.project_id,
        t.strategy_id,
        t.basis,
        t.source_id,
-       CASE WHEN instr(s.full_text, t.quote) > 0 AND length(t.quote) BETWEEN 1 AND 9999
-            THEN instr(s.full_text, t.quote) * 10000 + length(t.quote) ELSE t.quote END,
+       CASE WHEN instr(CAST(s.full_text AS BLOB), CAST(t.quote AS BLOB)) > 0
+             AND length(CAST(t.quote AS BLOB)) BETWEEN 1 AND 9999
+            THEN instr(CAST(s.full_text AS BLOB), CAST(t.quote AS BLOB)) * 10000
+                 + length(CAST(t.quote AS BLOB))
+            ELSE t.quote END,
        t.note
   FROM project_strategies t LEFT JOIN sources s ON s.source_id = t.source_id ORDER BY t.rowid;
 
@@ -336,14 +370,20 @@ SELECT t.project_id,
        t.source_id,
        t.event_id,
        t.name,
-       CASE WHEN instr(s.full_text, t.quote) > 0 AND length(t.quote) BETWEEN 1 AND 9999
-            THEN instr(s.full_text, t.quote) * 10000 + length(t.quote) ELSE t.quote END,
+       CASE WHEN instr(CAST(s.full_text AS BLOB), CAST(t.quote AS BLOB)) > 0
+             AND length(CAST(t.quote AS BLOB)) BETWEEN 1 AND 9999
+            THEN instr(CAST(s.full_text AS BLOB), CAST(t.quote AS BLOB)) * 10000
+                 + length(CAST(t.quote AS BLOB))
+            ELSE t.quote END,
        t.amount_yuan,
        t.amount_foreign,
        t.amount_currency,
        t.amount_qualifier,
-       CASE WHEN instr(s.full_text, t.amount_quote) > 0 AND length(t.amount_quote) BETWEEN 1 AND 9999
-            THEN instr(s.full_text, t.amount_quote) * 10000 + length(t.amount_quote) ELSE t.amount_quote END,
+       CASE WHEN instr(CAST(s.full_text AS BLOB), CAST(t.amount_quote AS BLOB)) > 0
+             AND length(CAST(t.amount_quote AS BLOB)) BETWEEN 1 AND 9999
+            THEN instr(CAST(s.full_text AS BLOB), CAST(t.amount_quote AS BLOB)) * 10000
+                 + length(CAST(t.amount_quote AS BLOB))
+            ELSE t.amount_quote END,
        t.named_by,
        t.position
   FROM project_mentions t LEFT JOIN sources s ON s.source_id = t.source_id ORDER BY t.rowid;
@@ -391,10 +431,16 @@ SELECT t.milestone_id,
        t.amount_foreign,
        t.amount_currency,
        t.amount_qualifier,
-       CASE WHEN instr(s.full_text, t.amount_quote) > 0 AND length(t.amount_quote) BETWEEN 1 AND 9999
-            THEN instr(s.full_text, t.amount_quote) * 10000 + length(t.amount_quote) ELSE t.amount_quote END,
-       CASE WHEN instr(s.full_text, t.quote) > 0 AND length(t.quote) BETWEEN 1 AND 9999
-            THEN instr(s.full_text, t.quote) * 10000 + length(t.quote) ELSE t.quote END,
+       CASE WHEN instr(CAST(s.full_text AS BLOB), CAST(t.amount_quote AS BLOB)) > 0
+             AND length(CAST(t.amount_quote AS BLOB)) BETWEEN 1 AND 9999
+            THEN instr(CAST(s.full_text AS BLOB), CAST(t.amount_quote AS BLOB)) * 10000
+                 + length(CAST(t.amount_quote AS BLOB))
+            ELSE t.amount_quote END,
+       CASE WHEN instr(CAST(s.full_text AS BLOB), CAST(t.quote AS BLOB)) > 0
+             AND length(CAST(t.quote AS BLOB)) BETWEEN 1 AND 9999
+            THEN instr(CAST(s.full_text AS BLOB), CAST(t.quote AS BLOB)) * 10000
+                 + length(CAST(t.quote AS BLOB))
+            ELSE t.quote END,
        t.named_by,
        t.named_in_source_id
   FROM milestones t LEFT JOIN sources s ON s.source_id = t.source_id ORDER BY t.rowid;
@@ -412,8 +458,11 @@ INSERT INTO event_industries_sliced
 SELECT t.event_id,
        t.industry_id,
        t.source_id,
-       CASE WHEN instr(s.full_text, t.quote) > 0 AND length(t.quote) BETWEEN 1 AND 9999
-            THEN instr(s.full_text, t.quote) * 10000 + length(t.quote) ELSE t.quote END,
+       CASE WHEN instr(CAST(s.full_text AS BLOB), CAST(t.quote AS BLOB)) > 0
+             AND length(CAST(t.quote AS BLOB)) BETWEEN 1 AND 9999
+            THEN instr(CAST(s.full_text AS BLOB), CAST(t.quote AS BLOB)) * 10000
+                 + length(CAST(t.quote AS BLOB))
+            ELSE t.quote END,
        t.basis,
        t.note
   FROM event_industries t LEFT JOIN sources s ON s.source_id = t.source_id ORDER BY t.rowid;
@@ -435,8 +484,11 @@ SELECT t.event_id,
        t.role,
        t.basis,
        t.source_id,
-       CASE WHEN instr(s.full_text, t.quote) > 0 AND length(t.quote) BETWEEN 1 AND 9999
-            THEN instr(s.full_text, t.quote) * 10000 + length(t.quote) ELSE t.quote END,
+       CASE WHEN instr(CAST(s.full_text AS BLOB), CAST(t.quote AS BLOB)) > 0
+             AND length(CAST(t.quote AS BLOB)) BETWEEN 1 AND 9999
+            THEN instr(CAST(s.full_text AS BLOB), CAST(t.quote AS BLOB)) * 10000
+                 + length(CAST(t.quote AS BLOB))
+            ELSE t.quote END,
        t.note
   FROM event_companies t LEFT JOIN sources s ON s.source_id = t.source_id ORDER BY t.rowid;
 
@@ -454,8 +506,11 @@ SELECT t.event_id,
        t.strategy_id,
        t.basis,
        t.source_id,
-       CASE WHEN instr(s.full_text, t.quote) > 0 AND length(t.quote) BETWEEN 1 AND 9999
-            THEN instr(s.full_text, t.quote) * 10000 + length(t.quote) ELSE t.quote END,
+       CASE WHEN instr(CAST(s.full_text AS BLOB), CAST(t.quote AS BLOB)) > 0
+             AND length(CAST(t.quote AS BLOB)) BETWEEN 1 AND 9999
+            THEN instr(CAST(s.full_text AS BLOB), CAST(t.quote AS BLOB)) * 10000
+                 + length(CAST(t.quote AS BLOB))
+            ELSE t.quote END,
        t.note
   FROM event_strategies t LEFT JOIN sources s ON s.source_id = t.source_id ORDER BY t.rowid;
 
@@ -474,8 +529,11 @@ SELECT t.strategy_id,
        t.industry_id,
        t.role,
        t.source_id,
-       CASE WHEN instr(s.full_text, t.quote) > 0 AND length(t.quote) BETWEEN 1 AND 9999
-            THEN instr(s.full_text, t.quote) * 10000 + length(t.quote) ELSE t.quote END
+       CASE WHEN instr(CAST(s.full_text AS BLOB), CAST(t.quote AS BLOB)) > 0
+             AND length(CAST(t.quote AS BLOB)) BETWEEN 1 AND 9999
+            THEN instr(CAST(s.full_text AS BLOB), CAST(t.quote AS BLOB)) * 10000
+                 + length(CAST(t.quote AS BLOB))
+            ELSE t.quote END
   FROM layout_industries t LEFT JOIN sources s ON s.source_id = t.source_id ORDER BY t.rowid;
 
 CREATE TABLE place_strategies_sliced (
@@ -492,8 +550,11 @@ SELECT t.place_id,
        t.strategy_id,
        t.basis,
        t.source_id,
-       CASE WHEN instr(s.full_text, t.quote) > 0 AND length(t.quote) BETWEEN 1 AND 9999
-            THEN instr(s.full_text, t.quote) * 10000 + length(t.quote) ELSE t.quote END,
+       CASE WHEN instr(CAST(s.full_text AS BLOB), CAST(t.quote AS BLOB)) > 0
+             AND length(CAST(t.quote AS BLOB)) BETWEEN 1 AND 9999
+            THEN instr(CAST(s.full_text AS BLOB), CAST(t.quote AS BLOB)) * 10000
+                 + length(CAST(t.quote AS BLOB))
+            ELSE t.quote END,
        t.note
   FROM place_strategies t LEFT JOIN sources s ON s.source_id = t.source_id ORDER BY t.rowid;
 
@@ -511,8 +572,11 @@ SELECT t.industry_id,
        t.strategy_id,
        t.basis,
        t.source_id,
-       CASE WHEN instr(s.full_text, t.quote) > 0 AND length(t.quote) BETWEEN 1 AND 9999
-            THEN instr(s.full_text, t.quote) * 10000 + length(t.quote) ELSE t.quote END,
+       CASE WHEN instr(CAST(s.full_text AS BLOB), CAST(t.quote AS BLOB)) > 0
+             AND length(CAST(t.quote AS BLOB)) BETWEEN 1 AND 9999
+            THEN instr(CAST(s.full_text AS BLOB), CAST(t.quote AS BLOB)) * 10000
+                 + length(CAST(t.quote AS BLOB))
+            ELSE t.quote END,
        t.note
   FROM industry_strategies t LEFT JOIN sources s ON s.source_id = t.source_id ORDER BY t.rowid;
 
@@ -556,8 +620,11 @@ SELECT t.part_id,
        t.amount_foreign,
        t.amount_currency,
        t.amount_qualifier,
-       CASE WHEN instr(s.full_text, t.quote) > 0 AND length(t.quote) BETWEEN 1 AND 9999
-            THEN instr(s.full_text, t.quote) * 10000 + length(t.quote) ELSE t.quote END,
+       CASE WHEN instr(CAST(s.full_text AS BLOB), CAST(t.quote AS BLOB)) > 0
+             AND length(CAST(t.quote AS BLOB)) BETWEEN 1 AND 9999
+            THEN instr(CAST(s.full_text AS BLOB), CAST(t.quote AS BLOB)) * 10000
+                 + length(CAST(t.quote AS BLOB))
+            ELSE t.quote END,
        t.place_id
   FROM breakdown_parts t LEFT JOIN sources s ON s.source_id = t.source_id ORDER BY t.rowid;
 
@@ -602,8 +669,11 @@ SELECT t.alternative_id,
        t.value_foreign,
        t.currency,
        t.qualifier,
-       CASE WHEN instr(s.full_text, t.quote) > 0 AND length(t.quote) BETWEEN 1 AND 9999
-            THEN instr(s.full_text, t.quote) * 10000 + length(t.quote) ELSE t.quote END,
+       CASE WHEN instr(CAST(s.full_text AS BLOB), CAST(t.quote AS BLOB)) > 0
+             AND length(CAST(t.quote AS BLOB)) BETWEEN 1 AND 9999
+            THEN instr(CAST(s.full_text AS BLOB), CAST(t.quote AS BLOB)) * 10000
+                 + length(CAST(t.quote AS BLOB))
+            ELSE t.quote END,
        t.note
   FROM alternative_figures t LEFT JOIN sources s ON s.source_id = t.source_id ORDER BY t.rowid;
 
@@ -712,22 +782,22 @@ SELECT t.event_id,
        t.name,
        t.name_key,
        CASE WHEN typeof(t.quote_at) = 'integer'
-            THEN substr((SELECT full_text FROM sources WHERE source_id = t.source_id),
-                        t.quote_at / 10000, t.quote_at % 10000)
+            THEN CAST(substr(CAST((SELECT full_text FROM sources WHERE source_id = t.source_id)
+                                  AS BLOB), t.quote_at / 10000, t.quote_at % 10000) AS TEXT)
             ELSE t.quote_at END AS quote,
        t.project_count,
        t.project_count_qualifier,
        CASE WHEN typeof(t.project_count_quote_at) = 'integer'
-            THEN substr((SELECT full_text FROM sources WHERE source_id = t.source_id),
-                        t.project_count_quote_at / 10000, t.project_count_quote_at % 10000)
+            THEN CAST(substr(CAST((SELECT full_text FROM sources WHERE source_id = t.source_id)
+                                  AS BLOB), t.project_count_quote_at / 10000, t.project_count_quote_at % 10000) AS TEXT)
             ELSE t.project_count_quote_at END AS project_count_quote,
        t.signed_amount_yuan,
        t.signed_amount_foreign,
        t.signed_amount_currency,
        t.signed_amount_qualifier,
        CASE WHEN typeof(t.signed_amount_quote_at) = 'integer'
-            THEN substr((SELECT full_text FROM sources WHERE source_id = t.source_id),
-                        t.signed_amount_quote_at / 10000, t.signed_amount_quote_at % 10000)
+            THEN CAST(substr(CAST((SELECT full_text FROM sources WHERE source_id = t.source_id)
+                                  AS BLOB), t.signed_amount_quote_at / 10000, t.signed_amount_quote_at % 10000) AS TEXT)
             ELSE t.signed_amount_quote_at END AS signed_amount_quote,
        t.kind,
        t.period_start,
@@ -742,22 +812,22 @@ SELECT t.project_id,
        t.name,
        t.name_key,
        CASE WHEN typeof(t.quote_at) = 'integer'
-            THEN substr((SELECT full_text FROM sources WHERE source_id = t.source_id),
-                        t.quote_at / 10000, t.quote_at % 10000)
+            THEN CAST(substr(CAST((SELECT full_text FROM sources WHERE source_id = t.source_id)
+                                  AS BLOB), t.quote_at / 10000, t.quote_at % 10000) AS TEXT)
             ELSE t.quote_at END AS quote,
        t.amount_yuan,
        t.amount_foreign,
        t.amount_currency,
        t.amount_qualifier,
        CASE WHEN typeof(t.amount_quote_at) = 'integer'
-            THEN substr((SELECT full_text FROM sources WHERE source_id = t.source_id),
-                        t.amount_quote_at / 10000, t.amount_quote_at % 10000)
+            THEN CAST(substr(CAST((SELECT full_text FROM sources WHERE source_id = t.source_id)
+                                  AS BLOB), t.amount_quote_at / 10000, t.amount_quote_at % 10000) AS TEXT)
             ELSE t.amount_quote_at END AS amount_quote,
        t.place_id,
        t.place_basis,
        CASE WHEN typeof(t.place_quote_at) = 'integer'
-            THEN substr((SELECT full_text FROM sources WHERE source_id = t.source_id),
-                        t.place_quote_at / 10000, t.place_quote_at % 10000)
+            THEN CAST(substr(CAST((SELECT full_text FROM sources WHERE source_id = t.source_id)
+                                  AS BLOB), t.place_quote_at / 10000, t.place_quote_at % 10000) AS TEXT)
             ELSE t.place_quote_at END AS place_quote,
        t.project_key,
        t.place_note
@@ -784,8 +854,8 @@ SELECT t.statistic_id,
        t.band_max_yuan,
        t.band_max_inclusive,
        CASE WHEN typeof(t.quote_at) = 'integer'
-            THEN substr((SELECT full_text FROM sources WHERE source_id = t.source_id),
-                        t.quote_at / 10000, t.quote_at % 10000)
+            THEN CAST(substr(CAST((SELECT full_text FROM sources WHERE source_id = t.source_id)
+                                  AS BLOB), t.quote_at / 10000, t.quote_at % 10000) AS TEXT)
             ELSE t.quote_at END AS quote
   FROM statistics_sliced t;
 
@@ -804,8 +874,8 @@ SELECT t.project_fact_id,
        t.is_forecast,
        t.statement,
        CASE WHEN typeof(t.quote_at) = 'integer'
-            THEN substr((SELECT full_text FROM sources WHERE source_id = t.source_id),
-                        t.quote_at / 10000, t.quote_at % 10000)
+            THEN CAST(substr(CAST((SELECT full_text FROM sources WHERE source_id = t.source_id)
+                                  AS BLOB), t.quote_at / 10000, t.quote_at % 10000) AS TEXT)
             ELSE t.quote_at END AS quote
   FROM project_facts_sliced t;
 
@@ -816,8 +886,8 @@ SELECT t.project_id,
        t.basis,
        t.source_id,
        CASE WHEN typeof(t.quote_at) = 'integer'
-            THEN substr((SELECT full_text FROM sources WHERE source_id = t.source_id),
-                        t.quote_at / 10000, t.quote_at % 10000)
+            THEN CAST(substr(CAST((SELECT full_text FROM sources WHERE source_id = t.source_id)
+                                  AS BLOB), t.quote_at / 10000, t.quote_at % 10000) AS TEXT)
             ELSE t.quote_at END AS quote,
        t.note
   FROM project_companies_sliced t;
@@ -828,8 +898,8 @@ SELECT t.project_id,
        t.basis,
        t.source_id,
        CASE WHEN typeof(t.quote_at) = 'integer'
-            THEN substr((SELECT full_text FROM sources WHERE source_id = t.source_id),
-                        t.quote_at / 10000, t.quote_at % 10000)
+            THEN CAST(substr(CAST((SELECT full_text FROM sources WHERE source_id = t.source_id)
+                                  AS BLOB), t.quote_at / 10000, t.quote_at % 10000) AS TEXT)
             ELSE t.quote_at END AS quote,
        t.note
   FROM project_industries_sliced t;
@@ -840,8 +910,8 @@ SELECT t.project_id,
        t.basis,
        t.source_id,
        CASE WHEN typeof(t.quote_at) = 'integer'
-            THEN substr((SELECT full_text FROM sources WHERE source_id = t.source_id),
-                        t.quote_at / 10000, t.quote_at % 10000)
+            THEN CAST(substr(CAST((SELECT full_text FROM sources WHERE source_id = t.source_id)
+                                  AS BLOB), t.quote_at / 10000, t.quote_at % 10000) AS TEXT)
             ELSE t.quote_at END AS quote,
        t.note
   FROM project_strategies_sliced t;
@@ -852,16 +922,16 @@ SELECT t.project_id,
        t.event_id,
        t.name,
        CASE WHEN typeof(t.quote_at) = 'integer'
-            THEN substr((SELECT full_text FROM sources WHERE source_id = t.source_id),
-                        t.quote_at / 10000, t.quote_at % 10000)
+            THEN CAST(substr(CAST((SELECT full_text FROM sources WHERE source_id = t.source_id)
+                                  AS BLOB), t.quote_at / 10000, t.quote_at % 10000) AS TEXT)
             ELSE t.quote_at END AS quote,
        t.amount_yuan,
        t.amount_foreign,
        t.amount_currency,
        t.amount_qualifier,
        CASE WHEN typeof(t.amount_quote_at) = 'integer'
-            THEN substr((SELECT full_text FROM sources WHERE source_id = t.source_id),
-                        t.amount_quote_at / 10000, t.amount_quote_at % 10000)
+            THEN CAST(substr(CAST((SELECT full_text FROM sources WHERE source_id = t.source_id)
+                                  AS BLOB), t.amount_quote_at / 10000, t.amount_quote_at % 10000) AS TEXT)
             ELSE t.amount_quote_at END AS amount_quote,
        t.named_by,
        t.position
@@ -880,12 +950,12 @@ SELECT t.milestone_id,
        t.amount_currency,
        t.amount_qualifier,
        CASE WHEN typeof(t.amount_quote_at) = 'integer'
-            THEN substr((SELECT full_text FROM sources WHERE source_id = t.source_id),
-                        t.amount_quote_at / 10000, t.amount_quote_at % 10000)
+            THEN CAST(substr(CAST((SELECT full_text FROM sources WHERE source_id = t.source_id)
+                                  AS BLOB), t.amount_quote_at / 10000, t.amount_quote_at % 10000) AS TEXT)
             ELSE t.amount_quote_at END AS amount_quote,
        CASE WHEN typeof(t.quote_at) = 'integer'
-            THEN substr((SELECT full_text FROM sources WHERE source_id = t.source_id),
-                        t.quote_at / 10000, t.quote_at % 10000)
+            THEN CAST(substr(CAST((SELECT full_text FROM sources WHERE source_id = t.source_id)
+                                  AS BLOB), t.quote_at / 10000, t.quote_at % 10000) AS TEXT)
             ELSE t.quote_at END AS quote,
        t.named_by,
        t.named_in_source_id
@@ -896,8 +966,8 @@ SELECT t.event_id,
        t.industry_id,
        t.source_id,
        CASE WHEN typeof(t.quote_at) = 'integer'
-            THEN substr((SELECT full_text FROM sources WHERE source_id = t.source_id),
-                        t.quote_at / 10000, t.quote_at % 10000)
+            THEN CAST(substr(CAST((SELECT full_text FROM sources WHERE source_id = t.source_id)
+                                  AS BLOB), t.quote_at / 10000, t.quote_at % 10000) AS TEXT)
             ELSE t.quote_at END AS quote,
        t.basis,
        t.note
@@ -910,8 +980,8 @@ SELECT t.event_id,
        t.basis,
        t.source_id,
        CASE WHEN typeof(t.quote_at) = 'integer'
-            THEN substr((SELECT full_text FROM sources WHERE source_id = t.source_id),
-                        t.quote_at / 10000, t.quote_at % 10000)
+            THEN CAST(substr(CAST((SELECT full_text FROM sources WHERE source_id = t.source_id)
+                                  AS BLOB), t.quote_at / 10000, t.quote_at % 10000) AS TEXT)
             ELSE t.quote_at END AS quote,
        t.note
   FROM event_companies_sliced t;
@@ -922,8 +992,8 @@ SELECT t.event_id,
        t.basis,
        t.source_id,
        CASE WHEN typeof(t.quote_at) = 'integer'
-            THEN substr((SELECT full_text FROM sources WHERE source_id = t.source_id),
-                        t.quote_at / 10000, t.quote_at % 10000)
+            THEN CAST(substr(CAST((SELECT full_text FROM sources WHERE source_id = t.source_id)
+                                  AS BLOB), t.quote_at / 10000, t.quote_at % 10000) AS TEXT)
             ELSE t.quote_at END AS quote,
        t.note
   FROM event_strategies_sliced t;
@@ -934,8 +1004,8 @@ SELECT t.strategy_id,
        t.role,
        t.source_id,
        CASE WHEN typeof(t.quote_at) = 'integer'
-            THEN substr((SELECT full_text FROM sources WHERE source_id = t.source_id),
-                        t.quote_at / 10000, t.quote_at % 10000)
+            THEN CAST(substr(CAST((SELECT full_text FROM sources WHERE source_id = t.source_id)
+                                  AS BLOB), t.quote_at / 10000, t.quote_at % 10000) AS TEXT)
             ELSE t.quote_at END AS quote
   FROM layout_industries_sliced t;
 
@@ -945,8 +1015,8 @@ SELECT t.place_id,
        t.basis,
        t.source_id,
        CASE WHEN typeof(t.quote_at) = 'integer'
-            THEN substr((SELECT full_text FROM sources WHERE source_id = t.source_id),
-                        t.quote_at / 10000, t.quote_at % 10000)
+            THEN CAST(substr(CAST((SELECT full_text FROM sources WHERE source_id = t.source_id)
+                                  AS BLOB), t.quote_at / 10000, t.quote_at % 10000) AS TEXT)
             ELSE t.quote_at END AS quote,
        t.note
   FROM place_strategies_sliced t;
@@ -957,8 +1027,8 @@ SELECT t.industry_id,
        t.basis,
        t.source_id,
        CASE WHEN typeof(t.quote_at) = 'integer'
-            THEN substr((SELECT full_text FROM sources WHERE source_id = t.source_id),
-                        t.quote_at / 10000, t.quote_at % 10000)
+            THEN CAST(substr(CAST((SELECT full_text FROM sources WHERE source_id = t.source_id)
+                                  AS BLOB), t.quote_at / 10000, t.quote_at % 10000) AS TEXT)
             ELSE t.quote_at END AS quote,
        t.note
   FROM industry_strategies_sliced t;
@@ -977,8 +1047,8 @@ SELECT t.part_id,
        t.amount_currency,
        t.amount_qualifier,
        CASE WHEN typeof(t.quote_at) = 'integer'
-            THEN substr((SELECT full_text FROM sources WHERE source_id = t.source_id),
-                        t.quote_at / 10000, t.quote_at % 10000)
+            THEN CAST(substr(CAST((SELECT full_text FROM sources WHERE source_id = t.source_id)
+                                  AS BLOB), t.quote_at / 10000, t.quote_at % 10000) AS TEXT)
             ELSE t.quote_at END AS quote,
        t.place_id
   FROM breakdown_parts_sliced t;
@@ -997,8 +1067,8 @@ SELECT t.alternative_id,
        t.currency,
        t.qualifier,
        CASE WHEN typeof(t.quote_at) = 'integer'
-            THEN substr((SELECT full_text FROM sources WHERE source_id = t.source_id),
-                        t.quote_at / 10000, t.quote_at % 10000)
+            THEN CAST(substr(CAST((SELECT full_text FROM sources WHERE source_id = t.source_id)
+                                  AS BLOB), t.quote_at / 10000, t.quote_at % 10000) AS TEXT)
             ELSE t.quote_at END AS quote,
        t.note
   FROM alternative_figures_sliced t;

@@ -135,7 +135,7 @@ fn every_quote_is_in_its_source_text_and_check_notices_when_not() {
     );
     assert!(
         report.contains("statistics statistic_id=")
-            && report.contains("quote `characters 9999 to 10003, beyond the text's "),
+            && report.contains("quote `bytes 9999 to 10003, beyond the text's "),
         "{report}"
     );
 }

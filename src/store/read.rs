@@ -125,19 +125,21 @@ pub(super) fn quotes_not_in_text(
         let sql = if super::sliced::SLICED.contains(table) {
             // A slice is the text's by construction: it must lie within the text.
             let (first, last) = super::sliced::first_and_last(&format!("t.{column}_at"));
-            // Each text's length once (length() counts its characters), not once per quote.
+            // A slice must lie within its text (each text's length in bytes read once). One that
+            // splits a character cannot be read as text: rebuilding its source fails, and
+            // `check_records` says so.
             format!(
                 "WITH texts AS MATERIALIZED (
-                     SELECT source_id, length(full_text) AS chars FROM sources
+                     SELECT source_id, length(CAST(full_text AS BLOB)) AS bytes FROM sources
                       WHERE ?1 IS NULL OR source_id = ?1)
                  SELECT CAST(t.{key} AS TEXT),
                         CASE WHEN typeof(t.{column}_at) = 'integer'
-                             THEN 'characters ' || {first} || ' to ' || {last}
-                                  || ', beyond the text''s ' || s.chars
+                             THEN 'bytes ' || {first} || ' to ' || {last}
+                                  || ', beyond the text''s ' || s.bytes
                              ELSE t.{column}_at END
                    FROM {table}_sliced t JOIN texts s ON s.source_id = t.source_id
                   WHERE t.{column}_at IS NOT NULL
-                    AND CASE WHEN typeof(t.{column}_at) = 'integer' THEN {last} > s.chars
+                    AND CASE WHEN typeof(t.{column}_at) = 'integer' THEN {last} > s.bytes
                              ELSE instr((SELECT full_text FROM sources
                                           WHERE source_id = t.source_id), t.{column}_at) = 0
                         END"

@@ -1,6 +1,7 @@
 //! A fact's quote as the catalogue stores it (schema V15): where the source's text holds it, as
-//! one integer, start × 10,000 + length in characters (what `substr()` takes in the shell); the
-//! quote written out when the text does not hold it. The views under the tables' names write
+//! one integer, start × 10,000 + length in bytes of the UTF-8 text (what `substr()` of the text
+//! as a BLOB takes in the shell: it goes straight to the byte, where `substr()` of text counts
+//! the characters before it); the quote written out when the text does not hold it. The views under the tables' names write
 //! every quote out again (migrations/V15__quotes_as_slices.sql, docs/schema.md).
 
 use rusqlite::ToSql;
@@ -28,7 +29,7 @@ pub(super) const SLICED: &[&str] = &[
     "alternative_figures",
 ];
 
-/// What start and length are packed by: a quote of 10,000 characters or more is written out.
+/// What start and length are packed by: a quote of 10,000 bytes or more is written out.
 const PACK: usize = 10_000;
 
 /// A quote's `{column}_at` value.
@@ -39,8 +40,10 @@ pub(super) enum QuoteAt<'a> {
 
 /// Where `text` holds `quote`, or the quote itself when it does not.
 pub(super) fn quote_at<'a>(text: &str, quote: &'a str) -> QuoteAt<'a> {
-    match crate::source::written::slice_of(text, quote) {
-        Some((start, length)) if length < PACK => QuoteAt::Slice((start * PACK + length) as i64),
+    match text.find(quote) {
+        Some(at) if !quote.is_empty() && quote.len() < PACK => {
+            QuoteAt::Slice(((at + 1) * PACK + quote.len()) as i64)
+        }
         _ => QuoteAt::Written(quote),
     }
 }
@@ -54,8 +57,8 @@ impl ToSql for QuoteAt<'_> {
     }
 }
 
-/// SQL: the first and the last character (counted from 1) of the text that slice `at` (an
-/// integer expression) covers.
+/// SQL: the first and the last byte (counted from 1) of the text that slice `at` (an integer
+/// expression) covers.
 pub(super) fn first_and_last(at: &str) -> (String, String) {
     (
         format!("({at} / {PACK})"),
@@ -68,8 +71,9 @@ pub(super) fn first_and_last(at: &str) -> (String, String) {
 pub(super) fn written_out(alias: &str, column: &str) -> String {
     format!(
         "CASE WHEN typeof({alias}.{column}_at) = 'integer'
-              THEN substr((SELECT full_text FROM sources WHERE source_id = {alias}.source_id),
-                          {alias}.{column}_at / {PACK}, {alias}.{column}_at % {PACK})
+              THEN CAST(substr(CAST((SELECT full_text FROM sources
+                                      WHERE source_id = {alias}.source_id) AS BLOB),
+                               {alias}.{column}_at / {PACK}, {alias}.{column}_at % {PACK}) AS TEXT)
               ELSE {alias}.{column}_at END"
     )
 }
