@@ -1,9 +1,9 @@
 -- V15: quotes as slices of their source's text (issue 31, fifth part).
 --
--- Every quote of a fact (an event's, a project's, a statistic's, a link's, a milestone's...) is a
--- sentence of its source's `full_text` (`check` verifies it): storing it written out kept each
--- sentence a second time, 6,350 bytes of a seed copy's 38,435. The seventeen tables of facts are
--- now stored as `{table}_sliced`, each `{column}` that held a quote replaced by `{column}_at`:
+-- Every quote of a fact (a project's, a link's, a milestone's...) is a sentence of its source's
+-- `full_text` (`check` verifies it): storing it written out kept each sentence a second time,
+-- 6,350 bytes of a seed copy's 38,435. Fifteen tables of facts are now stored as
+-- `{table}_sliced`, each `{column}` that held a quote replaced by `{column}_at`:
 --   an INTEGER start * 10000 + length, in bytes of the UTF-8 text, of the quote in the row's
 --     source's text (CAST(substr(CAST(full_text AS BLOB), quote_at / 10000, quote_at % 10000)
 --     AS TEXT) gives it back: substr() of a BLOB goes straight to the byte, where substr() of
@@ -16,6 +16,10 @@
 -- goes to `{table}_sliced`. Names (places, industries, companies,
 -- strategies, aliases) keep their quotes written out: a source replaced by a new version may
 -- keep a name it declared, whose slice would then point into a text that changed.
+-- `events` and `statistics` keep their quotes written out too, unchanged tables: the reports
+-- print those quotes by the thousand (reconcile, bands), and writing each out again from its
+-- text made them slower than V14 (1.32 and 1.20 times V14's CPU at 100,000 generated
+-- projects); kept written out they cost 92 bytes per project there.
 --
 -- search_entries.field is a number (0 name, 1 text, 2 quote, 3 label, 4 alias, 5 description);
 -- the view search_texts gives the word, as before.
@@ -23,8 +27,8 @@
 -- Converted in the migrations' one transaction: each table is rebuilt with the same rows and
 -- ids, its indexes and triggers on the new table, every view dropped and created again as V14
 -- had it (they read the tables by their old names, now the views). Foreign keys are off while
--- the program migrates, as in V7; the children of each table are among the seventeen, so every
--- reference is written to the `_sliced` table.
+-- the program migrates, as in V7; a reference to one of the fifteen is written to its `_sliced`
+-- table, one to `events` or `statistics` to that table as before.
 
 DROP VIEW place_divisions;
 DROP VIEW event_overview;
@@ -35,76 +39,9 @@ DROP VIEW projects_quoted;
 DROP VIEW project_companies_quoted;
 DROP VIEW project_overview;
 
-CREATE TABLE events_sliced (
-    event_id                INTEGER PRIMARY KEY,
-    source_id               INTEGER NOT NULL REFERENCES sources (source_id),
-    place_id                INTEGER NOT NULL REFERENCES places (place_id),
-    held_on                 TEXT NOT NULL CHECK (date(held_on) IS held_on),
-    name                    TEXT NOT NULL CHECK (length(name) > 0),
-    name_key                TEXT NOT NULL,
-    quote_at                ANY NOT NULL,
-    project_count           INTEGER CHECK (project_count >= 0),
-    project_count_qualifier TEXT CHECK (project_count_qualifier IN
-                                ('exact', 'more_than', 'at_least', 'about', 'nearly', 'at_most', 'less_than')),
-    project_count_quote_at  ANY,
-    signed_amount_yuan      INTEGER CHECK (signed_amount_yuan >= 0),
-    signed_amount_foreign   INTEGER CHECK (signed_amount_foreign >= 0),
-    signed_amount_currency  TEXT CHECK (signed_amount_currency IN ('CNY', 'USD', 'EUR', 'HKD', 'JPY', 'GBP', 'SGD', 'KRW', 'TWD')),
-    signed_amount_qualifier TEXT CHECK (signed_amount_qualifier IN
-                                ('exact', 'more_than', 'at_least', 'about', 'nearly', 'at_most', 'less_than')),
-    signed_amount_quote_at  ANY, kind TEXT NOT NULL DEFAULT 'ceremony'
-    CHECK (kind IN ('ceremony', 'period_report')), period_start TEXT CHECK (date(period_start) IS period_start), period_label TEXT, stage TEXT NOT NULL DEFAULT 'signing'
-    CHECK (stage IN ('signing', 'land', 'started', 'completed', 'in_production')),
-    UNIQUE (source_id, name),
-    CHECK ((project_count IS NULL) = (project_count_qualifier IS NULL)
-       AND (project_count IS NULL) = (project_count_quote_at IS NULL)),
-    CHECK ((signed_amount_currency IS NULL) = (signed_amount_qualifier IS NULL)
-       AND (signed_amount_currency IS NULL) = (signed_amount_quote_at IS NULL)),
-    CHECK (CASE signed_amount_currency
-             WHEN 'CNY' THEN signed_amount_yuan IS NOT NULL AND signed_amount_foreign IS NULL
-             ELSE signed_amount_yuan IS NULL AND (signed_amount_foreign IS NULL) = (signed_amount_currency IS NULL)
-           END),
-    CHECK (typeof(quote_at) <> 'integer' OR (quote_at > 10000 AND quote_at % 10000 > 0)),
-    CHECK (typeof(project_count_quote_at) <> 'integer' OR (project_count_quote_at > 10000 AND project_count_quote_at % 10000 > 0)),
-    CHECK (typeof(signed_amount_quote_at) <> 'integer' OR (signed_amount_quote_at > 10000 AND signed_amount_quote_at % 10000 > 0))
-) STRICT;
-INSERT INTO events_sliced
-SELECT t.event_id,
-       t.source_id,
-       t.place_id,
-       t.held_on,
-       t.name,
-       t.name_key,
-       CASE WHEN instr(CAST(s.full_text AS BLOB), CAST(t.quote AS BLOB)) > 0
-             AND length(CAST(t.quote AS BLOB)) BETWEEN 1 AND 9999
-            THEN instr(CAST(s.full_text AS BLOB), CAST(t.quote AS BLOB)) * 10000
-                 + length(CAST(t.quote AS BLOB))
-            ELSE t.quote END,
-       t.project_count,
-       t.project_count_qualifier,
-       CASE WHEN instr(CAST(s.full_text AS BLOB), CAST(t.project_count_quote AS BLOB)) > 0
-             AND length(CAST(t.project_count_quote AS BLOB)) BETWEEN 1 AND 9999
-            THEN instr(CAST(s.full_text AS BLOB), CAST(t.project_count_quote AS BLOB)) * 10000
-                 + length(CAST(t.project_count_quote AS BLOB))
-            ELSE t.project_count_quote END,
-       t.signed_amount_yuan,
-       t.signed_amount_foreign,
-       t.signed_amount_currency,
-       t.signed_amount_qualifier,
-       CASE WHEN instr(CAST(s.full_text AS BLOB), CAST(t.signed_amount_quote AS BLOB)) > 0
-             AND length(CAST(t.signed_amount_quote AS BLOB)) BETWEEN 1 AND 9999
-            THEN instr(CAST(s.full_text AS BLOB), CAST(t.signed_amount_quote AS BLOB)) * 10000
-                 + length(CAST(t.signed_amount_quote AS BLOB))
-            ELSE t.signed_amount_quote END,
-       t.kind,
-       t.period_start,
-       t.period_label,
-       t.stage
-  FROM events t LEFT JOIN sources s ON s.source_id = t.source_id ORDER BY t.rowid;
-
 CREATE TABLE projects_sliced (
     project_id       INTEGER PRIMARY KEY,
-    event_id         INTEGER NOT NULL REFERENCES events_sliced (event_id),
+    event_id         INTEGER NOT NULL REFERENCES events (event_id),
     -- always the event's source
     source_id        INTEGER NOT NULL REFERENCES sources (source_id),
     name             TEXT NOT NULL CHECK (length(name) > 0),
@@ -164,65 +101,6 @@ SELECT t.project_id,
        t.project_key,
        t.place_note
   FROM projects t LEFT JOIN sources s ON s.source_id = t.source_id ORDER BY t.rowid;
-
-CREATE TABLE statistics_sliced (
-    statistic_id       INTEGER PRIMARY KEY,
-    source_id          INTEGER NOT NULL REFERENCES sources (source_id),
-    kind               TEXT NOT NULL CHECK (kind IN ('event_statistic', 'period_statistic', 'place_fact', 'target')),
-    place_id           INTEGER NOT NULL REFERENCES places (place_id),
-    event_id           INTEGER REFERENCES events_sliced (event_id),
-    metric             TEXT NOT NULL CHECK (metric GLOB '[a-z]*' AND metric NOT GLOB '*[^a-z0-9_]*'),
-    label              TEXT,
-    value              REAL,
-    unit               TEXT,
-    value_yuan         INTEGER CHECK (value_yuan >= 0),
-    value_foreign      INTEGER CHECK (value_foreign >= 0),
-    currency           TEXT CHECK (currency IN ('CNY', 'USD', 'EUR', 'HKD', 'JPY', 'GBP', 'SGD', 'KRW', 'TWD')),
-    qualifier          TEXT NOT NULL CHECK (qualifier IN
-                           ('exact', 'more_than', 'at_least', 'about', 'nearly', 'at_most', 'less_than')),
-    is_forecast        INTEGER NOT NULL DEFAULT 0 CHECK (is_forecast IN (0, 1)),
-    period_start       TEXT CHECK (date(period_start) IS period_start),
-    period_end         TEXT CHECK (date(period_end) IS period_end),
-    band_min_yuan      INTEGER CHECK (band_min_yuan >= 0),
-    band_max_yuan      INTEGER,
-    band_max_inclusive INTEGER CHECK (band_max_inclusive IN (0, 1)),
-    quote_at           ANY NOT NULL,
-    CHECK ((value IS NOT NULL) + (value_yuan IS NOT NULL) + (value_foreign IS NOT NULL) = 1),
-    CHECK ((value IS NULL) = (unit IS NULL)),
-    CHECK ((value IS NULL) = (currency IS NOT NULL)),
-    CHECK ((currency = 'CNY') IS NOT (value_foreign IS NOT NULL)),
-    CHECK (period_start IS NULL OR period_end IS NULL OR period_start <= period_end),
-    CHECK (band_max_yuan IS NULL OR band_min_yuan IS NULL OR band_min_yuan <= band_max_yuan),
-    CHECK ((band_max_yuan IS NULL) = (band_max_inclusive IS NULL)),
-    CHECK ((kind = 'event_statistic') = (event_id IS NOT NULL)),
-    CHECK (typeof(quote_at) <> 'integer' OR (quote_at > 10000 AND quote_at % 10000 > 0))
-) STRICT;
-INSERT INTO statistics_sliced
-SELECT t.statistic_id,
-       t.source_id,
-       t.kind,
-       t.place_id,
-       t.event_id,
-       t.metric,
-       t.label,
-       t.value,
-       t.unit,
-       t.value_yuan,
-       t.value_foreign,
-       t.currency,
-       t.qualifier,
-       t.is_forecast,
-       t.period_start,
-       t.period_end,
-       t.band_min_yuan,
-       t.band_max_yuan,
-       t.band_max_inclusive,
-       CASE WHEN instr(CAST(s.full_text AS BLOB), CAST(t.quote AS BLOB)) > 0
-             AND length(CAST(t.quote AS BLOB)) BETWEEN 1 AND 9999
-            THEN instr(CAST(s.full_text AS BLOB), CAST(t.quote AS BLOB)) * 10000
-                 + length(CAST(t.quote AS BLOB))
-            ELSE t.quote END
-  FROM statistics t LEFT JOIN sources s ON s.source_id = t.source_id ORDER BY t.rowid;
 
 CREATE TABLE project_facts_sliced (
     project_fact_id INTEGER PRIMARY KEY,
@@ -345,7 +223,7 @@ SELECT t.project_id,
 CREATE TABLE project_mentions_sliced (
     project_id       INTEGER NOT NULL REFERENCES projects_sliced (project_id),
     source_id        INTEGER NOT NULL REFERENCES sources (source_id),
-    event_id         INTEGER NOT NULL REFERENCES events_sliced (event_id),
+    event_id         INTEGER NOT NULL REFERENCES events (event_id),
     name             TEXT NOT NULL CHECK (length(name) > 0),
     quote_at         ANY NOT NULL,
     amount_yuan      INTEGER CHECK (amount_yuan >= 0),
@@ -446,7 +324,7 @@ SELECT t.milestone_id,
   FROM milestones t LEFT JOIN sources s ON s.source_id = t.source_id ORDER BY t.rowid;
 
 CREATE TABLE event_industries_sliced (
-    event_id    INTEGER NOT NULL REFERENCES events_sliced (event_id),
+    event_id    INTEGER NOT NULL REFERENCES events (event_id),
     industry_id INTEGER NOT NULL REFERENCES industries (industry_id),
     source_id   INTEGER NOT NULL REFERENCES sources (source_id),
     quote_at    ANY NOT NULL, basis TEXT NOT NULL DEFAULT 'stated'
@@ -468,7 +346,7 @@ SELECT t.event_id,
   FROM event_industries t LEFT JOIN sources s ON s.source_id = t.source_id ORDER BY t.rowid;
 
 CREATE TABLE event_companies_sliced (
-    event_id   INTEGER NOT NULL REFERENCES events_sliced (event_id),
+    event_id   INTEGER NOT NULL REFERENCES events (event_id),
     company_id INTEGER NOT NULL REFERENCES companies (company_id),
     role       TEXT NOT NULL CHECK (role IN ('investor', 'operator', 'partner', 'developer')),
     basis      TEXT NOT NULL CHECK (basis IN ('stated', 'inferred')),
@@ -493,7 +371,7 @@ SELECT t.event_id,
   FROM event_companies t LEFT JOIN sources s ON s.source_id = t.source_id ORDER BY t.rowid;
 
 CREATE TABLE event_strategies_sliced (
-    event_id    INTEGER NOT NULL REFERENCES events_sliced (event_id),
+    event_id    INTEGER NOT NULL REFERENCES events (event_id),
     strategy_id INTEGER NOT NULL REFERENCES strategies (strategy_id),
     basis       TEXT NOT NULL CHECK (basis IN ('stated', 'inferred')),
     source_id   INTEGER NOT NULL REFERENCES sources (source_id),
@@ -583,8 +461,8 @@ SELECT t.industry_id,
 CREATE TABLE breakdown_parts_sliced (
     part_id          INTEGER PRIMARY KEY,
     source_id        INTEGER NOT NULL REFERENCES sources (source_id),
-    event_id         INTEGER REFERENCES events_sliced (event_id),
-    statistic_id     INTEGER REFERENCES statistics_sliced (statistic_id),
+    event_id         INTEGER REFERENCES events (event_id),
+    statistic_id     INTEGER REFERENCES statistics (statistic_id),
     by               TEXT NOT NULL CHECK (by GLOB '[a-z]*' AND by NOT GLOB '*[^a-z0-9_]*'),
     part             TEXT NOT NULL CHECK (length(part) > 0),
     count            INTEGER CHECK (count >= 0),
@@ -631,9 +509,9 @@ SELECT t.part_id,
 CREATE TABLE alternative_figures_sliced (
     alternative_id INTEGER PRIMARY KEY,
     source_id      INTEGER NOT NULL REFERENCES sources (source_id),
-    event_id       INTEGER REFERENCES events_sliced (event_id),
+    event_id       INTEGER REFERENCES events (event_id),
     project_id     INTEGER REFERENCES projects_sliced (project_id),
-    statistic_id   INTEGER REFERENCES statistics_sliced (statistic_id),
+    statistic_id   INTEGER REFERENCES statistics (statistic_id),
     field          TEXT NOT NULL CHECK (field IN ('project_count', 'signed_amount', 'amount', 'value')),
     value          REAL,
     unit           TEXT,
@@ -677,9 +555,7 @@ SELECT t.alternative_id,
        t.note
   FROM alternative_figures t LEFT JOIN sources s ON s.source_id = t.source_id ORDER BY t.rowid;
 
-DROP TABLE events;
 DROP TABLE projects;
-DROP TABLE statistics;
 DROP TABLE project_facts;
 DROP TABLE project_companies;
 DROP TABLE project_industries;
@@ -695,33 +571,11 @@ DROP TABLE industry_strategies;
 DROP TABLE breakdown_parts;
 DROP TABLE alternative_figures;
 
-CREATE INDEX events_place_date ON events_sliced (place_id, held_on);
-CREATE INDEX events_date ON events_sliced (held_on);
-CREATE INDEX events_key ON events_sliced (name_key);
-CREATE INDEX events_kind_place_date ON events_sliced (kind, place_id, held_on);
-CREATE TRIGGER events_period_insert BEFORE INSERT ON events_sliced
-WHEN (NEW.kind = 'period_report') <> (NEW.period_start IS NOT NULL)
-  OR NEW.period_start > NEW.held_on
-BEGIN
-    SELECT RAISE(ABORT, 'events: a period_report has period_start <= held_on; a ceremony has none');
-END;
-CREATE TRIGGER events_period_update BEFORE UPDATE ON events_sliced
-WHEN (NEW.kind = 'period_report') <> (NEW.period_start IS NOT NULL)
-  OR NEW.period_start > NEW.held_on
-BEGIN
-    SELECT RAISE(ABORT, 'events: a period_report has period_start <= held_on; a ceremony has none');
-END;
-CREATE INDEX events_stage_date ON events_sliced (stage, held_on);
 CREATE INDEX projects_amount ON projects_sliced (amount_yuan);
 CREATE INDEX projects_place ON projects_sliced (place_id);
 CREATE INDEX projects_key ON projects_sliced (name_key);
 CREATE UNIQUE INDEX projects_project_key ON projects_sliced (project_key) WHERE project_key IS NOT NULL;
 CREATE INDEX projects_event_amount ON projects_sliced (event_id, amount_yuan);
-CREATE INDEX statistics_place_period ON statistics_sliced (place_id, period_start);
-CREATE INDEX statistics_event ON statistics_sliced (event_id);
-CREATE INDEX statistics_kind_metric ON statistics_sliced (kind, metric);
-CREATE INDEX statistics_source ON statistics_sliced (source_id);
-CREATE INDEX statistics_bands ON statistics_sliced (event_id) WHERE metric = 'projects_in_band';
 CREATE INDEX project_facts_project ON project_facts_sliced (project_id);
 CREATE INDEX project_companies_company ON project_companies_sliced (company_id);
 CREATE INDEX project_industries_industry ON project_industries_sliced (industry_id);
@@ -774,37 +628,6 @@ DROP TABLE search_entries;
 ALTER TABLE search_entries_v15 RENAME TO search_entries;
 CREATE INDEX search_entries_source ON search_entries (source_id);
 
-CREATE VIEW events AS
-SELECT t.event_id,
-       t.source_id,
-       t.place_id,
-       t.held_on,
-       t.name,
-       t.name_key,
-       CASE WHEN typeof(t.quote_at) = 'integer'
-            THEN CAST(substr(CAST((SELECT full_text FROM sources WHERE source_id = t.source_id)
-                                  AS BLOB), t.quote_at / 10000, t.quote_at % 10000) AS TEXT)
-            ELSE t.quote_at END AS quote,
-       t.project_count,
-       t.project_count_qualifier,
-       CASE WHEN typeof(t.project_count_quote_at) = 'integer'
-            THEN CAST(substr(CAST((SELECT full_text FROM sources WHERE source_id = t.source_id)
-                                  AS BLOB), t.project_count_quote_at / 10000, t.project_count_quote_at % 10000) AS TEXT)
-            ELSE t.project_count_quote_at END AS project_count_quote,
-       t.signed_amount_yuan,
-       t.signed_amount_foreign,
-       t.signed_amount_currency,
-       t.signed_amount_qualifier,
-       CASE WHEN typeof(t.signed_amount_quote_at) = 'integer'
-            THEN CAST(substr(CAST((SELECT full_text FROM sources WHERE source_id = t.source_id)
-                                  AS BLOB), t.signed_amount_quote_at / 10000, t.signed_amount_quote_at % 10000) AS TEXT)
-            ELSE t.signed_amount_quote_at END AS signed_amount_quote,
-       t.kind,
-       t.period_start,
-       t.period_label,
-       t.stage
-  FROM events_sliced t;
-
 CREATE VIEW projects AS
 SELECT t.project_id,
        t.event_id,
@@ -832,32 +655,6 @@ SELECT t.project_id,
        t.project_key,
        t.place_note
   FROM projects_sliced t;
-
-CREATE VIEW statistics AS
-SELECT t.statistic_id,
-       t.source_id,
-       t.kind,
-       t.place_id,
-       t.event_id,
-       t.metric,
-       t.label,
-       t.value,
-       t.unit,
-       t.value_yuan,
-       t.value_foreign,
-       t.currency,
-       t.qualifier,
-       t.is_forecast,
-       t.period_start,
-       t.period_end,
-       t.band_min_yuan,
-       t.band_max_yuan,
-       t.band_max_inclusive,
-       CASE WHEN typeof(t.quote_at) = 'integer'
-            THEN CAST(substr(CAST((SELECT full_text FROM sources WHERE source_id = t.source_id)
-                                  AS BLOB), t.quote_at / 10000, t.quote_at % 10000) AS TEXT)
-            ELSE t.quote_at END AS quote
-  FROM statistics_sliced t;
 
 CREATE VIEW project_facts AS
 SELECT t.project_fact_id,

@@ -121,8 +121,8 @@ fn every_quote_is_in_its_source_text_and_check_notices_when_not() {
     c.execute_batch(
         "UPDATE projects_sliced SET amount_quote_at = '投資99億元'
           WHERE name = '北大醫療江津醫院項目';
-         UPDATE statistics_sliced SET quote_at = 99990005
-          WHERE statistic_id = (SELECT min(statistic_id) FROM statistics_sliced);",
+         UPDATE project_facts_sliced SET quote_at = 99990005
+          WHERE project_fact_id = (SELECT min(project_fact_id) FROM project_facts_sliced);",
     )
     .unwrap();
     drop(c);
@@ -134,7 +134,7 @@ fn every_quote_is_in_its_source_text_and_check_notices_when_not() {
         "{report}"
     );
     assert!(
-        report.contains("statistics statistic_id=")
+        report.contains("project_facts project_fact_id=")
             && report.contains("quote `bytes 9999 to 10003, beyond the text's "),
         "{report}"
     );

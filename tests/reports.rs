@@ -216,11 +216,11 @@ fn reconcile_finds_a_constructed_contradiction_and_respects_qualifiers() {
     let env = seeded();
     let c = Connection::open(env.db()).unwrap();
     // Fewer projects announced than are named: a contradiction.
-    c.execute("UPDATE events_sliced SET project_count = 9", [])
+    c.execute("UPDATE events SET project_count = 9", [])
         .unwrap();
     // A more_than headline below the named sum is still consistent: 逾190億 with 200億 named.
     c.execute(
-        "UPDATE events_sliced SET signed_amount_yuan = 19000000000, signed_amount_qualifier = 'more_than'",
+        "UPDATE events SET signed_amount_yuan = 19000000000, signed_amount_qualifier = 'more_than'",
         [],
     )
     .unwrap();
@@ -238,7 +238,7 @@ fn reconcile_finds_a_constructed_contradiction_and_respects_qualifiers() {
     // 28 → 9 also makes the band count 7 fit the headline still; the exact one at 9 named is not
     let c = Connection::open(env.db()).unwrap();
     c.execute(
-        "UPDATE events_sliced SET signed_amount_qualifier = 'exact', signed_amount_yuan = 19000000000",
+        "UPDATE events SET signed_amount_qualifier = 'exact', signed_amount_yuan = 19000000000",
         [],
     )
     .unwrap();

@@ -10,9 +10,7 @@ use rusqlite::types::{ToSqlOutput, Value};
 /// The tables of facts whose quotes are stored so, each in `{table}_sliced` with a
 /// `{column}_at` for each quote column; the view under the table's name writes them out.
 pub(super) const SLICED: &[&str] = &[
-    "events",
     "projects",
-    "statistics",
     "project_facts",
     "project_companies",
     "project_industries",

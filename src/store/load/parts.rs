@@ -56,7 +56,7 @@ impl Writer<'_> {
                     from: Some(period.0),
                     to: Some(period.1),
                     band: None,
-                    quote: self.at(&st.quote),
+                    quote: &st.quote,
                 },
                 &st.alternatives,
             )?;

@@ -139,7 +139,7 @@ pub(super) fn delete_facts(tx: &Transaction, source_id: i64) -> Result<()> {
         "DELETE FROM project_strategies_sliced WHERE source_id = ?1 OR project_id IN
             (SELECT p.project_id FROM events e JOIN projects p ON p.event_id = e.event_id
               WHERE e.source_id = ?1)",
-        "DELETE FROM statistics_sliced WHERE source_id = ?1 OR event_id IN
+        "DELETE FROM statistics WHERE source_id = ?1 OR event_id IN
             (SELECT event_id FROM events WHERE source_id = ?1)",
         "DELETE FROM event_industries_sliced WHERE source_id = ?1 OR event_id IN
             (SELECT event_id FROM events WHERE source_id = ?1)",
@@ -148,7 +148,7 @@ pub(super) fn delete_facts(tx: &Transaction, source_id: i64) -> Result<()> {
         "DELETE FROM event_companies_sliced WHERE source_id = ?1 OR event_id IN
             (SELECT event_id FROM events WHERE source_id = ?1)",
         "DELETE FROM projects_sliced WHERE event_id IN (SELECT event_id FROM events WHERE source_id = ?1)",
-        "DELETE FROM events_sliced WHERE source_id = ?1",
+        "DELETE FROM events WHERE source_id = ?1",
         "DELETE FROM place_strategies_sliced WHERE source_id = ?1",
         "DELETE FROM industry_strategies_sliced WHERE source_id = ?1",
         "DELETE FROM layout_industries_sliced WHERE source_id = ?1",

@@ -22,17 +22,17 @@ pub(super) struct StatisticRow<'a> {
     pub from: Option<&'a str>,
     pub to: Option<&'a str>,
     pub band: Option<figure::Band>,
-    pub quote: crate::store::sliced::QuoteAt<'a>,
+    pub quote: &'a str,
 }
 
 /// Inserts a statistic; returns its id.
 pub(super) fn insert_statistic(tx: &Transaction, s: &StatisticRow) -> Result<i64> {
     let c = columns(s.figure);
     tx.prepare_cached(
-        "INSERT INTO statistics_sliced (source_id, kind, place_id, event_id, metric, label, value, unit,
+        "INSERT INTO statistics (source_id, kind, place_id, event_id, metric, label, value, unit,
                                  value_yuan, value_foreign, currency, qualifier, is_forecast,
                                  period_start, period_end, band_min_yuan, band_max_yuan,
-                                 band_max_inclusive, quote_at)
+                                 band_max_inclusive, quote)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19)",
     )?
     .execute(params![
@@ -82,7 +82,7 @@ impl Writer<'_> {
                 from: st.from.as_deref(),
                 to: st.to.as_deref(),
                 band,
-                quote: self.at(&st.quote),
+                quote: &st.quote,
             },
             &st.alternatives,
         )?;

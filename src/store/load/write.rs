@@ -741,12 +741,12 @@ impl<'a> Writer<'a> {
         let amount: Money = money(&format!("{path}.signed_amount"), ev.signed_amount.as_ref())?;
         self.tx
             .prepare_cached(
-                "INSERT INTO events_sliced (event_id, source_id, place_id, held_on, name, quote_at,
-                                             project_count, project_count_qualifier,
-                                             project_count_quote_at, signed_amount_yuan,
-                                             signed_amount_foreign, signed_amount_currency,
-                                             signed_amount_qualifier, signed_amount_quote_at,
-                                             name_key, kind, period_start, period_label, stage)
+                "INSERT INTO events (event_id, source_id, place_id, held_on, name, quote,
+                                     project_count, project_count_qualifier, project_count_quote,
+                                     signed_amount_yuan, signed_amount_foreign,
+                                     signed_amount_currency, signed_amount_qualifier,
+                                     signed_amount_quote, name_key, kind, period_start,
+                                     period_label, stage)
                  VALUES (?18, ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15,
                          ?16, ?17, ?19)",
             )?
@@ -755,15 +755,15 @@ impl<'a> Writer<'a> {
                 place_id,
                 when.held_on(),
                 ev.name,
-                self.at(&ev.quote),
+                ev.quote,
                 count,
                 count_q,
-                count_quote.map(|q| self.at(q)),
+                count_quote,
                 amount.yuan,
                 amount.foreign,
                 amount.currency,
                 amount.qualifier,
-                amount.quote.map(|q| self.at(q)),
+                amount.quote,
                 fold(&ev.name),
                 match when {
                     When::Day(_) => "ceremony",
@@ -819,7 +819,7 @@ impl<'a> Writer<'a> {
                 from: Some(span.0),
                 to: Some(span.1),
                 band: Some(band),
-                quote: self.at(&b.quote),
+                quote: &b.quote,
             },
         )?;
         self.summary.statistics += 1;
