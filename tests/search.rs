@@ -529,9 +529,9 @@ fn rows_of_quoted_tables(env: &TestEnv) -> String {
 
 /// A catalogue of schema V14 (tests/fixtures/before-v15.db: tests/fixtures/before-v14.db
 /// migrated by the program of commit c709d05, its divisions emptied) converted in place by V15,
-/// which stores the quotes of facts as slices of their source's text: every report, every search,
-/// every row of the seventeen tables read through the views under their names (and of the views
-/// over them) and the export are byte for byte as that program gave them
+/// which stores the quotes of fifteen tables of facts as slices of their source's text: every
+/// report, every search, every row of the seventeen tables of facts (the fifteen read through the
+/// views under their names) and of the views over them, and the export are byte for byte as that program gave them
 /// (tests/golden/before_v15.txt), and `check` passes.
 #[test]
 fn a_catalogue_converted_to_v15_answers_and_exports_as_before() {
