@@ -27,7 +27,8 @@ pub(super) const SLICED: &[&str] = &[
     "alternative_figures",
 ];
 
-/// What start and length are packed by: a quote of 10,000 bytes or more is written out.
+/// What start and length are packed by: a quote of 10,000 bytes or more is written out, and so
+/// is one whose start × 10,000 would not fit the integer.
 const PACK: usize = 10_000;
 
 /// A quote's `{column}_at` value.
@@ -38,12 +39,20 @@ pub(super) enum QuoteAt<'a> {
 
 /// Where `text` holds `quote`, or the quote itself when it does not.
 pub(super) fn quote_at<'a>(text: &str, quote: &'a str) -> QuoteAt<'a> {
-    match text.find(quote) {
-        Some(at) if !quote.is_empty() && quote.len() < PACK => {
-            QuoteAt::Slice(((at + 1) * PACK + quote.len()) as i64)
-        }
-        _ => QuoteAt::Written(quote),
+    match text.find(quote).and_then(|at| packed(at, quote.len())) {
+        Some(slice) => QuoteAt::Slice(slice),
+        None => QuoteAt::Written(quote),
     }
+}
+
+/// The slice of `len` bytes from byte `at` (counted from 0), when the integer holds it: not for
+/// an empty quote, one of 10,000 bytes or more, or one starting beyond `i64::MAX / 10,000`.
+fn packed(at: usize, len: usize) -> Option<i64> {
+    if len == 0 || len >= PACK {
+        return None;
+    }
+    let slice = at.checked_add(1)?.checked_mul(PACK)?.checked_add(len)?;
+    i64::try_from(slice).ok()
 }
 
 impl ToSql for QuoteAt<'_> {
@@ -74,4 +83,24 @@ pub(super) fn written_out(alias: &str, column: &str) -> String {
                                {alias}.{column}_at / {PACK}, {alias}.{column}_at % {PACK}) AS TEXT)
               ELSE {alias}.{column}_at END"
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_slice_is_packed_only_where_the_integer_holds_it() {
+        assert_eq!(packed(0, 1), Some(10_001));
+        assert_eq!(packed(1_260, 69), Some(12_610_069));
+        assert_eq!(packed(0, PACK - 1), Some(19_999));
+        assert_eq!(packed(0, PACK), None);
+        assert_eq!(packed(0, 0), None);
+        let last = (i64::MAX as usize) / PACK - 1;
+        let held = packed(last, 1).unwrap();
+        assert_eq!((held as usize / PACK - 1, held as usize % PACK), (last, 1));
+        assert_eq!(packed(last + 1, 1), None);
+        assert_eq!(packed(usize::MAX, 1), None);
+        assert_eq!(packed(usize::MAX / PACK, PACK - 1), None);
+    }
 }
