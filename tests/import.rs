@@ -757,8 +757,14 @@ quote = "{under}"
     for line in exported.lines() {
         quotes_in(&serde_json::from_str(line).unwrap(), &mut quotes);
     }
-    assert!(quotes.contains(&long), "the 10,000-byte quote is not exported whole");
-    assert!(quotes.contains(&under), "the 9,999-byte quote is not exported whole");
+    assert!(
+        quotes.contains(&long),
+        "the 10,000-byte quote is not exported whole"
+    );
+    assert!(
+        quotes.contains(&under),
+        "the 9,999-byte quote is not exported whole"
+    );
     let check = env.run(&["check"]);
     assert!(check.status.success(), "{}", stdout(&check));
 }
