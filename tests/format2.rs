@@ -641,7 +641,9 @@ fn tables_of_the_schema(db: &std::path::Path) -> Vec<String> {
             "SELECT name FROM sqlite_master WHERE type IN ('table', 'view')
                 AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\'
                 AND name NOT LIKE 'search\\_%' ESCAPE '\\'
-                AND name NOT IN ('refinery_schema_history', 'divisions')",
+                AND name NOT IN ('refinery_schema_history', 'divisions')
+                -- V15: the rows of the tables of facts, which their views export
+                AND name NOT LIKE '%\\_sliced' ESCAPE '\\'",
         )
         .unwrap()
         .query_map([], |r| r.get(0))

@@ -117,9 +117,12 @@ fn every_quote_is_in_its_source_text_and_check_notices_when_not() {
     }
     assert!(quotes > 80, "only {quotes} quotes seen");
 
-    c.execute(
-        "UPDATE projects SET amount_quote = '投資99億元' WHERE name = '北大醫療江津醫院項目'",
-        [],
+    // V15: a quote the text does not hold is kept written out; a slice must lie within the text
+    c.execute_batch(
+        "UPDATE projects_sliced SET amount_quote_at = '投資99億元'
+          WHERE name = '北大醫療江津醫院項目';
+         UPDATE project_facts_sliced SET quote_at = 99990005
+          WHERE project_fact_id = (SELECT min(project_fact_id) FROM project_facts_sliced);",
     )
     .unwrap();
     drop(c);
@@ -128,6 +131,11 @@ fn every_quote_is_in_its_source_text_and_check_notices_when_not() {
     let report = stdout(&out);
     assert!(
         report.contains("projects project_id=") && report.contains("amount_quote `投資99億元`"),
+        "{report}"
+    );
+    assert!(
+        report.contains("project_facts project_fact_id=")
+            && report.contains("quote `bytes 9999 to 10003, beyond the text's "),
         "{report}"
     );
 }
@@ -561,7 +569,7 @@ fn a_newer_or_tampered_migration_history_is_a_clear_error() {
     let out = env.run(&["events"]);
     assert_eq!(out.status.code(), Some(1));
     assert!(
-        stderr(&out).contains("has schema version 99, newer than this program knows (up to 14)"),
+        stderr(&out).contains("has schema version 99, newer than this program knows (up to 15)"),
         "{}",
         stderr(&out)
     );

@@ -652,3 +652,135 @@ fn a_quote_that_repeats_the_projects_is_stored_once_and_read_whole() {
     let check = env.run(&["check"]);
     assert!(check.status.success(), "{}", stdout(&check));
 }
+
+/// A sentence written for the test: `name`, then clauses of an invented project, `bytes` bytes
+/// of UTF-8 in all (the last one or two of them digits).
+fn long_sentence(name: &str, bytes: usize) -> String {
+    let mut s = format!("{name}由澄泓材料科技有限公司投资建设");
+    let clause = ",建设膜材料生产线、研发中心与仓储物流中心";
+    while s.len() + clause.len() <= bytes {
+        s.push_str(clause);
+    }
+    while s.len() + "厂".len() <= bytes {
+        s.push('厂');
+    }
+    while s.len() < bytes {
+        s.push('1');
+    }
+    assert_eq!(s.len(), bytes);
+    s
+}
+
+/// Schema V15 stores a quote as one integer, start × 10,000 + length in bytes: a quote of
+/// 10,000 bytes or more is kept written out, one of 9,999 bytes (starting beyond the 10,000th
+/// byte) is a slice; both read, export and check as they were imported.
+#[test]
+fn a_quote_of_ten_thousand_bytes_is_kept_written_out_and_exported_whole() {
+    let env = seeded();
+    let long = long_sentence("长句甲项目", 10_000);
+    let under = long_sentence("长句乙项目", 9_999);
+    let source = format!(
+        r#"format = 3
+
+[source]
+title = "江都区长句签约(测试用,一句很长)"
+publisher = "zhaoshang test fixture"
+url = "https://example.org/zhaoshang-fixtures/long-sentence"
+published = "2024-05-06"
+script = "simplified"
+text = """
+江都区长句签约(测试用,一句很长)
+5月6日,扬州市江都区举行长句项目签约活动。
+{long}。
+{under}。
+"""
+
+[[places]]
+name = "江苏省"
+kind = "province"
+parent = "中国"
+
+[[places]]
+name = "扬州市"
+kind = "city"
+parent = "江苏省"
+
+[[places]]
+name = "江都区"
+kind = "district"
+parent = "扬州市"
+quote = "扬州市江都区举行长句项目签约活动"
+
+[[events]]
+name = "江都区长句项目签约活动"
+place = "江都区"
+date = "2024-05-06"
+quote = "5月6日,扬州市江都区举行长句项目签约活动"
+
+[[events.projects]]
+name = "长句甲项目"
+quote = "{long}"
+
+[[events.projects]]
+name = "长句乙项目"
+quote = "{under}"
+"#
+    );
+    let path = env.dir.path().join("long.toml");
+    std::fs::write(&path, source).unwrap();
+    ok(&env, &["import", path.to_str().unwrap()]);
+
+    let c = rusqlite::Connection::open(env.db()).unwrap();
+    let stored = |name: &str| -> (String, String) {
+        c.query_row(
+            "SELECT typeof(s.quote_at), p.quote FROM projects_sliced s
+               JOIN projects p ON p.project_id = s.project_id WHERE s.name = ?1",
+            [name],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .unwrap()
+    };
+    assert_eq!(stored("长句甲项目"), ("text".to_string(), long.clone()));
+    assert_eq!(stored("长句乙项目"), ("integer".to_string(), under.clone()));
+    let start: i64 = c
+        .query_row(
+            "SELECT quote_at / 10000 FROM projects_sliced WHERE name = '长句乙项目'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert!(start > 10_000, "{start}");
+    drop(c);
+
+    let exported = ok(&env, &["--quiet", "export", "--jsonl", "-"]);
+    let mut quotes = Vec::new();
+    for line in exported.lines() {
+        quotes_in(&serde_json::from_str(line).unwrap(), &mut quotes);
+    }
+    assert!(
+        quotes.contains(&long),
+        "the 10,000-byte quote is not exported whole"
+    );
+    assert!(
+        quotes.contains(&under),
+        "the 9,999-byte quote is not exported whole"
+    );
+    let check = env.run(&["check"]);
+    assert!(check.status.success(), "{}", stdout(&check));
+}
+
+/// Every string under a key `quote` in `value`.
+fn quotes_in(value: &serde_json::Value, quotes: &mut Vec<String>) {
+    match value {
+        serde_json::Value::Object(map) => {
+            for (key, v) in map {
+                match v {
+                    serde_json::Value::String(s) if key == "quote" => quotes.push(s.clone()),
+                    _ => quotes_in(v, quotes),
+                }
+            }
+        }
+        serde_json::Value::Array(items) => items.iter().for_each(|v| quotes_in(v, quotes)),
+        _ => {}
+    }
+}

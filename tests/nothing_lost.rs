@@ -938,12 +938,12 @@ fn check_lists_foreign_schema_objects_and_repair_drops_foreign_triggers() {
     Connection::open(env.db())
         .unwrap()
         .execute_batch(
-            "CREATE TRIGGER \"ten \"\"times\"\"\" AFTER INSERT ON projects BEGIN
-                 UPDATE projects SET amount_yuan = amount_yuan * 10
+            "CREATE TRIGGER \"ten \"\"times\"\"\" AFTER INSERT ON projects_sliced BEGIN
+                 UPDATE projects_sliced SET amount_yuan = amount_yuan * 10
                   WHERE project_id = NEW.project_id;
              END;
              CREATE TABLE my_notes (note TEXT);
-             CREATE INDEX my_index ON projects (name);
+             CREATE INDEX my_index ON projects_sliced (name);
              CREATE VIEW my_view AS SELECT name FROM projects;",
         )
         .unwrap();
@@ -961,7 +961,7 @@ fn check_lists_foreign_schema_objects_and_repair_drops_foreign_triggers() {
     let out = env.run(&["check", "--repair"]);
     let err = stderr(&out);
     assert!(
-        err.contains("trigger ten \"times\" on projects: dropped"),
+        err.contains("trigger ten \"times\" on projects_sliced: dropped"),
         "{err}"
     );
     // The user's table, index and view stay, and check still lists them.

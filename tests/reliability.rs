@@ -782,7 +782,7 @@ fn an_endless_query_streams_and_stops_at_its_limit_or_on_ctrl_c() {
 fn check_sees_edited_facts_and_derived_data_and_repair_rebuilds_the_derived() {
     let cases = [
         (
-            "UPDATE projects SET amount_yuan = 1 WHERE project_id = 1",
+            "UPDATE projects_sliced SET amount_yuan = 1 WHERE project_id = 1",
             "amount_yuan 1 differs from the source's `52億元`",
             false,
         ),

@@ -648,7 +648,7 @@ fn read_only_commands_refuse_a_database_that_needs_migrating() {
     let err = fails(&env, &["report", "summary"]);
     assert!(
         err.contains(
-            "needs migrating (14 pending: V1__catalogue, V2__search, V3__reports_of_periods, V4__search_pairs, V5__search_in_either_script, V6__file_names_without_folders, V7__sources_identified_by_url, V8__divisions, V9__what_sources_state, V10__lifecycle, V11__smaller_catalogue, V12__one_copy_of_each_quote, V13__one_copy_of_each_fact, V14__trigram_index_without_positions); run `zhaoshang migrate` first"
+            "needs migrating (15 pending: V1__catalogue, V2__search, V3__reports_of_periods, V4__search_pairs, V5__search_in_either_script, V6__file_names_without_folders, V7__sources_identified_by_url, V8__divisions, V9__what_sources_state, V10__lifecycle, V11__smaller_catalogue, V12__one_copy_of_each_quote, V13__one_copy_of_each_fact, V14__trigram_index_without_positions, V15__quotes_as_slices); run `zhaoshang migrate` first"
         ),
         "{err}"
     );
@@ -678,12 +678,14 @@ fn sql_reads_and_refuses_every_kind_of_write() {
     let attach = format!("ATTACH DATABASE '{}' AS other", other.display());
     let writes = [
         "INSERT INTO industries (name, source_id, quote) VALUES ('x', 1, 'x')",
-        "UPDATE projects SET amount_yuan = 0",
-        "DELETE FROM projects",
+        // V15: projects is a view over projects_sliced, which holds the rows
+        "UPDATE projects_sliced SET amount_yuan = 0",
+        "DELETE FROM projects_sliced",
         "CREATE TABLE t (x)",
-        "DROP TABLE projects",
-        "ALTER TABLE projects ADD COLUMN x",
-        "CREATE INDEX i ON projects (name)",
+        "DROP TABLE projects_sliced",
+        "DROP VIEW projects",
+        "ALTER TABLE projects_sliced ADD COLUMN x",
+        "CREATE INDEX i ON projects_sliced (name)",
         "WITH x AS (SELECT 1) INSERT INTO industries (name, source_id, quote) SELECT 'y', 1, 'y' FROM x",
         attach.as_str(),
         "PRAGMA user_version = 7",
@@ -692,7 +694,7 @@ fn sql_reads_and_refuses_every_kind_of_write() {
         "REINDEX",
         "BEGIN",
         "SELECT load_extension('/tmp/nothing')",
-        "SELECT 1; DELETE FROM projects",
+        "SELECT 1; DELETE FROM projects_sliced",
         "REPLACE INTO industries (industry_id, name, source_id, quote) VALUES (1, 'x', 1, 'x')",
     ];
     for sql in writes {

@@ -118,8 +118,11 @@ fn describe_tables(store: &crate::store::Store) -> Result<Map<String, Json>> {
         // Derived and bookkeeping tables are there for the program, not for reading. The search
         // texts have no search box: search_fts keeps no positions (V14), which a phrase, as
         // Datasette's box writes a term, needs; the canned query `search` takes any term.
+        // The tables of facts are read through the views under their names, which write the
+        // quotes out; `_sliced` holds them as slices of the text (V15).
         let hidden = (table.starts_with("search_") && table != "search_texts")
-            || table == "refinery_schema_history";
+            || table == "refinery_schema_history"
+            || table.ends_with("_sliced");
         let entry = json!({ "description": description, "columns": column_docs, "hidden": hidden });
         described.insert(table, entry);
     }

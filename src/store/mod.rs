@@ -11,6 +11,7 @@ mod query;
 mod read;
 pub mod record;
 pub mod search;
+mod sliced;
 mod verify;
 
 use std::fs::{File, OpenOptions};

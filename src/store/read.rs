@@ -122,12 +122,37 @@ pub(super) fn quotes_not_in_text(
 ) -> Result<Vec<MissingQuote>> {
     let mut missing = Vec::new();
     for (table, key, column) in QUOTED {
-        let mut stmt = conn.prepare(&format!(
-            "SELECT CAST(t.{key} AS TEXT), t.{column} FROM {table} t
-               JOIN sources s ON s.source_id = t.source_id
-              WHERE (?1 IS NULL OR t.source_id = ?1)
-                AND t.{column} IS NOT NULL AND instr(s.full_text, t.{column}) = 0"
-        ))?;
+        let sql = if super::sliced::SLICED.contains(table) {
+            // A slice is the text's by construction: it must lie within the text.
+            let (first, last) = super::sliced::first_and_last(&format!("t.{column}_at"));
+            // A slice must lie within its text (each text's length in bytes read once). One that
+            // splits a character cannot be read as text: rebuilding its source fails, and
+            // `check_records` says so.
+            format!(
+                "WITH texts AS MATERIALIZED (
+                     SELECT source_id, length(CAST(full_text AS BLOB)) AS bytes FROM sources
+                      WHERE ?1 IS NULL OR source_id = ?1)
+                 SELECT CAST(t.{key} AS TEXT),
+                        CASE WHEN typeof(t.{column}_at) = 'integer'
+                             THEN 'bytes ' || {first} || ' to ' || {last}
+                                  || ', beyond the text''s ' || s.bytes
+                             ELSE t.{column}_at END
+                   FROM {table}_sliced t JOIN texts s ON s.source_id = t.source_id
+                  WHERE t.{column}_at IS NOT NULL
+                    AND CASE WHEN typeof(t.{column}_at) = 'integer' THEN {last} > s.bytes
+                             ELSE instr((SELECT full_text FROM sources
+                                          WHERE source_id = t.source_id), t.{column}_at) = 0
+                        END"
+            )
+        } else {
+            format!(
+                "SELECT CAST(t.{key} AS TEXT), t.{column} FROM {table} t
+                   JOIN sources s ON s.source_id = t.source_id
+                  WHERE (?1 IS NULL OR t.source_id = ?1)
+                    AND t.{column} IS NOT NULL AND instr(s.full_text, t.{column}) = 0"
+            )
+        };
+        let mut stmt = conn.prepare(&sql)?;
         let rows = stmt.query_map([source_id], |row| {
             Ok((row.get::<_, String>(0)?, row.get::<_, String>(1)?))
         })?;

@@ -25,6 +25,12 @@ use crate::source::model::{
 };
 use crate::source::{period, written};
 
+/// The quote of a link `l` read from its `_sliced` table, whose rowids give the file's order (the
+/// views under the tables' names have none), written out as those views do (V15).
+fn link_quote() -> String {
+    super::sliced::written_out("l", "quote")
+}
+
 /// A declaration's quote: its row's own, none (0), or a slice of this source's text.
 const DECLARED_QUOTE: &str = "CASE WHEN d.quote_start IS NULL THEN x.quote
                                    WHEN d.quote_start = 0 THEN NULL
@@ -46,8 +52,9 @@ fn rebuild_with_text(conn: &Connection, source_id: i64) -> Result<(SourceFile, S
     file.industries = industries(conn, source_id)?;
     file.companies = companies(conn, source_id)?;
     file.strategies = strategies(conn, source_id)?;
-    file.events = events(conn, source_id, &file.source.published)?;
-    file.statistics = statistics(conn, source_id)?;
+    let mut others = Figures::of_source(conn, source_id)?;
+    file.events = events(conn, source_id, &file.source.published, &mut others)?;
+    file.statistics = statistics(conn, source_id, &mut others)?;
     file.milestones = milestones(conn, source_id)?;
     respell(&mut file, &spellings(conn, source_id)?, names.as_deref())
         .map_err(|e| anyhow!("source {source_id}: {e}"))?;
@@ -171,8 +178,10 @@ fn links_in(
     (names, id): (&str, &str),
     (owner, owner_id, source_id): (&str, i64, Option<i64>),
 ) -> Result<Vec<Link>> {
+    let quote = link_quote();
     let sql = format!(
-        "SELECT x.name, l.basis, l.quote, l.note FROM {table} l JOIN {names} x ON x.{id} = l.{id}
+        "SELECT x.name, l.basis, {quote}, l.note FROM {table}_sliced l
+           JOIN {names} x ON x.{id} = l.{id}
           WHERE l.{owner} = ?1 AND (?2 IS NULL OR l.source_id = ?2) ORDER BY l.rowid"
     );
     rows(conn, &sql, params![owner_id, source_id], link)
@@ -228,13 +237,7 @@ fn name_aliases(
     (id, again): (i64, bool),
     source_id: i64,
 ) -> Result<Vec<NameAlias>> {
-    let sql = format!(
-        "SELECT a.alias, a.quote, a.basis, a.note FROM {table} a
-           JOIN sources s ON s.source_id = ?2
-          WHERE a.{id_column} = ?1
-            AND (a.source_id = ?2 OR (?3 AND instr(s.full_text, a.quote) > 0))
-          ORDER BY a.rowid"
-    );
+    let sql = aliases_given(table, id_column, "a.alias, a.quote, a.basis, a.note");
     rows(conn, &sql, params![id, source_id, again], |r| {
         Ok(NameAlias {
             name: r.get(0)?,
@@ -243,6 +246,18 @@ fn name_aliases(
             note: r.get(3)?,
         })
     })
+}
+
+/// The statement of `columns` of the aliases `a` in `table` of the name `?1` (`id_column`) that
+/// source `?2` gave: its own rows, and for a name catalogued before (`?3`), the rows whose quotes
+/// its text holds.
+fn aliases_given(table: &str, id_column: &str, columns: &str) -> String {
+    format!(
+        "SELECT {columns} FROM {table} a JOIN sources s ON s.source_id = ?2
+          WHERE a.{id_column} = ?1
+            AND (a.source_id = ?2 OR (?3 AND instr(s.full_text, a.quote) > 0))
+          ORDER BY a.rowid"
+    )
 }
 
 fn industries(conn: &Connection, source_id: i64) -> Result<Vec<IndustryEntry>> {
@@ -341,11 +356,11 @@ fn companies(conn: &Connection, source_id: i64) -> Result<Vec<CompanyEntry>> {
         .map(|((id, again), mut company)| {
             company.aliases = rows(
                 conn,
-                "SELECT a.alias, a.alias_kind, a.quote FROM company_aliases a
-                   JOIN sources s ON s.source_id = ?2
-                  WHERE a.company_id = ?1
-                    AND (a.source_id = ?2 OR (?3 AND instr(s.full_text, a.quote) > 0))
-                  ORDER BY a.rowid",
+                &aliases_given(
+                    "company_aliases",
+                    "company_id",
+                    "a.alias, a.alias_kind, a.quote",
+                ),
                 params![id, source_id, again],
                 |r| {
                     Ok(AliasEntry {
@@ -382,6 +397,7 @@ fn strategies(conn: &Connection, source_id: i64) -> Result<Vec<StrategyEntry>> {
             },
         ))
     });
+    let quote = link_quote();
     found?
         .into_iter()
         .map(|(id, mut st)| {
@@ -390,9 +406,11 @@ fn strategies(conn: &Connection, source_id: i64) -> Result<Vec<StrategyEntry>> {
             st.industries = links_in(conn, "industry_strategies", INDUSTRIES, of_strategy)?;
             st.layout = rows(
                 conn,
-                "SELECT i.name, l.role, l.quote FROM layout_industries l
-                   JOIN industries i ON i.industry_id = l.industry_id
-                  WHERE l.strategy_id = ?1 AND l.source_id = ?2 ORDER BY l.rowid",
+                &format!(
+                    "SELECT i.name, l.role, {quote} FROM layout_industries_sliced l
+                       JOIN industries i ON i.industry_id = l.industry_id
+                      WHERE l.strategy_id = ?1 AND l.source_id = ?2 ORDER BY l.rowid"
+                ),
                 params![id, source_id],
                 |r| {
                     Ok(LayoutEntry {
@@ -416,55 +434,88 @@ fn figure(quote: String, alternatives: Vec<AlternativeEntry>) -> FigureEntry {
     }
 }
 
-/// The other figures given for an event's count or amount, a project's amount or a statistic.
-fn alternatives(
-    conn: &Connection,
-    column: &str,
-    id: i64,
-    field: &str,
-) -> Result<Vec<AlternativeEntry>> {
-    let sql = format!(
-        "SELECT quote, note FROM alternative_figures WHERE {column} = ?1 AND field = ?2
-          ORDER BY alternative_id"
-    );
-    rows(conn, &sql, params![id, field], |r| {
-        Ok(AlternativeEntry {
-            value: String::new(),
-            quote: r.get(0)?,
-            note: r.get(1)?,
-        })
-    })
+/// The alternative figures and breakdown parts of one source, each table read once and grouped
+/// by the row they belong to: (its id column, its id) and, for an alternative, the field.
+#[derive(Default)]
+struct Figures {
+    alternatives: HashMap<(String, i64, String), Vec<AlternativeEntry>>,
+    breakdowns: HashMap<(String, i64), Vec<(String, PartEntry)>>,
 }
 
-/// The parts of an event's headline or of a statistic, by what divides them, in the file's order.
-fn breakdowns(conn: &Connection, column: &str, id: i64) -> Result<Vec<BreakdownEntry>> {
-    let sql = format!(
-        "SELECT by, part, count IS NOT NULL, amount_currency IS NOT NULL, quote
-           FROM breakdown_parts WHERE {column} = ?1 ORDER BY part_id"
-    );
-    let parts = rows(conn, &sql, [id], |r| {
-        let blank = |present: bool| present.then(String::new);
-        Ok((
-            r.get::<_, String>(0)?,
-            PartEntry {
-                name: r.get(1)?,
-                count: blank(r.get(2)?),
-                amount: blank(r.get(3)?),
-                quote: r.get(4)?,
+impl Figures {
+    fn of_source(conn: &Connection, source_id: i64) -> Result<Figures> {
+        let mut figures = Figures::default();
+        let alternatives = rows(
+            conn,
+            "SELECT CASE WHEN event_id IS NOT NULL THEN 'event_id'
+                         WHEN project_id IS NOT NULL THEN 'project_id' ELSE 'statistic_id' END,
+                    coalesce(event_id, project_id, statistic_id), field, quote, note
+               FROM alternative_figures WHERE source_id = ?1 ORDER BY alternative_id",
+            [source_id],
+            |r| {
+                let owner = (r.get(0)?, r.get(1)?, r.get(2)?);
+                let entry = AlternativeEntry {
+                    value: String::new(),
+                    quote: r.get(3)?,
+                    note: r.get(4)?,
+                };
+                Ok((owner, entry))
             },
-        ))
-    })?;
-    let mut out: Vec<BreakdownEntry> = Vec::new();
-    for (by, part) in parts {
-        match out.iter_mut().find(|b| b.by == by) {
-            Some(b) => b.parts.push(part),
-            None => out.push(BreakdownEntry {
-                by,
-                parts: vec![part],
-            }),
+        )?;
+        for (owner, entry) in alternatives {
+            figures.alternatives.entry(owner).or_default().push(entry);
         }
+        let parts = rows(
+            conn,
+            "SELECT CASE WHEN event_id IS NOT NULL THEN 'event_id' ELSE 'statistic_id' END,
+                    coalesce(event_id, statistic_id), by, part, count IS NOT NULL,
+                    amount_currency IS NOT NULL, quote
+               FROM breakdown_parts WHERE source_id = ?1 ORDER BY part_id",
+            [source_id],
+            |r| {
+                let blank = |present: bool| present.then(String::new);
+                let part = PartEntry {
+                    name: r.get(3)?,
+                    count: blank(r.get(4)?),
+                    amount: blank(r.get(5)?),
+                    quote: r.get(6)?,
+                };
+                Ok(((r.get(0)?, r.get(1)?), (r.get(2)?, part)))
+            },
+        )?;
+        for (owner, part) in parts {
+            figures.breakdowns.entry(owner).or_default().push(part);
+        }
+        Ok(figures)
     }
-    Ok(out)
+
+    /// The other figures given for an event's count or amount, a project's amount or a
+    /// statistic.
+    fn alternatives(&mut self, column: &str, id: i64, field: &str) -> Vec<AlternativeEntry> {
+        self.alternatives
+            .remove(&(column.to_string(), id, field.to_string()))
+            .unwrap_or_default()
+    }
+
+    /// The parts of an event's headline or of a statistic, by what divides them, in the file's
+    /// order.
+    fn breakdowns(&mut self, column: &str, id: i64) -> Vec<BreakdownEntry> {
+        let parts = self
+            .breakdowns
+            .remove(&(column.to_string(), id))
+            .unwrap_or_default();
+        let mut out: Vec<BreakdownEntry> = Vec::new();
+        for (by, part) in parts {
+            match out.iter_mut().find(|b| b.by == by) {
+                Some(b) => b.parts.push(part),
+                None => out.push(BreakdownEntry {
+                    by,
+                    parts: vec![part],
+                }),
+            }
+        }
+        out
+    }
 }
 
 /// An event's row: what the entry says of itself, and its id.
@@ -475,7 +526,12 @@ struct EventRow {
     amount_quote: Option<String>,
 }
 
-fn events(conn: &Connection, source_id: i64, published: &str) -> Result<Vec<EventEntry>> {
+fn events(
+    conn: &Connection,
+    source_id: i64,
+    published: &str,
+    figures: &mut Figures,
+) -> Result<Vec<EventEntry>> {
     let found = rows(
         conn,
         "SELECT e.event_id, e.name, p.name, e.stage, e.kind, e.held_on, e.period_start,
@@ -509,7 +565,7 @@ fn events(conn: &Connection, source_id: i64, published: &str) -> Result<Vec<Even
     )?;
     found
         .into_iter()
-        .map(|row| event_parts(conn, source_id, row))
+        .map(|row| event_parts(conn, source_id, row, figures))
         .collect()
 }
 
@@ -534,7 +590,12 @@ fn when_written(
 }
 
 /// What hangs from an event: its figures, bands, statistics, breakdowns, links and projects.
-fn event_parts(conn: &Connection, source_id: i64, row: EventRow) -> Result<EventEntry> {
+fn event_parts(
+    conn: &Connection,
+    source_id: i64,
+    row: EventRow,
+    figures: &mut Figures,
+) -> Result<EventEntry> {
     let EventRow {
         id,
         mut entry,
@@ -544,41 +605,31 @@ fn event_parts(conn: &Connection, source_id: i64, row: EventRow) -> Result<Event
     if let Some(q) = count_quote {
         entry.project_count = Some(figure(
             q,
-            alternatives(conn, "event_id", id, "project_count")?,
+            figures.alternatives("event_id", id, "project_count"),
         ));
     }
     if let Some(q) = amount_quote {
         entry.signed_amount = Some(figure(
             q,
-            alternatives(conn, "event_id", id, "signed_amount")?,
+            figures.alternatives("event_id", id, "signed_amount"),
         ));
     }
-    entry.bands = rows(
-        conn,
-        "SELECT quote FROM statistics WHERE event_id = ?1 AND metric = 'projects_in_band'
-            AND (band_min_yuan IS NOT NULL OR band_max_yuan IS NOT NULL) ORDER BY statistic_id",
-        [id],
-        |r| {
-            Ok(BandEntry {
-                band: String::new(),
-                count: String::new(),
-                quote: r.get(0)?,
-            })
-        },
-    )?;
-    entry.statistics = event_statistics(conn, id)?;
-    entry.breakdowns = breakdowns(conn, "event_id", id)?;
+    (entry.bands, entry.statistics) = event_statistics(conn, id, figures)?;
+    entry.breakdowns = figures.breakdowns("event_id", id);
     entry.industries = links_in(conn, "event_industries", INDUSTRIES, ("event_id", id, None))?;
     entry.strategies = links_in(conn, "event_strategies", STRATEGIES, ("event_id", id, None))?;
+    let quote = link_quote();
     entry.companies = rows(
         conn,
-        "SELECT c.name, l.role, l.basis, l.quote, l.note FROM event_companies l
-           JOIN companies c ON c.company_id = l.company_id
-          WHERE l.event_id = ?1 ORDER BY l.rowid",
+        &format!(
+            "SELECT c.name, l.role, l.basis, {quote}, l.note FROM event_companies_sliced l
+               JOIN companies c ON c.company_id = l.company_id
+              WHERE l.event_id = ?1 ORDER BY l.rowid"
+        ),
         [id],
         company_link,
     )?;
-    entry.projects = projects(conn, source_id, id)?;
+    entry.projects = projects(conn, (source_id, id), figures)?;
     Ok(entry)
 }
 
@@ -592,40 +643,57 @@ fn company_link(r: &Row) -> rusqlite::Result<CompanyLink> {
     })
 }
 
-/// An event's statistics other than its bands, each with its alternatives.
-fn event_statistics(conn: &Connection, event_id: i64) -> Result<Vec<EventStatisticEntry>> {
+/// An event's statistics: its band counts (10億以上7個), and the others each with its
+/// alternatives.
+fn event_statistics(
+    conn: &Connection,
+    event_id: i64,
+    figures: &mut Figures,
+) -> Result<(Vec<BandEntry>, Vec<EventStatisticEntry>)> {
     let found = rows(
         conn,
-        "SELECT statistic_id, metric, label, is_forecast, quote FROM statistics
-          WHERE event_id = ?1
-            AND NOT (metric = 'projects_in_band'
-                     AND (band_min_yuan IS NOT NULL OR band_max_yuan IS NOT NULL))
-          ORDER BY statistic_id",
+        "SELECT statistic_id, metric = 'projects_in_band'
+                AND (band_min_yuan IS NOT NULL OR band_max_yuan IS NOT NULL),
+                metric, label, is_forecast, quote
+           FROM statistics WHERE event_id = ?1 ORDER BY statistic_id",
         [event_id],
         |r| {
             Ok((
                 r.get::<_, i64>(0)?,
+                r.get::<_, bool>(1)?,
                 EventStatisticEntry {
-                    metric: r.get(1)?,
-                    label: r.get(2)?,
-                    forecast: r.get(3)?,
-                    quote: r.get(4)?,
+                    metric: r.get(2)?,
+                    label: r.get(3)?,
+                    forecast: r.get(4)?,
+                    quote: r.get(5)?,
                     ..EventStatisticEntry::default()
                 },
             ))
         },
     )?;
-    found
-        .into_iter()
-        .map(|(id, mut st)| {
-            st.alternatives = alternatives(conn, "statistic_id", id, "value")?;
-            Ok(st)
-        })
-        .collect()
+    let mut bands = Vec::new();
+    let mut statistics = Vec::new();
+    for (id, band, mut st) in found {
+        if band {
+            bands.push(BandEntry {
+                band: String::new(),
+                count: String::new(),
+                quote: st.quote,
+            });
+        } else {
+            st.alternatives = figures.alternatives("statistic_id", id, "value");
+            statistics.push(st);
+        }
+    }
+    Ok((bands, statistics))
 }
 
 /// An event's projects: those it reports first, then those it reports again (`same_as`).
-fn projects(conn: &Connection, source_id: i64, event_id: i64) -> Result<Vec<ProjectEntry>> {
+fn projects(
+    conn: &Connection,
+    (source_id, event_id): (i64, i64),
+    figures: &mut Figures,
+) -> Result<Vec<ProjectEntry>> {
     let first = rows(
         conn,
         "SELECT p.project_id, p.name, p.quote, p.project_key, p.amount_currency IS NOT NULL,
@@ -664,7 +732,7 @@ fn projects(conn: &Connection, source_id: i64, event_id: i64) -> Result<Vec<Proj
     )?;
     let again = rows(
         conn,
-        "SELECT m.project_id, m.name, m.quote, m.amount_quote, m.named_by, p.project_key,
+        "SELECT m.project_id, m.name, m.quote, m.amount_quote, m.named_by = 'key', p.project_key,
                 CASE m.named_by WHEN 'url' THEN s.url ELSE s.title END, p.name, m.position
            FROM project_mentions m JOIN projects p ON p.project_id = m.project_id
            JOIN sources s ON s.source_id = p.source_id
@@ -684,14 +752,19 @@ fn projects(conn: &Connection, source_id: i64, event_id: i64) -> Result<Vec<Proj
         let Some(next) = next else { break };
         ordered.push(next);
     }
+    let ids: Vec<i64> = ordered.iter().map(|(id, _)| *id).collect();
+    let mut links = project_links(conn, source_id, &serde_json::to_string(&ids)?)?;
     let mut out = Vec::new();
     for (id, mut p) in ordered {
         if p.same_as.is_none()
             && let Some(amount) = &mut p.amount
         {
-            amount.alternatives = alternatives(conn, "project_id", id, "amount")?;
+            amount.alternatives = figures.alternatives("project_id", id, "amount");
         }
-        project_links(conn, source_id, id, &mut p)?;
+        p.companies = links.companies.remove(&id).unwrap_or_default();
+        p.industries = links.industries.remove(&id).unwrap_or_default();
+        p.strategies = links.strategies.remove(&id).unwrap_or_default();
+        p.facts = links.facts.remove(&id).unwrap_or_default();
         out.push(p);
     }
     Ok(out)
@@ -700,19 +773,7 @@ fn projects(conn: &Connection, source_id: i64, event_id: i64) -> Result<Vec<Proj
 /// A project reported again: the name, quote and amount this source gives it, and how it
 /// names the project it is.
 fn mention(r: &Row) -> rusqlite::Result<(usize, (i64, ProjectEntry))> {
-    let named_by: String = r.get(4)?;
-    let key: Option<String> = r.get(5)?;
-    let same_as = match key {
-        Some(key) if named_by == "key" => SameAsEntry {
-            key: Some(key),
-            ..SameAsEntry::default()
-        },
-        _ => SameAsEntry {
-            source: r.get(6)?,
-            name: r.get(7)?,
-            key: None,
-        },
-    };
+    let same_as = named_as(r, 4)?;
     let position: i64 = r.get(8)?;
     Ok((
         usize::try_from(position).unwrap_or(0),
@@ -731,48 +792,106 @@ fn mention(r: &Row) -> rusqlite::Result<(usize, (i64, ProjectEntry))> {
     ))
 }
 
-/// The companies, industries, strategies and facts this source gives a project.
-fn project_links(
-    conn: &Connection,
-    source_id: i64,
-    project_id: i64,
-    p: &mut ProjectEntry,
-) -> Result<()> {
-    let ids = params![project_id, source_id];
-    p.companies = rows(
-        conn,
-        "SELECT c.name, l.role, l.basis, coalesce(l.quote, p.quote), l.note
-           FROM project_companies l JOIN companies c ON c.company_id = l.company_id
-           JOIN projects p ON p.project_id = l.project_id
-          WHERE l.project_id = ?1 AND l.source_id = ?2 ORDER BY l.rowid",
-        ids,
-        company_link,
-    )?;
-    let of_project = ("project_id", project_id, Some(source_id));
-    p.industries = links_in(conn, "project_industries", INDUSTRIES, of_project)?;
-    p.strategies = links_in(conn, "project_strategies", STRATEGIES, of_project)?;
-    p.facts = rows(
-        conn,
-        "SELECT kind, label, qualifier IS NOT NULL, statement, is_forecast, quote
-           FROM project_facts WHERE project_id = ?1 AND source_id = ?2
-          ORDER BY project_fact_id",
-        ids,
-        |r| {
-            Ok(FactEntry {
-                kind: r.get(0)?,
-                label: r.get(1)?,
-                value: r.get::<_, bool>(2)?.then(String::new),
-                statement: r.get(3)?,
-                forecast: r.get(4)?,
-                quote: r.get(5)?,
-            })
+/// How a file named a project of another source (a `same_as`, a milestone's project): by its key
+/// when it did so and the project has one, else by a source's URL or title and its name there.
+/// Four columns from `at`: named by key, the key, the URL or title, the name.
+fn named_as(r: &Row, at: usize) -> rusqlite::Result<SameAsEntry> {
+    let by_key: bool = r.get(at)?;
+    Ok(match r.get::<_, Option<String>>(at + 1)? {
+        Some(key) if by_key => SameAsEntry {
+            key: Some(key),
+            ..SameAsEntry::default()
         },
-    )?;
-    Ok(())
+        _ => SameAsEntry {
+            source: r.get(at + 2)?,
+            name: r.get(at + 3)?,
+            key: None,
+        },
+    })
+}
+
+/// What this source gives each of an event's projects (companies, industries, strategies,
+/// facts), each table read once for all of them (`ids`: a JSON array of the project ids) and
+/// grouped by project in the order of the file.
+#[derive(Default)]
+struct ProjectLinks {
+    companies: HashMap<i64, Vec<CompanyLink>>,
+    industries: HashMap<i64, Vec<Link>>,
+    strategies: HashMap<i64, Vec<Link>>,
+    facts: HashMap<i64, Vec<FactEntry>>,
+}
+
+/// Rows of one statement whose last column is a project's id, grouped by it.
+fn by_project<T>(
+    conn: &Connection,
+    sql: &str,
+    params: impl rusqlite::Params,
+    mut make: impl FnMut(&Row) -> rusqlite::Result<T>,
+) -> Result<HashMap<i64, Vec<T>>> {
+    let mut grouped: HashMap<i64, Vec<T>> = HashMap::new();
+    for (project_id, row) in rows(conn, sql, params, |r| {
+        let last = r.as_ref().column_count() - 1;
+        Ok((r.get::<_, i64>(last)?, make(r)?))
+    })? {
+        grouped.entry(project_id).or_default().push(row);
+    }
+    Ok(grouped)
+}
+
+fn project_links(conn: &Connection, source_id: i64, ids: &str) -> Result<ProjectLinks> {
+    let these = params![ids, source_id];
+    let quote = link_quote();
+    // In the file's order: the order rows were written in (a fact's rowid is its id).
+    let of_these = "l.project_id IN (SELECT value FROM json_each(?1)) AND l.source_id = ?2
+                    ORDER BY l.project_id, l.rowid";
+    let named = |table: &str, (names, id): (&str, &str)| {
+        format!(
+            "SELECT x.name, l.basis, {quote}, l.note, l.project_id FROM {table}_sliced l
+               JOIN {names} x ON x.{id} = l.{id} WHERE {of_these}"
+        )
+    };
+    Ok(ProjectLinks {
+        companies: by_project(
+            conn,
+            &format!(
+                "SELECT c.name, l.role, l.basis, coalesce({quote}, p.quote), l.note,
+                        l.project_id
+                   FROM project_companies_sliced l JOIN companies c ON c.company_id = l.company_id
+                   JOIN projects p ON p.project_id = l.project_id WHERE {of_these}"
+            ),
+            these,
+            company_link,
+        )?,
+        industries: by_project(conn, &named("project_industries", INDUSTRIES), these, link)?,
+        strategies: by_project(conn, &named("project_strategies", STRATEGIES), these, link)?,
+        facts: by_project(
+            conn,
+            &format!(
+                "SELECT kind, label, qualifier IS NOT NULL, statement, is_forecast, {quote},
+                        l.project_id
+                   FROM project_facts_sliced l WHERE {of_these}"
+            ),
+            these,
+            |r| {
+                Ok(FactEntry {
+                    kind: r.get(0)?,
+                    label: r.get(1)?,
+                    value: r.get::<_, bool>(2)?.then(String::new),
+                    statement: r.get(3)?,
+                    forecast: r.get(4)?,
+                    quote: r.get(5)?,
+                })
+            },
+        )?,
+    })
 }
 
 /// The source's figures of periods, place facts and targets.
-fn statistics(conn: &Connection, source_id: i64) -> Result<Vec<StatisticEntry>> {
+fn statistics(
+    conn: &Connection,
+    source_id: i64,
+    figures: &mut Figures,
+) -> Result<Vec<StatisticEntry>> {
     let found = rows(
         conn,
         "SELECT s.statistic_id, s.kind, p.name, s.metric, s.label,
@@ -802,8 +921,8 @@ fn statistics(conn: &Connection, source_id: i64) -> Result<Vec<StatisticEntry>> 
     found
         .into_iter()
         .map(|(id, mut st)| {
-            st.alternatives = alternatives(conn, "statistic_id", id, "value")?;
-            st.breakdowns = breakdowns(conn, "statistic_id", id)?;
+            st.alternatives = figures.alternatives("statistic_id", id, "value");
+            st.breakdowns = figures.breakdowns("statistic_id", id);
             Ok(st)
         })
         .collect()
@@ -824,21 +943,9 @@ fn milestones(conn: &Connection, source_id: i64) -> Result<Vec<MilestoneEntry>> 
           WHERE m.source_id = ?1 ORDER BY m.milestone_id",
         [source_id],
         |r| {
-            let by_key: bool = r.get(0)?;
-            let project = match r.get::<_, Option<String>>(1)? {
-                Some(key) if by_key => SameAsEntry {
-                    key: Some(key),
-                    ..SameAsEntry::default()
-                },
-                _ => SameAsEntry {
-                    source: r.get(2)?,
-                    name: r.get(3)?,
-                    key: None,
-                },
-            };
             let period: Option<String> = r.get(6)?;
             Ok(MilestoneEntry {
-                project,
+                project: named_as(r, 0)?,
                 stage: r.get(4)?,
                 date: if period.is_none() { r.get(5)? } else { None },
                 period,

@@ -70,6 +70,14 @@ pub fn schema_doc() -> SchemaDoc {
 impl SchemaDoc {
     /// The meaning of a column, or None when it is not documented.
     pub fn column(&self, table: &str, column: &str) -> Option<String> {
+        // The rows of a table of facts (V15): its view's columns, each quote as a slice.
+        if let Some(base) = table.strip_suffix("_sliced") {
+            return if column.ends_with("quote_at") {
+                self.shared.get("quote_at").cloned()
+            } else {
+                self.column(base, column)
+            };
+        }
         if let Some(d) = self.tables.get(table).and_then(|t| t.columns.get(column)) {
             return Some(d.clone());
         }

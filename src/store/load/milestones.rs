@@ -120,9 +120,9 @@ impl Writer<'_> {
         };
         self.tx
             .prepare_cached(
-                "INSERT INTO milestones (project_id, source_id, stage, reached_on, period_start,
+                "INSERT INTO milestones_sliced (project_id, source_id, stage, reached_on, period_start,
                                          period_label, amount_yuan, amount_foreign,
-                                         amount_currency, amount_qualifier, amount_quote, quote,
+                                         amount_currency, amount_qualifier, amount_quote_at, quote_at,
                                          named_by, named_in_source_id)
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
             )?
@@ -137,8 +137,8 @@ impl Writer<'_> {
                 amount.foreign,
                 amount.currency,
                 amount.qualifier,
-                amount.quote,
-                m.quote,
+                amount.quote.map(|q| self.at(q)),
+                self.at(&m.quote),
                 super::project::named_by(self.tx, &m.project)?,
                 named_in
             ])

@@ -112,10 +112,10 @@ impl Writer<'_> {
                 };
                 self.tx
                     .prepare_cached(
-                        "INSERT INTO breakdown_parts (source_id, event_id, statistic_id, by, part,
+                        "INSERT INTO breakdown_parts_sliced (source_id, event_id, statistic_id, by, part,
                                                       count, count_qualifier, amount_yuan,
                                                       amount_foreign, amount_currency,
-                                                      amount_qualifier, quote, place_id)
+                                                      amount_qualifier, quote_at, place_id)
                          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
                     )?
                     .execute(params![
@@ -130,7 +130,7 @@ impl Writer<'_> {
                         amount.as_ref().and_then(|a| a.foreign),
                         amount.as_ref().and_then(|a| a.currency),
                         amount.as_ref().map(|a| a.qualifier.as_str()),
-                        part.quote,
+                        self.at(&part.quote),
                         place_id
                     ])?;
             }
@@ -164,10 +164,10 @@ impl Writer<'_> {
             }
             self.tx
                 .prepare_cached(
-                    "INSERT INTO alternative_figures (source_id, event_id, project_id,
+                    "INSERT INTO alternative_figures_sliced (source_id, event_id, project_id,
                                                       statistic_id, field, value, unit,
                                                       value_yuan, value_foreign, currency,
-                                                      qualifier, quote, note)
+                                                      qualifier, quote_at, note)
                      VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
                 )?
                 .execute(params![
@@ -182,7 +182,7 @@ impl Writer<'_> {
                     c.foreign,
                     c.currency,
                     c.qualifier.as_str(),
-                    a.quote,
+                    self.at(&a.quote),
                     a.note
                 ])?;
         }

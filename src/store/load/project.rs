@@ -46,8 +46,8 @@ impl Writer<'_> {
         for l in &p.industries {
             self.tx
                 .prepare_cached(
-                    "INSERT OR IGNORE INTO project_industries (project_id, industry_id, basis, source_id,
-                                                     quote, note)
+                    "INSERT OR IGNORE INTO project_industries_sliced (project_id, industry_id, basis,
+                                                             source_id, quote_at, note)
                      VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
                 )?
                 .execute(params![
@@ -55,7 +55,7 @@ impl Writer<'_> {
                     self.names.get(RefKind::Industry, &l.name)?,
                     l.basis,
                     self.source_id,
-                    l.quote,
+                    self.at(&l.quote),
                     l.note
                 ])?;
         }
@@ -84,8 +84,8 @@ impl Writer<'_> {
         for c in &p.companies {
             self.tx
                 .prepare_cached(
-                    "INSERT OR IGNORE INTO project_companies (project_id, company_id, role, basis,
-                                                    source_id, quote, note)
+                    "INSERT OR IGNORE INTO project_companies_sliced (project_id, company_id, role, basis,
+                                                            source_id, quote_at, note)
                      VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
                 )?
                 .execute(params![
@@ -94,7 +94,7 @@ impl Writer<'_> {
                     c.role,
                     c.basis,
                     self.source_id,
-                    unless_repeated(&c.quote, own_quote),
+                    unless_repeated(&c.quote, own_quote).map(|q| self.at(q)),
                     c.note
                 ])?;
         }
@@ -124,9 +124,9 @@ impl Writer<'_> {
         let amount = money(&format!("{path}.amount"), p.amount.as_ref())?;
         self.tx
             .prepare_cached(
-                "INSERT INTO project_mentions (project_id, source_id, event_id, name, quote,
+                "INSERT INTO project_mentions_sliced (project_id, source_id, event_id, name, quote_at,
                                                amount_yuan, amount_foreign, amount_currency,
-                                               amount_qualifier, amount_quote, named_by,
+                                               amount_qualifier, amount_quote_at, named_by,
                                                position)
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
             )?
@@ -135,12 +135,12 @@ impl Writer<'_> {
                 self.source_id,
                 event_id,
                 p.name,
-                p.quote,
+                self.at(&p.quote),
                 amount.yuan,
                 amount.foreign,
                 amount.currency,
                 amount.qualifier,
-                amount.quote,
+                amount.quote.map(|q| self.at(q)),
                 named_by,
                 position as i64
             ])
@@ -157,31 +157,33 @@ impl Writer<'_> {
             Some(l) => (
                 Some(self.names.get(RefKind::Place, &l.name)?),
                 Some(l.basis.as_str()),
-                Some(l.quote.as_str()),
+                Some(self.at(&l.quote)),
                 l.note.as_deref(),
             ),
             None => (None, None, None, None),
         };
         self.tx
             .prepare_cached(
-                "INSERT INTO projects (project_id, event_id, source_id, name, quote, amount_yuan,
-                                       amount_foreign, amount_currency, amount_qualifier,
-                                       amount_quote, place_id, place_basis, place_quote, name_key,
-                                       project_key, place_note)
+                "INSERT INTO projects_sliced (project_id, event_id, source_id, name, quote_at,
+                                               amount_yuan, amount_foreign, amount_currency,
+                                               amount_qualifier, amount_quote_at, place_id,
+                                               place_basis, place_quote_at, name_key,
+                                               project_key, place_note)
                  VALUES (?15, ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?16)",
             )?
             .execute(params![
                 event_id,
                 self.source_id,
                 p.name,
-                p.quote,
+                self.at(&p.quote),
                 amount.yuan,
                 amount.foreign,
                 amount.currency,
                 amount.qualifier,
                 amount
                     .quote
-                    .and_then(|q| unless_repeated(q, Some(&p.quote))),
+                    .and_then(|q| unless_repeated(q, Some(&p.quote)))
+                    .map(|q| self.at(q)),
                 place_id,
                 place_basis,
                 place_quote,
@@ -201,9 +203,9 @@ impl Writer<'_> {
         let c = c.as_ref();
         self.tx
             .prepare_cached(
-                "INSERT INTO project_facts (project_id, source_id, kind, label, value, unit,
+                "INSERT INTO project_facts_sliced (project_id, source_id, kind, label, value, unit,
                                             value_yuan, value_foreign, currency, qualifier,
-                                            is_forecast, statement, quote)
+                                            is_forecast, statement, quote_at)
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
             )?
             .execute(params![
@@ -219,7 +221,7 @@ impl Writer<'_> {
                 c.map(|c| c.qualifier.as_str()),
                 fact.forecast,
                 fact.statement,
-                fact.quote
+                self.at(&fact.quote)
             ])?;
         Ok(())
     }

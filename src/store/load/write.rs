@@ -20,6 +20,7 @@ use crate::source::model::{
 };
 use crate::source::period::{self, When};
 use crate::source::validate::RefKind;
+use crate::store::sliced::{QuoteAt, quote_at};
 
 pub(super) struct Writer<'a> {
     pub tx: &'a Transaction<'a>,
@@ -82,6 +83,11 @@ impl<'a> Writer<'a> {
         w.milestones(&f.milestones)?;
         w.names_written(f)?;
         Ok((w.summary, source_id))
+    }
+
+    /// A quote of this source, as its row stores it (V15: a slice of the text).
+    pub(super) fn at<'q>(&self, quote: &'q str) -> QuoteAt<'q> {
+        quote_at(self.text, quote)
     }
 
     /// The names the file refers to otherwise than the tables give them back (by an alias, or
@@ -485,8 +491,8 @@ impl<'a> Writer<'a> {
             for l in &st.layout {
                 self.tx
                     .prepare_cached(
-                        "INSERT INTO layout_industries (strategy_id, industry_id, role,
-                                                        source_id, quote)
+                        "INSERT INTO layout_industries_sliced (strategy_id, industry_id, role,
+                                                               source_id, quote_at)
                          VALUES (?1, ?2, ?3, ?4, ?5)",
                     )?
                     .execute(params![
@@ -494,7 +500,7 @@ impl<'a> Writer<'a> {
                         self.names.get(RefKind::Industry, &l.industry)?,
                         l.role,
                         self.source_id,
-                        l.quote
+                        self.at(&l.quote)
                     ])?;
             }
         }
@@ -619,7 +625,7 @@ impl<'a> Writer<'a> {
     ) -> Result<()> {
         self.tx
             .prepare_cached(&format!(
-                "INSERT INTO {table} ({id_column}, strategy_id, basis, source_id, quote, note)
+                "INSERT INTO {table}_sliced ({id_column}, strategy_id, basis, source_id, quote_at, note)
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6)"
             ))?
             .execute(params![
@@ -627,7 +633,7 @@ impl<'a> Writer<'a> {
                 strategy_id,
                 l.basis,
                 self.source_id,
-                l.quote,
+                self.at(&l.quote),
                 l.note
             ])?;
         Ok(())
@@ -681,15 +687,15 @@ impl<'a> Writer<'a> {
         for l in &ev.industries {
             self.tx
                 .prepare_cached(
-                    "INSERT INTO event_industries (event_id, industry_id, source_id, quote, basis,
-                                                   note)
+                    "INSERT INTO event_industries_sliced (event_id, industry_id, source_id, quote_at,
+                                                          basis, note)
                      VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
                 )?
                 .execute(params![
                     event_id,
                     self.names.get(RefKind::Industry, &l.name)?,
                     self.source_id,
-                    l.quote,
+                    self.at(&l.quote),
                     l.basis,
                     l.note
                 ])?;
@@ -701,8 +707,8 @@ impl<'a> Writer<'a> {
         for c in &ev.companies {
             self.tx
                 .prepare_cached(
-                    "INSERT INTO event_companies (event_id, company_id, role, basis, source_id,
-                                                  quote, note)
+                    "INSERT INTO event_companies_sliced (event_id, company_id, role, basis,
+                                                         source_id, quote_at, note)
                      VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
                 )?
                 .execute(params![
@@ -711,7 +717,7 @@ impl<'a> Writer<'a> {
                     c.role,
                     c.basis,
                     self.source_id,
-                    c.quote,
+                    self.at(&c.quote),
                     c.note
                 ])?;
         }

@@ -175,6 +175,17 @@ pub(super) fn bigrams(folded: &str) -> Vec<&str> {
     out
 }
 
+/// Which text of a record an entry is, by its number in `search_entries.field` (V15: a word
+/// in every entry was a fifth of the table; the view search_texts gives the word back).
+const FIELDS: [&str; 6] = ["name", "text", "quote", "label", "alias", "description"];
+
+fn field_number(field: &str) -> i64 {
+    FIELDS
+        .iter()
+        .position(|f| *f == field)
+        .unwrap_or(FIELDS.len()) as i64
+}
+
 /// One searchable text of a record, as written into search_entries.
 struct Entry<'a> {
     kind: &'a str,
@@ -287,7 +298,7 @@ impl Indexer {
             entries.execute(params![
                 p.id,
                 p.record_id,
-                p.field,
+                field_number(p.field),
                 p.source_id,
                 p.alias_rowid,
                 p.passage.map(|p| p.0 as i64),
@@ -374,7 +385,8 @@ impl Indexer {
             .prepare_cached(
                 "SELECT place_id, name FROM places p WHERE source_id IS NULL AND NOT EXISTS (
                     SELECT 1 FROM search_entries e WHERE e.source_id IS NULL
-                       AND e.record_id = p.place_id AND e.field = 'name')",
+                       AND e.record_id = p.place_id AND e.field = 0 -- name
+                 )",
             )?
             .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
             .collect::<rusqlite::Result<_>>()?;
