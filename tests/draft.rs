@@ -877,9 +877,17 @@ fn a_count_that_opens_the_parts_takes_the_total_said_before() {
 /// companies (已入驻企业126家) said beside a signing is the place's figure, not the event's.
 #[test]
 fn a_parks_companies_so_far_are_the_places_not_the_events() {
+    for stock in ["某县工业园区已入驻企业126家", "园区入驻企业达到126家"] {
+        parks_companies_are_the_places(stock);
+    }
+}
+
+fn parks_companies_are_the_places(stock: &str) {
     let file = drafted(
-        "某县招商引资项目集中签约\n6月13日,某县招商引资项目集中签约仪式举行,共签约项目12个,\
-         总投资57亿元。某县工业园区已入驻企业126家,去年实现工业总产值86.7亿元。",
+        &format!(
+            "某县招商引资项目集中签约\n6月13日,某县招商引资项目集中签约仪式举行,共签约项目12个,\
+             总投资57亿元。{stock},去年实现工业总产值86.7亿元。"
+        ),
         "2016-06-14",
     );
     let event = &file.events[0];
