@@ -1096,3 +1096,21 @@ fn ji_inside_a_projects_name_keeps_it_whole() {
         "{names:?}"
     );
 }
+
+/// A report in the shape of real ones, written in our own words for this test: after 其中, counts
+/// of kinds of investor (“四类500强”企业2个) and of where projects come from overlap and divide
+/// nothing: they are figures of the event, not a breakdown.
+#[test]
+fn counts_of_kinds_of_investor_are_statistics_not_parts() {
+    let file = drafted(
+        "柳州签约总额近150亿元\n9月24日,柳州市代表团参加招商引资项目签约仪式,共签约项目16个,\
+         签约总额149.9亿元。其中,“四类500强”企业2个,独角兽、瞪羚企业3个;来自粤港澳大湾区项目5个。",
+        "2024-09-25",
+    );
+    let event = &file.events[0];
+    assert!(event.breakdowns.is_empty(), "{:?}", event.breakdowns);
+    let values: Vec<&str> = event.statistics.iter().map(|s| s.value.as_str()).collect();
+    for v in ["2个", "3个", "5个"] {
+        assert!(values.contains(&v), "{values:?}");
+    }
+}

@@ -789,6 +789,28 @@ fn breakdown_or_statistic(draft: &mut Draft, mut parts: Vec<PartEntry>) {
         }
         return;
     }
+    // “四类500强”企业2个,…企业3个;来自大湾区项目5个: counts of kinds of investor or of where
+    // they come from overlap, they divide nothing: figures of the event.
+    let of_investors = parts.iter().all(|p| p.amount.is_none())
+        && parts.iter().any(|p| {
+            ["企业", "企業", "来自", "來自"]
+                .iter()
+                .any(|w| p.name.contains(w))
+        });
+    if of_investors && parts.len() >= 2 {
+        for part in parts {
+            let Some(count) = part.count else { continue };
+            draft.file.events[0].statistics.push(EventStatisticEntry {
+                metric: metric_of(&part.name, true).into(),
+                label: Some(part.name),
+                value: count,
+                forecast: false,
+                quote: part.quote,
+                alternatives: Vec::new(),
+            });
+        }
+        return;
+    }
     if parts.len() >= 2 || whole_part {
         draft.file.events[0].breakdowns.push(BreakdownEntry {
             by: "kind".into(),
