@@ -497,7 +497,8 @@ fn the_headline_is_the_signings_not_a_batchs_nor_one_projects() {
         "2013-12-16",
     );
     let amount = file.events[0].signed_amount.as_ref().expect("an amount");
-    assert_eq!(amount.value, "159.7亿元");
+    // As written (元人民币), so that the figure is in its quote.
+    assert_eq!(amount.value, "159.7亿元人民币");
     assert_eq!(
         amount
             .alternatives
