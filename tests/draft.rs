@@ -1115,3 +1115,19 @@ fn counts_of_kinds_of_investor_are_statistics_not_parts() {
         assert!(values.contains(&v), "{values:?}");
     }
 }
+
+/// A report in the shape of real ones, written in our own words for this test: three or more
+/// kinds counted in a list of a sentence about 产业 are its industries.
+#[test]
+fn kinds_counted_in_a_list_about_industries_are_industries() {
+    let file = drafted(
+        "某市一季度招商引资成效明显\n今年一季度,全市共引进省外5000万元以上项目61个,实际进资120亿元。\
+         从产业分布看,1月至3月,我市引进电子信息项目4个、钨与稀土精深加工项目4个、纺织服装项目5个、\
+         新型建材项目6个,四大产业项目共19个。",
+        "2014-04-10",
+    );
+    let names: Vec<&str> = file.industries.iter().map(|i| i.name.as_str()).collect();
+    for n in ["电子信息", "钨与稀土精深加工", "纺织服装", "新型建材"] {
+        assert!(names.contains(&n), "{names:?}");
+    }
+}

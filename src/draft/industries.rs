@@ -215,6 +215,9 @@ pub fn industries(draft: &mut Draft, doc: &Doc) {
             }
         }
     }
+    for s in &doc.sentences {
+        counted_kinds(draft, s.text);
+    }
     // Kinds of the signed projects only (not of a 开工 batch, nor of the background).
     let signed = |at: usize| {
         doc.clauses.iter().any(|c| {
@@ -245,6 +248,46 @@ pub fn industries(draft: &mut Draft, doc: &Doc) {
         }
     }
 }
+
+/// 从产业分布看,…引进电子信息项目4个、钨与稀土精深加工项目4个、纺织服装项目5个: three or more
+/// kinds counted in a 、-list of a sentence about 产业 are its industries.
+fn counted_kinds(draft: &mut Draft, sentence: &str) {
+    if !["产业", "產業"].iter().any(|w| sentence.contains(w)) {
+        return;
+    }
+    for run in sentence.split([',', '，', '；', ';', '。']) {
+        let items: Vec<&str> = run.split('、').collect();
+        let names: Vec<&str> = items
+            .iter()
+            .filter_map(|item| {
+                let c = COUNTED_KIND.captures(item)?;
+                let name = c.get(1)?.as_str();
+                // The first item carries the words before the list (我市引进).
+                let name = [
+                    "引进", "引進", "签约", "簽約", "签订", "簽訂", "新签", "新簽",
+                ]
+                .iter()
+                .filter_map(|w| name.rfind(w).map(|i| &name[i + w.len()..]))
+                .min_by_key(|n| n.len())
+                .unwrap_or(name);
+                let generic = GENERIC.iter().any(|g| name.ends_with(g))
+                    || ["工业", "工業", "外资", "外資", "内资", "內資"].contains(&name);
+                (!generic).then_some(name)
+            })
+            .collect();
+        if names.len() >= 3 && names.len() == items.len() {
+            for name in names {
+                item(draft, name, run);
+            }
+        }
+    }
+}
+
+/// 电子信息项目4个: a kind of project with its count, the whole of a list's item.
+static COUNTED_KIND: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^([\p{Han}]{2,16}?)(?:项目|項目)[0-9一二三四五六七八九十两兩]+(?:个|個|项|項|宗)$")
+        .unwrap_or_else(|e| panic!("the counted kind pattern: {e}"))
+});
 
 /// The items of a list, split at 、 and at the 和/及 of its last item.
 fn list(draft: &mut Draft, list: &str, quote: &str) -> usize {
