@@ -123,7 +123,7 @@ const POINTS: &[&str] = &[
 
 static MEASURE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"{QUALIFIER_BEFORE}({NUMBER})(余|餘|多)?(万|萬|亿|億)?(余|餘|多)?(平方公里|平方千米|平方米|立方米|公里|千米|亩|畝|吨|噸|公斤|斤|万人次|萬人次|人次|万人|萬人|人|名|户|戶|%|％|个百分点|個百分點|倍|小时|小時|分钟|分鐘|兆瓦|千瓦时|千瓦時|千瓦|度|辆|輛|套|支|条|條|座|所|批次|次|种|種|份|位)(以上|左右)?"
+        r"{QUALIFIER_BEFORE}({NUMBER})(余|餘|多)?(万|萬|亿|億)?(余|餘|多)?(平方公里|平方千米|平方米|立方米|公里|千米|亩|畝|吨|噸|公斤|斤|万人次|萬人次|人次|万人|萬人|人|名|户|戶|%|％|个百分点|個百分點|倍|小时|小時|分钟|分鐘|兆瓦|千瓦时|千瓦時|千瓦|度|辆|輛|套|支|条|條|座|所|批次|次|场|場|种|種|份|位)(以上|左右)?"
     ))
     .unwrap_or_else(|e| panic!("the measure pattern: {e}"))
 });
@@ -256,6 +256,8 @@ mod tests {
         assert_eq!(values(measures("年接待游客2300万人次")), vec!["2300万人次"]);
         assert_eq!(values(measures("粮食总产量达到32亿斤")), vec!["32亿斤"]);
         assert_eq!(values(measures("动员1000名干部群众")), vec!["1000名"]);
+        // Occasions held (举办各类推介活动50余场).
+        assert_eq!(values(measures("还将举行4场专题推介")), vec!["4场"]);
     }
 
     #[test]
