@@ -1131,3 +1131,21 @@ fn kinds_counted_in_a_list_about_industries_are_industries() {
         assert!(names.contains(&n), "{names:?}");
     }
 }
+
+/// A report in the shape of real ones, written in our own words for this test: a figure of the
+/// day with its qualifier (当天…约2000名市民到场品尝) is kept as a figure, not dropped as prose.
+#[test]
+fn a_qualified_figure_of_the_day_is_kept() {
+    let file = drafted(
+        "某区在杭州举行招商推介会\n5月6日,某区在杭州举行招商推介会,现场签约项目12个,总投资30亿元。\
+         当天,某区还展出了特色产品,约2000名杭州市民到场品尝。",
+        "2023-05-07",
+    );
+    let values: Vec<&str> = file
+        .statistics
+        .iter()
+        .map(|s| s.value.as_str())
+        .chain(file.events[0].statistics.iter().map(|s| s.value.as_str()))
+        .collect();
+    assert!(values.contains(&"约2000名"), "{values:?}");
+}

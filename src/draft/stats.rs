@@ -580,7 +580,10 @@ fn leftover_figures(c: &Clause, of_event: bool) -> Vec<Found> {
     });
     let measures = figures::measures(c.text).into_iter().filter(|f| {
         // 一次, 两倍 in the prose are not figures; capacities and land are (of the projects).
-        !of_event || f.value.starts_with(|ch: char| ch.is_ascii_digit())
+        !of_event
+            || f.value
+                .trim_start_matches(['约', '約', '近', '逾', '超'])
+                .starts_with(|ch: char| ch.is_ascii_digit())
     });
     // 总人口46万: the place's people, never the event's.
     let people = figures::people(c.text).into_iter().filter(|_| !of_event);
