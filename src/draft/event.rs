@@ -768,25 +768,12 @@ fn breakdown_or_statistic(draft: &mut Draft, mut parts: Vec<PartEntry>) {
     // 外资项目21个、合同外资4.6亿美元 alone: two figures of the event, the count and the foreign
     // capital, not a part's investment.
     if let [p] = &parts[..]
-        && whole_part
-        && let Some((count, capital)) = foreign_count_and_capital(p)
+        && let (Some(count), Some(amount)) = (&p.count, &p.amount)
+        && let Some((count_quote, capital_quote)) = foreign_count_and_capital(p)
     {
-        let event = &mut draft.file.events[0];
-        for (metric, value, quote) in [
-            ("foreign_invested_projects", &p.count, count),
-            ("foreign_investment", &p.amount, capital),
-        ] {
-            if let Some(value) = value {
-                event.statistics.push(EventStatisticEntry {
-                    metric: metric.into(),
-                    label: None,
-                    value: value.clone(),
-                    forecast: false,
-                    quote,
-                    alternatives: Vec::new(),
-                });
-            }
-        }
+        let (count, amount) = (count.clone(), amount.clone());
+        event_statistic(draft, "foreign_invested_projects", None, count, count_quote);
+        event_statistic(draft, "foreign_investment", None, amount, capital_quote);
         return;
     }
     // “四类500强”企业2个,…企业3个;来自大湾区项目5个: counts of kinds of investor or of where
@@ -799,15 +786,10 @@ fn breakdown_or_statistic(draft: &mut Draft, mut parts: Vec<PartEntry>) {
         });
     if of_investors && parts.len() >= 2 {
         for part in parts {
-            let Some(count) = part.count else { continue };
-            draft.file.events[0].statistics.push(EventStatisticEntry {
-                metric: metric_of(&part.name, true).into(),
-                label: Some(part.name),
-                value: count,
-                forecast: false,
-                quote: part.quote,
-                alternatives: Vec::new(),
-            });
+            if let Some(count) = part.count {
+                let metric = metric_of(&part.name, true);
+                event_statistic(draft, metric, Some(part.name), count, part.quote);
+            }
         }
         return;
     }
@@ -822,20 +804,30 @@ fn breakdown_or_statistic(draft: &mut Draft, mut parts: Vec<PartEntry>) {
                 .into(),
         );
     } else if let Some(part) = parts.pop() {
-        let (metric, value) = match (&part.count, &part.amount) {
-            (Some(c), _) => (metric_of(&part.name, true), c.clone()),
-            (None, Some(a)) => (metric_of(&part.name, false), a.clone()),
+        let (metric, value) = match (part.count, part.amount) {
+            (Some(c), _) => (metric_of(&part.name, true), c),
+            (None, Some(a)) => (metric_of(&part.name, false), a),
             _ => return,
         };
-        draft.file.events[0].statistics.push(EventStatisticEntry {
-            metric: metric.into(),
-            label: Some(part.name),
-            value,
-            forecast: false,
-            quote: part.quote,
-            alternatives: Vec::new(),
-        });
+        event_statistic(draft, metric, Some(part.name), value, part.quote);
     }
+}
+
+fn event_statistic(
+    draft: &mut Draft,
+    metric: &str,
+    label: Option<String>,
+    value: String,
+    quote: String,
+) {
+    draft.file.events[0].statistics.push(EventStatisticEntry {
+        metric: metric.into(),
+        label,
+        value,
+        forecast: false,
+        quote,
+        alternatives: Vec::new(),
+    });
 }
 
 /// A lone part of the foreign projects whose amount is their foreign capital (外资项目5个,合同外资

@@ -2,7 +2,7 @@
 //! weighed by where it stands (the title, the first sentence, as the subject of 举行/签约, or
 //! as the venue after 在…举行 or 赴), with 全县/该区/我市/本市 counting for a place of that kind.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
 use regex::Regex;
@@ -150,10 +150,7 @@ pub fn host(doc: &Doc) -> Option<Host> {
 /// 新乡经济技术开发区举行…: the zone the division's name begins holds it, when its first
 /// mention names it (a newspaper's name, 南昌日报, is no mention).
 fn zone_of(doc: &Doc, mentions: &[Mention], best: &Candidate) -> Option<String> {
-    let key = |m: &Mention| {
-        let written = fast2s::convert(&doc.text[m.start..m.end]);
-        short_form(&written).unwrap_or(written)
-    };
+    let key = |m: &Mention| name_key(&doc.text[m.start..m.end]);
     let best_key = key(mentions.iter().find(|m| m.start == best.first)?);
     let first = mentions.iter().find(|m| {
         m.start >= best.first
@@ -223,7 +220,7 @@ fn candidates(doc: &Doc, mentions: &[Mention]) -> HashMap<String, Candidate> {
         let Some((score, venue)) = weigh(doc, m) else {
             continue;
         };
-        let key = short_form(&fast2s::convert(written)).unwrap_or_else(|| fast2s::convert(written));
+        let key = name_key(written);
         let c = by_name.entry(key).or_insert(Candidate {
             name: written.to_string(),
             indexes: m.divisions.clone(),
@@ -254,7 +251,7 @@ fn candidates(doc: &Doc, mentions: &[Mention]) -> HashMap<String, Candidate> {
     }
     // A province whose cities are named three or more (projects in 合肥, 芜湖 and 滁州) held it
     // over any one of them when they tie.
-    let prefectures: Vec<u32> = by_name
+    let prefectures: HashSet<u32> = by_name
         .values()
         .map(|c| g.division(c.indexes[0]))
         .filter(|d| d.level != Level::Province)
@@ -262,19 +259,21 @@ fn candidates(doc: &Doc, mentions: &[Mention]) -> HashMap<String, Candidate> {
         .collect();
     for c in by_name.values_mut() {
         let d = g.division(c.indexes[0]);
-        let province = d.code / 10000 * 10000;
-        let mut own: Vec<u32> = prefectures
+        let own = prefectures
             .iter()
-            .copied()
-            .filter(|p| p / 10000 * 10000 == province)
-            .collect();
-        own.sort_unstable();
-        own.dedup();
-        if d.level == Level::Province && own.len() >= 3 {
+            .filter(|p| *p / 10000 == d.code / 10000)
+            .count();
+        if d.level == Level::Province && own >= 3 {
             c.score += 1;
         }
     }
     by_name
+}
+
+/// The key a division's name is counted under: its short form, in simplified script.
+fn name_key(written: &str) -> String {
+    let simplified = fast2s::convert(written);
+    short_form(&simplified).unwrap_or(simplified)
 }
 
 /// Whether a mention names a division inside one the other mention names.

@@ -326,9 +326,18 @@ fn split_list(run: &str) -> Vec<&str> {
     if all_names { parts } else { vec![run] }
 }
 
-/// `X、Y、Z等项目`: the names before 等项目 (as written, without 项目), each with its offset in
-/// the run; None when the run is not such a list.
-pub(super) fn listed_before_deng(run: &str) -> Option<Vec<(usize, &str)>> {
+/// A name in a `X、Y等项目` list.
+pub(super) struct Listed<'a> {
+    /// Its offset in the run.
+    pub at: usize,
+    pub name: &'a str,
+    /// The company in brackets after it (冷链物流中心(赣鲜供应链)), and where the item ends.
+    pub company: Option<(&'a str, usize)>,
+}
+
+/// `X、Y、Z等项目`: the names before 等项目 (as written, without 项目); None when the run is
+/// not such a list.
+pub(super) fn listed_before_deng(run: &str) -> Option<Vec<Listed<'_>>> {
     // 等项目, 等一批特色小镇项目: a kind of a few words may stand between 等 and 项目.
     let deng = run.rfind('等')?;
     let kind = &run[deng + '等'.len_utf8()..];
@@ -350,7 +359,11 @@ pub(super) fn listed_before_deng(run: &str) -> Option<Vec<(usize, &str)>> {
         let offset = at;
         at += part.len() + '、'.len_utf8();
         // 智能终端产业园(华瑞科技): the company in brackets is not the name's.
-        let part = bracketed_company(part).map_or(part, |(name, _)| name);
+        let item_end = offset + part.len();
+        let (part, company) = match bracketed_company(part) {
+            Some((name, company)) => (name, Some((company, item_end))),
+            None => (part, None),
+        };
         // The first item carries the words before the list (此外还有X).
         let name = if i == 0 { cut_name(part) } else { part };
         let name = name.trim();
@@ -358,7 +371,11 @@ pub(super) fn listed_before_deng(run: &str) -> Option<Vec<(usize, &str)>> {
         if name.chars().count() < 4 || counted || COMPANY.is_match(name) {
             return None;
         }
-        out.push((offset + part.len() - name.len(), name));
+        out.push(Listed {
+            at: offset + part.len() - name.len(),
+            name,
+            company,
+        });
     }
     Some(out)
 }
@@ -672,21 +689,12 @@ fn item_projects(
 /// false when the run names one project.
 fn listed_projects(draft: &mut Draft, doc: &Doc, start: usize, run: &str) -> bool {
     if let Some(names) = listed_before_deng(run) {
-        for (at, name) in names {
+        for l in names {
             // Its company in brackets after it, quoted with it.
-            let after = &run[at + name.len()..];
-            let item = after.split('、').next().unwrap_or("");
-            let item = item.split('等').next().unwrap_or(item);
-            let company = bracketed_company(&format!("{name}{item}")).map(|(_, c)| c.to_string());
-            let end = if company.is_some() { item.len() } else { 0 };
-            let quote = doc.text[start + at..start + at + name.len() + end].to_string();
-            add_project(
-                draft,
-                name.to_string(),
-                quote,
-                None,
-                company.into_iter().collect(),
-            );
+            let end = l.company.map_or(l.at + l.name.len(), |(_, end)| end);
+            let quote = doc.text[start + l.at..start + end].to_string();
+            let companies = l.company.map(|(c, _)| c.to_string()).into_iter().collect();
+            add_project(draft, l.name.to_string(), quote, None, companies);
         }
         return true;
     }

@@ -52,7 +52,7 @@ pub fn stage_event(draft: &mut Draft, doc: &Doc, place: &str) {
         let sentence = &doc.sentences[index];
         for m in NAMED.find_iter(sentence.text) {
             let names: Vec<String> = match listed_before_deng(m.as_str()) {
-                Some(listed) => listed.into_iter().map(|(_, n)| n.to_string()).collect(),
+                Some(listed) => listed.into_iter().map(|l| l.name.to_string()).collect(),
                 None => project_name(m.as_str()).into_iter().collect(),
             };
             for name in names {
