@@ -171,6 +171,13 @@ const MULTIPLIERS: [(char, i64); 6] = [
     ('億', 100_000_000),
 ];
 
+/// A unit that begins with 千 (kilo): 300萬千瓦 is 3,000,000 kilowatts, not 3,000,000,000 watts.
+fn metric_unit(rest: &str) -> bool {
+    ["千瓦", "千米", "千克", "千伏", "千帕", "千焦", "千卡"]
+        .iter()
+        .any(|u| rest.starts_with(u))
+}
+
 fn multiplier(c: char) -> Option<i64> {
     if c == '亿' {
         return Some(100_000_000);
@@ -340,6 +347,8 @@ fn multipliers<'a>(
     while let Some(c) = rest.chars().next() {
         if INFIXES.contains(&c) {
             qualifier.set(Qualifier::MoreThan)?;
+        } else if metric_unit(rest) {
+            break;
         } else if let Some(m) = multiplier(c) {
             factor = factor
                 .checked_mul(i128::from(m))
@@ -758,6 +767,27 @@ mod tests {
                 Quantity::Measure { value, .. } => assert_eq!(value, expected, "{text}"),
                 other => panic!("{text}: {other:?}"),
             }
+        }
+    }
+
+    #[test]
+    fn kilo_units_are_units_not_multipliers() {
+        for (text, value, unit) in [
+            ("300万千瓦", 3_000_000.0, "千瓦"),
+            ("35萬千瓦", 350_000.0, "千瓦"),
+            ("1.2万千米", 12_000.0, "千米"),
+            ("500千克", 500.0, "千克"),
+            ("5千吨", 5_000.0, "吨"),
+            ("3千萬千瓦時", 30_000_000.0, "千瓦時"),
+        ] {
+            assert_eq!(
+                parse_figure(text).unwrap().quantity,
+                Quantity::Measure {
+                    value,
+                    unit: unit.into()
+                },
+                "{text}"
+            );
         }
     }
 

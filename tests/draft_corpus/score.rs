@@ -322,7 +322,7 @@ struct Item<K> {
 /// Matches annotated facts with drafted records of one kind: equal keys are found (quotes
 /// overlapping first, then anywhere); a record whose quote overlaps a fact's but whose key
 /// differs is wrong; the rest are missing or extra. Returns the pairs (fact, record) matched.
-fn compare<K>(
+fn compare<K: std::fmt::Debug>(
     kind: &'static str,
     facts: &[Item<K>],
     drafted: &[Item<K>],
@@ -377,7 +377,7 @@ pub fn set_explain(on: bool) {
 }
 
 /// With ZHAOSHANG_DRAFT_DETAIL=2, what did not match: (kind, missing or wrong facts, extra records).
-fn explain<K>(
+fn explain<K: std::fmt::Debug>(
     kind: &str,
     facts: &[Item<K>],
     drafted: &[Item<K>],
@@ -392,7 +392,10 @@ fn explain<K>(
     for (i, f) in facts.iter().enumerate() {
         match pairs.iter().find(|p| p.0 == i) {
             Some(&(_, j)) if !found(i, j) => {
-                println!("  {kind} WRONG: {} <- {}", f.quote, drafted[j].quote)
+                println!(
+                    "  {kind} WRONG: {} <- {}  [{:?} <- {:?}]",
+                    f.quote, drafted[j].quote, f.key, drafted[j].key
+                )
             }
             None => println!("  {kind} MISSING: {}", f.quote),
             _ => {}
