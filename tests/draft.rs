@@ -1149,3 +1149,39 @@ fn a_qualified_figure_of_the_day_is_kept() {
         .collect();
     assert!(values.contains(&"约2000名"), "{values:?}");
 }
+
+/// A year's report in the shape of real ones, written in our own words for this test: published
+/// in January 2007, it names 2006 and then speaks of 全年 paragraphs later, which is 2006's; a
+/// target's 全年 looks forward from the publication (2007).
+#[test]
+fn the_year_an_article_is_about_carries_across_sentences() {
+    let file = drafted(
+        "黔西南州去年招商引资签约104项\n本报讯 黔西南布依族苗族自治州去年的招商引资工作交出了一份答卷。\n\
+         2006年,黔西南州依托资源优势,全州招商引资签约项目达到104项,签约总额37.69亿元。\n\
+         在抓项目落地的过程中,各县不断优化投资环境。全年有资金投入的招商引资项目达到111项,\
+         总到位资金13.91亿元。\n州招商局负责人表示,全州将力争全年招商引资签约项目120项以上。",
+        "2007-01-29",
+    );
+    let year =
+        |from: Option<&str>, to: Option<&str>| (from.map(str::to_string), to.map(str::to_string));
+    let periods: Vec<_> = file
+        .events
+        .iter()
+        .filter(|e| e.project_count.as_ref().is_some_and(|c| c.value == "111项"))
+        .map(|e| year(e.from.as_deref(), e.to.as_deref()))
+        .chain(
+            file.statistics
+                .iter()
+                .filter(|s| s.value == "111项")
+                .map(|s| year(s.from.as_deref(), s.to.as_deref())),
+        )
+        .collect();
+    assert_eq!(periods, [year(Some("2006-01-01"), Some("2006-12-31"))]);
+    let target: Vec<_> = file
+        .statistics
+        .iter()
+        .filter(|s| s.kind == "target" && s.value == "120项以上")
+        .map(|s| year(s.from.as_deref(), s.to.as_deref()))
+        .collect();
+    assert_eq!(target, [year(Some("2007-01-01"), Some("2007-12-31"))]);
+}

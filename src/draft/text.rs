@@ -184,8 +184,14 @@ impl<'a> Doc<'a> {
                 });
                 let year = last_year(before).unwrap_or(if last_year_said {
                     self.year - 1
-                } else {
+                } else if said.contains("今年")
+                    || said.contains("去年")
+                    || TARGET_WORDS.iter().any(|w| text.contains(w))
+                {
+                    // A target looks forward from the publication, whatever year came before.
                     self.year
+                } else {
+                    year_discussed(&self.text[..start], self.year)
                 });
                 // 共有39个项目集中签约、开工: a list's items share the batch's stage.
                 // The list is the run of pieces joined by 、 around this one, no further.
@@ -553,6 +559,48 @@ pub fn own_topic(clause: &str, year: i32, published: &str) -> Option<Topic> {
         return Some(p);
     }
     signing.then_some(Topic::Signing)
+}
+
+/// The year the text before a sentence was last about: 2006年 (the year before publication or
+/// the year itself, not a range's start: 2006年以来, 到2025年), 去年 or 今年, whichever came last;
+/// else the year of publication. 2006年,全州签约… then 全年…到位资金13.91亿元 is of 2006.
+fn year_discussed(before: &str, published: i32) -> i32 {
+    let said = super::period::without_comparisons(before);
+    let mut best: Option<(usize, i32)> = None;
+    let mut note = |at: usize, y: i32| {
+        if best.is_none_or(|(b, _)| at > b) {
+            best = Some((at, y));
+        }
+    };
+    if let Some(i) = said.rfind("今年") {
+        note(i, published);
+    }
+    if let Some(i) = said.rfind("去年") {
+        note(i, published - 1);
+    }
+    for (i, _) in said.match_indices('年') {
+        let end = i + '年'.len_utf8();
+        let digits = said[..i]
+            .bytes()
+            .rev()
+            .take_while(u8::is_ascii_digit)
+            .count();
+        let Some(y) = (digits == 4).then(|| said[i - 4..i].parse().ok()).flatten() else {
+            continue;
+        };
+        let after = &said[end..];
+        let lead = said[..i - 4].chars().next_back();
+        let range = [
+            "以来", "来", "起", "至", "到", "前", "后", "後", "-", "—", "~",
+        ]
+        .iter()
+        .any(|w| after.starts_with(w))
+            || lead.is_some_and(|c| ['到', '至', '于', '於', '自', '从', '從'].contains(&c));
+        if !range && (published - 1..=published).contains(&y) {
+            note(i, y);
+        }
+    }
+    best.map_or(published, |(_, y)| y)
 }
 
 /// The last year a text names (2021年).
