@@ -1185,3 +1185,29 @@ fn the_year_an_article_is_about_carries_across_sentences() {
         .collect();
     assert_eq!(target, [year(Some("2007-01-01"), Some("2007-12-31"))]);
 }
+
+/// Names after a describing clause, in the shape of real reports, written in our own words for
+/// this test: the words before 的 describe the project (从事新能源开发的, 湖州的) or the
+/// industry (本市重点发展的), and the name begins after it; a sentence's words before it
+/// (引进更多国际化的创新创业项目) make no project.
+#[test]
+fn a_name_begins_after_the_clause_that_describes_it() {
+    let file = drafted(
+        "某市代表团在吉隆坡签约\n5月20日,某市代表团在吉隆坡举行投资说明会,共签约项目3个,\
+         总投资2.5亿美元。其中包括从事新能源开发的迪凯能源项目、湖州的优品汇华东运营总部项目。\
+         签约项目涉及本市重点发展的家用电器、装备制造等产业。会上,该市表示将引进更多国际化的创新创业项目。",
+        "2007-05-21",
+    );
+    let projects: Vec<&str> = file.events[0]
+        .projects
+        .iter()
+        .map(|p| p.name.as_str())
+        .collect();
+    assert_eq!(projects, ["迪凯能源项目", "优品汇华东运营总部项目"]);
+    let industries: Vec<&str> = file.industries.iter().map(|i| i.name.as_str()).collect();
+    assert!(industries.contains(&"家用电器"), "{industries:?}");
+    assert!(
+        !industries.iter().any(|i| i.contains('的')),
+        "{industries:?}"
+    );
+}

@@ -328,6 +328,16 @@ fn item(draft: &mut Draft, name: &str, quote: &str) -> bool {
             break;
         }
     }
+    // 佛山重点发展的家用电器: the words before 的 describe the industry.
+    // An amount before 的 (投资15亿元的甘肃医药产业园) makes the item a project, not an industry.
+    if let Some(i) = name.rfind('的')
+        && !name[..i].chars().any(|c| c.is_ascii_digit())
+    {
+        let rest = &name[i + '的'.len_utf8()..];
+        if rest.chars().count() >= 2 {
+            name = rest;
+        }
+    }
     let len = name.chars().count();
     if !(2..=20).contains(&len)
         || name.ends_with("項目")

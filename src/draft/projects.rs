@@ -254,6 +254,17 @@ fn cut_name(run: &str) -> &str {
             }
         }
     }
+    // 从事新能源开发的X项目, 湖州的X项目: a clause that describes the project ends in 的,
+    // and the name begins after it.
+    // A sentence's words before it (引进更多国际化的创新创业项目) keep the run a fragment.
+    if let Some(i) = name.rfind('的')
+        && !FRAGMENT_WORDS.iter().any(|w| name[..i].contains(w))
+    {
+        let rest = &name[i + '的'.len_utf8()..];
+        if rest.chars().count() >= 4 {
+            name = rest;
+        }
+    }
     // 总投资5.8亿元的X项目: the amount is the item's, not the name's.
     if let Some(m) = figures::money(name).last() {
         let rest = name[m.end..].trim_start_matches('的');
