@@ -258,6 +258,20 @@ impl<'a> Doc<'a> {
         {
             return p.clone();
         }
+        // 发布了…共265个经济技术合作项目,总投资4893亿元: the total of a batch that is not
+        // signed (offered, planned) is that batch's, though 总投资 alone reads as a signing's.
+        if let (Some(Topic::Signing), Some(Topic::Background)) = (&own, previous)
+            && !SIGNING_WORDS
+                .iter()
+                .any(|w| !w.ends_with("投资") && !w.ends_with("投資") && clause.contains(w))
+            && self.clauses.last().is_some_and(|c| {
+                c.sentence == self.sentences.len() - 1
+                    && (c.text.contains("项目") || c.text.contains("項目"))
+                    && c.text.contains(|ch: char| ch.is_ascii_digit())
+            })
+        {
+            return Topic::Background;
+        }
         // 目标任务是：全年引进80个产业项目: the year's figures after a target's words are the
         // target's.
         if let (Some(Topic::Period(from, ..)), Some(Topic::Target(year))) = (&own, previous)
@@ -534,6 +548,10 @@ pub fn own_topic(clause: &str, year: i32, published: &str) -> Option<Topic> {
         "对外推介",
         "發布了",
         "发布了",
+        "对外发布",
+        "對外發布",
+        "集中发布",
+        "集中發布",
         "储备项目",
         "儲備項目",
         "在谈项目",
