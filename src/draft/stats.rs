@@ -577,6 +577,9 @@ fn leftover_figures(c: &Clause, of_event: bool) -> Vec<Found> {
                 || f.value
                     .starts_with(|ch: char| "两兩二三四五六七八九十".contains(ch))))
             || (!of_event && (digits || several(&f.value)) && !f.value.ends_with('批'))
+            // 来自110个国家和地区的932个机构: who came to the event, kept as the place's
+            // figures (attendance is never the signing's).
+            || (of_event && digits && ASIDE.iter().any(|w| c.text[..f.start].contains(w)))
     });
     let measures = figures::measures(c.text).into_iter().filter(|f| {
         // 一次, 两倍 in the prose are not figures; capacities and land are (of the projects).
