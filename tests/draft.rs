@@ -1260,3 +1260,20 @@ fn who_came_to_the_fair_is_kept_as_the_places_figures() {
         "{of_event}"
     );
 }
+
+/// Figures of the place in the shapes of real reports, written in our own words for this test:
+/// a count with 万 (3万多家), an amount with no digits (超万亿元, 超过千亿元) and how long a fair
+/// lasts (为期4天).
+#[test]
+fn counts_in_ten_thousands_round_amounts_and_durations_are_figures() {
+    let file = drafted(
+        "许昌市在厦门投洽会上签约\n9月8日,许昌市在厦门投洽会上举行项目签约仪式,现场签约项目105个,\
+         总投资526亿元。本届投洽会为期4天。\n该商会拥有会员企业3万多家,资产总额超万亿元,\
+         投资到位资金超过千亿元。",
+        "2014-09-09",
+    );
+    let values: Vec<&str> = file.statistics.iter().map(|s| s.value.as_str()).collect();
+    for v in ["4天", "3万多家", "超万亿元", "超过千亿元"] {
+        assert!(values.contains(&v), "{v} not in {values:?}");
+    }
+}

@@ -21,9 +21,23 @@ static MONEY: LazyLock<Regex> = LazyLock::new(|| {
 
 static COUNT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"{QUALIFIER_BEFORE}({NUMBER})(余|餘|多)?(个|個|家|宗|项|項|批)(以上|左右)?"
+        r"{QUALIFIER_BEFORE}({NUMBER})(余|餘|多)?(?:(?:万|萬)(?:余|餘|多)?)?(个|個|家|宗|项|項|批)(以上|左右)?"
     ))
     .unwrap_or_else(|e| panic!("the count pattern: {e}"))
+});
+
+/// An amount with no digits, only a qualifier and its multipliers (超千亿元, 近百億元, 超萬億元).
+static ROUND_MONEY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?:逾|超过|超過|突破|超|近|约|約)(?:百|千|万|萬)(?:亿|億)(?:元人民币|元人民幣|元|美元|港元|欧元|歐元)",
+    )
+    .unwrap_or_else(|e| panic!("the round money pattern: {e}"))
+});
+
+/// How long a fair lasts (为期4天, 歷時三天).
+static DURATION: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(r"(?:为期|為期|历时|歷時)({NUMBER})天"))
+        .unwrap_or_else(|e| panic!("the duration pattern: {e}"))
 });
 
 /// A figure found in a text: its span (qualifier words included) and its value as the figure
@@ -96,6 +110,12 @@ pub fn money(text: &str) -> Vec<Found> {
             value,
         });
     }
+    for m in ROUND_MONEY.find_iter(text) {
+        if !out.iter().any(|f| f.start < m.end() && m.start() < f.end) {
+            out.push(found(text, m.start(), m.end()));
+        }
+    }
+    out.sort_by_key(|f| f.start);
     out
 }
 
@@ -128,16 +148,28 @@ static MEASURE: LazyLock<Regex> = LazyLock::new(|| {
     .unwrap_or_else(|e| panic!("the measure pattern: {e}"))
 });
 
-/// Measures with a unit (2998平方公里, 13.6%, 30多支): what a report says of the place.
+/// Measures with a unit (2998平方公里, 13.6%, 30多支, 为期4天): what a report says of the place.
 pub fn measures(text: &str) -> Vec<Found> {
-    MEASURE
+    let mut out: Vec<Found> = MEASURE
         .find_iter(text)
         .map(|m| {
             let mut f = found(text, m.start(), m.end());
             f.value = f.value.replace('％', "%");
             f
         })
-        .collect()
+        .collect();
+    for c in DURATION.captures_iter(text) {
+        let (Some(whole), Some(n)) = (c.get(0), c.get(1)) else {
+            continue;
+        };
+        out.push(Found {
+            start: n.start(),
+            end: whole.end(),
+            value: ascii(&text[n.start()..whole.end()]),
+        });
+    }
+    out.sort_by_key(|f| f.start);
+    out
 }
 
 /// The figure at a match, without the words before it that are not qualifiers (达, 共).
