@@ -1277,3 +1277,17 @@ fn counts_in_ten_thousands_round_amounts_and_durations_are_figures() {
         assert!(values.contains(&v), "{v} not in {values:?}");
     }
 }
+
+/// A wire report in the shape of real ones, written in our own words for this test: the
+/// dateline's day is the filing's; the day alone in the sentence of the occasion
+/// (……19日,在…推介会上) is the event's.
+#[test]
+fn a_day_alone_in_the_occasions_sentence_is_the_events() {
+    let file = drafted(
+        "门头沟24项目签约\n中新网北京6月20日电 (记者 刘文)建设旅游集散中心、打造影视文化公园……19日,\
+         在2010年北京市门头沟区招商引资项目推介会上,门头沟区一次性引进社会资本1500多亿元。\n\
+         本次推介会上,20余家企业与门头沟区签订了24项合作项目。",
+        "2010-06-20",
+    );
+    assert_eq!(file.events[0].date.as_deref(), Some("2010-06-19"));
+}

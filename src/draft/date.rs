@@ -18,6 +18,9 @@ const HELD: &[&str] = &[
     "举行", "舉行", "举办", "舉辦", "召开", "召開", "签约", "簽約", "签订", "簽訂", "开幕", "開幕",
 ];
 
+/// Words that name the occasion itself (推介会上): its sentence may give the day alone.
+const OCCASION: &[&str] = &["会上", "會上", "仪式上", "儀式上", "活动上", "活動上"];
+
 fn number(text: &str) -> Option<u32> {
     text.chars()
         .map(|c| match c {
@@ -71,7 +74,7 @@ fn date_in(text: &str, published: Date) -> Option<Result<Date, (String, i32)>> {
 
 static DAY: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?:^|[^0-9０-９月.·])([0-9０-９]{1,2})\s*(?:日|号|號)(?:上午|下午|晚上|晚)?(?:在|于|於)|^([0-9０-９]{1,2})\s*(?:日|号|號)(?:上午|下午|晚上|晚)?[,，]",
+        r"(?:^|[^0-9０-９月.·])([0-9０-９]{1,2})\s*(?:日|号|號)(?:上午|下午|晚上|晚)?[,，]?(?:在|于|於)|(?:^|……|[)）」”\x22])([0-9０-９]{1,2})\s*(?:日|号|號)(?:上午|下午|晚上|晚)?[,，]",
     )
     .unwrap_or_else(|e| panic!("the day pattern: {e}"))
 });
@@ -110,7 +113,8 @@ pub fn event_date(doc: &Doc) -> (String, Option<String>) {
             }
             None => {}
         }
-        if HELD.iter().any(|w| s.text.contains(w))
+        // 19日,在2010年某区招商引资项目推介会上: a day in the sentence of the occasion.
+        if HELD.iter().chain(OCCASION).any(|w| s.text.contains(w))
             && let Some(d) = day_in(s.text, published)
         {
             return (iso(d), impossible.map(|w| no_day(&w, "check the date")));
