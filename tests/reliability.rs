@@ -787,8 +787,8 @@ fn check_sees_edited_facts_and_derived_data_and_repair_rebuilds_the_derived() {
             false,
         ),
         (
-            "INSERT INTO search_pairs (search_pairs) VALUES ('delete-all')",
-            "search entries lack their character pairs",
+            "INSERT INTO search_fts (search_fts) VALUES ('delete-all')",
+            "search entries have no document in the index",
             true,
         ),
         (
