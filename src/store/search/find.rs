@@ -6,7 +6,7 @@ use std::collections::HashSet;
 use anyhow::Result;
 use rusqlite::{Connection, Statement};
 
-use super::{END, KINDS, Term, bucket, bucket_end, kind_of, source_of};
+use super::{END, KINDS, Term, bucket, bucket_end, kind_of};
 use crate::source::fold::fold;
 use crate::store::Store;
 
@@ -181,25 +181,17 @@ impl Store {
         let mut problems = Vec::new();
         let mut stmt = self
             .conn
-            .prepare("SELECT entry_id, record_id, original, source_id FROM search_texts")?;
+            .prepare("SELECT entry_id, record_id, original FROM search_texts")?;
         let rows = stmt.query_map([], |r| {
             Ok((
                 r.get::<_, i64>(0)?,
                 r.get::<_, i64>(1)?,
                 r.get::<_, Option<String>>(2)?,
-                r.get::<_, Option<i64>>(3)?,
             ))
         })?;
         for row in rows {
-            let (entry, record, original, source) = row?;
+            let (entry, record, original) = row?;
             let kind = kind_of(entry);
-            // (a replaced or removed source would leave it behind)
-            if source.is_some_and(|source| source != source_of(entry)) {
-                problems.push(format!(
-                    "search_entries entry_id={entry} ({kind} {record}): in the ids of source {} instead of its own",
-                    source_of(entry)
-                ));
-            }
             match original {
                 None => problems.push(format!(
                     "search_entries entry_id={entry}: its {kind} {record} no longer exists"

@@ -101,11 +101,9 @@ pub(super) const KINDS: [&str; 8] = [
     "passage",
 ];
 
-/// Bits of an entry id below the kind, below the length, and below the source (V16: each
-/// source's entries of a bucket in a range of their own, found without an index on source_id).
+/// Bits of an entry id below the kind, and below the length.
 const KIND_SHIFT: u32 = 52;
 const LENGTH_SHIFT: u32 = 40;
-const SOURCE_SHIFT: u32 = 16;
 /// The longest length an id tells apart; longer texts rank as this long.
 const MAX_LENGTH: i64 = 4095;
 
@@ -124,18 +122,6 @@ pub(super) fn bucket(kind_rank: i64, length: usize) -> i64 {
 /// The first id of the next bucket (every id of a bucket is below it).
 pub(super) fn bucket_end(bucket: i64) -> i64 {
     bucket + (1 << LENGTH_SHIFT)
-}
-
-/// The ids a source's entries of one bucket take: [first, end). A place without a source takes
-/// those of the source whose import added it.
-pub(super) fn source_range(bucket: i64, source_id: i64) -> (i64, i64) {
-    let first = bucket | (source_id << SOURCE_SHIFT);
-    (first, first + (1 << SOURCE_SHIFT))
-}
-
-/// The source whose range an entry id is in.
-pub(super) fn source_of(entry_id: i64) -> i64 {
-    (entry_id >> SOURCE_SHIFT) & ((1 << (LENGTH_SHIFT - SOURCE_SHIFT)) - 1)
 }
 
 /// The kind an entry id says.
@@ -250,13 +236,10 @@ pub(in crate::store) struct Indexer {
     /// Entries not yet written, with their folded texts.
     pending: Vec<Pending>,
     pending_bytes: usize,
-    /// The largest id each source's range of a bucket (kind, length) holds, as this write has
-    /// seen it, by the range's first id.
+    /// The largest id each bucket (kind, length) holds, as this write has seen it.
     last_ids: HashMap<i64, i64>,
-    /// Places without a source that have an entry (written before, written or pending).
+    /// Places without a source given an entry by this write (written or pending).
     unsourced_places: HashSet<i64>,
-    /// The source being indexed, whose ranges the entries take.
-    source_id: i64,
 }
 
 /// Folded texts held before their entries and documents are written (memory stays flat on a
@@ -265,52 +248,30 @@ pub(in crate::store) struct Indexer {
 const PENDING_BYTES: usize = 1 << 20;
 
 impl Indexer {
-    pub(in crate::store) fn start(conn: &Connection) -> Result<Indexer> {
-        // the places' entries, a few thousand at 100,000 projects
-        let places = bucket(kind_rank("place"), 0);
-        let unsourced_places = conn
-            .prepare(
-                "SELECT record_id FROM search_entries WHERE entry_id >= ?1 AND entry_id < ?2
-                    AND source_id IS NULL AND field = 0 -- name",
-            )?
-            .query_map([places, bucket(kind_rank("place") + 1, 0)], |r| r.get(0))?
-            .collect::<rusqlite::Result<_>>()?;
+    pub(in crate::store) fn start(_conn: &Connection) -> Result<Indexer> {
         Ok(Indexer {
             pending: Vec::new(),
             pending_bytes: 0,
             last_ids: HashMap::new(),
-            unsourced_places,
-            source_id: 0,
+            unsourced_places: HashSet::new(),
         })
     }
 
-    /// The next id of the source's range of a bucket: after every id it holds, so that entries
-    /// of one kind and length rank in the order of their sources, and of one source in the
-    /// order they were written.
+    /// The next id of a bucket: after every id it holds, so that entries of one kind and length
+    /// rank in the order they were written.
     fn next_id(&mut self, conn: &Connection, bucket: i64) -> Result<i64> {
-        anyhow::ensure!(
-            source_of(bucket | (self.source_id << SOURCE_SHIFT)) == self.source_id,
-            "the search index has no range for source {}",
-            self.source_id
-        );
-        let (first, end) = source_range(bucket, self.source_id);
-        let last = match self.last_ids.get(&first) {
+        let last = match self.last_ids.get(&bucket) {
             Some(last) => *last,
             None => conn
                 .prepare_cached(
                     "SELECT max(entry_id) FROM search_entries WHERE entry_id >= ?1 AND entry_id < ?2",
                 )?
-                .query_row([first, end], |r| r.get::<_, Option<i64>>(0))?
-                .unwrap_or(first - 1),
+                .query_row([bucket, bucket_end(bucket)], |r| r.get::<_, Option<i64>>(0))?
+                .unwrap_or(bucket),
         };
         let id = last + 1;
-        anyhow::ensure!(
-            id < end,
-            "the search index is full: source {} has more than {} texts of one kind and length",
-            self.source_id,
-            end - first
-        );
-        self.last_ids.insert(first, id);
+        anyhow::ensure!(id < bucket_end(bucket), "the search index is full");
+        self.last_ids.insert(bucket, id);
         Ok(id)
     }
 
@@ -384,7 +345,6 @@ impl Indexer {
         conn: &Connection,
         source_id: i64,
     ) -> Result<()> {
-        self.source_id = source_id;
         for (kind, field, sql) in INDEXED {
             let rows: Vec<(i64, Option<i64>, String)> = conn
                 .prepare_cached(sql)?
@@ -427,11 +387,16 @@ impl Indexer {
     /// Places added to complete the hierarchy (no source) that have no entry yet.
     fn index_unsourced_places(&mut self, conn: &Connection) -> Result<()> {
         let unsourced: Vec<(i64, String)> = conn
-            .prepare_cached("SELECT place_id, name FROM places WHERE source_id IS NULL")?
+            .prepare_cached(
+                "SELECT place_id, name FROM places p WHERE source_id IS NULL AND NOT EXISTS (
+                    SELECT 1 FROM search_entries e WHERE e.source_id IS NULL
+                       AND e.record_id = p.place_id AND e.field = 0 -- name
+                 )",
+            )?
             .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
             .collect::<rusqlite::Result<_>>()?;
         for (id, name) in &unsourced {
-            // Known from search_entries when the write started, or given an entry by it.
+            // One whose entry waits to be written is not in search_entries yet.
             if !self.unsourced_places.insert(*id) {
                 continue;
             }
@@ -455,43 +420,25 @@ pub(super) const ENTRY_TEXT: &str = "SELECT original FROM search_texts WHERE ent
 
 /// Removes the index rows of one source's records, every one of which has its documents.
 fn unindex_source(conn: &Connection, source_id: i64) -> Result<()> {
-    let ids = entries_of_source(conn, source_id)?;
-    // The index is contentless: a document is deleted by giving FTS5 its text again, which the
-    // entry's record gives (still there: facts are deleted after their entries).
+    // The index is contentless: a document is deleted by giving FTS5 its text again, which
+    // the entry's record gives (still there: facts are deleted after their entries).
+    let ids: Vec<i64> = conn
+        .prepare_cached("SELECT entry_id FROM search_entries WHERE source_id = ?1")?
+        .query_map([source_id], |r| r.get(0))?
+        .collect::<rusqlite::Result<_>>()?;
     let mut text = conn.prepare_cached(ENTRY_TEXT)?;
     let mut fts = conn.prepare_cached(
         "INSERT INTO search_fts (search_fts, rowid, folded) VALUES ('delete', ?1, ?2)",
     )?;
-    let mut entry = conn.prepare_cached("DELETE FROM search_entries WHERE entry_id = ?1")?;
     for id in ids {
         let original: Option<String> = text.query_row([id], |r| r.get(0))?;
         fts.execute(params![id, document(&fold(&original.unwrap_or_default()))])?;
-        entry.execute([id])?;
     }
-    Ok(())
-}
-
-/// The entries of one source: in each bucket (kind, length) that holds entries, those of the
-/// source's range that name it (a place without a source may share the range). The buckets are
-/// found one seek each (173 at 100,000 generated projects).
-fn entries_of_source(conn: &Connection, source_id: i64) -> Result<Vec<i64>> {
-    let mut next =
-        conn.prepare_cached("SELECT min(entry_id) FROM search_entries WHERE entry_id >= ?1")?;
-    let mut in_range = conn.prepare_cached(
-        "SELECT entry_id FROM search_entries WHERE entry_id >= ?1 AND entry_id < ?2
-            AND source_id = ?3",
+    conn.execute(
+        "DELETE FROM search_entries WHERE source_id = ?1",
+        [source_id],
     )?;
-    let mut ids = Vec::new();
-    let mut from = 0;
-    while let Some(id) = next.query_row([from], |r| r.get::<_, Option<i64>>(0))? {
-        let bucket = id & !((1 << LENGTH_SHIFT) - 1);
-        let (first, end) = source_range(bucket, source_id);
-        for id in in_range.query_map([first, end, source_id], |r| r.get::<_, i64>(0))? {
-            ids.push(id?);
-        }
-        from = bucket_end(bucket);
-    }
-    Ok(ids)
+    Ok(())
 }
 
 /// The catalogue has sources and the index has nothing: a database made before the index
