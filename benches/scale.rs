@@ -285,7 +285,7 @@ fn shell_import_files(db: &Path, dir: &Path, with_indexes: bool) -> PathBuf {
     }
     script.push_str(&format!(
         "CREATE TABLE search_documents (entry_id, folded);\n.import --csv {} search_documents\n\
-         CREATE VIRTUAL TABLE search_fts USING fts5(folded, content = '', columnsize = 0, detail = 'none', tokenize = 'trigram');\n\
+         CREATE VIRTUAL TABLE search_fts USING fts5(folded, content = '', columnsize = 0, detail = 'none', tokenize = 'trigram case_sensitive 1');\n\
          INSERT INTO search_fts (rowid, folded) SELECT entry_id, folded FROM search_documents;\n\
          CREATE VIRTUAL TABLE search_vocab USING fts5vocab(search_fts, 'row');\n\
          DROP TABLE search_documents;\nCOMMIT;\n",

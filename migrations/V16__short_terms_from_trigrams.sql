@@ -15,6 +15,11 @@
 -- trigram of each document (its last character and the two U+0001) is also how `check` lists
 -- the documents of the contentless index, to compare them with search_entries.
 --
+-- The trigram tokenizer no longer folds case (`case_sensitive 1`): the documents are folded by
+-- the program already, and a term of one or two characters is compared with the trigrams as
+-- stored, so they must be the program's fold exactly (SQLite's own folding also turns ſ into s
+-- and ς into σ, which the program's does not).
+--
 -- The index is rebuilt here from the entries' texts (search_texts.original), folded by the
 -- program's zhaoshang_fold (registered on the connection that migrates), in the migrations' one
 -- transaction, as V14 did.
@@ -22,7 +27,7 @@
 DROP TABLE search_pairs;
 DROP TABLE search_fts;
 CREATE VIRTUAL TABLE search_fts USING fts5(folded, content = '', columnsize = 0, detail = 'none',
-                                           tokenize = 'trigram');
+                                           tokenize = 'trigram case_sensitive 1');
 INSERT INTO search_fts (rowid, folded)
 SELECT entry_id, zhaoshang_fold(original) || char(1, 1) FROM search_texts ORDER BY entry_id;
 CREATE VIRTUAL TABLE search_vocab USING fts5vocab(search_fts, 'row');

@@ -109,6 +109,33 @@ fn one_character_terms_several_terms_and_phrases() {
     assert!(!phrase.is_empty(), "{phrase:?}");
 }
 
+/// The trigram index keeps the program's fold of each text as it is (V16): a term of one or two
+/// characters is looked up among its trigrams as the program folds it, so characters that
+/// SQLite's own case folding would change (ſ to s, ς to σ) are found as typed. The company's
+/// name below was written for this test.
+#[test]
+fn short_terms_match_the_programs_fold_not_sqlites() {
+    let env = seeded();
+    let template = stdout(&env.run(&["template"]));
+    let file = env.dir.path().join("greek.toml");
+    std::fs::write(
+        &file,
+        template.replace("示例新材料有限公司", "示例ſς材料有限公司"),
+    )
+    .unwrap();
+    let out = env.run(&["import", file.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    for term in ["ς", "ſς", "ſς材", "ſς材料"] {
+        let hits = search(&env, &[term]);
+        assert!(
+            has(&hits, "company", "示例ſς材料有限公司"),
+            "{term}: {hits:?}"
+        );
+    }
+    assert!(search(&env, &["σ"]).is_empty());
+    assert!(search(&env, &["sσ"]).is_empty());
+}
+
 #[test]
 fn absent_terms_find_nothing() {
     let env = seeded();

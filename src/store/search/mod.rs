@@ -222,8 +222,9 @@ struct Pending {
 }
 
 /// Writes search entries and keeps the FTS5 index (search_fts) in step with them during a write.
-/// The index is contentless: its documents are the entries' folded texts, kept here and written in bulk when they reach `PENDING_BYTES`, at the end of the
-/// transaction, or before a source's entries are removed. The entries wait with them: written in
+/// The index is contentless: its documents are the entries' folded texts (and [`END`]), kept
+/// here and written in bulk when they reach `PENDING_BYTES`, at the end of the transaction, or
+/// before a source's entries are removed. The entries wait with them: written in
 /// the order of their ids, each bucket's new rows go to the end of its range together (written
 /// as they came, one entry in eight different buckets in turn, they were 12% of an import).
 ///
