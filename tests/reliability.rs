@@ -275,8 +275,7 @@ fn an_empty_search_index_after_a_killed_migration_is_rebuilt() {
     let env = seeded();
     let c = Connection::open(env.db()).unwrap();
     c.execute_batch(
-        "INSERT INTO search_pairs (search_pairs) VALUES ('delete-all');
-         INSERT INTO search_fts (search_fts) VALUES ('delete-all'); DELETE FROM search_entries;",
+        "INSERT INTO search_fts (search_fts) VALUES ('delete-all'); DELETE FROM search_entries;",
     )
     .unwrap();
     drop(c);
@@ -383,8 +382,7 @@ fn a_read_after_a_migration_stopped_before_its_index_finds_everything() {
     let env = seeded();
     let c = Connection::open(env.db()).unwrap();
     c.execute_batch(
-        "INSERT INTO search_pairs (search_pairs) VALUES ('delete-all');
-         INSERT INTO search_fts (search_fts) VALUES ('delete-all'); DELETE FROM search_entries;",
+        "INSERT INTO search_fts (search_fts) VALUES ('delete-all'); DELETE FROM search_entries;",
     )
     .unwrap();
     drop(c);
@@ -787,8 +785,8 @@ fn check_sees_edited_facts_and_derived_data_and_repair_rebuilds_the_derived() {
             false,
         ),
         (
-            "INSERT INTO search_pairs (search_pairs) VALUES ('delete-all')",
-            "search entries lack their character pairs",
+            "INSERT INTO search_fts (search_fts) VALUES ('delete-all')",
+            "search entries have no document in the index",
             true,
         ),
         (

@@ -94,7 +94,7 @@ fn describe_tables(store: &crate::store::Store) -> Result<Map<String, Json>> {
     let tables = store.query(
         "SELECT name FROM sqlite_schema WHERE type IN ('table', 'view')
            AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'search_fts_%'
-           AND name NOT LIKE 'search_pairs_%' ORDER BY type, name",
+           ORDER BY type, name",
         &[],
     )?;
     let mut described = Map::new();

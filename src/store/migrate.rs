@@ -60,7 +60,8 @@ pub(super) fn run_embedded(conn: &mut rusqlite::Connection) -> Result<()> {
 }
 
 /// What a migration computes that SQL cannot: V11's `zhaoshang_pairs(folded)`, the document of a
-/// folded text in search_pairs (as the program writes it with each entry); V13's
+/// folded text in search_pairs (as the program wrote it with each entry until V16 dropped the
+/// table); V13's
 /// `zhaoshang_fold(name)`, a name's matching key, and `zhaoshang_figures(record_json, text)`, a
 /// source's figures as written (`sources.figures_written`).
 fn register_functions(conn: &rusqlite::Connection) -> Result<()> {

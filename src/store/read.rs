@@ -180,8 +180,9 @@ impl Store {
             "SELECT name FROM sqlite_schema WHERE type = 'table'
                AND name NOT LIKE 'sqlite_%' AND name <> 'refinery_schema_history'
                -- FTS5's own storage differs with insertion history; its content does not
-               AND name NOT LIKE 'search_fts_%' AND name NOT LIKE 'search_pairs_%'
-               -- contentless without column sizes: it cannot be read whole (search_pairs can)
+               AND name NOT LIKE 'search_fts_%'
+               -- contentless without column sizes: it cannot be read whole; search_vocab
+               -- gives its terms and how many documents hold each
                AND name <> 'search_fts' ORDER BY name",
         )?;
         let tables = stmt
@@ -256,7 +257,7 @@ impl Store {
             ("source records", Store::check_records),
             ("name keys", Store::check_name_keys),
             ("search index", Store::check_search_index),
-            ("search pairs", Store::check_search_pairs),
+            ("search documents", Store::check_search_documents),
             ("source texts", Store::check_texts),
         ];
         let mut problems = Vec::new();

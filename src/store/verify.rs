@@ -194,22 +194,27 @@ impl Store {
         Ok(())
     }
 
-    /// Every search entry, and nothing else, has a document in search_pairs (a contentless
-    /// index cannot give its texts back to compare; `PRAGMA integrity_check`, the first step of
+    /// Every search entry, and nothing else, has a document in search_fts (a contentless index
+    /// cannot give its texts back to compare; `PRAGMA integrity_check`, the first step of
     /// `check`, has FTS5 check its own structures).
-    pub(super) fn check_search_pairs(&self, problems: &mut Vec<CheckProblem>) -> Result<()> {
-        let (missing, orphaned): (i64, i64) = self.conn.query_row(
-            "SELECT (SELECT count(*) FROM search_entries
-                      WHERE entry_id NOT IN (SELECT rowid FROM search_pairs)),
-                    (SELECT count(*) FROM search_pairs
-                      WHERE rowid NOT IN (SELECT entry_id FROM search_entries))",
-            [],
-            |r| Ok((r.get(0)?, r.get(1)?)),
-        )?;
+    pub(super) fn check_search_documents(&self, problems: &mut Vec<CheckProblem>) -> Result<()> {
+        let documents = super::search::indexed_ids(&self.conn)?;
+        let mut entries = self
+            .conn
+            .prepare("SELECT entry_id FROM search_entries ORDER BY entry_id")?;
+        let (mut missing, mut matched) = (0, 0);
+        for entry in entries.query_map([], |r| r.get::<_, i64>(0))? {
+            if documents.binary_search(&entry?).is_ok() {
+                matched += 1;
+            } else {
+                missing += 1;
+            }
+        }
+        let orphaned = documents.len() - matched;
         if missing + orphaned > 0 {
             problems.push(problem(
-                "search_pairs",
-                format!("{missing} search entries lack their character pairs and {orphaned} pair documents have no entry, so short terms miss or mislead (check --repair rebuilds the index)"),
+                "search_fts",
+                format!("{missing} search entries have no document in the index and {orphaned} documents have no entry, so searches miss or mislead (check --repair rebuilds the index)"),
             ));
         }
         Ok(())
@@ -347,8 +352,7 @@ impl Store {
             }
         }
         tx.execute_batch(
-            "INSERT INTO search_pairs (search_pairs) VALUES ('delete-all');
-             INSERT INTO search_fts (search_fts) VALUES ('delete-all');
+            "INSERT INTO search_fts (search_fts) VALUES ('delete-all');
              DELETE FROM search_entries;",
         )?;
         let ids: Vec<i64> = tx

@@ -6,32 +6,55 @@ use std::collections::HashSet;
 use anyhow::Result;
 use rusqlite::{Connection, Statement};
 
-use super::{KINDS, Term, bucket, bucket_end, kind_of};
+use super::{END, KINDS, Term, bucket, bucket_end, kind_of};
 use crate::source::fold::fold;
 use crate::store::Store;
 
 use super::terms::Hit;
 
-/// The FTS query that finds one term's entries in a range of ids, in id order, and its MATCH
-/// expression: search_pairs for one or two characters (the trigram index finds no shorter
-/// term), search_fts for three or more. Neither index keeps positions (V14): the entries it
-/// gives may hold the term's trigrams apart, which [`Gathered::consider`] leaves out.
-fn candidates(term: &Term) -> (&'static str, String) {
-    let quoted = |s: &str| format!("\"{}\"", s.replace('"', "\"\""));
-    match term.folded.chars().count() {
-        // a pair that starts with the character, or the text's last character
-        1 => (PAIRS_IN_RANGE, format!("{} *", quoted(&term.folded))),
-        2 => (PAIRS_IN_RANGE, quoted(&term.folded)),
-        _ => (
-            TRIGRAMS_IN_RANGE,
-            covering_trigrams(&term.folded)
-                .iter()
-                .map(|t| quoted(t))
-                .collect::<Vec<_>>()
-                .join(" AND "),
-        ),
+/// The MATCH expression that finds one term's entries in search_fts (None: no entry holds it).
+/// Three or more characters: the trigrams that cover the term, joined by AND; the index keeps
+/// no positions (V14), so an entry may hold them apart, which [`Gathered::consider`] leaves out.
+/// One or two characters (no trigram of their own): every trigram of the index's vocabulary
+/// that begins with the term, joined by OR (each text's document ends with two [`END`]
+/// characters, so that the trigrams of a text begin with each of its pairs and characters,
+/// V16); when `exact`, the term followed by the end of a text, which in a bucket of the term's
+/// length is the entries whose text is the term.
+fn candidates(conn: &Connection, term: &Term, exact: bool) -> Result<Option<String>> {
+    let folded = &term.folded;
+    let length = folded.chars().count();
+    if length == 0 {
+        // nothing but characters that fold to nothing (zero-width ones)
+        return Ok(None);
     }
+    if length >= 3 {
+        let trigrams: Vec<String> = covering_trigrams(folded)
+            .iter()
+            .map(|t| quoted(t))
+            .collect();
+        return Ok(Some(trigrams.join(" AND ")));
+    }
+    if exact {
+        return Ok(Some(quoted(&format!("{folded}{}", &END[..3 - length]))));
+    }
+    let trigrams: Vec<String> = conn
+        .prepare_cached(TRIGRAMS_BEGINNING)?
+        .query_map([folded], |r| r.get::<_, String>(0))?
+        .map(|t| t.map(|t| quoted(&t)))
+        .collect::<rusqlite::Result<_>>()?;
+    Ok((!trigrams.is_empty()).then(|| trigrams.join(" OR ")))
 }
+
+/// A term as an FTS5 string (a trigram of three characters is one token).
+fn quoted(text: &str) -> String {
+    format!("\"{}\"", text.replace('"', "\"\""))
+}
+
+/// The trigrams of the index that begin with a text of one or two characters: a range of the
+/// vocabulary, which fts5vocab reads from the index's own order (U+10FFFF sorts after every
+/// character in UTF-8).
+const TRIGRAMS_BEGINNING: &str = "SELECT term FROM search_vocab
+  WHERE term >= ?1 AND term <= ?1 || char(1114111, 1114111) ORDER BY term";
 
 /// The trigrams that cover a term of three or more characters: its first, every third after
 /// it, and its last (飞轮储能 → 飞轮储, 轮储能). An entry whose text holds the term holds them all.
@@ -48,8 +71,6 @@ pub fn covering_trigrams(term: &str) -> Vec<String> {
         .collect()
 }
 
-const PAIRS_IN_RANGE: &str = "SELECT rowid FROM search_pairs WHERE search_pairs MATCH ?1
-       AND rowid >= ?2 AND rowid < ?3 ORDER BY rowid";
 const TRIGRAMS_IN_RANGE: &str = "SELECT rowid FROM search_fts WHERE search_fts MATCH ?1
        AND rowid >= ?2 AND rowid < ?3 ORDER BY rowid";
 
@@ -67,13 +88,15 @@ impl Gathered<'_> {
     }
 
     /// Takes the matches of the driving term between two ids, in id order, that contain every
-    /// term (the candidate sets of the pairs index are loose for a term with ASCII punctuation;
-    /// checking the folded text keeps it from ever matching loosely), and, when `exact`, only
-    /// those whose text is the first term.
+    /// term, and, when `exact`, only those whose text is the first term.
     fn take(&mut self, conn: &Connection, range: (i64, i64), exact: bool) -> Result<()> {
         let driver = driving_term(self.terms);
-        let (sql, expression) = candidates(driver);
-        let mut ids = conn.prepare_cached(sql)?;
+        // The exact pass looks for the first term, whatever the longest.
+        let looked_up = if exact { &self.terms[0] } else { driver };
+        let Some(expression) = candidates(conn, looked_up, exact)? else {
+            return Ok(());
+        };
+        let mut ids = conn.prepare_cached(TRIGRAMS_IN_RANGE)?;
         let mut rows = ids.query(rusqlite::params![expression, range.0, range.1])?;
         let mut entry = conn.prepare_cached(
             "SELECT record_id, field, label, original FROM search_texts WHERE entry_id = ?1",
@@ -212,6 +235,27 @@ impl Store {
         }
         Ok(())
     }
+}
+
+/// The ids of search_fts's documents, sorted, each once. The index is contentless without column
+/// sizes and cannot be listed, but each document's last trigram is its last character and the
+/// two [`END`] characters (V16), which no other trigram ends with: the documents are those of
+/// the vocabulary's terms that end so.
+pub(in crate::store) fn indexed_ids(conn: &Connection) -> Result<Vec<i64>> {
+    let ends: Vec<String> = conn
+        .prepare("SELECT term FROM search_vocab WHERE substr(term, -2) = ?1")?
+        .query_map([END], |r| r.get(0))?
+        .collect::<rusqlite::Result<_>>()?;
+    let mut documents = conn.prepare("SELECT rowid FROM search_fts WHERE search_fts MATCH ?1")?;
+    let mut ids = Vec::new();
+    for end in &ends {
+        for id in documents.query_map([quoted(end)], |r| r.get::<_, i64>(0))? {
+            ids.push(id?);
+        }
+    }
+    ids.sort_unstable();
+    ids.dedup();
+    Ok(ids)
 }
 
 /// The table of each kind of record the index holds, in the order of [`KINDS`]: (table, id

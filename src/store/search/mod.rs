@@ -5,6 +5,7 @@ mod find;
 mod terms;
 
 pub use find::covering_trigrams;
+pub(in crate::store) use find::indexed_ids;
 pub use terms::{Hit, Term, parse_query, snippet};
 
 /// Search in SQL alone, the term folded in SQL (Datasette's canned query `search`; the recipe in
@@ -152,14 +153,24 @@ fn passages(text: &str) -> Vec<(usize, usize, &str)> {
     out
 }
 
-/// The document of a folded text in search_pairs: its pairs and last character, space-separated.
+/// What follows each folded text in its search_fts document: two characters no folded text holds
+/// (the program refuses control characters), so that every one- or two-character substring of
+/// a text begins one of its trigrams, and its last trigram ends with both (V16).
+pub(super) const END: &str = "\u{1}\u{1}";
+
+/// The document of a folded text in search_fts.
+pub(super) fn document(folded: &str) -> String {
+    format!("{folded}{END}")
+}
+
+/// The document of a folded text in search_pairs (schema V4 to V15), for V11's migration:
+/// its character pairs and last character, space-separated.
 pub(super) fn pairs_document(folded: &str) -> String {
     bigrams(folded).join(" ")
 }
 
-/// Every character pair of a folded text, and its last character alone, so that a one- or
-/// two-character term is found by an index lookup; sorted, each once.
-pub(super) fn bigrams(folded: &str) -> Vec<&str> {
+/// Every character pair of a folded text, and its last character alone; sorted, each once.
+fn bigrams(folded: &str) -> Vec<&str> {
     let starts: Vec<usize> = folded.char_indices().map(|(i, _)| i).collect();
     let mut out: Vec<&str> = starts.windows(3).map(|w| &folded[w[0]..w[2]]).collect();
     match starts.as_slice() {
@@ -210,10 +221,10 @@ struct Pending {
     folded: String,
 }
 
-/// Writes search entries and keeps the two FTS5 indexes (search_fts, search_pairs) in step with
-/// them during a write. The indexes are contentless: their documents are the entries' folded
-/// texts, kept here and written in bulk when they reach `PENDING_BYTES`, at the end of the
-/// transaction, or before a source's entries are removed. The entries wait with them: written in
+/// Writes search entries and keeps the FTS5 index (search_fts) in step with them during a write.
+/// The index is contentless: its documents are the entries' folded texts (and [`END`]), kept
+/// here and written in bulk when they reach `PENDING_BYTES`, at the end of the transaction, or
+/// before a source's entries are removed. The entries wait with them: written in
 /// the order of their ids, each bucket's new rows go to the end of its range together (written
 /// as they came, one entry in eight different buckets in turn, they were 12% of an import).
 ///
@@ -308,12 +319,7 @@ impl Indexer {
         let mut fts =
             conn.prepare_cached("INSERT INTO search_fts (rowid, folded) VALUES (?1, ?2)")?;
         for p in &self.pending {
-            fts.execute(params![p.id, p.folded])?;
-        }
-        let mut pairs =
-            conn.prepare_cached("INSERT INTO search_pairs (rowid, pairs) VALUES (?1, ?2)")?;
-        for p in &self.pending {
-            pairs.execute(params![p.id, pairs_document(&p.folded)])?;
+            fts.execute(params![p.id, document(&p.folded)])?;
         }
         self.pending.clear();
         self.pending_bytes = 0;
@@ -415,7 +421,7 @@ pub(super) const ENTRY_TEXT: &str = "SELECT original FROM search_texts WHERE ent
 
 /// Removes the index rows of one source's records, every one of which has its documents.
 fn unindex_source(conn: &Connection, source_id: i64) -> Result<()> {
-    // The indexes are contentless: a document is deleted by giving FTS5 its text again, which
+    // The index is contentless: a document is deleted by giving FTS5 its text again, which
     // the entry's record gives (still there: facts are deleted after their entries).
     let ids: Vec<i64> = conn
         .prepare_cached("SELECT entry_id FROM search_entries WHERE source_id = ?1")?
@@ -425,14 +431,9 @@ fn unindex_source(conn: &Connection, source_id: i64) -> Result<()> {
     let mut fts = conn.prepare_cached(
         "INSERT INTO search_fts (search_fts, rowid, folded) VALUES ('delete', ?1, ?2)",
     )?;
-    let mut pairs = conn.prepare_cached(
-        "INSERT INTO search_pairs (search_pairs, rowid, pairs) VALUES ('delete', ?1, ?2)",
-    )?;
     for id in ids {
         let original: Option<String> = text.query_row([id], |r| r.get(0))?;
-        let folded = fold(&original.unwrap_or_default());
-        fts.execute(params![id, folded])?;
-        pairs.execute(params![id, pairs_document(&folded)])?;
+        fts.execute(params![id, document(&fold(&original.unwrap_or_default()))])?;
     }
     conn.execute(
         "DELETE FROM search_entries WHERE source_id = ?1",
