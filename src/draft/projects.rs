@@ -434,6 +434,22 @@ pub(super) fn project_name(run: &str) -> Option<String> {
 /// a bracket it does not close, a verb or list word (签约, 其中, 代表 …).
 fn after_lead_words(run: &str) -> &str {
     let mut name = run;
+    // (记者 陈静)宜嘉(中国)公司: a bracket closed that the run did not open ends a byline.
+    let mut depth = 0_i32;
+    let mut unopened = None;
+    for (i, c) in run.char_indices() {
+        match c {
+            '(' | '（' => depth += 1,
+            ')' | '）' if depth == 0 => unopened = Some(i + c.len_utf8()),
+            ')' | '）' => depth -= 1,
+            _ => {}
+        }
+    }
+    if let Some(i) = unopened
+        && run[i..].chars().count() >= 4
+    {
+        name = &run[i..];
+    }
     // 年产20万吨特种纸项目(山东恒瑞纸业有限公司): the company in brackets after its project.
     for w in ["项目(", "项目（", "項目(", "項目（"] {
         if let Some(i) = name.rfind(w) {
@@ -1057,6 +1073,11 @@ mod tests {
         assert_eq!(
             names("县政府携手某某新材料有限公司共建产业园"),
             ["某某新材料有限公司"]
+        );
+        // A bracket closed that the run did not open ends a byline before the name.
+        assert_eq!(
+            names("中新网上海9月25日电 (记者 陈静)宜嘉(中国)公司、海森克集团等十五家企业签约"),
+            ["宜嘉(中国)公司", "海森克集团"]
         );
         // A bracket the name does not close: the company is the name inside it.
         assert_eq!(
