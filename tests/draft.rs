@@ -1291,3 +1291,20 @@ fn a_day_alone_in_the_occasions_sentence_is_the_events() {
     );
     assert_eq!(file.events[0].date.as_deref(), Some("2010-06-19"));
 }
+
+/// A county paper's report in the shape of real ones, written in our own words for this test:
+/// its city is named more often, but 我县 is the paper's own place, the county that signed.
+#[test]
+fn the_papers_own_county_holds_its_signing() {
+    let file = drafted(
+        "桐庐县6个项目在京签约 协议资金15亿元\n本报讯 我县6个项目在北京签约,签约项目总协议资金15亿元,\
+         占杭州市21个经济合作项目的29%。这是记者从昨日举行的2006杭州(北京)国内经济合作洽谈会上获悉的。\n\
+         杭州市市长、副市长以及杭州市其他区、县(市)政府负责人出席了洽谈会。\n据了解,我县此次签约的\
+         6个项目涉及商贸物流、文化创意等领域。\n近年来,北京和杭州两市的合作日益密切,杭州的知名企业都在\
+         北京设立了办事机构,到杭州发展的北京企业也逐年增加。\n此次洽谈会是杭州市走出去招商的重要活动,\
+         市长在会上介绍了杭州市的投资环境。今年上半年,全市完成地区生产总值1535.45亿元。\n\
+         今年1至7月,我县已新引进市外内资项目42个。下半年,我县将继续盯住京津冀和长三角。",
+        "2006-06-10",
+    );
+    assert_eq!(file.events[0].place, "桐庐县");
+}

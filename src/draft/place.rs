@@ -244,7 +244,13 @@ fn candidates(doc: &Doc, mentions: &[Mention]) -> HashMap<String, Candidate> {
             .iter()
             .map(|w| text.matches(w).count())
             .sum();
-        c.score += 2 * refs.min(4) as i32;
+        // 我县, 本县: the paper's own place, which holds the signing it reports.
+        let own: usize = kind_words(d.level, &fast2s::convert(&c.name))
+            .iter()
+            .filter(|w| w.starts_with(['我', '本']))
+            .map(|w| text.matches(w).count())
+            .sum();
+        c.score += 2 * refs.min(4) as i32 + 2 * own.min(4) as i32;
         if d.level == Level::Province {
             c.score -= 2;
         }
