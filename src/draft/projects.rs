@@ -430,11 +430,8 @@ pub(super) fn project_name(run: &str) -> Option<String> {
     ok.then(|| name.to_string())
 }
 
-/// A company's run without the words that lead to its name: a project before it in brackets,
-/// a bracket it does not close, a verb or list word (签约, 其中, 代表 …).
-fn after_lead_words(run: &str) -> &str {
-    let mut name = run;
-    // (记者 陈静)宜嘉(中国)公司: a bracket closed that the run did not open ends a byline.
+/// (记者 陈静)宜嘉(中国)公司: a bracket closed that the run did not open ends a byline.
+fn after_byline(run: &str) -> &str {
     let mut depth = 0_i32;
     let mut unopened = None;
     for (i, c) in run.char_indices() {
@@ -445,11 +442,16 @@ fn after_lead_words(run: &str) -> &str {
             _ => {}
         }
     }
-    if let Some(i) = unopened
-        && run[i..].chars().count() >= 4
-    {
-        name = &run[i..];
+    match unopened {
+        Some(i) if run[i..].chars().count() >= 4 => &run[i..],
+        _ => run,
     }
+}
+
+/// A company's run without the words that lead to its name: a project before it in brackets,
+/// a bracket it does not close, a verb or list word (签约, 其中, 代表 …).
+fn after_lead_words(run: &str) -> &str {
+    let mut name = after_byline(run);
     // 年产20万吨特种纸项目(山东恒瑞纸业有限公司): the company in brackets after its project.
     for w in ["项目(", "项目（", "項目(", "項目（"] {
         if let Some(i) = name.rfind(w) {

@@ -172,27 +172,8 @@ impl<'a> Doc<'a> {
             let topic = if clutter {
                 Topic::Clutter
             } else {
-                // A year named earlier in the sentence (2021年,…全年新引进项目68个) is the clause's.
                 let before = &text[..at];
-                // 去年 in the clause itself is read with the clause (period_in).
-                let earlier = &text[..at - piece.len()];
-                // 去年…,今年一季度…,全年力争…: the later of 去年 and 今年 said so far.
-                let said = super::period::without_comparisons(before);
-                let last_year_said = said.rfind("去年").is_some_and(|y| {
-                    said.rfind("今年").is_none_or(|t| t < y)
-                        && super::period::without_comparisons(earlier).contains("去年")
-                });
-                let year = last_year(before).unwrap_or(if last_year_said {
-                    self.year - 1
-                } else if said.contains("今年")
-                    || said.contains("去年")
-                    || TARGET_WORDS.iter().any(|w| text.contains(w))
-                {
-                    // A target looks forward from the publication, whatever year came before.
-                    self.year
-                } else {
-                    year_discussed(&self.text[..start], self.year)
-                });
+                let year = self.clause_year(text, at, piece.len(), start);
                 // 共有39个项目集中签约、开工: a list's items share the batch's stage.
                 // The list is the run of pieces joined by 、 around this one, no further.
                 let piece_start = at - piece.len();
@@ -230,6 +211,31 @@ impl<'a> Doc<'a> {
                 sentence: index,
             });
         }
+    }
+
+    /// The year of a clause that ends at `at` in its sentence `text` (which starts at `start`).
+    fn clause_year(&self, text: &str, at: usize, piece_len: usize, start: usize) -> i32 {
+        // A year named earlier in the sentence (2021年,…全年新引进项目68个) is the clause's.
+        let before = &text[..at];
+        // 去年 in the clause itself is read with the clause (period_in).
+        let earlier = &text[..at - piece_len];
+        // 去年…,今年一季度…,全年力争…: the later of 去年 and 今年 said so far.
+        let said = super::period::without_comparisons(before);
+        let last_year_said = said.rfind("去年").is_some_and(|y| {
+            said.rfind("今年").is_none_or(|t| t < y)
+                && super::period::without_comparisons(earlier).contains("去年")
+        });
+        last_year(before).unwrap_or(if last_year_said {
+            self.year - 1
+        } else if said.contains("今年")
+            || said.contains("去年")
+            || TARGET_WORDS.iter().any(|w| text.contains(w))
+        {
+            // A target looks forward from the publication, whatever year came before.
+            self.year
+        } else {
+            year_discussed(&self.text[..start], self.year)
+        })
     }
 
     /// A clause's topic: its own words first, else the clause before it in the sentence, else
