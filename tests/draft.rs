@@ -1308,3 +1308,42 @@ fn the_papers_own_county_holds_its_signing() {
     );
     assert_eq!(file.events[0].place, "桐庐县");
 }
+
+/// A company named short before the place it signs with, in the shape of real reports, written
+/// in our own words for this test (中国建筑与门头沟区签订了…项目): the project's company, declared
+/// by its short name; an official before 与 is no company.
+#[test]
+fn a_company_named_short_before_the_place_it_signs_with() {
+    let file = drafted(
+        "门头沟区招商引资项目推介会\n6月19日,门头沟区招商引资项目推介会举行,20余家企业与门头沟区签订了\
+         24项合作项目。其中,中国建筑与门头沟区签订了门头沟新城综合开发项目,投资500亿元。\
+         区长王宏与门头沟区有关部门签订了西山生态旅游项目。",
+        "2010-06-20",
+    );
+    let links: Vec<(&str, Vec<&str>)> = file.events[0]
+        .projects
+        .iter()
+        .map(|p| {
+            (
+                p.name.as_str(),
+                p.companies.iter().map(|c| c.name.as_str()).collect(),
+            )
+        })
+        .collect();
+    assert!(
+        links.contains(&("门头沟新城综合开发项目", vec!["中国建筑"])),
+        "{links:?}"
+    );
+    assert!(
+        !links
+            .iter()
+            .any(|(_, c)| c.iter().any(|n| n.contains("王宏"))),
+        "{links:?}"
+    );
+    let short: Vec<(&str, &str)> = file
+        .companies
+        .iter()
+        .map(|c| (c.name.as_str(), c.name_kind.as_str()))
+        .collect();
+    assert!(short.contains(&("中国建筑", "short")), "{short:?}");
+}

@@ -160,3 +160,122 @@ pub fn invested_before(draft: &mut Draft, doc: &Doc) {
         }
     }
 }
+
+/// X与Y签订: the two sides of a signing, the second a place or its government.
+static WITH_PLACE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"([^与與和,，。；;：:、“”\x22()（）]{2,12})[与與]([^,，。；;：:]{2,14}?)(?:签订|簽訂|签约|簽約|签署|簽署)了?$")
+        .unwrap_or_else(|e| panic!("the signed-with pattern: {e}"))
+});
+
+/// Words that make the side before 与 a person, an office or the place itself, not a company.
+const NOT_COMPANY: &[&str] = &[
+    "县长",
+    "縣長",
+    "市长",
+    "市長",
+    "区长",
+    "區長",
+    "书记",
+    "書記",
+    "主任",
+    "领导",
+    "領導",
+    "代表",
+    "政府",
+    "管委会",
+    "管委會",
+    "部门",
+    "部門",
+    "企业",
+    "企業",
+    "客商",
+    "项目",
+    "項目",
+    "园区",
+    "園區",
+    "其中",
+    "我",
+    "该",
+    "該",
+    "本",
+    "分别",
+    "分別",
+    "先后",
+    "先後",
+    "家",
+];
+
+/// A company named short before a place it signs with (中国建筑与门头沟区签订了…项目): the
+/// project's company, declared by that name. Only for a project without a company.
+pub fn signed_with_place(draft: &mut Draft, doc: &Doc) {
+    let g = crate::source::divisions::gazetteer();
+    let Some(event) = draft.file.events.first() else {
+        return;
+    };
+    let mut found: Vec<(usize, String, String)> = Vec::new();
+    for (i, p) in event.projects.iter().enumerate() {
+        let Some(at) = doc
+            .text
+            .find(p.name.as_str())
+            .filter(|_| p.companies.is_empty())
+        else {
+            continue;
+        };
+        let Some(c) = doc
+            .clauses
+            .iter()
+            .find(|c| c.start <= at && at < c.start + c.text.len())
+        else {
+            continue;
+        };
+        let before = &doc.text[c.start..at];
+        let Some(m) = WITH_PLACE.captures(before) else {
+            continue;
+        };
+        let (Some(who), Some(other)) = (m.get(1), m.get(2)) else {
+            continue;
+        };
+        let who = who.as_str();
+        let who = who.strip_prefix("其中").unwrap_or(who);
+        let other = other.as_str();
+        let a_place = |t: &str| g.find_in_text(t).first().is_some_and(|m| m.start == 0);
+        let place_side = a_place(other)
+            || ["政府", "管委会", "管委會"]
+                .iter()
+                .any(|w| other.ends_with(w));
+        let person_or_place = NOT_COMPANY.iter().any(|w| who.contains(w)) || a_place(who);
+        if !place_side || person_or_place || who.chars().count() < 2 || COMPANY.is_match(who) {
+            continue;
+        }
+        let quote =
+            doc.text[c.start + m.get(1).map_or(0, |x| x.start())..at + p.name.len()].to_string();
+        found.push((i, who.to_string(), quote));
+    }
+    for (i, name, quote) in found {
+        if !draft
+            .file
+            .companies
+            .iter()
+            .any(|x| fold(&x.name) == fold(&name))
+        {
+            draft
+                .file
+                .companies
+                .push(crate::source::model::CompanyEntry {
+                    name: name.clone(),
+                    name_kind: "short".into(),
+                    quote: quote.clone(),
+                    ..Default::default()
+                });
+        }
+        draft.file.events[0].projects[i]
+            .companies
+            .push(CompanyLink {
+                name,
+                role: "investor".into(),
+                basis: "stated".into(),
+                quote,
+                note: None,
+            });
+    }
+}

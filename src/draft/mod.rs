@@ -186,6 +186,7 @@ pub fn draft(article: &Article, options: &SourceOptions) -> Result<Draft> {
     links::invested_by(&mut draft, &doc);
     links::invested_before(&mut draft, &doc);
     projects::companies(&mut draft, &doc);
+    links::signed_with_place(&mut draft, &doc);
     industries::industries(&mut draft, &doc);
     targets::progress_targets(&mut draft, &doc, &host.name);
     stats::statistics(&mut draft, &doc, &host.name);
