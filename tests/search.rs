@@ -261,6 +261,68 @@ fn check_notices_an_index_out_of_step() {
     );
 }
 
+/// A source's entries are found through its list in search_source_entries (V17): `check`
+/// reports a list that misses one of its source's entries, and one that names an id that is no
+/// entry; `check --repair` rebuilds them.
+#[test]
+fn check_notices_a_source_list_out_of_step() {
+    use zhaoshang::store::search::{pack, unpack};
+    let env = seeded();
+    let c = rusqlite::Connection::open(env.db()).unwrap();
+    let list = |source: i64| -> Vec<i64> {
+        let packed: Vec<u8> = c
+            .query_row(
+                "SELECT entry_ids FROM search_source_entries WHERE source_id = ?1",
+                [source],
+                |r| r.get(0),
+            )
+            .unwrap();
+        unpack(&packed).unwrap()
+    };
+    let in_table = |source: i64| -> Vec<i64> {
+        c.prepare("SELECT entry_id FROM search_entries WHERE source_id = ?1 ORDER BY entry_id")
+            .unwrap()
+            .query_map([source], |r| r.get(0))
+            .unwrap()
+            .collect::<Result<_, _>>()
+            .unwrap()
+    };
+    let sources: Vec<i64> = c
+        .prepare("SELECT source_id FROM sources ORDER BY source_id")
+        .unwrap()
+        .query_map([], |r| r.get(0))
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap();
+    assert!(!sources.is_empty());
+    for source in &sources {
+        assert_eq!(list(*source), in_table(*source), "source {source}");
+    }
+    // the first source's list without its last entry, and with an id past it that is no entry
+    let mut ids = list(sources[0]);
+    let last = ids.pop().unwrap();
+    ids.push(last + 1_000);
+    c.execute(
+        "UPDATE search_source_entries SET entry_ids = ?1 WHERE source_id = ?2",
+        rusqlite::params![pack(&mut ids), sources[0]],
+    )
+    .unwrap();
+    let out = env.run(&["check"]);
+    assert_eq!(out.status.code(), Some(1));
+    let report = stdout(&out);
+    assert!(
+        report.contains("search_source_entries\t1 search entries are in no list of their source's, 0 in another source's list, 0 listed twice, and the lists name 1 ids that are no entry"),
+        "{report}"
+    );
+    let repaired = env.run(&["check", "--repair"]);
+    assert!(repaired.status.success(), "{}", stderr(&repaired));
+    for source in &sources {
+        assert_eq!(list(*source), in_table(*source), "source {source}");
+    }
+    let out = env.run(&["check"]);
+    assert!(out.status.success(), "{}", stdout(&out));
+}
+
 /// search_fts is contentless: `check` lists its documents by their last trigram (the last
 /// character and two U+0001), and finds an entry whose document was deleted, which short terms
 /// then miss.

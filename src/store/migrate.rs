@@ -63,7 +63,8 @@ pub(super) fn run_embedded(conn: &mut rusqlite::Connection) -> Result<()> {
 /// folded text in search_pairs (as the program wrote it with each entry until V16 dropped the
 /// table); V13's
 /// `zhaoshang_fold(name)`, a name's matching key, and `zhaoshang_figures(record_json, text)`, a
-/// source's figures as written (`sources.figures_written`).
+/// source's figures as written (`sources.figures_written`); V17's `zhaoshang_entry_ids(ids)`, a
+/// source's comma-separated entry ids packed as search_source_entries holds them.
 fn register_functions(conn: &rusqlite::Connection) -> Result<()> {
     use rusqlite::functions::FunctionFlags;
     conn.create_scalar_function(
@@ -92,6 +93,20 @@ fn register_functions(conn: &rusqlite::Connection) -> Result<()> {
             let file: crate::source::model::SourceFile = serde_json::from_str(&record)
                 .map_err(|e| rusqlite::Error::UserFunctionError(e.into()))?;
             Ok(crate::source::written::figures_written(&file, &text))
+        },
+    )?;
+    conn.create_scalar_function(
+        "zhaoshang_entry_ids",
+        1,
+        FunctionFlags::SQLITE_UTF8 | FunctionFlags::SQLITE_DETERMINISTIC,
+        |ctx| {
+            let mut ids = ctx
+                .get::<String>(0)?
+                .split(',')
+                .map(str::parse::<i64>)
+                .collect::<Result<Vec<i64>, _>>()
+                .map_err(|e| rusqlite::Error::UserFunctionError(e.into()))?;
+            Ok(super::search::pack(&mut ids))
         },
     )?;
     register_names_written(conn)

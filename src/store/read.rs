@@ -247,7 +247,7 @@ impl Store {
     /// every quote is a verbatim part of its source's text.
     pub fn check(&self) -> Result<Vec<CheckProblem>> {
         type Step = fn(&Store, &mut Vec<CheckProblem>) -> Result<()>;
-        let steps: [(&str, Step); 11] = [
+        let steps: [(&str, Step); 12] = [
             ("integrity check", Store::check_integrity),
             ("foreign key check", Store::check_foreign_keys),
             ("migration history", Store::check_history_rows),
@@ -258,6 +258,7 @@ impl Store {
             ("name keys", Store::check_name_keys),
             ("search index", Store::check_search_index),
             ("search documents", Store::check_search_documents),
+            ("search lists", Store::check_search_lists),
             ("source texts", Store::check_texts),
         ];
         let mut problems = Vec::new();

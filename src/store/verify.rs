@@ -220,6 +220,55 @@ impl Store {
         Ok(())
     }
 
+    /// Every entry of a source is in that source's list (search_source_entries) and in no
+    /// other, and every id a list names is an entry of its source: a replaced source's old
+    /// entries are found by its list alone.
+    pub(super) fn check_search_lists(&self, problems: &mut Vec<CheckProblem>) -> Result<()> {
+        let mut listed: HashMap<i64, i64> = HashMap::new();
+        let mut stmt = self
+            .conn
+            .prepare("SELECT source_id, entry_ids FROM search_source_entries ORDER BY source_id")?;
+        let lists = stmt.query_map([], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, Vec<u8>>(1)?)))?;
+        let mut twice = 0;
+        for list in lists {
+            let (source_id, packed) = list?;
+            let ids = match super::search::unpack(&packed) {
+                Ok(ids) => ids,
+                Err(e) => {
+                    problems.push(problem(
+                        format!("search_source_entries source_id={source_id}"),
+                        format!("its list cannot be read ({e:#}) (check --repair rebuilds it)"),
+                    ));
+                    continue;
+                }
+            };
+            for id in ids {
+                twice += usize::from(listed.insert(id, source_id).is_some());
+            }
+        }
+        let mut entries = self
+            .conn
+            .prepare("SELECT entry_id, source_id FROM search_entries")?;
+        let (mut unlisted, mut elsewhere) = (0, 0);
+        for row in entries.query_map([], |r| Ok((r.get::<_, i64>(0)?, r.get(1)?)))? {
+            let (entry, source): (i64, Option<i64>) = row?;
+            match (listed.remove(&entry), source) {
+                (None, None) => {}
+                (None, Some(_)) => unlisted += 1,
+                (Some(list), source) if Some(list) != source => elsewhere += 1,
+                (Some(_), _) => {}
+            }
+        }
+        let absent = listed.len();
+        if unlisted + elsewhere + twice + absent > 0 {
+            problems.push(problem(
+                "search_source_entries",
+                format!("{unlisted} search entries are in no list of their source's, {elsewhere} in another source's list, {twice} listed twice, and the lists name {absent} ids that are no entry, so replacing a source would leave or remove the wrong entries (check --repair rebuilds the lists)"),
+            ));
+        }
+        Ok(())
+    }
+
     /// Each source can be rebuilt from the tables (what `export` writes), and the events' and
     /// projects' figures are the ones its figures as written state.
     pub(super) fn check_records(&self, problems: &mut Vec<CheckProblem>) -> Result<()> {
@@ -353,7 +402,8 @@ impl Store {
         }
         tx.execute_batch(
             "INSERT INTO search_fts (search_fts) VALUES ('delete-all');
-             DELETE FROM search_entries;",
+             DELETE FROM search_entries;
+             DELETE FROM search_source_entries;",
         )?;
         let ids: Vec<i64> = tx
             .prepare("SELECT source_id FROM sources ORDER BY source_id")?

@@ -2,10 +2,12 @@
 //! and answering queries. See migrations/V2__search.sql for the tables.
 
 mod find;
+mod packed;
 mod terms;
 
 pub use find::covering_trigrams;
 pub(in crate::store) use find::indexed_ids;
+pub use packed::{pack, unpack};
 pub use terms::{Hit, Term, parse_query, snippet};
 
 /// Search in SQL alone, the term folded in SQL (Datasette's canned query `search`; the recipe in
@@ -15,7 +17,7 @@ pub const SEARCH_SQL: &str = include_str!("search.sql");
 use std::collections::{HashMap, HashSet};
 
 use anyhow::Result;
-use rusqlite::{Connection, params};
+use rusqlite::{Connection, OptionalExtension, params};
 
 use super::Store;
 use crate::source::fold::fold;
@@ -276,7 +278,8 @@ impl Indexer {
         Ok(id)
     }
 
-    fn insert_entry(&mut self, conn: &Connection, e: &Entry) -> Result<()> {
+    /// Queues an entry; returns its id.
+    fn insert_entry(&mut self, conn: &Connection, e: &Entry) -> Result<i64> {
         let folded = fold(e.text);
         let id = self.next_id(conn, bucket(kind_rank(e.kind), folded.chars().count()))?;
         self.pending_bytes += folded.len();
@@ -292,7 +295,7 @@ impl Indexer {
         if self.pending_bytes >= PENDING_BYTES {
             self.finish(conn)?;
         }
-        Ok(())
+        Ok(id)
     }
 
     /// Writes every entry written since the last pass and their index documents.
@@ -339,13 +342,15 @@ impl Indexer {
         unindex_source(conn, source_id)
     }
 
-    /// Writes the search entries of one source's records, and of any place without a source
-    /// not yet indexed; [`Indexer::finish`] writes their index documents.
+    /// Writes the search entries of one source's records and their list
+    /// (search_source_entries), and the entries of any place without a source not yet indexed;
+    /// [`Indexer::finish`] writes their index documents.
     pub(in crate::store) fn index_source(
         &mut self,
         conn: &Connection,
         source_id: i64,
     ) -> Result<()> {
+        let mut ids = Vec::new();
         for (kind, field, sql) in INDEXED {
             let rows: Vec<(i64, Option<i64>, String)> = conn
                 .prepare_cached(sql)?
@@ -361,7 +366,7 @@ impl Indexer {
                     passage: None,
                     text,
                 };
-                self.insert_entry(conn, &entry)?;
+                ids.push(self.insert_entry(conn, &entry)?);
             }
         }
         self.index_unsourced_places(conn)?;
@@ -380,8 +385,12 @@ impl Indexer {
                 passage: Some((start, length)),
                 text: passage,
             };
-            self.insert_entry(conn, &entry)?;
+            ids.push(self.insert_entry(conn, &entry)?);
         }
+        conn.prepare_cached(
+            "INSERT INTO search_source_entries (source_id, entry_ids) VALUES (?1, ?2)",
+        )?
+        .execute(params![source_id, pack(&mut ids)])?;
         Ok(())
     }
 
@@ -419,24 +428,47 @@ impl Indexer {
 /// The text an entry indexes, read from its record (NULL when the record is gone).
 pub(super) const ENTRY_TEXT: &str = "SELECT original FROM search_texts WHERE entry_id = ?1";
 
+/// The entry ids a source's list (search_source_entries) holds; none when it has no list.
+pub(in crate::store) fn source_entries(conn: &Connection, source_id: i64) -> Result<Vec<i64>> {
+    let packed: Option<Vec<u8>> = conn
+        .prepare_cached("SELECT entry_ids FROM search_source_entries WHERE source_id = ?1")?
+        .query_row([source_id], |r| r.get(0))
+        .optional()?;
+    match packed {
+        Some(bytes) => unpack(&bytes).map_err(|e| {
+            e.context(format!(
+                "search_source_entries source_id={source_id}: cannot read its list (check --repair rebuilds it)"
+            ))
+        }),
+        None => Ok(Vec::new()),
+    }
+}
+
 /// Removes the index rows of one source's records, every one of which has its documents.
 fn unindex_source(conn: &Connection, source_id: i64) -> Result<()> {
+    // A source's entries are scattered over the buckets of their kinds and lengths, and
+    // search_entries has no index on source_id (V17): the source's list names them.
+    let ids = source_entries(conn, source_id)?;
     // The index is contentless: a document is deleted by giving FTS5 its text again, which
     // the entry's record gives (still there: facts are deleted after their entries).
-    let ids: Vec<i64> = conn
-        .prepare_cached("SELECT entry_id FROM search_entries WHERE source_id = ?1")?
-        .query_map([source_id], |r| r.get(0))?
-        .collect::<rusqlite::Result<_>>()?;
     let mut text = conn.prepare_cached(ENTRY_TEXT)?;
     let mut fts = conn.prepare_cached(
         "INSERT INTO search_fts (search_fts, rowid, folded) VALUES ('delete', ?1, ?2)",
     )?;
+    let mut entry = conn.prepare_cached("DELETE FROM search_entries WHERE entry_id = ?1")?;
     for id in ids {
-        let original: Option<String> = text.query_row([id], |r| r.get(0))?;
+        // (an id the list names that is no entry: nothing to remove; `check` reports such lists)
+        let Some(original) = text
+            .query_row([id], |r| r.get::<_, Option<String>>(0))
+            .optional()?
+        else {
+            continue;
+        };
         fts.execute(params![id, document(&fold(&original.unwrap_or_default()))])?;
+        entry.execute([id])?;
     }
     conn.execute(
-        "DELETE FROM search_entries WHERE source_id = ?1",
+        "DELETE FROM search_source_entries WHERE source_id = ?1",
         [source_id],
     )?;
     Ok(())
@@ -495,6 +527,7 @@ impl Store {
             rusqlite::Transaction::new(&mut self.conn, rusqlite::TransactionBehavior::Immediate)?;
         let (entries, folds) = needed(&tx)?;
         if entries {
+            tx.execute("DELETE FROM search_source_entries", [])?;
             let ids: Vec<i64> = tx
                 .prepare("SELECT source_id FROM sources ORDER BY source_id")?
                 .query_map([], |r| r.get(0))?
