@@ -224,42 +224,44 @@ impl Store {
     /// other, and every id a list names is an entry of its source: a replaced source's old
     /// entries are found by its list alone.
     pub(super) fn check_search_lists(&self, problems: &mut Vec<CheckProblem>) -> Result<()> {
-        let mut listed: HashMap<i64, i64> = HashMap::new();
+        // (entry id, source) of every list, sorted by id: merged with the entries in id order
+        // (a map of a million ids held three times the memory)
+        let mut listed: Vec<(i64, i64)> = Vec::new();
         let mut stmt = self
             .conn
             .prepare("SELECT source_id, entry_ids FROM search_source_entries ORDER BY source_id")?;
         let lists = stmt.query_map([], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, Vec<u8>>(1)?)))?;
-        let mut twice = 0;
         for list in lists {
             let (source_id, packed) = list?;
-            let ids = match super::search::unpack(&packed) {
-                Ok(ids) => ids,
-                Err(e) => {
-                    problems.push(problem(
-                        format!("search_source_entries source_id={source_id}"),
-                        format!("its list cannot be read ({e:#}) (check --repair rebuilds it)"),
-                    ));
-                    continue;
-                }
-            };
-            for id in ids {
-                twice += usize::from(listed.insert(id, source_id).is_some());
+            match super::search::unpack(&packed) {
+                Ok(ids) => listed.extend(ids.into_iter().map(|id| (id, source_id))),
+                Err(e) => problems.push(problem(
+                    format!("search_source_entries source_id={source_id}"),
+                    format!("its list cannot be read ({e:#}) (check --repair rebuilds it)"),
+                )),
             }
         }
+        listed.sort_unstable();
+        let before = listed.len();
+        listed.dedup_by_key(|(id, _)| *id);
+        let twice = before - listed.len();
         let mut entries = self
             .conn
-            .prepare("SELECT entry_id, source_id FROM search_entries")?;
-        let (mut unlisted, mut elsewhere) = (0, 0);
+            .prepare("SELECT entry_id, source_id FROM search_entries ORDER BY entry_id")?;
+        let (mut unlisted, mut elsewhere, mut absent) = (0, 0, 0);
+        let mut next = listed.iter().peekable();
         for row in entries.query_map([], |r| Ok((r.get::<_, i64>(0)?, r.get(1)?)))? {
             let (entry, source): (i64, Option<i64>) = row?;
-            match (listed.remove(&entry), source) {
-                (None, None) => {}
+            while next.next_if(|(id, _)| *id < entry).is_some() {
+                absent += 1;
+            }
+            match (next.next_if(|(id, _)| *id == entry), source) {
                 (None, Some(_)) => unlisted += 1,
-                (Some(list), source) if Some(list) != source => elsewhere += 1,
-                (Some(_), _) => {}
+                (Some((_, list)), source) if Some(*list) != source => elsewhere += 1,
+                _ => {}
             }
         }
-        let absent = listed.len();
+        absent += next.count();
         if unlisted + elsewhere + twice + absent > 0 {
             problems.push(problem(
                 "search_source_entries",
