@@ -1347,3 +1347,29 @@ fn a_company_named_short_before_the_place_it_signs_with() {
         .collect();
     assert!(short.contains(&("中国建筑", "short")), "{short:?}");
 }
+
+/// Parts of a batch in the shape of real reports, written in our own words for this test: among
+/// other parts, the foreign projects with their contract capital are two figures of the event;
+/// the other parts stay a breakdown.
+#[test]
+fn the_foreign_part_among_others_is_two_figures_of_the_event() {
+    let file = drafted(
+        "济宁市66个项目在京签约\n11月9日,济宁市重点招商项目签约会在北京举行,66个项目当场签约,\
+         总投资719.7亿元。66个项目中,工业项目41个,总投资512.6亿元;服务业项目25个,总投资207.1亿元;\
+         外资项目5个,合同外资3.2亿美元。",
+        "2009-11-11",
+    );
+    let event = &file.events[0];
+    let stats: Vec<&str> = event.statistics.iter().map(|s| s.value.as_str()).collect();
+    assert!(
+        stats.contains(&"5个") && stats.contains(&"3.2亿美元"),
+        "{stats:?}"
+    );
+    let parts: Vec<&str> = event
+        .breakdowns
+        .iter()
+        .flat_map(|b| b.parts.iter().map(|p| p.name.as_str()))
+        .collect();
+    assert_eq!(parts.len(), 2, "{parts:?}");
+    assert!(!parts.iter().any(|p| p.contains("外资")), "{parts:?}");
+}

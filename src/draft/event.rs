@@ -776,6 +776,24 @@ fn breakdown_or_statistic(draft: &mut Draft, mut parts: Vec<PartEntry>) {
         event_statistic(draft, "foreign_investment", None, amount, capital_quote);
         return;
     }
+    // 工业项目41个,…;服务业项目25个,…;外资项目5个,合同外资3.2亿美元: among other parts the
+    // foreign projects with their contract capital are the event's two figures too (the capital
+    // is not the part's investment); the other parts stay a breakdown.
+    if parts.len() >= 3 {
+        let (foreign, rest): (Vec<PartEntry>, Vec<PartEntry>) = parts.into_iter().partition(|p| {
+            p.count.is_some() && p.amount.is_some() && foreign_count_and_capital(p).is_some()
+        });
+        parts = rest;
+        for p in foreign {
+            let Some((count_quote, capital_quote)) = foreign_count_and_capital(&p) else {
+                continue;
+            };
+            if let (Some(count), Some(amount)) = (p.count, p.amount) {
+                event_statistic(draft, "foreign_invested_projects", None, count, count_quote);
+                event_statistic(draft, "foreign_investment", None, amount, capital_quote);
+            }
+        }
+    }
     // “四类500强”企业2个,…企业3个;来自大湾区项目5个: counts of kinds of investor or of where
     // they come from overlap, they divide nothing: figures of the event.
     let of_investors = parts.iter().all(|p| p.amount.is_none())
