@@ -604,12 +604,7 @@ fn year_discussed(before: &str, published: i32) -> i32 {
     }
     for (i, _) in said.match_indices('年') {
         let end = i + '年'.len_utf8();
-        let digits = said[..i]
-            .bytes()
-            .rev()
-            .take_while(u8::is_ascii_digit)
-            .count();
-        let Some(y) = (digits == 4).then(|| said[i - 4..i].parse().ok()).flatten() else {
+        let Some(y) = year_at(&said, i) else {
             continue;
         };
         let after = &said[end..];
@@ -630,19 +625,39 @@ fn year_discussed(before: &str, published: i32) -> i32 {
 /// The last year a text names (2021年).
 pub(super) fn last_year(text: &str) -> Option<i32> {
     text.match_indices('年')
-        .filter_map(|(i, _)| explicit_year(&text[..i + '年'.len_utf8()]))
+        .filter_map(|(i, _)| year_at(text, i))
         .next_back()
 }
 
+/// The year a clause names first (2016年), if any.
 fn explicit_year(text: &str) -> Option<i32> {
-    let i = text.find('年')?;
-    let digits: String = text[..i]
-        .chars()
+    text.match_indices('年').find_map(|(i, _)| year_at(text, i))
+}
+
+/// The year written just before the 年 at byte `i`: four digits (2021年).
+fn year_at(text: &str, i: usize) -> Option<i32> {
+    let digits = text[..i]
+        .bytes()
         .rev()
-        .take_while(|c| c.is_ascii_digit())
-        .collect::<Vec<_>>()
-        .into_iter()
-        .rev()
-        .collect();
-    (digits.len() == 4).then(|| digits.parse().ok()).flatten()
+        .take_while(u8::is_ascii_digit)
+        .count();
+    (digits == 4).then(|| text[i - 4..i].parse().ok()).flatten()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{explicit_year, last_year};
+
+    /// A year after another 年 (去年, 全年) is still read: each 年 is looked at, not only the
+    /// text's first.
+    #[test]
+    fn years_after_another_nian() {
+        assert_eq!(
+            last_year("比去年同期增长,2021年全县新引进项目68个"),
+            Some(2021)
+        );
+        assert_eq!(last_year("2019年至2021年"), Some(2021));
+        assert_eq!(explicit_year("全年目标任务,2016年签订项目31个"), Some(2016));
+        assert_eq!(last_year("去年全年"), None);
+    }
 }
