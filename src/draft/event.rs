@@ -765,33 +765,25 @@ fn breakdown_or_statistic(draft: &mut Draft, mut parts: Vec<PartEntry>) {
     // One part with its count and amount (其中铜产业项目7个,投资20.41亿元) is a breakdown of one
     // stated part, the rest not stated; a lone figure (其中外资项目4个) a statistic.
     let whole_part = matches!(&parts[..], [p] if p.count.is_some() && p.amount.is_some());
-    // 外资项目21个、合同外资4.6亿美元 alone: two figures of the event, the count and the foreign
-    // capital, not a part's investment.
-    if let [p] = &parts[..]
-        && let (Some(count), Some(amount)) = (&p.count, &p.amount)
-        && let Some((count_quote, capital_quote)) = foreign_count_and_capital(p)
-    {
-        let (count, amount) = (count.clone(), amount.clone());
-        event_statistic(draft, "foreign_invested_projects", None, count, count_quote);
-        event_statistic(draft, "foreign_investment", None, amount, capital_quote);
-        return;
-    }
-    // 工业项目41个,…;服务业项目25个,…;外资项目5个,合同外资3.2亿美元: among other parts the
-    // foreign projects with their contract capital are the event's two figures too (the capital
-    // is not the part's investment); the other parts stay a breakdown.
-    if parts.len() >= 3 {
-        let (foreign, rest): (Vec<PartEntry>, Vec<PartEntry>) = parts.into_iter().partition(|p| {
-            p.count.is_some() && p.amount.is_some() && foreign_count_and_capital(p).is_some()
-        });
-        parts = rest;
-        for p in foreign {
-            let Some((count_quote, capital_quote)) = foreign_count_and_capital(&p) else {
-                continue;
-            };
-            if let (Some(count), Some(amount)) = (p.count, p.amount) {
-                event_statistic(draft, "foreign_invested_projects", None, count, count_quote);
-                event_statistic(draft, "foreign_investment", None, amount, capital_quote);
+    // 外资项目21个、合同外资4.6亿美元, alone or among three or more parts (工业项目41个,…;服务业项目
+    // 25个,…;外资项目5个,合同外资3.2亿美元): the foreign projects with their contract capital are
+    // two figures of the event, the count and the foreign capital, not a part's investment; the
+    // other parts stay a breakdown.
+    if parts.len() != 2 {
+        let mut rest = Vec::new();
+        for p in parts {
+            match (&p.count, &p.amount, foreign_count_and_capital(&p)) {
+                (Some(count), Some(amount), Some((count_quote, capital_quote))) => {
+                    let (count, amount) = (count.clone(), amount.clone());
+                    event_statistic(draft, "foreign_invested_projects", None, count, count_quote);
+                    event_statistic(draft, "foreign_investment", None, amount, capital_quote);
+                }
+                _ => rest.push(p),
             }
+        }
+        parts = rest;
+        if parts.is_empty() {
+            return;
         }
     }
     // “四类500强”企业2个,…企业3个;来自大湾区项目5个: counts of kinds of investor or of where
