@@ -181,3 +181,47 @@ fn draft_on_the_corpus() {
         FLOOR.projects_percent
     );
 }
+
+/// The scorer itself (written for this test): an other statistic is found on a statistic the
+/// draft filed under another kind (DRAFT-ANNOTATION: "a statistic, never a headline"), and that
+/// record is then not an extra; a record with another value is no help.
+#[test]
+fn an_other_statistic_is_found_on_a_statistic_of_any_kind() {
+    use zhaoshang::source::model::{SourceFile, StatisticEntry};
+    let text = "去年全县地区生产总值达120亿元，全县共有企业300家。";
+    let article = Article {
+        name: "written for this test".into(),
+        bytes: text.as_bytes().to_vec(),
+        annotation: serde_json::json!({
+            "other_statistics": [
+                {"quote": "去年全县地区生产总值达120亿元", "value": 120, "unit": "亿元",
+                 "qualifier": null, "value_yuan": 12000000000_i64},
+                {"quote": "全县共有企业300家", "value": 300, "unit": "家", "qualifier": null}
+            ]
+        }),
+    };
+    let period = |quote: &str, value: &str| StatisticEntry {
+        kind: "period_statistic".into(),
+        metric: "figure".into(),
+        value: value.into(),
+        quote: quote.into(),
+        from: Some("2023-01-01".into()),
+        to: Some("2023-12-31".into()),
+        ..StatisticEntry::default()
+    };
+    let file = SourceFile {
+        statistics: vec![
+            period("去年全县地区生产总值达120亿元", "120亿元"),
+            period("全县共有企业300家", "30家"),
+        ],
+        ..SourceFile::default()
+    };
+    let tally = score::score(&article, Some(&file), text, &mut Tally::default());
+    let other = tally.kinds["other statistic"];
+    let period = tally.kinds["period statistic"];
+    assert_eq!(
+        (other.facts, other.found, other.missing, other.extra),
+        (2, 1, 1, 0)
+    );
+    assert_eq!((period.facts, period.extra), (0, 1));
+}
