@@ -1373,3 +1373,39 @@ fn the_foreign_part_among_others_is_two_figures_of_the_event() {
     assert_eq!(parts.len(), 2, "{parts:?}");
     assert!(!parts.iter().any(|p| p.contains("外资")), "{parts:?}");
 }
+
+/// A year in review published in January, in the shape of a real county report, written in our
+/// own words for this test: 2013年以来 is the year gone by, not a range into the new year, and a
+/// clause that opens with that year and 全县 about investment promotion is the year's tally.
+#[test]
+fn a_january_review_of_the_year_gone_by_is_that_years_report() {
+    let file = drafted(
+        "石阡县招商引资工作综述\n2013年以来,石阡县把招商引资作为\"一号工程\"来抓,主动赴珠三角开展招商推介,全年招商引资工作\
+         取得较好成绩。据县招商局统计,2013年全县共开展各类招商推介活动96次,接待考察客商310余人次;\
+         新签约项目27个,协议资金约88.6亿元。",
+        "2014-01-09",
+    );
+    assert!(
+        file.events.iter().all(|e| e.from.is_some()),
+        "no ceremony is drafted: {:?}",
+        file.events.iter().map(|e| &e.name).collect::<Vec<_>>()
+    );
+    let year = (Some("2013-01-01"), Some("2013-12-31"));
+    let report = file
+        .events
+        .iter()
+        .find(|e| (e.from.as_deref(), e.to.as_deref()) == year)
+        .expect("a report of 2013");
+    let count = report.project_count.as_ref().map(|f| f.value.as_str());
+    assert_eq!(count, Some("27个"));
+    let tallies: Vec<(&str, Option<&str>)> = file
+        .statistics
+        .iter()
+        .filter(|s| s.kind == "period_statistic")
+        .map(|s| (s.value.as_str(), s.from.as_deref()))
+        .collect();
+    assert!(
+        tallies.contains(&("96次", Some("2013-01-01"))),
+        "{tallies:?}"
+    );
+}

@@ -42,7 +42,7 @@ static YEAR_OPENS: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 static YEAR_LEADS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^((?:19|20)[0-9]{2})年(?:度)?(?:[^0-9０-９月第底初末前中以至到上下全一二三四])")
+    Regex::new(r"^((?:19|20)[0-9]{2})年(?:度)?(?:[^0-9０-９月第底初末前中以至到上下全一二三四]|全[县縣市区區州省旗])")
         .unwrap_or_else(|e| panic!("the year pattern: {e}"))
 });
 
@@ -177,7 +177,7 @@ fn year_gone_by(clause: &str, published: &str) -> Option<Topic> {
         // 2016年开发区共联系洽谈项目50余个: a year gone by that opens a clause about signing.
         YEAR_LEADS.captures(clause.trim()).filter(|_| {
             [
-                "签约", "簽約", "签订", "簽訂", "洽谈", "洽談", "引进", "引進",
+                "签约", "簽約", "签订", "簽訂", "洽谈", "洽談", "引进", "引進", "招商",
             ]
             .iter()
             .any(|w| clause.contains(w))
@@ -200,7 +200,17 @@ fn since_in(clause: &str, year: i32, published: &str) -> Option<Topic> {
     // place's record over the years, not a period's.
     if let Some(c) = SINCE_YEAR.captures(clause) {
         let from: i32 = c[1].parse().ok()?;
-        return (Some(from) == published.get(..4).and_then(|y| y.parse().ok()))
+        let published_year: Option<i32> = published.get(..4).and_then(|y| y.parse().ok());
+        // 2011年以来 in a report of January 2012: the year gone by, reviewed.
+        let january = published.get(5..7) == Some("01");
+        if january && published_year == Some(from + 1) {
+            return period(
+                format!("{from:04}-01-01"),
+                format!("{from:04}-12-31"),
+                &c[0],
+            );
+        }
+        return (Some(from) == published_year)
             .then(|| period(format!("{from:04}-01-01"), to, &c[0]))
             .flatten();
     }
