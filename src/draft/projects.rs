@@ -571,8 +571,25 @@ pub(super) fn company_name(run: &str) -> Option<String> {
             "该", "該", "本", "各", "多", "知名", "跨国", "跨國", "国内", "國內", "一家", "上市",
         ]
         .iter()
-        .any(|w| name.starts_with(w));
+        .any(|w| name.starts_with(w))
+        || big_groups(name);
     (chars >= 4 && !bare && !generic).then(|| name.to_string())
+}
+
+/// 沟通大集团, 依靠这些大集团, 引进大集团: big groups in general, the prose's, not a name.
+fn big_groups(name: &str) -> bool {
+    let Some(stem) = ["大集团", "大集團"]
+        .iter()
+        .find_map(|w| name.strip_suffix(w))
+    else {
+        return false;
+    };
+    [
+        "沟通", "溝通", "引进", "引進", "对接", "對接", "招引", "吸引", "依靠", "依託", "依托",
+        "这些", "這些", "那些", "一批", "一些", "紧盯", "緊盯", "瞄准", "瞄準",
+    ]
+    .iter()
+    .any(|w| stem.ends_with(w))
 }
 
 /// Items of a sentence: split at clause punctuation; an item that continues a project's
@@ -1097,5 +1114,9 @@ mod tests {
         assert_eq!(names("县政府同某某能源有限公司签约"), ["某某能源有限公司"]);
         // 世界500强企业, 龙头企业: what the company is, not its name.
         assert_eq!(names("世界500强企业中粮集团番茄制品项目落户"), ["中粮集团"]);
+        // Big groups in general are the prose's (written for this test).
+        assert!(names("把博览会作为沟通大集团、协作谋发展的契机").is_empty());
+        assert!(names("依靠这些大集团,该县将建设工业园区").is_empty());
+        assert_eq!(names("与浙江中大集团签约"), ["浙江中大集团"]);
     }
 }
