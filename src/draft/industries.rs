@@ -68,6 +68,15 @@ static LISTED_COUNTS: LazyLock<Regex> = LazyLock::new(|| {
     .unwrap_or_else(|e| panic!("the industry pattern: {e}"))
 });
 
+/// 民生服务、先进制造、新兴产业等领域的16个项目: a list that says what field the projects counted
+/// after it are in.
+static LISTED_OF: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?:^|[,，:：；;在])([^,，。；;:：在]{{2,}}?、[^,，。；;:：]{{2,}}?)等(?:{NOUNS})的(?:[0-9一二三四五六七八九十两兩]+(?:个|個|项|項|宗))?(?:重点|重點|重大)?(?:项目|項目)"
+    ))
+    .unwrap_or_else(|e| panic!("the industry pattern: {e}"))
+});
+
 /// 从新型建材产业、新材料产业、农特产品加工产业、物流等项目…推介: a list of three or more, two
 /// of them named as 产业, names industries without a trigger word.
 static LISTED_RUN: LazyLock<Regex> = LazyLock::new(|| {
@@ -184,6 +193,7 @@ pub fn industries(draft: &mut Draft, doc: &Doc) {
             &*LISTED_SIGNS,
             &*LISTED_AND,
             &*LISTED_COUNTS,
+            &*LISTED_OF,
         ] {
             if listed {
                 break;
@@ -408,6 +418,19 @@ mod tests {
         // One 产业 among plain words is no list of industries.
         assert!(
             drafted("5月6日,某县签约项目9个。会上介绍了交通、区位、文旅产业等优势。").is_empty()
+        );
+    }
+
+    /// A list that says what field the counted projects after it are in (written for the test).
+    #[test]
+    fn a_list_of_the_fields_of_the_projects_counted() {
+        assert_eq!(
+            drafted("5月6日,仪式上,康养服务、智能制造、数字经济等领域的12个项目集中签约。"),
+            ["康养服务", "智能制造", "数字经济"]
+        );
+        assert_eq!(
+            drafted("5月6日,某县与多家企业在冷链物流产业、文旅小镇等方面的9个项目进行了签约。"),
+            ["冷链物流产业", "文旅小镇"]
         );
     }
 
