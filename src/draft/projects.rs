@@ -278,8 +278,14 @@ fn cut_name(run: &str) -> &str {
             let (before, rest) = (&name[..i], &name[i + w.len()..]);
             let place = before.ends_with([
                 '县', '縣', '市', '区', '區', '镇', '鎮', '乡', '鄉', '园', '園',
-            ]);
-            if place && before.chars().count() <= 10 && rest.chars().count() >= 4 {
+            ]) && before.chars().count() <= 10;
+            // 联合建设X项目, 与某县人民政府合作建设X项目: who builds it and how, not its name.
+            let jointly = [
+                "联合", "聯合", "共同", "合作", "投资", "投資", "出资", "出資",
+            ]
+            .iter()
+            .any(|v| before.ends_with(v));
+            if (place || jointly) && rest.chars().count() >= 4 {
                 name = rest;
             }
         }
@@ -1042,6 +1048,24 @@ mod tests {
         );
         assert_eq!(project_name("战略合作项目"), None);
         assert_eq!(project_name("外商投资项目"), None);
+    }
+
+    /// Who builds a project and how (联合建设, 与…合作建设) is not its name (written for the test).
+    #[test]
+    fn a_name_begins_after_who_builds_it_jointly() {
+        assert_eq!(
+            project_name("绿源纸业集团与某县人民政府合作建设年产8万吨纸板厂项目").as_deref(),
+            Some("年产8万吨纸板厂项目")
+        );
+        assert_eq!(
+            project_name("联合建设冷链物流配送中心项目").as_deref(),
+            Some("冷链物流配送中心项目")
+        );
+        // A place's name before 建设 is cut as before; 建设 inside a name stays.
+        assert_eq!(
+            project_name("生态建设示范园项目").as_deref(),
+            Some("生态建设示范园项目")
+        );
     }
 
     fn names(text: &str) -> Vec<String> {
