@@ -1409,3 +1409,50 @@ fn a_january_review_of_the_year_gone_by_is_that_years_report() {
         "{tallies:?}"
     );
 }
+
+/// A saved copy whose full stops were turned into ASCII '.', in the shape of a real county
+/// report, written in our own words for this test: the '.' ends the sentence, so a part's figures
+/// stop there (the next sentence's 8.5亿元 is a project's, not the part's), while 17.76亿元 is one
+/// figure.
+#[test]
+fn an_ascii_full_stop_ends_a_sentence() {
+    let file = drafted(
+        "凤翔区集中签约6个项目\n4月8日,凤翔区举行招商引资项目集中签约仪式,现场签约了6个项目,总投资17.76亿元.\
+         其中工业类项目3个,总投资9.2亿元;农业类项目1个,为柳林镇果品冷链物流中心项目.其中,\
+         秦川果业有限公司投资8.5亿元建设果品深加工项目.",
+        "2022-04-09",
+    );
+    let event = &file.events[0];
+    assert_eq!(
+        event.signed_amount.as_ref().map(|f| f.value.as_str()),
+        Some("17.76亿元")
+    );
+    let parts: Vec<(&str, Option<&str>)> = event
+        .breakdowns
+        .iter()
+        .flat_map(|b| &b.parts)
+        .map(|p| (p.name.as_str(), p.amount.as_deref()))
+        .collect();
+    assert!(
+        parts.iter().any(|(n, a)| n.contains("农业") && a.is_none()),
+        "{parts:?}"
+    );
+}
+
+/// A growth rate after a period's figure (实到资金20.5亿元,同比增长9.5%) is that period's, in a
+/// sentence that names no time of its own (written in our own words for this test).
+#[test]
+fn a_growth_rate_is_the_period_of_the_figure_before_it() {
+    let file = drafted(
+        "某市上半年招商引资综述\n上半年,全市引进项目120个,实际到位资金60亿元。在引进的项目中,现代服务业项目达50个,\
+         实到资金20.5亿元,同比增长9.5%。",
+        "2015-07-20",
+    );
+    let growth: Vec<(&str, Option<&str>)> = file
+        .statistics
+        .iter()
+        .filter(|s| s.kind == "period_statistic")
+        .map(|s| (s.value.as_str(), s.to.as_deref()))
+        .collect();
+    assert!(growth.contains(&("9.5%", Some("2015-06-30"))), "{growth:?}");
+}

@@ -236,8 +236,7 @@ fn counted_in_title_order<'a>(
     let counted: Vec<(&Clause, Found)> = clauses
         .iter()
         .filter_map(|c| {
-            let sentence_end = doc.text[c.start..]
-                .find(['。', '；', ';', '\n'])
+            let sentence_end = super::text::stop_in(&doc.text[c.start..], &['。', '；', ';', '\n'])
                 .map_or(doc.text.len(), |e| c.start + e);
             Some((
                 *c,
@@ -867,9 +866,7 @@ fn foreign_count_and_capital(p: &PartEntry) -> Option<(String, String)> {
 /// sentence that starts with a kind of project (医药健康类项目3个:…), up to its list.
 fn part_segment(doc: &Doc, c: &Clause) -> Option<(usize, usize)> {
     let sentence_end = |from: usize| {
-        doc.text[from..]
-            .find(['。', '\n'])
-            .map_or(doc.text.len(), |e| from + e)
+        super::text::stop_in(&doc.text[from..], &['。', '\n']).map_or(doc.text.len(), |e| from + e)
     };
     // 此次签约的60个项目中,…: 项目中 ends its clause.
     let marker = c.text.find("其中").map(|i| i + "其中".len()).or_else(|| {

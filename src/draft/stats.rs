@@ -112,7 +112,15 @@ fn clause_period(draft: &Draft, doc: &Doc, c: &Clause) -> Option<(&'static str, 
             let end = c.start + c.text.len();
             let item = doc.text[..c.start].ends_with('、') || doc.text[end..].starts_with('、');
             let listed = item && INVESTMENT.iter().any(|w| sentence.contains(w));
-            let about_investment = listed || INVESTMENT.iter().any(|w| c.text.contains(w));
+            // 实到资金48.15亿元,同比增长12.67%: the growth of the figure just before.
+            let growth = ["同比", "比上年", "較上年", "较上年", "比去年"]
+                .iter()
+                .any(|w| c.text.starts_with(w))
+                && INVESTMENT
+                    .iter()
+                    .any(|w| doc.text[sentence_start(doc, c)..c.start].contains(w));
+            let about_investment =
+                listed || growth || INVESTMENT.iter().any(|w| c.text.contains(w));
             // 完成全年80亿元目标任务的125.64%: progress of this period, not a target.
             let progress = super::text::PROGRESS.iter().any(|w| sentence.contains(w));
             let another_time = CUMULATIVE
@@ -129,6 +137,10 @@ fn clause_period(draft: &Draft, doc: &Doc, c: &Clause) -> Option<(&'static str, 
         }
         _ => None,
     }
+}
+
+fn sentence_start(doc: &Doc, c: &Clause) -> usize {
+    doc.sentence_at(c.start).map_or(c.start, |s| s.start)
 }
 
 /// Words of a target among [`CUMULATIVE`].

@@ -82,6 +82,24 @@ const CLUTTER: &[&str] = &[
     "審核",
 ];
 
+/// An ASCII full stop written for 。 (saved copies often turn the punctuation to ASCII): a '.'
+/// after Chinese text, a closing quote or bracket or a percent sign, and before Chinese text, an
+/// opening quote or the line's end. 24.18亿元 and Co., Ltd. are not sentence ends.
+fn full_stop(text: &str, at: usize) -> bool {
+    let before = text[..at].chars().next_back();
+    let after = text[at + 1..].chars().next();
+    let cjk = |c: char| ('\u{4e00}'..='\u{9fff}').contains(&c);
+    before.is_some_and(|c| cjk(c) || "\"”’)）%】」".contains(c))
+        && after.is_none_or(|c| cjk(c) || c == '\n' || c == '\r' || "\"“‘(（【「".contains(c))
+}
+
+/// Where the first of `ends` or an ASCII full stop ([`full_stop`]) is in `text`, if any.
+pub fn stop_in(text: &str, ends: &[char]) -> Option<usize> {
+    text.char_indices()
+        .find(|&(i, c)| ends.contains(&c) || (c == '.' && full_stop(text, i)))
+        .map(|(i, _)| i)
+}
+
 fn is_clutter(line: &str) -> bool {
     let chars = line.chars().count();
     let starts_with_date = line
@@ -139,7 +157,7 @@ impl<'a> Doc<'a> {
                 let line_end = text[i..].find('\n').map_or(text.len(), |e| e + i);
                 line_clutter = is_clutter(&text[i..line_end]);
             }
-            if SENTENCE_ENDS.contains(&c) {
+            if SENTENCE_ENDS.contains(&c) || (c == '.' && full_stop(text, i)) {
                 self.push_sentence(start, i + c.len_utf8(), line_clutter);
                 start = i + c.len_utf8();
                 if c == '\n' {
@@ -154,6 +172,10 @@ impl<'a> Doc<'a> {
         let raw = &self.text[start..end];
         let lead = raw.len() - raw.trim_start().len();
         let text = raw.trim().trim_end_matches(SENTENCE_ENDS);
+        let text = match text.strip_suffix('.') {
+            Some(t) if full_stop(self.text, start + lead + t.len()) => t,
+            _ => text,
+        };
         if text.is_empty() {
             return;
         }
