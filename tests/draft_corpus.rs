@@ -229,3 +229,36 @@ fn an_other_statistic_is_found_on_a_statistic_of_any_kind() {
     );
     assert_eq!((period.facts, period.extra), (0, 1));
 }
+
+/// The scorer itself (written for this test): a signing record whose quote runs over a decoy's
+/// words (attendance) but whose figure sits outside them does not stand for the decoy; one whose
+/// figure is the decoy's does.
+#[test]
+fn a_record_stands_for_a_decoy_only_on_the_decoys_words() {
+    use zhaoshang::source::model::{EventEntry, FigureEntry, SourceFile};
+    let text = "逾千名客商见证二十个项目签约落户。";
+    let article = Article {
+        name: "written for this test".into(),
+        bytes: text.as_bytes().to_vec(),
+        annotation: serde_json::json!({
+            "non_signing": [{"quote": "逾千名客商", "why": "attendance"}]
+        }),
+    };
+    let with_count = |value: &str| SourceFile {
+        events: vec![EventEntry {
+            project_count: Some(FigureEntry {
+                value: value.into(),
+                quote: "逾千名客商见证二十个项目签约落户".into(),
+                ..FigureEntry::default()
+            }),
+            ..EventEntry::default()
+        }],
+        ..SourceFile::default()
+    };
+    let decoys = |file: &SourceFile| {
+        let tally = score::score(&article, Some(file), text, &mut Tally::default());
+        tally.kinds.get("decoy").map_or(0, |c| c.wrong)
+    };
+    assert_eq!(decoys(&with_count("二十个")), 0);
+    assert_eq!(decoys(&with_count("逾千名")), 1);
+}

@@ -534,19 +534,25 @@ fn decoy_quotes(ann: &Value) -> Vec<String> {
 }
 
 /// Every quote a drafted signing record stands on (headline figures, bands, parts, event
-/// statistics, projects).
-fn signing_quotes(e: &EventEntry) -> Vec<String> {
+/// statistics, projects), with the record's own words (its figure or name).
+fn signing_quotes(e: &EventEntry) -> Vec<(String, String)> {
     let mut out = Vec::new();
-    out.extend(e.project_count.iter().map(|f| f.quote.clone()));
-    out.extend(e.signed_amount.iter().map(|f| f.quote.clone()));
-    out.extend(e.bands.iter().map(|b| b.quote.clone()));
-    out.extend(e.statistics.iter().map(|b| b.quote.clone()));
+    let figure = |f: &FigureEntry| (f.quote.clone(), f.value.clone());
+    out.extend(e.project_count.iter().map(figure));
+    out.extend(e.signed_amount.iter().map(figure));
+    out.extend(e.bands.iter().map(|b| (b.quote.clone(), b.count.clone())));
     out.extend(
-        e.breakdowns
+        e.statistics
             .iter()
-            .flat_map(|b| b.parts.iter().map(|p| p.quote.clone())),
+            .map(|b| (b.quote.clone(), b.value.clone())),
     );
-    out.extend(e.projects.iter().map(|p| p.quote.clone()));
+    out.extend(e.breakdowns.iter().flat_map(|b| {
+        b.parts.iter().map(|p| {
+            let words = p.count.clone().or(p.amount.clone()).unwrap_or_default();
+            (p.quote.clone(), words)
+        })
+    }));
+    out.extend(e.projects.iter().map(|p| (p.quote.clone(), p.name.clone())));
     out
 }
 
@@ -598,8 +604,16 @@ pub fn score(article: &Article, file: Option<&SourceFile>, text: &str, tally: &m
     let decoys = decoy_quotes(ann);
     let mut decoy_hits = 0;
     for e in &signings {
-        for q in signing_quotes(e) {
-            if decoys.iter().any(|d| text.overlap(d, &q)) {
+        for (q, words) in signing_quotes(e) {
+            // A record whose own figure or name sits in its quote outside the decoy's words
+            // (逾千名中外客商見證二十個項目簽約: the count 二十個, not the attendance) does not
+            // stand for the decoy.
+            let outside = |d: &String| {
+                !words.is_empty()
+                    && fold(&q).contains(&fold(&words))
+                    && !fold(d).contains(&fold(&words))
+            };
+            if decoys.iter().any(|d| text.overlap(d, &q) && !outside(d)) {
                 if std::env::var("ZHAOSHANG_DRAFT_DETAIL").as_deref() == Ok("2") {
                     println!("  decoy WRONG: {q}");
                 }
