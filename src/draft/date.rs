@@ -74,7 +74,7 @@ fn date_in(text: &str, published: Date) -> Option<Result<Date, (String, i32)>> {
 
 static DAY: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?:^|[^0-9０-９月.·])([0-9０-９]{1,2})\s*(?:日|号|號)(?:上午|下午|晚上|晚)?[,，]?(?:在|于|於)|(?:^|……|[)）」”\x22])([0-9０-９]{1,2})\s*(?:日|号|號)(?:上午|下午|晚上|晚)?[,，]",
+        r"(?:^|[^0-9０-９月.·])([0-9０-９]{1,2})\s*(?:日|号|號)(?:上午|下午|晚上|晚)?[,，]?(?:在|于|於|举行|舉行|举办|舉辦|召开|召開)|(?:^|……|[)）」”\x22])([0-9０-９]{1,2})\s*(?:日|号|號)(?:上午|下午|晚上|晚)?[,，]",
     )
     .unwrap_or_else(|e| panic!("the day pattern: {e}"))
 });
@@ -184,6 +184,11 @@ mod tests {
         );
         assert_eq!(on("活动9日在南沙举行").as_deref(), Some("2021-10-09"));
         assert_eq!(on("活动20日在南沙举行").as_deref(), Some("2021-09-20"));
+        // 开发区5日下午举行签约仪式 (written for the test): the day before the verb of holding.
+        assert_eq!(
+            on("某经济开发区5日下午举行重点项目签约仪式").as_deref(),
+            Some("2021-10-05")
+        );
         assert_eq!(on("总投资9.5亿元"), None);
         // A sentence that opens with its day (24日,我县举行…).
         assert_eq!(
