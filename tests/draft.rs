@@ -1456,3 +1456,17 @@ fn a_growth_rate_is_the_period_of_the_figure_before_it() {
         .collect();
     assert!(growth.contains(&("9.5%", Some("2015-06-30"))), "{growth:?}");
 }
+
+/// A zone named short in the title and in full in the body (written in our own words for this
+/// test, in the shape of a wire report): the place is the zone as the body names it.
+#[test]
+fn a_zone_short_in_the_title_is_named_as_the_body_names_it() {
+    let file = drafted(
+        "漯河开发区签约8个亿元以上项目\n中新网漯河6月3日电 漯河经济开发区3日上午举行重点项目签约仪式,\
+         现场签约亿元以上项目8个,总投资62.5亿元。",
+        "2021-06-04",
+    );
+    let event = &file.events[0];
+    assert_eq!(event.place, "漯河经济开发区");
+    assert_eq!(event.date.as_deref(), Some("2021-06-03"));
+}

@@ -152,17 +152,34 @@ pub fn host(doc: &Doc) -> Option<Host> {
 fn zone_of(doc: &Doc, mentions: &[Mention], best: &Candidate) -> Option<String> {
     let key = |m: &Mention| name_key(&doc.text[m.start..m.end]);
     let best_key = key(mentions.iter().find(|m| m.start == best.first)?);
-    let first = mentions.iter().find(|m| {
+    let mut named = mentions.iter().filter(|m| {
         m.start >= best.first
             && key(m) == best_key
             && !NEWSPAPERS.iter().any(|w| doc.text[m.end..].starts_with(w))
-    })?;
-    let zone = ZONE.find(&doc.text[first.end..])?;
-    Some(format!(
-        "{}{}",
-        &doc.text[first.start..first.end],
-        zone.as_str()
-    ))
+    });
+    let first = named.next()?;
+    let mut zone = ZONE.find(&doc.text[first.end..])?.as_str();
+    // 驻马店开发区 in the title, 驻马店经济开发区 in the body: the zone as the body first names it.
+    let title_end = doc.title.map_or(0, |t| {
+        (t.as_ptr() as usize).saturating_sub(doc.text.as_ptr() as usize) + t.len()
+    });
+    if first.start < title_end
+        && let Some(body) = named
+            .filter(|m| m.start >= title_end)
+            .find_map(|m| ZONE.find(&doc.text[m.end..]))
+            .map(|z| z.as_str())
+            .filter(|z| z.len() > zone.len() && abbreviates(zone, z))
+    {
+        zone = body;
+    }
+    Some(format!("{}{zone}", &doc.text[first.start..first.end]))
+}
+
+/// Whether `short` (开发区, 经开区, 高新区) is `full` (经济开发区, 经济技术开发区, 高新技术产业
+/// 开发区) shortened: its characters in the same order.
+fn abbreviates(short: &str, full: &str) -> bool {
+    let mut rest = full.chars();
+    short.chars().all(|c| rest.any(|f| f == c))
 }
 
 /// A zone or park after a division's name (经济技术开发区, 高新区, 工业园区, 金普新区).
