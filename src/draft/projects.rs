@@ -551,6 +551,16 @@ pub(super) fn company_name(run: &str) -> Option<String> {
         name = &name[i..];
     }
     let mut name = name.trim().trim_start_matches(['“', '"', '(', '（']);
+    // 继8月15日绿地控股集团…之后: a day is never part of a name; it begins after it.
+    if let Some(i) = name
+        .match_indices(['日', '号', '號'])
+        .filter(|(i, _)| name[..*i].ends_with(|c: char| c.is_ascii_digit()))
+        .map(|(i, d)| i + d.len())
+        .last()
+        .filter(|&i| name[i..].chars().count() >= 4)
+    {
+        name = &name[i..];
+    }
     // 最大的是由华海石化集团有限公司: the cut at 的 leaves the verb's 是由.
     for w in ["是由", "系由"] {
         if name.starts_with(w) && name[w.len()..].chars().count() >= 4 {
@@ -1142,5 +1152,7 @@ mod tests {
         assert!(names("把博览会作为沟通大集团、协作谋发展的契机").is_empty());
         assert!(names("依靠这些大集团,该县将建设工业园区").is_empty());
         assert_eq!(names("与浙江中大集团签约"), ["浙江中大集团"]);
+        // A day before the name is not the name's (written for this test).
+        assert_eq!(names("继8月15日宏远控股集团入驻之后"), ["宏远控股集团"]);
     }
 }
