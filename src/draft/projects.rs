@@ -276,9 +276,17 @@ fn cut_name(run: &str) -> &str {
     for w in ["建设", "建設", "新建", "兴建", "興建"] {
         if let Some(i) = name.find(w) {
             let (before, rest) = (&name[..i], &name[i + w.len()..]);
-            let place = before.ends_with([
+            // 在藁城建设: a place named short (the gazetteer knows it) is a place too.
+            let named_place = || {
+                crate::source::divisions::gazetteer()
+                    .find_in_text(before)
+                    .last()
+                    .is_some_and(|m| m.end == before.len())
+            };
+            let place = (before.ends_with([
                 '县', '縣', '市', '区', '區', '镇', '鎮', '乡', '鄉', '园', '園',
-            ]) && before.chars().count() <= 10;
+            ]) || named_place())
+                && before.chars().count() <= 10;
             // 联合建设X项目, 与某县人民政府合作建设X项目: who builds it and how, not its name.
             let jointly = [
                 "联合", "聯合", "共同", "合作", "投资", "投資", "出资", "出資",
@@ -1070,6 +1078,10 @@ mod tests {
         assert_eq!(
             project_name("联合建设冷链物流配送中心项目").as_deref(),
             Some("冷链物流配送中心项目")
+        );
+        assert_eq!(
+            project_name("在正定建设智能仓储中心项目").as_deref(),
+            Some("智能仓储中心项目")
         );
         // A place's name before 建设 is cut as before; 建设 inside a name stays.
         assert_eq!(
