@@ -1470,3 +1470,32 @@ fn a_zone_short_in_the_title_is_named_as_the_body_names_it() {
     assert_eq!(event.place, "漯河经济开发区");
     assert_eq!(event.date.as_deref(), Some("2021-06-03"));
 }
+
+/// Projects offered at a fair, in traditional script (對外推介), are not signed (written in our
+/// own words for this test, after a county's fair report).
+#[test]
+fn projects_offered_in_traditional_script_are_not_signed() {
+    let file = drafted(
+        "饒陽縣博覽會簽約6項目\n10月18日,饒陽縣第三屆果蔬博覽會開幕,首日簽約6個項目,總投資12.5億元。\
+         本屆博覽會對外推介重點招商項目40個,總投資186.2億元。",
+        "2011-10-19",
+    );
+    let event = &file.events[0];
+    let figures: Vec<&str> = event
+        .project_count
+        .iter()
+        .chain(event.signed_amount.iter())
+        .map(|f| f.value.as_str())
+        .chain(event.statistics.iter().map(|s| s.value.as_str()))
+        .collect();
+    assert_eq!(
+        event.project_count.as_ref().map(|f| f.value.as_str()),
+        Some("6個")
+    );
+    assert!(
+        !figures
+            .iter()
+            .any(|v| v.contains("40") || v.contains("186.2")),
+        "{figures:?}"
+    );
+}

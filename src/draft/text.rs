@@ -574,6 +574,7 @@ pub fn own_topic(clause: &str, year: i32, published: &str) -> Option<Topic> {
         "重点推介",
         "重點推介",
         "对外推介",
+        "對外推介",
         "發布了",
         "发布了",
         "对外发布",
