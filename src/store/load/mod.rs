@@ -104,8 +104,8 @@ fn load_one(
     indexer: &mut Indexer,
     this_import: &mut HashSet<i64>,
 ) -> Result<LoadOutcome, Refusal> {
-    let (mut names, codes, warnings) = resolve(tx, doc)?;
     let record_json = doc.record_json()?;
+    let (mut names, codes, warnings) = resolve(tx, doc, &record_json)?;
     let record_sha256 = doc.record_sha256_of(&record_json);
     let found = catalogued(tx, doc, &record_json, &record_sha256, options, this_import)?;
     let replacing = match found {
@@ -181,10 +181,11 @@ fn load_one(
 /// A document's names, its places' division codes, and its warnings.
 type Resolved = (Names, Vec<codes::Code>, Vec<String>);
 
-/// Validates a document and resolves the names it uses but does not declare, which must
-/// already be in the catalogue, once. Every problem of the file is reported together.
-fn resolve(tx: &Transaction, doc: &SourceDocument) -> Result<Resolved, Refusal> {
-    let report = validate::validate(&doc.file, &doc.text);
+/// Validates a document (whose facts as canonical JSON are `record_json`) and resolves the names
+/// it uses but does not declare, which must already be in the catalogue, once. Every problem of
+/// the file is reported together.
+fn resolve(tx: &Transaction, doc: &SourceDocument, record_json: &str) -> Result<Resolved, Refusal> {
+    let report = validate::validate_record(&doc.file, &doc.text, record_json);
     let mut problems = report.problems;
     let mut warnings = report.warnings;
     let codes = codes::place_codes(tx, doc, &mut problems, &mut warnings)?;
