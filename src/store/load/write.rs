@@ -8,7 +8,7 @@ use rusqlite::{OptionalExtension, Transaction, params};
 
 use super::LoadSummary;
 use super::figures::{Money, money, parse, whole};
-use super::names::{Names, catalogued_name, existing, kind_of, label};
+use super::names::{Names, catalogued_name, existing, existing_named, kind_of, label};
 use super::parts::Subject;
 use super::statistic::{StatisticRow, insert_statistic};
 use crate::source::SourceDocument;
@@ -38,6 +38,9 @@ pub(super) struct Writer<'a> {
     pub replacing: bool,
     /// The names this writer has added (their rows are this source's).
     pub created: HashSet<(RefKind, i64)>,
+    /// The names of rows catalogued before that this source declares again, as catalogued (read
+    /// with their ids, so that a declaration and `names_written` need not read them again).
+    pub catalogued: HashMap<(RefKind, i64), String>,
 }
 
 /// The row identity of a source: its file, its record and the hashes that recognise it again.
@@ -74,6 +77,7 @@ impl<'a> Writer<'a> {
             text: &row.doc.text,
             replacing: row.replacing.is_some(),
             created: HashSet::new(),
+            catalogued: HashMap::new(),
         };
         let f = &row.doc.file;
         w.places(&f.places, &row.codes)?;
@@ -131,7 +135,7 @@ impl<'a> Writer<'a> {
         let mut failed = None;
         let mut catalogued = |kind: &str, name: &str| {
             let id = self.names.get(kind_of(kind), name).ok()?;
-            match catalogued_name(self.tx, kind_of(kind), id) {
+            match self.catalogued_name(kind_of(kind), id) {
                 Ok(c) => Some((c, declared.get(&(kind, id)).map(|d| (*d).to_string()))),
                 Err(e) => {
                     failed = Some(e);
@@ -156,8 +160,11 @@ impl<'a> Writer<'a> {
     /// imported for the first time has only the rows it has just added: no row of another
     /// source is written to (one statement less for each name catalogued before, 3% of an
     /// import).
-    fn reuse(&self, kind: RefKind, name: &str, quote: Option<&str>) -> Result<Option<i64>> {
-        let found = existing(self.tx, kind, name)?;
+    fn reuse(&mut self, kind: RefKind, name: &str, quote: Option<&str>) -> Result<Option<i64>> {
+        let found = existing_named(self.tx, kind, name)?.map(|(id, catalogued)| {
+            self.catalogued.insert((kind, id), catalogued);
+            id
+        });
         if let (Some(id), Some(q)) = (found, quote)
             && (self.replacing || self.created.contains(&(kind, id)))
         {
@@ -599,8 +606,16 @@ impl<'a> Writer<'a> {
     /// A declared name as the file wrote it, when its row (catalogued before) has it otherwise:
     /// in the other script, or an alias of it.
     fn name_written(&self, kind: &str, id: i64, written: &str) -> Result<Option<String>> {
-        let name = catalogued_name(self.tx, kind_of(kind), id)?;
+        let name = self.catalogued_name(kind_of(kind), id)?;
         Ok((name != written).then(|| written.to_string()))
+    }
+
+    /// A row's name as catalogued: read with its id when this source reused it, else read now.
+    fn catalogued_name(&self, kind: RefKind, id: i64) -> Result<String> {
+        match self.catalogued.get(&(kind, id)) {
+            Some(name) => Ok(name.clone()),
+            None => catalogued_name(self.tx, kind, id),
+        }
     }
 
     /// A place's or industry's parent as the file wrote it, when the tables would give it back

@@ -372,11 +372,9 @@ impl Indexer {
             }
         }
         self.index_unsourced_places(conn)?;
-        let text: String = conn.query_row(
-            "SELECT full_text FROM sources WHERE source_id = ?1",
-            [source_id],
-            |r| r.get(0),
-        )?;
+        let text: String = conn
+            .prepare_cached("SELECT full_text FROM sources WHERE source_id = ?1")?
+            .query_row([source_id], |r| r.get(0))?;
         for (start, length, passage) in passages(&text) {
             let entry = Entry {
                 kind: "passage",
