@@ -99,7 +99,7 @@ fn positioned(doc: &SourceDocument, problems: &[Problem]) -> Vec<String> {
 /// Validates one document against the catalogue and writes it.
 fn load_one(
     tx: &Transaction,
-    doc: &SourceDocument,
+    doc: &mut SourceDocument,
     options: ImportOptions,
     indexer: &mut Indexer,
     this_import: &mut HashSet<i64>,
@@ -113,7 +113,7 @@ fn load_one(
         Catalogued::Same => return Ok(LoadOutcome::Unchanged),
         Catalogued::Replacing(id) => Some(id),
     };
-    let figures_written = crate::source::written::figures_written(&doc.file, &doc.text);
+    let figures_written = crate::source::written::figures_written(&mut doc.file, &doc.text);
     let mut kept = replace::KeptIds::default();
     let mut old_keys = Vec::new();
     if let Some(id) = replacing {
@@ -470,19 +470,21 @@ impl Store {
                     refused_files += 1;
                     problems.push(format!("{e:#}"));
                 }
-                Ok(doc) => match load_one(&tx, &doc, options, &mut indexer, &mut this_import) {
-                    Ok(outcome) => {
-                        if let LoadOutcome::Added(s) | LoadOutcome::Replaced(s) = &outcome {
-                            projects += s.projects;
+                Ok(mut doc) => {
+                    match load_one(&tx, &mut doc, options, &mut indexer, &mut this_import) {
+                        Ok(outcome) => {
+                            if let LoadOutcome::Added(s) | LoadOutcome::Replaced(s) = &outcome {
+                                projects += s.projects;
+                            }
+                            each(doc.origin(), outcome);
                         }
-                        each(doc.origin(), outcome);
+                        Err(Refusal::Problems(p)) => {
+                            refused_files += 1;
+                            problems.extend(p);
+                        }
+                        Err(Refusal::Failed(e)) => return Err(e),
                     }
-                    Err(Refusal::Problems(p)) => {
-                        refused_files += 1;
-                        problems.extend(p);
-                    }
-                    Err(Refusal::Failed(e)) => return Err(e),
-                },
+                }
             }
             progress(seen, projects);
         }
