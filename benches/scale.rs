@@ -2,7 +2,7 @@
 //!
 //!     cargo bench --bench scale -- [--projects 100000,1000000] [--quick] [--runs 3]
 //!                                  [--large-import-runs N] [--sqlite-utils-large]
-//!                                  [--synthetic] [--dir DIR] [--write-readme]
+//!                                  [--synthetic] [--dir DIR] [--write-readme] [--import-only]
 //!
 //! For each size it generates a catalogue of sources like real reports (benches/support/synth.rs:
 //! texts of 2,000–3,000 characters with the facts in them, a dozen figures of the year, some
@@ -52,6 +52,8 @@ struct Args {
     dir: PathBuf,
     realistic: bool,
     write_readme: bool,
+    /// Only the import and its baselines; the shell's rows and scripts are kept in `dir`.
+    import_only: bool,
 }
 
 fn args() -> Args {
@@ -63,6 +65,7 @@ fn args() -> Args {
         dir: std::env::temp_dir().join("zhaoshang-bench"),
         realistic: true,
         write_readme: false,
+        import_only: false,
     };
     let mut it = std::env::args().skip(1);
     while let Some(arg) = it.next() {
@@ -88,6 +91,7 @@ fn args() -> Args {
             "--dir" => a.dir = PathBuf::from(it.next().expect("--dir DIR")),
             "--synthetic" => a.realistic = false,
             "--write-readme" => a.write_readme = true,
+            "--import-only" => a.import_only = true,
             // Only the draft timing (no catalogue is generated).
             "--draft-only" => a.sizes.clear(),
             _ => {} // cargo bench passes --bench
@@ -493,6 +497,10 @@ fn draft_timing(args: &Args) {
 
 fn main() {
     let args = args();
+    assert!(
+        !(args.import_only && args.write_readme),
+        "--write-readme writes the whole run's tables: not with --import-only"
+    );
     fs::create_dir_all(&args.dir).unwrap();
     println!(
         "zhaoshang scale benchmark: whole processes, ours and baseline alternated, median of {} \
@@ -500,14 +508,16 @@ fn main() {
          beside it); peak = the process's maximum resident memory",
         args.runs
     );
-    draft_timing(&args);
+    if !args.import_only {
+        draft_timing(&args);
+    }
     let mut readme = String::new();
     for &n in &args.sizes {
         let section = size_section(&args, n);
         print!("{section}");
         readme.push_str(&section);
     }
-    if !args.sizes.is_empty() {
+    if !args.sizes.is_empty() && !args.import_only {
         let section = one_district_section(&args);
         print!("{section}");
         readme.push_str(&section);
@@ -673,6 +683,9 @@ fn size_section(args: &Args, n: usize) -> String {
     );
     let db = args.dir.join(format!("ours-{n}.db"));
     import_lines(args, &jsonl, &db, n, &mut out);
+    if args.import_only {
+        return out;
+    }
     report_lines(args, &db, &mut out);
     search_lines(args, &db, &mut out);
     let noop = alternated(
@@ -757,7 +770,9 @@ fn import_lines(args: &Args, jsonl: &Path, db: &Path, n: usize, out: &mut String
         },
     );
     sqlite_utils_line(args, db, n, ours, out);
-    let _ = fs::remove_dir_all(args.dir.join("rows"));
+    if !args.import_only {
+        let _ = fs::remove_dir_all(args.dir.join("rows"));
+    }
     let size = fs::metadata(db).unwrap().len() as f64 / n as f64;
     out.push_str(&format!(
         "| database file per project | {size:.0} B | | | | | ≤ 2500 B | {} |\n",

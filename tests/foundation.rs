@@ -569,7 +569,7 @@ fn a_newer_or_tampered_migration_history_is_a_clear_error() {
     let out = env.run(&["events"]);
     assert_eq!(out.status.code(), Some(1));
     assert!(
-        stderr(&out).contains("has schema version 99, newer than this program knows (up to 17)"),
+        stderr(&out).contains("has schema version 99, newer than this program knows (up to 18)"),
         "{}",
         stderr(&out)
     );

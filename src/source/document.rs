@@ -71,12 +71,15 @@ impl SourceDocument {
 
     /// The facts as canonical JSON (not the file's formatting or comments), without the text,
     /// which `sources.full_text` holds: stored, compared on re-import, and written back out by
-    /// `export` with the text put back inline.
-    pub fn record_json(&self) -> Result<String> {
-        let mut file = self.file.clone();
-        file.source.text = None;
-        file.source.text_file = None;
-        Ok(serde_json::to_string(&file)?)
+    /// `export` with the text put back inline. (The text is taken out of the file while it is
+    /// written and put back: an import made a copy of every file for it, 1.5% of its CPU.)
+    pub fn record_json(&mut self) -> Result<String> {
+        let text = self.file.source.text.take();
+        let text_file = self.file.source.text_file.take();
+        let json = serde_json::to_string(&self.file);
+        self.file.source.text = text;
+        self.file.source.text_file = text_file;
+        Ok(json?)
     }
 
     /// A digest of the facts and the text together: the same facts with another text are another

@@ -93,7 +93,14 @@ pub fn fold_simplified(simplified: &str) -> String {
             '裏' => '里',
             _ => c,
         };
-        out.extend(c.to_lowercase());
+        // Most characters need no case table: ASCII, and CJK (U+2E80 to U+9FFF) has no case.
+        if c.is_ascii() {
+            out.push(c.to_ascii_lowercase());
+        } else if ('\u{2E80}'..='\u{9FFF}').contains(&c) {
+            out.push(c);
+        } else {
+            out.extend(c.to_lowercase());
+        }
     }
     out
 }

@@ -80,10 +80,12 @@ fn breakdowns(list: &mut [BreakdownEntry], each: &mut dyn FnMut(&mut String)) {
 /// The file's figure texts as stored: a JSON array whose items are `[start, length]` in
 /// characters of `text` (start from 1, as SQLite's `substr` counts), or the text itself when
 /// `text` does not hold it verbatim.
-pub fn figures_written(file: &SourceFile, text: &str) -> String {
-    let mut file = file.clone();
+///
+/// The file is walked by [`each_figure`], which [`put_back`] writes through; it is left as it
+/// was (taken `&mut` so that an import need not copy every file it reads).
+pub fn figures_written(file: &mut SourceFile, text: &str) -> String {
     let mut items = Vec::new();
-    each_figure(&mut file, &mut |value| {
+    each_figure(file, &mut |value| {
         items.push(match slice_of(text, value) {
             Some((start, length)) => Json::from(vec![start, length]),
             None => Json::String(value.clone()),

@@ -90,9 +90,9 @@ fn register_functions(conn: &rusqlite::Connection) -> Result<()> {
         |ctx| {
             let record: String = ctx.get(0)?;
             let text: String = ctx.get(1)?;
-            let file: crate::source::model::SourceFile = serde_json::from_str(&record)
+            let mut file: crate::source::model::SourceFile = serde_json::from_str(&record)
                 .map_err(|e| rusqlite::Error::UserFunctionError(e.into()))?;
-            Ok(crate::source::written::figures_written(&file, &text))
+            Ok(crate::source::written::figures_written(&mut file, &text))
         },
     )?;
     conn.create_scalar_function(

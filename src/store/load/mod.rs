@@ -99,13 +99,13 @@ fn positioned(doc: &SourceDocument, problems: &[Problem]) -> Vec<String> {
 /// Validates one document against the catalogue and writes it.
 fn load_one(
     tx: &Transaction,
-    doc: &SourceDocument,
+    doc: &mut SourceDocument,
     options: ImportOptions,
     indexer: &mut Indexer,
     this_import: &mut HashSet<i64>,
 ) -> Result<LoadOutcome, Refusal> {
-    let (mut names, codes, warnings) = resolve(tx, doc)?;
     let record_json = doc.record_json()?;
+    let (mut names, codes, warnings) = resolve(tx, doc, &record_json)?;
     let record_sha256 = doc.record_sha256_of(&record_json);
     let found = catalogued(tx, doc, &record_json, &record_sha256, options, this_import)?;
     let replacing = match found {
@@ -113,7 +113,7 @@ fn load_one(
         Catalogued::Same => return Ok(LoadOutcome::Unchanged),
         Catalogued::Replacing(id) => Some(id),
     };
-    let figures_written = crate::source::written::figures_written(&doc.file, &doc.text);
+    let figures_written = crate::source::written::figures_written(&mut doc.file, &doc.text);
     let mut kept = replace::KeptIds::default();
     let mut old_keys = Vec::new();
     if let Some(id) = replacing {
@@ -181,10 +181,11 @@ fn load_one(
 /// A document's names, its places' division codes, and its warnings.
 type Resolved = (Names, Vec<codes::Code>, Vec<String>);
 
-/// Validates a document and resolves the names it uses but does not declare, which must
-/// already be in the catalogue, once. Every problem of the file is reported together.
-fn resolve(tx: &Transaction, doc: &SourceDocument) -> Result<Resolved, Refusal> {
-    let report = validate::validate(&doc.file, &doc.text);
+/// Validates a document (whose facts as canonical JSON are `record_json`) and resolves the names
+/// it uses but does not declare, which must already be in the catalogue, once. Every problem of
+/// the file is reported together.
+fn resolve(tx: &Transaction, doc: &SourceDocument, record_json: &str) -> Result<Resolved, Refusal> {
+    let report = validate::validate_record(&doc.file, &doc.text, record_json);
     let mut problems = report.problems;
     let mut warnings = report.warnings;
     let codes = codes::place_codes(tx, doc, &mut problems, &mut warnings)?;
@@ -469,19 +470,21 @@ impl Store {
                     refused_files += 1;
                     problems.push(format!("{e:#}"));
                 }
-                Ok(doc) => match load_one(&tx, &doc, options, &mut indexer, &mut this_import) {
-                    Ok(outcome) => {
-                        if let LoadOutcome::Added(s) | LoadOutcome::Replaced(s) = &outcome {
-                            projects += s.projects;
+                Ok(mut doc) => {
+                    match load_one(&tx, &mut doc, options, &mut indexer, &mut this_import) {
+                        Ok(outcome) => {
+                            if let LoadOutcome::Added(s) | LoadOutcome::Replaced(s) = &outcome {
+                                projects += s.projects;
+                            }
+                            each(doc.origin(), outcome);
                         }
-                        each(doc.origin(), outcome);
+                        Err(Refusal::Problems(p)) => {
+                            refused_files += 1;
+                            problems.extend(p);
+                        }
+                        Err(Refusal::Failed(e)) => return Err(e),
                     }
-                    Err(Refusal::Problems(p)) => {
-                        refused_files += 1;
-                        problems.extend(p);
-                    }
-                    Err(Refusal::Failed(e)) => return Err(e),
-                },
+                }
             }
             progress(seen, projects);
         }

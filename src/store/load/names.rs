@@ -33,40 +33,54 @@ impl Names {
 }
 
 /// The ids of the rows whose name or alias matches `name` in either script, in id order.
-///
-/// Each is a lookup in one table: SQLite prepared the earlier form (a UNION with joins) again
-/// on every call, which was some 10% of an import.
 pub(super) fn lookup(tx: &Transaction, kind: RefKind, name: &str) -> Result<Vec<i64>> {
-    let (by_name, by_alias) = match kind {
-        RefKind::Place => (
-            "SELECT place_id FROM places WHERE name_key = ?1",
-            Some("SELECT place_id FROM place_aliases WHERE alias_key = ?1"),
-        ),
-        RefKind::Industry => (
-            "SELECT industry_id FROM industries WHERE name_key = ?1",
-            Some("SELECT industry_id FROM industry_aliases WHERE alias_key = ?1"),
-        ),
-        RefKind::Company => (
-            "SELECT company_id FROM companies WHERE name_key = ?1",
-            Some("SELECT company_id FROM company_aliases WHERE alias_key = ?1"),
-        ),
-        RefKind::Strategy => (
-            "SELECT strategy_id FROM strategies WHERE name_key = ?1",
-            None,
-        ),
+    Ok(lookup_named(tx, kind, name)?
+        .into_iter()
+        .map(|(id, _)| id)
+        .collect())
+}
+
+/// [`lookup`], each id with its row's name as catalogued (which a declaration compares with the
+/// name it writes).
+///
+/// One statement per kind, its names and its aliases looked up by their keys' indexes: SQLite
+/// prepared an earlier form (a UNION with joins) again on every call, which was some 10% of an
+/// import, before the planner's stability guarantee (`store::stable_plans`); a statement for
+/// names, one for aliases and one for the name of the row found cost three statements' own work
+/// (7% of an import). UNION ALL needs no temporary table: the ids are sorted and deduplicated
+/// here.
+fn lookup_named(tx: &Transaction, kind: RefKind, name: &str) -> Result<Vec<(i64, String)>> {
+    let sql = match kind {
+        RefKind::Place => {
+            "SELECT place_id, name FROM places WHERE name_key = ?1
+             UNION ALL
+             SELECT p.place_id, p.name FROM place_aliases a JOIN places p USING (place_id)
+              WHERE a.alias_key = ?1"
+        }
+        RefKind::Industry => {
+            "SELECT industry_id, name FROM industries WHERE name_key = ?1
+             UNION ALL
+             SELECT i.industry_id, i.name FROM industry_aliases a JOIN industries i USING (industry_id)
+              WHERE a.alias_key = ?1"
+        }
+        RefKind::Company => {
+            "SELECT company_id, name FROM companies WHERE name_key = ?1
+             UNION ALL
+             SELECT c.company_id, c.name FROM company_aliases a JOIN companies c USING (company_id)
+              WHERE a.alias_key = ?1"
+        }
+        RefKind::Strategy => "SELECT strategy_id, name FROM strategies WHERE name_key = ?1",
     };
     let key = fold(name);
-    let mut ids = Vec::new();
-    for sql in std::iter::once(by_name).chain(by_alias) {
-        let mut stmt = tx.prepare_cached(sql)?;
-        let mut rows = stmt.query([&key])?;
-        while let Some(row) = rows.next()? {
-            ids.push(row.get::<_, i64>(0)?);
-        }
+    let mut found = Vec::new();
+    let mut stmt = tx.prepare_cached(sql)?;
+    let mut rows = stmt.query([&key])?;
+    while let Some(row) = rows.next()? {
+        found.push((row.get::<_, i64>(0)?, row.get::<_, String>(1)?));
     }
-    ids.sort_unstable();
-    ids.dedup();
-    Ok(ids)
+    found.sort_unstable_by_key(|(id, _)| *id);
+    found.dedup_by_key(|(id, _)| *id);
+    Ok(found)
 }
 
 /// A label naming a row for a reader: its name (a place's with its parent's).
@@ -124,10 +138,23 @@ pub(super) fn ambiguous(
 
 /// The one existing row a declared name matches, if any.
 pub(super) fn existing(tx: &Transaction, kind: RefKind, name: &str) -> Result<Option<i64>> {
-    match lookup(tx, kind, name)?.as_slice() {
-        [] => Ok(None),
-        [id] => Ok(Some(*id)),
-        many => bail!("{}", ambiguous(tx, kind, name, many)?),
+    Ok(existing_named(tx, kind, name)?.map(|(id, _)| id))
+}
+
+/// [`existing`] with the row's name as catalogued.
+pub(super) fn existing_named(
+    tx: &Transaction,
+    kind: RefKind,
+    name: &str,
+) -> Result<Option<(i64, String)>> {
+    let mut found = lookup_named(tx, kind, name)?;
+    match found.len() {
+        0 => Ok(None),
+        1 => Ok(found.pop()),
+        _ => {
+            let ids: Vec<i64> = found.iter().map(|(id, _)| *id).collect();
+            bail!("{}", ambiguous(tx, kind, name, &ids)?)
+        }
     }
 }
 

@@ -257,7 +257,7 @@ pub(super) fn figures_in_table_order(
     file.events = events.into_iter().map(|(_, ev)| ev).collect();
     tx.prepare_cached("UPDATE sources SET figures_written = ?1 WHERE source_id = ?2")?
         .execute(rusqlite::params![
-            crate::source::written::figures_written(&file, &doc.text),
+            crate::source::written::figures_written(&mut file, &doc.text),
             source_id
         ])?;
     Ok(())

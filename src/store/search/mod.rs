@@ -220,7 +220,8 @@ struct Pending {
     source_id: Option<i64>,
     alias_rowid: Option<i64>,
     passage: Option<(usize, usize)>,
-    folded: String,
+    /// The entry's document in search_fts: its folded text and [`END`], made once.
+    document: String,
 }
 
 /// Writes search entries and keeps the FTS5 index (search_fts) in step with them during a write.
@@ -280,9 +281,10 @@ impl Indexer {
 
     /// Queues an entry; returns its id.
     fn insert_entry(&mut self, conn: &Connection, e: &Entry) -> Result<i64> {
-        let folded = fold(e.text);
-        let id = self.next_id(conn, bucket(kind_rank(e.kind), folded.chars().count()))?;
-        self.pending_bytes += folded.len();
+        let mut document = fold(e.text);
+        let id = self.next_id(conn, bucket(kind_rank(e.kind), document.chars().count()))?;
+        self.pending_bytes += document.len();
+        document.push_str(END);
         self.pending.push(Pending {
             id,
             record_id: e.record_id,
@@ -290,7 +292,7 @@ impl Indexer {
             source_id: e.source_id,
             alias_rowid: e.alias_rowid,
             passage: e.passage,
-            folded,
+            document,
         });
         if self.pending_bytes >= PENDING_BYTES {
             self.finish(conn)?;
@@ -322,7 +324,7 @@ impl Indexer {
         let mut fts =
             conn.prepare_cached("INSERT INTO search_fts (rowid, folded) VALUES (?1, ?2)")?;
         for p in &self.pending {
-            fts.execute(params![p.id, document(&p.folded)])?;
+            fts.execute(params![p.id, p.document])?;
         }
         self.pending.clear();
         self.pending_bytes = 0;
@@ -370,11 +372,9 @@ impl Indexer {
             }
         }
         self.index_unsourced_places(conn)?;
-        let text: String = conn.query_row(
-            "SELECT full_text FROM sources WHERE source_id = ?1",
-            [source_id],
-            |r| r.get(0),
-        )?;
+        let text: String = conn
+            .prepare_cached("SELECT full_text FROM sources WHERE source_id = ?1")?
+            .query_row([source_id], |r| r.get(0))?;
         for (start, length, passage) in passages(&text) {
             let entry = Entry {
                 kind: "passage",
