@@ -780,3 +780,45 @@ fn a_catalogue_converted_to_v12_answers_as_before() {
     assert_eq!(stored.0, stored.1 + stored.2, "{stored:?}");
     assert!(stored.2 > 0 && stored.1 > 0, "{stored:?}");
 }
+
+/// V18 writes the CHECKs of closed lists as comparisons joined by OR (an IN list of three or more
+/// values costs a temporary b-tree per row written): no table of a fresh catalogue nor of one
+/// converted from V14 keeps such a list, and the converted one's lists still refuse a value not
+/// on them.
+#[test]
+fn closed_lists_are_checked_without_in_lists_fresh_and_converted() {
+    let fresh = TestEnv::new();
+    answer(&fresh, &["--quiet", "init", "--empty"]);
+    let converted = migrated_fixture("before-v15.db", 14);
+    let list = regex::Regex::new(r"(?i)\bIN\s*\(\s*'[^']*'\s*,\s*'[^']*'\s*,").unwrap();
+    for env in [&fresh, &converted] {
+        let db = rusqlite::Connection::open(env.db()).unwrap();
+        let mut tables = db
+            .prepare("SELECT name, sql FROM sqlite_schema WHERE type = 'table'")
+            .unwrap();
+        let with_lists: Vec<String> = tables
+            .query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))
+            .unwrap()
+            .map(Result::unwrap)
+            .filter(|(_, sql)| list.is_match(sql))
+            .map(|(name, _)| name)
+            .collect();
+        assert!(with_lists.is_empty(), "{with_lists:?}");
+        let refused = db.execute(
+            "UPDATE statistics SET qualifier = 'roughly' WHERE rowid = (SELECT min(rowid) FROM statistics)",
+            [],
+        );
+        let rows: i64 = db
+            .query_row("SELECT count(*) FROM statistics", [], |r| r.get(0))
+            .unwrap();
+        if std::ptr::eq(env, &converted) {
+            assert!(rows > 0);
+            let err = refused.expect_err("a qualifier not on the list is refused");
+            assert!(err.to_string().contains("CHECK"), "{err}");
+        }
+        let ok: String = db
+            .query_row("PRAGMA integrity_check", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(ok, "ok");
+    }
+}
