@@ -564,7 +564,7 @@ pub(super) fn company_name(run: &str) -> Option<String> {
         .match_indices(['日', '号', '號'])
         .filter(|(i, _)| name[..*i].ends_with(|c: char| c.is_ascii_digit()))
         .map(|(i, d)| i + d.len())
-        .last()
+        .next_back()
         .filter(|&i| name[i..].chars().count() >= 4)
     {
         name = &name[i..];
