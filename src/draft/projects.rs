@@ -236,6 +236,37 @@ const FRAGMENT_WORDS: &[&str] = &[
     "洽談會",
 ];
 
+/// 在新安县建设100兆瓦光电项目, 与某县合作建设X项目: the place it is built in, and who builds
+/// it and how, are not the name's.
+fn after_who_builds(mut name: &str) -> &str {
+    for w in ["建设", "建設", "新建", "兴建", "興建"] {
+        if let Some(i) = name.find(w) {
+            let (before, rest) = (&name[..i], &name[i + w.len()..]);
+            // 在藁城建设: a place named short (the gazetteer knows it) is a place too.
+            let named_place = || {
+                crate::source::divisions::gazetteer()
+                    .find_in_text(before)
+                    .last()
+                    .is_some_and(|m| m.end == before.len())
+            };
+            let place = (before.ends_with([
+                '县', '縣', '市', '区', '區', '镇', '鎮', '乡', '鄉', '园', '園',
+            ]) || named_place())
+                && before.chars().count() <= 10;
+            // 联合建设X项目, 与某县人民政府合作建设X项目: who builds it and how, not its name.
+            let jointly = [
+                "联合", "聯合", "共同", "合作", "投资", "投資", "出资", "出資",
+            ]
+            .iter()
+            .any(|v| before.ends_with(v));
+            if (place || jointly) && rest.chars().count() >= 4 {
+                name = rest;
+            }
+        }
+    }
+    name
+}
+
 fn cut_name(run: &str) -> &str {
     let mut name = run;
     for w in CUT_AFTER {
@@ -272,32 +303,7 @@ fn cut_name(run: &str) -> &str {
             name = rest;
         }
     }
-    // 在新安县建设100兆瓦光电项目: the place it is built in is not the name's.
-    for w in ["建设", "建設", "新建", "兴建", "興建"] {
-        if let Some(i) = name.find(w) {
-            let (before, rest) = (&name[..i], &name[i + w.len()..]);
-            // 在藁城建设: a place named short (the gazetteer knows it) is a place too.
-            let named_place = || {
-                crate::source::divisions::gazetteer()
-                    .find_in_text(before)
-                    .last()
-                    .is_some_and(|m| m.end == before.len())
-            };
-            let place = (before.ends_with([
-                '县', '縣', '市', '区', '區', '镇', '鎮', '乡', '鄉', '园', '園',
-            ]) || named_place())
-                && before.chars().count() <= 10;
-            // 联合建设X项目, 与某县人民政府合作建设X项目: who builds it and how, not its name.
-            let jointly = [
-                "联合", "聯合", "共同", "合作", "投资", "投資", "出资", "出資",
-            ]
-            .iter()
-            .any(|v| before.ends_with(v));
-            if (place || jointly) && rest.chars().count() >= 4 {
-                name = rest;
-            }
-        }
-    }
+    name = after_who_builds(name);
     // …(公司名称))、乡村振兴全域旅游项目: the bracket and the list mark are the list's.
     name = name.trim_start_matches([')', '）', '、']);
     loop {
