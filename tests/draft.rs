@@ -1499,3 +1499,21 @@ fn projects_offered_in_traditional_script_are_not_signed() {
         "{figures:?}"
     );
 }
+
+/// The day a reporter learned of a signing (记者从昨日召开的会议上获悉) stands for the event's
+/// only when no later sentence dates the event (written in our own words for this test).
+#[test]
+fn the_day_the_reporter_learned_gives_way_to_the_events_own() {
+    let file = drafted(
+        "三亚签约项目7个\n本报讯 记者从市政府昨日召开的工作例会上获悉,今年以来全市已签约项目35个。\
+         8月7日,在北京召开的招商推介活动上,三亚市代表团签约项目7个,签约金额96亿元。",
+        "2015-08-13",
+    );
+    assert_eq!(file.events[0].date.as_deref(), Some("2015-08-07"));
+    let file = drafted(
+        "某县6个项目在京签约\n本报讯 我县6个项目在北京签约,协议资金15亿元。这是记者从昨日举行的\
+         经济合作洽谈会上获悉的。",
+        "2006-08-09",
+    );
+    assert_eq!(file.events[0].date.as_deref(), Some("2006-08-08"));
+}

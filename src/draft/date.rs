@@ -105,6 +105,7 @@ pub fn event_date(doc: &Doc) -> (String, Option<String>) {
         .chain(doc.sentences.iter());
     // A day the calendar does not have is no date: said, never drafted.
     let mut impossible: Option<(String, i32)> = None;
+    let mut reported: Option<Date> = None;
     for s in held {
         match date_in(s.text, published) {
             Some(Ok(d)) => return (iso(d), impossible.map(|w| no_day(&w, "check the date"))),
@@ -124,15 +125,27 @@ pub fn event_date(doc: &Doc) -> (String, Option<String>) {
             (&["今天", "今日"][..], 0),
             (&["前天", "前日"][..], -2),
         ];
+        // 记者从市政府昨日召开的碰头会上获悉: the day the reporter learned of it, which stands
+        // for the event's only when no sentence after it dates the event.
+        let learned = ["获悉", "獲悉", "了解到"]
+            .iter()
+            .any(|w| s.text.contains(w));
         if HELD.iter().any(|w| s.text.contains(w)) {
             // 新华网唐山2月26日电…今天上午: the day the report was filed, not published.
             let base = dateline(doc.text, published).unwrap_or(published);
             for (words, days) in relative {
                 if words.iter().any(|w| s.text.contains(w)) {
-                    return (iso(base + Duration::days(days)), None);
+                    let day = base + Duration::days(days);
+                    if !learned {
+                        return (iso(day), None);
+                    }
+                    reported.get_or_insert(day);
                 }
             }
         }
+    }
+    if let Some(day) = reported {
+        return (iso(day), None);
     }
     if let Some(d) = doc.title.and_then(|t| date_in(t, published)?.ok()) {
         return (iso(d), impossible.map(|w| no_day(&w, "check the date")));
