@@ -1517,3 +1517,21 @@ fn the_day_the_reporter_learned_gives_way_to_the_events_own() {
     );
     assert_eq!(file.events[0].date.as_deref(), Some("2006-08-08"));
 }
+
+/// A fair's trade turnover (现场交易额, 成交额) is goods sold, not investment signed: never a figure
+/// of the signing (written in our own words for this test).
+#[test]
+fn a_fairs_trade_turnover_is_not_the_signings() {
+    let file = drafted(
+        "牡丹江市寒地博览会签约项目12个\n1月10日,牡丹江市第二届寒地博览会在会展中心开幕,现场签约项目12个,总投资30亿元,\
+         现场交易额1.5亿元。",
+        "2016-01-11",
+    );
+    let event = &file.events[0];
+    let stats: Vec<&str> = event.statistics.iter().map(|s| s.value.as_str()).collect();
+    assert!(!stats.contains(&"1.5亿元"), "{stats:?}");
+    assert!(
+        file.statistics.iter().any(|s| s.value == "1.5亿元"),
+        "kept as a figure of the place"
+    );
+}

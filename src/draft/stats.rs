@@ -654,6 +654,10 @@ const TRADE: &[&str] = &[
     "採購協議",
     "销售合同",
     "銷售合同",
+    "交易额",
+    "交易額",
+    "成交额",
+    "成交額",
 ];
 /// Words of the whole batch signed.
 const BATCH: &[&str] = &[
