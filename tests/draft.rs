@@ -740,9 +740,17 @@ fn this_year_said_after_last_year_dates_what_follows() {
             )
         })
         .collect();
+    // Last year's GDP is last year's figure (session 16: the economy over a named period is that
+    // period's statistic).
     assert_eq!(
         periods,
         [
+            (
+                "period_statistic",
+                "252.6亿元",
+                Some("2010-01-01"),
+                Some("2010-12-31")
+            ),
             (
                 "period_statistic",
                 "1.18亿美元",
@@ -816,9 +824,9 @@ fn a_wire_reports_day_host_breakdown_and_target() {
 
 /// A report in the shape of real ones, written in our own words for this test: a sentence on the
 /// batch's features (二是大项目居多,…) gives its bands; last year's industrial output is a figure
-/// of the place, not a period's statistic.
+/// of last year (until session 16 it was kept as a figure of the place without its period).
 #[test]
-fn a_features_sentence_gives_bands_and_last_years_output_is_the_places() {
+fn a_features_sentence_gives_bands_and_last_years_output_is_last_years() {
     let file = drafted(
         "某县招商引资项目集中签约仪式\n6月18日,某县举行招商引资项目集中签约仪式,共签约项目30个,\
          总投资186亿元。\n本次签约呈现三个特点:一是产业集聚;二是大项目居多,5000万元以上项目26个,\
@@ -837,7 +845,7 @@ fn a_features_sentence_gives_bands_and_last_years_output_is_the_places() {
         .filter(|s| s.value == "86.7亿元")
         .map(|s| s.kind.as_str())
         .collect();
-    assert_eq!(output, ["place_fact"]);
+    assert_eq!(output, ["period_statistic"]);
 }
 
 /// A report in the shape of real ones, written in our own words for this test: a company's name
@@ -1533,5 +1541,32 @@ fn a_fairs_trade_turnover_is_not_the_signings() {
     assert!(
         file.statistics.iter().any(|s| s.value == "1.5亿元"),
         "kept as a figure of the place"
+    );
+}
+
+/// The place's economy over a period the text names (今年上半年,…地区生产总值完成820亿元; 1-7月,
+/// 规模以上工业增加值同比增长9.1%) is a figure of that period, not a figure without one (written
+/// in our own words for this test, after a city's signing report).
+#[test]
+fn the_economy_over_a_named_period_is_that_periods() {
+    let file = drafted(
+        "鄂尔多斯市集中签约45个项目\n8月25日,鄂尔多斯市秋季重大项目集中签约活动举行,签约项目45个,\
+         总投资1160亿元。今年上半年,鄂尔多斯市地区生产总值完成820亿元,同比增长8.7%;1-7月,\
+         规模以上工业增加值同比增长9.1%。",
+        "2021-08-26",
+    );
+    let period: Vec<(&str, Option<&str>, Option<&str>)> = file
+        .statistics
+        .iter()
+        .filter(|s| s.kind == "period_statistic")
+        .map(|s| (s.value.as_str(), s.from.as_deref(), s.to.as_deref()))
+        .collect();
+    assert!(
+        period.contains(&("820亿元", Some("2021-01-01"), Some("2021-06-30"))),
+        "{period:?}"
+    );
+    assert!(
+        period.contains(&("9.1%", Some("2021-01-01"), Some("2021-07-31"))),
+        "{period:?}"
     );
 }

@@ -91,6 +91,13 @@ pub fn money(text: &str) -> Vec<Found> {
     let mut out = Vec::new();
     for c in MONEY.captures_iter(text) {
         let Some(m) = c.get(0) else { continue };
+        // 四十六點二億元: the digits after a decimal point in characters are not a figure (the
+        // number as a whole is not read: left for the user, never misread as 二億元).
+        if c.get(1)
+            .is_some_and(|n| text[..n.start()].ends_with(['点', '點']))
+        {
+            continue;
+        }
         let multiplier = c.get(3).map(|x| x.as_str());
         let currency = c.get(5).map(|x| x.as_str());
         let after = text[m.end()..].chars().next();
@@ -280,6 +287,11 @@ mod tests {
         assert_eq!(values(money("合同外资2.1亿美元")), vec!["2.1亿美元"]);
         assert_eq!(values(money("年产60亿只口罩")), Vec::<String>::new());
         assert_eq!(values(money("投资超10亿元以上")), vec!["超10亿元以上"]);
+        // The digits after 點 are no figure of their own (written for this test).
+        assert_eq!(
+            values(money("实现地区生产总值四十六點二億元")),
+            Vec::<String>::new()
+        );
     }
 
     #[test]

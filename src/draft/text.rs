@@ -300,6 +300,13 @@ impl<'a> Doc<'a> {
         {
             return Topic::Background;
         }
+        // 今年上半年,包头市地区生产总值完成1627亿元: the economy's figure after a period's words
+        // is that period's.
+        if let (Some(Topic::Background), Some(p @ Topic::Period(..))) = (&own, previous)
+            && ECONOMY.iter().any(|w| clause.contains(w))
+        {
+            return p.clone();
+        }
         // 目标任务是：全年引进80个产业项目: the year's figures after a target's words are the
         // target's.
         if let (Some(Topic::Period(from, ..)), Some(Topic::Target(year))) = (&own, previous)
@@ -595,6 +602,11 @@ pub fn own_topic(clause: &str, year: i32, published: &str) -> Option<Topic> {
     // The place's economy (全县完成GDP212.3亿元, 复工率已达98.5%): background, whatever its
     // period, unless the clause is about signing.
     if offered || (has(ECONOMY) && !signing) {
+        // 上半年全市地区生产总值1627亿元: the economy over a period the clause names is a figure
+        // of that period (a statistic either way; of the place when no period is named).
+        if !offered && let Some(p) = super::period::period_in(clause, year, published) {
+            return Some(p);
+        }
         return Some(Topic::Background);
     }
     if has(TARGET_WORDS) {
