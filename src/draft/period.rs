@@ -245,6 +245,11 @@ fn since_in(clause: &str, year: i32, published: &str) -> Option<Topic> {
         "今年來",
         "年初至今",
         "今年至今",
+        // 今年已累计签约7840多亿元: this year's so far.
+        "今年已累计",
+        "今年已累計",
+        "今年累计",
+        "今年累計",
     ];
     if let Some(words) = so_far.iter().find(|w| clause.contains(*w)) {
         return period(format!("{year:04}-01-01"), to, words);
@@ -292,6 +297,10 @@ mod tests {
         );
         assert_eq!(bounds("1-9月"), p("2023-01-01", "2023-09-30"));
         assert_eq!(bounds("今年以来"), p("2023-01-01", "2023-07-15"));
+        assert_eq!(
+            bounds("某市今年已累计签约500多亿元"),
+            p("2023-01-01", "2023-07-15")
+        );
         assert_eq!(bounds("去年全年"), p("2022-01-01", "2022-12-31"));
         assert_eq!(bounds("2011年1至10月"), p("2011-01-01", "2011-10-31"));
         assert_eq!(bounds("此次签约"), None);
