@@ -960,7 +960,7 @@ fn short_company_items<'a>(items: &[&'a str]) -> Option<Vec<&'a str>> {
     let g = crate::source::divisions::gazetteer();
     let first = after_lead_words(items.first()?);
     let first = first
-        .rfind(['有', '括', '是', '进', '進'])
+        .rfind(['有', '括', '是', '进', '進', '与', '與'])
         .map_or(first, |i| {
             &first[i + first[i..].chars().next().map_or(1, char::len_utf8)..]
         });
@@ -1111,6 +1111,11 @@ mod tests {
         assert_eq!(
             items("新引进成山集团、珠海银隆、万科集团、江苏舜天等"),
             ["珠海银隆", "江苏舜天"]
+        );
+        // The list's first item after 与 (written for this test).
+        assert_eq!(
+            items("与华东经济发展协会、某某新能源集团有限公司等"),
+            ["华东经济发展协会"]
         );
         // A full name longer than a short one may be does not stop the list.
         assert_eq!(
