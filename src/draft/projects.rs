@@ -565,6 +565,12 @@ pub(super) fn company_name(run: &str) -> Option<String> {
         name = &name[i..];
     }
     let mut name = name.trim().trim_start_matches(['“', '"', '(', '（']);
+    // 乡贤某某创办的恒远控股集团: a clause that describes the company ends in 的.
+    if let Some(i) = name.rfind('的')
+        && name[i + '的'.len_utf8()..].chars().count() >= 4
+    {
+        name = &name[i + '的'.len_utf8()..];
+    }
     // 继8月15日绿地控股集团…之后: a day is never part of a name; it begins after it.
     if let Some(i) = name
         .match_indices(['日', '号', '號'])
@@ -1111,6 +1117,10 @@ mod tests {
         assert_eq!(
             items("新引进成山集团、珠海银隆、万科集团、江苏舜天等"),
             ["珠海银隆", "江苏舜天"]
+        );
+        assert_eq!(
+            names("由乡贤某某创办的恒远控股集团投资的家居产业园项目"),
+            ["恒远控股集团"]
         );
         // The list's first item after 与 (written for this test).
         assert_eq!(
