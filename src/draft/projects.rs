@@ -60,6 +60,10 @@ const CUT_AFTER: &[&str] = &[
     "簽訂了",
     "签约了",
     "簽約了",
+    "签下了",
+    "簽下了",
+    "签下",
+    "簽下",
     "签订",
     "簽訂",
     "签署",
@@ -1090,6 +1094,10 @@ mod tests {
         assert_eq!(
             project_name("联合建设冷链物流配送中心项目").as_deref(),
             Some("冷链物流配送中心项目")
+        );
+        assert_eq!(
+            project_name("则签下了某县雁洋镇生态度假区项目").as_deref(),
+            Some("某县雁洋镇生态度假区项目")
         );
         assert_eq!(
             project_name("在正定建设智能仓储中心项目").as_deref(),
