@@ -179,6 +179,7 @@ const LEADING: &[&str] = &[
     "該市",
     "是",
     "的",
+    "了",
 ];
 
 /// Every industry the article names, linked to its event.
@@ -436,6 +437,11 @@ mod tests {
 
     #[test]
     fn lists_kinds_and_mainly() {
+        // 了 of the verb before a list is not the first item's (written for this test).
+        assert_eq!(
+            drafted("5月6日,此次签约项目9个,涉及了矿产品深加工、新型建材等领域。"),
+            ["矿产品深加工", "新型建材"]
+        );
         assert_eq!(
             drafted(
                 "5月6日,此次签约项目12个,总投资30亿元,涉及光伏和风电、汽车零部件和新型纺织等3个领域。"
