@@ -488,6 +488,98 @@ fn json_lines_are_streamed_and_a_bad_record_is_named_by_number() {
     assert_eq!(dump(&env), before);
 }
 
+/// The indexes of a catalogue: (name, SQL), by name.
+fn indexes(db: &Path) -> Vec<(String, Option<String>)> {
+    let c = rusqlite::Connection::open(db).unwrap();
+    let mut stmt = c
+        .prepare("SELECT name, sql FROM sqlite_schema WHERE type = 'index' ORDER BY name")
+        .unwrap();
+    stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+        .unwrap()
+        .collect::<rusqlite::Result<_>>()
+        .unwrap()
+}
+
+#[test]
+fn a_first_import_that_fails_midway_leaves_the_empty_catalogue_byte_for_byte_and_a_good_one_every_index()
+ {
+    // Records written for this test: the template's source under forty URLs, the twentieth with
+    // a day that no month has. The first import into an empty catalogue drops the indexes it
+    // never reads and builds them again before its commit.
+    let env = TestEnv::new();
+    ok(&env, &["init", "--empty"]);
+    let template = ok(&env, &["template"]);
+    let mut doc: serde_json::Value = toml::from_str(&template).unwrap();
+    let mut lines = String::new();
+    for i in 0..40 {
+        doc["source"]["url"] = format!("https://example.org/first/{i}").into();
+        doc["source"]["title"] = format!("first import {i}").into();
+        let mut record = doc.clone();
+        if i == 19 {
+            record["events"][0]["date"] = "2024-02-30".into();
+        }
+        lines.push_str(&serde_json::to_string(&record).unwrap());
+        lines.push('\n');
+    }
+    let path = env.dir.path().join("first.jsonl");
+    std::fs::write(&path, &lines).unwrap();
+    let empty_bytes = std::fs::read(env.db()).unwrap();
+    let empty_indexes = indexes(&env.db());
+    assert!(
+        empty_indexes
+            .iter()
+            .any(|(name, _)| name == "statistics_kind_metric"),
+        "{empty_indexes:?}"
+    );
+
+    let out = import(&env, &[path.to_str().unwrap()]);
+    let err = stderr(&out);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(err.contains("first.jsonl: record 20, column"), "{err}");
+    assert!(err.contains("events[0].date"), "{err}");
+    assert!(
+        std::fs::read(env.db()).unwrap() == empty_bytes,
+        "the refused import changed the file"
+    );
+    assert_eq!(indexes(&env.db()), empty_indexes);
+
+    let good: String = lines
+        .lines()
+        .enumerate()
+        .filter(|(i, _)| *i != 19)
+        .map(|(_, l)| format!("{l}\n"))
+        .collect();
+    std::fs::write(&path, good).unwrap();
+    let out = ok(&env, &["import", path.to_str().unwrap()]);
+    assert!(out.contains("39 sources: 39 added"), "{out}");
+    assert_eq!(indexes(&env.db()), empty_indexes);
+    ok(&env, &["check"]);
+    // Every index holds exactly its table's rows (integrity_check compares them), and one that
+    // was built again serves its query: each project's amount found through `projects_amount`.
+    let c = rusqlite::Connection::open(env.db()).unwrap();
+    let integrity: String = c
+        .query_row("PRAGMA integrity_check", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(integrity, "ok");
+    let by_index: i64 = c
+        .query_row(
+            "SELECT count(*) FROM projects_sliced INDEXED BY projects_amount
+              WHERE amount_yuan IS NOT NULL",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    let projects: i64 = c
+        .query_row(
+            "SELECT count(*) FROM projects_sliced WHERE amount_yuan IS NOT NULL",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert!(projects >= 39, "{projects}");
+    assert_eq!(by_index, projects);
+}
+
 #[test]
 fn the_json_schema_in_the_repository_is_current() {
     let committed = std::fs::read_to_string(repo("docs/source-file.schema.json")).unwrap();

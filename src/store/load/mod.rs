@@ -3,6 +3,7 @@
 //! create rows. Loading the same facts again changes nothing.
 
 mod codes;
+mod deferred;
 mod diff;
 mod figures;
 mod milestones;
@@ -456,6 +457,12 @@ impl Store {
         self.conn.pragma_update(None, "cache_size", -65_536)?;
         let tx = Transaction::new(&mut self.conn, TransactionBehavior::Immediate)
             .context("cannot start writing")?;
+        // Not with --replace: a file that replaces one of this import deletes by indexes.
+        let deferred = if options.replace {
+            deferred::Deferred::none()
+        } else {
+            deferred::Deferred::start(&tx)?
+        };
         let mut indexer = Indexer::start(&tx)?;
         // The sources this import has written so far (uncommitted).
         let mut this_import: HashSet<i64> = HashSet::new();
@@ -496,6 +503,7 @@ impl Store {
             .into());
         }
         indexer.finish(&tx)?;
+        deferred.finish(&tx)?;
         if options.dry_run {
             tx.rollback()?;
         } else {
