@@ -160,9 +160,7 @@ fn zone_of(doc: &Doc, mentions: &[Mention], best: &Candidate) -> Option<String> 
     let first = named.next()?;
     let mut zone = ZONE.find(&doc.text[first.end..])?.as_str();
     // 驻马店开发区 in the title, 驻马店经济开发区 in the body: the zone as the body first names it.
-    let title_end = doc.title.map_or(0, |t| {
-        (t.as_ptr() as usize).saturating_sub(doc.text.as_ptr() as usize) + t.len()
-    });
+    let title_end = doc.title.map_or(0, str::len);
     if first.start < title_end
         && let Some(body) = named
             .filter(|m| m.start >= title_end)

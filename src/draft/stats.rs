@@ -106,7 +106,9 @@ fn clause_period(draft: &Draft, doc: &Doc, c: &Clause) -> Option<(&'static str, 
         // is the report's period's too.
         Topic::Background | Topic::Signing => {
             let report = draft.period_report()?;
-            let sentence = doc.sentence_at(c.start).map_or(c.text, |s| s.text);
+            let at = doc.sentence_at(c.start);
+            let sentence = at.map_or(c.text, |s| s.text);
+            let before_clause = at.map_or("", |s| &doc.text[s.start..c.start]);
             // 签约协议投资额排在前5位的分别是:旅游产业1647亿元、房地产业403亿元, 分别签约项目
             // 137个、56个: a list's items after the sentence's investment words.
             let end = c.start + c.text.len();
@@ -116,9 +118,7 @@ fn clause_period(draft: &Draft, doc: &Doc, c: &Clause) -> Option<(&'static str, 
             let growth = ["同比", "比上年", "較上年", "较上年", "比去年"]
                 .iter()
                 .any(|w| c.text.starts_with(w))
-                && INVESTMENT
-                    .iter()
-                    .any(|w| doc.text[sentence_start(doc, c)..c.start].contains(w));
+                && INVESTMENT.iter().any(|w| before_clause.contains(w));
             let about_investment =
                 listed || growth || INVESTMENT.iter().any(|w| c.text.contains(w));
             // 完成全年80亿元目标任务的125.64%: progress of this period, not a target.
@@ -137,10 +137,6 @@ fn clause_period(draft: &Draft, doc: &Doc, c: &Clause) -> Option<(&'static str, 
         }
         _ => None,
     }
-}
-
-fn sentence_start(doc: &Doc, c: &Clause) -> usize {
-    doc.sentence_at(c.start).map_or(c.start, |s| s.start)
 }
 
 /// Words of a target among [`CUMULATIVE`].
