@@ -1479,6 +1479,18 @@ fn a_zone_short_in_the_title_is_named_as_the_body_names_it() {
     assert_eq!(event.date.as_deref(), Some("2021-06-03"));
 }
 
+/// A province's development zones in general (山西开发区, written in our own words for this test,
+/// after a provincial wire report) are not one zone: the province held the signing.
+#[test]
+fn a_provinces_zones_in_general_are_not_one_zone() {
+    let file = drafted(
+        "山西开发区新年集中签约项目413个\n新华社太原1月4日电 山西省4日举行开发区\"三个一批\"活动,\
+         全省开发区集中签约项目413个,总投资2800亿元。",
+        "2021-01-05",
+    );
+    assert_eq!(file.events[0].place, "山西省");
+}
+
 /// Projects offered at a fair, in traditional script (對外推介), are not signed (written in our
 /// own words for this test, after a county's fair report).
 #[test]

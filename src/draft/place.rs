@@ -124,6 +124,7 @@ pub fn host(doc: &Doc) -> Option<Host> {
         )
     });
     let venue = ranked.iter().find(|c| c.venue_only).map(|c| c.name.clone());
+    // A place named only as the venue (我市在上海举行…) is not the host: no host rather than it.
     let Some(best) = ranked.first() else {
         return unlisted(doc).map(|h| Host { counted_names, ..h });
     };
@@ -135,7 +136,10 @@ pub fn host(doc: &Doc) -> Option<Host> {
             )
         })
     });
-    let zone = zone_of(doc, &mentions, best);
+    // 山西开发区: a province's zones in general, not one zone.
+    let zone = (g.division(best.indexes[0]).level != Level::Province)
+        .then(|| zone_of(doc, &mentions, best))
+        .flatten();
     Some(Host {
         name: zone.clone().unwrap_or_else(|| best.name.clone()),
         division: resolve(&best.name, doc.text, &mentions, doc.year),
