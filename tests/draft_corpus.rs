@@ -263,3 +263,13 @@ fn a_record_stands_for_a_decoy_only_on_the_decoys_words() {
     assert_eq!(decoys(&with_count("二十个")), 0);
     assert_eq!(decoys(&with_count("逾千名")), 1);
 }
+
+/// The scorer itself: a place is read in the event's year, as import reads it. 伊犁州 names
+/// 伊犁哈萨克自治州 in 2012; over 1981-2025 it names two divisions (the code changed), and read
+/// with no year it had not matched.
+#[test]
+fn a_place_is_the_same_division_in_the_events_year() {
+    assert!(score::same_place("伊犁州", "伊犁哈萨克自治州", Some(2012)));
+    assert!(!score::same_place("伊犁州", "新疆维吾尔自治区", Some(2012)));
+    assert!(!score::same_place("昌吉州", "伊犁哈萨克自治州", Some(2012)));
+}

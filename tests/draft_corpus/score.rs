@@ -695,8 +695,14 @@ fn event_facts(
     if let Some(place) = a["place"].as_str() {
         let c = tally.count("place");
         c.facts += 1;
+        // The year the names are read in, as import reads them (伊犁州 names one division in
+        // 2012, two over 1981-2025).
+        let year = a["date"]
+            .as_str()
+            .or(d.and_then(|d| d.date.as_deref()))
+            .and_then(|date| date.get(..4)?.parse().ok());
         match d.map(|d| d.place.as_str()) {
-            Some(x) if same_place(x, place) => c.found += 1,
+            Some(x) if same_place(x, place, year) => c.found += 1,
             Some(_) => c.wrong += 1,
             None => c.missing += 1,
         }
@@ -814,14 +820,14 @@ fn event_facts(
     projects(a, d, tally);
 }
 
-fn same_place(drafted: &str, annotated: &str) -> bool {
+pub fn same_place(drafted: &str, annotated: &str, year: Option<i32>) -> bool {
     let short = |n: &str| {
         let n = fold(n);
         zhaoshang::source::divisions::short_form(&n).unwrap_or(n)
     };
     // 果洛州 is 果洛藏族自治州: the same division by another of its names.
     let g = zhaoshang::source::divisions::gazetteer();
-    let code = |n: &str| g.resolve(&fold(n), None, None).ok().map(|d| d.code);
+    let code = |n: &str| g.resolve(&fold(n), None, year).ok().map(|d| d.code);
     fold(drafted) == fold(annotated)
         || short(drafted) == short(annotated)
         || code(drafted).is_some() && code(drafted) == code(annotated)
