@@ -1520,6 +1520,31 @@ fn projects_offered_in_traditional_script_are_not_signed() {
     );
 }
 
+/// Lists of projects on offer (推出招商项目, 包装推出, 共推介招商引资项目, 发布首批, 招商总规模)
+/// are no figures of the signing (written in our own words for this test, after fair reports).
+#[test]
+fn projects_put_on_offer_are_not_the_signings() {
+    let file = drafted(
+        "某市在西洽会签约8个项目\n5月20日,某市在第十五届西洽会上举行项目签约仪式,\
+         现场签约项目8个,总投资56.3亿元。某市今年共组织推出招商项目600余个,总投资约2800亿元。\
+         会上,某县共推介招商引资项目65个。某区包装推出招商项目90个,投资总额320.5亿元。\
+         继5月发布首批133个重点项目后,招商总规模约3200亿元。",
+        "2011-05-21",
+    );
+    let event = &file.events[0];
+    assert_eq!(
+        event.project_count.as_ref().map(|f| f.value.as_str()),
+        Some("8个")
+    );
+    let figures: Vec<&str> = event.statistics.iter().map(|s| s.value.as_str()).collect();
+    for offered in ["600", "2800", "65个", "90个", "320.5", "133", "3200"] {
+        assert!(
+            !figures.iter().any(|v| v.contains(offered)),
+            "{offered} in {figures:?}"
+        );
+    }
+}
+
 /// The day a reporter learned of a signing (记者从昨日召开的会议上获悉) stands for the event's
 /// only when no later sentence dates the event (written in our own words for this test).
 #[test]
