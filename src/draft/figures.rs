@@ -10,7 +10,7 @@ use regex::Regex;
 /// numeral up to 99.
 pub const NUMBER: &str = r"(?:[0-9０-９]+(?:[.．][0-9０-９]+)?|[一二三四五六七八九十两兩]{1,3})";
 
-const QUALIFIER_BEFORE: &str = r"(?:逾|超过|超過|突破|超|近|约|約|达到|達到|达|達|共计|共計|合计|合計|总计|總計|共|高达|高達)?";
+const QUALIFIER_BEFORE: &str = r"(?:不少于|不少於|不低于|不低於|不超过|不超過|不足|逾|超过|超過|突破|超|近|约|約|达到|達到|达|達|共计|共計|合计|合計|总计|總計|共|高达|高達)?";
 
 static MONEY: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
@@ -279,6 +279,23 @@ mod tests {
         assert_eq!(
             values(money("共签约项目12个,总投资达44.8亿")),
             vec!["44.8亿"]
+        );
+    }
+
+    #[test]
+    fn bounds_in_words_are_qualifiers() {
+        // Written for this test, after a district's targets.
+        assert_eq!(
+            values(counts("引进亿元以上项目不少于40个")),
+            vec!["不少于40个"]
+        );
+        assert_eq!(
+            values(money("协议投资额不低于200亿元")),
+            vec!["不低于200亿元"]
+        );
+        assert_eq!(
+            values(money("单个项目不超过5000万元")),
+            vec!["不超过5000万元"]
         );
     }
 
