@@ -529,6 +529,15 @@ fn after_lead_words(run: &str) -> &str {
         "政府和",
         "管委会和",
         "管委會和",
+        // 邀请河北华卓集团, 走进彭阳县晶华玻璃制品有限公司: a visit's or an invitation's verb.
+        "邀请",
+        "邀請",
+        "走进",
+        "走進",
+        "走访",
+        "走訪",
+        "拜访",
+        "拜訪",
     ] {
         if let Some(i) = name.rfind(w) {
             let rest = &name[i + w.len()..];
@@ -1162,6 +1171,11 @@ mod tests {
         assert_eq!(
             names("中国南山开发（集团）股份有限公司投资的物流园项目"),
             ["中国南山开发（集团）股份有限公司"]
+        );
+        // A visit's or an invitation's verb is not the name's (written for this test).
+        assert_eq!(
+            names("调研组走进彭阳县晶华玻璃制品有限公司"),
+            ["彭阳县晶华玻璃制品有限公司"]
         );
         // 携手, 投资方: words that lead to the name.
         assert_eq!(
