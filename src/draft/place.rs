@@ -116,8 +116,10 @@ pub fn host(doc: &Doc) -> Option<Host> {
         .collect();
     let mut ranked: Vec<Candidate> = candidates(doc, &mentions).into_values().collect();
     // Highest score; a lower level before a higher one on a tie (the county, not its city).
+    // A place named only as the venue after any other.
     ranked.sort_by_key(|c| {
         (
+            c.venue_only,
             std::cmp::Reverse(c.score),
             std::cmp::Reverse(g.division(c.indexes[0]).level),
             c.first,
@@ -190,6 +192,12 @@ static ZONE: LazyLock<Regex> = LazyLock::new(|| {
         r"^(?:\p{Han}{2}(?:新区|新區)|经济技术开发区|經濟技術開發區|经济开发区|經濟開發區|高新技术产业开发区|高新技術產業開發區|高新技术开发区|高新區|高新区|经开区|經開區|开发区|開發區|工业园区|工業園區|产业园区|產業園區|综合保税区|綜合保稅區)",
     )
     .unwrap_or_else(|e| panic!("the zone pattern: {e}"))
+});
+
+/// The rest of an occasion's name after the place it begins with (长江经济带投资推介会).
+static OCCASION_NAMED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\p{Han}{0,12}?(?:推介会|推介會|招商会|招商會|洽谈会|洽談會|说明会|說明會|签约仪式|簽約儀式|签约大会|簽約大會|招商大会|招商大會)")
+        .unwrap_or_else(|e| panic!("the occasion pattern: {e}"))
 });
 
 static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
@@ -357,7 +365,12 @@ fn weigh(doc: &Doc, m: &Mention) -> Option<(i32, bool)> {
     } else if m.start < first_sentence_end {
         score += 2;
     }
-    if holds {
+    // 西藏自治区长江经济带投资推介会: the place an occasion's name begins with holds it.
+    let begins_name = !before
+        .chars()
+        .next_back()
+        .is_some_and(|c| ('\u{4e00}'..='\u{9fff}').contains(&c));
+    if holds || begins_name && OCCASION_NAMED.is_match(after) {
         score += 2;
     }
     // 周口日报, 兴业新闻网: the home's own paper reports its signing.
@@ -374,6 +387,19 @@ fn weigh(doc: &Doc, m: &Mention) -> Option<(i32, bool)> {
         || ["赴", "前往", "走进", "走進"]
             .iter()
             .any(|w| before.ends_with(w));
+    // 在南京现场签约: where the signing took place.
+    let venue = venue
+        || before.ends_with('在')
+            && [
+                "签约",
+                "簽約",
+                "现场签约",
+                "現場簽約",
+                "集中签约",
+                "集中簽約",
+            ]
+            .iter()
+            .any(|w| after.starts_with(w));
     if venue {
         score -= 3;
     }
@@ -451,5 +477,32 @@ pub fn kind(division: Option<&Division>, name: &str) -> &'static str {
         (_, Some('县' | '縣' | '旗')) => "county",
         (_, Some('市')) => "city",
         _ => "district",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Written for this test, after a regional report of a fair held away from home.
+    #[test]
+    fn an_occasions_name_and_a_venue_weigh_as_they_should() {
+        let text = "西藏9个项目在南京现场签约\n5月30日,南京江宁会展中心里飘着来自雪域高原的味道。\
+                    今年是西藏自治区成立60周年。西藏自治区长江经济带投资推介会当天在这里举行。";
+        let doc = Doc::new(text, "2025-05-31");
+        let mentions = gazetteer().find_in_text(text);
+        let weights = |name: &str| -> Vec<(i32, bool)> {
+            mentions
+                .iter()
+                .filter(|m| &text[m.start..m.end] == name)
+                .filter_map(|m| weigh(&doc, m))
+                .collect()
+        };
+        // The place the occasion's name begins with weighs 2 more than a mention in passing.
+        let tibet = weights("西藏自治区");
+        assert_eq!(tibet.len(), 2, "{tibet:?}");
+        assert_eq!(tibet[1].0, tibet[0].0 + 2, "{tibet:?}");
+        // 在南京现场签约 names the venue.
+        assert_eq!(weights("南京").first().map(|w| w.1), Some(true));
     }
 }
