@@ -54,6 +54,30 @@ fn the_seeds_district_carries_its_code_and_rolls_up_to_chongqing() {
     assert_eq!(row, ("500116".into(), "江津区".into(), "重庆市".into()));
 }
 
+/// A divisions table that differs from the bundled list (a file from an older list; here a
+/// division deleted by hand) is filled again by the next command, a read-only one too, and
+/// the places it coded keep their codes.
+#[test]
+fn a_divisions_table_that_differs_from_the_list_is_filled_again_on_a_read() {
+    let env = TestEnv::new();
+    ok(&env, &["init"]);
+    let count = |env: &TestEnv| -> i64 {
+        Connection::open(env.db())
+            .unwrap()
+            .query_row("SELECT count(*) FROM divisions", [], |r| r.get(0))
+            .unwrap()
+    };
+    let full = count(&env);
+    Connection::open(env.db())
+        .unwrap()
+        .execute("DELETE FROM divisions WHERE code = '500116'", [])
+        .unwrap();
+    assert_eq!(count(&env), full - 1);
+    ok(&env, &["events", "--limit", "1"]);
+    assert_eq!(count(&env), full);
+    assert_eq!(code_of(&env, "江津區").as_deref(), Some("500116"));
+}
+
 #[test]
 fn a_name_gets_the_code_in_use_on_its_events_dates() {
     let env = with_fuyang();
