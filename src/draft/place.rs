@@ -116,10 +116,8 @@ pub fn host(doc: &Doc) -> Option<Host> {
         .collect();
     let mut ranked: Vec<Candidate> = candidates(doc, &mentions).into_values().collect();
     // Highest score; a lower level before a higher one on a tie (the county, not its city).
-    // A place named only as the venue after any other.
     ranked.sort_by_key(|c| {
         (
-            c.venue_only,
             std::cmp::Reverse(c.score),
             std::cmp::Reverse(g.division(c.indexes[0]).level),
             c.first,
@@ -377,6 +375,15 @@ fn weigh(doc: &Doc, m: &Mention) -> Option<(i32, bool)> {
     if level != Level::Province && NEWSPAPERS.iter().any(|w| after.starts_with(w)) {
         score += 3;
     }
+    let venue = names_venue(before, after);
+    if venue {
+        score -= 3;
+    }
+    Some((score, venue))
+}
+
+/// Whether the words around a mention name it as the venue: 在深圳举行, 赴上海, 在南京现场签约.
+fn names_venue(before: &str, after: &str) -> bool {
     let soon: String = after.chars().take(16).collect();
     let venue = AWAY.iter().any(|w| before.ends_with(w))
         && [
@@ -388,7 +395,7 @@ fn weigh(doc: &Doc, m: &Mention) -> Option<(i32, bool)> {
             .iter()
             .any(|w| before.ends_with(w));
     // 在南京现场签约: where the signing took place.
-    let venue = venue
+    venue
         || before.ends_with('在')
             && [
                 "签约",
@@ -399,11 +406,7 @@ fn weigh(doc: &Doc, m: &Mention) -> Option<(i32, bool)> {
                 "集中簽約",
             ]
             .iter()
-            .any(|w| after.starts_with(w));
-    if venue {
-        score -= 3;
-    }
-    Some((score, venue))
+            .any(|w| after.starts_with(w))
 }
 
 /// Whether a mention is part of a company's name: in its brackets (港通物流(香港)有限公司) or

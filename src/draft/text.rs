@@ -545,6 +545,40 @@ fn has_stage(text: &str) -> bool {
     })
 }
 
+/// Whether a clause speaks of projects put on offer, not signed.
+fn offered(clause: &str) -> bool {
+    // Projects offered, not signed: 重点推介了, 发布了…项目, 储备项目 (会上发布了30个项目
+    // too, unless the clause signs).
+    let has = |words: &[&str]| words.iter().any(|w| clause.contains(w));
+    let offered = has(&[
+        "推介了",
+        "重点推介",
+        "重點推介",
+        "对外推介",
+        "對外推介",
+        "發布了",
+        "发布了",
+        "对外发布",
+        "對外發布",
+        "集中发布",
+        "集中發布",
+        "储备项目",
+        "儲備項目",
+        "在谈项目",
+        "在談項目",
+    ]);
+    // 推出招商项目600余个, 包装推出…项目, 共推介招商引资项目65个, 发布首批133个, 招商总规模: a
+    // list of projects on offer (not 推介会, the occasion).
+    offered
+        || has(&["推出", "包装", "包裝"])
+            && has(&["招商项目", "招商項目", "招商引资项目", "招商引資項目"])
+        || has(&["招商总规模", "招商總規模", "发布首批", "發布首批"])
+        || clause
+            .match_indices("推介")
+            .any(|(i, w)| !clause[i + w.len()..].starts_with(['会', '會', '活', '大']))
+            && has(&["招商项目", "招商項目", "招商引资项目", "招商引資項目"])
+}
+
 /// The topic a clause's own words give, if they give one.
 pub fn own_topic(clause: &str, year: i32, published: &str) -> Option<Topic> {
     // 拜访目标企业35家: the companies aimed at, not a target.
@@ -574,35 +608,7 @@ pub fn own_topic(clause: &str, year: i32, published: &str) -> Option<Topic> {
     {
         return None;
     }
-    // Projects offered, not signed: 重点推介了, 发布了…项目, 储备项目 (会上发布了30个项目
-    // too, unless the clause signs).
-    let offered = has(&[
-        "推介了",
-        "重点推介",
-        "重點推介",
-        "对外推介",
-        "對外推介",
-        "發布了",
-        "发布了",
-        "对外发布",
-        "對外發布",
-        "集中发布",
-        "集中發布",
-        "储备项目",
-        "儲備項目",
-        "在谈项目",
-        "在談項目",
-    ]);
-    // 推出招商项目600余个, 包装推出…项目, 共推介招商引资项目65个, 发布首批133个, 招商总规模: a
-    // list of projects on offer (not 推介会, the occasion).
-    let offered = offered
-        || has(&["推出", "包装", "包裝"])
-            && has(&["招商项目", "招商項目", "招商引资项目", "招商引資項目"])
-        || has(&["招商总规模", "招商總規模", "发布首批", "發布首批"])
-        || clause
-            .match_indices("推介")
-            .any(|(i, w)| !clause[i + w.len()..].starts_with(['会', '會', '活', '大']))
-            && has(&["招商项目", "招商項目", "招商引资项目", "招商引資項目"]);
+    let offered = offered(clause);
     if offered && !has(SIGNS) {
         return Some(Topic::Background);
     }
