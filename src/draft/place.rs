@@ -124,7 +124,6 @@ pub fn host(doc: &Doc) -> Option<Host> {
         )
     });
     let venue = ranked.iter().find(|c| c.venue_only).map(|c| c.name.clone());
-    // A place named only as the venue (我市在上海举行…) is not the host: no host rather than it.
     let Some(best) = ranked.first() else {
         return unlisted(doc).map(|h| Host { counted_names, ..h });
     };

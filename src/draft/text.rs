@@ -569,14 +569,14 @@ fn offered(clause: &str) -> bool {
     ]);
     // 推出招商项目600余个, 包装推出…项目, 共推介招商引资项目65个, 发布首批133个, 招商总规模: a
     // list of projects on offer (not 推介会, the occasion).
+    let promoted = has(&["招商项目", "招商項目", "招商引资项目", "招商引資項目"]);
     offered
-        || has(&["推出", "包装", "包裝"])
-            && has(&["招商项目", "招商項目", "招商引资项目", "招商引資項目"])
+        || has(&["推出", "包装", "包裝"]) && promoted
         || has(&["招商总规模", "招商總規模", "发布首批", "發布首批"])
-        || clause
-            .match_indices("推介")
-            .any(|(i, w)| !clause[i + w.len()..].starts_with(['会', '會', '活', '大']))
-            && has(&["招商项目", "招商項目", "招商引资项目", "招商引資項目"])
+        || promoted
+            && clause
+                .match_indices("推介")
+                .any(|(i, w)| !clause[i + w.len()..].starts_with(['会', '會', '活', '大']))
 }
 
 /// The topic a clause's own words give, if they give one.
