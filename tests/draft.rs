@@ -1607,3 +1607,33 @@ fn the_economy_over_a_named_period_is_that_periods() {
         "{period:?}"
     );
 }
+
+/// A batch divided by stage (31个产业项目中,新签约项目13个…;开工项目11个;投产项目7个; written in
+/// our own words for this test, after a county's signing-and-start report): the signed part is
+/// the signing's headline, and the started and producing parts are no breakdown of it.
+#[test]
+fn a_batch_divided_by_stage_gives_the_signed_part_as_the_headline() {
+    let file = drafted(
+        "某县31个项目集中签约开工投产\n3月28日,某县举行重大项目签约开工投产仪式。\
+         31个产业项目中,新签约项目13个,协议引资38.6亿元;开工项目11个;投产项目7个。",
+        "2012-04-05",
+    );
+    let event = &file.events[0];
+    assert_eq!(
+        event.project_count.as_ref().map(|f| f.value.as_str()),
+        Some("13个")
+    );
+    assert_eq!(
+        event.signed_amount.as_ref().map(|f| f.value.as_str()),
+        Some("38.6亿元")
+    );
+    let parts: Vec<&str> = event
+        .breakdowns
+        .iter()
+        .flat_map(|g| g.parts.iter().map(|p| p.name.as_str()))
+        .collect();
+    assert!(
+        !parts.iter().any(|p| p.contains("开工") || p.contains("投产")),
+        "{parts:?}"
+    );
+}

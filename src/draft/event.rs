@@ -156,6 +156,11 @@ fn headline(doc: &Doc, wanted: &dyn Fn(&Clause) -> bool) -> Option<Headline> {
         if doc.text[sentence_start..count.start].contains("其中") && !part_of_batch {
             continue;
         }
+        // 31个产业项目中,新签约项目13个,…;开工项目11个: a batch divided by stage, whose signed
+        // part is the signing's headline.
+        if divided_by_stage(doc, c, &count) {
+            continue;
+        }
         // Not one project's amount (单笔最小投资7700多万元); after a list, an
         // amount that says it is the total (…等9个项目,投资总额达57.9亿元).
         let same_sentence = clauses
@@ -308,6 +313,25 @@ fn of_one_project(doc: &Doc, m: &Found) -> bool {
         && ["项目", "項目"].iter().any(|w| after.contains(w))
         && figures::counts(after).is_empty();
     superlative || names_one
+}
+
+/// 31个产业项目中,新签约项目13个: the count opens parts, and a later clause of its sentence
+/// counts the signed ones.
+fn divided_by_stage(doc: &Doc, c: &Clause, count: &Found) -> bool {
+    let opens_parts = doc.text[count.end..c.start + c.text.len()]
+        .trim_end_matches([',', '，'])
+        .ends_with(['中']);
+    opens_parts
+        && doc
+            .clauses
+            .iter()
+            .filter(|x| x.sentence == c.sentence && x.start > c.start)
+            .any(|x| {
+                ["签约项目", "簽約項目", "签约的项目", "簽約的項目"]
+                    .iter()
+                    .any(|w| x.text.contains(w))
+                    && project_count_in(x).is_some()
+            })
 }
 
 /// 共有39个项目集中签约、开工。其中,集中签约的20个项目…: after a batch signed and started
@@ -940,6 +964,7 @@ fn read_parts(draft: &mut Draft, doc: &Doc, piece: &str, start: usize, parts: &m
             p.quote = doc.text[s..e].to_string();
             if names_a_part(&p.name)
                 && !names_a_project(&p.name)
+                && !names_a_stage(&p.name)
                 && (p.count.is_some() || p.amount.is_some())
             {
                 parts.push(p);
@@ -1027,6 +1052,15 @@ fn names_a_project(label: &str) -> bool {
         || ["签订", "簽訂", "投资建设", "投資建設", "投资的", "投資的"]
             .iter()
             .any(|w| label.contains(w))
+}
+
+/// 开工项目11个;投产项目7个: parts of another stage, not of the signing.
+fn names_a_stage(label: &str) -> bool {
+    [
+        "开工", "開工", "投产", "投產", "竣工", "在建", "续建", "續建",
+    ]
+    .iter()
+    .any(|w| label.contains(w))
 }
 
 /// A label that names a kind of project (民企项目, 外资), not only the amount's words.
