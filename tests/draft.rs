@@ -1633,7 +1633,9 @@ fn a_batch_divided_by_stage_gives_the_signed_part_as_the_headline() {
         .flat_map(|g| g.parts.iter().map(|p| p.name.as_str()))
         .collect();
     assert!(
-        !parts.iter().any(|p| p.contains("开工") || p.contains("投产")),
+        !parts
+            .iter()
+            .any(|p| p.contains("开工") || p.contains("投产")),
         "{parts:?}"
     );
 }

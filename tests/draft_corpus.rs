@@ -39,7 +39,10 @@ use zhaoshang::draft::{self, SourceOptions};
 /// the session's end 75.2% found, 3.1% wrong (32 of 1,031), named projects 77.9%. Session 17
 /// added 6 more (50 → 56 of 230), measured first at 75.1% found, 3.0% wrong, named projects
 /// 80.2% (the 6 new alone: 98 of 131 found, 3 wrong); at the session's end 75.1% found, 2.9%
-/// wrong (34 of 1,162), named projects 80.2%.
+/// wrong (34 of 1,162), named projects 80.2%. Session 18 found two held-out articles written after
+/// the same public reports as two tuning ones (160 and 333, 164 and 233) and moved them to
+/// tuning, and added 8 more written unseen (54 → 62 of 251), measured first at 74.2% found, 3.8%
+/// wrong (49 of 1,297), named projects 78.3%.
 struct Floor {
     found_percent: f64,
     wrong_percent_max: f64,
@@ -47,9 +50,9 @@ struct Floor {
 }
 
 const FLOOR: Floor = Floor {
-    found_percent: 75.1,
-    wrong_percent_max: 2.95,
-    projects_percent: 80.1,
+    found_percent: 74.2,
+    wrong_percent_max: 3.8,
+    projects_percent: 78.2,
 };
 
 fn corpus(split: &str) -> Vec<PathBuf> {
@@ -275,4 +278,43 @@ fn a_place_is_the_same_division_in_the_events_year() {
     assert!(score::same_place("伊犁州", "伊犁哈萨克自治州", Some(2012)));
     assert!(!score::same_place("伊犁州", "新疆维吾尔自治区", Some(2012)));
     assert!(!score::same_place("昌吉州", "伊犁哈萨克自治州", Some(2012)));
+}
+
+/// No held-out article was written after the same public report as a tuning article, nor
+/// reports an event (place and day) a tuning article reports: the rules tuned on one would be
+/// tuned on the other, and the held-out part would measure less than unseen text.
+#[test]
+fn no_held_out_article_shares_its_source_or_event_with_a_tuning_article() {
+    // The report's address, and each dated event's place and day.
+    let sources = |path: &PathBuf| {
+        let json = std::fs::read_to_string(path).expect("read annotation");
+        let value: serde_json::Value = serde_json::from_str(&json).expect("annotation");
+        let events = ["events", "stage_events"]
+            .iter()
+            .filter_map(|k| value[*k].as_array())
+            .flatten()
+            .filter(|e| e["date"].is_string())
+            .map(|e| format!("{} {}", e["place"], e["date"]));
+        let mut keys: Vec<String> = events.collect();
+        keys.push(value["shape_of"].as_str().unwrap_or_default().to_string());
+        keys
+    };
+    let mut tuning = std::collections::BTreeMap::new();
+    for path in corpus("tuning") {
+        for key in sources(&path) {
+            tuning.insert(key, path.clone());
+        }
+    }
+    let shared: Vec<String> = corpus("held-out")
+        .iter()
+        .flat_map(|p| sources(p).into_iter().map(move |key| (p, key)))
+        .filter_map(|(p, key)| {
+            let other = tuning.get(&key)?;
+            Some(format!("{} and {} ({key})", p.display(), other.display()))
+        })
+        .collect();
+    assert!(
+        shared.is_empty(),
+        "written after the same report: {shared:#?}"
+    );
 }

@@ -442,7 +442,46 @@ fn resolve(name: &str, text: &str, mentions: &[Mention], year: i32) -> Option<Di
                 let parent = &text[m.start..m.end];
                 g.resolve(name, Some(parent), Some(year)).ok().cloned()
             })
-            .or_else(|| over_the_others(&e)),
+            .or_else(|| over_the_others(&e))
+            .or_else(|| holding_another(&e, mentions, year)),
+    }
+}
+
+/// Of places sharing a name, the one that holds a place named only once elsewhere in the text
+/// (海南, with 海口 named: 海南省, not 乌海's 海南区).
+fn holding_another(
+    e: &crate::source::divisions::Unresolved,
+    mentions: &[Mention],
+    year: i32,
+) -> Option<Division> {
+    let crate::source::divisions::Unresolved::Ambiguous(candidates) = e else {
+        return None;
+    };
+    let g = gazetteer();
+    let in_use =
+        |d: &&Division| i32::from(d.from) <= year && d.to.is_none_or(|to| year < i32::from(to));
+    let named: Vec<u32> = mentions
+        .iter()
+        .filter_map(|m| {
+            let used: Vec<&Division> = m
+                .divisions
+                .iter()
+                .map(|i| g.division(*i))
+                .filter(in_use)
+                .collect();
+            match used[..] {
+                [one] => Some(one.code),
+                _ => None,
+            }
+        })
+        .collect();
+    let holding: Vec<&Division> = candidates
+        .iter()
+        .filter(|c| named.iter().any(|n| g.ancestors(*n).contains(&c.code)))
+        .collect();
+    match holding[..] {
+        [one] => Some(one.clone()),
+        _ => None,
     }
 }
 
@@ -506,5 +545,16 @@ mod tests {
         assert_eq!(tibet[1].0, tibet[0].0 + 2, "{tibet:?}");
         // 在南京现场签约 names the venue.
         assert_eq!(weights("南京").first().map(|w| w.1), Some(true));
+    }
+
+    /// A short name three divisions share (海南: the province, 乌海's district, 青海's 海南州) is
+    /// the one that holds a place the text names (海口). Written for this test, after a provincial
+    /// report of a batch of projects.
+    #[test]
+    fn a_shared_short_name_is_the_one_holding_a_named_place() {
+        let text = "海南第五批项目集中开工签约\n活动在海口美安科技新城举行,全省集中开工项目96个。";
+        let mentions = gazetteer().find_in_text(text);
+        let division = resolve("海南", text, &mentions, 2019);
+        assert_eq!(division.map(|d| d.code), Some(460000));
     }
 }

@@ -614,7 +614,9 @@ pub fn score(article: &Article, file: Option<&SourceFile>, text: &str, tally: &m
                     && !fold(d).contains(&fold(&words))
             };
             if decoys.iter().any(|d| text.overlap(d, &q) && !outside(d)) {
-                if std::env::var("ZHAOSHANG_DRAFT_DETAIL").as_deref() == Ok("2") {
+                if std::env::var("ZHAOSHANG_DRAFT_DETAIL").as_deref() == Ok("2")
+                    && EXPLAIN.load(std::sync::atomic::Ordering::SeqCst)
+                {
                     println!("  decoy WRONG: {q}");
                 }
                 decoy_hits += 1;
