@@ -1639,3 +1639,35 @@ fn a_batch_divided_by_stage_gives_the_signed_part_as_the_headline() {
         "{parts:?}"
     );
 }
+
+/// A 开工 batch divided by size (从投资规模上看,…) before the signing (written in our own words for
+/// this test, after a provincial report of a batch started and signed): the signing's headline is
+/// its own, the batch's bands are no bands of the signing, the batch's figures beyond its headline
+/// are kept as figures of the place (its headline is not repeated), and an amount that bounds a
+/// band (50亿元及以上, 10亿元～50亿元) is no figure of its own.
+#[test]
+fn a_started_batchs_breakdown_is_neither_the_signings_nor_lost() {
+    let file = drafted(
+        "海南第五批项目集中开工签约\n7月28日,海南省第五批建设项目集中开工签约活动在海口市举行。\
+         本次全省集中开工项目共96个,总投资372亿元。从投资规模上看,总投资50亿元及以上项目1个,\
+         总投资65.4亿元;总投资在10亿元～50亿元之间的项目10个,总投资共152亿元。\
+         同时,本次全省集中签约项目39个,总投资309亿元。",
+        "2019-07-29",
+    );
+    let signing = file
+        .events
+        .iter()
+        .find(|e| e.stage.is_none())
+        .expect("the signing");
+    assert_eq!(
+        signing.project_count.as_ref().map(|f| f.value.as_str()),
+        Some("39个")
+    );
+    assert!(signing.bands.is_empty(), "{:?}", signing.bands);
+    let values: Vec<&str> = file.statistics.iter().map(|s| s.value.as_str()).collect();
+    assert!(values.contains(&"10个"), "{values:?}");
+    assert!(values.contains(&"152亿元"), "{values:?}");
+    for not in ["96个", "372亿元", "50亿元", "10亿元"] {
+        assert!(!values.contains(&not), "{not} in {values:?}");
+    }
+}

@@ -190,8 +190,8 @@ pub fn draft(article: &Article, options: &SourceOptions) -> Result<Draft> {
     industries::industries(&mut draft, &doc);
     targets::progress_targets(&mut draft, &doc, &host.name);
     stats::statistics(&mut draft, &doc, &host.name);
-    stats::leftovers(&mut draft, &doc, &host.name);
     stages::stage_event(&mut draft, &doc, &host.name);
+    stats::leftovers(&mut draft, &doc, &host.name);
     stats::unused(&mut draft, &doc);
     Ok(draft)
 }

@@ -357,7 +357,8 @@ pub fn leftovers(draft: &mut Draft, doc: &Doc, place: &str) {
         let of_event = match c.topic {
             Topic::Signing if has_event => true,
             // A period's figures that are not its statistics (组建了4个区域招商办) are the place's.
-            Topic::Background | Topic::Period(..) => false,
+            // So are a 开工 batch's (从规模看,10亿元及以上项目25个…) beyond its headline.
+            Topic::Background | Topic::Period(..) | Topic::Stage => false,
             _ => continue,
         };
         let mut found = leftover_figures(c, of_event);
@@ -372,6 +373,9 @@ pub fn leftovers(draft: &mut Draft, doc: &Doc, place: &str) {
             let Some(value) = parseable(&f.value) else {
                 continue;
             };
+            if band_bound(doc, &f) {
+                continue;
+            }
             // 投资最大的是总投资30亿元的…项目: the largest project's figure, not the event's.
             if of_event && superlative(doc, c, &f) {
                 continue;
@@ -425,6 +429,24 @@ pub fn leftovers(draft: &mut Draft, doc: &Doc, place: &str) {
             }
         }
     }
+}
+
+/// 50億元及以上項目1個, 10億元～50億元之間的項目10個: an amount that bounds a band of projects
+/// is no figure of its own.
+fn band_bound(doc: &Doc, f: &Found) -> bool {
+    let after = &doc.text[f.end..];
+    let before = &doc.text[..f.start];
+    // 增至50亿元, 达到20亿元: a range's second bound follows an amount, not a verb.
+    let after_amount = ["～", "~", "至", "到"].iter().any(|w| {
+        before
+            .strip_suffix(w)
+            .is_some_and(|b| b.ends_with(['元', '亿', '億', '万', '萬']))
+    });
+    is_money(&f.value)
+        && (["以上", "及以上", "以下", "之间", "之間", "～", "~", "至"]
+            .iter()
+            .any(|w| after.starts_with(w))
+            || after_amount)
 }
 
 /// A figure left over, read in its clause.

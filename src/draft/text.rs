@@ -363,7 +363,15 @@ impl<'a> Doc<'a> {
         ]
         .iter()
         .any(|w| sentence.contains(w));
-        after_semicolon || cue || list
+        // 从投资规模上看,…: a sentence that divides the 开工 batch before it is about that batch.
+        let after_stage = self.clauses.last().is_some_and(|c| c.topic == Topic::Stage);
+        let divides = after_stage
+            && sentence.split([',', '，']).next().is_some_and(|first| {
+                (first.starts_with('从') || first.starts_with('從'))
+                    && first.ends_with('看')
+                    && first.chars().count() <= 10
+            });
+        after_semicolon || cue || list || divides
     }
 
     /// Whether a clause of sentence `index` has a topic `wanted` takes.
