@@ -1057,7 +1057,7 @@ fn names_a_project(label: &str) -> bool {
 /// 开工项目11个;投产项目7个: parts of another stage, not of the signing.
 fn names_a_stage(label: &str) -> bool {
     [
-        "开工", "開工", "投产", "投產", "竣工", "在建", "续建", "續建",
+        "开工", "開工", "动工", "動工", "投产", "投產", "竣工", "剪彩", "在建", "续建", "續建",
     ]
     .iter()
     .any(|w| label.contains(w))
