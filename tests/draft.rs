@@ -1672,3 +1672,18 @@ fn a_started_batchs_breakdown_is_neither_the_signings_nor_lost() {
         assert!(!values.contains(&not), "{not} in {values:?}");
     }
 }
+
+/// A company whose name holds its group in brackets before its trade (新疆众和(集团)铝业有限公司;
+/// written in our own words for this test, after a regional report of a signing) keeps its
+/// whole name.
+#[test]
+fn a_group_in_brackets_inside_a_companys_name_is_kept() {
+    let file = drafted(
+        "某开发区集中签约10个项目\n2月20日,五家渠经济技术开发区举行招商引资项目集中签约活动,\
+         集中签约项目10个,签约金额120亿元。其中,五家渠经济技术开发区与新疆众和(集团)铝业有限公司\
+         签约的年产20万吨高性能铝合金板带箔项目,总投资30亿元。",
+        "2023-02-21",
+    );
+    let names: Vec<&str> = file.companies.iter().map(|c| c.name.as_str()).collect();
+    assert!(names.contains(&"新疆众和(集团)铝业有限公司"), "{names:?}");
+}
