@@ -318,3 +318,52 @@ fn no_held_out_article_shares_its_source_or_event_with_a_tuning_article() {
         "written after the same report: {shared:#?}"
     );
 }
+
+/// A title that restates the headline's figure as it is (26个项目 in the title and the body) is
+/// no alternative: DRAFT-ANNOTATION's alternative is the same quantity stated differently
+/// (130余亿元 against 130亿元), and the seed's annotation records none for its title.
+#[test]
+fn a_title_restating_the_headline_as_it_is_is_no_alternative() {
+    use zhaoshang::source::model::{EventEntry, FigureEntry, SourceFile};
+    let text =
+        "某市签约26个项目 投资总额超60亿元\n某市举行签约仪式,签约项目26个,投资总额60.27亿元。";
+    let article = Article {
+        name: "written for this test".into(),
+        bytes: text.as_bytes().to_vec(),
+        annotation: serde_json::json!({
+            "events": [{
+                "label": "某市签约仪式", "date": null, "place": null,
+                "project_count": {"value": 26, "qualifier": null, "quote": "签约项目26个"},
+                "amount_yuan": {"value": 6027000000_i64, "qualifier": null,
+                                "quote": "投资总额60.27亿元"},
+                "alternatives": [
+                    {"of": "project_count", "value": 26, "qualifier": null,
+                     "quote": "某市签约26个项目"},
+                    {"of": "amount_yuan", "value": 6000000000_i64, "qualifier": "超",
+                     "quote": "投资总额超60亿元"}
+                ],
+                "bands": [], "groups": [], "statistics": [], "projects": []
+            }]
+        }),
+    };
+    let figure = |value: &str, quote: &str| FigureEntry {
+        value: value.into(),
+        quote: quote.into(),
+        ..FigureEntry::default()
+    };
+    let file = SourceFile {
+        events: vec![EventEntry {
+            name: "某市签约仪式".into(),
+            project_count: Some(figure("26个", "签约项目26个")),
+            signed_amount: Some(figure("60.27亿元", "投资总额60.27亿元")),
+            ..EventEntry::default()
+        }],
+        ..SourceFile::default()
+    };
+    let tally = score::score(&article, Some(&file), text, &mut Tally::default());
+    let alternative = tally.kinds["alternative"];
+    assert_eq!(
+        (alternative.facts, alternative.found, alternative.missing),
+        (1, 0, 1)
+    );
+}

@@ -727,6 +727,10 @@ fn event_facts(
         |x, y| x == y,
         tally,
     );
+    // An alternative is the same quantity stated differently (DRAFT-ANNOTATION: 130余亿元 vs
+    // 130亿元); a title that restates the headline's figure, qualifier and all, states nothing
+    // new, and the seed's annotation records none: no fact.
+    let headline: Vec<&Fig> = count.iter().chain(&amount).map(|f| &f.key).collect();
     let alternatives: Vec<Item<Fig>> = arr(&a["alternatives"])
         .iter()
         .filter_map(|x| {
@@ -736,6 +740,9 @@ fn event_facts(
             } else {
                 money_of(&x["value"], q)?
             };
+            if headline.contains(&&key) {
+                return None;
+            }
             Some(Item {
                 quote: s(&x["quote"]),
                 key,
