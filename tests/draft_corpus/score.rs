@@ -656,7 +656,7 @@ pub fn score(article: &Article, file: Option<&SourceFile>, text: &str, tally: &m
     let mut spare: Vec<(&'static str, Item<Fig>)> = Vec::new();
     for (i, a) in ann_events.iter().enumerate() {
         let d = pairs.iter().find(|p| p.0 == i).map(|p| ceremonies[p.1]);
-        event_facts(a, d, &text, tally, &mut spare);
+        event_facts(a, d, &file.places, &text, tally, &mut spare);
     }
     let drafted_companies: Vec<String> = file.companies.iter().map(|c| c.name.clone()).collect();
     let ann_companies: Vec<String> = arr(&ann["companies"]).iter().map(s).collect();
@@ -680,6 +680,7 @@ fn first_quote(e: &Value) -> String {
 fn event_facts(
     a: &Value,
     d: Option<&EventEntry>,
+    places: &[zhaoshang::source::model::PlaceEntry],
     text: &Text,
     tally: &mut Tally,
     spare: &mut Vec<(&'static str, Item<Fig>)>,
@@ -705,6 +706,13 @@ fn event_facts(
             .and_then(|date| date.get(..4)?.parse().ok());
         match d.map(|d| d.place.as_str()) {
             Some(x) if same_place(x, place, year) => c.found += 1,
+            // 通州区 with its parent 北京市 (or its code), as import reads it.
+            Some(x)
+                if drafted_code(x, places, year)
+                    .is_some_and(|code| is_place(place, code, year)) =>
+            {
+                c.found += 1
+            }
             Some(_) => c.wrong += 1,
             None => c.missing += 1,
         }
@@ -840,6 +848,42 @@ pub fn same_place(drafted: &str, annotated: &str, year: Option<i32>) -> bool {
     fold(drafted) == fold(annotated)
         || short(drafted) == short(annotated)
         || code(drafted).is_some() && code(drafted) == code(annotated)
+}
+
+/// The division a drafted place stands for, read with its parent or code as import reads it.
+fn drafted_code(
+    name: &str,
+    places: &[zhaoshang::source::model::PlaceEntry],
+    year: Option<i32>,
+) -> Option<u32> {
+    let entry = places.iter().find(|p| p.name == name)?;
+    if let Some(code) = entry.code.as_deref() {
+        return code.parse().ok();
+    }
+    let g = zhaoshang::source::divisions::gazetteer();
+    g.resolve(&fold(name), entry.parent.as_deref(), year)
+        .ok()
+        .map(|d| d.code)
+}
+
+/// Whether an annotated place (通州区, or with its parents written before it: 北京市通州区) is
+/// the division `code`, or may be.
+pub fn is_place(annotated: &str, code: u32, year: Option<i32>) -> bool {
+    let g = zhaoshang::source::divisions::gazetteer();
+    let annotated = fold(annotated);
+    annotated.char_indices().any(|(i, _)| {
+        let (parent, name) = annotated.split_at(i);
+        let parent = Some(parent).filter(|p| !p.is_empty());
+        // An annotation that leaves the name ambiguous (通州区 alone) takes the draft's reading
+        // when it is one of its divisions.
+        match g.resolve(name, parent, year) {
+            Ok(d) => d.code == code,
+            Err(zhaoshang::source::divisions::Unresolved::Ambiguous(ds)) => {
+                ds.iter().any(|d| d.code == code)
+            }
+            Err(_) => false,
+        }
+    })
 }
 
 /// Groups are compared as (count, amount) pairs: a part with the same figures is found.
