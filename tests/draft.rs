@@ -1687,3 +1687,17 @@ fn a_group_in_brackets_inside_a_companys_name_is_kept() {
     let names: Vec<&str> = file.companies.iter().map(|c| c.name.as_str()).collect();
     assert!(names.contains(&"新疆众和(集团)铝业有限公司"), "{names:?}");
 }
+
+/// 内蒙古 written short is found (its name ends as the people 蒙古 does, which a short form once
+/// cut to nothing), so the region that held a week away from home is the host (written in our
+/// own words for this test, after a Hong Kong paper's report of a trade week).
+#[test]
+fn inner_mongolia_written_short_holds_its_week_away_from_home() {
+    let file = drafted(
+        "蒙港经贸活动周闭幕 签约91项目\n为期五天的2012内蒙古·香港经贸合作活动周昨日在港闭幕。\
+         在昨日举行的项目签约仪式上,两地企业共签订合作项目91个,涉及投资总额603.8亿美元。\
+         这已是内蒙古第三次来港举办经贸合作活动。",
+        "2012-05-18",
+    );
+    assert_eq!(file.events[0].place, "内蒙古");
+}

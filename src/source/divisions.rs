@@ -170,10 +170,10 @@ pub fn short_form(name: &str) -> Option<String> {
                 None => break,
             }
         }
-        // 新疆维吾尔自治区 names its people without 族.
+        // 新疆维吾尔自治区 names its people without 族 (but 内蒙古 is the place's own name).
         if let Some(p) = PEOPLES
             .iter()
-            .find(|p| rest.ends_with(*p) && rest.len() > p.len())
+            .find(|p| rest.ends_with(*p) && rest[..rest.len() - p.len()].chars().count() >= 2)
         {
             rest.truncate(rest.len() - p.len());
         }
@@ -611,6 +611,7 @@ mod tests {
     fn short_forms_drop_the_kind_and_the_peoples() {
         assert_eq!(short_form("广西壮族自治区").as_deref(), Some("广西"));
         assert_eq!(short_form("新疆维吾尔自治区").as_deref(), Some("新疆"));
+        assert_eq!(short_form("内蒙古自治区").as_deref(), Some("内蒙古"));
         assert_eq!(short_form("峨边彝族自治县").as_deref(), Some("峨边"));
         assert_eq!(short_form("云霄县").as_deref(), Some("云霄"));
         assert_eq!(short_form("泸县"), None);
