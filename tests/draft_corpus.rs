@@ -42,7 +42,9 @@ use zhaoshang::draft::{self, SourceOptions};
 /// wrong (34 of 1,162), named projects 80.2%. Session 18 found two held-out articles written after
 /// the same public reports as two tuning ones (160 and 333, 164 and 233) and moved them to
 /// tuning, and added 8 more written unseen (54 → 62 of 251), measured first at 74.2% found, 3.8%
-/// wrong (49 of 1,297), named projects 78.3%.
+/// wrong (49 of 1,297), named projects 78.3%; at the session's end 76.0% found, 3.7% wrong (48 of
+/// 1,284: an alternative that restates the headline as it is is no longer a fact), named projects
+/// 78.3%.
 struct Floor {
     found_percent: f64,
     wrong_percent_max: f64,
@@ -50,8 +52,8 @@ struct Floor {
 }
 
 const FLOOR: Floor = Floor {
-    found_percent: 74.2,
-    wrong_percent_max: 3.8,
+    found_percent: 75.9,
+    wrong_percent_max: 3.75,
     projects_percent: 78.2,
 };
 
