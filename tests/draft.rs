@@ -1701,3 +1701,31 @@ fn inner_mongolia_written_short_holds_its_week_away_from_home() {
     );
     assert_eq!(file.events[0].place, "内蒙古");
 }
+
+/// A counted list of projects with no 项目 on its items and no 等 (7个项目包括A、B…和G; written
+/// in our own words for this test, after a city's cloud-signing report) names them all when
+/// there are as many items as the count says.
+#[test]
+fn a_counted_list_without_deng_names_its_projects() {
+    let file = drafted(
+        "攀枝花7个重大项目云签约\n2月26日,攀枝花市举行重大招商引资项目集中签约仪式。\
+         当天现场云签约的7个项目包括新鹏教育城、全钒液流储能研发及产业园、人和康养综合体、\
+         川钢集团水泥及配套生产线、盐边县农产品加工、川化环保节能清洁生产技改和\
+         攀枝花市民健康体育公园综合体,总投资额达170亿元。另有3个项目是A、B和C区块。",
+        "2020-02-27",
+    );
+    let names: Vec<&str> = file.events[0]
+        .projects
+        .iter()
+        .map(|p| p.name.as_str())
+        .collect();
+    for name in [
+        "全钒液流储能研发及产业园",
+        "川化环保节能清洁生产技改",
+        "攀枝花市民健康体育公园综合体",
+    ] {
+        assert!(names.contains(&name), "{name} not in {names:?}");
+    }
+    // Three items where the count says 3, but too short to be names: none.
+    assert!(!names.iter().any(|n| n.contains("区块")), "{names:?}");
+}

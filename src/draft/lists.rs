@@ -34,6 +34,32 @@ static AFTER_PROJECT: LazyLock<Regex> = LazyLock::new(|| {
         .unwrap_or_else(|e| panic!("the list pattern: {e}"))
 });
 
+/// 7个项目包括A、B…和G, (the list ends at a comma or the sentence's end, with no 等).
+static COUNTED_LIST: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"({NUMBER}(?:个|個|宗|项|項))(?:[\p{{Han}}]{{0,6}}?)(?:项目|項目)(?:包括|包含|分别是|分別是|分别为|分別為|为|為|是)[:：]?([^。；;:：,，等]{{4,}}?)(?:[,，。；;]|$)"
+    ))
+    .unwrap_or_else(|e| panic!("the list pattern: {e}"))
+});
+
+/// The items of a counted list when there are as many as its count says: the last two joined
+/// by 和 or 及 (…技改和攀枝花市民健康体育公园综合体).
+fn counted_items<'t>(count: &str, list: &'t str) -> Option<Vec<&'t str>> {
+    let crate::source::figure::Quantity::Measure { value: wanted, .. } =
+        crate::source::figure::parse_figure(count).ok()?.quantity
+    else {
+        return None;
+    };
+    let mut items: Vec<&str> = list.split('、').map(str::trim).collect();
+    let last = items.pop()?;
+    let (a, b) = ["和", "及", "與", "与"]
+        .iter()
+        .find_map(|w| last.rsplit_once(w))?;
+    items.extend([a, b]);
+    let n = items.len() as f64;
+    (items.iter().all(|i| i.chars().count() >= 3) && (wanted - n).abs() < 0.5).then_some(items)
+}
+
 /// `投资25亿元的X` (or 总投资, 计划投资): the name X and its amount.
 fn with_amount(item: &str) -> Option<(&str, FigureEntry)> {
     let f = figures::money(item).into_iter().next()?;
@@ -66,6 +92,18 @@ pub fn listed_projects(draft: &mut Draft, doc: &Doc) {
         });
         if !about_signing {
             continue;
+        }
+        for c in COUNTED_LIST.captures_iter(s.text) {
+            let (Some(count), Some(list)) = (c.get(1), c.get(2)) else {
+                continue;
+            };
+            for item in counted_items(count.as_str(), list.as_str()).unwrap_or_default() {
+                let plain = !item.contains(['0', '1', '2', '3', '4', '5', '6', '7', '8', '9'])
+                    && !["签约", "簽約", "公司"].iter().any(|w| item.contains(w));
+                if plain && let Some(name) = project_name(item) {
+                    add_project(draft, name, item.to_string(), None, Vec::new());
+                }
+            }
         }
         for pattern in [&*PROJECTS_ARE, &*BEFORE_PROJECTS, &*AFTER_PROJECT] {
             for c in pattern.captures_iter(s.text) {
