@@ -60,6 +60,11 @@ fn counted_items<'t>(count: &str, list: &'t str) -> Option<Vec<&'t str>> {
     (items.iter().all(|i| i.chars().count() >= 3) && (wanted - n).abs() < 0.5).then_some(items)
 }
 
+/// Whether a list's item can be a name: no figure, and none of `words`.
+fn plain(item: &str, words: &[&str]) -> bool {
+    !item.contains(|c: char| c.is_ascii_digit()) && !words.iter().any(|w| item.contains(w))
+}
+
 /// `投资25亿元的X` (or 总投资, 计划投资): the name X and its amount.
 fn with_amount(item: &str) -> Option<(&str, FigureEntry)> {
     let f = figures::money(item).into_iter().next()?;
@@ -98,9 +103,9 @@ pub fn listed_projects(draft: &mut Draft, doc: &Doc) {
                 continue;
             };
             for item in counted_items(count.as_str(), list.as_str()).unwrap_or_default() {
-                let plain = !item.contains(['0', '1', '2', '3', '4', '5', '6', '7', '8', '9'])
-                    && !["签约", "簽約", "公司"].iter().any(|w| item.contains(w));
-                if plain && let Some(name) = project_name(item) {
+                if plain(item, &["签约", "簽約", "公司"])
+                    && let Some(name) = project_name(item)
+                {
                     add_project(draft, name, item.to_string(), None, Vec::new());
                 }
             }
@@ -122,11 +127,8 @@ pub fn listed_projects(draft: &mut Draft, doc: &Doc) {
                         continue;
                     }
                     // Each item is a name: it has no figure and no verb of the report.
-                    let plain = !item.contains(['0', '1', '2', '3', '4', '5', '6', '7', '8', '9'])
-                        && !["公司", "企业", "企業", "集团", "集團", "签约", "簽約"]
-                            .iter()
-                            .any(|w| item.contains(w));
-                    if !plain {
+                    let words = ["公司", "企业", "企業", "集团", "集團", "签约", "簽約"];
+                    if !plain(item, &words) {
                         continue;
                     }
                     if let Some(name) = project_name(item) {

@@ -458,8 +458,6 @@ fn holding_another(
         return None;
     };
     let g = gazetteer();
-    let in_use =
-        |d: &&Division| i32::from(d.from) <= year && d.to.is_none_or(|to| year < i32::from(to));
     let named: Vec<u32> = mentions
         .iter()
         .filter_map(|m| {
@@ -467,7 +465,7 @@ fn holding_another(
                 .divisions
                 .iter()
                 .map(|i| g.division(*i))
-                .filter(in_use)
+                .filter(|d| d.in_use(year))
                 .collect();
             match used[..] {
                 [one] => Some(one.code),
