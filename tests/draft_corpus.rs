@@ -44,7 +44,9 @@ use zhaoshang::draft::{self, SourceOptions};
 /// tuning, and added 8 more written unseen (54 → 62 of 251), measured first at 74.2% found, 3.8%
 /// wrong (49 of 1,297), named projects 78.3%; at the session's end 76.0% found, 3.7% wrong (48 of
 /// 1,284: an alternative that restates the headline as it is is no longer a fact), named projects
-/// 78.3%.
+/// 78.3%. Session 19 added 8 more written unseen (62 → 70 of 275), measured first at 75.3%
+/// found, 3.7% wrong (53 of 1,415), named projects 76.9% (the 8 new alone: 89 of 131 found, 5
+/// wrong).
 struct Floor {
     found_percent: f64,
     wrong_percent_max: f64,
@@ -52,9 +54,9 @@ struct Floor {
 }
 
 const FLOOR: Floor = Floor {
-    found_percent: 75.9,
+    found_percent: 75.2,
     wrong_percent_max: 3.75,
-    projects_percent: 78.2,
+    projects_percent: 76.8,
 };
 
 fn corpus(split: &str) -> Vec<PathBuf> {

@@ -6,7 +6,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use super::Draft;
-use super::projects::{COMPANY, company_name};
+use super::projects::{COMPANY, company_name, company_runs};
 use super::text::{Doc, Topic};
 use crate::source::fold::fold;
 use crate::source::model::CompanyLink;
@@ -50,8 +50,8 @@ pub fn invested_by(draft: &mut Draft, doc: &Doc) {
                     continue;
                 };
                 let quote = s.text[piece_at + at_name..piece_at + all.end()].to_string();
-                for c in COMPANY.find_iter(who.as_str()) {
-                    if let Some(name) = company_name(c.as_str()) {
+                for (_, run) in company_runs(who.as_str()) {
+                    if let Some(name) = company_name(run) {
                         links.push((
                             i,
                             CompanyLink {

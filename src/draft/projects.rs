@@ -28,6 +28,28 @@ pub(super) static COMPANY: LazyLock<Regex> = LazyLock::new(|| {
         .unwrap_or_else(|e| panic!("the company pattern: {e}"))
 });
 
+/// The runs of `text` that end in a company's legal form, each with where it starts. A name
+/// that follows another at once begins after the word that joins them (A有限公司和B有限公司:
+/// B有限公司, not 和B有限公司).
+pub(super) fn company_runs(text: &str) -> Vec<(usize, &str)> {
+    let mut runs = Vec::new();
+    let mut last_end = None;
+    for m in COMPANY.find_iter(text) {
+        let mut start = m.start();
+        if last_end == Some(start)
+            && let Some(c) = text[start..]
+                .chars()
+                .next()
+                .filter(|c| "和与與及同、".contains(*c))
+        {
+            start += c.len_utf8();
+        }
+        last_end = Some(m.end());
+        runs.push((start, &text[start..m.end()]));
+    }
+    runs
+}
+
 /// An investment before a company's name: an amount with the verb after it (52亿元设立,
 /// 30亿元的), or 投资 that begins the run. The name begins after it (投资52亿元设立X有限公司 is
 /// X有限公司).
@@ -815,11 +837,11 @@ fn listed_projects(draft: &mut Draft, doc: &Doc, start: usize, run: &str) -> boo
 fn item_companies(item: &str, from: usize, to: usize, name: &str) -> Vec<(usize, String)> {
     let seg_start = item[..from].rfind('、').map_or(0, |i| i + '、'.len_utf8());
     let seg_end = item[to..].find('、').map_or(item.len(), |i| to + i);
-    COMPANY
-        .find_iter(&item[seg_start..seg_end])
-        .filter_map(|c| {
-            let company = company_name(c.as_str())?;
-            let at = seg_start + c.start() + c.as_str().find(company.as_str())?;
+    company_runs(&item[seg_start..seg_end])
+        .into_iter()
+        .filter_map(|(start, run)| {
+            let company = company_name(run)?;
+            let at = seg_start + start + run.find(company.as_str())?;
             (!name.contains(company.as_str())).then_some((at, company))
         })
         .collect()
@@ -863,8 +885,8 @@ pub(super) fn add_project(
 /// Companies by their legal form (有限公司, 集团, 株式会社, Co., Ltd.), anywhere but clutter.
 pub fn companies(draft: &mut Draft, doc: &Doc) {
     for c in doc.clauses.iter().filter(|c| c.topic != Topic::Clutter) {
-        for m in COMPANY.find_iter(c.text) {
-            let Some(name) = company_name(m.as_str()) else {
+        for (_, run) in company_runs(c.text) {
+            let Some(name) = company_name(run) else {
                 continue;
             };
             if draft
@@ -1080,7 +1102,7 @@ fn link_by_name(draft: &mut Draft) {
 
 #[cfg(test)]
 mod tests {
-    use super::{COMPANY, company_name, project_name, short_company_items};
+    use super::{company_name, company_runs, project_name, short_company_items};
 
     /// A long name ending in 合作项目 or 投资项目 is a project's; a short one is a kind.
     #[test]
@@ -1120,9 +1142,9 @@ mod tests {
     }
 
     fn names(text: &str) -> Vec<String> {
-        COMPANY
-            .find_iter(text)
-            .filter_map(|m| company_name(m.as_str()))
+        company_runs(text)
+            .into_iter()
+            .filter_map(|(_, run)| company_name(run))
             .collect()
     }
 
@@ -1162,6 +1184,11 @@ mod tests {
         assert_eq!(
             names("投资最大的是太康县政府与苏州鸿文纺织有限公司签订的项目"),
             ["苏州鸿文纺织有限公司"]
+        );
+        // Two companies joined by 和: the second begins after it (words written for this test).
+        assert_eq!(
+            names("由东方能投集团有限公司和协力新能源控股有限公司共同投资的总部项目"),
+            ["东方能投集团有限公司", "协力新能源控股有限公司"]
         );
         // (集团) inside a name is part of it.
         assert_eq!(
