@@ -584,13 +584,24 @@ pub(super) fn company_name(run: &str) -> Option<String> {
     // else at the first that leaves a name.
     // 有 (有甘肃陇源…有限公司), 同 and 和 are cut only before a place: they also begin 有限公司
     // and sit inside names (福建同创动力有限公司, 和记).
-    let cuts: Vec<(usize, bool)> = name
+    // 即 (…1项，即新加坡某集团) too; 企业 (“小巨人”企业合肥某有限公司) only before a place, as
+    // it sits inside names (某企业管理有限公司). A word that begins a place's name (将乐,
+    // 和林格尔) is no cut.
+    let starts_with_place = |rest: &str| g.find_in_text(rest).first().is_some_and(|m| m.start == 0);
+    let mut cuts: Vec<(usize, bool)> = name
         .char_indices()
-        .filter(|(_, c)| "与與和同由及、向对對为為是在将將被的了等有".contains(*c))
+        .filter(|(_, c)| "与與和同由及、向对對为為是在将將被的了等有即".contains(*c))
+        .filter(|&(i, _)| !starts_with_place(&name[i..]))
         .map(|(i, c)| (i + c.len_utf8(), !"有同和".contains(c)))
+        .chain(
+            ["企业", "企業"]
+                .iter()
+                .flat_map(|w| name.match_indices(w))
+                .map(|(i, w)| (i + w.len(), false)),
+        )
         .filter(|&(i, _)| name[i..].chars().count() >= 4)
         .collect();
-    let starts_with_place = |rest: &str| g.find_in_text(rest).first().is_some_and(|m| m.start == 0);
+    cuts.sort_unstable();
     if let Some(i) = cuts
         .iter()
         .rfind(|&&(i, _)| starts_with_place(&name[i..]))
@@ -1190,6 +1201,18 @@ mod tests {
             names("由东方能投集团有限公司和协力新能源控股有限公司共同投资的总部项目"),
             ["东方能投集团有限公司", "协力新能源控股有限公司"]
         );
+        // 即 and 企业 before a name (words written for this test); 企业 inside a name and a
+        // place that begins with a cut word (将乐) stays.
+        assert_eq!(names("外资项目1项，即新加坡嘉和集团"), ["新加坡嘉和集团"]);
+        assert_eq!(
+            names("“小巨人”企业合肥星光电子有限公司与该市签约"),
+            ["合肥星光电子有限公司"]
+        );
+        assert_eq!(
+            names("上海星辰企业管理有限公司"),
+            ["上海星辰企业管理有限公司"]
+        );
+        assert_eq!(names("将乐海丰食品有限公司"), ["将乐海丰食品有限公司"]);
         // (集团) inside a name is part of it.
         assert_eq!(
             names("安徽省外经建设(集团)有限公司与该县签订的旅游度假区项目"),

@@ -674,7 +674,9 @@ fn year_discussed(before: &str, published: i32) -> i32 {
         .iter()
         .any(|w| after.starts_with(w))
             || lead.is_some_and(|c| ['到', '至', '于', '於', '自', '从', '從'].contains(&c));
-        if !range && (published - 1..=published).contains(&y) {
+        // 比2020年增长11.9%: the year compared with, not the one discussed.
+        let compared = lead.is_some_and(|c| ['比', '较', '較'].contains(&c));
+        if !range && !compared && (published - 1..=published).contains(&y) {
             note(i, y);
         }
     }
@@ -705,7 +707,7 @@ fn year_at(text: &str, i: usize) -> Option<i32> {
 
 #[cfg(test)]
 mod tests {
-    use super::{explicit_year, last_year};
+    use super::{explicit_year, last_year, year_discussed};
 
     /// A year after another 年 (去年, 全年) is still read: each 年 is looked at, not only the
     /// text's first.
@@ -718,5 +720,16 @@ mod tests {
         assert_eq!(last_year("2019年至2021年"), Some(2021));
         assert_eq!(explicit_year("全年目标任务,2016年签订项目31个"), Some(2016));
         assert_eq!(last_year("去年全年"), None);
+    }
+
+    /// A year compared with (比2020年增长) is not the year the text goes on about (words written
+    /// for this test).
+    #[test]
+    fn a_year_compared_with_is_not_discussed() {
+        assert_eq!(
+            year_discussed("资产总额超过1万亿元,比2020年增长9.5%;", 2021),
+            2021
+        );
+        assert_eq!(year_discussed("2020年,全省签约项目85个;", 2021), 2020);
     }
 }
