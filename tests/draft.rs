@@ -1729,3 +1729,23 @@ fn a_counted_list_without_deng_names_its_projects() {
     // Three items where the count says 3, but too short to be names: none.
     assert!(!names.iter().any(|n| n.contains("区块")), "{names:?}");
 }
+
+/// Who came, in the shape of real reports, written in our own words for this test: companies
+/// that came to the event (到会) and chambers' delegates are attendance, a figure of the place;
+/// companies that took part in the signing (参加签约) are the signing's.
+#[test]
+fn companies_that_came_are_not_the_signings() {
+    let file = drafted(
+        "某市在南京举行招商推介会\n6月8日,某市在南京举行招商推介会,共签约项目15个,总投资42亿元,\
+         25家企业参加签约。推介会上,两地80余家企业到会,30家各地商会的600余名代表参加。",
+        "2023-06-09",
+    );
+    let of_event: Vec<&str> = file.events[0]
+        .statistics
+        .iter()
+        .map(|s| s.value.as_str())
+        .collect();
+    assert!(!of_event.contains(&"80余家"), "{of_event:?}");
+    assert!(!of_event.contains(&"30家"), "{of_event:?}");
+    assert!(of_event.contains(&"25家"), "{of_event:?}");
+}
