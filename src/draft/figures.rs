@@ -7,8 +7,9 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 /// Digits as a source writes them (ASCII or full-width, with a decimal point), or a Chinese
-/// numeral up to 99.
-pub const NUMBER: &str = r"(?:[0-9０-９]+(?:[.．][0-9０-９]+)?|[一二三四五六七八九十两兩]{1,3})";
+/// numeral that begins with a digit (三十, 一百三十五, 二千零五: a bare 百 or 千 is a multiplier's,
+/// 近百亿元).
+pub const NUMBER: &str = r"(?:[0-9０-９]+(?:[.．][0-9０-９]+)?|[一二三四五六七八九十两兩][一二三四五六七八九十两兩百千零〇]{0,7})";
 
 const QUALIFIER_BEFORE: &str = r"(?:不少于|不少於|不低于|不低於|不超过|不超過|不足|逾|超过|超過|突破|超|近|约|約|达到|達到|达|達|共计|共計|合计|合計|总计|總計|共|高达|高達)?";
 
@@ -309,6 +310,20 @@ mod tests {
             values(money("实现地区生产总值四十六點二億元")),
             Vec::<String>::new()
         );
+    }
+
+    /// Chinese numerals past 99 are read whole (words written for this test): 一百三十五亿元 is
+    /// not 三十五亿元; a bare 百 (近百亿元) stays a round amount.
+    #[test]
+    fn chinese_numerals_with_hundreds_and_thousands() {
+        assert_eq!(
+            values(money("实际到位资金一百三十五亿元")),
+            vec!["一百三十五亿元"]
+        );
+        assert_eq!(values(counts("新签项目六百三十七项")), vec!["六百三十七项"]);
+        assert_eq!(values(money("投资二千零五万元")), vec!["二千零五万元"]);
+        assert_eq!(values(money("共投资五千万元")), vec!["五千万元"]);
+        assert_eq!(values(money("签约额近百亿元")), vec!["近百亿元"]);
     }
 
     #[test]
