@@ -276,7 +276,7 @@ fn after_who_builds(mut name: &str) -> &str {
                     .is_some_and(|m| m.end == before.len())
             };
             let place = (before.ends_with([
-                '县', '縣', '市', '区', '區', '镇', '鎮', '乡', '鄉', '园', '園',
+                '县', '縣', '市', '区', '區', '镇', '鎮', '乡', '鄉', '园', '園', '岛', '島', '村',
             ]) || named_place())
                 && before.chars().count() <= 10;
             // 联合建设X项目, 与某县人民政府合作建设X项目: who builds it and how, not its name.
@@ -1144,6 +1144,11 @@ mod tests {
         assert_eq!(
             project_name("在正定建设智能仓储中心项目").as_deref(),
             Some("智能仓储中心项目")
+        );
+        // An island or a village is a place too (words written for this test).
+        assert_eq!(
+            project_name("横沙岛建设海洋装备研发基地项目").as_deref(),
+            Some("海洋装备研发基地项目")
         );
         // A place's name before 建设 is cut as before; 建设 inside a name stays.
         assert_eq!(
