@@ -1749,3 +1749,22 @@ fn companies_that_came_are_not_the_signings() {
     assert!(!of_event.contains(&"30家"), "{of_event:?}");
     assert!(of_event.contains(&"25家"), "{of_event:?}");
 }
+
+/// Projects promoted at a fair, in the shape of real reports, written in our own words for this
+/// test: 共推介项目46个 lists projects on offer, not the signing's; the signing that follows is.
+#[test]
+fn projects_promoted_are_not_the_signings() {
+    let file = drafted(
+        "某地区在西安举行招商推介会\n5月20日,某地区在西安举行招商推介会。推介会上,各部门分别就文化旅游、\
+         资源开发等领域的推介项目作了介绍,此次共推介项目36个,总投资约98亿元。会上,某地区与5家企业\
+         举行了签约仪式,签约项目5个,签约资金12亿元。",
+        "2018-05-21",
+    );
+    let event = &file.events[0];
+    let count = event.project_count.as_ref().map(|f| f.value.as_str());
+    let amount = event.signed_amount.as_ref().map(|f| f.value.as_str());
+    assert_eq!((count, amount), (Some("5个"), Some("12亿元")));
+    let of_event: Vec<&str> = event.statistics.iter().map(|s| s.value.as_str()).collect();
+    assert!(!of_event.contains(&"36个"), "{of_event:?}");
+    assert!(!of_event.contains(&"约98亿元"), "{of_event:?}");
+}
