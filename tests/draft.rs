@@ -1579,6 +1579,18 @@ fn a_fairs_trade_turnover_is_not_the_signings() {
         file.statistics.iter().any(|s| s.value == "1.5亿元"),
         "kept as a figure of the place"
     );
+    // Orders placed (预计订单总额) are goods too.
+    let file = drafted(
+        "某市商贸城开业签约项目8个\n5月8日,某市商贸城开业,现场签约项目8个,总投资12亿元。\
+         开业当天,签订订单300余份,预计订单总额1.3亿元左右。",
+        "2017-05-09",
+    );
+    let stats: Vec<&str> = file.events[0]
+        .statistics
+        .iter()
+        .map(|s| s.value.as_str())
+        .collect();
+    assert!(!stats.contains(&"1.3亿元左右"), "{stats:?}");
 }
 
 /// The place's economy over a period the text names (今年上半年,…地区生产总值完成820亿元; 1-7月,

@@ -688,6 +688,12 @@ const TRADE: &[&str] = &[
     "交易額",
     "成交额",
     "成交額",
+    "订单",
+    "訂單",
+    "订货",
+    "訂貨",
+    "采购总额",
+    "採購總額",
 ];
 /// Words of the whole batch signed.
 const BATCH: &[&str] = &[
