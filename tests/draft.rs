@@ -1780,3 +1780,22 @@ fn projects_promoted_are_not_the_signings() {
     assert!(!of_event.contains(&"36个"), "{of_event:?}");
     assert!(!of_event.contains(&"约98亿元"), "{of_event:?}");
 }
+
+/// Ground broken and ribbons cut, in the shape of real reports, written in our own words for
+/// this test: 破土 and 剪彩 name stages as 动工 and 投产 do, so their figures are not the
+/// signing's.
+#[test]
+fn ground_broken_and_ribbons_cut_are_not_the_signings() {
+    let file = drafted(
+        "某市举行项目集中签约仪式\n2月28日,某市举行项目集中签约仪式,签约项目40个,总投资260亿元。\
+         当天,总投资18亿元的某产业园基础设施工程破土;投资4.6亿元的某制品产业园一期剪彩。",
+        "2009-03-01",
+    );
+    let of_event: Vec<&str> = file.events[0]
+        .statistics
+        .iter()
+        .map(|s| s.value.as_str())
+        .collect();
+    assert!(!of_event.contains(&"18亿元"), "{of_event:?}");
+    assert!(!of_event.contains(&"4.6亿元"), "{of_event:?}");
+}
