@@ -1799,3 +1799,22 @@ fn ground_broken_and_ribbons_cut_are_not_the_signings() {
     assert!(!of_event.contains(&"18亿元"), "{of_event:?}");
     assert!(!of_event.contains(&"4.6亿元"), "{of_event:?}");
 }
+
+/// An area's plan, in the shape of real reports, written in our own words for this test: a
+/// corridor's 规划总投资 and 规划面积 are figures of the place, not of the signing.
+#[test]
+fn an_areas_plan_is_not_the_signings() {
+    let file = drafted(
+        "某省在上海举行招商签约会\n6月2日,某省在上海举行招商签约会,共签约项目42个,总投资120亿元。\
+         会上推介的产业走廊规划面积800平方公里,规划总投资1500亿元。",
+        "2006-06-03",
+    );
+    let of_event: Vec<&str> = file.events[0]
+        .statistics
+        .iter()
+        .map(|s| s.value.as_str())
+        .collect();
+    assert!(!of_event.contains(&"1500亿元"), "{of_event:?}");
+    assert!(!of_event.contains(&"800平方公里"), "{of_event:?}");
+    assert!(file.statistics.iter().any(|s| s.value == "1500亿元"));
+}
