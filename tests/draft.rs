@@ -1818,3 +1818,21 @@ fn an_areas_plan_is_not_the_signings() {
     assert!(!of_event.contains(&"800平方公里"), "{of_event:?}");
     assert!(file.statistics.iter().any(|s| s.value == "1500亿元"));
 }
+
+/// Projects lined up for promotion, in the shape of real reports, written in our own words for
+/// this test: 已经确定了…招商引资项目,总投资… is a list on offer, not the signing's.
+#[test]
+fn projects_lined_up_for_promotion_are_not_the_signings() {
+    let file = drafted(
+        "某新区在香港举行招商周\n5月8日,某新区在香港举行招商周开幕式,当天签约项目12个,合同外资11.5亿美元。\
+         据介绍,某新区已经确定了近3年的重大招商引资项目,总投资高达600亿美元。",
+        "2006-05-09",
+    );
+    let of_event: Vec<&str> = file.events[0]
+        .statistics
+        .iter()
+        .map(|s| s.value.as_str())
+        .collect();
+    assert!(!of_event.contains(&"高达600亿美元"), "{of_event:?}");
+    assert!(!of_event.contains(&"600亿美元"), "{of_event:?}");
+}

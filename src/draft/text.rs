@@ -576,13 +576,13 @@ fn offered(clause: &str) -> bool {
         "在谈项目",
         "在談項目",
     ]);
-    // 推出招商项目600余个, 包装推出…项目, 共推介招商引资项目65个, 发布首批133个, 招商总规模: a
+    // 推出招商项目600余个, 包装推出…项目, 已确定了…招商引资项目, 共推介招商引资项目65个, 发布首批133个, 招商总规模: a
     // list of projects on offer (not 推介会, the occasion).
     let promoted = has(&["招商项目", "招商項目", "招商引资项目", "招商引資項目"]);
     // 此次共推介项目46个: the projects promoted (where the clause signs none of them).
     offered
         || has(&["推介项目", "推介項目"]) && !has(SIGNS)
-        || has(&["推出", "包装", "包裝"]) && promoted
+        || has(&["推出", "包装", "包裝", "确定了", "確定了"]) && promoted
         || has(&["招商总规模", "招商總規模", "发布首批", "發布首批"])
         || promoted
             && clause
