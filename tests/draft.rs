@@ -1749,7 +1749,7 @@ fn a_counted_list_without_deng_names_its_projects() {
 fn companies_that_came_are_not_the_signings() {
     let file = drafted(
         "某市在南京举行招商推介会\n6月8日,某市在南京举行招商推介会,共签约项目15个,总投资42亿元,\
-         25家企业参加签约。推介会上,两地80余家企业到会,30家各地商会的600余名代表参加。",
+         25家企业参加签约。推介会上,两地80余家企业到会,30家各地商会组团而来。",
         "2023-06-09",
     );
     let of_event: Vec<&str> = file.events[0]
@@ -1781,14 +1781,14 @@ fn projects_promoted_are_not_the_signings() {
     assert!(!of_event.contains(&"约98亿元"), "{of_event:?}");
 }
 
-/// Ground broken and ribbons cut, in the shape of real reports, written in our own words for
-/// this test: 破土 and 剪彩 name stages as 动工 and 投产 do, so their figures are not the
-/// signing's.
+/// Ground broken, in the shape of real reports, written in our own words for this test: 破土
+/// names a stage as 动工 does, so its figures are not the signing's (剪彩 is not read as a stage:
+/// a fair opens with one too).
 #[test]
-fn ground_broken_and_ribbons_cut_are_not_the_signings() {
+fn ground_broken_is_not_the_signings() {
     let file = drafted(
         "某市举行项目集中签约仪式\n2月28日,某市举行项目集中签约仪式,签约项目40个,总投资260亿元。\
-         当天,总投资18亿元的某产业园基础设施工程破土;投资4.6亿元的某制品产业园一期剪彩。",
+         当天,总投资18亿元的某产业园基础设施工程破土。",
         "2009-03-01",
     );
     let of_event: Vec<&str> = file.events[0]
@@ -1797,7 +1797,6 @@ fn ground_broken_and_ribbons_cut_are_not_the_signings() {
         .map(|s| s.value.as_str())
         .collect();
     assert!(!of_event.contains(&"18亿元"), "{of_event:?}");
-    assert!(!of_event.contains(&"4.6亿元"), "{of_event:?}");
 }
 
 /// An area's plan, in the shape of real reports, written in our own words for this test: a

@@ -7,8 +7,8 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 /// Digits as a source writes them (ASCII or full-width, with a decimal point), or a Chinese
-/// numeral that begins with a digit (三十, 一百三十五, 二千零五: a bare 百 or 千 is a multiplier's,
-/// 近百亿元).
+/// numeral that begins with a digit or 十 (十五, 一百三十五, 二千零五: a bare 百 or 千 is a
+/// multiplier's, 近百亿元).
 pub const NUMBER: &str = r"(?:[0-9０-９]+(?:[.．][0-9０-９]+)?|[一二三四五六七八九十两兩][一二三四五六七八九十两兩百千零〇]{0,7})";
 
 const QUALIFIER_BEFORE: &str = r"(?:不少于|不少於|不低于|不低於|不超过|不超過|不足|逾|超过|超過|突破|超|近|约|約|达到|達到|达|達|共计|共計|合计|合計|总计|總計|共|高达|高達)?";
@@ -94,9 +94,13 @@ pub fn money(text: &str) -> Vec<Found> {
         let Some(m) = c.get(0) else { continue };
         // 四十六點二億元: the digits after a decimal point in characters are not a figure (the
         // number as a whole is not read: left for the user, never misread as 二億元).
-        if c.get(1)
-            .is_some_and(|n| text[..n.start()].ends_with(['点', '點']))
-        {
+        // 三万五千元 read from 五千, 七八百万元: a piece of a numeral, or a rough range, is no
+        // figure either.
+        if c.get(1).is_some_and(|n| {
+            text[..n.start()].ends_with(['点', '點'])
+                || chinese_piece(text, n.start())
+                || rough_range(n.as_str())
+        }) {
             continue;
         }
         let multiplier = c.get(3).map(|x| x.as_str());
@@ -133,6 +137,7 @@ pub fn counts(text: &str) -> Vec<Found> {
     COUNT
         .find_iter(text)
         .filter(|m| !POINTS.iter().any(|w| text[m.end()..].starts_with(w)))
+        .filter(|m| !rough_range(m.as_str()) && !chinese_piece(text, m.start()))
         .map(|m| {
             let start = trimmed_start(text, m.start());
             Found {
@@ -142,6 +147,19 @@ pub fn counts(text: &str) -> Vec<Found> {
             }
         })
         .collect()
+}
+
+/// Whether a numeral in characters is a rough range (七八百, 一两千): two digits side by side.
+fn rough_range(numeral: &str) -> bool {
+    let digit = |c: char| "一二三四五六七八九两兩".contains(c);
+    let chars: Vec<char> = numeral.chars().collect();
+    chars.windows(2).any(|w| digit(w[0]) && digit(w[1]))
+}
+
+/// Whether a numeral in characters at `start` continues one before it (三万五千: 五千 follows 万).
+fn chinese_piece(text: &str, start: usize) -> bool {
+    text[start..].starts_with(|c: char| "一二三四五六七八九十两兩".contains(c))
+        && text[..start].ends_with(['万', '萬', '亿', '億'])
 }
 
 /// What a count of the prose counts: points, not things (四个特点, 三個亮點).
@@ -324,6 +342,10 @@ mod tests {
         assert_eq!(values(money("投资二千零五万元")), vec!["二千零五万元"]);
         assert_eq!(values(money("共投资五千万元")), vec!["五千万元"]);
         assert_eq!(values(money("签约额近百亿元")), vec!["近百亿元"]);
+        // A piece of a numeral and a rough range are no figures (after the review).
+        assert_eq!(values(money("投资三万五千元")), Vec::<String>::new());
+        assert_eq!(values(counts("七八百家企业")), Vec::<String>::new());
+        assert_eq!(values(money("一两千万元")), Vec::<String>::new());
     }
 
     #[test]

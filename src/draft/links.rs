@@ -114,10 +114,10 @@ pub fn invested_before(draft: &mut Draft, doc: &Doc) {
         if before.sentence != doc.clauses[k].sentence {
             continue;
         }
-        let Some(c) = COMPANY.find_iter(before.text).last() else {
+        let Some((c_start, c_run)) = company_runs(before.text).last().copied() else {
             continue;
         };
-        let rest = &before.text[c.end()..];
+        let rest = &before.text[c_start + c_run.len()..];
         let Some(amount_text) = ["投资", "投資", "出资", "出資"]
             .iter()
             .find_map(|w| rest.strip_prefix(w))
@@ -131,10 +131,10 @@ pub fn invested_before(draft: &mut Draft, doc: &Doc) {
         if !(whole || amount_text.is_empty()) {
             continue;
         }
-        let Some(name) = company_name(c.as_str()) else {
+        let Some(name) = company_name(c_run) else {
             continue;
         };
-        let from = before.start + c.start() + c.as_str().find(name.as_str()).unwrap_or(0);
+        let from = before.start + c_start + c_run.find(name.as_str()).unwrap_or(0);
         let quote = doc.text[from..at + p.quote.len()].to_string();
         let amount = money.first().and_then(|m| {
             Some(crate::source::model::FigureEntry {

@@ -29,18 +29,15 @@ pub(super) static COMPANY: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// The runs of `text` that end in a company's legal form, each with where it starts. A name
-/// that follows another at once begins after the word that joins them (A有限公司和B有限公司:
-/// B有限公司, not 和B有限公司).
+/// that follows another at once begins after the 和 that joins them (A有限公司和B有限公司:
+/// B有限公司, not 和B有限公司; `company_name` cuts 与 and 及 itself).
 pub(super) fn company_runs(text: &str) -> Vec<(usize, &str)> {
     let mut runs = Vec::new();
     let mut last_end = None;
     for m in COMPANY.find_iter(text) {
         let mut start = m.start();
         if last_end == Some(start)
-            && let Some(c) = text[start..]
-                .chars()
-                .next()
-                .filter(|c| "和与與及同、".contains(*c))
+            && let Some(c) = text[start..].chars().next().filter(|c| *c == '和')
         {
             start += c.len_utf8();
         }
@@ -276,7 +273,7 @@ fn after_who_builds(mut name: &str) -> &str {
                     .is_some_and(|m| m.end == before.len())
             };
             let place = (before.ends_with([
-                '县', '縣', '市', '区', '區', '镇', '鎮', '乡', '鄉', '园', '園', '岛', '島', '村',
+                '县', '縣', '市', '区', '區', '镇', '鎮', '乡', '鄉', '园', '園',
             ]) || named_place())
                 && before.chars().count() <= 10;
             // 联合建设X项目, 与某县人民政府合作建设X项目: who builds it and how, not its name.
@@ -584,13 +581,19 @@ pub(super) fn company_name(run: &str) -> Option<String> {
     // else at the first that leaves a name.
     // 有 (有甘肃陇源…有限公司), 同 and 和 are cut only before a place: they also begin 有限公司
     // and sit inside names (福建同创动力有限公司, 和记).
-    // 即 (…1项，即新加坡某集团) too; 企业 (“小巨人”企业合肥某有限公司) only before a place, as
-    // it sits inside names (某企业管理有限公司). A word that begins a place's name (将乐,
-    // 和林格尔) is no cut.
+    // 企业 (“小巨人”企业合肥某有限公司) only before a place, as it sits inside names
+    // (某企业管理有限公司). A word that begins a place's name (将乐, 和林格尔) is no cut.
     let starts_with_place = |rest: &str| g.find_in_text(rest).first().is_some_and(|m| m.start == 0);
+    // …1项，即新加坡某集团: 即 opening the run says what the item is (a 即 inside a name stays).
+    if let Some(rest) = name.strip_prefix('即')
+        && rest.chars().count() >= 4
+        && !starts_with_place(name)
+    {
+        name = rest;
+    }
     let mut cuts: Vec<(usize, bool)> = name
         .char_indices()
-        .filter(|(_, c)| "与與和同由及、向对對为為是在将將被的了等有即".contains(*c))
+        .filter(|(_, c)| "与與和同由及、向对對为為是在将將被的了等有".contains(*c))
         .filter(|&(i, _)| !starts_with_place(&name[i..]))
         .map(|(i, c)| (i + c.len_utf8(), !"有同和".contains(c)))
         .chain(
@@ -1145,11 +1148,6 @@ mod tests {
             project_name("在正定建设智能仓储中心项目").as_deref(),
             Some("智能仓储中心项目")
         );
-        // An island or a village is a place too (words written for this test).
-        assert_eq!(
-            project_name("横沙岛建设海洋装备研发基地项目").as_deref(),
-            Some("海洋装备研发基地项目")
-        );
         // A place's name before 建设 is cut as before; 建设 inside a name stays.
         assert_eq!(
             project_name("生态建设示范园项目").as_deref(),
@@ -1209,6 +1207,7 @@ mod tests {
         // 即 and 企业 before a name (words written for this test); 企业 inside a name and a
         // place that begins with a cut word (将乐) stays.
         assert_eq!(names("外资项目1项，即新加坡嘉和集团"), ["新加坡嘉和集团"]);
+        assert_eq!(names("烟台即发针织有限公司"), ["烟台即发针织有限公司"]);
         assert_eq!(
             names("“小巨人”企业合肥星光电子有限公司与该市签约"),
             ["合肥星光电子有限公司"]

@@ -567,13 +567,11 @@ fn aside(doc: &Doc, c: &Clause, f: &Found) -> Aside {
             .iter()
             .any(|w| after.starts_with(&format!("{lead}{w}")))
     });
-    // 两地120余家企业到会, 42家商会的1300余名代表: companies or chambers that came, not ones
-    // that signed (50家企业参加签约 is the signing's).
+    // 两地120余家企业到会, 42家各地商会: companies that came, or chambers, not ones that
+    // signed (50家企业参加签约 is the signing's).
     let came = f.value.ends_with('家')
         && COME.iter().any(|w| after.contains(w))
-        && !["签约", "簽約", "签订", "簽訂", "签署", "簽署"]
-            .iter()
-            .any(|w| after.contains(w));
+        && !super::text::SIGNS.iter().any(|w| after.contains(w));
     if LATER.iter().any(|w| in_sentence.contains(w)) {
         Aside::Later
     } else if attends || came || ASIDE.iter().any(|w| before.contains(w)) {
@@ -657,8 +655,24 @@ const ASIDE: &[&str] = &[
 ];
 /// Words of coming to the event (到会, 与会, 的代表) or of who came (商会).
 const COME: &[&str] = &[
-    "到会", "到會", "到场", "到場", "与会", "與會", "参会", "參會", "参展", "參展", "参加", "參加",
-    "出席", "代表", "商会", "商會",
+    "到会",
+    "到會",
+    "到场",
+    "到場",
+    "与会",
+    "與會",
+    "参会",
+    "參會",
+    "参展",
+    "參展",
+    "参加",
+    "參加",
+    "出席",
+    "的代表",
+    "企业代表",
+    "企業代表",
+    "商会",
+    "商會",
 ];
 /// Projects still to be signed (另有23个项目将在会后签约): not the event's.
 const LATER: &[&str] = &[

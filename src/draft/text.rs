@@ -451,12 +451,12 @@ const SINCE_YEARS: &[&str] = &[
     "近些年",
 ];
 /// The verbs of signing.
-const SIGNS: &[&str] = &["签约", "簽約", "签订", "簽訂", "签署", "簽署"];
+pub(super) const SIGNS: &[&str] = &["签约", "簽約", "签订", "簽訂", "签署", "簽署"];
 /// Progress against a target, not a target (完成任务的98.7%).
 pub const PROGRESS: &[&str] = &["任务的", "任務的", "目标的", "目標的", "计划的", "計劃的"];
 const STAGE_WORDS: &[&str] = &[
     "开工", "開工", "竣工", "投产", "投產", "开业", "開業", "达产", "達產", "奠基", "动工", "動工",
-    "破土", "剪彩",
+    "破土",
 ];
 const SIGNING_WORDS: &[&str] = &[
     "促成",
@@ -677,8 +677,11 @@ fn year_discussed(before: &str, published: i32) -> i32 {
         .iter()
         .any(|w| after.starts_with(w))
             || lead.is_some_and(|c| ['到', '至', '于', '於', '自', '从', '從'].contains(&c));
-        // 比2020年增长11.9%: the year compared with, not the one discussed.
-        let compared = lead.is_some_and(|c| ['比', '较', '較'].contains(&c));
+        // 比2020年增长11.9%, 与2020年相比: the year compared with, not the one discussed.
+        let compared = lead.is_some_and(|c| ['比', '较', '較'].contains(&c))
+            || ["相比", "同期相比", "相較", "相较"]
+                .iter()
+                .any(|w| after.starts_with(w));
         if !range && !compared && (published - 1..=published).contains(&y) {
             note(i, y);
         }
@@ -734,5 +737,6 @@ mod tests {
             2021
         );
         assert_eq!(year_discussed("2020年,全省签约项目85个;", 2021), 2020);
+        assert_eq!(year_discussed("与2020年相比,增长9.5%;", 2021), 2021);
     }
 }
