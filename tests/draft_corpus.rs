@@ -46,7 +46,7 @@ use zhaoshang::draft::{self, SourceOptions};
 /// 1,284: an alternative that restates the headline as it is is no longer a fact), named projects
 /// 78.3%. Session 19 added 8 more written unseen (62 → 70 of 275), measured first at 75.3%
 /// found, 3.7% wrong (53 of 1,415), named projects 76.9% (the 8 new alone: 89 of 131 found, 5
-/// wrong).
+/// wrong); at the session's end 75.3% found, 3.5% wrong (50 of 1,415), named projects 76.9%.
 struct Floor {
     found_percent: f64,
     wrong_percent_max: f64,
@@ -55,7 +55,7 @@ struct Floor {
 
 const FLOOR: Floor = Floor {
     found_percent: 75.2,
-    wrong_percent_max: 3.75,
+    wrong_percent_max: 3.6,
     projects_percent: 76.8,
 };
 
