@@ -32,6 +32,15 @@ fn drafted(text: &str, published: &str) -> SourceFile {
     draft::draft(&article, &options).unwrap().file
 }
 
+/// The values of the first event's statistics, as drafted.
+fn event_statistics(file: &SourceFile) -> Vec<&str> {
+    file.events[0]
+        .statistics
+        .iter()
+        .map(|s| s.value.as_str())
+        .collect()
+}
+
 /// A figure as a comparable value: (qualifier, amount or measure) in its parsed form.
 fn figure(text: &str) -> String {
     parse_figure(text).map_or_else(|_| format!("?{text}"), |f| format!("{f:?}"))
@@ -1368,7 +1377,7 @@ fn the_foreign_part_among_others_is_two_figures_of_the_event() {
         "2009-11-11",
     );
     let event = &file.events[0];
-    let stats: Vec<&str> = event.statistics.iter().map(|s| s.value.as_str()).collect();
+    let stats = event_statistics(&file);
     assert!(
         stats.contains(&"5个") && stats.contains(&"3.2亿美元"),
         "{stats:?}"
@@ -1572,8 +1581,7 @@ fn a_fairs_trade_turnover_is_not_the_signings() {
          现场交易额1.5亿元。",
         "2016-01-11",
     );
-    let event = &file.events[0];
-    let stats: Vec<&str> = event.statistics.iter().map(|s| s.value.as_str()).collect();
+    let stats = event_statistics(&file);
     assert!(!stats.contains(&"1.5亿元"), "{stats:?}");
     assert!(
         file.statistics.iter().any(|s| s.value == "1.5亿元"),
@@ -1585,11 +1593,7 @@ fn a_fairs_trade_turnover_is_not_the_signings() {
          开业当天,签订订单300余份,预计订单总额1.3亿元左右。",
         "2017-05-09",
     );
-    let stats: Vec<&str> = file.events[0]
-        .statistics
-        .iter()
-        .map(|s| s.value.as_str())
-        .collect();
+    let stats = event_statistics(&file);
     assert!(!stats.contains(&"1.3亿元左右"), "{stats:?}");
 }
 
@@ -1752,11 +1756,7 @@ fn companies_that_came_are_not_the_signings() {
          25家企业参加签约。推介会上,两地80余家企业到会,30家各地商会组团而来。",
         "2023-06-09",
     );
-    let of_event: Vec<&str> = file.events[0]
-        .statistics
-        .iter()
-        .map(|s| s.value.as_str())
-        .collect();
+    let of_event = event_statistics(&file);
     assert!(!of_event.contains(&"80余家"), "{of_event:?}");
     assert!(!of_event.contains(&"30家"), "{of_event:?}");
     assert!(of_event.contains(&"25家"), "{of_event:?}");
@@ -1776,7 +1776,7 @@ fn projects_promoted_are_not_the_signings() {
     let count = event.project_count.as_ref().map(|f| f.value.as_str());
     let amount = event.signed_amount.as_ref().map(|f| f.value.as_str());
     assert_eq!((count, amount), (Some("5个"), Some("12亿元")));
-    let of_event: Vec<&str> = event.statistics.iter().map(|s| s.value.as_str()).collect();
+    let of_event = event_statistics(&file);
     assert!(!of_event.contains(&"36个"), "{of_event:?}");
     assert!(!of_event.contains(&"约98亿元"), "{of_event:?}");
 }
@@ -1791,11 +1791,7 @@ fn ground_broken_is_not_the_signings() {
          当天,总投资18亿元的某产业园基础设施工程破土。",
         "2009-03-01",
     );
-    let of_event: Vec<&str> = file.events[0]
-        .statistics
-        .iter()
-        .map(|s| s.value.as_str())
-        .collect();
+    let of_event = event_statistics(&file);
     assert!(!of_event.contains(&"18亿元"), "{of_event:?}");
 }
 
@@ -1808,11 +1804,7 @@ fn an_areas_plan_is_not_the_signings() {
          会上推介的产业走廊规划面积800平方公里,规划总投资1500亿元。",
         "2006-06-03",
     );
-    let of_event: Vec<&str> = file.events[0]
-        .statistics
-        .iter()
-        .map(|s| s.value.as_str())
-        .collect();
+    let of_event = event_statistics(&file);
     assert!(!of_event.contains(&"1500亿元"), "{of_event:?}");
     assert!(!of_event.contains(&"800平方公里"), "{of_event:?}");
     assert!(file.statistics.iter().any(|s| s.value == "1500亿元"));
@@ -1827,11 +1819,7 @@ fn projects_lined_up_for_promotion_are_not_the_signings() {
          据介绍,某新区已经确定了近3年的重大招商引资项目,总投资高达600亿美元。",
         "2006-05-09",
     );
-    let of_event: Vec<&str> = file.events[0]
-        .statistics
-        .iter()
-        .map(|s| s.value.as_str())
-        .collect();
+    let of_event = event_statistics(&file);
     assert!(!of_event.contains(&"高达600亿美元"), "{of_event:?}");
     assert!(!of_event.contains(&"600亿美元"), "{of_event:?}");
 }
