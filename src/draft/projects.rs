@@ -568,14 +568,10 @@ fn after_lead_words(run: &str) -> &str {
     name
 }
 
-/// A company's name as written, without the words before it (与, 由, 我市分别与 …).
-pub(super) fn company_name(run: &str) -> Option<String> {
+/// A company's name without the one-character words (与, 和, 由, 即) or the 企业 that join it
+/// to the words before it.
+fn after_joining_words(mut name: &str) -> &str {
     let g = crate::source::divisions::gazetteer();
-    let mut name = after_lead_words(run);
-    // A company's name never starts with an investment (投资52亿元设立…有限公司).
-    if let Some(amount) = AMOUNT_BEFORE.find_iter(name).last() {
-        name = &name[amount.end()..];
-    }
     // One-character words (与, 和, 由) also occur inside names (恺和): cut at the last whose
     // rest begins with a place's name (是太康县政府与苏州…: the county signs with the company),
     // else at the first that leaves a name.
@@ -613,6 +609,17 @@ pub(super) fn company_name(run: &str) -> Option<String> {
     {
         name = &name[i..];
     }
+    name
+}
+
+/// A company's name as written, without the words before it (与, 由, 我市分别与 …).
+pub(super) fn company_name(run: &str) -> Option<String> {
+    let mut name = after_lead_words(run);
+    // A company's name never starts with an investment (投资52亿元设立…有限公司).
+    if let Some(amount) = AMOUNT_BEFORE.find_iter(name).last() {
+        name = &name[amount.end()..];
+    }
+    let name = after_joining_words(name);
     let mut name = name.trim().trim_start_matches(['“', '"', '(', '（']);
     // 乡贤某某创办的恒远控股集团: a clause that describes the company ends in 的.
     if let Some(i) = name.rfind('的')

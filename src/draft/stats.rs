@@ -405,12 +405,11 @@ pub fn leftovers(draft: &mut Draft, doc: &Doc, place: &str) {
                 && !(of_batch && (OUTPUTS.iter().any(|w| before.contains(w)) || jobs(before)))
                 && (OUTPUTS.iter().any(|w| before.contains(w))
                     || !(f.value.ends_with('%') || is_money(&value) || is_count(&value)));
-            // A deal in goods is the place's figure, not the signing's; so is attendance (a
-            // decoy: never a figure of the signing).
-            let trade = TRADE.iter().any(|w| in_sentence.contains(w));
-            // 规划总投资1657亿元, 规划面积30平方公里: an area's plan, not what was signed.
-            let planned = ["规划", "規劃"].iter().any(|w| before.contains(w));
-            let of_event = of_event && !output && !trade && !planned && !attendance && !wider;
+            // A deal in goods or an area's plan (规划总投资1657亿元) is the place's figure, not
+            // the signing's; so is attendance (a decoy: never a figure of the signing).
+            let trade = TRADE.iter().any(|w| in_sentence.contains(w))
+                || ["规划", "規劃"].iter().any(|w| before.contains(w));
+            let of_event = of_event && !output && !trade && !attendance && !wider;
             if of_event && restates_headline(draft, &value, c.text) {
                 draft.used(f.start, f.end);
                 continue;
