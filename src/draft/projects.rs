@@ -36,10 +36,8 @@ pub(super) fn company_runs(text: &str) -> Vec<(usize, &str)> {
     let mut last_end = None;
     for m in COMPANY.find_iter(text) {
         let mut start = m.start();
-        if last_end == Some(start)
-            && let Some(c) = text[start..].chars().next().filter(|c| *c == '和')
-        {
-            start += c.len_utf8();
+        if last_end == Some(start) && text[start..].starts_with('和') {
+            start += '和'.len_utf8();
         }
         last_end = Some(m.end());
         runs.push((start, &text[start..m.end()]));
