@@ -381,6 +381,15 @@ pub fn set_explain(on: bool) {
     EXPLAIN.store(on, std::sync::atomic::Ordering::SeqCst);
 }
 
+/// With ZHAOSHANG_DRAFT_DETAIL=2, a single fact drafted wrong (the event's place).
+fn explain_one(kind: &str, annotated: &str, drafted: &str) {
+    if std::env::var("ZHAOSHANG_DRAFT_DETAIL").as_deref() == Ok("2")
+        && EXPLAIN.load(std::sync::atomic::Ordering::SeqCst)
+    {
+        println!("  {kind} WRONG: {annotated} <- {drafted}");
+    }
+}
+
 /// With ZHAOSHANG_DRAFT_DETAIL=2, what did not match: (kind, missing or wrong facts, extra records).
 fn explain<K: std::fmt::Debug>(
     kind: &str,
@@ -713,7 +722,10 @@ fn event_facts(
             {
                 c.found += 1
             }
-            Some(_) => c.wrong += 1,
+            Some(x) => {
+                c.wrong += 1;
+                explain_one("place", place, x);
+            }
             None => c.missing += 1,
         }
     }
