@@ -435,6 +435,11 @@ fn ann_figure(v: &Value, money: bool) -> Option<Item<Fig>> {
     if v.is_null() {
         return None;
     }
+    // A currency beside the value would be read as yuan, silently (five annotations were).
+    assert!(
+        v.get("currency").is_none(),
+        "a foreign amount is written \"value\": {{\"value\": N, \"currency\": \"USD\"}}, not with \"currency\" beside \"value\": {v}"
+    );
     let q = qualifier_of(&v["qualifier"]);
     let key = if money {
         money_of(&v["value"], q)?
