@@ -1823,3 +1823,90 @@ fn projects_lined_up_for_promotion_are_not_the_signings() {
     assert!(!of_event.contains(&"高达600亿美元"), "{of_event:?}");
     assert!(!of_event.contains(&"600亿美元"), "{of_event:?}");
 }
+
+/// 今年 said after a year named in the same sentence, in the shape of a real report, written in
+/// our own words for this test: 2022年's figure is last year's, and 今年将力争… is the target of
+/// the year of publication.
+#[test]
+fn this_year_said_after_a_named_year_is_the_publications() {
+    let file = drafted(
+        "某市集中签约重大项目\n2月3日,某市举行重大项目集中签约活动,现场签约项目40个,总投资800亿元。\
+         2022年,全市新签约亿元以上项目1128个,今年将力争新签约亿元以上项目1200个以上。",
+        "2023-02-05",
+    );
+    let target: Vec<_> = file
+        .statistics
+        .iter()
+        .filter(|s| s.kind == "target")
+        .map(|s| (s.value.as_str(), s.from.as_deref()))
+        .collect();
+    assert_eq!(target, [("1200个以上", Some("2023-01-01"))]);
+}
+
+/// Projects started over a period, in the shape of real reports, written in our own words for
+/// this test: 新开工项目14个 after a quarter's signings (and 同期,… in the next sentence) are
+/// figures of that quarter, not a 开工 batch; a quarter's count of started projects is no
+/// headline of the quarter's signings; a batch that names its day (集中开工) is still a batch.
+#[test]
+fn projects_started_over_a_period_are_its_figures() {
+    let file = drafted(
+        "某县一季度招商引资成效明显\n今年一季度,某县新签约亿元以上项目21个,签约总额162.8亿元;\
+         新开工项目14个,总投资56.3亿元。同期,全县新开工招商项目19个,开工率45.2%。",
+        "2022-04-10",
+    );
+    let quarter: Vec<&str> = file
+        .statistics
+        .iter()
+        .filter(|s| s.kind == "period_statistic")
+        .filter(|s| {
+            s.from.as_deref() == Some("2022-01-01") && s.to.as_deref() == Some("2022-03-31")
+        })
+        .map(|s| s.value.as_str())
+        .collect();
+    for value in ["14个", "56.3亿元", "19个", "45.2%"] {
+        assert!(quarter.contains(&value), "{value} not among {quarter:?}");
+    }
+    assert!(
+        file.events.iter().all(|e| e.stage.is_none()),
+        "no 开工 batch: {:?}",
+        file.events.iter().map(|e| &e.name).collect::<Vec<_>>()
+    );
+    let report = &file.events[0];
+    assert_eq!(
+        report.project_count.as_ref().map(|c| c.value.as_str()),
+        Some("21个")
+    );
+    // The quarter's count of started projects, said first, is not the signings' headline.
+    let started_first = drafted(
+        "某市前三季度招商引资\n全市1-9月新开工项目85个。1-9月,全市新签约项目30个,总投资50亿元。",
+        "2022-10-10",
+    );
+    assert_eq!(
+        started_first.events[0]
+            .project_count
+            .as_ref()
+            .map(|c| c.value.as_str()),
+        Some("30个")
+    );
+    assert!(
+        started_first
+            .statistics
+            .iter()
+            .any(|s| s.kind == "period_statistic" && s.value == "85个"),
+        "{:?}",
+        started_first.statistics
+    );
+    let batch = drafted(
+        "某县集中开工\n今年一季度,某县新签约项目21个,签约总额162.8亿元;3月28日,全县集中开工项目14个,\
+         总投资56.3亿元。",
+        "2022-04-10",
+    );
+    assert!(
+        batch
+            .events
+            .iter()
+            .any(|e| e.stage.as_deref() == Some("started")),
+        "a batch: {:?}",
+        batch.events.iter().map(|e| &e.name).collect::<Vec<_>>()
+    );
+}

@@ -523,10 +523,13 @@ fn set_headline(draft: &mut Draft, doc: &Doc, entry: &mut EventEntry, h: &Headli
 
 /// A period summary's headline: the first period clause that counts projects.
 fn period_headline(doc: &Doc) -> Option<(Headline, Topic)> {
-    // Projects under negotiation (对接洽谈项目88个, 意向投资) are not the period's signings.
+    // Projects under negotiation (对接洽谈项目88个, 意向投资) are not the period's signings, nor
+    // are those started (三季度新开工项目71个).
     let is_period = |c: &Clause| {
         matches!(c.topic, Topic::Period(..))
             && !["洽谈", "洽談", "意向"].iter().any(|w| c.text.contains(w))
+            && (!super::text::has_stage(c.text)
+                || super::text::SIGNS.iter().any(|w| c.text.contains(w)))
     };
     let h = headline(doc, &is_period)?;
     let at = h.count.as_ref().or(h.amount.as_ref())?.0.start;

@@ -247,7 +247,7 @@ impl<'a> Doc<'a> {
             said.rfind("今年").is_none_or(|t| t < y)
                 && super::period::without_comparisons(earlier).contains("去年")
         });
-        last_year(before).unwrap_or(if last_year_said {
+        year_still_named(before).unwrap_or(if last_year_said {
             self.year - 1
         } else if said.contains("今年")
             || said.contains("去年")
@@ -274,17 +274,8 @@ impl<'a> Doc<'a> {
             p => p,
         };
         let own = own_topic(clause, year, &self.published);
-        // A period's sentence goes on about the period unless a clause names this event.
-        // (After a 开工 batch's figures, a clause that itself signs — 活动共开工29个项目,…;签约
-        // 30个项目 — is the signing's.)
-        if let (
-            Some(Topic::Signing),
-            Some(p @ (Topic::Period(..) | Topic::Target(_) | Topic::Stage)),
-        ) = (&own, previous)
-            && !THIS_EVENT.iter().any(|w| clause.contains(w))
-            && !(*p == Topic::Stage && SIGNS.iter().any(|w| clause.contains(w)))
-        {
-            return p.clone();
+        if let Some(p) = goes_on(own.as_ref(), previous, clause) {
+            return p;
         }
         // 发布了…共265个经济技术合作项目,总投资4893亿元: the total of a batch that is not
         // signed (offered, planned) is that batch's, though 总投资 alone reads as a signing's.
@@ -345,7 +336,7 @@ impl<'a> Doc<'a> {
             .trim_end()
             .ends_with(['；', ';', '：', ':']);
         let cue = [
-            "其中", "此外", "另有", "还有", "還有", "另外", "同时", "同時",
+            "其中", "此外", "另有", "还有", "還有", "另外", "同时", "同時", "同期",
         ]
         .iter()
         .any(|w| sentence.starts_with(w));
@@ -387,6 +378,29 @@ impl<'a> Doc<'a> {
             .iter()
             .find(|s| s.start <= at && at <= s.start + s.text.len())
     }
+}
+
+/// The topic of the clause before, where the clause goes on about it: a period's, a target's or
+/// a batch's sentence goes on unless the clause names this event.
+fn goes_on(own: Option<&Topic>, previous: Option<&Topic>, clause: &str) -> Option<Topic> {
+    // A period's sentence goes on about the period unless a clause names this event.
+    // (After a 开工 batch's figures, a clause that itself signs — 活动共开工29个项目,…;签约
+    // 30个项目 — is the signing's.)
+    if let (Some(Topic::Signing), Some(p @ (Topic::Period(..) | Topic::Target(_) | Topic::Stage))) =
+        (own, previous)
+        && !THIS_EVENT.iter().any(|w| clause.contains(w))
+        && !(*p == Topic::Stage && SIGNS.iter().any(|w| clause.contains(w)))
+    {
+        return Some(p.clone());
+    }
+    // 今年一季度,…新签约…;新开工项目14个,总投资56.3亿元: projects started over the period
+    // are a figure of that period; a batch (集中开工, 开工仪式) is not.
+    if let (Some(Topic::Stage), Some(p @ Topic::Period(..))) = (own, previous)
+        && !THIS_EVENT.iter().chain(BATCH).any(|w| clause.contains(w))
+    {
+        return Some(p.clone());
+    }
+    None
 }
 
 const THIS_EVENT: &[&str] = &[
@@ -457,6 +471,10 @@ pub const PROGRESS: &[&str] = &["任务的", "任務的", "目标的", "目標�
 const STAGE_WORDS: &[&str] = &[
     "开工", "開工", "竣工", "投产", "投產", "开业", "開業", "达产", "達產", "奠基", "动工", "動工",
     "破土",
+];
+/// Words of a batch brought together on a day (集中开工, 开工仪式), not a period's tally.
+const BATCH: &[&str] = &[
+    "集中", "仪式", "儀式", "举行", "舉行", "活动", "活動", "一批", "批次",
 ];
 const SIGNING_WORDS: &[&str] = &[
     "促成",
@@ -547,7 +565,7 @@ pub fn states_progress(clause: &str) -> bool {
 }
 
 /// Whether a text names a stage reached: 建成达产后, 投产后 are a forecast's time, not a batch.
-fn has_stage(text: &str) -> bool {
+pub(super) fn has_stage(text: &str) -> bool {
     STAGE_WORDS.iter().any(|w| {
         text.match_indices(w)
             .any(|(i, _)| !text[i + w.len()..].starts_with(['后', '後']))
@@ -603,8 +621,11 @@ pub fn own_topic(clause: &str, year: i32, published: &str) -> Option<Topic> {
     // A batch signed and started together (集中签约、开工项目共73个) is not the signing's.
     if has_stage(clause) {
         // 下半年已推动三批57个项目集中签约开工: a period's tally, not a batch.
-        let period = super::period::period_in(clause, year, published)
-            .filter(|_| has(SIGNING_WORDS) && (!has(THIS_EVENT) || has(&["以来", "以來"])));
+        // 1-9月新开工项目85个 too: projects started over a period, where no batch is named.
+        let period = super::period::period_in(clause, year, published).filter(|_| {
+            has(SIGNING_WORDS) && (!has(THIS_EVENT) || has(&["以来", "以來"]))
+                || !has(THIS_EVENT) && !has(BATCH)
+        });
         return Some(period.unwrap_or(Topic::Stage));
     }
     // 完成工作任务的98.7%, 完成市分配任務25億元的142.4%, 占…任務…的31.4%: progress of the
@@ -694,6 +715,16 @@ pub(super) fn last_year(text: &str) -> Option<i32> {
     text.match_indices('年')
         .filter_map(|(i, _)| year_at(text, i))
         .next_back()
+}
+
+/// The last year a text names, unless 今年 is said after it: in 2022年,全市新签约…,今年将力争…
+/// the target is the publication's year, not 2022.
+fn year_still_named(text: &str) -> Option<i32> {
+    let (at, year) = text
+        .match_indices('年')
+        .filter_map(|(i, _)| Some((i, year_at(text, i)?)))
+        .next_back()?;
+    text.rfind("今年").is_none_or(|t| t < at).then_some(year)
 }
 
 /// The year a clause names first (2016年), if any.
