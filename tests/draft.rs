@@ -1910,3 +1910,23 @@ fn projects_started_over_a_period_are_its_figures() {
         batch.events.iter().map(|e| &e.name).collect::<Vec<_>>()
     );
 }
+
+/// 三元 (ternary) inside a project's name, in the shape of real reports, written in our own
+/// words for this test: no amount of three yuan, and the name is whole.
+#[test]
+fn ternary_in_a_name_is_no_amount() {
+    let file = drafted(
+        "某市重大项目集中签约\n3月5日,某市举行重大项目集中签约仪式,共签约项目5个,总投资100亿元。\
+         其中,某某新能源有限公司投资20亿元的年产5万吨三元前驱体(二期)项目落户高新区。",
+        "2023-03-06",
+    );
+    let projects: Vec<(&str, Option<&str>)> = file.events[0]
+        .projects
+        .iter()
+        .map(|p| (p.name.as_str(), p.amount.as_ref().map(|a| a.value.as_str())))
+        .collect();
+    assert_eq!(
+        projects,
+        [("年产5万吨三元前驱体(二期)项目", Some("20亿元"))]
+    );
+}

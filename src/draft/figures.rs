@@ -105,6 +105,15 @@ pub fn money(text: &str) -> Vec<Found> {
         }
         let multiplier = c.get(3).map(|x| x.as_str());
         let currency = c.get(5).map(|x| x.as_str());
+        // 三元前驱体, 三元锂电池: a word (ternary), not three yuan; no amount here is written
+        // in characters without 万 or 亿.
+        // (Digits, ASCII or full-width, are numeric; 三 and 十 are letters.)
+        let in_characters = c
+            .get(1)
+            .is_some_and(|n| !n.as_str().contains(char::is_numeric));
+        if multiplier.is_none() && in_characters {
+            continue;
+        }
         let after = text[m.end()..].chars().next();
         let bare_yi = currency.is_none()
             && matches!(multiplier, Some("亿" | "億" | "万亿" | "萬億"))
