@@ -1930,3 +1930,18 @@ fn ternary_in_a_name_is_no_amount() {
         [("年产5万吨三元前驱体(二期)项目", Some("20亿元"))]
     );
 }
+
+/// Industries listed between ASCII commas, as saved copies write 、, in the shape of real
+/// reports, written in our own words for this test: the signed projects' fields are read; those
+/// of projects put on offer are not.
+#[test]
+fn industries_between_commas_are_read_where_the_projects_are_signed() {
+    let file = drafted(
+        "某区签约专场\n6月3日,某区签约专场活动举行,共有38个项目完成签约,投资总额超过400亿元.\
+         据悉,首日集中签约的38个项目,涉及半导体,新能源,软件,生物医药等领域.\
+         此次还发布第二批178个重大招商项目,招商总规模约3200亿元,涵盖先进装备制造,现代煤化工,现代农业等领域.",
+        "2017-06-05",
+    );
+    let names: Vec<&str> = file.industries.iter().map(|i| i.name.as_str()).collect();
+    assert_eq!(names, ["半导体", "新能源", "软件", "生物医药"]);
+}

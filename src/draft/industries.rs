@@ -25,6 +25,15 @@ static LISTED: LazyLock<Regex> = LazyLock::new(|| {
     .unwrap_or_else(|e| panic!("the industry pattern: {e}"))
 });
 
+/// 涉及半导体,新能源,新材料等领域: a list of three or more short items between commas, as saved
+/// copies write 、 (the frame 涉及…等领域 keeps clauses out).
+static LISTED_COMMAS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?:{TRIGGERS})((?:[^,，。；;、:：]{{1,10}}[,，]){{2,}}[^,，。；;、:：]{{1,10}})等[^,，。；;、:：]{{0,12}}?(?:{NOUNS})"
+    ))
+    .unwrap_or_else(|e| panic!("the industry pattern: {e}"))
+});
+
 /// 涵盖…——A、B、C领域: a list of two or more that ends in the noun, without 等.
 static LISTED_BARE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
@@ -184,6 +193,14 @@ const LEADING: &[&str] = &[
 
 /// Every industry the article names, linked to its event.
 pub fn industries(draft: &mut Draft, doc: &Doc) {
+    // Kinds of the signed projects only (not of a 开工 batch, nor of the background).
+    let signed = |at: usize| {
+        doc.clauses.iter().any(|c| {
+            c.start <= at
+                && at < c.start + c.text.len()
+                && matches!(c.topic, Topic::Signing | Topic::Period(..))
+        })
+    };
     for s in &doc.sentences {
         let mut listed = false;
         for pattern in [
@@ -195,11 +212,19 @@ pub fn industries(draft: &mut Draft, doc: &Doc) {
             &*LISTED_AND,
             &*LISTED_COUNTS,
             &*LISTED_OF,
+            &*LISTED_COMMAS,
         ] {
             if listed {
                 break;
             }
             for c in pattern.captures_iter(s.text) {
+                // A list between commas reads across clauses: it is the signing's only where it
+                // begins in one about the signing (not 发布…项目,涵盖A,B,C等领域).
+                if std::ptr::eq(pattern, &*LISTED_COMMAS)
+                    && !signed(s.start + c.get(0).map_or(0, |m| m.start()))
+                {
+                    continue;
+                }
                 let items = c.get(1).map_or("", |m| m.as_str());
                 listed |= list(draft, items, &c[0]) > 0;
             }
@@ -229,14 +254,6 @@ pub fn industries(draft: &mut Draft, doc: &Doc) {
     for s in &doc.sentences {
         counted_kinds(draft, s.text);
     }
-    // Kinds of the signed projects only (not of a 开工 batch, nor of the background).
-    let signed = |at: usize| {
-        doc.clauses.iter().any(|c| {
-            c.start <= at
-                && at < c.start + c.text.len()
-                && matches!(c.topic, Topic::Signing | Topic::Period(..))
-        })
-    };
     for s in &doc.sentences {
         for c in KIND.captures_iter(s.text) {
             let (Some(name), Some(all)) = (c.get(1), c.get(0)) else {
@@ -310,8 +327,9 @@ fn list(draft: &mut Draft, list: &str, quote: &str) -> usize {
             list = &list[i + word.len()..];
         }
     }
-    // A、B和C: the last item holds two; 光伏和风电、房地产 keeps its first whole.
-    let mut items: Vec<&str> = list.split(['、', '+', '＋']).collect();
+    // A、B和C: the last item holds two; 光伏和风电、房地产 keeps its first whole. (Only
+    // [`LISTED_COMMAS`] gives a list with commas.)
+    let mut items: Vec<&str> = list.split(['、', '+', '＋', ',', '，']).collect();
     if let Some(last) = items.pop() {
         items.extend(last.split(['和', '及', '与', '與']));
     }
