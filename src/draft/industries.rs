@@ -193,14 +193,6 @@ const LEADING: &[&str] = &[
 
 /// Every industry the article names, linked to its event.
 pub fn industries(draft: &mut Draft, doc: &Doc) {
-    // Kinds of the signed projects only (not of a 开工 batch, nor of the background).
-    let signed = |at: usize| {
-        doc.clauses.iter().any(|c| {
-            c.start <= at
-                && at < c.start + c.text.len()
-                && matches!(c.topic, Topic::Signing | Topic::Period(..))
-        })
-    };
     for s in &doc.sentences {
         let mut listed = false;
         for pattern in [
@@ -221,7 +213,7 @@ pub fn industries(draft: &mut Draft, doc: &Doc) {
                 // A list between commas reads across clauses: it is the signing's only where it
                 // begins in one about the signing (not 发布…项目,涵盖A,B,C等领域).
                 if std::ptr::eq(pattern, &*LISTED_COMMAS)
-                    && !signed(s.start + c.get(0).map_or(0, |m| m.start()))
+                    && !signed(doc, s.start + c.get(0).map_or(0, |m| m.start()))
                 {
                     continue;
                 }
@@ -254,6 +246,21 @@ pub fn industries(draft: &mut Draft, doc: &Doc) {
     for s in &doc.sentences {
         counted_kinds(draft, s.text);
     }
+    kinds(draft, doc);
+}
+
+/// Whether the byte `at` is in a clause about the signing (or a period's signings): not a
+/// 开工 batch's, nor the background's.
+fn signed(doc: &Doc, at: usize) -> bool {
+    doc.clauses.iter().any(|c| {
+        c.start <= at
+            && at < c.start + c.text.len()
+            && matches!(c.topic, Topic::Signing | Topic::Period(..))
+    })
+}
+
+/// Kinds of the signed projects (绿色建材类项目27个, 铜产业项目7个).
+fn kinds(draft: &mut Draft, doc: &Doc) {
     for s in &doc.sentences {
         for c in KIND.captures_iter(s.text) {
             let (Some(name), Some(all)) = (c.get(1), c.get(0)) else {
@@ -268,7 +275,7 @@ pub fn industries(draft: &mut Draft, doc: &Doc) {
                     .any(|w| name.as_str().contains(w));
             let of_industry = (c.get(2).is_some() || name.as_str().ends_with(['业', '業']))
                 && !generic
-                && signed(s.start + name.start());
+                && signed(doc, s.start + name.start());
             if of_industry {
                 let quote = &s.text[name.start()..all.end()];
                 item(draft, name.as_str(), quote);
