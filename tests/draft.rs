@@ -1945,3 +1945,30 @@ fn industries_between_commas_are_read_where_the_projects_are_signed() {
     let names: Vec<&str> = file.industries.iter().map(|i| i.name.as_str()).collect();
     assert_eq!(names, ["半导体", "新能源", "软件", "生物医药"]);
 }
+
+/// Names in quotes before 项目, in the shape of real reports, written in our own words for this
+/// test: a quoted name of four characters or more is a project, after the company that opens
+/// it; a quoted slogan (“三区”项目) or campaign (“招商2018”项目) is none.
+#[test]
+fn a_quoted_name_before_xiangmu_is_a_project() {
+    let file = drafted(
+        "某区签约专场\n6月3日,某区签约专场活动举行,共有38个项目完成签约,投资总额超过400亿元.\
+         外资项目有:法国某某集团研发中心项目,意大利奇诺集团\"奇诺城-欧洲中心\"项目,\
+         某某公司投资60亿元的“苏美西北商业综合体”项目等.组织签约时着重突出“三区”项目,\
+         另有某镇“招商2018”项目落户某区.",
+        "2017-06-05",
+    );
+    let names: Vec<&str> = file.events[0]
+        .projects
+        .iter()
+        .map(|p| p.name.as_str())
+        .collect();
+    assert_eq!(
+        names,
+        [
+            "法国某某集团研发中心项目",
+            "\"奇诺城-欧洲中心\"项目",
+            "“苏美西北商业综合体”项目"
+        ]
+    );
+}

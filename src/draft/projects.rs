@@ -207,6 +207,9 @@ const ALWAYS_GENERIC: &[&str] = &[
     "暨項目",
     "“项目",
     "\"项目",
+    // “三区”项目, “新字号”项目: a slogan in quotes (but see [`quoted_name`]).
+    "”项目",
+    "”項目",
     "招商引资项目",
     "招商引資項目",
     "签约项目",
@@ -454,7 +457,7 @@ pub(super) fn project_name(run: &str) -> Option<String> {
     let name = cut_name(run);
     let chars = name.chars().count();
     let generic = GENERIC_ENDS.iter().any(|g| name.ends_with(g)) && chars <= 8
-        || ALWAYS_GENERIC.iter().any(|g| name.ends_with(g));
+        || ALWAYS_GENERIC.iter().any(|g| name.ends_with(g)) && !quoted_name(name);
     let counted = figures::counts(name).into_iter().next().is_some();
     // 该项目, 一批好项目, 上述重点项目; but 大润发超市项目 is a name: a one-character word opens
     // only a short phrase.
@@ -468,7 +471,39 @@ pub(super) fn project_name(run: &str) -> Option<String> {
             .zip(name.chars().skip(1))
             .any(|(a, b)| "一二三四五六七八九十两".contains(a) && b == '大');
     let ok = chars >= 5 && !generic && !counted && !demonstrative && !fragment && name != "项目";
+    // 意大利奇诺集团"奇诺城-欧洲中心"项目: the quoted name, after its company.
+    let name = match name.rfind(['"', '“']) {
+        Some(_) if quoted_name(name) => {
+            let close = name.rfind(['"', '”']).unwrap_or(0);
+            let open = name[..close].rfind(['"', '“']).unwrap_or(0);
+            let company = ["集团", "集團", "公司"]
+                .iter()
+                .any(|w| name[..open].ends_with(w));
+            if company { &name[open..] } else { name }
+        }
+        _ => name,
+    };
     ok.then(|| name.to_string())
+}
+
+/// 奇诺集团"奇诺城-欧洲中心"项目, 白城市“双创中心”项目: a name in quotes before 项目, of four
+/// characters or more; “三区”项目, “新字号”项目 and “招商2018”项目 (a campaign) name none, nor
+/// does 坚持"项目 (a quote opened, not closed).
+fn quoted_name(name: &str) -> bool {
+    let Some(run) = name
+        .strip_suffix("项目")
+        .or_else(|| name.strip_suffix("項目"))
+    else {
+        return false;
+    };
+    let inside = if let Some(run) = run.strip_suffix('”') {
+        run.rsplit_once('“').map(|(_, q)| q)
+    } else if let Some(run) = run.strip_suffix('"') {
+        run.rsplit_once('"').map(|(_, q)| q)
+    } else {
+        None
+    };
+    inside.is_some_and(|q| q.chars().count() >= 4 && !q.contains(|c: char| c.is_ascii_digit()))
 }
 
 /// (记者 陈静)宜嘉(中国)公司: a bracket closed that the run did not open ends a byline.
