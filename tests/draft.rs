@@ -1972,3 +1972,47 @@ fn a_quoted_name_before_xiangmu_is_a_project() {
         ]
     );
 }
+
+/// ASCII punctuation as saved copies write it, in the shape of real reports, written in our own
+/// words for this test: a full stop before a digit ends the sentence (链式招商.2月16日,…), a
+/// sentence that opens on the batch counted before (15个项目中有5个…) goes on about it, and a
+/// short paragraph beside a page's article that ends in '.' is part of the article.
+#[test]
+fn ascii_full_stops_end_sentences_and_paragraphs() {
+    let file = drafted(
+        "某旗招商引资开门红\n2023年以来,该旗围绕新能源等7条产业链开展链式招商.2月16日,某旗在北京举办\
+         招商推介会,成功签约项目9个、签约资金32.89亿元.\n3月31日,某旗举行重点项目集中开工仪式,\
+         15个项目集中开工,总投资24.18亿元.15个项目中有5个为市级重点项目,总投资9.3亿元.",
+        "2023-04-01",
+    );
+    let signing: Vec<_> = file
+        .events
+        .iter()
+        .filter(|e| e.stage.is_none())
+        .map(|e| {
+            (
+                e.date.as_deref(),
+                e.project_count.as_ref().map(|c| c.value.as_str()),
+            )
+        })
+        .collect();
+    assert_eq!(signing, [(Some("2023-02-16"), Some("9个"))]);
+    assert!(
+        !event_statistics(&file).contains(&"9.3亿元"),
+        "{:?}",
+        event_statistics(&file)
+    );
+    let page = "<html><head><title>某经开区授牌 3个重大项目集中签约</title></head><body><div><div class=\"content\"><h1>某经开区授牌 3个重大项目集中签约</h1><p>11月2日上午,某经济技术开发区授牌暨重大项目\
+        签约仪式在某市举行.计划总投资31.3亿元的3个重大项目同时在仪式上集中签约,正式落户某经开区.\
+        当天签约的3个重大项目分别是:某某实业股份有限公司计划投资17.48亿元建设的公铁物流园项目,\
+        以及某某有限公司计划投资3.5亿元建设的汽车灯具制造项目.</p></div>\
+        <p>今年1至10月,某经开区新签约项目37个,合同引资额128.6亿元.</p></div></body></html>";
+    let file = drafted(page, "2012-11-20");
+    let period: Vec<&str> = file
+        .statistics
+        .iter()
+        .filter(|s| s.kind == "period_statistic")
+        .map(|s| s.value.as_str())
+        .collect();
+    assert!(period.contains(&"37个"), "{period:?}");
+}

@@ -83,14 +83,17 @@ const CLUTTER: &[&str] = &[
 ];
 
 /// An ASCII full stop written for 。 (saved copies often turn the punctuation to ASCII): a '.'
-/// after Chinese text, a closing quote or bracket or a percent sign, and before Chinese text, an
-/// opening quote or the line's end. 24.18亿元 and Co., Ltd. are not sentence ends.
+/// after Chinese text, a closing quote or bracket or a percent sign, and before Chinese text, a
+/// digit (链式招商.2月16日), an opening quote or the line's end. 24.18亿元 and Co., Ltd. are not
+/// sentence ends.
 fn full_stop(text: &str, at: usize) -> bool {
     let before = text[..at].chars().next_back();
     let after = text[at + 1..].chars().next();
     let cjk = |c: char| ('\u{4e00}'..='\u{9fff}').contains(&c);
     before.is_some_and(|c| cjk(c) || "\"”’)）%】」".contains(c))
-        && after.is_none_or(|c| cjk(c) || c == '\n' || c == '\r' || "\"“‘(（【「".contains(c))
+        && after.is_none_or(|c| {
+            cjk(c) || c.is_ascii_digit() || c == '\n' || c == '\r' || "\"“‘(（【「".contains(c)
+        })
 }
 
 /// Where the first of `ends` or an ASCII full stop ([`full_stop`]) is in `text`, if any.
@@ -354,6 +357,14 @@ impl<'a> Doc<'a> {
         ]
         .iter()
         .any(|w| sentence.contains(w));
+        // 15个项目中有5个…: a sentence that opens on the batch counted before goes on about it.
+        let counted = sentence.trim_start_matches(|c: char| {
+            c.is_ascii_digit() || "一二三四五六七八九十百两兩".contains(c)
+        });
+        let of_batch = counted.len() < sentence.len()
+            && ["个项目中", "個項目中", "项项目中", "項項目中"]
+                .iter()
+                .any(|w| counted.starts_with(w));
         // 从投资规模上看,…: a sentence that divides the 开工 batch before it is about that batch.
         let after_stage = self.clauses.last().is_some_and(|c| c.topic == Topic::Stage);
         let divides = after_stage
@@ -362,7 +373,7 @@ impl<'a> Doc<'a> {
                     && first.ends_with('看')
                     && first.chars().count() <= 10
             });
-        after_semicolon || cue || list || divides
+        after_semicolon || cue || list || divides || of_batch
     }
 
     /// Whether a clause of sentence `index` has a topic `wanted` takes.

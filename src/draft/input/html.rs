@@ -642,10 +642,15 @@ impl Reader {
 }
 
 /// A paragraph beside the article that belongs to it: long and not mostly links, or a
-/// sentence with no link.
+/// sentence with no link (ending in ASCII too, as saved copies write 。: …同比增长31.5%.).
 fn is_prose(p: &Paragraph) -> bool {
+    let chinese = p
+        .text
+        .contains(|c: char| ('\u{4e00}'..='\u{9fff}').contains(&c));
     (p.chars >= 80 && p.link_chars * 4 < p.chars)
-        || (p.link_chars == 0 && p.text.contains(['。', '！', '？']))
+        || (p.link_chars == 0
+            && (p.text.contains(['。', '！', '？'])
+                || chinese && p.text.trim_end().ends_with(['.', '!', '?'])))
 }
 
 /// Whether a start tag opens page chrome: by its name, its role, or a word of its class or id.
