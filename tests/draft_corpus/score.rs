@@ -97,7 +97,7 @@ impl Tally {
         self.failures.extend(other.failures.iter().cloned());
     }
 
-    fn total(&self) -> Counts {
+    pub fn total(&self) -> Counts {
         let mut t = Counts::default();
         for c in self.kinds.values() {
             t.add(c);
