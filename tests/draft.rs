@@ -2016,3 +2016,22 @@ fn ascii_full_stops_end_sentences_and_paragraphs() {
         .collect();
     assert!(period.contains(&"37个"), "{period:?}");
 }
+
+/// Projects talked over and the part of them signed, in the shape of real reports, written in
+/// our own words for this test: the count signed is the headline, not the count talked over.
+#[test]
+fn the_part_signed_of_the_projects_talked_over_is_the_headline() {
+    let file = drafted(
+        "某市代表团赴沪招商\n9月25日至27日,某市经贸代表团赴上海参加招商引资促进周活动,\
+         洽谈推进重点项目16个,其中10个项目实现签约,签约总额85.3亿元。",
+        "2022-09-30",
+    );
+    let headline = &file.events[0];
+    assert_eq!(
+        (
+            headline.project_count.as_ref().map(|c| c.value.as_str()),
+            headline.signed_amount.as_ref().map(|c| c.value.as_str())
+        ),
+        (Some("10个"), Some("85.3亿元"))
+    );
+}

@@ -152,8 +152,13 @@ fn headline(doc: &Doc, wanted: &dyn Fn(&Clause) -> bool) -> Option<Headline> {
     for (c, count) in counted_in_title_order(doc, &clauses) {
         // 其中外资项目4个 is a part, not the headline.
         let sentence_start = doc.sentence_at(count.start).map_or(0, |s| s.start);
-        let part_of_batch = signed_part_of_batch(doc, c);
+        let part_of_batch = signed_part_of_batch(doc, c) || signed_of_negotiated(doc, c);
         if doc.text[sentence_start..count.start].contains("其中") && !part_of_batch {
+            continue;
+        }
+        // 洽谈推进重点项目16个,其中10个项目实现签约: the projects talked over are not the
+        // signing's; the part signed is.
+        if negotiated(c.text) && clauses.iter().any(|x| signed_of_negotiated(doc, x)) {
             continue;
         }
         // 31个产业项目中,新签约项目13个,…;开工项目11个: a batch divided by stage, whose signed
@@ -210,6 +215,26 @@ fn headline(doc: &Doc, wanted: &dyn Fn(&Clause) -> bool) -> Option<Headline> {
         });
     }
     amount_only(doc, &clauses)
+}
+
+/// Projects talked over, not signed in the clause (洽谈推进重点项目16个).
+fn negotiated(clause: &str) -> bool {
+    ["洽谈", "洽談", "在谈", "在談", "对接", "對接"]
+        .iter()
+        .any(|w| clause.contains(w))
+        && !super::text::SIGNS.iter().any(|w| clause.contains(w))
+}
+
+/// 其中10个项目实现签约 right after projects talked over (洽谈推进重点项目16个): the part signed.
+fn signed_of_negotiated(doc: &Doc, c: &Clause) -> bool {
+    c.text.starts_with("其中")
+        && super::text::SIGNS.iter().any(|w| c.text.contains(w))
+        && doc
+            .clauses
+            .iter()
+            .rev()
+            .find(|x| x.sentence == c.sentence && x.start < c.start)
+            .is_some_and(|x| negotiated(x.text))
 }
 
 /// A later sentence that counts the same projects again with their total (133个项目集中签约;
