@@ -1896,19 +1896,34 @@ fn projects_started_over_a_period_are_its_figures() {
         "{:?}",
         started_first.statistics
     );
-    let batch = drafted(
+    // A batch started on a day is a batch, whatever period it is of, and never a signing.
+    for text in [
         "某县集中开工\n今年一季度,某县新签约项目21个,签约总额162.8亿元;3月28日,全县集中开工项目14个,\
          总投资56.3亿元。",
-        "2022-04-10",
-    );
-    assert!(
-        batch
+        "某县项目开工\n今年一季度,某县新签约亿元以上项目21个,签约总额162.8亿元;3月28日,某县14个重大项目\
+         同步开工,总投资56.3亿元。",
+        "某县2022年一季度重大项目开工\n3月28日,某县2022年一季度重大项目开工,14个项目总投资56.3亿元。",
+    ] {
+        let batch = drafted(text, "2022-04-10");
+        let events: Vec<_> = batch
             .events
             .iter()
-            .any(|e| e.stage.as_deref() == Some("started")),
-        "a batch: {:?}",
-        batch.events.iter().map(|e| &e.name).collect::<Vec<_>>()
-    );
+            .map(|e| {
+                (
+                    e.stage.as_deref(),
+                    e.project_count.as_ref().map(|c| c.value.as_str()),
+                )
+            })
+            .collect();
+        assert!(
+            events.contains(&(Some("started"), Some("14个"))),
+            "{text}: {events:?}"
+        );
+        assert!(
+            !events.contains(&(None, Some("14个"))),
+            "{text}: {events:?}"
+        );
+    }
 }
 
 /// 三元 (ternary) inside a project's name, in the shape of real reports, written in our own
@@ -1944,6 +1959,18 @@ fn industries_between_commas_are_read_where_the_projects_are_signed() {
     );
     let names: Vec<&str> = file.industries.iter().map(|i| i.name.as_str()).collect();
     assert_eq!(names, ["半导体", "新能源", "软件", "生物医药"]);
+    // Not the signing's qualities, nor companies, nor clauses between full-width commas.
+    for text in [
+        "此次签约项目涵盖面广,科技含量高,带动能力强等方面优势明显.",
+        "签约企业包括华为,比亚迪,宁德时代等行业龙头企业.",
+        "签约项目涉及半导体，新能源，软件等领域。",
+    ] {
+        let file = drafted(
+            &format!("某区签约专场\n6月3日,某区签约专场活动举行,共有38个项目完成签约.{text}"),
+            "2017-06-05",
+        );
+        assert!(file.industries.is_empty(), "{text}: {:?}", file.industries);
+    }
 }
 
 /// Names in quotes before 项目, in the shape of real reports, written in our own words for this
@@ -1970,6 +1997,21 @@ fn a_quoted_name_before_xiangmu_is_a_project() {
             "\"奇诺城-欧洲中心\"项目",
             "“苏美西北商业综合体”项目"
         ]
+    );
+    // A quoted name with figures in it is a name too.
+    let file = drafted(
+        "某区签约\n6月3日,某区共有2个项目完成签约.某某科技有限公司投资20亿元的“年产10万吨锂电池负极材料”项目\
+         落户高新区,某某集团投资15亿元的“5G智慧产业园”项目落户经开区.",
+        "2017-06-05",
+    );
+    let names: Vec<&str> = file.events[0]
+        .projects
+        .iter()
+        .map(|p| p.name.as_str())
+        .collect();
+    assert_eq!(
+        names,
+        ["“年产10万吨锂电池负极材料”项目", "“5G智慧产业园”项目"]
     );
 }
 
@@ -2008,6 +2050,14 @@ fn ascii_full_stops_end_sentences_and_paragraphs() {
         以及某某有限公司计划投资3.5亿元建设的汽车灯具制造项目.</p></div>\
         <p>今年1至10月,某经开区新签约项目37个,合同引资额128.6亿元.</p></div></body></html>";
     let file = drafted(page, "2012-11-20");
+    // A notice beside the article is not the article, whatever its full stop.
+    let notice = page.replace(
+        "</div></body>",
+        "<p>本站声明:凡注明来源某某网的稿件,转载请注明出处.</p>\
+         <p>Copyright © 2012 某某日报社 All Rights Reserved.</p></div></body>",
+    );
+    let with_notice = drafted(&notice, "2012-11-20");
+    assert_eq!(with_notice.source.text, file.source.text);
     let period: Vec<&str> = file
         .statistics
         .iter()

@@ -25,14 +25,21 @@ static LISTED: LazyLock<Regex> = LazyLock::new(|| {
     .unwrap_or_else(|e| panic!("the industry pattern: {e}"))
 });
 
-/// 涉及半导体,新能源,新材料等领域: a list of three or more short items between commas, as saved
-/// copies write 、 (the frame 涉及…等领域 keeps clauses out).
+/// 涉及半导体,新能源,新材料等领域: a list of three or more short items between ASCII commas, as
+/// saved copies write 、 (the frame 涉及…等领域 keeps clauses out; a full-width ， is a clause's).
 static LISTED_COMMAS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
-        r"(?:{TRIGGERS})((?:[^,，。；;、:：]{{1,10}}[,，]){{2,}}[^,，。；;、:：]{{1,10}})等[^,，。；;、:：]{{0,12}}?(?:{NOUNS})"
-    ))
+    Regex::new(
+        r"(?:涵蓋|涵盖|涉及|覆蓋|覆盖|包括|集中在|聚焦|围绕|圍繞)((?:[^,，。；;、:：]{1,10},){2,}[^,，。；;、:：]{1,10})等[^,，。；;、:：]{0,12}?(?:领域|領域|产业链|產業鏈|产业|產業|行业|行業|业态|業態)",
+    )
     .unwrap_or_else(|e| panic!("the industry pattern: {e}"))
 });
+
+/// Whether a list between commas names fields, not companies (包括华为,比亚迪等行业龙头企业).
+fn fields_between_commas(sentence: &str, end: usize) -> bool {
+    !["龙头", "龍頭", "企业", "企業"]
+        .iter()
+        .any(|w| sentence[end..].starts_with(w))
+}
 
 /// 涵盖…——A、B、C领域: a list of two or more that ends in the noun, without 等.
 static LISTED_BARE: LazyLock<Regex> = LazyLock::new(|| {
@@ -212,12 +219,14 @@ pub fn industries(draft: &mut Draft, doc: &Doc) {
             for c in pattern.captures_iter(s.text) {
                 // A list between commas reads across clauses: it is the signing's only where it
                 // begins in one about the signing (not 发布…项目,涵盖A,B,C等领域).
+                let items = c.get(1).map_or("", |m| m.as_str());
                 if std::ptr::eq(pattern, &*LISTED_COMMAS)
-                    && !signed(doc, s.start + c.get(0).map_or(0, |m| m.start()))
+                    && c.get(0).is_some_and(|m| {
+                        !signed(doc, s.start + m.start()) || !fields_between_commas(s.text, m.end())
+                    })
                 {
                     continue;
                 }
-                let items = c.get(1).map_or("", |m| m.as_str());
                 listed |= list(draft, items, &c[0]) > 0;
             }
         }
@@ -336,7 +345,7 @@ fn list(draft: &mut Draft, list: &str, quote: &str) -> usize {
     }
     // A、B和C: the last item holds two; 光伏和风电、房地产 keeps its first whole. (Only
     // [`LISTED_COMMAS`] gives a list with commas.)
-    let mut items: Vec<&str> = list.split(['、', '+', '＋', ',', '，']).collect();
+    let mut items: Vec<&str> = list.split(['、', '+', '＋', ',']).collect();
     if let Some(last) = items.pop() {
         items.extend(last.split(['和', '及', '与', '與']));
     }

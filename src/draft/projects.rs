@@ -457,7 +457,7 @@ pub(super) fn project_name(run: &str) -> Option<String> {
     let name = cut_name(run);
     let chars = name.chars().count();
     let generic = GENERIC_ENDS.iter().any(|g| name.ends_with(g)) && chars <= 8
-        || ALWAYS_GENERIC.iter().any(|g| name.ends_with(g)) && !quoted_name(name);
+        || ALWAYS_GENERIC.iter().any(|g| name.ends_with(g)) && quoted_name(name).is_none();
     let counted = figures::counts(name).into_iter().next().is_some();
     // 该项目, 一批好项目, 上述重点项目; but 大润发超市项目 is a name: a one-character word opens
     // only a short phrase.
@@ -472,14 +472,13 @@ pub(super) fn project_name(run: &str) -> Option<String> {
             .any(|(a, b)| "一二三四五六七八九十两".contains(a) && b == '大');
     let ok = chars >= 5 && !generic && !counted && !demonstrative && !fragment && name != "项目";
     // 意大利奇诺集团"奇诺城-欧洲中心"项目: the quoted name, after its company.
-    let name = match name.rfind(['"', '“']) {
-        Some(_) if quoted_name(name) => {
-            let close = name.rfind(['"', '”']).unwrap_or(0);
-            let open = name[..close].rfind(['"', '“']).unwrap_or(0);
-            let company = ["集团", "集團", "公司"]
+    let name = match quoted_name(name) {
+        Some(open)
+            if ["集团", "集團", "公司"]
                 .iter()
-                .any(|w| name[..open].ends_with(w));
-            if company { &name[open..] } else { name }
+                .any(|w| name[..open].ends_with(w)) =>
+        {
+            &name[open..]
         }
         _ => name,
     };
@@ -487,23 +486,25 @@ pub(super) fn project_name(run: &str) -> Option<String> {
 }
 
 /// 奇诺集团"奇诺城-欧洲中心"项目, 白城市“双创中心”项目: a name in quotes before 项目, of four
-/// characters or more; “三区”项目, “新字号”项目 and “招商2018”项目 (a campaign) name none, nor
-/// does 坚持"项目 (a quote opened, not closed).
-fn quoted_name(name: &str) -> bool {
-    let Some(run) = name
+/// characters or more, where its opening quote is (“三区”项目 and “新字号”项目 name none, nor does
+/// a campaign's year, “招商2018”项目, nor 坚持"项目: a quote opened, not closed).
+fn quoted_name(name: &str) -> Option<usize> {
+    let run = name
         .strip_suffix("项目")
-        .or_else(|| name.strip_suffix("項目"))
-    else {
-        return false;
-    };
-    let inside = if let Some(run) = run.strip_suffix('”') {
-        run.rsplit_once('“').map(|(_, q)| q)
-    } else if let Some(run) = run.strip_suffix('"') {
-        run.rsplit_once('"').map(|(_, q)| q)
+        .or_else(|| name.strip_suffix("項目"))?;
+    let (run, open) = if let Some(run) = run.strip_suffix('”') {
+        (run, '“')
     } else {
-        None
+        (run.strip_suffix('"')?, '"')
     };
-    inside.is_some_and(|q| q.chars().count() >= 4 && !q.contains(|c: char| c.is_ascii_digit()))
+    let at = run.rfind(open)?;
+    let inside = &run[at + open.len_utf8()..];
+    let year = inside.len() > 4
+        && inside.is_char_boundary(inside.len() - 4)
+        && inside[inside.len() - 4..]
+            .bytes()
+            .all(|b| b.is_ascii_digit());
+    (inside.chars().count() >= 4 && !year).then_some(at)
 }
 
 /// (记者 陈静)宜嘉(中国)公司: a bracket closed that the run did not open ends a byline.

@@ -404,10 +404,11 @@ fn goes_on(own: Option<&Topic>, previous: Option<&Topic>, clause: &str) -> Optio
     {
         return Some(p.clone());
     }
-    // 今年一季度,…新签约…;新开工项目14个,总投资56.3亿元: projects started over the period
-    // are a figure of that period; a batch (集中开工, 开工仪式) is not.
+    // 今年一季度,…新签约…;新开工项目14个,总投资56.3亿元: a tally of projects started over the
+    // period is a figure of that period; a batch (3月28日,…14个重大项目同步开工) is not.
     if let (Some(Topic::Stage), Some(p @ Topic::Period(..))) = (own, previous)
-        && !THIS_EVENT.iter().chain(BATCH).any(|w| clause.contains(w))
+        && !THIS_EVENT.iter().any(|w| clause.contains(w))
+        && STARTED_TALLY.iter().any(|w| clause.contains(w))
     {
         return Some(p.clone());
     }
@@ -483,9 +484,19 @@ const STAGE_WORDS: &[&str] = &[
     "开工", "開工", "竣工", "投产", "投產", "开业", "開業", "达产", "達產", "奠基", "动工", "動工",
     "破土",
 ];
-/// Words of a batch brought together on a day (集中开工, 开工仪式), not a period's tally.
-const BATCH: &[&str] = &[
-    "集中", "仪式", "儀式", "举行", "舉行", "活动", "活動", "一批", "批次",
+/// Words of a tally of projects started over a period (新开工项目14个, 开工率45.2%), not of a
+/// batch started on a day.
+const STARTED_TALLY: &[&str] = &[
+    "新开工",
+    "新開工",
+    "已开工",
+    "已開工",
+    "开工率",
+    "開工率",
+    "开复工",
+    "開復工",
+    "累计开工",
+    "累計開工",
 ];
 const SIGNING_WORDS: &[&str] = &[
     "促成",
@@ -632,10 +643,11 @@ pub fn own_topic(clause: &str, year: i32, published: &str) -> Option<Topic> {
     // A batch signed and started together (集中签约、开工项目共73个) is not the signing's.
     if has_stage(clause) {
         // 下半年已推动三批57个项目集中签约开工: a period's tally, not a batch.
-        // 1-9月新开工项目85个 too: projects started over a period, where no batch is named.
+        // 1-9月新开工项目85个 too: a tally of projects started over a period (新开工, 开工率),
+        // not a batch started on a day (一季度重大项目开工).
         let period = super::period::period_in(clause, year, published).filter(|_| {
             has(SIGNING_WORDS) && (!has(THIS_EVENT) || has(&["以来", "以來"]))
-                || !has(THIS_EVENT) && !has(BATCH)
+                || !has(THIS_EVENT) && has(STARTED_TALLY)
         });
         return Some(period.unwrap_or(Topic::Stage));
     }

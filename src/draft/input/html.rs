@@ -625,12 +625,20 @@ impl Reader {
         let parent = self.elements[best].parent;
         let within = |element: usize, of: usize| (of..=self.elements[of].end).contains(&element);
         let no_text = self.elements[best].own_text == 0;
+        // Whether the article's own paragraphs write their full stops in ASCII.
+        let ascii_stops = !self
+            .paragraphs
+            .iter()
+            .filter(|p| within(p.container, best))
+            .any(|p| p.text.contains('。'));
         let chosen: Vec<String> = self
             .paragraphs
             .iter()
             .filter(|p| !p.chrome)
             .filter(|p| {
-                no_text || within(p.container, best) || (within(p.container, parent) && is_prose(p))
+                no_text
+                    || within(p.container, best)
+                    || (within(p.container, parent) && is_prose(p, ascii_stops))
             })
             .map(|p| p.text.clone())
             .collect();
@@ -642,15 +650,22 @@ impl Reader {
 }
 
 /// A paragraph beside the article that belongs to it: long and not mostly links, or a
-/// sentence with no link (ending in ASCII too, as saved copies write 。: …同比增长31.5%.).
-fn is_prose(p: &Paragraph) -> bool {
-    let chinese = p
-        .text
-        .contains(|c: char| ('\u{4e00}'..='\u{9fff}').contains(&c));
+/// sentence with no link. On a page whose article writes its full stops in ASCII (as saved copies
+/// do), a sentence may end in '.' after Chinese text (…同比增长31.5%.), but not a notice
+/// (转载请注明出处., All Rights Reserved.).
+fn is_prose(p: &Paragraph, ascii_stops: bool) -> bool {
+    let text = p.text.trim_end();
+    let ascii_end = text.strip_suffix(['.', '!', '?']).is_some_and(|rest| {
+        rest.chars()
+            .next_back()
+            .is_some_and(|c| ('\u{4e00}'..='\u{9fff}').contains(&c) || "\"”’)）%】」".contains(c))
+    });
+    let notice = ["声明", "聲明", "转载", "轉載", "版权", "版權", "©"]
+        .iter()
+        .any(|w| text.contains(w));
     (p.chars >= 80 && p.link_chars * 4 < p.chars)
         || (p.link_chars == 0
-            && (p.text.contains(['。', '！', '？'])
-                || chinese && p.text.trim_end().ends_with(['.', '!', '?'])))
+            && (p.text.contains(['。', '！', '？']) || ascii_stops && ascii_end && !notice))
 }
 
 /// Whether a start tag opens page chrome: by its name, its role, or a word of its class or id.
