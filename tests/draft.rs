@@ -41,6 +41,25 @@ fn event_statistics(file: &SourceFile) -> Vec<&str> {
         .collect()
 }
 
+/// The names of the first event's projects, as drafted.
+fn project_names(file: &SourceFile) -> Vec<&str> {
+    file.events[0]
+        .projects
+        .iter()
+        .map(|p| p.name.as_str())
+        .collect()
+}
+
+/// The values of the period statistics drafted for the period from `from` to `to`.
+fn period_values<'a>(file: &'a SourceFile, from: &str, to: &str) -> Vec<&'a str> {
+    file.statistics
+        .iter()
+        .filter(|s| s.kind == "period_statistic")
+        .filter(|s| s.from.as_deref() == Some(from) && s.to.as_deref() == Some(to))
+        .map(|s| s.value.as_str())
+        .collect()
+}
+
 /// A figure as a comparable value: (qualifier, amount or measure) in its parsed form.
 fn figure(text: &str) -> String {
     parse_figure(text).map_or_else(|_| format!("?{text}"), |f| format!("{f:?}"))
@@ -544,15 +563,7 @@ fn a_period_reports_lists_and_the_state_of_its_projects_are_its_statistics() {
          农业、工业、服务业分别签约项目13个、6个、4个。目前,已投产项目7个,在建项目13个。",
         "2012-11-05",
     );
-    let period: Vec<&str> = file
-        .statistics
-        .iter()
-        .filter(|s| s.kind == "period_statistic")
-        .filter(|s| {
-            s.from.as_deref() == Some("2012-01-01") && s.to.as_deref() == Some("2012-10-31")
-        })
-        .map(|s| s.value.as_str())
-        .collect();
+    let period = period_values(&file, "2012-01-01", "2012-10-31");
     for value in ["6个", "4个", "7个", "13个"] {
         assert!(period.contains(&value), "{value} not among {period:?}");
     }
@@ -1048,11 +1059,7 @@ fn a_name_beginning_with_da_is_a_project() {
          某某投资管理有限公司投资的大润发超市项目,总投资4000万美元,预计10月份开工建设,明年开业。",
         "2009-05-20",
     );
-    let names: Vec<&str> = file.events[0]
-        .projects
-        .iter()
-        .map(|p| p.name.as_str())
-        .collect();
+    let names = project_names(&file);
     assert!(names.contains(&"大润发超市项目"), "{names:?}");
 }
 
@@ -1104,11 +1111,7 @@ fn ji_inside_a_projects_name_keeps_it_whole() {
          盈江县政府与某某环球控股有限公司签订投资30亿元的盈江高档肉牛养殖暨肉牛全产业链项目。",
         "2015-06-07",
     );
-    let names: Vec<&str> = file.events[0]
-        .projects
-        .iter()
-        .map(|p| p.name.as_str())
-        .collect();
+    let names = project_names(&file);
     assert!(
         names.contains(&"盈江高档肉牛养殖暨肉牛全产业链项目"),
         "{names:?}"
@@ -1730,11 +1733,7 @@ fn a_counted_list_without_deng_names_its_projects() {
          攀枝花市民健康体育公园综合体,总投资额达170亿元。另有3个项目是A、B和C区块。",
         "2020-02-27",
     );
-    let names: Vec<&str> = file.events[0]
-        .projects
-        .iter()
-        .map(|p| p.name.as_str())
-        .collect();
+    let names = project_names(&file);
     for name in [
         "全钒液流储能研发及产业园",
         "川化环保节能清洁生产技改",
@@ -1854,15 +1853,7 @@ fn projects_started_over_a_period_are_its_figures() {
          新开工项目14个,总投资56.3亿元。同期,全县新开工招商项目19个,开工率45.2%。",
         "2022-04-10",
     );
-    let quarter: Vec<&str> = file
-        .statistics
-        .iter()
-        .filter(|s| s.kind == "period_statistic")
-        .filter(|s| {
-            s.from.as_deref() == Some("2022-01-01") && s.to.as_deref() == Some("2022-03-31")
-        })
-        .map(|s| s.value.as_str())
-        .collect();
+    let quarter = period_values(&file, "2022-01-01", "2022-03-31");
     for value in ["14个", "56.3亿元", "19个", "45.2%"] {
         assert!(quarter.contains(&value), "{value} not among {quarter:?}");
     }
@@ -1985,11 +1976,7 @@ fn a_quoted_name_before_xiangmu_is_a_project() {
          另有某镇“招商2018”项目落户某区.",
         "2017-06-05",
     );
-    let names: Vec<&str> = file.events[0]
-        .projects
-        .iter()
-        .map(|p| p.name.as_str())
-        .collect();
+    let names = project_names(&file);
     assert_eq!(
         names,
         [
@@ -2004,11 +1991,7 @@ fn a_quoted_name_before_xiangmu_is_a_project() {
          落户高新区,某某集团投资15亿元的“5G智慧产业园”项目落户经开区.",
         "2017-06-05",
     );
-    let names: Vec<&str> = file.events[0]
-        .projects
-        .iter()
-        .map(|p| p.name.as_str())
-        .collect();
+    let names = project_names(&file);
     assert_eq!(
         names,
         ["“年产10万吨锂电池负极材料”项目", "“5G智慧产业园”项目"]
