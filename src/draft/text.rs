@@ -735,18 +735,20 @@ fn year_discussed(before: &str, published: i32) -> i32 {
 
 /// The last year a text names (2021年).
 pub(super) fn last_year(text: &str) -> Option<i32> {
+    last_year_at(text).map(|(_, year)| year)
+}
+
+/// The last year a text names (2021年), with the byte where its 年 is.
+fn last_year_at(text: &str) -> Option<(usize, i32)> {
     text.match_indices('年')
-        .filter_map(|(i, _)| year_at(text, i))
+        .filter_map(|(i, _)| Some((i, year_at(text, i)?)))
         .next_back()
 }
 
 /// The last year a text names, unless 今年 is said after it: in 2022年,全市新签约…,今年将力争…
 /// the target is the publication's year, not 2022.
 fn year_still_named(text: &str) -> Option<i32> {
-    let (at, year) = text
-        .match_indices('年')
-        .filter_map(|(i, _)| Some((i, year_at(text, i)?)))
-        .next_back()?;
+    let (at, year) = last_year_at(text)?;
     text.rfind("今年").is_none_or(|t| t < at).then_some(year)
 }
 
