@@ -374,18 +374,24 @@ fn compare<K: std::fmt::Debug>(
     pairs
 }
 
-static EXPLAIN: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+thread_local! {
+    // Per thread: the tests run side by side, and one test's listing must not switch another's.
+    static EXPLAIN: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
 
-/// Whether [`explain`] may list what did not match (never for the held-out part).
+/// Whether [`explain`] may list what did not match on this thread (never for the held-out part).
 pub fn set_explain(on: bool) {
-    EXPLAIN.store(on, std::sync::atomic::Ordering::SeqCst);
+    EXPLAIN.with(|e| e.set(on));
+}
+
+/// Whether to list what did not match: ZHAOSHANG_DRAFT_DETAIL=2 and [`set_explain`] on this thread.
+fn listing() -> bool {
+    std::env::var("ZHAOSHANG_DRAFT_DETAIL").as_deref() == Ok("2") && EXPLAIN.with(|e| e.get())
 }
 
 /// With ZHAOSHANG_DRAFT_DETAIL=2, a single fact drafted wrong (the event's place).
 fn explain_one(kind: &str, annotated: &str, drafted: &str) {
-    if std::env::var("ZHAOSHANG_DRAFT_DETAIL").as_deref() == Ok("2")
-        && EXPLAIN.load(std::sync::atomic::Ordering::SeqCst)
-    {
+    if listing() {
         println!("  {kind} WRONG: {annotated} <- {drafted}");
     }
 }
@@ -398,9 +404,7 @@ fn explain<K: std::fmt::Debug>(
     pairs: &[(usize, usize)],
     found: &dyn Fn(usize, usize) -> bool,
 ) {
-    if std::env::var("ZHAOSHANG_DRAFT_DETAIL").as_deref() != Ok("2")
-        || !EXPLAIN.load(std::sync::atomic::Ordering::SeqCst)
-    {
+    if !listing() {
         return;
     }
     for (i, f) in facts.iter().enumerate() {
@@ -628,9 +632,7 @@ pub fn score(article: &Article, file: Option<&SourceFile>, text: &str, tally: &m
                     && !fold(d).contains(&fold(&words))
             };
             if decoys.iter().any(|d| text.overlap(d, &q) && !outside(d)) {
-                if std::env::var("ZHAOSHANG_DRAFT_DETAIL").as_deref() == Ok("2")
-                    && EXPLAIN.load(std::sync::atomic::Ordering::SeqCst)
-                {
+                if listing() {
                     println!("  decoy WRONG: {q}");
                 }
                 decoy_hits += 1;
@@ -1208,9 +1210,7 @@ fn found_as_other_kind(
         c.found += 1;
         c.missing -= 1;
         tally.count(kind).extra -= 1;
-        if std::env::var("ZHAOSHANG_DRAFT_DETAIL").as_deref() == Ok("2")
-            && EXPLAIN.load(std::sync::atomic::Ordering::SeqCst)
-        {
+        if listing() {
             println!("  other statistic FOUND as {kind}: {}", f.quote);
         }
     }
