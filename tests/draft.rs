@@ -707,6 +707,32 @@ fn a_zone_hosts_under_its_city_and_a_shared_short_name_is_the_city() {
     );
 }
 
+/// A host whose city's name two divisions had in the article's year (吐鲁番市 in 2015: the new
+/// prefecture-level city and the county-level city it replaced), in a report written in our own
+/// words for this test: the city is written with its code, and the draft imports unedited.
+#[test]
+fn a_parent_two_divisions_share_in_the_year_is_written_with_its_code() {
+    let text = "高昌区举行招商引资项目集中签约仪式\n11月10日,吐鲁番市高昌区举行招商引资项目集中签约仪式,\
+                共签约项目5个,协议投资4.6亿元。";
+    let file = drafted(text, "2015-11-11");
+    let city = file.places.iter().find(|p| p.name == "吐鲁番市").unwrap();
+    assert_eq!(city.code.as_deref(), Some("650400"));
+    let env = TestEnv::new();
+    assert!(env.run(&["init", "--empty"]).status.success());
+    std::fs::write(env.dir.path().join("article.txt"), text).unwrap();
+    let out = env.run(&[
+        "draft",
+        "article.txt",
+        "--published",
+        "2015-11-11",
+        "-o",
+        "draft.toml",
+    ]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let out = env.run(&["import", "--dry-run", "draft.toml"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+}
+
 /// A place whose name holds a count (五家渠), in a report written in our own words for this
 /// test: its 五家 is never a figure, and 各类 is no industry.
 #[test]

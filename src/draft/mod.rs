@@ -246,7 +246,7 @@ fn place_entries(draft: &mut Draft, host: &place::Host) {
         .published
         .get(..4)
         .and_then(|y| y.parse().ok());
-    let mut parents: Vec<(String, &'static str)> = Vec::new();
+    let mut parents: Vec<(String, &'static str, u32)> = Vec::new();
     if let Some(d) = &host.division {
         // A zone's division is its parent (新乡市 of 新乡经济技术开发区).
         let skip = if host.zone { 0 } else { 1 };
@@ -257,18 +257,25 @@ fn place_entries(draft: &mut Draft, host: &place::Host) {
                 if (own || a.level != d.level)
                     && !(a.level == Level::Prefecture && d.prefecture == "直辖")
                 {
-                    parents.push((a.name.to_string(), kind));
+                    parents.push((a.name.to_string(), kind, a.code));
                 }
             }
         }
     }
     let mut parent_name: Option<String> = None;
-    for (name, kind) in parents.iter().rev() {
+    for (name, kind, code) in parents.iter().rev() {
+        // A parent its own parent does not settle either (吐鲁番市 in 2015: the new city or the
+        // county-level city it replaced) gets its code.
+        let code = g
+            .resolve(name, parent_name.as_deref(), year)
+            .is_err()
+            .then(|| code.to_string());
         draft.file.places.push(PlaceEntry {
             name: name.clone(),
             kind: (*kind).to_string(),
             parent: parent_name.clone(),
             quote: None,
+            code,
             ..Default::default()
         });
         parent_name = Some(name.clone());
