@@ -2094,3 +2094,86 @@ fn the_part_signed_of_the_projects_talked_over_is_the_headline() {
         (Some("10个"), Some("85.3亿元"))
     );
 }
+
+/// Hosts in the shape of real reports, written in our own words for this test: a province's
+/// signing named after it at a city's fair (在廊坊举行河北省…签约仪式); a city under the state
+/// at its own fair, a district named only in a project's name (…的滨海新区分布式能源项目); a
+/// district named only where a project is set up (在长宁区设立); cities listed as the venues
+/// of a delegation's signings (先后在杭州、上海、南京各举行).
+#[test]
+fn a_venue_a_projects_place_and_a_signings_own_name_are_told_apart() {
+    let host = |text: &str, published: &str| drafted(text, published).events[0].place.clone();
+    assert_eq!(
+        host(
+            "某网 > 2015廊坊5·18专稿 > 正文\n某网廊坊讯 5月19日上午,经贸洽谈会在廊坊举行河北省重点合作项目签约仪式,\
+             32个重点合作项目集中签约,总投资400.2亿元。有的企业还把研发中心放在河北,落户河北的外资项目15个。",
+            "2015-05-20"
+        ),
+        "河北省"
+    );
+    assert_eq!(
+        host(
+            "津洽会签约项目48个\n本报天津4月21日电 记者从2019中国·天津投资贸易洽谈会上获悉,本届津洽会签约项目共48个,\
+             投资总额约509.35亿元。签约仪式于4月18日下午在天津梅江会展中心举行。其中,某能源科技\
+             有限公司投资五十亿元的滨海新区分布式能源项目落地。",
+            "2019-04-22"
+        ),
+        "天津"
+    );
+    assert_eq!(
+        host(
+            "54个外资项目在沪集中签约\n本报上海7月22日电 54个外资项目22日在上海集中签约,投资总额超80亿美元。其中,新加坡某\
+             集团投资2亿美元,在长宁区设立亚太区域总部。今年上半年,上海实到外资102.8亿美元。",
+            "2020-07-23"
+        ),
+        "上海"
+    );
+    assert_eq!(
+        host(
+            "经贸代表团赴长三角招商\n近日,我省组织经贸代表团赴长三角招商,先后在杭州、上海、南京各举行一场投资推介和项目\
+             签约活动,三场活动共签订了53个合作项目,投资额达972亿元。海南省有关部门负责同志出席。",
+            "2010-05-24"
+        ),
+        "海南省"
+    );
+}
+
+/// Names in lists, in the shape of real reports, written in our own words for this test: a
+/// list after 分別爲 (爲, a form of 為); a phase in brackets after 项目 closes its item; 如 before
+/// a place begins no company (如翼 is a name); a Latin name with a space in brackets; a county's
+/// government signing with a company after 以及.
+#[test]
+fn list_words_phases_and_latin_names_bound_names() {
+    let file = drafted(
+        "某市招商引资项目集中签约\n11月7日,某市举行招商引资项目集中签约仪式,此次簽約的4個項目分別爲\
+         海關草埔生活區片區棚戶區改造項目、綠色農產品生產供應基地項目(二期)、梅隴鎮人居環境整治項目\
+         和羅定市榃濱鎮人居環境建設項目。",
+        "2024-11-08",
+    );
+    assert_eq!(
+        project_names(&file),
+        [
+            "海關草埔生活區片區棚戶區改造項目",
+            "綠色農產品生產供應基地項目(二期)",
+            "梅隴鎮人居環境整治項目",
+            "羅定市榃濱鎮人居環境建設項目"
+        ]
+    );
+    let file = drafted(
+        "某省重点项目集中签约\n5月19日,某省举行重点合作项目集中签约仪式,共签约项目4个。其中,\
+         台湾立盈(LEAD EARN)集团在某县建设的智能电视系列产品项目落地;有的企业把研发中心放在本省,\
+         如北京华源泰盟节能设备有限公司在某区建设的国家级实验中心项目;如翼航空科技(上海)有限公司\
+         投资建设的无人机研发制造项目;以及费县人民政府与华阳新材料科技集团有限公司签约的气凝胶\
+         功能性板材生产项目。",
+        "2015-05-20",
+    );
+    let companies: Vec<&str> = file.companies.iter().map(|c| c.name.as_str()).collect();
+    for name in [
+        "台湾立盈(LEAD EARN)集团",
+        "北京华源泰盟节能设备有限公司",
+        "如翼航空科技(上海)有限公司",
+        "华阳新材料科技集团有限公司",
+    ] {
+        assert!(companies.contains(&name), "{name}: {companies:?}");
+    }
+}

@@ -92,7 +92,16 @@ const TOTAL_WORDS: &[&str] = &[
 ];
 
 /// Words a list of items begins after: the money that follows is a project's, not the total.
-const LIST_START: &[&str] = &["分别是", "分別是", "分别为", "分別為", "包括", "即", "其中"];
+const LIST_START: &[&str] = &[
+    "分别是",
+    "分別是",
+    "分别为",
+    "分別為",
+    "分別爲",
+    "包括",
+    "即",
+    "其中",
+];
 
 pub fn has_ceremony(doc: &Doc) -> bool {
     // A ceremony of signing and starting together (集中签约暨重点项目开工仪式) is one too.
@@ -1120,7 +1129,7 @@ fn names_a_part(label: &str) -> bool {
 fn part_label(text: &str) -> String {
     let mut label = text.trim().trim_start_matches([',', '，', ':', '：']);
     for w in [
-        "签约", "簽約", "引进", "引進", "共有", "共", "有", "的", "为", "為",
+        "签约", "簽約", "引进", "引進", "共有", "共", "有", "的", "为", "為", "爲",
     ] {
         label = label.trim_end_matches(w);
     }

@@ -15,7 +15,7 @@ use crate::source::model::FigureEntry;
 /// 项目包括A、B、C等.
 static PROJECTS_ARE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?:项目|項目)(?:包括|包含|主要有|有|為|为|是|分别是|分別是)[:：]?([^。；;:：]{4,}?)等",
+        r"(?:项目|項目)(?:包括|包含|主要有|有|為|爲|为|是|分别是|分別是)[:：]?([^。；;:：]{4,}?)等",
     )
     .unwrap_or_else(|e| panic!("the list pattern: {e}"))
 });
@@ -37,7 +37,7 @@ static AFTER_PROJECT: LazyLock<Regex> = LazyLock::new(|| {
 /// 7个项目包括A、B…和G, (the list ends at a comma or the sentence's end, with no 等).
 static COUNTED_LIST: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"({NUMBER}(?:个|個|宗|项|項))(?:[\p{{Han}}]{{0,6}}?)(?:项目|項目)(?:包括|包含|分别是|分別是|分别为|分別為|为|為|是)[:：]?([^。；;:：,，等]{{4,}}?)(?:[,，。；;]|$)"
+        r"({NUMBER}(?:个|個|宗|项|項))(?:[\p{{Han}}]{{0,6}}?)(?:项目|項目)(?:包括|包含|分别是|分別是|分别为|分別為|分別爲|为|為|爲|是)[:：]?([^。；;:：,，等]{{4,}}?)(?:[,，。；;]|$)"
     ))
     .unwrap_or_else(|e| panic!("the list pattern: {e}"))
 });

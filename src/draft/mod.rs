@@ -231,7 +231,7 @@ fn empty(article: &Article, options: &SourceOptions, published: &str) -> Draft {
 /// The host place, with its province and city as parents when the gazetteer knows them, so
 /// that a name several provinces use resolves.
 fn place_entries(draft: &mut Draft, host: &place::Host) {
-    use crate::source::divisions::{Level, gazetteer};
+    use crate::source::divisions::gazetteer;
     let g = gazetteer();
     let quote = draft
         .file
@@ -246,6 +246,45 @@ fn place_entries(draft: &mut Draft, host: &place::Host) {
         .published
         .get(..4)
         .and_then(|y| y.parse().ok());
+    let parent_name = parent_entries(draft, host, year);
+    // A name its parent does not settle (新乡 in 河南省: the city or its county) gets its code.
+    let code = host
+        .division
+        .as_ref()
+        .filter(|_| !host.zone && g.resolve(&host.name, parent_name.as_deref(), year).is_err())
+        .map(|d| d.code.to_string());
+    let kind = match host.zone {
+        true if host.name.ends_with(['园', '園', '区', '區'])
+            && host.name.contains(['园', '園']) =>
+        {
+            "park"
+        }
+        true => "zone",
+        // Of the division's own name (新乡 is 新乡市: a city).
+        false => place::kind(
+            host.division.as_ref(),
+            host.division
+                .as_ref()
+                .map_or(host.name.as_str(), |d| d.name),
+        ),
+    };
+    draft.file.places.push(PlaceEntry {
+        name: host.name.clone(),
+        kind: kind.to_string(),
+        parent: parent_name,
+        quote,
+        code,
+        ..Default::default()
+    });
+    let at = Section::Place(draft.file.places.len() - 1);
+    place_notes(draft, host, at);
+}
+
+/// The host's province and city as place entries, highest first; the name of the last (the
+/// host's parent).
+fn parent_entries(draft: &mut Draft, host: &place::Host, year: Option<i32>) -> Option<String> {
+    use crate::source::divisions::{Level, gazetteer};
+    let g = gazetteer();
     let mut parents: Vec<(String, &'static str, u32)> = Vec::new();
     if let Some(d) = &host.division {
         // A zone's division is its parent (新乡市 of 新乡经济技术开发区).
@@ -280,37 +319,7 @@ fn place_entries(draft: &mut Draft, host: &place::Host) {
         });
         parent_name = Some(name.clone());
     }
-    // A name its parent does not settle (新乡 in 河南省: the city or its county) gets its code.
-    let code = host
-        .division
-        .as_ref()
-        .filter(|_| !host.zone && g.resolve(&host.name, parent_name.as_deref(), year).is_err())
-        .map(|d| d.code.to_string());
-    let kind = match host.zone {
-        true if host.name.ends_with(['园', '園', '区', '區'])
-            && host.name.contains(['园', '園']) =>
-        {
-            "park"
-        }
-        true => "zone",
-        // Of the division's own name (新乡 is 新乡市: a city).
-        false => place::kind(
-            host.division.as_ref(),
-            host.division
-                .as_ref()
-                .map_or(host.name.as_str(), |d| d.name),
-        ),
-    };
-    draft.file.places.push(PlaceEntry {
-        name: host.name.clone(),
-        kind: kind.to_string(),
-        parent: parent_name,
-        quote,
-        code,
-        ..Default::default()
-    });
-    let at = Section::Place(draft.file.places.len() - 1);
-    place_notes(draft, host, at);
+    parent_name
 }
 
 /// The notes on the host place: its division, the doubt, the venue.

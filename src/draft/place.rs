@@ -63,7 +63,7 @@ const NEWSPAPERS: &[&str] = &[
 ];
 const AWAY: &[&str] = &["赴", "到", "前往", "走进", "走進", "在", "于", "於"];
 
-fn kind_words(level: Level, name: &str) -> &'static [&'static str] {
+fn kind_words(level: Level, code: u32, name: &str) -> &'static [&'static str] {
     match (level, name.chars().last()) {
         (Level::County, Some('县' | '縣')) => &[
             "全县", "全縣", "该县", "該縣", "我县", "我縣", "本县", "本縣",
@@ -75,6 +75,8 @@ fn kind_words(level: Level, name: &str) -> &'static [&'static str] {
             &["全市", "该市", "該市", "我市", "本市"]
         }
         (Level::Prefecture, Some('州')) => &["全州", "该州", "該州", "我州", "本州"],
+        // 北京, 天津, 上海, 重庆 say 全市 and 我市, never 我省.
+        (Level::Province, _) if MUNICIPALITIES.contains(&code) => &["全区", "全區", "全市"],
         (Level::Province, _) => &[
             "全省", "该省", "該省", "我省", "本省", "全区", "全區", "全市",
         ],
@@ -197,8 +199,23 @@ static OCCASION_NAMED: LazyLock<Regex> = LazyLock::new(|| {
         .unwrap_or_else(|e| panic!("the occasion pattern: {e}"))
 });
 
+/// The places listed before a mention (杭州、上海、), up to the word that leads the list.
+static LISTED_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:[\p{Han}&&[^在于於赴到]]{2,8}、)+$")
+        .unwrap_or_else(|e| panic!("the list pattern: {e}"))
+});
+
+/// The cities directly under the state: 北京, 天津, 上海, 重庆.
+const MUNICIPALITIES: &[u32] = &[110000, 120000, 310000, 500000];
+
+/// A signing's own name after the place it begins with (重点合作项目签约仪式).
+static SIGNING_NAMED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\p{Han}{0,12}?(?:签约仪式|簽約儀式|签约大会|簽約大會|签约活动|簽約活動)")
+        .unwrap_or_else(|e| panic!("the signing pattern: {e}"))
+});
+
 static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^[0-9０-９]{1,2}月[0-9０-９]{1,2}日(?:电|電)")
+    Regex::new(r"^(?:[0-9０-９]{1,2}月[0-9０-９]{1,2}日(?:电|電)|讯|訊)")
         .unwrap_or_else(|e| panic!("the dateline pattern: {e}"))
 });
 
@@ -264,18 +281,19 @@ fn candidates(doc: &Doc, mentions: &[Mention]) -> HashMap<String, Candidate> {
     // 全县/该区/我市 stand for a place of that kind.
     for c in by_name.values_mut() {
         let d = g.division(c.indexes[0]);
-        let refs: usize = kind_words(d.level, &fast2s::convert(&c.name))
+        let refs: usize = kind_words(d.level, d.code, &fast2s::convert(&c.name))
             .iter()
             .map(|w| text.matches(w).count())
             .sum();
         // 我县, 本县: the paper's own place, which holds the signing it reports.
-        let own: usize = kind_words(d.level, &fast2s::convert(&c.name))
+        let own: usize = kind_words(d.level, d.code, &fast2s::convert(&c.name))
             .iter()
             .filter(|w| w.starts_with(['我', '本']))
             .map(|w| text.matches(w).count())
             .sum();
         c.score += 2 * refs.min(4) as i32 + 2 * own.min(4) as i32;
-        if d.level == Level::Province {
+        // A province is mostly named as the background; a city under the state (天津) is a city.
+        if d.level == Level::Province && !MUNICIPALITIES.contains(&d.code) {
             c.score -= 2;
         }
     }
@@ -332,11 +350,11 @@ fn weigh(doc: &Doc, m: &Mention) -> Option<(i32, bool)> {
     }
     let before = &text[..m.start];
     let after = &text[m.end..];
-    // 中新网拉萨6月1日电: where the reporter filed from, not who held the signing.
+    // 中新网拉萨6月1日电, 某网廊坊讯: where the reporter filed from, not who held the signing.
     if DATELINE.is_match(after) {
         return None;
     }
-    if in_company_name(before, after) {
+    if in_company_name(before, after) || project_location(before, after) {
         return None;
     }
     let holds = HOLDS.iter().any(|w| after.starts_with(w));
@@ -363,11 +381,19 @@ fn weigh(doc: &Doc, m: &Mention) -> Option<(i32, bool)> {
         score += 2;
     }
     // 西藏自治区长江经济带投资推介会: the place an occasion's name begins with holds it.
+    // 在廊坊举行河北省重点合作项目签约仪式: the name begins after the verb that holds it.
     let begins_name = !before
         .chars()
         .next_back()
-        .is_some_and(|c| ('\u{4e00}'..='\u{9fff}').contains(&c));
+        .is_some_and(|c| ('\u{4e00}'..='\u{9fff}').contains(&c))
+        || ["举行", "舉行", "举办", "舉辦", "召开", "召開"]
+            .iter()
+            .any(|w| before.ends_with(w));
     if holds || begins_name && OCCASION_NAMED.is_match(after) {
+        score += 2;
+    }
+    // 河北省重点合作项目签约仪式: the signing named after its place, wherever it is held.
+    if begins_name && SIGNING_NAMED.is_match(after) {
         score += 2;
     }
     // 周口日报, 兴业新闻网: the home's own paper reports its signing.
@@ -383,6 +409,10 @@ fn weigh(doc: &Doc, m: &Mention) -> Option<(i32, bool)> {
 
 /// Whether the words around a mention name it as the venue: 在深圳举行, 赴上海, 在南京现场签约.
 fn names_venue(before: &str, after: &str) -> bool {
+    // 先后在杭州、上海、南京各举行: each place of a list after 在 is a venue.
+    let before = LISTED_BEFORE
+        .find(before)
+        .map_or(before, |m| &before[..m.start()]);
     let soon: String = after.chars().take(16).collect();
     let venue = AWAY.iter().any(|w| before.ends_with(w))
         && [
@@ -406,6 +436,20 @@ fn names_venue(before: &str, after: &str) -> bool {
             ]
             .iter()
             .any(|w| after.starts_with(w))
+}
+
+/// Whether a mention says where a project is (在长宁区设立亚太区域总部, 投资五十亿元的滨海新区
+/// 分布式能源项目), not who held the signing.
+fn project_location(before: &str, after: &str) -> bool {
+    const BUILDS: &[&str] = &[
+        "设立", "設立", "建设", "建設", "新建", "兴建", "興建", "落户", "落戶", "布局", "佈局",
+    ];
+    let clause: String = after
+        .chars()
+        .take_while(|c| !"，,。；;：:、\n".contains(*c))
+        .collect();
+    before.ends_with(['在', '于', '於']) && BUILDS.iter().any(|w| after.starts_with(w))
+        || before.ends_with('的') && (clause.ends_with("项目") || clause.ends_with("項目"))
 }
 
 /// Whether a mention is part of a company's name: in its brackets (港通物流(香港)有限公司) or
@@ -543,6 +587,16 @@ mod tests {
         assert_eq!(tibet[1].0, tibet[0].0 + 2, "{tibet:?}");
         // 在南京现场签约 names the venue.
         assert_eq!(weights("南京").first().map(|w| w.1), Some(true));
+    }
+
+    /// Each place of a list after 在 is a venue (先后在杭州、上海、南京各举行); a place named
+    /// after the verb is not (举行某省…签约仪式). Written for this test.
+    #[test]
+    fn the_places_of_a_list_after_zai_are_venues() {
+        assert!(names_venue("先后在杭州、", "、南京各举行一场推介会"));
+        assert!(names_venue("先后在", "、上海、南京各举行一场推介会"));
+        assert!(!names_venue("代表团考察杭州、", "、南京,举行座谈"));
+        assert!(!names_venue("在廊坊举行", "重点合作项目签约仪式"));
     }
 
     /// A short name three divisions share (海南: the province, 乌海's district, 青海's 海南州) is

@@ -17,14 +17,15 @@ use crate::source::model::{CompanyEntry, CompanyLink, FigureEntry, ProjectEntry}
 /// not say 签约.
 const INVESTS: &[&str] = &["投资", "投資", "投资建设", "投資建設"];
 
-/// A run that ends in 项目 (no clause punctuation inside).
+/// A run that ends in 项目 (no clause punctuation inside), with a phase in brackets after it
+/// (…基地项目(二期)).
 pub(super) static NAMED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:[^,，。；;：:\s]|\x20[A-Za-z]){2,80}?(?:項目|项目)")
+    Regex::new(r"(?:[^,，。；;：:\s]|\x20[A-Za-z]){2,80}?(?:項目|项目)(?:[(（][一二三四五六七八九十\d]{1,2}期[)）])?")
         .unwrap_or_else(|e| panic!("the name pattern: {e}"))
 });
 
 pub(super) static COMPANY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"[\p{Han}()（）A-Za-z0-9·&]{2,40}?(?:[(（](?:集团|集團|控股|中国|中國)[)）][\p{Han}]{0,10}?(?:股份)?有限(?:责任|責任)?公司|集团股份有限公司|集團股份有限公司|集团有限公司|集團有限公司|股份有限公司|有限責任公司|有限责任公司|有限公司|集团公司|集團公司|集團|集团|株式会社|株式會社|公司)(?:[\p{Han}]{2,10}?分公司)?|[A-Z][A-Za-z0-9&.\- ]{1,60}?(?:Co\., ?Ltd\.?|Inc\.|Corporation|Corp\.|Ltd\.|GmbH|LLC)")
+    Regex::new(r"(?:[\p{Han}()（）A-Za-z0-9·&]|[A-Za-z]\x20[A-Za-z]){2,40}?(?:[(（](?:集团|集團|控股|中国|中國)[)）][\p{Han}]{0,10}?(?:股份)?有限(?:责任|責任)?公司|集团股份有限公司|集團股份有限公司|集团有限公司|集團有限公司|股份有限公司|有限責任公司|有限责任公司|有限公司|集团公司|集團公司|集團|集团|株式会社|株式會社|公司)(?:[\p{Han}]{2,10}?分公司)?|[A-Z][A-Za-z0-9&.\- ]{1,60}?(?:Co\., ?Ltd\.?|Inc\.|Corporation|Corp\.|Ltd\.|GmbH|LLC)")
         .unwrap_or_else(|e| panic!("the company pattern: {e}"))
 });
 
@@ -107,6 +108,7 @@ const CUT_AFTER: &[&str] = &[
     "分別是",
     "分别为",
     "分別為",
+    "分別爲",
     "包括",
     "之一",
     "元的",
@@ -114,8 +116,8 @@ const CUT_AFTER: &[&str] = &[
 ];
 const LEADING: &[&str] = &[
     "另有", "另外", "《", "建设", "建設", "新建", "此外", "还有", "還有", "以及", "其中", "分别",
-    "分別", "即", "和", "与", "與", "及", "的", "在", "由", "是", "为", "為", "同", "对", "對",
-    "将", "將", "了", "、", "拟", "擬", "分期",
+    "分別", "即", "和", "与", "與", "及", "的", "在", "由", "是", "为", "為", "爲", "同", "对",
+    "對", "将", "將", "了", "、", "拟", "擬", "分期",
 ];
 const DEMONSTRATIVES: &[&str] = &[
     "这", "這", "该", "該", "此", "本", "各", "上述", "其他", "其它", "一批", "多个", "多個",
@@ -341,12 +343,7 @@ fn cut_name(run: &str) -> &str {
         {
             name = rest;
         }
-        // 如 is "such as", but 如东 and 如皋 are places.
-        if let Some(rest) = name.strip_prefix('如')
-            && !rest.starts_with(['东', '東', '皋'])
-        {
-            name = rest;
-        }
+        name = after_such_as(name);
         if name == before {
             return name;
         }
@@ -579,6 +576,11 @@ fn after_lead_words(run: &str) -> &str {
         "政府同",
         "管委会同",
         "管委會同",
+        // 以及费县人民政府与华阳…: the county's government signs, not a company of that county.
+        "政府与",
+        "政府與",
+        "管委会与",
+        "管委會與",
         "政府和",
         "管委会和",
         "管委會和",
@@ -605,7 +607,6 @@ fn after_lead_words(run: &str) -> &str {
 /// A company's name without the one-character words (与, 和, 由, 即) or the 企业 that join it
 /// to the words before it.
 fn after_joining_words(mut name: &str) -> &str {
-    let g = crate::source::divisions::gazetteer();
     // One-character words (与, 和, 由) also occur inside names (恺和): cut at the last whose
     // rest begins with a place's name (是太康县政府与苏州…: the county signs with the company),
     // else at the first that leaves a name.
@@ -613,7 +614,6 @@ fn after_joining_words(mut name: &str) -> &str {
     // and sit inside names (福建同创动力有限公司, 和记).
     // 企业 (“小巨人”企业合肥某有限公司) only before a place, as it sits inside names
     // (某企业管理有限公司). A word that begins a place's name (将乐, 和林格尔) is no cut.
-    let starts_with_place = |rest: &str| g.find_in_text(rest).first().is_some_and(|m| m.start == 0);
     // …1项，即新加坡某集团: 即 opening the run says what the item is (a 即 inside a name stays).
     if let Some(rest) = name.strip_prefix('即')
         && rest.chars().count() >= 4
@@ -623,7 +623,7 @@ fn after_joining_words(mut name: &str) -> &str {
     }
     let mut cuts: Vec<(usize, bool)> = name
         .char_indices()
-        .filter(|(_, c)| "与與和同由及、向对對为為是在将將被的了等有".contains(*c))
+        .filter(|(_, c)| "与與和同由及、向对對为為爲是在将將被的了等有".contains(*c))
         .filter(|&(i, _)| !starts_with_place(&name[i..]))
         .map(|(i, c)| (i + c.len_utf8(), !"有同和".contains(c)))
         .chain(
@@ -646,6 +646,20 @@ fn after_joining_words(mut name: &str) -> &str {
     name
 }
 
+/// Whether a name begins with a place's name in the gazetteer.
+fn starts_with_place(name: &str) -> bool {
+    let g = crate::source::divisions::gazetteer();
+    g.find_in_text(name).first().is_some_and(|m| m.start == 0)
+}
+
+/// A name without the 如 ("such as") that introduces it; 如东 and 如皋 are places.
+fn after_such_as(name: &str) -> &str {
+    match name.strip_prefix('如') {
+        Some(rest) if !rest.starts_with(['东', '東', '皋']) => rest,
+        _ => name,
+    }
+}
+
 /// A company's name as written, without the words before it (与, 由, 我市分别与 …).
 pub(super) fn company_name(run: &str) -> Option<String> {
     let mut name = after_lead_words(run);
@@ -654,6 +668,11 @@ pub(super) fn company_name(run: &str) -> Option<String> {
         name = &name[amount.end()..];
     }
     let name = after_joining_words(name);
+    // 如北京某某有限公司: "such as" before a place; 如翼航空 is a name.
+    let name = match after_such_as(name) {
+        rest if rest != name && starts_with_place(rest) => rest,
+        _ => name,
+    };
     let mut name = name.trim().trim_start_matches(['“', '"', '(', '（']);
     // 乡贤某某创办的恒远控股集团: a clause that describes the company ends in 的.
     if let Some(i) = name.rfind('的')
@@ -803,7 +822,7 @@ fn item_projects(
             continue;
         }
         // 文化旅游项目14个, 龙头企业项目有30余个: a kind counted, not a name.
-        let counted = after.trim_start_matches(['有', '共', '达', '達', '为', '為']);
+        let counted = after.trim_start_matches(['有', '共', '达', '達', '为', '為', '爲']);
         if figures::counts(counted)
             .first()
             .is_some_and(|c| c.start == 0)
