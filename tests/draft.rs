@@ -1260,13 +1260,15 @@ fn a_name_begins_after_the_clause_that_describes_it() {
 
 /// Projects offered, not signed, in the shape of real reports, written in our own words for this
 /// test: the total after a batch that was published (发布了…共265个项目,总投资4893亿元; 对外发布招商
-/// 项目111个,总投资1216.6亿元) is that batch's, not the signing's.
+/// 项目111个,总投资1216.6亿元; 發佈了, in traditional script with 佈) is that batch's, not the
+/// signing's.
 #[test]
 fn the_total_of_projects_offered_is_not_the_signings() {
     let file = drafted(
         "4月16日,许昌市三国文化节项目签约仪式在许昌举行。当天共签订合作项目64个,总投资504.5亿元。\n\
          签约仪式上,市政府负责人向与会客商发布了装备制造、农产品加工、文化旅游等八大类共265个\
-         经济技术合作项目,总投资4893亿元。\n活动期间,该市共对外发布招商项目111个,总投资1216.6亿元。",
+         经济技术合作项目,总投资4893亿元。\n活动期间,该市共对外发布招商项目111个,总投资1216.6亿元。\n\
+         此外,組委會還發佈了2018年重點招商項目100個,總投資約1200億元。",
         "2018-04-17",
     );
     let event = &file.events[0];
@@ -1275,7 +1277,14 @@ fn the_total_of_projects_offered_is_not_the_signings() {
         Some("504.5亿元")
     );
     let drafted = format!("{:?} {:?}", event.statistics, event.breakdowns);
-    for offered in ["4893亿元", "1216.6亿元", "265个", "111个"] {
+    for offered in [
+        "4893亿元",
+        "1216.6亿元",
+        "265个",
+        "111个",
+        "100個",
+        "1200億元",
+    ] {
         assert!(!drafted.contains(offered), "{offered} in {drafted}");
     }
 }
