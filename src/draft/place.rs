@@ -75,7 +75,7 @@ fn kind_words(level: Level, code: u32, name: &str) -> &'static [&'static str] {
             &["全市", "该市", "該市", "我市", "本市"]
         }
         (Level::Prefecture, Some('州')) => &["全州", "该州", "該州", "我州", "本州"],
-        // 北京, 天津, 上海, 重庆 say 全市 and 我市, never 我省.
+        // 北京, 天津, 上海, 重庆 say 全市, never 我省 (我市 is mostly a prefecture's paper).
         (Level::Province, _) if MUNICIPALITIES.contains(&code) => &["全区", "全區", "全市"],
         (Level::Province, _) => &[
             "全省", "该省", "該省", "我省", "本省", "全区", "全區", "全市",
@@ -104,6 +104,8 @@ struct Candidate {
     score: i32,
     first: usize,
     venue_only: bool,
+    /// Some mention names it as the venue (在上海举办).
+    venue_some: bool,
     full: bool,
 }
 
@@ -195,7 +197,7 @@ static ZONE: LazyLock<Regex> = LazyLock::new(|| {
 
 /// The rest of an occasion's name after the place it begins with (长江经济带投资推介会).
 static OCCASION_NAMED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^\p{Han}{0,12}?(?:推介会|推介會|招商会|招商會|洽谈会|洽談會|说明会|說明會|签约仪式|簽約儀式|签约大会|簽約大會|招商大会|招商大會)")
+    Regex::new(r"^\p{Han}{0,12}?(?:推介会|推介會|招商会|招商會|洽谈会|洽談會|说明会|說明會|签约仪式|簽約儀式|签约大会|簽約大會|签约活动|簽約活動|招商大会|招商大會)")
         .unwrap_or_else(|e| panic!("the occasion pattern: {e}"))
 });
 
@@ -208,14 +210,8 @@ static LISTED_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
 /// The cities directly under the state: 北京, 天津, 上海, 重庆.
 const MUNICIPALITIES: &[u32] = &[110000, 120000, 310000, 500000];
 
-/// A signing's own name after the place it begins with (重点合作项目签约仪式).
-static SIGNING_NAMED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^\p{Han}{0,12}?(?:签约仪式|簽約儀式|签约大会|簽約大會|签约活动|簽約活動)")
-        .unwrap_or_else(|e| panic!("the signing pattern: {e}"))
-});
-
 static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:[0-9０-９]{1,2}月[0-9０-９]{1,2}日(?:电|電)|讯|訊)")
+    Regex::new(r"^(?:[0-9０-９]{1,2}月[0-9０-９]{1,2}日)?(?:电|電|讯|訊)")
         .unwrap_or_else(|e| panic!("the dateline pattern: {e}"))
 });
 
@@ -268,10 +264,12 @@ fn candidates(doc: &Doc, mentions: &[Mention]) -> HashMap<String, Candidate> {
             score: 0,
             first: m.start,
             venue_only: true,
+            venue_some: false,
             full: false,
         });
         c.score += score;
         c.venue_only &= venue;
+        c.venue_some |= venue;
         if m.full && !c.full {
             c.full = true;
             c.name = written.to_string();
@@ -292,8 +290,9 @@ fn candidates(doc: &Doc, mentions: &[Mention]) -> HashMap<String, Candidate> {
             .map(|w| text.matches(w).count())
             .sum();
         c.score += 2 * refs.min(4) as i32 + 2 * own.min(4) as i32;
-        // A province is mostly named as the background; a city under the state (天津) is a city.
-        if d.level == Level::Province && !MUNICIPALITIES.contains(&d.code) {
+        // A province is mostly named as the background; a city under the state (天津) is a city,
+        // unless the text names it as a venue (河南省在上海举办…: 上海 is where others came).
+        if d.level == Level::Province && (!MUNICIPALITIES.contains(&d.code) || c.venue_some) {
             c.score -= 2;
         }
     }
@@ -350,11 +349,11 @@ fn weigh(doc: &Doc, m: &Mention) -> Option<(i32, bool)> {
     }
     let before = &text[..m.start];
     let after = &text[m.end..];
-    // 中新网拉萨6月1日电, 某网廊坊讯: where the reporter filed from, not who held the signing.
+    // 中新网拉萨6月1日电, 某网廊坊讯, 某网廊坊5月19日讯: where the reporter filed from, not who held the signing.
     if DATELINE.is_match(after) {
         return None;
     }
-    if in_company_name(before, after) || project_location(before, after) {
+    if in_company_name(before, after) {
         return None;
     }
     let holds = HOLDS.iter().any(|w| after.starts_with(w));
@@ -380,20 +379,26 @@ fn weigh(doc: &Doc, m: &Mention) -> Option<(i32, bool)> {
     } else if m.start < first_sentence_end {
         score += 2;
     }
-    // 西藏自治区长江经济带投资推介会: the place an occasion's name begins with holds it.
-    // 在廊坊举行河北省重点合作项目签约仪式: the name begins after the verb that holds it.
-    let begins_name = !before
-        .chars()
-        .next_back()
-        .is_some_and(|c| ('\u{4e00}'..='\u{9fff}').contains(&c))
-        || ["举行", "舉行", "举办", "舉辦", "召开", "召開"]
-            .iter()
-            .any(|w| before.ends_with(w));
+    // 西藏自治区长江经济带投资推介会: the place an occasion's name begins with holds it; not
+    // the investors' home (北京企业与邢台项目对接签约仪式).
+    let investors = ["企业", "企業", "客商", "与", "與"]
+        .iter()
+        .any(|w| after.starts_with(w));
+    let after_verb = ["举行", "舉行", "举办", "舉辦", "召开", "召開"]
+        .iter()
+        .any(|w| before.ends_with(w));
+    let begins_name = !investors
+        && (after_verb
+            || !before
+                .chars()
+                .next_back()
+                .is_some_and(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)));
     if holds || begins_name && OCCASION_NAMED.is_match(after) {
         score += 2;
     }
-    // 河北省重点合作项目签约仪式: the signing named after its place, wherever it is held.
-    if begins_name && SIGNING_NAMED.is_match(after) {
+    // 在廊坊举行河北省重点合作项目签约仪式: the signing named after its place right after the
+    // verb that holds it is that place's, wherever it is held.
+    if after_verb && !investors && OCCASION_NAMED.is_match(after) {
         score += 2;
     }
     // 周口日报, 兴业新闻网: the home's own paper reports its signing.
@@ -403,6 +408,10 @@ fn weigh(doc: &Doc, m: &Mention) -> Option<(i32, bool)> {
     let venue = names_venue(before, after);
     if venue {
         score -= 3;
+    }
+    // Where a project is weighs less than who held the signing, but still names a place.
+    if project_location(before, after) {
+        score -= 2;
     }
     Some((score, venue))
 }
@@ -448,8 +457,17 @@ fn project_location(before: &str, after: &str) -> bool {
         .chars()
         .take_while(|c| !"，,。；;：:、\n".contains(*c))
         .collect();
+    // A name of its own between the place and 项目 (分布式能源), not 重点项目 or 招商项目.
+    let named_project = ["项目", "項目"].iter().any(|w| {
+        clause.find(w).is_some_and(|i| {
+            let own = ["重点", "重點", "招商", "签约", "簽約", "合作"]
+                .iter()
+                .fold(clause[..i].to_string(), |n, g| n.replace(g, ""));
+            own.chars().count() >= 4
+        })
+    });
     before.ends_with(['在', '于', '於']) && BUILDS.iter().any(|w| after.starts_with(w))
-        || before.ends_with('的') && (clause.ends_with("项目") || clause.ends_with("項目"))
+        || before.ends_with('的') && named_project
 }
 
 /// Whether a mention is part of a company's name: in its brackets (港通物流(香港)有限公司) or
@@ -589,14 +607,13 @@ mod tests {
         assert_eq!(weights("南京").first().map(|w| w.1), Some(true));
     }
 
-    /// Each place of a list after 在 is a venue (先后在杭州、上海、南京各举行); a place named
-    /// after the verb is not (举行某省…签约仪式). Written for this test.
+    /// Each place of a list after 在 is a venue (先后在杭州、上海、南京各举行); a list not after
+    /// 在 is not. Written for this test.
     #[test]
     fn the_places_of_a_list_after_zai_are_venues() {
         assert!(names_venue("先后在杭州、", "、南京各举行一场推介会"));
         assert!(names_venue("先后在", "、上海、南京各举行一场推介会"));
         assert!(!names_venue("代表团考察杭州、", "、南京,举行座谈"));
-        assert!(!names_venue("在廊坊举行", "重点合作项目签约仪式"));
     }
 
     /// A short name three divisions share (海南: the province, 乌海's district, 青海's 海南州) is
