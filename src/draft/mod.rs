@@ -231,8 +231,6 @@ fn empty(article: &Article, options: &SourceOptions, published: &str) -> Draft {
 /// The host place, with its province and city as parents when the gazetteer knows them, so
 /// that a name several provinces use resolves.
 fn place_entries(draft: &mut Draft, host: &place::Host) {
-    use crate::source::divisions::gazetteer;
-    let g = gazetteer();
     let quote = draft
         .file
         .source
@@ -247,12 +245,11 @@ fn place_entries(draft: &mut Draft, host: &place::Host) {
         .get(..4)
         .and_then(|y| y.parse().ok());
     let parent_name = parent_entries(draft, host, year);
-    // A name its parent does not settle (新乡 in 河南省: the city or its county) gets its code.
     let code = host
         .division
         .as_ref()
-        .filter(|_| !host.zone && g.resolve(&host.name, parent_name.as_deref(), year).is_err())
-        .map(|d| d.code.to_string());
+        .filter(|_| !host.zone)
+        .and_then(|d| code_if_unsettled(&host.name, parent_name.as_deref(), year, d.code));
     let kind = match host.zone {
         true if host.name.ends_with(['园', '園', '区', '區'])
             && host.name.contains(['园', '園']) =>
@@ -303,12 +300,8 @@ fn parent_entries(draft: &mut Draft, host: &place::Host, year: Option<i32>) -> O
     }
     let mut parent_name: Option<String> = None;
     for (name, kind, code) in parents.iter().rev() {
-        // A parent its own parent does not settle either (吐鲁番市 in 2015: the new city or the
-        // county-level city it replaced) gets its code.
-        let code = g
-            .resolve(name, parent_name.as_deref(), year)
-            .is_err()
-            .then(|| code.to_string());
+        // 吐鲁番市 in 2015: the new city or the county-level city it replaced.
+        let code = code_if_unsettled(name, parent_name.as_deref(), year, *code);
         draft.file.places.push(PlaceEntry {
             name: name.clone(),
             kind: (*kind).to_string(),
@@ -320,6 +313,20 @@ fn parent_entries(draft: &mut Draft, host: &place::Host, year: Option<i32>) -> O
         parent_name = Some(name.clone());
     }
     parent_name
+}
+
+/// The code to write beside a name its parent does not settle in the year (新乡 in 河南省: the
+/// city or its county), so that import resolves it.
+fn code_if_unsettled(
+    name: &str,
+    parent: Option<&str>,
+    year: Option<i32>,
+    code: u32,
+) -> Option<String> {
+    let g = crate::source::divisions::gazetteer();
+    g.resolve(name, parent, year)
+        .is_err()
+        .then(|| code.to_string())
 }
 
 /// The notes on the host place: its division, the doubt, the venue.

@@ -349,7 +349,7 @@ fn weigh(doc: &Doc, m: &Mention) -> Option<(i32, bool)> {
     }
     let before = &text[..m.start];
     let after = &text[m.end..];
-    // 中新网拉萨6月1日电, 某网廊坊讯, 某网廊坊5月19日讯: where the reporter filed from, not who held the signing.
+    // 中新网拉萨6月1日电, 某网廊坊讯, 某网廊坊5月19日讯: where the reporter filed, not the host.
     if DATELINE.is_match(after) {
         return None;
     }
