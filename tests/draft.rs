@@ -2208,3 +2208,23 @@ fn list_words_phases_and_latin_names_bound_names() {
         assert!(companies.contains(&name), "{name}: {companies:?}");
     }
 }
+
+/// A project named as a phase of works (…二期工程, …二期改扩建工程) is a name as one ending in 项目
+/// is; a name that goes on to 项目 after the phase (…二期工程项目) keeps it.
+#[test]
+fn a_phase_of_works_names_a_project() {
+    let file = drafted(
+        "某市重点项目集中签约\n3月2日,某市举行重点项目集中签约仪式,共签约项目3个,分别是:\
+         某某化纤有限公司投资42亿元建设的高性能聚酯新材料二期工程;某某水务有限公司投资3亿元的\
+         城南污水处理厂二期改扩建工程;某某置业有限公司投资8亿元的城市综合体二期工程项目。",
+        "2022-03-03",
+    );
+    assert_eq!(
+        project_names(&file),
+        [
+            "高性能聚酯新材料二期工程",
+            "城南污水处理厂二期改扩建工程",
+            "城市综合体二期工程项目"
+        ]
+    );
+}

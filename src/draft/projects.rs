@@ -17,10 +17,10 @@ use crate::source::model::{CompanyEntry, CompanyLink, FigureEntry, ProjectEntry}
 /// not say 签约.
 const INVESTS: &[&str] = &["投资", "投資", "投资建设", "投資建設"];
 
-/// A run that ends in 项目 (no clause punctuation inside), with a phase in brackets after it
-/// (…基地项目(二期)).
+/// A run that ends in 项目 or in a phase of works (…二期工程, …二期改扩建工程, …二期工程项目; no
+/// clause punctuation inside), with a phase in brackets after it (…基地项目(二期)).
 pub(super) static NAMED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:[^,，。；;：:\s]|\x20[A-Za-z]){2,80}?(?:項目|项目)(?:[(（][一二三四五六七八九十\d]{1,2}期[)）])?")
+    Regex::new(r"(?:[^,，。；;：:\s]|\x20[A-Za-z]){2,80}?(?:項目|项目|[一二三四五六七八九十\d]期(?:改扩建|改擴建|扩建|擴建)?工程(?:項目|项目)?)(?:[(（][一二三四五六七八九十\d]{1,2}期(?:工程)?[)）])?")
         .unwrap_or_else(|e| panic!("the name pattern: {e}"))
 });
 
