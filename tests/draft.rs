@@ -2228,3 +2228,24 @@ fn a_phase_of_works_names_a_project() {
         ]
     );
 }
+
+/// Names listed before 等项目 and a count are projects (签约A、B、C等项目22个); kinds of industry
+/// listed so are not (电子信息、装备制造产业等项目30个).
+#[test]
+fn names_listed_before_a_count_of_projects() {
+    let file = drafted(
+        "某县水晶博览会项目签约\n10月15日,某县举行水晶博览会项目签约仪式,现场共签约智能芯片封装、\
+         宝掌山居、某县首饰生产基地等项目22个,总投资达77.6亿元。",
+        "2017-10-16",
+    );
+    assert_eq!(
+        project_names(&file),
+        ["智能芯片封装", "宝掌山居", "某县首饰生产基地"]
+    );
+    let file = drafted(
+        "某市项目签约\n10月15日,某市举行项目签约仪式,现场签约电子信息、装备制造产业、现代服务业等\
+         项目30个,总投资达77.6亿元。",
+        "2017-10-16",
+    );
+    assert_eq!(project_names(&file), Vec::<&str>::new());
+}

@@ -54,6 +54,11 @@ static AMOUNT_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
         .unwrap_or_else(|e| panic!("the amount pattern: {e}"))
 });
 
+/// The last words of a kind of industry, never of a project's name.
+const KIND_ENDS: &[&str] = &[
+    "业", "業", "服务", "服務", "信息", "制造", "化工", "能源", "材料", "医药", "醫藥",
+];
+
 /// Words a name never starts with: a name starts after the last of them.
 const CUT_AFTER: &[&str] = &[
     "共同打造的",
@@ -827,6 +832,15 @@ fn item_projects(
             .first()
             .is_some_and(|c| c.start == 0)
         {
+            // 签约A、B、C等项目22个: the names listed before the count, unless one is a kind
+            // (电子信息、装备制造产业等项目30个).
+            let names = listed_before_deng(m.as_str()).unwrap_or_default();
+            let kinds = names
+                .iter()
+                .any(|l| KIND_ENDS.iter().any(|k| l.name.ends_with(k)));
+            if !names.is_empty() && !kinds {
+                listed_projects(draft, doc, start + m.start(), m.as_str());
+            }
             continue;
         }
         if listed_projects(draft, doc, start + m.start(), m.as_str()) {
