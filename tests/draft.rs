@@ -2249,3 +2249,21 @@ fn names_listed_before_a_count_of_projects() {
     );
     assert_eq!(project_names(&file), Vec::<&str>::new());
 }
+
+/// A project whose investment follows it (由A与B合作的X项目,投资9亿元) is named even in a sentence
+/// of background (…,是金额最大的项目); a kind that takes a share (制造业项目占12个) is no name.
+#[test]
+fn an_investment_just_after_a_name_and_a_kinds_share() {
+    let file = drafted(
+        "吉林省农博会项目签约\n9月1日,吉林省在农博会上举行项目签约仪式,共签约项目30个。由丰泽农业开发\
+         集团有限公司与马来西亚绿原集团合作的有机水田开发项目,投资9亿元,是金额最大的项目。二产项目\
+         中制造业项目占12个,投资金额为86.9亿元。",
+        "2008-09-01",
+    );
+    assert_eq!(project_names(&file), ["有机水田开发项目"]);
+    let amount = file.events[0].projects[0]
+        .amount
+        .as_ref()
+        .map(|a| a.value.as_str());
+    assert_eq!(amount, Some("9亿元"));
+}

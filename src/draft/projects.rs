@@ -787,16 +787,19 @@ pub fn projects(draft: &mut Draft, doc: &Doc) {
                 .iter()
                 .find(|c| c.start == sentence.start + offset)
                 .map(|c| &c.topic);
-            let invested = INVESTS.iter().any(|w| item.contains(w));
+            // ,总投资5亿元 after an item names that item's amount.
+            let next = list
+                .get(i + 1)
+                .filter(|(_, n)| !figures::money(n).is_empty() && !NAMED.is_match(n));
+            // An investment in the item or just after it (X合作的Y项目,投资9亿元).
+            let invested = INVESTS
+                .iter()
+                .any(|w| item.contains(w) || next.is_some_and(|(_, n)| n.starts_with(w)));
             match topic {
                 Some(Topic::Stage | Topic::Clutter) => continue,
                 Some(Topic::Background) if !invested => continue,
                 _ => {}
             }
-            // ,总投资5亿元 after an item names that item's amount.
-            let next = list
-                .get(i + 1)
-                .filter(|(_, n)| !figures::money(n).is_empty() && !NAMED.is_match(n));
             item_projects(
                 draft,
                 doc,
@@ -827,7 +830,8 @@ fn item_projects(
             continue;
         }
         // 文化旅游项目14个, 龙头企业项目有30余个: a kind counted, not a name.
-        let counted = after.trim_start_matches(['有', '共', '达', '達', '为', '為', '爲']);
+        let counted =
+            after.trim_start_matches(['有', '共', '达', '達', '为', '為', '爲', '占', '佔']);
         if figures::counts(counted)
             .first()
             .is_some_and(|c| c.start == 0)
