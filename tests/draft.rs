@@ -2267,3 +2267,27 @@ fn an_investment_just_after_a_name_and_a_kinds_share() {
         .map(|a| a.value.as_str());
     assert_eq!(amount, Some("9亿元"));
 }
+
+/// In a list, a place in brackets after a name is not the next name's (A项目(灵川县)、B项目); a
+/// title in 《》 is kept in a name; a list of names ending in 城 or 园 is split.
+#[test]
+fn brackets_titles_and_cities_in_lists_of_names() {
+    let file = drafted(
+        "桂林市东博会项目签约\n9月18日,桂林市在东博会上举行项目签约仪式,共签约项目3个,分别是:\
+         汽贸物流中心项目(灵川县)、草坪小镇旅游休闲项目(雁山区)、福济医院项目(临桂区)。",
+        "2015-09-19",
+    );
+    assert_eq!(
+        project_names(&file),
+        ["汽贸物流中心项目", "草坪小镇旅游休闲项目", "福济医院项目"]
+    );
+    let file = drafted(
+        "莆田市项目签约\n11月18日,莆田市举行项目集中签约仪式,此次签约的项目包括万兴智能制造城、\
+         《印象妈祖》演艺项目、罐式LNG转运项目等。",
+        "2023-11-19",
+    );
+    assert_eq!(
+        project_names(&file),
+        ["万兴智能制造城", "《印象妈祖》演艺项目", "罐式LNG转运项目"]
+    );
+}

@@ -335,11 +335,24 @@ fn cut_name(run: &str) -> &str {
         }
     }
     name = after_who_builds(name);
-    // …(公司名称))、乡村振兴全域旅游项目: the bracket and the list mark are the list's.
+    // …(公司名称))、乡村振兴全域旅游项目: the bracket and the list mark are the list's; so is a
+    // whole bracket before the mark (…项目(灵川县)、草坪小镇旅游休闲项目).
+    if name.starts_with(['(', '（'])
+        && let Some(close) = name.find([')', '）'])
+        && name[close..]
+            .trim_start_matches([')', '）'])
+            .starts_with('、')
+    {
+        name = &name[close..];
+    }
     name = name.trim_start_matches([')', '）', '、']);
     loop {
         let before = name;
         for w in LEADING {
+            // 《印象妈祖》演艺项目: a title inside the name keeps its mark.
+            if *w == "《" && name.contains('》') {
+                continue;
+            }
             name = name.strip_prefix(w).unwrap_or(name);
         }
         // 有 of 共有, but 有机 (organic), 有色 (non-ferrous) and 有线 begin names.
@@ -370,6 +383,7 @@ const PROJECT_NOUNS: &[&str] = &[
     "廠",
     "总部",
     "總部",
+    "城",
 ];
 
 /// A run that lists several projects with 、 (X产业园、Y基地、Z项目): each part that ends as a
