@@ -2291,3 +2291,30 @@ fn brackets_titles_and_cities_in_lists_of_names() {
         ["万兴智能制造城", "《印象妈祖》演艺项目", "罐式LNG转运项目"]
     );
 }
+
+/// Projects put on offer (并发布招商项目88个), planned for the year (确立了115个重点项目,
+/// 计划安排项目71个) or still negotiated (洽谈推进重点项目16个) are not the signing's figures.
+#[test]
+fn projects_offered_planned_or_negotiated_are_not_the_signings() {
+    let file = drafted(
+        "莆田市项目集中签约\n11月18日,莆田市举行项目集中签约仪式,共签约项目32个,总投资268亿元。\
+         会上并发布招商项目88个,总投资460亿元。今年市政府确立了115个重点项目,计划总投资212亿元。\
+         今年新城计划安排项目71个,总投资578.71亿元。活动期间还洽谈推进重点项目16个。",
+        "2023-11-19",
+    );
+    let stats = event_statistics(&file);
+    for figure in [
+        "88个",
+        "460亿元",
+        "115个",
+        "212亿元",
+        "71个",
+        "578.71亿元",
+        "16个",
+    ] {
+        assert!(!stats.contains(&figure), "{figure} in {stats:?}");
+    }
+    let event = &file.events[0];
+    let count = event.project_count.as_ref().map(|f| f.value.as_str());
+    assert_eq!(count, Some("32个"));
+}

@@ -618,6 +618,12 @@ fn offered(clause: &str) -> bool {
         "儲備項目",
         "在谈项目",
         "在談項目",
+        "洽谈推进",
+        "洽談推進",
+        "计划安排项目",
+        "計劃安排項目",
+        "确立了",
+        "確立了",
     ]);
     // 推出招商项目600余个, 包装推出…项目, 已确定了…招商引资项目, 共推介招商引资项目65个, 发布首批133个, 招商总规模: a
     // list of projects on offer (not 推介会, the occasion).
@@ -625,7 +631,16 @@ fn offered(clause: &str) -> bool {
     // 此次共推介项目46个: the projects promoted (where the clause signs none of them).
     offered
         || has(&["推介项目", "推介項目"]) && !has(SIGNS)
-        || has(&["推出", "包装", "包裝", "确定了", "確定了"]) && promoted
+        || has(&[
+            "推出",
+            "包装",
+            "包裝",
+            "确定了",
+            "確定了",
+            "发布",
+            "發布",
+            "發佈",
+        ]) && promoted
         || has(&[
             "招商总规模",
             "招商總規模",
