@@ -2269,9 +2269,9 @@ fn an_investment_just_after_a_name_and_a_kinds_share() {
 }
 
 /// In a list, a place in brackets after a name is not the next name's (A项目(灵川县)、B项目); a
-/// title in 《》 is kept in a name; a list of names ending in 城 or 园 is split.
+/// title in 《》 is kept in a name.
 #[test]
-fn brackets_titles_and_cities_in_lists_of_names() {
+fn brackets_and_titles_in_lists_of_names() {
     let file = drafted(
         "桂林市东博会项目签约\n9月18日,桂林市在东博会上举行项目签约仪式,共签约项目3个,分别是:\
          汽贸物流中心项目(灵川县)、草坪小镇旅游休闲项目(雁山区)、福济医院项目(临桂区)。",
@@ -2282,13 +2282,17 @@ fn brackets_titles_and_cities_in_lists_of_names() {
         ["汽贸物流中心项目", "草坪小镇旅游休闲项目", "福济医院项目"]
     );
     let file = drafted(
-        "莆田市项目签约\n11月18日,莆田市举行项目集中签约仪式,此次签约的项目包括万兴智能制造城、\
+        "莆田市项目签约\n11月18日,莆田市举行项目集中签约仪式,此次签约的项目包括万兴智能制造产业园、\
          《印象妈祖》演艺项目、罐式LNG转运项目等。",
         "2023-11-19",
     );
     assert_eq!(
         project_names(&file),
-        ["万兴智能制造城", "《印象妈祖》演艺项目", "罐式LNG转运项目"]
+        [
+            "万兴智能制造产业园",
+            "《印象妈祖》演艺项目",
+            "罐式LNG转运项目"
+        ]
     );
 }
 
@@ -2317,4 +2321,37 @@ fn projects_offered_planned_or_negotiated_are_not_the_signings() {
     let event = &file.events[0];
     let count = event.project_count.as_ref().map(|f| f.value.as_str());
     assert_eq!(count, Some("32个"));
+}
+
+/// The review's probes: a clause that signs keeps its figures whatever else it says (发布并签约,
+/// 确立了合作关系并签约, 洽谈推进并签约); a project already built, promoted or visited is not
+/// signed for the investment after it; kinds listed before 等项目N个 are no names; a share that
+/// is not a count (占2个席位) keeps its project; works already in use are not signed.
+#[test]
+fn what_the_sessions_name_rules_must_not_take() {
+    for clause in [
+        "会上发布并签约招商项目20个,总投资120亿元",
+        "双方确立了战略合作关系并签约项目20个,总投资120亿元",
+        "经洽谈推进并签约项目20个,总投资120亿元",
+    ] {
+        let file = drafted(
+            &format!("某县项目签约\n6月18日,宁陵县举行项目集中签约仪式,{clause}。"),
+            "2021-06-19",
+        );
+        let event = &file.events[0];
+        let count = event.project_count.as_ref().map(|f| f.value.as_str());
+        let amount = event.signed_amount.as_ref().map(|f| f.value.as_str());
+        assert_eq!((count, amount), (Some("20个"), Some("120亿元")), "{clause}");
+    }
+    let file = drafted(
+        "某县项目签约\n6月18日,宁陵县举行项目集中签约仪式,共签约项目10个,总投资52亿元。该县已建成\
+         的恒通物流园项目,投资8亿元,年营业额3亿元。会上还推介了青山文旅小镇项目,投资30亿元,正在\
+         寻求合作伙伴。签约的绿源物流园项目,全部建成后将与已投运的港区一期工程连成一片。现场签约\
+         汽车零部件、纺织服装、现代物流等项目20个。其中华兴新能源电池项目占2个席位。",
+        "2021-06-19",
+    );
+    assert_eq!(
+        project_names(&file),
+        ["绿源物流园项目", "华兴新能源电池项目"]
+    );
 }

@@ -20,12 +20,67 @@ const INVESTS: &[&str] = &["投资", "投資", "投资建设", "投資建設"];
 /// A run that ends in 项目 or in a phase of works (…二期工程, …二期改扩建工程, …二期工程项目; no
 /// clause punctuation inside), with a phase in brackets after it (…基地项目(二期)).
 pub(super) static NAMED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:[^,，。；;：:\s]|\x20[A-Za-z]){2,80}?(?:項目|项目|[一二三四五六七八九十\d]期(?:改扩建|改擴建|扩建|擴建)?工程(?:項目|项目)?)(?:[(（][一二三四五六七八九十\d]{1,2}期(?:工程)?[)）])?")
+    Regex::new(r"((?:[^,，。；;：:\s]|\x20[A-Za-z]){2,}?)(?:項目|项目|[一二三四五六七八九十\d]期(?:改扩建|改擴建|扩建|擴建)?工程(?:項目|项目)?)(?:[(（][一二三四五六七八九十\d]{1,2}期(?:工程)?[)）])?")
         .unwrap_or_else(|e| panic!("the name pattern: {e}"))
 });
 
+/// A pattern's matches (start, text) whose first group, the words before the ending, keeps at
+/// most its last `most` characters. The group is written unbounded (`{2,}?`): a bounded
+/// repetition of a large Unicode class (`{2,80}?`) compiles into a large automaton, slow to
+/// build and to search; trimming the match gives what the bounded pattern found.
+fn bounded_runs<'t>(pattern: &Regex, text: &'t str, most: usize) -> Vec<(usize, &'t str)> {
+    pattern
+        .find_iter(text)
+        .filter_map(|m| {
+            // Only a match longer than `most` may need trimming: read its groups then.
+            if m.as_str().chars().count() <= most {
+                return Some((m.start(), m.as_str()));
+            }
+            let c = pattern.captures_at(text, m.start())?;
+            let whole = c.get(0)?;
+            // (A branch without the group is taken whole.)
+            let start = match c.get(1) {
+                Some(words) if words.as_str().chars().count() > most => {
+                    let count = words.as_str().chars().count();
+                    words.start() + words.as_str().char_indices().nth(count - most)?.0
+                }
+                _ => whole.start(),
+            };
+            Some((start, &text[start..whole.end()]))
+        })
+        .collect()
+}
+
+/// A run [`NAMED`] finds, read as a match is.
+pub(super) struct Run<'t> {
+    start: usize,
+    text: &'t str,
+}
+
+impl<'t> Run<'t> {
+    pub(super) fn start(&self) -> usize {
+        self.start
+    }
+
+    pub(super) fn end(&self) -> usize {
+        self.start + self.text.len()
+    }
+
+    pub(super) fn as_str(&self) -> &'t str {
+        self.text
+    }
+}
+
+/// The runs [`NAMED`] finds, their words before 项目 at most 80 characters.
+pub(super) fn named_runs(text: &str) -> Vec<Run<'_>> {
+    bounded_runs(&NAMED, text, 80)
+        .into_iter()
+        .map(|(start, text)| Run { start, text })
+        .collect()
+}
+
 pub(super) static COMPANY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:[\p{Han}()（）A-Za-z0-9·&]|[A-Za-z]\x20[A-Za-z]){2,40}?(?:[(（](?:集团|集團|控股|中国|中國)[)）][\p{Han}]{0,10}?(?:股份)?有限(?:责任|責任)?公司|集团股份有限公司|集團股份有限公司|集团有限公司|集團有限公司|股份有限公司|有限責任公司|有限责任公司|有限公司|集团公司|集團公司|集團|集团|株式会社|株式會社|公司)(?:[\p{Han}]{2,10}?分公司)?|[A-Z][A-Za-z0-9&.\- ]{1,60}?(?:Co\., ?Ltd\.?|Inc\.|Corporation|Corp\.|Ltd\.|GmbH|LLC)")
+    Regex::new(r"((?:[\p{Han}()（）A-Za-z0-9·&]|[A-Za-z]\x20[A-Za-z]){2,}?)(?:[(（](?:集团|集團|控股|中国|中國)[)）][\p{Han}]{0,10}?(?:股份)?有限(?:责任|責任)?公司|集团股份有限公司|集團股份有限公司|集团有限公司|集團有限公司|股份有限公司|有限責任公司|有限责任公司|有限公司|集团公司|集團公司|集團|集团|株式会社|株式會社|公司)(?:[\p{Han}]{2,10}?分公司)?|[A-Z][A-Za-z0-9&.\- ]{1,60}?(?:Co\., ?Ltd\.?|Inc\.|Corporation|Corp\.|Ltd\.|GmbH|LLC)")
         .unwrap_or_else(|e| panic!("the company pattern: {e}"))
 });
 
@@ -35,13 +90,14 @@ pub(super) static COMPANY: LazyLock<Regex> = LazyLock::new(|| {
 pub(super) fn company_runs(text: &str) -> Vec<(usize, &str)> {
     let mut runs = Vec::new();
     let mut last_end = None;
-    for m in COMPANY.find_iter(text) {
-        let mut start = m.start();
+    for (start, run) in bounded_runs(&COMPANY, text, 40) {
+        let end = start + run.len();
+        let mut start = start;
         if last_end == Some(start) && text[start..].starts_with('和') {
             start += '和'.len_utf8();
         }
-        last_end = Some(m.end());
-        runs.push((start, &text[start..m.end()]));
+        last_end = Some(end);
+        runs.push((start, &text[start..end]));
     }
     runs
 }
@@ -383,7 +439,6 @@ const PROJECT_NOUNS: &[&str] = &[
     "廠",
     "总部",
     "總部",
-    "城",
 ];
 
 /// A run that lists several projects with 、 (X产业园、Y基地、Z项目): each part that ends as a
@@ -805,10 +860,23 @@ pub fn projects(draft: &mut Draft, doc: &Doc) {
             let next = list
                 .get(i + 1)
                 .filter(|(_, n)| !figures::money(n).is_empty() && !NAMED.is_match(n));
-            // An investment in the item or just after it (X合作的Y项目,投资9亿元).
+            // An investment in the item, or just after an item that says who signed or builds
+            // it (由A与B合作的Y项目,投资9亿元; not 已建成的X项目,投资8亿元, 推介了X项目,投资30亿元).
+            let signed = [
+                "合作的",
+                "签约的",
+                "簽約的",
+                "签订的",
+                "簽訂的",
+                "签署的",
+                "簽署的",
+            ]
+            .iter()
+            .any(|w| item.contains(w))
+                && !item.contains('已');
             let invested = INVESTS
                 .iter()
-                .any(|w| item.contains(w) || next.is_some_and(|(_, n)| n.starts_with(w)));
+                .any(|w| item.contains(w) || signed && next.is_some_and(|(_, n)| n.starts_with(w)));
             match topic {
                 Some(Topic::Stage | Topic::Clutter) => continue,
                 Some(Topic::Background) if !invested => continue,
@@ -832,7 +900,7 @@ fn item_projects(
     item: &str,
     next: Option<(usize, &str)>,
 ) {
-    for m in NAMED.find_iter(item) {
+    for m in named_runs(item) {
         // 项目签约仪式, 项目集中开工: the run names a ceremony, not a project.
         let after = &item[m.end()..];
         if [
@@ -843,12 +911,19 @@ fn item_projects(
         {
             continue;
         }
+        // 与已投运的港区一期工程连成一片: works already built are not signed.
+        if m.as_str().ends_with("工程") && m.as_str().contains('已') {
+            continue;
+        }
         // 文化旅游项目14个, 龙头企业项目有30余个: a kind counted, not a name.
+        // 制造业项目占12个 too, but not 占2个席位 or 占10个亿元项目中的投资首位: a share is a count
+        // only where the count ends the item.
+        let share = after.starts_with(['占', '佔']);
         let counted =
             after.trim_start_matches(['有', '共', '达', '達', '为', '為', '爲', '占', '佔']);
         if figures::counts(counted)
             .first()
-            .is_some_and(|c| c.start == 0)
+            .is_some_and(|c| c.start == 0 && (!share || c.end == counted.len()))
         {
             // 签约A、B、C等项目22个: the names listed before the count, unless one is a kind
             // (电子信息、装备制造产业等项目30个).
@@ -856,7 +931,12 @@ fn item_projects(
             let kinds = names
                 .iter()
                 .any(|l| KIND_ENDS.iter().any(|k| l.name.ends_with(k)));
-            if !names.is_empty() && !kinds {
+            // (汽车零部件、纺织服装、现代物流等项目20个: kinds too; one name at least ends as a
+            // place of work does, 基地, 园, 中心.)
+            let built = names
+                .iter()
+                .any(|l| PROJECT_NOUNS.iter().any(|n| l.name.ends_with(n)));
+            if !names.is_empty() && !kinds && built {
                 listed_projects(draft, doc, start + m.start(), m.as_str());
             }
             continue;
@@ -1125,7 +1205,9 @@ fn short_company_items<'a>(items: &[&'a str]) -> Option<Vec<&'a str>> {
         .map(str::trim)
         .collect();
     let full = |name: &str| {
-        COMPANY.find(name).is_some_and(|m| m.as_str() == name)
+        bounded_runs(&COMPANY, name, 40)
+            .first()
+            .is_some_and(|&(_, run)| run == name)
             && company_name(name).as_deref() == Some(name)
     };
     let reads_as_name = |name: &str| {
@@ -1208,7 +1290,24 @@ fn link_by_name(draft: &mut Draft) {
 
 #[cfg(test)]
 mod tests {
-    use super::{company_name, company_runs, project_name, short_company_items};
+    use super::{company_name, company_runs, named_runs, project_name, short_company_items};
+
+    /// A run longer than the bound keeps its last words: 80 characters before 项目, 40 before a
+    /// company's legal form, as the bounded patterns they replace found.
+    #[test]
+    fn long_runs_keep_their_last_words() {
+        let words = "甲".repeat(90);
+        let text = format!("{words}乙项目");
+        let runs = named_runs(&text);
+        assert_eq!(runs.len(), 1);
+        assert_eq!(runs[0].as_str(), format!("{}乙项目", "甲".repeat(79)));
+        assert_eq!(runs[0].start(), "甲".len() * 11);
+        let text = format!("{}有限公司", "丙".repeat(50));
+        let runs = company_runs(&text);
+        assert_eq!(runs, [("丙".len() * 10, &text["丙".len() * 10..])]);
+        let short = "某某建设有限公司";
+        assert_eq!(company_runs(short), [(0, short)]);
+    }
 
     /// A long name ending in 合作项目 or 投资项目 is a project's; a short one is a kind.
     #[test]

@@ -3,7 +3,7 @@
 //! earlier is the user's to link with `same_as`.
 
 use super::event::stage_headline;
-use super::projects::{NAMED, listed_before_deng, project_name};
+use super::projects::{listed_before_deng, named_runs, project_name};
 use super::text::{Doc, Topic};
 use super::{Draft, Section};
 use crate::source::model::{EventEntry, ProjectEntry};
@@ -50,7 +50,7 @@ pub fn stage_event(draft: &mut Draft, doc: &Doc, place: &str) {
     sentences.dedup();
     for index in sentences {
         let sentence = &doc.sentences[index];
-        for m in NAMED.find_iter(sentence.text) {
+        for m in named_runs(sentence.text) {
             let names: Vec<String> = match listed_before_deng(m.as_str()) {
                 Some(listed) => listed.into_iter().map(|l| l.name.to_string()).collect(),
                 None => project_name(m.as_str()).into_iter().collect(),
