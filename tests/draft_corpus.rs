@@ -54,7 +54,12 @@ use zhaoshang::draft::{self, SourceOptions};
 /// 77.8%. Session 21 added 8 more written unseen (78 → 86 of 323), measured first at 75.6% found,
 /// 4.2% wrong (72 of 1,706), named projects 70.9% (the 8 new alone: 108 of 160 found, 21 wrong);
 /// at the session's end 75.8% found, 4.0% wrong (69), named projects 72.1%. The floors were
-/// lowered to those figures: the new articles measured lower, no rule fell back.
+/// lowered to those figures: the new articles measured lower, no rule fell back. Session 22 added
+/// 8 more written unseen (86 → 94 of 363): the first 4 measured first at 75.2% found, 4.4% wrong
+/// (82 of 1,854), named projects 72.5% (the 4 alone: 102 of 148 found, 13 wrong); the next 4 on
+/// that session's rules so far: 122 of 140 found, 12 wrong. At the session's end 76.1% found,
+/// 4.7% wrong (94 of 1,994), named projects 73.9%: no rule of the session moved the held-out
+/// totals, and the wrong ceiling was raised to what the new articles measured.
 struct Floor {
     found_percent: f64,
     wrong_percent_max: f64,
@@ -62,9 +67,9 @@ struct Floor {
 }
 
 const FLOOR: Floor = Floor {
-    found_percent: 75.6,
-    wrong_percent_max: 4.2,
-    projects_percent: 71.9,
+    found_percent: 76.0,
+    wrong_percent_max: 4.8,
+    projects_percent: 73.5,
 };
 
 fn corpus(split: &str) -> Vec<PathBuf> {
