@@ -893,6 +893,52 @@ pub fn projects(draft: &mut Draft, doc: &Doc) {
     }
 }
 
+/// Whether the run `m` of `item` (at byte `start`) names one project, the words after it read:
+/// not a ceremony (项目签约仪式), works in use, a kind counted (文化旅游项目14个) or a list of names
+/// (drafted here as they are: 签约A、B、C等项目22个, X项目、Y项目).
+fn names_one_project(draft: &mut Draft, doc: &Doc, start: usize, item: &str, m: &Run) -> bool {
+    // 项目签约仪式, 项目集中开工: the run names a ceremony, not a project.
+    let after = &item[m.end()..];
+    if [
+        "签约", "簽約", "集中", "推介", "洽谈", "洽談", "开工", "開工", "建设", "建設",
+    ]
+    .iter()
+    .any(|w| after.starts_with(w))
+    {
+        return false;
+    }
+    // 与已投运的港区一期工程连成一片: works already built are not signed.
+    if m.as_str().ends_with("工程") && m.as_str().contains('已') {
+        return false;
+    }
+    // 文化旅游项目14个, 龙头企业项目有30余个: a kind counted, not a name.
+    // 制造业项目占12个 too, but not 占2个席位 or 占10个亿元项目中的投资首位: a share is a count
+    // only where the count ends the item.
+    let share = after.starts_with(['占', '佔']);
+    let counted = after.trim_start_matches(['有', '共', '达', '達', '为', '為', '爲', '占', '佔']);
+    if figures::counts(counted)
+        .first()
+        .is_some_and(|c| c.start == 0 && (!share || c.end == counted.len()))
+    {
+        // 签约A、B、C等项目22个: the names listed before the count, unless one is a kind
+        // (电子信息、装备制造产业等项目30个).
+        let names = listed_before_deng(m.as_str()).unwrap_or_default();
+        let kinds = names
+            .iter()
+            .any(|l| KIND_ENDS.iter().any(|k| l.name.ends_with(k)));
+        // (汽车零部件、纺织服装、现代物流等项目20个: kinds too; one name at least ends as a
+        // place of work does, 基地, 园, 中心.)
+        let built = names
+            .iter()
+            .any(|l| PROJECT_NOUNS.iter().any(|n| l.name.ends_with(n)));
+        if !names.is_empty() && !kinds && built {
+            listed_projects(draft, doc, start + m.start(), m.as_str());
+        }
+        return false;
+    }
+    !listed_projects(draft, doc, start + m.start(), m.as_str())
+}
+
 fn item_projects(
     draft: &mut Draft,
     doc: &Doc,
@@ -901,47 +947,7 @@ fn item_projects(
     next: Option<(usize, &str)>,
 ) {
     for m in named_runs(item) {
-        // 项目签约仪式, 项目集中开工: the run names a ceremony, not a project.
-        let after = &item[m.end()..];
-        if [
-            "签约", "簽約", "集中", "推介", "洽谈", "洽談", "开工", "開工", "建设", "建設",
-        ]
-        .iter()
-        .any(|w| after.starts_with(w))
-        {
-            continue;
-        }
-        // 与已投运的港区一期工程连成一片: works already built are not signed.
-        if m.as_str().ends_with("工程") && m.as_str().contains('已') {
-            continue;
-        }
-        // 文化旅游项目14个, 龙头企业项目有30余个: a kind counted, not a name.
-        // 制造业项目占12个 too, but not 占2个席位 or 占10个亿元项目中的投资首位: a share is a count
-        // only where the count ends the item.
-        let share = after.starts_with(['占', '佔']);
-        let counted =
-            after.trim_start_matches(['有', '共', '达', '達', '为', '為', '爲', '占', '佔']);
-        if figures::counts(counted)
-            .first()
-            .is_some_and(|c| c.start == 0 && (!share || c.end == counted.len()))
-        {
-            // 签约A、B、C等项目22个: the names listed before the count, unless one is a kind
-            // (电子信息、装备制造产业等项目30个).
-            let names = listed_before_deng(m.as_str()).unwrap_or_default();
-            let kinds = names
-                .iter()
-                .any(|l| KIND_ENDS.iter().any(|k| l.name.ends_with(k)));
-            // (汽车零部件、纺织服装、现代物流等项目20个: kinds too; one name at least ends as a
-            // place of work does, 基地, 园, 中心.)
-            let built = names
-                .iter()
-                .any(|l| PROJECT_NOUNS.iter().any(|n| l.name.ends_with(n)));
-            if !names.is_empty() && !kinds && built {
-                listed_projects(draft, doc, start + m.start(), m.as_str());
-            }
-            continue;
-        }
-        if listed_projects(draft, doc, start + m.start(), m.as_str()) {
+        if !names_one_project(draft, doc, start, item, &m) {
             continue;
         }
         let Some(name) = project_name(m.as_str()) else {
