@@ -24,34 +24,7 @@ pub(super) static NAMED: LazyLock<Regex> = LazyLock::new(|| {
         .unwrap_or_else(|e| panic!("the name pattern: {e}"))
 });
 
-/// A pattern's matches (start, text) whose first group, the words before the ending, keeps at
-/// most its last `most` characters. The group is written unbounded (`{2,}?`): a bounded
-/// repetition of a large Unicode class (`{2,80}?`) compiles into a large automaton, slow to
-/// build and to search; trimming the match gives what the bounded pattern found.
-fn bounded_runs<'t>(pattern: &Regex, text: &'t str, most: usize) -> Vec<(usize, &'t str)> {
-    pattern
-        .find_iter(text)
-        .filter_map(|m| {
-            // Only a match longer than `most` may need trimming: read its groups then.
-            if m.as_str().chars().count() <= most {
-                return Some((m.start(), m.as_str()));
-            }
-            let c = pattern.captures_at(text, m.start())?;
-            let whole = c.get(0)?;
-            // (A branch without the group is taken whole.)
-            let start = match c.get(1) {
-                Some(words) if words.as_str().chars().count() > most => {
-                    let count = words.as_str().chars().count();
-                    words.start() + words.as_str().char_indices().nth(count - most)?.0
-                }
-                _ => whole.start(),
-            };
-            Some((start, &text[start..whole.end()]))
-        })
-        .collect()
-}
-
-/// A run [`NAMED`] finds, read as a match is.
+/// A run a pattern finds, read as a match is.
 pub(super) struct Run<'t> {
     start: usize,
     text: &'t str,
@@ -71,12 +44,41 @@ impl<'t> Run<'t> {
     }
 }
 
+/// A pattern's matches whose first group, the words before the ending, keeps at most its last
+/// `most` characters. The group is written unbounded (`{2,}?`): a bounded repetition of a large
+/// Unicode class (`{2,80}?`) compiles into a large automaton, slow to build and to search;
+/// trimming the match gives what the bounded pattern found.
+fn bounded_runs<'t>(pattern: &Regex, text: &'t str, most: usize) -> Vec<Run<'t>> {
+    let start = |m: &regex::Match| {
+        // Only a match longer than `most` may need trimming: read its groups then (a branch
+        // without the group is taken whole).
+        if m.as_str().chars().count() <= most {
+            return Some(m.start());
+        }
+        let Some(words) = pattern.captures_at(text, m.start())?.get(1) else {
+            return Some(m.start());
+        };
+        let count = words.as_str().chars().count();
+        if count <= most {
+            return Some(m.start());
+        }
+        Some(words.start() + words.as_str().char_indices().nth(count - most)?.0)
+    };
+    pattern
+        .find_iter(text)
+        .filter_map(|m| {
+            let start = start(&m)?;
+            Some(Run {
+                start,
+                text: &text[start..m.end()],
+            })
+        })
+        .collect()
+}
+
 /// The runs [`NAMED`] finds, their words before 项目 at most 80 characters.
 pub(super) fn named_runs(text: &str) -> Vec<Run<'_>> {
     bounded_runs(&NAMED, text, 80)
-        .into_iter()
-        .map(|(start, text)| Run { start, text })
-        .collect()
 }
 
 pub(super) static COMPANY: LazyLock<Regex> = LazyLock::new(|| {
@@ -90,9 +92,8 @@ pub(super) static COMPANY: LazyLock<Regex> = LazyLock::new(|| {
 pub(super) fn company_runs(text: &str) -> Vec<(usize, &str)> {
     let mut runs = Vec::new();
     let mut last_end = None;
-    for (start, run) in bounded_runs(&COMPANY, text, 40) {
-        let end = start + run.len();
-        let mut start = start;
+    for run in bounded_runs(&COMPANY, text, 40) {
+        let (mut start, end) = (run.start(), run.end());
         if last_end == Some(start) && text[start..].starts_with('和') {
             start += '和'.len_utf8();
         }
@@ -1213,7 +1214,7 @@ fn short_company_items<'a>(items: &[&'a str]) -> Option<Vec<&'a str>> {
     let full = |name: &str| {
         bounded_runs(&COMPANY, name, 40)
             .first()
-            .is_some_and(|&(_, run)| run == name)
+            .is_some_and(|run| run.as_str() == name)
             && company_name(name).as_deref() == Some(name)
     };
     let reads_as_name = |name: &str| {

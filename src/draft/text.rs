@@ -594,13 +594,6 @@ pub(super) fn has_stage(text: &str) -> bool {
     })
 }
 
-/// Whether a clause names projects for investment (招商项目).
-fn promoted_words(clause: &str) -> bool {
-    ["招商项目", "招商項目", "招商引资项目", "招商引資項目"]
-        .iter()
-        .any(|w| clause.contains(w))
-}
-
 /// Whether a clause speaks of projects put on offer, not signed.
 fn offered(clause: &str) -> bool {
     // Projects offered, not signed: 重点推介了, 发布了…项目, 储备项目 (会上发布了30个项目
@@ -626,6 +619,9 @@ fn offered(clause: &str) -> bool {
         "在谈项目",
         "在談項目",
     ]);
+    // 推出招商项目600余个, 包装推出…项目, 已确定了…招商引资项目, 共推介招商引资项目65个, 发布首批133个, 招商总规模: a
+    // list of projects on offer (not 推介会, the occasion).
+    let promoted = has(&["招商项目", "招商項目", "招商引资项目", "招商引資項目"]);
     // 洽谈推进重点项目16个, 计划安排项目71个, 确立了115个重点项目, 并发布招商项目88个: projects
     // negotiated, planned or offered, where the clause signs none (发布并签约 signs).
     let planned = !has(SIGNS)
@@ -636,10 +632,7 @@ fn offered(clause: &str) -> bool {
             "計劃安排項目",
             "确立了",
             "確立了",
-        ]) || has(&["发布", "發布", "發佈"]) && promoted_words(clause));
-    // 推出招商项目600余个, 包装推出…项目, 已确定了…招商引资项目, 共推介招商引资项目65个, 发布首批133个, 招商总规模: a
-    // list of projects on offer (not 推介会, the occasion).
-    let promoted = promoted_words(clause);
+        ]) || has(&["发布", "發布", "發佈"]) && promoted);
     // 此次共推介项目46个: the projects promoted (where the clause signs none of them).
     offered
         || has(&["推介项目", "推介項目"]) && !has(SIGNS)
