@@ -10,7 +10,7 @@ use time::{Date, Duration, Month};
 use super::text::Doc;
 
 static DATE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:((?:19|20)[0-9]{2})\s*年\s*)?([0-9０-９]{1,2})\s*月\s*([0-9０-９]{1,2})\s*(?:日|号|號|上午|下午|晚|早)")
+    super::pattern::compile(r"(?:((?:19|20)[0-9]{2})\s*年\s*)?([0-9０-９]{1,2})\s*月\s*([0-9０-９]{1,2})\s*(?:日|号|號|上午|下午|晚|早)")
         .unwrap_or_else(|e| panic!("the date pattern: {e}"))
 });
 
@@ -73,7 +73,7 @@ fn date_in(text: &str, published: Date) -> Option<Result<Date, (String, i32)>> {
 }
 
 static DAY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
+    super::pattern::compile(
         r"(?:^|[^0-9０-９月.·])([0-9０-９]{1,2})\s*(?:日|号|號)(?:上午|下午|晚上|晚)?[,，]?(?:在|于|於|举行|舉行|举办|舉辦|召开|召開)|(?:^|……|[)）」”\x22])([0-9０-９]{1,2})\s*(?:日|号|號)(?:上午|下午|晚上|晚)?[,，]",
     )
     .unwrap_or_else(|e| panic!("the day pattern: {e}"))

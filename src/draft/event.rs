@@ -629,7 +629,7 @@ fn title_figures(draft: &mut Draft, doc: &Doc) {
 }
 
 static NAME: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:舉行|举行|召開|召开|举办|舉辦)(?:了|的)?([^,，。；、]{2,30}?(?:活動|活动|大會|大会|儀式|仪式|推介會|推介会|洽谈会|洽談會|签约会|簽約會|专场|專場))")
+    super::pattern::compile(r"(?:舉行|举行|召開|召开|举办|舉辦)(?:了|的)?([^,，。；、]{2,30}?(?:活動|活动|大會|大会|儀式|仪式|推介會|推介会|洽谈会|洽談會|签约会|簽約會|专场|專場))")
         .unwrap_or_else(|e| panic!("the event name pattern: {e}"))
 });
 
@@ -667,7 +667,7 @@ fn event_quote(doc: &Doc, entry: &EventEntry) -> String {
 }
 
 static BAND: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
+    super::pattern::compile(&format!(
         r"((?:{NUMBER})(?:億|亿|萬|万)元?(?:-|－|—|至|到)(?:{NUMBER})(?:億|亿|萬|万)元?|(?:超|过|過)?(?:{NUMBER})?(?:億|亿|萬|万)(?:美元|元)?(?:規模|规模)?(?:以上|及以上|以下)|(?:超|过|過)(?:{NUMBER})?(?:億|亿)(?:美元|元))(?:的)?(?:[\p{{Han}}]{{0,4}}(?:項目|项目))?(?:有|共)?((?:近|逾|超)?{NUMBER}(?:個|个|宗|项|項))"
     ))
     .unwrap_or_else(|e| panic!("the band pattern: {e}"))
@@ -675,7 +675,7 @@ static BAND: LazyLock<Regex> = LazyLock::new(|| {
 
 /// 14个项目中有7个投资额超亿元: the count before its band.
 static BAND_AFTER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
+    super::pattern::compile(&format!(
         r"(?:中有|其中有|其中)((?:近|逾|超)?{NUMBER}(?:個|个|宗|项|項))(?:項目|项目)?(?:的)?(?:投资额|投資額|总投资|總投資|投资|投資)?((?:超过|超過|超|逾)(?:{NUMBER})?(?:億|亿|萬|万)元?|(?:{NUMBER})?(?:億|亿|萬|万)元?(?:以上|及以上))"
     ))
     .unwrap_or_else(|e| panic!("the band pattern: {e}"))
@@ -683,7 +683,7 @@ static BAND_AFTER: LazyLock<Regex> = LazyLock::new(|| {
 
 /// 共有20个超亿元项目成功签约; (18个项目中,)16个投资超亿元: the count first, then its band.
 static BAND_COUNT_FIRST: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
+    super::pattern::compile(&format!(
         r"(?:^|共有|共|有)((?:近|逾|超)?{NUMBER}(?:個|个|宗|项|項))(?:投资|投資)?((?:超过|超過|超|逾)(?:{NUMBER})?(?:億|亿)元?|(?:{NUMBER})?(?:億|亿|萬|万)元?(?:以上|及以上))(?:的)?(?:項目|项目)?"
     ))
     .unwrap_or_else(|e| panic!("the band pattern: {e}"))
@@ -968,14 +968,14 @@ fn part_segment(doc: &Doc, c: &Clause) -> Option<(usize, usize)> {
 
 /// A kind of project with its count (内资项目30个), opening the text or after a comma.
 static KIND_COUNT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
+    super::pattern::compile(&format!(
         r"(?:^|[,，;；、])[\p{{Han}}]{{2,8}}(?:项目|項目)(?:有|共)?{NUMBER}(?:个|個|项|項|宗)"
     ))
     .unwrap_or_else(|e| panic!("the part pattern: {e}"))
 });
 
 static KIND_FIRST: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
+    super::pattern::compile(&format!(
         r"^[\p{{Han}}]{{2,12}}(?:类|類)(?:项目|項目)(?:有|共)?{NUMBER}(?:个|個|项|項|宗)"
     ))
     .unwrap_or_else(|e| panic!("the kind pattern: {e}"))

@@ -14,14 +14,14 @@ pub const NUMBER: &str = r"(?:[0-9０-９]+(?:[.．][0-9０-９]+)?|[一二三�
 const QUALIFIER_BEFORE: &str = r"(?:不少于|不少於|不低于|不低於|不超过|不超過|不足|逾|超过|超過|突破|超|近|约|約|达到|達到|达|達|共计|共計|合计|合計|总计|總計|共|高达|高達)?";
 
 static MONEY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
+    super::pattern::compile(&format!(
         r"{QUALIFIER_BEFORE}({NUMBER})\s?(余|餘|多)?(万亿|萬億|千万|千萬|百万|百萬|亿|億|万|萬)?(余|餘|多)?(元人民币|元人民幣|人民币|人民幣|元|美元|港元|港币|港幣|日元|日圓|欧元|歐元|英镑|英鎊|新加坡元)?(以上|左右)?"
     ))
     .unwrap_or_else(|e| panic!("the money pattern: {e}"))
 });
 
 static COUNT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
+    super::pattern::compile(&format!(
         r"{QUALIFIER_BEFORE}({NUMBER})(余|餘|多)?(?:(?:万|萬)(?:余|餘|多)?)?(个|個|家|宗|项|項|批)(以上|左右)?"
     ))
     .unwrap_or_else(|e| panic!("the count pattern: {e}"))
@@ -29,7 +29,7 @@ static COUNT: LazyLock<Regex> = LazyLock::new(|| {
 
 /// An amount with no digits, only a qualifier and its multipliers (超千亿元, 近百億元, 超萬億元).
 static ROUND_MONEY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
+    super::pattern::compile(
         r"(?:逾|超过|超過|突破|超|近|约|約)(?:百|千|万|萬)(?:亿|億)(?:元人民币|元人民幣|元|美元|港元|欧元|歐元)",
     )
     .unwrap_or_else(|e| panic!("the round money pattern: {e}"))
@@ -37,7 +37,7 @@ static ROUND_MONEY: LazyLock<Regex> = LazyLock::new(|| {
 
 /// How long a fair lasts (为期4天, 歷時三天).
 static DURATION: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(r"(?:为期|為期|历时|歷時)({NUMBER})天"))
+    super::pattern::compile(&format!(r"(?:为期|為期|历时|歷時)({NUMBER})天"))
         .unwrap_or_else(|e| panic!("the duration pattern: {e}"))
 });
 
@@ -177,7 +177,7 @@ const POINTS: &[&str] = &[
 ];
 
 static MEASURE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
+    super::pattern::compile(&format!(
         r"{QUALIFIER_BEFORE}({NUMBER})(余|餘|多)?(万|萬|亿|億)?(余|餘|多)?(平方公里|平方千米|平方米|立方米|公里|千米|亩|畝|吨|噸|公斤|斤|万人次|萬人次|人次|万人|萬人|人|名|户|戶|%|％|个百分点|個百分點|倍|小时|小時|分钟|分鐘|兆瓦|千瓦时|千瓦時|千瓦|度|辆|輛|套|支|条|條|座|所|批次|次|场|場|种|種|份|位)(以上|左右)?"
     ))
     .unwrap_or_else(|e| panic!("the measure pattern: {e}"))
@@ -219,7 +219,7 @@ fn found(text: &str, start: usize, end: usize) -> Found {
 
 /// 人口46万, 常住人口约470万: a population written without 人 after 万 (46万人 is a measure).
 static PEOPLE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
+    super::pattern::compile(&format!(
         r"人口(?:总数|總數)?(?:为|為|有)?({QUALIFIER_BEFORE}{NUMBER}(?:余|餘|多)?(?:万|萬)(?:余|餘|多)?)(人)?"
     ))
     .unwrap_or_else(|e| panic!("the population pattern: {e}"))
@@ -271,12 +271,16 @@ pub fn is_revenue(before: &str) -> bool {
 }
 
 static OF_PROJECTS_AFTER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:[\p{Han}]{0,8}?|[\p{Han}、]{0,16}?、[\p{Han}]{0,6}?)(?:项目|項目)")
-        .unwrap_or_else(|e| panic!("the projects pattern: {e}"))
+    super::pattern::compile(
+        r"^(?:[\p{Han}]{0,8}?|[\p{Han}、]{0,16}?、[\p{Han}]{0,6}?)(?:项目|項目)",
+    )
+    .unwrap_or_else(|e| panic!("the projects pattern: {e}"))
 });
 static OF_PROJECTS_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:项目|項目)(?:[\p{Han}]{0,3})$|(?:签约|簽約|签订|簽訂|引进|引進|落户|落戶)了?$")
-        .unwrap_or_else(|e| panic!("the projects pattern: {e}"))
+    super::pattern::compile(
+        r"(?:项目|項目)(?:[\p{Han}]{0,3})$|(?:签约|簽約|签订|簽訂|引进|引進|落户|落戶)了?$",
+    )
+    .unwrap_or_else(|e| panic!("the projects pattern: {e}"))
 });
 
 /// Whether a count in a clause counts projects: 28个项目, 17个招商项目, 签约项目12个, 项目共5个.

@@ -19,7 +19,7 @@ const NOUNS: &str =
 
 /// 涉及A、B、C等(七条/14个投资/楚雄州着力发展的重点)产业.
 static LISTED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
+    super::pattern::compile(&format!(
         r"(?:{TRIGGERS})([^,，。；;]{{2,}}?)等[^,，。；;、:：]{{0,12}}?(?:{NOUNS})"
     ))
     .unwrap_or_else(|e| panic!("the industry pattern: {e}"))
@@ -28,7 +28,7 @@ static LISTED: LazyLock<Regex> = LazyLock::new(|| {
 /// 涉及半导体,新能源,新材料等领域: a list of three or more short items between ASCII commas, as
 /// saved copies write 、 (the frame 涉及…等领域 keeps clauses out; a full-width ， is a clause's).
 static LISTED_COMMAS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
+    super::pattern::compile(
         r"(?:涵蓋|涵盖|涉及|覆蓋|覆盖|包括|集中在|聚焦|围绕|圍繞)((?:[^,，。；;、:：]{1,10},){2,}[^,，。；;、:：]{1,10})等[^,，。；;、:：]{0,12}?(?:领域|領域|产业链|產業鏈|产业|產業|行业|行業|业态|業態)",
     )
     .unwrap_or_else(|e| panic!("the industry pattern: {e}"))
@@ -43,7 +43,7 @@ fn fields_between_commas(sentence: &str, end: usize) -> bool {
 
 /// 涵盖…——A、B、C领域: a list of two or more that ends in the noun, without 等.
 static LISTED_BARE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
+    super::pattern::compile(&format!(
         r"(?:{TRIGGERS})([^,，。；;]{{2,}}?、[^,，。；;、]{{2,}}?)(?:{NOUNS})"
     ))
     .unwrap_or_else(|e| panic!("the industry pattern: {e}"))
@@ -51,7 +51,7 @@ static LISTED_BARE: LazyLock<Regex> = LazyLock::new(|| {
 
 /// 涉及A、B、C等。: a list that ends the clause after 等, with no noun.
 static LISTED_END: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
+    super::pattern::compile(
         r"(?:涵蓋|涵盖|涉及|覆蓋|覆盖)([^,，。；;]{2,}?、[^,，。；;]{2,}?)等(?:[,，。；;]|$)",
     )
     .unwrap_or_else(|e| panic!("the industry pattern: {e}"))
@@ -60,7 +60,7 @@ static LISTED_END: LazyLock<Regex> = LazyLock::new(|| {
 /// 项目涵盖先进制造业、食品加工业和现代服务业,: a list of three or more whose last two are
 /// joined by 和/及, ending the clause.
 static LISTED_AND: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
+    super::pattern::compile(
         r"(?:涵蓋|涵盖|涉及|覆蓋|覆盖)([^,，。；;、]{2,}?、[^,，。；;]{2,}?(?:和|及|与|與)[^,，。；;、]{2,}?)(?:[,，。；;]|$)",
     )
     .unwrap_or_else(|e| panic!("the industry pattern: {e}"))
@@ -68,7 +68,7 @@ static LISTED_AND: LazyLock<Regex> = LazyLock::new(|| {
 
 /// 数字经济、电子信息等新兴产业签约78个项目: a list that opens a clause and signs.
 static LISTED_SIGNS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
+    super::pattern::compile(&format!(
         r"(?:^|[,，:：；;])([^,，。；;:：]{{2,}}?、[^,，。；;:：]{{2,}}?)等[^,，。；;、:：]{{0,8}}?(?:{NOUNS})(?:分别|分別|共|共计|共計|合计|合計)?(?:签约|簽約)"
     ))
     .unwrap_or_else(|e| panic!("the industry pattern: {e}"))
@@ -78,7 +78,7 @@ static LISTED_SIGNS: LazyLock<Regex> = LazyLock::new(|| {
 /// projects in it. (A list after 在 ending 等…领域 was tried: it named more that were not the
 /// signing's than it found.)
 static LISTED_COUNTS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
+    super::pattern::compile(
         r"(?:^|[,，:：；;])([^,，。；;:：]{2,}?、[^,，。；;:：]{2,}?)(?:领域|領域|产业|產業|行业|行業)(?:的)?(?:项目|項目)?(?:有|共|达|達)[0-9一二三四五六七八九十两兩]",
     )
     .unwrap_or_else(|e| panic!("the industry pattern: {e}"))
@@ -87,7 +87,7 @@ static LISTED_COUNTS: LazyLock<Regex> = LazyLock::new(|| {
 /// 民生服务、先进制造、新兴产业等领域的16个项目: a list that says what field the projects counted
 /// after it are in.
 static LISTED_OF: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
+    super::pattern::compile(&format!(
         r"(?:^|[,，:：；;在])([^,，。；;:：在]{{2,}}?、[^,，。；;:：]{{2,}}?)等(?:{NOUNS})的(?:[0-9一二三四五六七八九十两兩]+(?:个|個|项|項|宗))?(?:重点|重點|重大)?(?:项目|項目)"
     ))
     .unwrap_or_else(|e| panic!("the industry pattern: {e}"))
@@ -96,7 +96,7 @@ static LISTED_OF: LazyLock<Regex> = LazyLock::new(|| {
 /// 从新型建材产业、新材料产业、农特产品加工产业、物流等项目…推介: a list of three or more, two
 /// of them named as 产业, names industries without a trigger word.
 static LISTED_RUN: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(\p{Han}{2,12}(?:、\p{Han}{2,12}){2,})等")
+    super::pattern::compile(r"(\p{Han}{2,12}(?:、\p{Han}{2,12}){2,})等")
         .unwrap_or_else(|e| panic!("the industry pattern: {e}"))
 });
 
@@ -122,7 +122,7 @@ fn run_of_industries(run: &str) -> Option<String> {
 
 /// 主要包括工业制造业和现代服务业两大类别.
 static COUNTED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
+    super::pattern::compile(&format!(
         r"(?:{TRIGGERS})([^,，。；;]{{2,}}?)(?:两|兩|三|四|五|六|七|八|九|十|[0-9]+)(?:大|个|個|条|條)(?:{NOUNS})"
     ))
     .unwrap_or_else(|e| panic!("the industry pattern: {e}"))
@@ -130,19 +130,19 @@ static COUNTED: LazyLock<Regex> = LazyLock::new(|| {
 
 /// 主导产业绿色建材类项目27个, 铜产业项目7个: the kind of a part.
 static KIND: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"([\p{Han}]{2,12}?(?:产业|產業)?)(类|類)?(?:项目|項目)(?:有|共)?[0-9一二三四五六七八九十两兩]+(?:个|個|项|項|宗)")
+    super::pattern::compile(r"([\p{Han}]{2,12}?(?:产业|產業)?)(类|類)?(?:项目|項目)(?:有|共)?[0-9一二三四五六七八九十两兩]+(?:个|個|项|項|宗)")
         .unwrap_or_else(|e| panic!("the kind pattern: {e}"))
 });
 
 /// 旅游产业1647亿元、房地产业403亿元: industries listed with their amounts.
 static WITH_AMOUNT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:^|[、:：,，])([\p{Han}]{2,10}?(?:产业|產業|业|業))[0-9]+(?:\.[0-9]+)?(?:亿|億|万|萬)元")
+    super::pattern::compile(r"(?:^|[、:：,，])([\p{Han}]{2,10}?(?:产业|產業|业|業))[0-9]+(?:\.[0-9]+)?(?:亿|億|万|萬)元")
         .unwrap_or_else(|e| panic!("the industry pattern: {e}"))
 });
 
 /// 这批项目以金属制品为主, 三产项目则以现代物流和总部经济为主, 签约项目以制造业、新能源等产业居多.
 static MAINLY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:项目|項目)(?:则|則|主要|均|都|大多|多)?以([^,，。；;]{2,40}?)(?:等[^,，。；;、]{0,8}?)?(?:为主|為主|居多)")
+    super::pattern::compile(r"(?:项目|項目)(?:则|則|主要|均|都|大多|多)?以([^,，。；;]{2,40}?)(?:等[^,，。；;、]{0,8}?)?(?:为主|為主|居多)")
         .unwrap_or_else(|e| panic!("the mainly pattern: {e}"))
 });
 
@@ -202,25 +202,30 @@ const LEADING: &[&str] = &[
 pub fn industries(draft: &mut Draft, doc: &Doc) {
     for s in &doc.sentences {
         let mut listed = false;
-        for pattern in [
-            &*LISTED,
-            &*LISTED_END,
-            &*COUNTED,
-            &*LISTED_BARE,
-            &*LISTED_SIGNS,
-            &*LISTED_AND,
-            &*LISTED_COUNTS,
-            &*LISTED_OF,
-            &*LISTED_COMMAS,
+        // Each pattern with the characters it cannot match without: a sentence that lacks one
+        // is not searched (nor the pattern compiled for it).
+        for (pattern, needs) in [
+            (&LISTED, "等"),
+            (&LISTED_END, "、等"),
+            (&COUNTED, ""),
+            (&LISTED_BARE, "、"),
+            (&LISTED_SIGNS, "、等"),
+            (&LISTED_AND, "、"),
+            (&LISTED_COUNTS, "、"),
+            (&LISTED_OF, "、等"),
+            (&LISTED_COMMAS, "等,"),
         ] {
             if listed {
                 break;
+            }
+            if !needs.chars().all(|ch| s.text.contains(ch)) {
+                continue;
             }
             for c in pattern.captures_iter(s.text) {
                 // A list between commas reads across clauses: it is the signing's only where it
                 // begins in one about the signing (not 发布…项目,涵盖A,B,C等领域).
                 let items = c.get(1).map_or("", |m| m.as_str());
-                if std::ptr::eq(pattern, &*LISTED_COMMAS)
+                if std::ptr::eq(pattern, &LISTED_COMMAS)
                     && c.get(0).is_some_and(|m| {
                         !signed(doc, s.start + m.start()) || !fields_between_commas(s.text, m.end())
                     })
@@ -230,15 +235,20 @@ pub fn industries(draft: &mut Draft, doc: &Doc) {
                 listed |= list(draft, items, &c[0]) > 0;
             }
         }
-        if !listed {
+        if !listed && s.text.contains('、') && s.text.contains('等') {
             for c in LISTED_RUN.captures_iter(s.text) {
                 if let Some(items) = run_of_industries(&c[1]) {
                     list(draft, &items, &c[0]);
                 }
             }
         }
-        for c in MAINLY.captures_iter(s.text) {
-            list(draft, c.get(1).map_or("", |m| m.as_str()), &c[0]);
+        if s.text.contains('以') {
+            for c in MAINLY.captures_iter(s.text) {
+                list(draft, c.get(1).map_or("", |m| m.as_str()), &c[0]);
+            }
+        }
+        if !s.text.contains('元') {
+            continue;
         }
         let with_amounts: Vec<_> = WITH_AMOUNT.captures_iter(s.text).collect();
         if with_amounts.len() >= 2 {
@@ -329,8 +339,10 @@ fn counted_kinds(draft: &mut Draft, sentence: &str) {
 
 /// 电子信息项目4个: a kind of project with its count, the whole of a list's item.
 static COUNTED_KIND: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^([\p{Han}]{2,16}?)(?:项目|項目)[0-9一二三四五六七八九十两兩]+(?:个|個|项|項|宗)$")
-        .unwrap_or_else(|e| panic!("the counted kind pattern: {e}"))
+    super::pattern::compile(
+        r"^([\p{Han}]{2,16}?)(?:项目|項目)[0-9一二三四五六七八九十两兩]+(?:个|個|项|項|宗)$",
+    )
+    .unwrap_or_else(|e| panic!("the counted kind pattern: {e}"))
 });
 
 /// The items of a list, split at 、 and at the 和/及 of its last item.

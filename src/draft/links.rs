@@ -13,7 +13,7 @@ use crate::source::model::CompanyLink;
 
 /// 由 and what follows it up to the verb: the companies are in the middle.
 static BY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"由([^,，。；;]{2,}?)(?:联合|聯合|共同|合作)?(?:投资|投資|出资|出資|开发|開發|建设|建設|承建|运营|運營)")
+    super::pattern::compile(r"由([^,，。；;]{2,}?)(?:联合|聯合|共同|合作)?(?:投资|投資|出资|出資|开发|開發|建设|建設|承建|运营|運營)")
         .unwrap_or_else(|e| panic!("the invested-by pattern: {e}"))
 });
 
@@ -163,7 +163,7 @@ pub fn invested_before(draft: &mut Draft, doc: &Doc) {
 
 /// X与Y签订: the two sides of a signing, the second a place or its government.
 static WITH_PLACE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"([^与與和,，。；;：:、“”\x22()（）]{2,12})[与與]([^,，。；;：:]{2,14}?)(?:签订|簽訂|签约|簽約|签署|簽署)了?$")
+    super::pattern::compile(r"([^与與和,，。；;：:、“”\x22()（）]{2,12})[与與]([^,，。；;：:]{2,14}?)(?:签订|簽訂|签约|簽約|签署|簽署)了?$")
         .unwrap_or_else(|e| panic!("the signed-with pattern: {e}"))
 });
 

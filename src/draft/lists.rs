@@ -14,7 +14,7 @@ use crate::source::model::FigureEntry;
 
 /// 项目包括A、B、C等.
 static PROJECTS_ARE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
+    super::pattern::compile(
         r"(?:项目|項目)(?:包括|包含|主要有|有|為|爲|为|是|分别是|分別是)[:：]?([^。；;:：]{4,}?)等",
     )
     .unwrap_or_else(|e| panic!("the list pattern: {e}"))
@@ -22,7 +22,7 @@ static PROJECTS_ARE: LazyLock<Regex> = LazyLock::new(|| {
 
 /// 同A、B等6宗项目.
 static BEFORE_PROJECTS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
+    super::pattern::compile(&format!(
         r"(?:同|与|與|和|包括|包含|将|將)([^。；;:：,，]{{4,}}?)等(?:{NUMBER}(?:个|個|宗|项|項|批))?(?:重点|重點|重大)?(?:项目|項目)"
     ))
     .unwrap_or_else(|e| panic!("the list pattern: {e}"))
@@ -30,13 +30,13 @@ static BEFORE_PROJECTS: LazyLock<Regex> = LazyLock::new(|| {
 
 /// …开发项目、B综合体、C基地等: the items after a project in one list.
 static AFTER_PROJECT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:项目|項目)、([^。；;:：,，]{4,}?)(?:等|[；;。]|$)")
+    super::pattern::compile(r"(?:项目|項目)、([^。；;:：,，]{4,}?)(?:等|[；;。]|$)")
         .unwrap_or_else(|e| panic!("the list pattern: {e}"))
 });
 
 /// 7个项目包括A、B…和G, (the list ends at a comma or the sentence's end, with no 等).
 static COUNTED_LIST: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
+    super::pattern::compile(&format!(
         r"({NUMBER}(?:个|個|宗|项|項))(?:[\p{{Han}}]{{0,6}}?)(?:项目|項目)(?:包括|包含|分别是|分別是|分别为|分別為|分別爲|为|為|爲|是)[:：]?([^。；;:：,，等]{{4,}}?)(?:[,，。；;]|$)"
     ))
     .unwrap_or_else(|e| panic!("the list pattern: {e}"))

@@ -53,7 +53,7 @@ pub struct Marks {
 }
 
 static DATE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:((?:19|20)[0-9]{2})\s*年\s*)?([0-9０-９]{1,2})\s*月\s*([0-9０-９]{1,2})\s*(?:日|号|號)?")
+    super::pattern::compile(r"(?:((?:19|20)[0-9]{2})\s*年\s*)?([0-9０-９]{1,2})\s*月\s*([0-9０-９]{1,2})\s*(?:日|号|號)?")
         .unwrap_or_else(|e| panic!("the date pattern: {e}"))
 });
 

@@ -17,6 +17,7 @@ pub mod input;
 mod links;
 mod lists;
 pub mod marks;
+mod pattern;
 mod period;
 mod place;
 mod projects;

@@ -9,50 +9,51 @@ use super::text::Topic;
 use crate::source::period::parse_period;
 
 static YEAR: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"((?:19|20)[0-9]{2})年").unwrap_or_else(|e| panic!("the year pattern: {e}"))
+    super::pattern::compile(r"((?:19|20)[0-9]{2})年")
+        .unwrap_or_else(|e| panic!("the year pattern: {e}"))
 });
 static MONTHS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"([0-9]{1,2}|[一二三四五六七八九十]{1,2})(?:月份?)?\s*(?:-|－|—|–|~|～|至|到)\s*([0-9]{1,2}|[一二三四五六七八九十]{1,3})月")
+    super::pattern::compile(r"([0-9]{1,2}|[一二三四五六七八九十]{1,2})(?:月份?)?\s*(?:-|－|—|–|~|～|至|到)\s*([0-9]{1,2}|[一二三四五六七八九十]{1,3})月")
         .unwrap_or_else(|e| panic!("the months pattern: {e}"))
 });
 static FIRST_MONTHS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"前([0-9]{1,2}|[一二三四五六七八九十]{1,2})(?:个|個)月")
+    super::pattern::compile(r"前([0-9]{1,2}|[一二三四五六七八九十]{1,2})(?:个|個)月")
         .unwrap_or_else(|e| panic!("the months pattern: {e}"))
 });
 static UNTIL_MONTH: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:截至|截止|截止到|截至到)(?:[0-9]{4}年)?([0-9]{1,2})月")
+    super::pattern::compile(r"(?:截至|截止|截止到|截至到)(?:[0-9]{4}年)?([0-9]{1,2})月")
         .unwrap_or_else(|e| panic!("the months pattern: {e}"))
 });
 
 /// 3月份: one month.
 static ONE_MONTH: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:^|[^0-9０-９])([0-9]{1,2}|[一二三四五六七八九十]{1,2})月份")
+    super::pattern::compile(r"(?:^|[^0-9０-９])([0-9]{1,2}|[一二三四五六七八九十]{1,2})月份")
         .unwrap_or_else(|e| panic!("the month pattern: {e}"))
 });
 
 static SINCE_DAY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r#"([0-9]{1,2})(?:月|·|\.)([0-9]{1,2})日?[”"」]?(?:以来|以來)"#)
+    super::pattern::compile(r#"([0-9]{1,2})(?:月|·|\.)([0-9]{1,2})日?[”"」]?(?:以来|以來)"#)
         .unwrap_or_else(|e| panic!("the since pattern: {e}"))
 });
 
 /// A clause that is a year alone (2006年,…), not a month or a day.
 static YEAR_OPENS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^((?:19|20)[0-9]{2})年(?:度)?$")
+    super::pattern::compile(r"^((?:19|20)[0-9]{2})年(?:度)?$")
         .unwrap_or_else(|e| panic!("the year pattern: {e}"))
 });
 
 static YEAR_LEADS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^((?:19|20)[0-9]{2})年(?:度)?(?:[^0-9０-９月第底初末前中以至到上下全一二三四]|全[县縣市区區州省旗])")
+    super::pattern::compile(r"^((?:19|20)[0-9]{2})年(?:度)?(?:[^0-9０-９月第底初末前中以至到上下全一二三四]|全[县縣市区區州省旗])")
         .unwrap_or_else(|e| panic!("the year pattern: {e}"))
 });
 
 static SINCE_YEAR: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"((?:19|20)[0-9]{2})年(?:以来|以來|至今)")
+    super::pattern::compile(r"((?:19|20)[0-9]{2})年(?:以来|以來|至今)")
         .unwrap_or_else(|e| panic!("the since pattern: {e}"))
 });
 
 static SINCE_MONTH: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"([0-9]{1,2}|[一二三四五六七八九十]{1,2})月份?(?:以来|以來|至今)")
+    super::pattern::compile(r"([0-9]{1,2}|[一二三四五六七八九十]{1,2})月份?(?:以来|以來|至今)")
         .unwrap_or_else(|e| panic!("the since pattern: {e}"))
 });
 
@@ -271,6 +272,9 @@ fn up_to(published: &str) -> String {
 /// A clause without the words that compare with another period (去年同期, 比去年, 同比).
 pub fn without_comparisons(clause: &str) -> String {
     let mut out = clause.to_string();
+    if !clause.contains(['去', '比', '較', '较', '同']) {
+        return out;
+    }
     for w in ["去年同期", "比去年", "較去年", "较去年", "同比"] {
         out = out.replace(w, "");
     }

@@ -189,7 +189,7 @@ fn abbreviates(short: &str, full: &str) -> bool {
 
 /// A zone or park after a division's name (经济技术开发区, 高新区, 工业园区, 金普新区).
 static ZONE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
+    super::pattern::compile(
         r"^(?:\p{Han}{2}(?:新区|新區)|经济技术开发区|經濟技術開發區|经济开发区|經濟開發區|高新技术产业开发区|高新技術產業開發區|高新技术开发区|高新區|高新区|经开区|經開區|开发区|開發區|工业园区|工業園區|产业园区|產業園區|综合保税区|綜合保稅區)",
     )
     .unwrap_or_else(|e| panic!("the zone pattern: {e}"))
@@ -197,13 +197,13 @@ static ZONE: LazyLock<Regex> = LazyLock::new(|| {
 
 /// The rest of an occasion's name after the place it begins with (长江经济带投资推介会).
 static OCCASION_NAMED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^\p{Han}{0,12}?(?:推介会|推介會|招商会|招商會|洽谈会|洽談會|说明会|說明會|签约仪式|簽約儀式|签约大会|簽約大會|签约活动|簽約活動|招商大会|招商大會)")
+    super::pattern::compile(r"^\p{Han}{0,12}?(?:推介会|推介會|招商会|招商會|洽谈会|洽談會|说明会|說明會|签约仪式|簽約儀式|签约大会|簽約大會|签约活动|簽約活動|招商大会|招商大會)")
         .unwrap_or_else(|e| panic!("the occasion pattern: {e}"))
 });
 
 /// The places listed before a mention (杭州、上海、), up to the word that leads the list.
 static LISTED_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:[\p{Han}&&[^在于於赴到]]{2,8}、)+$")
+    super::pattern::compile(r"(?:[\p{Han}&&[^在于於赴到]]{2,8}、)+$")
         .unwrap_or_else(|e| panic!("the list pattern: {e}"))
 });
 
@@ -211,12 +211,12 @@ static LISTED_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
 const MUNICIPALITIES: &[u32] = &[110000, 120000, 310000, 500000];
 
 static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:[0-9０-９]{1,2}月[0-9０-９]{1,2}日)?(?:电|電|讯|訊)")
+    super::pattern::compile(r"^(?:[0-9０-９]{1,2}月[0-9０-９]{1,2}日)?(?:电|電|讯|訊)")
         .unwrap_or_else(|e| panic!("the dateline pattern: {e}"))
 });
 
 static NAMED_PLACE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^\p{Han}{1,8}?(?:新区|新區|区|區|县|縣|市|旗)")
+    super::pattern::compile(r"^\p{Han}{1,8}?(?:新区|新區|区|區|县|縣|市|旗)")
         .unwrap_or_else(|e| panic!("the place pattern: {e}"))
 });
 

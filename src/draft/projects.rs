@@ -20,7 +20,7 @@ const INVESTS: &[&str] = &["投资", "投資", "投资建设", "投資建設"];
 /// A run that ends in 项目 or in a phase of works (…二期工程, …二期改扩建工程, …二期工程项目; no
 /// clause punctuation inside), with a phase in brackets after it (…基地项目(二期)).
 pub(super) static NAMED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"((?:[^,，。；;：:\s]|\x20[A-Za-z]){2,}?)(?:項目|项目|[一二三四五六七八九十\d]期(?:改扩建|改擴建|扩建|擴建)?工程(?:項目|项目)?)(?:[(（][一二三四五六七八九十\d]{1,2}期(?:工程)?[)）])?")
+    super::pattern::compile(r"((?:[^,，。；;：:\s]|\x20[A-Za-z]){2,}?)(?:項目|项目|[一二三四五六七八九十\d]期(?:改扩建|改擴建|扩建|擴建)?工程(?:項目|项目)?)(?:[(（][一二三四五六七八九十\d]{1,2}期(?:工程)?[)）])?")
         .unwrap_or_else(|e| panic!("the name pattern: {e}"))
 });
 
@@ -82,7 +82,7 @@ pub(super) fn named_runs(text: &str) -> Vec<Run<'_>> {
 }
 
 pub(super) static COMPANY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"((?:[\p{Han}()（）A-Za-z0-9·&]|[A-Za-z]\x20[A-Za-z]){2,}?)(?:[(（](?:集团|集團|控股|中国|中國)[)）][\p{Han}]{0,10}?(?:股份)?有限(?:责任|責任)?公司|集团股份有限公司|集團股份有限公司|集团有限公司|集團有限公司|股份有限公司|有限責任公司|有限责任公司|有限公司|集团公司|集團公司|集團|集团|株式会社|株式會社|公司)(?:[\p{Han}]{2,10}?分公司)?|[A-Z][A-Za-z0-9&.\- ]{1,60}?(?:Co\., ?Ltd\.?|Inc\.|Corporation|Corp\.|Ltd\.|GmbH|LLC)")
+    super::pattern::compile(r"((?:[\p{Han}()（）A-Za-z0-9·&]|[A-Za-z]\x20[A-Za-z]){2,}?)(?:[(（](?:集团|集團|控股|中国|中國)[)）][\p{Han}]{0,10}?(?:股份)?有限(?:责任|責任)?公司|集团股份有限公司|集團股份有限公司|集团有限公司|集團有限公司|股份有限公司|有限責任公司|有限责任公司|有限公司|集团公司|集團公司|集團|集团|株式会社|株式會社|公司)(?:[\p{Han}]{2,10}?分公司)?|[A-Z][A-Za-z0-9&.\- ]{1,60}?(?:Co\., ?Ltd\.?|Inc\.|Corporation|Corp\.|Ltd\.|GmbH|LLC)")
         .unwrap_or_else(|e| panic!("the company pattern: {e}"))
 });
 
@@ -107,7 +107,7 @@ pub(super) fn company_runs(text: &str) -> Vec<(usize, &str)> {
 /// 30亿元的), or 投资 that begins the run. The name begins after it (投资52亿元设立X有限公司 is
 /// X有限公司).
 static AMOUNT_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:总|總)?(?:投资|投資)(?:设立|設立|建设|建設|新建|成立|组建|組建)?|(?:[0-9０-９.．]+\s*(?:亿|億|万|萬)?|[一二三四五六七八九十百千两零〇]+(?:亿|億|万|萬))(?:美元|元)(?:人民币|人民幣)?(?:设立|設立|建设|建設|新建|成立|组建|組建|注册|註冊|的)?")
+    super::pattern::compile(r"^(?:总|總)?(?:投资|投資)(?:设立|設立|建设|建設|新建|成立|组建|組建)?|(?:[0-9０-９.．]+\s*(?:亿|億|万|萬)?|[一二三四五六七八九十百千两零〇]+(?:亿|億|万|萬))(?:美元|元)(?:人民币|人民幣)?(?:设立|設立|建设|建設|新建|成立|组建|組建|注册|註冊|的)?")
         .unwrap_or_else(|e| panic!("the amount pattern: {e}"))
 });
 

@@ -353,6 +353,7 @@ fn fact_metric(before: &str, value: &str) -> &'static str {
 /// 6.8亿美元, 增长21.4%) and in background clauses (a figure of the place: GDP, area, people).
 pub fn leftovers(draft: &mut Draft, doc: &Doc, place: &str) {
     let has_event = draft.file.events.first().is_some_and(|e| e.from.is_none());
+    let names = project_names(draft, doc);
     for c in &doc.clauses {
         let of_event = match c.topic {
             Topic::Signing if has_event => true,
@@ -364,10 +365,7 @@ pub fn leftovers(draft: &mut Draft, doc: &Doc, place: &str) {
         let mut found = leftover_figures(c, of_event);
         found.sort_by_key(|f| (f.start, std::cmp::Reverse(f.end)));
         for f in found {
-            if draft.is_used(f.start, f.end)
-                || doc.text[..f.start].ends_with(['(', '（'])
-                || in_project_name(draft, doc, &f)
-            {
+            if taken(draft, doc, &names, &f) {
                 continue;
             }
             let Some(value) = parseable(&f.value) else {
@@ -592,13 +590,25 @@ fn aside(doc: &Doc, c: &Clause, f: &Found) -> Aside {
     }
 }
 
-/// Whether a figure is part of a drafted project's name (年产10万吨新材料项目).
-fn in_project_name(draft: &Draft, doc: &Doc, f: &Found) -> bool {
-    draft.file.events.iter().flat_map(|e| &e.projects).any(|p| {
-        doc.text
-            .match_indices(p.name.as_str())
-            .any(|(at, name)| at <= f.start && f.end <= at + name.len())
-    })
+/// Whether a figure is drafted already, opens a bracket (a note on what comes before) or is part
+/// of a project's name (`names`: where [`project_names`] found them).
+fn taken(draft: &Draft, doc: &Doc, names: &[(usize, usize)], f: &Found) -> bool {
+    draft.is_used(f.start, f.end)
+        || doc.text[..f.start].ends_with(['(', '（'])
+        || names.iter().any(|&(at, end)| at <= f.start && f.end <= end)
+}
+
+/// Where the drafted projects' names are written in the text: a figure inside one is part of the
+/// name (年产10万吨新材料项目).
+fn project_names(draft: &Draft, doc: &Doc) -> Vec<(usize, usize)> {
+    draft
+        .file
+        .events
+        .iter()
+        .flat_map(|e| &e.projects)
+        .flat_map(|p| doc.text.match_indices(p.name.as_str()))
+        .map(|(at, name)| (at, at + name.len()))
+        .collect()
 }
 
 /// The figures a clause may state of the event (`of_event`) or of the place.
