@@ -272,11 +272,10 @@ fn up_to(published: &str) -> String {
 /// A clause without the words that compare with another period (去年同期, 比去年, 同比).
 pub fn without_comparisons(clause: &str) -> String {
     let mut out = clause.to_string();
-    if !clause.contains(['去', '比', '較', '较', '同']) {
-        return out;
-    }
     for w in ["去年同期", "比去年", "較去年", "较去年", "同比"] {
-        out = out.replace(w, "");
+        if out.contains(w) {
+            out = out.replace(w, "");
+        }
     }
     out
 }
