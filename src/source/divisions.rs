@@ -634,4 +634,75 @@ mod tests {
             .collect();
         assert_eq!(found, vec!["福建省", "云霄县", "深圳"]);
     }
+
+    /// Everything the gazetteer holds and answers, as text: every row's fields; every name,
+    /// short form and 州 form looked up; every code (and its neighbours) by code, ancestors,
+    /// successors today; the names found in a text of all the names.
+    fn everything(g: &Gazetteer) -> String {
+        use std::fmt::Write;
+        let mut out = format!("{} rows, longest {}\n", g.len(), g.longest_name);
+        let row = |d: &Division| (d.code, d.from);
+        for d in g.divisions() {
+            let seat = (d.longitude, d.latitude);
+            let _ = writeln!(
+                out,
+                "{} {} {:?} {} {} {} {:?} {:?} {:?} {:?}",
+                d.code,
+                d.name,
+                d.level,
+                d.province,
+                d.prefecture,
+                d.from,
+                d.to,
+                d.successors,
+                seat,
+                short_form(d.name)
+            );
+        }
+        for d in g.divisions() {
+            let short = short_form(d.name);
+            let zhou = short.as_ref().map(|s| format!("{s}州"));
+            for key in [Some(d.name.to_string()), short, zhou]
+                .into_iter()
+                .flatten()
+            {
+                let named: Vec<_> = g.named(&key).into_iter().map(row).collect();
+                let _ = writeln!(out, "{key} {named:?}");
+            }
+            for code in [d.code, d.code + 1, d.code / 100 * 100 + 99] {
+                let rows: Vec<_> = g.by_code(code).into_iter().map(row).collect();
+                let _ = writeln!(
+                    out,
+                    "{code} {rows:?} {:?} {:?} {} {:?} {:?}",
+                    g.ancestors(code),
+                    g.current(code),
+                    g.in_use_today(code),
+                    g.code_on(code, Some(2000)).map(row),
+                    g.today_of(d),
+                );
+            }
+        }
+        let text: String = g.divisions().iter().map(|d| d.name).collect();
+        for m in g.find_in_text(&text) {
+            let _ = writeln!(out, "{} {} {} {:?}", m.start, m.end, m.full, m.divisions);
+        }
+        out
+    }
+
+    #[test]
+    fn the_bundled_list_reads_as_it_always_has() {
+        use sha2::{Digest, Sha256};
+        let text = everything(gazetteer());
+        let digest: String = Sha256::digest(text.as_bytes())
+            .iter()
+            .map(|b| format!("{b:02x}"))
+            .collect();
+        // Computed by the first parse (a HashMap of Strings per name, a Vec per line).
+        assert_eq!(
+            digest,
+            "ab8154fa10208ab1d014e7461413210e393d4ed1d20a03984eb3c680d78776cc",
+            "{} bytes",
+            text.len()
+        );
+    }
 }
