@@ -44,9 +44,8 @@ pub struct Division {
     pub to: Option<u16>,
     /// Where its area went when retired or changed: (code, year of the change when stated).
     pub successors: Vec<(u32, Option<u16>)>,
-    /// The seat, for divisions in use today that the coordinates list has.
-    pub longitude: Option<f64>,
-    pub latitude: Option<f64>,
+    /// In the latest list (状态 在用): only these have a seat.
+    in_use_today: bool,
 }
 
 impl Division {
@@ -59,6 +58,17 @@ impl Division {
         // name may be used during that year; a code retired in year T was last listed at T-1
         // but was still in use during T until the change.
         year >= from && year <= to
+    }
+
+    /// The seat (longitude, latitude), for divisions in use today that the coordinates list
+    /// has. The list is read the first time a seat is asked for (drafting never does).
+    pub fn seat(&self) -> Option<(f64, f64)> {
+        static SEATS: OnceLock<FxMap<u32, (f64, f64)>> = OnceLock::new();
+        if !self.in_use_today {
+            return None;
+        }
+        let seats = SEATS.get_or_init(|| parse_seats(COORDINATES));
+        seats.get(&self.code).copied()
     }
 
     pub fn years(&self) -> String {
@@ -122,7 +132,7 @@ pub struct Gazetteer {
 /// The bundled gazetteer, parsed on first use.
 pub fn gazetteer() -> &'static Gazetteer {
     static G: OnceLock<Gazetteer> = OnceLock::new();
-    G.get_or_init(|| Gazetteer::parse(AREACODES, COORDINATES))
+    G.get_or_init(|| Gazetteer::parse(AREACODES))
 }
 
 /// Peoples named in autonomous divisions' names (广西壮族自治区, 峨边彝族自治县).
@@ -244,6 +254,25 @@ fn fields<const N: usize>(line: &str) -> Option<[&str; N]> {
     (n + 1 == N).then_some(out)
 }
 
+/// The coordinates list: seats by code.
+fn parse_seats(coordinates: &str) -> FxMap<u32, (f64, f64)> {
+    let lines = coordinates.lines().skip(1);
+    let mut seats: FxMap<u32, (f64, f64)> = FxMap::default();
+    seats.reserve(lines.size_hint().0);
+    for line in lines {
+        if let Some([adcode, _, lon, lat]) = fields(line)
+            && let (Ok(code), Ok(lon), Ok(lat)) = (
+                adcode.get(..6).unwrap_or("").parse::<u32>(),
+                lon.parse::<f64>(),
+                lat.parse::<f64>(),
+            )
+        {
+            seats.insert(code, (lon, lat));
+        }
+    }
+    seats
+}
+
 fn parse_successors(field: &str) -> Vec<(u32, Option<u16>)> {
     field
         .split(';')
@@ -259,21 +288,7 @@ fn parse_successors(field: &str) -> Vec<(u32, Option<u16>)> {
 }
 
 impl Gazetteer {
-    fn parse(areacodes: &'static str, coordinates: &'static str) -> Gazetteer {
-        let lines = coordinates.lines().skip(1);
-        let mut seats: FxMap<u32, (f64, f64)> = FxMap::default();
-        seats.reserve(lines.size_hint().0);
-        for line in lines {
-            if let Some([adcode, _, lon, lat]) = fields(line)
-                && let (Ok(code), Ok(lon), Ok(lat)) = (
-                    adcode.get(..6).unwrap_or("").parse::<u32>(),
-                    lon.parse::<f64>(),
-                    lat.parse::<f64>(),
-                )
-            {
-                seats.insert(code, (lon, lat));
-            }
-        }
+    fn parse(areacodes: &'static str) -> Gazetteer {
         let mut divisions = Vec::with_capacity(areacodes.len() / 48);
         for line in areacodes.trim_start_matches('\u{feff}').lines().skip(1) {
             let Some(
@@ -302,7 +317,6 @@ impl Gazetteer {
             };
             let to = to.parse::<u16>().ok();
             let in_use_today = status == "在用";
-            let seat = in_use_today.then(|| seats.get(&code)).flatten();
             divisions.push(Division {
                 code,
                 name,
@@ -312,8 +326,7 @@ impl Gazetteer {
                 from,
                 to: if in_use_today { None } else { to },
                 successors: parse_successors(successors),
-                longitude: seat.map(|s| s.0),
-                latitude: seat.map(|s| s.1),
+                in_use_today,
             });
         }
         Self::index(divisions)
@@ -724,7 +737,7 @@ mod tests {
         let mut out = format!("{} rows, longest {}\n", g.len(), g.longest_name);
         let row = |d: &Division| (d.code, d.from);
         for d in g.divisions() {
-            let seat = (d.longitude, d.latitude);
+            let seat = (d.seat().map(|s| s.0), d.seat().map(|s| s.1));
             let _ = writeln!(
                 out,
                 "{} {} {:?} {} {} {} {:?} {:?} {:?} {:?}",
