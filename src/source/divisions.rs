@@ -3,7 +3,9 @@
 //! and lets `draft` find places anywhere in a text. The data are bundled (data/divisions/, with
 //! their licences and origin) and parsed once, on first use.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
 
 const AREACODES: &str = include_str!("../../data/divisions/areacodes.csv");
@@ -42,9 +44,8 @@ pub struct Division {
     pub to: Option<u16>,
     /// Where its area went when retired or changed: (code, year of the change when stated).
     pub successors: Vec<(u32, Option<u16>)>,
-    /// The seat, for divisions in use today that the coordinates list has.
-    pub longitude: Option<f64>,
-    pub latitude: Option<f64>,
+    /// In the latest list (状态 在用): only these have a seat.
+    in_use_today: bool,
 }
 
 impl Division {
@@ -59,6 +60,17 @@ impl Division {
         year >= from && year <= to
     }
 
+    /// The seat (longitude, latitude), for divisions in use today that the coordinates list
+    /// has. The list is read the first time a seat is asked for (drafting never does).
+    pub fn seat(&self) -> Option<(f64, f64)> {
+        static SEATS: OnceLock<FxMap<u32, (f64, f64)>> = OnceLock::new();
+        if !self.in_use_today {
+            return None;
+        }
+        let seats = SEATS.get_or_init(|| parse_seats(COORDINATES));
+        seats.get(&self.code).copied()
+    }
+
     pub fn years(&self) -> String {
         match self.to {
             Some(to) => format!("{}–{to}", self.from),
@@ -67,20 +79,60 @@ impl Division {
     }
 }
 
+/// FxHash (rustc's): a multiply and a rotate a word, several times SipHash's speed on the short
+/// keys here (names, and every stretch of a text `find_in_text` tries), which come from the
+/// bundled list or the text being read, not from anyone who could pick colliding keys.
+#[derive(Default, Clone, Copy)]
+struct Fx(u64);
+
+impl Fx {
+    fn add(&mut self, word: u64) {
+        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(0x517c_c1b7_2722_0a95);
+    }
+}
+
+impl Hasher for Fx {
+    fn write(&mut self, bytes: &[u8]) {
+        let mut words = bytes.chunks_exact(8);
+        for w in &mut words {
+            self.add(u64::from_le_bytes(w.try_into().expect("8 bytes")));
+        }
+        let rest = words.remainder();
+        if !rest.is_empty() {
+            let mut last = [0; 8];
+            last[..rest.len()].copy_from_slice(rest);
+            self.add(u64::from_le_bytes(last));
+        }
+    }
+
+    fn write_u8(&mut self, i: u8) {
+        self.add(u64::from(i));
+    }
+
+    fn finish(&self) -> u64 {
+        // The table takes its buckets from the low bits: bring the well-mixed high ones down.
+        self.0.rotate_left(26)
+    }
+}
+
+type FxMap<K, V> = HashMap<K, V, BuildHasherDefault<Fx>>;
+
 /// The whole list, with lookups by code and by name.
 pub struct Gazetteer {
     divisions: Vec<Division>,
-    by_code: HashMap<u32, Vec<usize>>,
+    /// (code, index) by code, each code's rows in the list's order.
+    by_code: Vec<(u32, usize)>,
     /// Full names and, where two characters or more remain, short forms without 省/市/县/区,
-    /// 自治县 and the like: (index, whether the key is the full name).
-    by_name: HashMap<String, Vec<(usize, bool)>>,
+    /// 自治县 and the like: (index, whether the key is the full name). Keys borrow from the
+    /// bundled text (a short form is the start of its name) but for 州 forms.
+    by_name: FxMap<Cow<'static, str>, Vec<(usize, bool)>>,
     longest_name: usize,
 }
 
 /// The bundled gazetteer, parsed on first use.
 pub fn gazetteer() -> &'static Gazetteer {
     static G: OnceLock<Gazetteer> = OnceLock::new();
-    G.get_or_init(|| Gazetteer::parse(AREACODES, COORDINATES))
+    G.get_or_init(|| Gazetteer::parse(AREACODES))
 }
 
 /// Peoples named in autonomous divisions' names (广西壮族自治区, 峨边彝族自治县).
@@ -146,6 +198,11 @@ const PEOPLES: &[&str] = &[
 /// The name without its kind: 云霄县 → 云霄, 广西壮族自治区 → 广西, 湘西土家族苗族自治州 → 湘西.
 /// None when fewer than two characters would remain (泸县) or nothing is cut.
 pub fn short_form(name: &str) -> Option<String> {
+    short_prefix(name).map(str::to_string)
+}
+
+/// [`short_form`] as the start of the name it is cut from.
+fn short_prefix(name: &str) -> Option<&str> {
     const KINDS: &[&str] = &[
         "特别行政区",
         "自治区",
@@ -161,12 +218,12 @@ pub fn short_form(name: &str) -> Option<String> {
         "区",
         "盟",
     ];
-    let mut rest = KINDS.iter().find_map(|k| name.strip_suffix(k))?.to_string();
+    let mut rest = KINDS.iter().find_map(|k| name.strip_suffix(k))?;
     if name.contains("自治") {
         // Peoples come as runs of `X族`; cut them from the end.
         while let Some(before) = rest.strip_suffix('族') {
             match PEOPLES.iter().find(|p| before.ends_with(*p)) {
-                Some(p) => rest = before[..before.len() - p.len()].to_string(),
+                Some(p) => rest = &before[..before.len() - p.len()],
                 None => break,
             }
         }
@@ -175,10 +232,45 @@ pub fn short_form(name: &str) -> Option<String> {
             .iter()
             .find(|p| rest.ends_with(*p) && rest[..rest.len() - p.len()].chars().count() >= 2)
         {
-            rest.truncate(rest.len() - p.len());
+            rest = &rest[..rest.len() - p.len()];
         }
     }
-    (rest.chars().count() >= 2).then_some(rest)
+    rest.chars().nth(1).is_some().then_some(rest)
+}
+
+/// A line's fields when it has exactly `N`. (A byte loop: `split(',')` searches for each comma
+/// afresh, which costs more than the fields' few bytes.)
+fn fields<const N: usize>(line: &str) -> Option<[&str; N]> {
+    let mut out = [""; N];
+    let (mut n, mut start) = (0, 0);
+    for (i, &b) in line.as_bytes().iter().enumerate() {
+        if b == b',' {
+            *out.get_mut(n)? = &line[start..i];
+            n += 1;
+            start = i + 1;
+        }
+    }
+    *out.get_mut(n)? = &line[start..];
+    (n + 1 == N).then_some(out)
+}
+
+/// The coordinates list: seats by code.
+fn parse_seats(coordinates: &str) -> FxMap<u32, (f64, f64)> {
+    let lines = coordinates.lines().skip(1);
+    let mut seats: FxMap<u32, (f64, f64)> = FxMap::default();
+    seats.reserve(lines.size_hint().0);
+    for line in lines {
+        if let Some([adcode, _, lon, lat]) = fields(line)
+            && let (Ok(code), Ok(lon), Ok(lat)) = (
+                adcode.get(..6).unwrap_or("").parse::<u32>(),
+                lon.parse::<f64>(),
+                lat.parse::<f64>(),
+            )
+        {
+            seats.insert(code, (lon, lat));
+        }
+    }
+    seats
 }
 
 fn parse_successors(field: &str) -> Vec<(u32, Option<u16>)> {
@@ -196,34 +288,22 @@ fn parse_successors(field: &str) -> Vec<(u32, Option<u16>)> {
 }
 
 impl Gazetteer {
-    fn parse(areacodes: &'static str, coordinates: &'static str) -> Gazetteer {
-        let mut seats: HashMap<u32, (f64, f64)> = HashMap::new();
-        for line in coordinates.lines().skip(1) {
-            let f: Vec<&str> = line.split(',').collect();
-            if let [adcode, _, lon, lat] = f[..]
-                && let (Ok(code), Ok(lon), Ok(lat)) = (
-                    adcode.get(..6).unwrap_or("").parse::<u32>(),
-                    lon.parse::<f64>(),
-                    lat.parse::<f64>(),
-                )
-            {
-                seats.insert(code, (lon, lat));
-            }
-        }
-        let mut divisions = Vec::new();
+    fn parse(areacodes: &'static str) -> Gazetteer {
+        let mut divisions = Vec::with_capacity(areacodes.len() / 48);
         for line in areacodes.trim_start_matches('\u{feff}').lines().skip(1) {
-            let f: Vec<&'static str> = line.split(',').collect();
-            let [
-                code,
-                province,
-                prefecture,
-                name,
-                level,
-                status,
-                from,
-                to,
-                successors,
-            ] = f[..]
+            let Some(
+                [
+                    code,
+                    province,
+                    prefecture,
+                    name,
+                    level,
+                    status,
+                    from,
+                    to,
+                    successors,
+                ],
+            ) = fields(line)
             else {
                 continue;
             };
@@ -237,7 +317,6 @@ impl Gazetteer {
             };
             let to = to.parse::<u16>().ok();
             let in_use_today = status == "在用";
-            let seat = in_use_today.then(|| seats.get(&code)).flatten();
             divisions.push(Division {
                 code,
                 name,
@@ -247,33 +326,41 @@ impl Gazetteer {
                 from,
                 to: if in_use_today { None } else { to },
                 successors: parse_successors(successors),
-                longitude: seat.map(|s| s.0),
-                latitude: seat.map(|s| s.1),
+                in_use_today,
             });
         }
         Self::index(divisions)
     }
 
     fn index(divisions: Vec<Division>) -> Gazetteer {
-        let mut by_code: HashMap<u32, Vec<usize>> = HashMap::new();
-        let mut by_name: HashMap<String, Vec<(usize, bool)>> = HashMap::new();
+        let mut by_code: Vec<(u32, usize)> = divisions
+            .iter()
+            .enumerate()
+            .map(|(i, d)| (d.code, i))
+            .collect();
+        // Stable, and linear on the list as bundled (in order of code).
+        by_code.sort_by_key(|&(code, _)| code);
+        let mut by_name: FxMap<Cow<'static, str>, Vec<(usize, bool)>> = FxMap::default();
+        by_name.reserve(divisions.len() * 3 / 2);
         let mut longest_name = 0;
         for (i, d) in divisions.iter().enumerate() {
-            by_code.entry(d.code).or_default().push(i);
             by_name
-                .entry(d.name.to_string())
+                .entry(Cow::Borrowed(d.name))
                 .or_default()
                 .push((i, true));
             longest_name = longest_name.max(d.name.len());
-            if let Some(short) = short_form(d.name) {
+            if let Some(short) = short_prefix(d.name) {
                 // An autonomous prefecture goes by its short form and 州 too (楚雄州, 湘西州).
                 if d.name.ends_with("自治州") {
                     by_name
-                        .entry(format!("{short}州"))
+                        .entry(Cow::Owned(format!("{short}州")))
                         .or_default()
                         .push((i, false));
                 }
-                by_name.entry(short).or_default().push((i, false));
+                by_name
+                    .entry(Cow::Borrowed(short))
+                    .or_default()
+                    .push((i, false));
             }
         }
         Gazetteer {
@@ -299,12 +386,19 @@ impl Gazetteer {
     /// A code's rows (a code reused for another area has more than one), latest first.
     pub fn by_code(&self, code: u32) -> Vec<&Division> {
         let mut rows: Vec<&Division> = self
-            .by_code
-            .get(&code)
-            .map(|v| v.iter().map(|&i| &self.divisions[i]).collect())
-            .unwrap_or_default();
+            .rows_of(code)
+            .iter()
+            .map(|&(_, i)| &self.divisions[i])
+            .collect();
         rows.sort_by_key(|d| std::cmp::Reverse(d.from));
         rows
+    }
+
+    /// A code's entries in `by_code`.
+    fn rows_of(&self, code: u32) -> &[(u32, usize)] {
+        let start = self.by_code.partition_point(|&(c, _)| c < code);
+        let len = self.by_code[start..].partition_point(|&(c, _)| c == code);
+        &self.by_code[start..start + len]
     }
 
     /// The row of a code in use during `year` (or its latest row when none was).
@@ -318,7 +412,7 @@ impl Gazetteer {
     /// else those of the short form (江津 for 江津区/江津市/江津县).
     pub fn named(&self, name: &str) -> Vec<&Division> {
         let simplified = fast2s::convert(name.trim());
-        let Some(entries) = self.by_name.get(&simplified) else {
+        let Some(entries) = self.by_name.get(simplified.as_str()) else {
             return Vec::new();
         };
         let full: Vec<&Division> = entries
@@ -337,7 +431,7 @@ impl Gazetteer {
     pub fn ancestors(&self, code: u32) -> Vec<u32> {
         let mut out = vec![code];
         for parent in [code / 100 * 100, code / 10000 * 10000] {
-            if !out.contains(&parent) && self.by_code.contains_key(&parent) {
+            if !out.contains(&parent) && !self.rows_of(parent).is_empty() {
                 out.push(parent);
             }
         }
@@ -633,5 +727,76 @@ mod tests {
             .map(|m| &text[m.start..m.end])
             .collect();
         assert_eq!(found, vec!["福建省", "云霄县", "深圳"]);
+    }
+
+    /// Everything the gazetteer holds and answers, as text: every row's fields; every name,
+    /// short form and 州 form looked up; every code (and its neighbours) by code, ancestors,
+    /// successors today; the names found in a text of all the names.
+    fn everything(g: &Gazetteer) -> String {
+        use std::fmt::Write;
+        let mut out = format!("{} rows, longest {}\n", g.len(), g.longest_name);
+        let row = |d: &Division| (d.code, d.from);
+        for d in g.divisions() {
+            let seat = (d.seat().map(|s| s.0), d.seat().map(|s| s.1));
+            let _ = writeln!(
+                out,
+                "{} {} {:?} {} {} {} {:?} {:?} {:?} {:?}",
+                d.code,
+                d.name,
+                d.level,
+                d.province,
+                d.prefecture,
+                d.from,
+                d.to,
+                d.successors,
+                seat,
+                short_form(d.name)
+            );
+        }
+        for d in g.divisions() {
+            let short = short_form(d.name);
+            let zhou = short.as_ref().map(|s| format!("{s}州"));
+            for key in [Some(d.name.to_string()), short, zhou]
+                .into_iter()
+                .flatten()
+            {
+                let named: Vec<_> = g.named(&key).into_iter().map(row).collect();
+                let _ = writeln!(out, "{key} {named:?}");
+            }
+            for code in [d.code, d.code + 1, d.code / 100 * 100 + 99] {
+                let rows: Vec<_> = g.by_code(code).into_iter().map(row).collect();
+                let _ = writeln!(
+                    out,
+                    "{code} {rows:?} {:?} {:?} {} {:?} {:?}",
+                    g.ancestors(code),
+                    g.current(code),
+                    g.in_use_today(code),
+                    g.code_on(code, Some(2000)).map(row),
+                    g.today_of(d),
+                );
+            }
+        }
+        let text: String = g.divisions().iter().map(|d| d.name).collect();
+        for m in g.find_in_text(&text) {
+            let _ = writeln!(out, "{} {} {} {:?}", m.start, m.end, m.full, m.divisions);
+        }
+        out
+    }
+
+    #[test]
+    fn the_bundled_list_reads_as_it_always_has() {
+        use sha2::{Digest, Sha256};
+        let text = everything(gazetteer());
+        let digest: String = Sha256::digest(text.as_bytes())
+            .iter()
+            .map(|b| format!("{b:02x}"))
+            .collect();
+        // Computed by the first parse (a HashMap of Strings per name, a Vec per line).
+        assert_eq!(
+            digest,
+            "ab8154fa10208ab1d014e7461413210e393d4ed1d20a03984eb3c680d78776cc",
+            "{} bytes",
+            text.len()
+        );
     }
 }

@@ -75,6 +75,7 @@ fn insert_division(tx: &Transaction, g: &Gazetteer, d: &Division) -> Result<()> 
             None => c.to_string(),
         })
         .collect();
+    let seat = d.seat();
     let prefecture_name = match d.prefecture {
         "" | "直辖" => None,
         p => Some(p),
@@ -102,8 +103,8 @@ fn insert_division(tx: &Transaction, g: &Gazetteer, d: &Division) -> Result<()> 
         },
         prefecture.map(|c| c.to_string()),
         province.map(|c| c.to_string()),
-        d.longitude,
-        d.latitude,
+        seat.map(|s| s.0),
+        seat.map(|s| s.1),
     ])?;
     Ok(())
 }
