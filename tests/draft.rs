@@ -2355,3 +2355,31 @@ fn what_the_sessions_name_rules_must_not_take() {
         ["绿源物流园项目", "华兴新能源电池项目"]
     );
 }
+
+/// A second word that leads to a company after the first cut (以及由X, 以及与X, 某集团公司及所属X,
+/// 以及某州与X): the company's name starts after it.
+#[test]
+fn a_second_lead_word_is_not_part_of_the_company() {
+    let file = drafted(
+        "某县项目签约\n6月18日,宁陵县举行项目集中签约仪式,共签约项目10个,总投资52亿元。签约项目包括\
+         永川整车扩能项目,以及与瑞驰新能源科技有限公司签订的电驱系统项目;以及由粤信金融控股集团\
+         投资建设的跨境金融服务中心项目;以及海南州与黄河上游水电开发有限责任公司签订的光伏储能\
+         一体化项目。中国航天科工集团公司及所属贵州航天凯山特种车改装有限公司与宁陵县签约。",
+        "2021-06-19",
+    );
+    let companies: Vec<&str> = file.companies.iter().map(|c| c.name.as_str()).collect();
+    for company in [
+        "瑞驰新能源科技有限公司",
+        "粤信金融控股集团",
+        "黄河上游水电开发有限责任公司",
+        "贵州航天凯山特种车改装有限公司",
+    ] {
+        assert!(companies.contains(&company), "{company} not in {companies:?}");
+    }
+    for lead in ["与", "由", "所属", "海南州"] {
+        assert!(
+            !companies.iter().any(|c| c.starts_with(lead)),
+            "{lead} leads a company in {companies:?}"
+        );
+    }
+}

@@ -721,6 +721,31 @@ fn after_joining_words(mut name: &str) -> &str {
     name
 }
 
+/// A company's name without a second word that leads to it, after the cut of
+/// [`after_joining_words`]: 以及由X, 以及与X (the cut was at 及), 某集团公司及所属X (所属), 以及
+/// 海南州与X (a place that signs with the company).
+fn after_second_lead(name: &str) -> &str {
+    let rest = if let Some(rest) = name.strip_prefix(['由', '与', '與']) {
+        rest
+    } else if let Some(rest) = name
+        .strip_prefix("所属")
+        .or_else(|| name.strip_prefix("所屬"))
+    {
+        rest
+    } else {
+        let g = crate::source::divisions::gazetteer();
+        match g.find_in_text(name).first() {
+            Some(m) if m.start == 0 => name[m.end..].strip_prefix(['与', '與']).unwrap_or(name),
+            _ => name,
+        }
+    };
+    if rest.chars().count() >= 4 {
+        rest
+    } else {
+        name
+    }
+}
+
 /// Whether a name begins with a place's name in the gazetteer.
 fn starts_with_place(name: &str) -> bool {
     let g = crate::source::divisions::gazetteer();
@@ -742,7 +767,7 @@ pub(super) fn company_name(run: &str) -> Option<String> {
     if let Some(amount) = AMOUNT_BEFORE.find_iter(name).last() {
         name = &name[amount.end()..];
     }
-    let name = after_joining_words(name);
+    let name = after_second_lead(after_joining_words(name));
     // 如北京某某有限公司: "such as" before a place; 如翼航空 is a name.
     let name = match after_such_as(name) {
         rest if rest != name && starts_with_place(rest) => rest,
