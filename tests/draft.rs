@@ -2374,7 +2374,10 @@ fn a_second_lead_word_is_not_part_of_the_company() {
         "黄河上游水电开发有限责任公司",
         "贵州航天凯山特种车改装有限公司",
     ] {
-        assert!(companies.contains(&company), "{company} not in {companies:?}");
+        assert!(
+            companies.contains(&company),
+            "{company} not in {companies:?}"
+        );
     }
     for lead in ["与", "由", "所属", "海南州"] {
         assert!(
@@ -2382,4 +2385,27 @@ fn a_second_lead_word_is_not_part_of_the_company() {
             "{lead} leads a company in {companies:?}"
         );
     }
+}
+
+/// A numbered line's number is not part of its project's name (5.红杏谷…, 3、…, (2)…); a name
+/// that begins with its own figure (1.5万吨…) keeps it.
+#[test]
+fn a_line_number_is_not_part_of_the_name() {
+    let file = drafted(
+        "某县项目签约\n6月18日,宁陵县举行项目集中签约仪式,共签约项目5个,总投资52亿元。分别是:\
+         1.5万吨冷链仓储项目,总投资3亿元;2.中国西部国际线缆产业城项目,总投资30亿元;3、芜湖航空\
+         产业园通用飞机总装项目,总投资8亿元;(4)红杏谷生态旅游项目,总投资6亿元;5.华兴5G智慧园区项目,\
+         总投资5亿元。",
+        "2021-06-19",
+    );
+    assert_eq!(
+        project_names(&file),
+        [
+            "1.5万吨冷链仓储项目",
+            "中国西部国际线缆产业城项目",
+            "芜湖航空产业园通用飞机总装项目",
+            "红杏谷生态旅游项目",
+            "华兴5G智慧园区项目"
+        ]
+    );
 }

@@ -419,9 +419,38 @@ fn cut_name(run: &str) -> &str {
             name = rest;
         }
         name = after_such_as(name);
+        name = after_line_number(name);
         if name == before {
             return name;
         }
+    }
+}
+
+/// A name without the number of its line in a numbered list (5.红杏谷生态旅游项目, 3、…, (2)…);
+/// 1.5万吨… and 5G… begin with their own figures.
+fn after_line_number(name: &str) -> &str {
+    let digit = |c: char| c.is_ascii_digit() || ('０'..='９').contains(&c);
+    let opened = name.strip_prefix(['(', '（']);
+    let inner = opened.unwrap_or(name);
+    let digits: usize = inner
+        .chars()
+        .take_while(|&c| digit(c))
+        .map(char::len_utf8)
+        .sum();
+    let marks: &[char] = if opened.is_some() {
+        &[')', '）']
+    } else {
+        &['.', '．', '、', ')', '）']
+    };
+    match inner[digits..].strip_prefix(marks) {
+        Some(rest)
+            if (1..=6).contains(&digits)
+                && !rest.starts_with(digit)
+                && rest.chars().count() >= 4 =>
+        {
+            rest
+        }
+        _ => name,
     }
 }
 
