@@ -2409,3 +2409,21 @@ fn a_line_number_is_not_part_of_the_name() {
         ]
     );
 }
+
+/// Projects held in reserve (储备比较成熟的产业链招商项目361个) are not signed: the signing's
+/// count is its own (…的15个重大产业项目), and the reserve is no figure of the event.
+#[test]
+fn projects_in_reserve_are_not_the_signings() {
+    let file = drafted(
+        "吉林市招商开门红\n年初以来,全市一季度新签约招商引资项目114个,总投资额达到833.1亿元。全市招商引资大会后,\
+         86个产业链招商小分队立即行动,到目前已开展“走出去”“引进来”活动360余次,储备比较成熟的\
+         产业链招商项目361个。3月8日,吉林市在北京举办招商引资项目集中签约活动,共签约了总投资额达\
+         287.6亿元的15个重大产业项目。",
+        "2019-04-01",
+    );
+    let event = &file.events[0];
+    let count = event.project_count.as_ref().map(|f| f.value.as_str());
+    assert_eq!(count, Some("15个"));
+    let stats = event_statistics(&file);
+    assert!(!stats.contains(&"361个"), "{stats:?}");
+}

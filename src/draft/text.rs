@@ -633,8 +633,11 @@ fn offered(clause: &str) -> bool {
             "确立了",
             "確立了",
         ]) || has(&["发布", "發布", "發佈"]) && promoted);
+    // 储备比较成熟的产业链招商项目361个: projects held in reserve (where the clause signs none).
+    let reserved = has(&["储备", "儲備"]) && has(&["项目", "項目"]) && !has(SIGNS);
     // 此次共推介项目46个: the projects promoted (where the clause signs none of them).
-    offered
+    reserved
+        || offered
         || has(&["推介项目", "推介項目"]) && !has(SIGNS)
         || planned
         || has(&["推出", "包装", "包裝", "确定了", "確定了"]) && promoted
