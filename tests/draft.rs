@@ -2427,3 +2427,17 @@ fn projects_in_reserve_are_not_the_signings() {
     let stats = event_statistics(&file);
     assert!(!stats.contains(&"361个"), "{stats:?}");
 }
+
+/// A park's running total (累计引进项目130余个,协议投资额超400亿元) is not the signing's:
+/// 协议投资额 names the figure after the count, it signs nothing of its own.
+#[test]
+fn an_agreed_investment_after_a_running_total_is_the_totals() {
+    let file = drafted(
+        "兴庆区项目签约\n3月8日,兴庆区举行项目集中签约仪式,共签约项目12个,总投资85亿元。作为两省区\
+         共建的开发区,苏银产业园自2018年挂牌以来,累计引进项目130余个,协议投资额超400亿元。",
+        "2024-03-09",
+    );
+    let stats = event_statistics(&file);
+    assert!(!stats.contains(&"超400亿元"), "{stats:?}");
+    assert!(!stats.contains(&"130余个"), "{stats:?}");
+}

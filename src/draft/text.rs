@@ -282,10 +282,16 @@ impl<'a> Doc<'a> {
         }
         // 发布了…共265个经济技术合作项目,总投资4893亿元: the total of a batch that is not
         // signed (offered, planned) is that batch's, though 总投资 alone reads as a signing's.
+        // (协议投资额 names the figure, as 总投资 does: it signs nothing of its own.)
         if let (Some(Topic::Signing), Some(Topic::Background)) = (&own, previous)
-            && !SIGNING_WORDS
-                .iter()
-                .any(|w| !w.ends_with("投资") && !w.ends_with("投資") && clause.contains(w))
+            && !SIGNING_WORDS.iter().any(|w| {
+                !w.ends_with("投资")
+                    && !w.ends_with("投資")
+                    && clause.match_indices(w).any(|(i, w)| {
+                        !(w.starts_with("协") || w.starts_with("協"))
+                            || !clause[i + w.len()..].starts_with(['投', '总', '總', '资', '資'])
+                    })
+            })
             && self.clauses.last().is_some_and(|c| {
                 c.sentence == self.sentences.len() - 1
                     && (c.text.contains("项目") || c.text.contains("項目"))
