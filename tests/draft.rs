@@ -2441,3 +2441,14 @@ fn an_agreed_investment_after_a_running_total_is_the_totals() {
     assert!(!stats.contains(&"超400亿元"), "{stats:?}");
     assert!(!stats.contains(&"130余个"), "{stats:?}");
 }
+
+/// Projects that start building (启动建设) the same day are a batch of their stage, not signed.
+#[test]
+fn projects_that_start_building_are_not_signed() {
+    let file = drafted(
+        "海南项目签约\n4月13日,海口市举行项目集中签约仪式,共签约项目10个,总投资52亿元。签约项目包括\
+         南繁种业科技园二期项目。海口国际免税城二期、文昌航天城科技创新公共平台等项目当天启动建设。",
+        "2020-04-14",
+    );
+    assert_eq!(project_names(&file), ["南繁种业科技园二期项目"]);
+}

@@ -487,8 +487,21 @@ pub(super) const SIGNS: &[&str] = &["签约", "簽約", "签订", "簽訂", "签
 /// Progress against a target, not a target (完成任务的98.7%).
 pub const PROGRESS: &[&str] = &["任务的", "任務的", "目标的", "目標的", "计划的", "計劃的"];
 const STAGE_WORDS: &[&str] = &[
-    "开工", "開工", "竣工", "投产", "投產", "开业", "開業", "达产", "達產", "奠基", "动工", "動工",
+    "开工",
+    "開工",
+    "竣工",
+    "投产",
+    "投產",
+    "开业",
+    "開業",
+    "达产",
+    "達產",
+    "奠基",
+    "动工",
+    "動工",
     "破土",
+    "启动建设",
+    "啟動建設",
 ];
 /// Words of a tally of projects started over a period (新开工项目14个, 开工率45.2%), not of a
 /// batch started on a day.
