@@ -59,7 +59,11 @@ use zhaoshang::draft::{self, SourceOptions};
 /// (82 of 1,854), named projects 72.5% (the 4 alone: 102 of 148 found, 13 wrong); the next 4 on
 /// that session's rules so far: 122 of 140 found, 12 wrong. At the session's end 76.1% found,
 /// 4.7% wrong (94 of 1,994), named projects 73.9%: no rule of the session moved the held-out
-/// totals, and the wrong ceiling was raised to what the new articles measured.
+/// totals, and the wrong ceiling was raised to what the new articles measured. Session 23 added 8
+/// more written unseen (94 → 102 of 401), measured first at 76.7% found, 4.7% wrong (108 of
+/// 2,276), named projects 73.7% (the 8 new alone: 228 of 282 found, 14 wrong); five names written
+/// with their company before them were brought to the corpus's convention (76.9%, 103 wrong,
+/// 75.7%); at the session's end 77.0% found, 4.4% wrong (100), named projects 77.0%.
 struct Floor {
     found_percent: f64,
     wrong_percent_max: f64,
@@ -67,9 +71,9 @@ struct Floor {
 }
 
 const FLOOR: Floor = Floor {
-    found_percent: 76.0,
-    wrong_percent_max: 4.8,
-    projects_percent: 73.5,
+    found_percent: 76.5,
+    wrong_percent_max: 4.5,
+    projects_percent: 76.5,
 };
 
 fn corpus(split: &str) -> Vec<PathBuf> {
