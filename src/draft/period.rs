@@ -21,7 +21,7 @@ static FIRST_MONTHS: LazyLock<Regex> = LazyLock::new(|| {
         .unwrap_or_else(|e| panic!("the months pattern: {e}"))
 });
 static UNTIL_MONTH: LazyLock<Regex> = LazyLock::new(|| {
-    super::pattern::compile(r"(?:截至|截止|截止到|截至到)(?:[0-9]{4}年)?([0-9]{1,2})月")
+    super::pattern::compile(r"(?:截至|截止|截止到|截至到)(?:[0-9]{4}年|去年|今年)?([0-9]{1,2})月")
         .unwrap_or_else(|e| panic!("the months pattern: {e}"))
 });
 
@@ -308,6 +308,14 @@ mod tests {
         assert_eq!(bounds("2011年1至10月"), p("2011-01-01", "2011-10-31"));
         assert_eq!(bounds("此次签约"), None);
         assert_eq!(bounds("年初至今"), p("2023-01-01", "2023-07-15"));
+        assert_eq!(
+            bounds("截至去年11月底,全县共签约项目29个"),
+            p("2022-01-01", "2022-11-30")
+        );
+        assert_eq!(
+            bounds("截至今年5月底,全县共签约项目9个"),
+            p("2023-01-01", "2023-05-31")
+        );
         assert_eq!(
             bounds("预计3月份出口可达850万美元"),
             p("2023-03-01", "2023-03-31")
