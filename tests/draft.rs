@@ -2452,3 +2452,21 @@ fn projects_that_start_building_are_not_signed() {
     );
     assert_eq!(project_names(&file), ["南繁种业科技园二期项目"]);
 }
+
+/// A 三个一批 day's total of projects signed, started and finished together (活动共推进项目48个)
+/// is not the signing's.
+#[test]
+fn projects_advanced_together_are_not_the_signings() {
+    let file = drafted(
+        "晋城市开发区三个一批活动举行 19个项目签约总投资57.11亿元\n12月1日,全省开发区第四次三个一批\
+         活动同步举行。我市此次活动共推进项目48个,总投资152.89亿元。其中,签约项目19个,总投资57.11\
+         亿元;开工项目17个,总投资43.55亿元。",
+        "2023-09-19",
+    );
+    let event = &file.events[0];
+    let count = event.project_count.as_ref().map(|f| f.value.as_str());
+    assert_ne!(count, Some("48个"));
+    let stats = event_statistics(&file);
+    assert!(!stats.contains(&"48个"), "{stats:?}");
+    assert!(!stats.contains(&"152.89亿元"), "{stats:?}");
+}

@@ -647,6 +647,9 @@ fn offered(clause: &str) -> bool {
         && (has(&[
             "洽谈推进",
             "洽談推進",
+            // 活动共推进项目48个: a 三个一批 day's projects signed, started and finished together.
+            "共推进",
+            "共推進",
             "计划安排项目",
             "計劃安排項目",
             "确立了",
