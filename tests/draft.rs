@@ -2470,3 +2470,60 @@ fn projects_advanced_together_are_not_the_signings() {
     assert!(!stats.contains(&"48个"), "{stats:?}");
     assert!(!stats.contains(&"152.89亿元"), "{stats:?}");
 }
+
+/// The review's probes of session 23: 启动建设 beside a signing or a plan is no batch of its
+/// stage; a reserve that lands (储备库项目落户, 5个储备多年的项目成功落户) is signed; radicals that
+/// PDF copies keep for ideographs (⾦, ⻓) stay in names.
+#[test]
+fn what_session_23s_rules_must_not_take() {
+    let signed = |text: &str| {
+        let file = drafted(text, "2024-03-06");
+        let event = &file.events[0];
+        let figure = |f: &Option<zhaoshang::source::model::FigureEntry>| {
+            f.as_ref()
+                .map(|f| (f.value.clone(), f.quote.contains("项目")))
+        };
+        (figure(&event.project_count), figure(&event.signed_amount))
+    };
+    let body = |count: &str, amount: &str| {
+        (
+            Some((count.to_string(), true)),
+            Some((amount.to_string(), true)),
+        )
+    };
+    assert_eq!(
+        signed(
+            "宁乡市项目签约\n6月18日,宁乡市举行招商引资项目集中签约活动,10个项目现场签约并启动建设,\
+             总投资86亿元。"
+        ),
+        body("10个", "86亿元")
+    );
+    assert_eq!(
+        signed(
+            "浏阳经开区签约\n6月18日,浏阳经开区举行项目签约仪式,3个项目集中签约,项目计划年内启动\
+             建设,总投资25亿元。"
+        ),
+        body("3个", "25亿元")
+    );
+    let file = drafted(
+        "中石化项目落户桂阳\n3月5日,中石化成品油储备库项目落户桂阳县,项目总投资18亿元。",
+        "2024-03-06",
+    );
+    assert_eq!(project_names(&file), ["中石化成品油储备库项目"]);
+    let file = drafted(
+        "某县招商引资再结硕果 5个项目落户\n3月5日,某县5个储备多年的重点招商项目成功落户,总投资28亿元。",
+        "2024-03-06",
+    );
+    let count = file.events[0]
+        .project_count
+        .as_ref()
+        .map(|f| f.value.as_str());
+    assert_eq!(count, Some("5个"));
+    let file = drafted(
+        "某县项目签约\n3月5日,某县举行招商引资项目集中签约仪式,共签约项目6个,总投资32亿元。其中,\
+         湖南⾦龙新材料有限公司投资建设的年产10万吨铜材项目总投资12亿元。",
+        "2024-03-06",
+    );
+    let companies: Vec<&str> = file.companies.iter().map(|c| c.name.as_str()).collect();
+    assert_eq!(companies, ["湖南⾦龙新材料有限公司"]);
+}

@@ -608,9 +608,22 @@ pub fn states_progress(clause: &str) -> bool {
 /// Whether a text names a stage reached: 建成达产后, 投产后 are a forecast's time, not a batch.
 pub(super) fn has_stage(text: &str) -> bool {
     STAGE_WORDS.iter().any(|w| {
-        text.match_indices(w)
-            .any(|(i, _)| !text[i + w.len()..].starts_with(['后', '後']))
+        text.match_indices(w).any(|(i, _)| {
+            !text[i + w.len()..].starts_with(['后', '後'])
+                && (!w.starts_with(['启', '啟']) || started_building(text))
+        })
     })
+}
+
+/// 启动建设 names a batch of its stage only where the text signs nothing (10个项目现场签约并启动
+/// 建设 is a signing) and looks forward to nothing (项目计划年内启动建设 is a plan).
+fn started_building(text: &str) -> bool {
+    ![
+        "签约", "簽約", "签订", "簽訂", "签署", "簽署", "计划", "計劃", "将", "將", "拟", "擬",
+        "力争", "力爭", "预计", "預計", "年内", "年內",
+    ]
+    .iter()
+    .any(|w| text.contains(w))
 }
 
 /// Whether a clause speaks of projects put on offer, not signed.
@@ -656,7 +669,15 @@ fn offered(clause: &str) -> bool {
             "確立了",
         ]) || has(&["发布", "發布", "發佈"]) && promoted);
     // 储备比较成熟的产业链招商项目361个: projects held in reserve (where the clause signs none).
-    let reserved = has(&["储备", "儲備"]) && has(&["项目", "項目"]) && !has(SIGNS);
+    // Only where the reserve is counted after 项目 and no word of the clause signs or lands
+    // projects (储备库项目落户, 5个储备多年的项目成功落户 are signings).
+    let reserved = has(&["储备", "儲備"])
+        && !has(SIGNING_WORDS)
+        && ["项目", "項目"].iter().any(|w| {
+            clause
+                .match_indices(w)
+                .any(|(i, w)| clause[i + w.len()..].starts_with(|c: char| c.is_ascii_digit()))
+        });
     // 此次共推介项目46个: the projects promoted (where the clause signs none of them).
     reserved
         || offered
