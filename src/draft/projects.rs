@@ -762,11 +762,9 @@ fn after_second_lead(name: &str) -> &str {
     {
         rest
     } else {
-        let g = crate::source::divisions::gazetteer();
-        match g.find_in_text(name).first() {
-            Some(m) if m.start == 0 => name[m.end..].strip_prefix(['与', '與']).unwrap_or(name),
-            _ => name,
-        }
+        place_at_start(name)
+            .and_then(|end| name[end..].strip_prefix(['与', '與']))
+            .unwrap_or(name)
     };
     if rest.chars().count() >= 4 {
         rest
@@ -777,8 +775,16 @@ fn after_second_lead(name: &str) -> &str {
 
 /// Whether a name begins with a place's name in the gazetteer.
 fn starts_with_place(name: &str) -> bool {
+    place_at_start(name).is_some()
+}
+
+/// Where the place's name a name begins with ends, if the gazetteer finds one there.
+fn place_at_start(name: &str) -> Option<usize> {
     let g = crate::source::divisions::gazetteer();
-    g.find_in_text(name).first().is_some_and(|m| m.start == 0)
+    g.find_in_text(name)
+        .first()
+        .filter(|m| m.start == 0)
+        .map(|m| m.end)
 }
 
 /// A name without the 如 ("such as") that introduces it; 如东 and 如皋 are places.

@@ -487,22 +487,11 @@ pub(super) const SIGNS: &[&str] = &["签约", "簽約", "签订", "簽訂", "签
 /// Progress against a target, not a target (完成任务的98.7%).
 pub const PROGRESS: &[&str] = &["任务的", "任務的", "目标的", "目標的", "计划的", "計劃的"];
 const STAGE_WORDS: &[&str] = &[
-    "开工",
-    "開工",
-    "竣工",
-    "投产",
-    "投產",
-    "开业",
-    "開業",
-    "达产",
-    "達產",
-    "奠基",
-    "动工",
-    "動工",
+    "开工", "開工", "竣工", "投产", "投產", "开业", "開業", "达产", "達產", "奠基", "动工", "動工",
     "破土",
-    "启动建设",
-    "啟動建設",
 ];
+/// Words of a stage that name a batch only where [`started_building`] says so.
+const STARTS_BUILDING: &[&str] = &["启动建设", "啟動建設"];
 /// Words of a tally of projects started over a period (新开工项目14个, 开工率45.2%), not of a
 /// batch started on a day.
 const STARTED_TALLY: &[&str] = &[
@@ -607,23 +596,20 @@ pub fn states_progress(clause: &str) -> bool {
 
 /// Whether a text names a stage reached: 建成达产后, 投产后 are a forecast's time, not a batch.
 pub(super) fn has_stage(text: &str) -> bool {
-    STAGE_WORDS.iter().any(|w| {
-        text.match_indices(w).any(|(i, _)| {
-            !text[i + w.len()..].starts_with(['后', '後'])
-                && (!w.starts_with(['启', '啟']) || started_building(text))
-        })
-    })
+    let reached = |w: &&str| {
+        text.match_indices(*w)
+            .any(|(i, _)| !text[i + w.len()..].starts_with(['后', '後']))
+    };
+    STAGE_WORDS.iter().any(reached) || STARTS_BUILDING.iter().any(reached) && started_building(text)
 }
 
 /// 启动建设 names a batch of its stage only where the text signs nothing (10个项目现场签约并启动
 /// 建设 is a signing) and looks forward to nothing (项目计划年内启动建设 is a plan).
 fn started_building(text: &str) -> bool {
-    ![
-        "签约", "簽約", "签订", "簽訂", "签署", "簽署", "计划", "計劃", "将", "將", "拟", "擬",
-        "力争", "力爭", "预计", "預計", "年内", "年內",
-    ]
-    .iter()
-    .any(|w| text.contains(w))
+    const PLANS: &[&str] = &[
+        "计划", "計劃", "将", "將", "拟", "擬", "力争", "力爭", "预计", "預計", "年内", "年內",
+    ];
+    !SIGNS.iter().chain(PLANS).any(|w| text.contains(w))
 }
 
 /// Whether a clause speaks of projects put on offer, not signed.
@@ -678,9 +664,9 @@ fn offered(clause: &str) -> bool {
                 .match_indices(w)
                 .any(|(i, w)| clause[i + w.len()..].starts_with(|c: char| c.is_ascii_digit()))
         });
-    // 此次共推介项目46个: the projects promoted (where the clause signs none of them).
     reserved
         || offered
+        // 此次共推介项目46个: the projects promoted (where the clause signs none of them).
         || has(&["推介项目", "推介項目"]) && !has(SIGNS)
         || planned
         || has(&["推出", "包装", "包裝", "确定了", "確定了"]) && promoted
