@@ -2527,3 +2527,33 @@ fn what_session_23s_rules_must_not_take() {
     let companies: Vec<&str> = file.companies.iter().map(|c| c.name.as_str()).collect();
     assert_eq!(companies, ["湖南⾦龙新材料有限公司"]);
 }
+
+/// A registered company's name right before a project's name is the project's company and is
+/// cut; a short one fused to the name (中钢公司, 中铝贵州分公司) is part of the name as written.
+/// One company written twice in an item is linked once.
+#[test]
+fn only_a_registered_companys_name_is_cut_from_a_projects() {
+    let file = drafted(
+        "某区项目签约\n3月5日,某区举行招商引资项目集中签约仪式,共签约项目3个,总投资32亿元。\
+         签约项目有:中钢公司钢材深加工项目、中铝贵州分公司年产40万吨氧化铝扩建项目、\
+         湖南金龙新材料有限公司年产10万吨铜材项目。",
+        "2024-03-06",
+    );
+    assert_eq!(
+        project_names(&file),
+        [
+            "中钢公司钢材深加工项目",
+            "中铝贵州分公司年产40万吨氧化铝扩建项目",
+            "年产10万吨铜材项目"
+        ]
+    );
+    let file = drafted(
+        "某区项目签约\n3月5日,某区举行招商引资项目集中签约仪式,共签约项目2个,总投资12亿元。\
+         其中,泉州裕森石材有限公司与某高新区签订的泉州裕森石材有限公司智慧建材产业园项目总投资8亿元。",
+        "2024-03-06",
+    );
+    let project = &file.events[0].projects[0];
+    assert_eq!(project.name, "智慧建材产业园项目");
+    let linked: Vec<&str> = project.companies.iter().map(|c| c.name.as_str()).collect();
+    assert_eq!(linked, ["泉州裕森石材有限公司"]);
+}

@@ -121,7 +121,11 @@ const CUT_AFTER: &[&str] = &[
     "共同打造的",
     "打造的",
     "公司的",
-    "公司",
+    // A registered company's name (…有限公司) before the name is the project's company; a
+    // short one fused to it (中钢公司钢材深加工项目, 中铝贵州分公司…) stays in the name.
+    "有限公司",
+    "有限责任公司",
+    "有限責任公司",
     "暨",
     "投资",
     "投資",
@@ -1116,8 +1120,16 @@ pub(super) fn add_project(
     }) {
         return;
     }
+    // 某有限公司与某区签订的某有限公司X项目: one company written twice is linked once.
+    let mut seen = Vec::new();
     let links = companies
         .into_iter()
+        .filter(|c| {
+            let key = fold(c);
+            let new = !seen.contains(&key);
+            seen.push(key);
+            new
+        })
         .map(|c| CompanyLink {
             name: c,
             role: "investor".into(),
