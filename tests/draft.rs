@@ -2557,3 +2557,15 @@ fn only_a_registered_companys_name_is_cut_from_a_projects() {
     let linked: Vec<&str> = project.companies.iter().map(|c| c.name.as_str()).collect();
     assert_eq!(linked, ["泉州裕森石材有限公司"]);
 }
+
+/// 集团有限责任公司 ends a company's name: the name is not cut at its 集团.
+#[test]
+fn a_groups_limited_liability_company_is_named_whole() {
+    let file = drafted(
+        "某市项目签约\n3月5日,某市举行招商引资项目集中签约仪式,共签约项目2个,总投资12亿元。\
+         其中,陕西有色金属控股集团有限责任公司与某区签订的铝镁合金项目总投资8亿元。",
+        "2024-03-06",
+    );
+    let companies: Vec<&str> = file.companies.iter().map(|c| c.name.as_str()).collect();
+    assert_eq!(companies, ["陕西有色金属控股集团有限责任公司"]);
+}

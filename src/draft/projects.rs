@@ -82,7 +82,7 @@ pub(super) fn named_runs(text: &str) -> Vec<Run<'_>> {
 }
 
 pub(super) static COMPANY: LazyLock<Regex> = LazyLock::new(|| {
-    super::pattern::compile(r"((?:[\p{Han}()（）A-Za-z0-9·&]|[A-Za-z]\x20[A-Za-z]){2,}?)(?:[(（](?:集团|集團|控股|中国|中國)[)）][\p{Han}]{0,10}?(?:股份)?有限(?:责任|責任)?公司|集团股份有限公司|集團股份有限公司|集团有限公司|集團有限公司|股份有限公司|有限責任公司|有限责任公司|有限公司|集团公司|集團公司|集團|集团|株式会社|株式會社|公司)(?:[\p{Han}]{2,10}?分公司)?|[A-Z][A-Za-z0-9&.\- ]{1,60}?(?:Co\., ?Ltd\.?|Inc\.|Corporation|Corp\.|Ltd\.|GmbH|LLC)")
+    super::pattern::compile(r"((?:[\p{Han}()（）A-Za-z0-9·&]|[A-Za-z]\x20[A-Za-z]){2,}?)(?:[(（](?:集团|集團|控股|中国|中國)[)）][\p{Han}]{0,10}?(?:股份)?有限(?:责任|責任)?公司|集团股份有限公司|集團股份有限公司|集团有限公司|集團有限公司|集团有限责任公司|集團有限責任公司|股份有限公司|有限責任公司|有限责任公司|有限公司|集团公司|集團公司|集團|集团|株式会社|株式會社|公司)(?:[\p{Han}]{2,10}?分公司)?|[A-Z][A-Za-z0-9&.\- ]{1,60}?(?:Co\., ?Ltd\.?|Inc\.|Corporation|Corp\.|Ltd\.|GmbH|LLC)")
         .unwrap_or_else(|e| panic!("the company pattern: {e}"))
 });
 
