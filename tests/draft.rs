@@ -2569,3 +2569,31 @@ fn a_groups_limited_liability_company_is_named_whole() {
     let companies: Vec<&str> = file.companies.iter().map(|c| c.name.as_str()).collect();
     assert_eq!(companies, ["陕西有色金属控股集团有限责任公司"]);
 }
+
+/// A count of projects or an amount larger than the signing's own is of something the signing
+/// is part of (the whole fair): not a statistic of the event.
+#[test]
+fn a_figure_larger_than_the_signing_is_not_the_signings() {
+    let file = drafted(
+        "东北亚博览会投资项目签约\n9月2日,第十届中国-东北亚博览会在长春举行投资项目签约仪式,\
+         100个有代表性的项目进行了现场签约,引资总额1080亿元。经过前期推动洽谈,本届博览会共促成\
+         合同项目325个,引资总额2201亿元。其中外资项目9个。",
+        "2015-09-03",
+    );
+    let stats = event_statistics(&file);
+    assert!(stats.contains(&"9个"), "{stats:?}");
+    assert!(!stats.contains(&"325个"), "{stats:?}");
+    assert!(!stats.contains(&"2201亿元"), "{stats:?}");
+    let place: Vec<&str> = file.statistics.iter().map(|s| s.value.as_str()).collect();
+    assert!(
+        place.contains(&"325个") && place.contains(&"2201亿元"),
+        "{place:?}"
+    );
+    // What the whole batch will yield is the event's, however large.
+    let file = drafted(
+        "某县项目签约\n3月5日,某县举行招商引资项目集中签约仪式,共签约项目12个,总投资50亿元,\
+         项目全部达产后预计可实现年产值超300亿元。",
+        "2024-03-06",
+    );
+    assert_eq!(event_statistics(&file), ["超300亿元"]);
+}

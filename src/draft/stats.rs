@@ -384,7 +384,12 @@ pub fn leftovers(draft: &mut Draft, doc: &Doc, place: &str) {
                 Aside::No => false,
             };
             // 本次洽谈会全省共有300多个项目签约: the fair's, kept as a figure of the place.
-            let wider = of_event && !attendance && wider(doc, c, &f, place);
+            // 本届博览会共促成合同项目325个 beside a signing of 100: more than the signing, so
+            // the fair's.
+            let wider = of_event
+                && !attendance
+                && (wider(doc, c, &f, place)
+                    || exceeds_headline(draft, &value, &doc.text[c.start..f.start]));
             let before = &doc.text[c.start..f.start];
             let sentence_start = doc.sentence_at(f.start).map_or(c.start, |s| s.start);
             let in_sentence = before_in_sentence(doc, c, &f);
@@ -510,7 +515,7 @@ fn push_place_fact(draft: &mut Draft, f: Leftover, place: &str) {
     } else if f.wider {
         draft.note(
             Section::Statistic(n),
-            "a figure of the whole province or country (全省, 全国), not of this place: give it its place or drop it".into(),
+            "a figure of the whole province, country or fair (全省, 全国), or larger than the signing's own: give it its place or drop it".into(),
         );
     } else if f.attendance {
         draft.note(
@@ -529,6 +534,45 @@ fn wider(doc: &Doc, c: &Clause, f: &Found, place: &str) -> bool {
         .any(|k| place.ends_with(k));
     (!province && in_sentence.contains("全省"))
         || ["全国", "全國"].iter().any(|w| in_sentence.contains(w))
+}
+
+/// A count of projects or an amount in yuan larger than the signing's own: the figure of
+/// something the signing is part of (the fair, the year), not of the signing.
+fn exceeds_headline(draft: &Draft, value: &str, before: &str) -> bool {
+    use crate::source::figure::Quantity;
+    // 全部达产后可实现年产值超300亿元: what the batch will yield, the event's own figure.
+    if OUTPUTS
+        .iter()
+        .chain(&["产出", "產出"])
+        .any(|w| before.contains(w))
+    {
+        return false;
+    }
+    let event = &draft.file.events[0];
+    let read = |f: &Option<crate::source::model::FigureEntry>| {
+        f.as_ref()
+            .and_then(|f| super::event::read_figure(&f.value))
+            .map(|f| f.quantity)
+    };
+    match super::event::read_figure(value).map(|f| f.quantity) {
+        Some(Quantity::Money {
+            currency: "CNY",
+            amount,
+        }) => matches!(
+            read(&event.signed_amount),
+            Some(Quantity::Money { currency: "CNY", amount: own }) if own < amount
+        ),
+        Some(Quantity::Measure { value: n, .. })
+            if value.ends_with(['个', '個', '项', '項'])
+                && ["项目", "項目"].iter().any(|w| before.contains(w)) =>
+        {
+            matches!(
+                read(&event.project_count),
+                Some(Quantity::Measure { value: own, .. }) if own < n
+            )
+        }
+        _ => false,
+    }
 }
 
 /// The words of a figure's sentence before it (from its clause's start when no sentence holds it).
