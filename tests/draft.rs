@@ -2597,3 +2597,23 @@ fn a_figure_larger_than_the_signing_is_not_the_signings() {
     );
     assert_eq!(event_statistics(&file), ["超300亿元"]);
 }
+
+/// A registered name that holds its group's (中国电建集团华东勘测设计研究院有限公司,
+/// 重庆机电控股(集团)公司) is one company, not the group and a second name.
+#[test]
+fn a_company_named_after_its_group_is_one_company() {
+    let file = drafted(
+        "某市项目签约\n3月5日,某市举行招商引资项目集中签约仪式,共签约项目3个,总投资12亿元。\
+         其中,中国电建集团华东勘测设计研究院有限公司与某区签订了智慧水务项目,\
+         重庆机电控股(集团)公司与某区签订了机电产业园项目。",
+        "2024-03-06",
+    );
+    let companies: Vec<&str> = file.companies.iter().map(|c| c.name.as_str()).collect();
+    assert_eq!(
+        companies,
+        [
+            "中国电建集团华东勘测设计研究院有限公司",
+            "重庆机电控股(集团)公司"
+        ]
+    );
+}
