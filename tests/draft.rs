@@ -2617,3 +2617,21 @@ fn a_company_named_after_its_group_is_one_company() {
         ]
     );
 }
+
+/// 当场签约 says a ceremony, as 现场签约 does: the article's year-to-date figures beside it are
+/// not its headline.
+#[test]
+fn companies_signing_on_the_spot_make_a_ceremony() {
+    let file = drafted(
+        "中新网拉萨7月30日电 300多名企业界人士30日汇聚拉萨,参加全国民营企业助推拉萨跨越式发展大会。\
+         29家企业当场签约,签约项目29个,投资总额322.17亿元人民币。\n\
+         据了解,今年上半年,拉萨市共引进招商引资项目57个,到位资金45.8亿元。",
+        "2012-07-31",
+    );
+    let event = &file.events[0];
+    assert_eq!(event.from, None);
+    assert_eq!(
+        event.project_count.as_ref().map(|f| f.value.as_str()),
+        Some("29个")
+    );
+}
