@@ -2635,3 +2635,19 @@ fn companies_signing_on_the_spot_make_a_ceremony() {
         Some("29个")
     );
 }
+
+/// A one-character word a name is cut after (和, 与, 在) stays where it begins a place's name:
+/// 和林格尔 is a county.
+#[test]
+fn a_word_that_begins_a_places_name_stays_in_the_project_name() {
+    let file = drafted(
+        "某市项目签约\n3月5日,某市举行招商引资项目集中签约仪式,共签约项目2个,总投资12亿元。\
+         签约项目有:上海君达乳业集团有限公司乳制品深加工二期项目、\
+         杭州云擎数据科技有限公司和林格尔数据中心项目等。",
+        "2024-03-06",
+    );
+    assert_eq!(
+        project_names(&file),
+        ["乳制品深加工二期项目", "和林格尔数据中心项目"]
+    );
+}

@@ -414,6 +414,10 @@ fn cut_name(run: &str) -> &str {
             if *w == "《" && name.contains('》') {
                 continue;
             }
+            // 和林格尔数据中心项目: a word that begins a place's name stays.
+            if w.chars().count() == 1 && starts_with_place(name) {
+                continue;
+            }
             name = name.strip_prefix(w).unwrap_or(name);
         }
         // 有 of 共有, but 有机 (organic), 有色 (non-ferrous) and 有线 begin names.
