@@ -196,6 +196,8 @@ const LEADING: &[&str] = &[
     "是",
     "的",
     "了",
+    "引进",
+    "引進",
 ];
 
 /// Every industry the article names, linked to its event.
