@@ -2618,24 +2618,6 @@ fn a_company_named_after_its_group_is_one_company() {
     );
 }
 
-/// 当场签约 says a ceremony, as 现场签约 does: the article's year-to-date figures beside it are
-/// not its headline.
-#[test]
-fn companies_signing_on_the_spot_make_a_ceremony() {
-    let file = drafted(
-        "中新网拉萨7月30日电 300多名企业界人士30日汇聚拉萨,参加全国民营企业助推拉萨跨越式发展大会。\
-         29家企业当场签约,签约项目29个,投资总额322.17亿元人民币。\n\
-         据了解,今年上半年,拉萨市共引进招商引资项目57个,到位资金45.8亿元。",
-        "2012-07-31",
-    );
-    let event = &file.events[0];
-    assert_eq!(event.from, None);
-    assert_eq!(
-        event.project_count.as_ref().map(|f| f.value.as_str()),
-        Some("29个")
-    );
-}
-
 /// A one-character word a name is cut after (和, 与, 在) stays where it begins a place's name:
 /// 和林格尔 is a county.
 #[test]
@@ -2649,5 +2631,55 @@ fn a_word_that_begins_a_places_name_stays_in_the_project_name() {
     assert_eq!(
         project_names(&file),
         ["乳制品深加工二期项目", "和林格尔数据中心项目"]
+    );
+}
+
+/// The review's probes of session 24: what projects will employ or draw, and the totals of
+/// 此次 (the signing itself), stay the event's however large; a subsidiary after 全资子公司 or
+/// 联合 is a company of its own; 集团公司 and 株式会社 end a registered name cut from a project's.
+#[test]
+fn what_session_24s_rules_must_not_take() {
+    let file = drafted(
+        "某县项目签约\n3月5日,某县举行招商引资项目集中签约仪式,共签约项目12个,总投资50亿元,\
+         项目建成后可提供就业岗位3000个,预计带动社会投资120亿元。",
+        "2024-03-06",
+    );
+    let stats = event_statistics(&file);
+    assert!(
+        stats.contains(&"3000个") && stats.contains(&"120亿元"),
+        "{stats:?}"
+    );
+    let file = drafted(
+        "某县项目签约\n3月5日,某县举行招商引资项目集中签约仪式,现场签约亿元以上项目10个,\
+         总投资45亿元。此次共签约项目26个,总投资达68亿元。",
+        "2024-03-06",
+    );
+    let place: Vec<&str> = file.statistics.iter().map(|s| s.value.as_str()).collect();
+    assert!(
+        !place.contains(&"26个") && !place.contains(&"68亿元"),
+        "{place:?}"
+    );
+    let file = drafted(
+        "某县项目签约\n3月5日,某县举行招商引资项目集中签约仪式,共签约项目2个,总投资12亿元。\
+         其中,海螺集团全资子公司某县海螺水泥有限公司与某县签订了水泥粉磨站项目,\
+         中国五矿集团联合某市城市建设投资有限公司与某县签订了物流园项目。",
+        "2024-03-06",
+    );
+    let companies: Vec<&str> = file.companies.iter().map(|c| c.name.as_str()).collect();
+    assert!(
+        companies.contains(&"海螺集团")
+            && !companies
+                .iter()
+                .any(|c| c.contains("集团") && c.ends_with("有限公司")),
+        "{companies:?}"
+    );
+    let file = drafted(
+        "某区项目签约\n3月5日,某区举行招商引资项目集中签约仪式,共签约项目2个,总投资32亿元。\
+         签约项目有:中国建材集团公司年产50万吨新型建材项目、日本电产株式会社精密电机生产基地项目。",
+        "2024-03-06",
+    );
+    assert_eq!(
+        project_names(&file),
+        ["年产50万吨新型建材项目", "精密电机生产基地项目"]
     );
 }

@@ -67,8 +67,6 @@ const CEREMONY: &[&str] = &[
     "上臺簽約",
     "现场签约",
     "現場簽約",
-    "当场签约",
-    "當場簽約",
 ];
 
 /// Words before a batch's total amount.

@@ -82,7 +82,7 @@ pub(super) fn named_runs(text: &str) -> Vec<Run<'_>> {
 }
 
 pub(super) static COMPANY: LazyLock<Regex> = LazyLock::new(|| {
-    super::pattern::compile(r"((?:[\p{Han}()（）A-Za-z0-9·&]|[A-Za-z]\x20[A-Za-z]){2,}?)(?:[(（](?:集团|集團|控股|中国|中國)[)）][\p{Han}]{0,10}?(?:股份)?有限(?:责任|責任)?公司|集团股份有限公司|集團股份有限公司|集团有限公司|集團有限公司|集团有限责任公司|集團有限責任公司|(?:集团|集團)[\p{Han}&&[^与與和及同向对對为為在将將由是的等旗属屬携攜牵牽签簽]]{1,12}?(?:股份)?有限(?:责任|責任)?公司|[(（](?:集团|集團)[)）](?:公司)?|股份有限公司|有限責任公司|有限责任公司|有限公司|集团公司|集團公司|集團|集团|株式会社|株式會社|公司)(?:[\p{Han}]{2,10}?分公司)?|[A-Z][A-Za-z0-9&.\- ]{1,60}?(?:Co\., ?Ltd\.?|Inc\.|Corporation|Corp\.|Ltd\.|GmbH|LLC)")
+    super::pattern::compile(r"((?:[\p{Han}()（）A-Za-z0-9·&]|[A-Za-z]\x20[A-Za-z]){2,}?)(?:[(（](?:集团|集團|控股|中国|中國)[)）][\p{Han}]{0,10}?(?:股份)?有限(?:责任|責任)?公司|集团股份有限公司|集團股份有限公司|集团有限公司|集團有限公司|集团有限责任公司|集團有限責任公司|(?:集团|集團)[\p{Han}&&[^与與和及同向对對为為在将將由是的等旗属屬携攜牵牽签簽联聯通过過下辖轄收购購全子副代]]{1,12}?(?:股份)?有限(?:责任|責任)?公司|[(（](?:集团|集團)[)）](?:公司)?|股份有限公司|有限責任公司|有限责任公司|有限公司|集团公司|集團公司|集團|集团|株式会社|株式會社|公司)(?:[\p{Han}]{2,10}?分公司)?|[A-Z][A-Za-z0-9&.\- ]{1,60}?(?:Co\., ?Ltd\.?|Inc\.|Corporation|Corp\.|Ltd\.|GmbH|LLC)")
         .unwrap_or_else(|e| panic!("the company pattern: {e}"))
 });
 
@@ -121,11 +121,17 @@ const CUT_AFTER: &[&str] = &[
     "共同打造的",
     "打造的",
     "公司的",
-    // A registered company's name (…有限公司) before the name is the project's company; a
-    // short one fused to it (中钢公司钢材深加工项目, 中铝贵州分公司…) stays in the name.
+    // A registered company's name (…有限公司, 集团公司, 株式会社) before the name is the
+    // project's company; a short one fused to it (中钢公司钢材深加工项目, 中铝贵州分公司…) stays
+    // in the name.
     "有限公司",
     "有限责任公司",
     "有限責任公司",
+    "集团公司",
+    "集團公司",
+    "股份公司",
+    "株式会社",
+    "株式會社",
     "暨",
     "投资",
     "投資",

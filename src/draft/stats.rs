@@ -389,7 +389,7 @@ pub fn leftovers(draft: &mut Draft, doc: &Doc, place: &str) {
             let wider = of_event
                 && !attendance
                 && (wider(doc, c, &f, place)
-                    || exceeds_headline(draft, &value, &doc.text[c.start..f.start]));
+                    || exceeds_headline(draft, &value, before_in_sentence(doc, c, &f)));
             let before = &doc.text[c.start..f.start];
             let sentence_start = doc.sentence_at(f.start).map_or(c.start, |s| s.start);
             let in_sentence = before_in_sentence(doc, c, &f);
@@ -536,15 +536,17 @@ fn wider(doc: &Doc, c: &Clause, f: &Found, place: &str) -> bool {
         || ["全国", "全國"].iter().any(|w| in_sentence.contains(w))
 }
 
-/// A count of projects or an amount in yuan larger than the signing's own: the figure of
-/// something the signing is part of (the fair, the year), not of the signing.
-fn exceeds_headline(draft: &Draft, value: &str, before: &str) -> bool {
+/// A count of projects or an amount in yuan larger than the signing's own, in a sentence that
+/// signs (签约, 促成, 合同, 引资) and does not name the signing itself (此次, 本次): the figure of
+/// something the signing is part of (the fair, the year), not of the signing. What projects
+/// will yield or draw (产值, 带动, 就业岗位) and what they plan (计划总投资) stay the event's.
+fn exceeds_headline(draft: &Draft, value: &str, sentence: &str) -> bool {
     use crate::source::figure::Quantity;
-    // 全部达产后可实现年产值超300亿元: what the batch will yield, the event's own figure.
-    if OUTPUTS
-        .iter()
-        .chain(&["产出", "產出"])
-        .any(|w| before.contains(w))
+    let signs = WIDER_SIGNS.iter().any(|w| sentence.contains(w));
+    let own = ["此次", "本次", "这次", "這次", "计划", "計劃"];
+    if !signs
+        || own.iter().any(|w| sentence.contains(w))
+        || YIELDS.iter().chain(OUTPUTS).any(|w| sentence.contains(w))
     {
         return false;
     }
@@ -555,16 +557,15 @@ fn exceeds_headline(draft: &Draft, value: &str, before: &str) -> bool {
             .map(|f| f.quantity)
     };
     match super::event::read_figure(value).map(|f| f.quantity) {
+        // More than a twentieth above (5.2亿元 beside 52150万元 is the same total, rounded).
         Some(Quantity::Money {
             currency: "CNY",
             amount,
         }) => matches!(
             read(&event.signed_amount),
-            Some(Quantity::Money { currency: "CNY", amount: own }) if own < amount
+            Some(Quantity::Money { currency: "CNY", amount: own }) if own + own / 20 < amount
         ),
-        Some(Quantity::Measure { value: n, .. })
-            if value.ends_with(['个', '個', '项', '項'])
-                && ["项目", "項目"].iter().any(|w| before.contains(w)) =>
+        Some(Quantity::Measure { value: n, .. }) if value.ends_with(['个', '個', '项', '項']) =>
         {
             matches!(
                 read(&event.project_count),
@@ -574,6 +575,36 @@ fn exceeds_headline(draft: &Draft, value: &str, before: &str) -> bool {
         _ => false,
     }
 }
+
+/// Words of signing in a sentence whose figures [`exceeds_headline`] weighs.
+const WIDER_SIGNS: &[&str] = &[
+    "签约", "簽約", "签订", "簽訂", "促成", "合同", "引资", "引資", "引进", "引進",
+];
+
+/// Words of what projects will yield, draw or employ.
+const YIELDS: &[&str] = &[
+    "产出",
+    "產出",
+    "带动",
+    "帶動",
+    "撬动",
+    "撬動",
+    "拉动",
+    "拉動",
+    "岗位",
+    "崗位",
+    "就业",
+    "就業",
+    "销售额",
+    "銷售額",
+    "营收",
+    "營收",
+    "利润",
+    "利潤",
+    "出口",
+    "创汇",
+    "創匯",
+];
 
 /// The words of a figure's sentence before it (from its clause's start when no sentence holds it).
 fn before_in_sentence<'t>(doc: &Doc<'t>, c: &Clause, f: &Found) -> &'t str {
