@@ -384,12 +384,7 @@ pub fn leftovers(draft: &mut Draft, doc: &Doc, place: &str) {
                 Aside::No => false,
             };
             // 本次洽谈会全省共有300多个项目签约: the fair's, kept as a figure of the place.
-            // 本届博览会共促成合同项目325个 beside a signing of 100: more than the signing, so
-            // the fair's.
-            let wider = of_event
-                && !attendance
-                && (wider(doc, c, &f, place)
-                    || exceeds_headline(draft, &value, before_in_sentence(doc, c, &f)));
+            let wider = of_event && !attendance && wider(draft, doc, c, &f, place);
             let before = &doc.text[c.start..f.start];
             let sentence_start = doc.sentence_at(f.start).map_or(c.start, |s| s.start);
             let in_sentence = before_in_sentence(doc, c, &f);
@@ -527,8 +522,12 @@ fn push_place_fact(draft: &mut Draft, f: Leftover, place: &str) {
 
 /// A figure of the whole province or country (本次洽谈会全省共有300多个项目签约) in a sentence
 /// about a county's or city's signing: the fair's, not the event's.
-fn wider(doc: &Doc, c: &Clause, f: &Found, place: &str) -> bool {
+/// So is 本届博览会共促成合同项目325个 beside a signing of 100 ([`exceeds_headline`]).
+fn wider(draft: &Draft, doc: &Doc, c: &Clause, f: &Found, place: &str) -> bool {
     let in_sentence = before_in_sentence(doc, c, f);
+    if parseable(&f.value).is_some_and(|v| exceeds_headline(draft, &v, in_sentence)) {
+        return true;
+    }
     let province = ["省", "自治区", "自治區"]
         .iter()
         .any(|k| place.ends_with(k));
