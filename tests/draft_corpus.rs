@@ -63,7 +63,10 @@ use zhaoshang::draft::{self, SourceOptions};
 /// more written unseen (94 → 102 of 401), measured first at 76.7% found, 4.7% wrong (108 of
 /// 2,276), named projects 73.7% (the 8 new alone: 228 of 282 found, 14 wrong); five names written
 /// with their company before them were brought to the corpus's convention (76.9%, 103 wrong,
-/// 75.7%); at the session's end 77.1% found, 4.4% wrong (100), named projects 77.0%.
+/// 75.7%); at the session's end 77.1% found, 4.4% wrong (100), named projects 77.0%. Session 24
+/// added 8 more written unseen (102 → 110 of 438), measured first at 77.4% found, 4.3% wrong (112
+/// of 2,605), named projects 78.7% (the 8 new alone: 263 of 329 found, 12 wrong); at the
+/// session's end 77.5% found, 4.0% wrong (105), named projects 78.7%.
 struct Floor {
     found_percent: f64,
     wrong_percent_max: f64,
@@ -71,9 +74,9 @@ struct Floor {
 }
 
 const FLOOR: Floor = Floor {
-    found_percent: 76.5,
-    wrong_percent_max: 4.5,
-    projects_percent: 76.5,
+    found_percent: 77.0,
+    wrong_percent_max: 4.3,
+    projects_percent: 78.0,
 };
 
 fn corpus(split: &str) -> Vec<PathBuf> {
