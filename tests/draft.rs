@@ -55,6 +55,11 @@ fn project_names(file: &SourceFile) -> Vec<&str> {
         .collect()
 }
 
+/// The names of the companies the draft lists.
+fn company_names(file: &SourceFile) -> Vec<&str> {
+    file.companies.iter().map(|c| c.name.as_str()).collect()
+}
+
 /// The values of the period statistics drafted for the period from `from` to `to`.
 fn period_values<'a>(file: &'a SourceFile, from: &str, to: &str) -> Vec<&'a str> {
     file.statistics
@@ -1722,7 +1727,7 @@ fn a_group_in_brackets_inside_a_companys_name_is_kept() {
          签约的年产20万吨高性能铝合金板带箔项目,总投资30亿元。",
         "2023-02-21",
     );
-    let names: Vec<&str> = file.companies.iter().map(|c| c.name.as_str()).collect();
+    let names = company_names(&file);
     assert!(names.contains(&"新疆众和(集团)铝业有限公司"), "{names:?}");
 }
 
@@ -2198,7 +2203,7 @@ fn list_words_phases_and_latin_names_bound_names() {
          功能性板材生产项目。",
         "2015-05-20",
     );
-    let companies: Vec<&str> = file.companies.iter().map(|c| c.name.as_str()).collect();
+    let companies = company_names(&file);
     for name in [
         "台湾立盈(LEAD EARN)集团",
         "北京华源泰盟节能设备有限公司",
@@ -2367,7 +2372,7 @@ fn a_second_lead_word_is_not_part_of_the_company() {
          一体化项目。中国航天科工集团公司及所属贵州航天凯山特种车改装有限公司与宁陵县签约。",
         "2021-06-19",
     );
-    let companies: Vec<&str> = file.companies.iter().map(|c| c.name.as_str()).collect();
+    let companies = company_names(&file);
     for company in [
         "瑞驰新能源科技有限公司",
         "粤信金融控股集团",
@@ -2524,7 +2529,7 @@ fn what_session_23s_rules_must_not_take() {
          湖南⾦龙新材料有限公司投资建设的年产10万吨铜材项目总投资12亿元。",
         "2024-03-06",
     );
-    let companies: Vec<&str> = file.companies.iter().map(|c| c.name.as_str()).collect();
+    let companies = company_names(&file);
     assert_eq!(companies, ["湖南⾦龙新材料有限公司"]);
 }
 
@@ -2566,7 +2571,7 @@ fn a_groups_limited_liability_company_is_named_whole() {
          其中,陕西有色金属控股集团有限责任公司与某区签订的铝镁合金项目总投资8亿元。",
         "2024-03-06",
     );
-    let companies: Vec<&str> = file.companies.iter().map(|c| c.name.as_str()).collect();
+    let companies = company_names(&file);
     assert_eq!(companies, ["陕西有色金属控股集团有限责任公司"]);
 }
 
@@ -2608,7 +2613,7 @@ fn a_company_named_after_its_group_is_one_company() {
          重庆机电控股(集团)公司与某区签订了机电产业园项目。",
         "2024-03-06",
     );
-    let companies: Vec<&str> = file.companies.iter().map(|c| c.name.as_str()).collect();
+    let companies = company_names(&file);
     assert_eq!(
         companies,
         [
@@ -2665,7 +2670,7 @@ fn what_session_24s_rules_must_not_take() {
          中国五矿集团联合某市城市建设投资有限公司与某县签订了物流园项目。",
         "2024-03-06",
     );
-    let companies: Vec<&str> = file.companies.iter().map(|c| c.name.as_str()).collect();
+    let companies = company_names(&file);
     assert!(
         companies.contains(&"海螺集团")
             && !companies
