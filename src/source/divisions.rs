@@ -4,7 +4,7 @@
 //! their licences and origin) and parsed once, on first use.
 
 use std::borrow::Cow;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
 
@@ -116,6 +116,7 @@ impl Hasher for Fx {
 }
 
 type FxMap<K, V> = HashMap<K, V, BuildHasherDefault<Fx>>;
+type FxSet<K> = HashSet<K, BuildHasherDefault<Fx>>;
 
 /// The whole list, with lookups by code and by name.
 pub struct Gazetteer {
@@ -126,8 +127,14 @@ pub struct Gazetteer {
     /// 自治县 and the like: (index, whether the key is the full name). Keys borrow from the
     /// bundled text (a short form is the start of its name) but for 州 forms.
     by_name: FxMap<Cow<'static, str>, Vec<(usize, bool)>>,
+    /// The first [`PREFIX`] bytes of every key of `by_name`: a place in a text where none of
+    /// them begins is passed over without trying each stretch after it.
+    prefixes: FxSet<[u8; PREFIX]>,
     longest_name: usize,
 }
+
+/// The shortest key's length in bytes: two characters of three bytes (江津).
+const PREFIX: usize = 6;
 
 /// The bundled gazetteer, parsed on first use.
 pub fn gazetteer() -> &'static Gazetteer {
@@ -363,10 +370,15 @@ impl Gazetteer {
                     .push((i, false));
             }
         }
+        let prefixes = by_name
+            .keys()
+            .filter_map(|k| prefix(k.as_bytes()))
+            .collect();
         Gazetteer {
             divisions,
             by_code,
             by_name,
+            prefixes,
             longest_name,
         }
     }
@@ -581,7 +593,10 @@ impl Gazetteer {
         let mut out = Vec::new();
         let mut next_free = 0;
         for (k, &start) in starts.iter().enumerate() {
-            if start < next_free {
+            if start < next_free
+                || prefix(&simplified.as_bytes()[start..])
+                    .is_none_or(|p| !self.prefixes.contains(&p))
+            {
                 continue;
             }
             let found = starts[k + 1..]
@@ -615,6 +630,11 @@ impl Gazetteer {
     pub fn division(&self, index: usize) -> &Division {
         &self.divisions[index]
     }
+}
+
+/// The first [`PREFIX`] bytes of `bytes`, when it has as many.
+fn prefix(bytes: &[u8]) -> Option<[u8; PREFIX]> {
+    bytes.get(..PREFIX)?.try_into().ok()
 }
 
 /// A division's name found in a text.
