@@ -177,6 +177,12 @@ fn no_day((written, year): &(String, i32), then: &str) -> String {
     format!("`{written}` is no day of {year}: {then}")
 }
 
+/// Compiles this module's patterns ahead of their first use (see [`super::warm_up`]).
+pub(super) fn warm() {
+    LazyLock::force(&DATE);
+    LazyLock::force(&DAY);
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

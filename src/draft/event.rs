@@ -1138,3 +1138,13 @@ fn part_label(text: &str) -> String {
     }
     label.trim().to_string()
 }
+
+/// Compiles this module's patterns ahead of their first use (see [`super::warm_up`]).
+pub(super) fn warm() {
+    LazyLock::force(&NAME);
+    LazyLock::force(&BAND);
+    LazyLock::force(&BAND_AFTER);
+    LazyLock::force(&BAND_COUNT_FIRST);
+    LazyLock::force(&KIND_COUNT);
+    LazyLock::force(&KIND_FIRST);
+}

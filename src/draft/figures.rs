@@ -296,6 +296,18 @@ pub fn counts_projects(clause: &str, f: &Found) -> bool {
     after_ok || OF_PROJECTS_BEFORE.is_match(before)
 }
 
+/// Compiles this module's patterns ahead of their first use (see [`super::warm_up`]).
+pub(super) fn warm() {
+    LazyLock::force(&MONEY);
+    LazyLock::force(&COUNT);
+    LazyLock::force(&ROUND_MONEY);
+    LazyLock::force(&DURATION);
+    LazyLock::force(&MEASURE);
+    LazyLock::force(&PEOPLE);
+    LazyLock::force(&OF_PROJECTS_AFTER);
+    LazyLock::force(&OF_PROJECTS_BEFORE);
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -419,3 +419,8 @@ fn unused(c: &mut Collect, draft: &Draft) {
         }
     }
 }
+
+/// Compiles this module's patterns ahead of their first use (see [`super::warm_up`]).
+pub(super) fn warm() {
+    LazyLock::force(&DATE);
+}

@@ -280,6 +280,20 @@ pub fn without_comparisons(clause: &str) -> String {
     out
 }
 
+/// Compiles this module's patterns ahead of their first use (see [`super::warm_up`]).
+pub(super) fn warm() {
+    LazyLock::force(&YEAR);
+    LazyLock::force(&MONTHS);
+    LazyLock::force(&FIRST_MONTHS);
+    LazyLock::force(&UNTIL_MONTH);
+    LazyLock::force(&ONE_MONTH);
+    LazyLock::force(&SINCE_DAY);
+    LazyLock::force(&YEAR_OPENS);
+    LazyLock::force(&YEAR_LEADS);
+    LazyLock::force(&SINCE_YEAR);
+    LazyLock::force(&SINCE_MONTH);
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

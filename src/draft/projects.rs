@@ -1377,6 +1377,13 @@ fn link_by_name(draft: &mut Draft) {
     }
 }
 
+/// Compiles this module's patterns ahead of their first use (see [`super::warm_up`]).
+pub(super) fn warm() {
+    LazyLock::force(&NAMED);
+    LazyLock::force(&COMPANY);
+    LazyLock::force(&AMOUNT_BEFORE);
+}
+
 #[cfg(test)]
 mod tests {
     use super::{company_name, company_runs, named_runs, project_name, short_company_items};
