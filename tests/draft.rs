@@ -2688,3 +2688,57 @@ fn what_session_24s_rules_must_not_take() {
         ["年产50万吨新型建材项目", "精密电机生产基地项目"]
     );
 }
+
+/// A list of long names joined by 、, most ending as a project's name does (中心, 园, 项目) and
+/// none as a kind of industry, names each project, though some end in 建设 or 利用; a part that
+/// holds a clause's words (…合资建设的运输) keeps the list one name. (Written for tuning 623.)
+#[test]
+fn a_list_of_long_names_names_each_project() {
+    let file = drafted(
+        "某市项目签约\n7月6日,某市举行招商引资项目集中签约仪式,\
+         某省信息通信大厦建设、某新区云计算数据中心、某县万吨双孢菇生产与农业资源循环利用、\
+         某市沙漠戈壁农业示范园、某县年产6000吨核桃乳系列产品项目、\
+         某县交通铝板生产等32个重点招商引资项目现场集中签约,\
+         总投资1286.4亿元。",
+        "2018-07-07",
+    );
+    assert_eq!(
+        project_names(&file),
+        [
+            "某省信息通信大厦建设",
+            "某新区云计算数据中心",
+            "某县万吨双孢菇生产与农业资源循环利用",
+            "某市沙漠戈壁农业示范园",
+            "某县年产6000吨核桃乳系列产品项目",
+            "某县交通铝板生产",
+        ]
+    );
+    let file = drafted(
+        "某市项目签约\n7月6日,某市举行招商引资项目集中签约仪式,共签约项目12个,总投资86亿元,\
+         某某医药现代物流中心、运德集团与某省某市合资建设的运输、旅游及商贸合作项目\
+         等两个某市项目在列。",
+        "2018-07-07",
+    );
+    assert!(
+        !project_names(&file).iter().any(|n| n.ends_with("运输")),
+        "{:?}",
+        project_names(&file)
+    );
+}
+
+/// Projects 正在加快建设 are being built, not signed: a list of them beside a signing names
+/// none of its projects. (Written for tuning 599.)
+#[test]
+fn projects_being_built_are_not_signed() {
+    let file = drafted(
+        "某市项目签约\n6月15日,某市在哈尔滨举行招商推介会,共签约项目6个,总投资42亿元。\
+         目前,某市已吸引一批战略投资者相继落户,某某石墨烯产业园、锂电负极材料及石墨深加工、\
+         30万吨玉米燃料乙醇等一批大项目正在加快建设。",
+        "2019-06-16",
+    );
+    assert!(
+        project_names(&file).is_empty(),
+        "{:?}",
+        project_names(&file)
+    );
+}

@@ -487,13 +487,26 @@ const PROJECT_NOUNS: &[&str] = &[
 
 /// A run that lists several projects with 、 (X产业园、Y基地、Z项目): each part that ends as a
 /// project does is one; a run whose parts are not all names (高频、高速、PTFE覆铜板项目) is one.
+/// Long parts, most of them ending as a project does and none as a kind of industry, are names
+/// too where some end otherwise (…大厦建设、…数据中心、…资源循环利用、…示范园、…产品项目),
+/// unless a part holds the words of a clause (X集团与Y合资建设的运输、旅游及商贸合作项目).
 fn split_list(run: &str) -> Vec<&str> {
     let parts: Vec<&str> = run.split('、').collect();
+    let ends_as_project = |p: &str| PROJECT_NOUNS.iter().any(|n| p.ends_with(n));
     let all_names = parts.len() > 1
         && parts
             .iter()
-            .all(|p| p.chars().count() >= 5 && PROJECT_NOUNS.iter().any(|n| p.ends_with(n)));
-    if all_names { parts } else { vec![run] }
+            .all(|p| p.chars().count() >= 5 && ends_as_project(p));
+    let long_names = parts.len() > 2
+        && parts.iter().all(|p| {
+            p.chars().count() >= 8 && !KIND_ENDS.iter().any(|k| p.ends_with(k)) && !p.contains('的')
+        })
+        && 2 * parts.iter().filter(|p| ends_as_project(p)).count() > parts.len();
+    if all_names || long_names {
+        parts
+    } else {
+        vec![run]
+    }
 }
 
 /// A name in a `X、Y等项目` list.

@@ -491,7 +491,14 @@ const STAGE_WORDS: &[&str] = &[
     "破土",
 ];
 /// Words of a stage that name a batch only where [`started_building`] says so.
-const STARTS_BUILDING: &[&str] = &["启动建设", "啟動建設"];
+const STARTS_BUILDING: &[&str] = &[
+    "启动建设",
+    "啟動建設",
+    "加快建设",
+    "加快建設",
+    "正在建设",
+    "正在建設",
+];
 /// Words of a tally of projects started over a period (新开工项目14个, 开工率45.2%), not of a
 /// batch started on a day.
 const STARTED_TALLY: &[&str] = &[
