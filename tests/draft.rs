@@ -2091,6 +2091,28 @@ fn the_part_signed_of_the_projects_talked_over_is_the_headline() {
         ),
         (Some("10个"), Some("85.3亿元"))
     );
+    // With the total talked over between them (对接洽谈项目65个,投资总额达362.5亿元,其中30个
+    // 项目上台签约,签约投资总额249亿元; tuning 606): the part and its own amount are the
+    // headline, and the larger figures are the place's, not the event's.
+    let file = drafted(
+        "某市在榕举办产业项目专场推介会\n17日,某市政府在福州举行民营企业产业项目专场推介会,\
+         双方共对接洽谈项目65个,投资总额达362.5亿元,其中30个项目上台签约,\
+         签约投资总额249亿元。",
+        "2010-08-18",
+    );
+    let event = &file.events[0];
+    assert_eq!(
+        (
+            event.project_count.as_ref().map(|f| f.value.as_str()),
+            event.signed_amount.as_ref().map(|f| f.value.as_str()),
+        ),
+        (Some("30个"), Some("249亿元"))
+    );
+    let stats = event_statistics(&file);
+    assert!(
+        !stats.contains(&"65个") && !stats.contains(&"362.5亿元"),
+        "{stats:?}"
+    );
 }
 
 /// Hosts in the shape of real reports, written in our own words for this test: a province's

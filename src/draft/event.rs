@@ -182,6 +182,8 @@ fn headline(doc: &Doc, wanted: &dyn Fn(&Clause) -> bool) -> Option<Headline> {
             .filter(|x| x.sentence == c.sentence)
             .flat_map(|x| money_in(x).into_iter().map(move |m| (x, m)))
             .filter(|(_, m)| !of_one_project(doc, m))
+            // 其中30个项目上台签约,签约投资总额249亿元: the signed part's amount follows it.
+            .filter(|(_, m)| !part_of_batch || m.start > count.start)
             .find(|(x, m)| {
                 let total = m.start > count.start && TOTAL_WORDS.iter().any(|w| x.text.contains(w));
                 // An amount inside a list (分别是总投资20亿元的X项目、…等9个) is an item's, even
@@ -227,23 +229,22 @@ fn headline(doc: &Doc, wanted: &dyn Fn(&Clause) -> bool) -> Option<Headline> {
 }
 
 /// Projects talked over, not signed in the clause (洽谈推进重点项目16个).
-fn negotiated(clause: &str) -> bool {
+pub(super) fn negotiated(clause: &str) -> bool {
     ["洽谈", "洽談", "在谈", "在談", "对接", "對接"]
         .iter()
         .any(|w| clause.contains(w))
         && !super::text::SIGNS.iter().any(|w| clause.contains(w))
 }
 
-/// 其中10个项目实现签约 right after projects talked over (洽谈推进重点项目16个): the part signed.
+/// 其中10个项目实现签约 after projects talked over in the same sentence (洽谈推进重点项目16个,
+/// 对接洽谈项目65个,投资总额达362.5亿元): the part signed.
 fn signed_of_negotiated(doc: &Doc, c: &Clause) -> bool {
     c.text.starts_with("其中")
         && super::text::SIGNS.iter().any(|w| c.text.contains(w))
         && doc
             .clauses
             .iter()
-            .rev()
-            .find(|x| x.sentence == c.sentence && x.start < c.start)
-            .is_some_and(|x| negotiated(x.text))
+            .any(|x| x.sentence == c.sentence && x.start < c.start && negotiated(x.text))
 }
 
 /// A later sentence that counts the same projects again with their total (133个项目集中签约;

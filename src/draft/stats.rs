@@ -522,10 +522,18 @@ fn push_place_fact(draft: &mut Draft, f: Leftover, place: &str) {
 
 /// A figure of the whole province or country (本次洽谈会全省共有300多个项目签约) in a sentence
 /// about a county's or city's signing: the fair's, not the event's.
-/// So is 本届博览会共促成合同项目325个 beside a signing of 100 ([`exceeds_headline`]).
+/// So is 本届博览会共促成合同项目325个 beside a signing of 100 ([`exceeds_headline`]), and a
+/// count of projects talked over before the part of them signed.
 fn wider(draft: &Draft, doc: &Doc, c: &Clause, f: &Found, place: &str) -> bool {
     let in_sentence = before_in_sentence(doc, c, f);
-    if parseable(&f.value).is_some_and(|v| exceeds_headline(draft, &v, in_sentence)) {
+    // 双方共对接洽谈项目65个,投资总额达362.5亿元,其中30个项目上台签约: the projects talked over
+    // before the part signed are more than the signing's.
+    let sentence = doc.sentence_at(f.start).map_or(in_sentence, |s| s.text);
+    let talked_over = super::event::negotiated(in_sentence);
+    if parseable(&f.value).is_some_and(|v| {
+        exceeds_headline(draft, &v, in_sentence)
+            || talked_over && exceeds_headline(draft, &v, sentence)
+    }) {
         return true;
     }
     let province = ["省", "自治区", "自治區"]
