@@ -2764,3 +2764,28 @@ fn projects_being_built_are_not_signed() {
         project_names(&file)
     );
 }
+
+/// A city's paper whose report then names first a county or district under the city (来源:
+/// 扬州日报 … 4月16日,仪征市…集中签约): the county held the signing, not the paper's city. A
+/// paper whose next place is not under it (周口日报 … 河南省…洽谈会) still names the home.
+/// (Written for tuning 559 and 621.)
+#[test]
+fn a_citys_paper_reports_the_signing_of_a_county_under_it() {
+    let place = |text: &str| drafted(text, "2020-04-18").events[0].place.clone();
+    assert_eq!(
+        place(
+            "某某经贸旅游节重大项目集中签约\n2020-04-18 10:21:07 来源:扬州日报\n\
+             4月16日,仪征市经贸旅游节重大项目集中签约暨开工投产活动在某某开发区举行。\
+             活动现场,仪征市签约项目42个、总投资143亿元。"
+        ),
+        "仪征市"
+    );
+    assert_eq!(
+        place(
+            "我市10个项目在省洽谈会上集中签约\n周口日报\n本报郑州电 8月26日上午,\
+             河南省承接产业转移合作交流洽谈会暨合作项目签约仪式在郑州举行,\
+             我市共有10个项目在会上集中签约,总投资66亿元。"
+        ),
+        "周口"
+    );
+}

@@ -296,6 +296,7 @@ fn candidates(doc: &Doc, mentions: &[Mention]) -> HashMap<String, Candidate> {
             c.score -= 2;
         }
     }
+    papers_under(doc, mentions, &mut by_name);
     // A province whose cities are named three or more (projects in 合肥, 芜湖 and 滁州) held it
     // over any one of them when they tie.
     let prefectures: HashSet<u32> = by_name
@@ -315,6 +316,32 @@ fn candidates(doc: &Doc, mentions: &[Mention]) -> HashMap<String, Candidate> {
         }
     }
     by_name
+}
+
+/// 来源:扬州日报 4月16日,仪征市…集中签约: a city's paper, then a county or district under it
+/// named first: the paper reports a signing of the place under it, which the paper's place did
+/// not hold (its paper's weight is taken back).
+fn papers_under(doc: &Doc, mentions: &[Mention], by_name: &mut HashMap<String, Candidate>) {
+    let g = gazetteer();
+    let text = doc.text;
+    for (i, paper) in mentions.iter().enumerate() {
+        if !NEWSPAPERS.iter().any(|w| text[paper.end..].starts_with(w)) {
+            continue;
+        }
+        let Some(next) = mentions[i + 1..].iter().find(|m| m.full) else {
+            continue;
+        };
+        let own = g.division(paper.divisions[0]).code;
+        let under = next.divisions.iter().any(|&d| {
+            let code = g.division(d).code;
+            code != own && g.ancestors(code).contains(&own)
+        });
+        if let Some(c) = by_name.get_mut(&name_key(&text[paper.start..paper.end]))
+            && under
+        {
+            c.score -= 3;
+        }
+    }
 }
 
 /// The key a division's name is counted under: its short form, in simplified script.
