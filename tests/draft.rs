@@ -2789,3 +2789,26 @@ fn a_citys_paper_reports_the_signing_of_a_county_under_it() {
         "周口"
     );
 }
+
+/// Items after a project in one list that are clauses, not names (…文旅小镇项目将分别培育乡村
+/// 旅游新业态、打造文化休闲旅游综合体), name no project; the item before 等项目 after a
+/// company's project is named without 等项目. (Written for tuning 593.)
+#[test]
+fn a_lists_clauses_are_not_projects() {
+    let file = drafted(
+        "某区重点项目集中签约\n7月11日,某区举行重点项目集中签约仪式,共签约项目8个,总投资56亿元。\
+         其中,某某苑囿项目、总投资12亿元的某某文旅小镇项目将分别培育乡村旅游新业态、\
+         打造文化休闲旅游综合体;某某新材料有限公司年产20万平方米冷库保温板项目、\
+         某某小商品城北方分市场等项目,将助推某区转型升级。",
+        "2018-07-12",
+    );
+    assert_eq!(
+        project_names(&file),
+        [
+            "某某苑囿项目",
+            "某某文旅小镇项目",
+            "年产20万平方米冷库保温板项目",
+            "某某小商品城北方分市场",
+        ]
+    );
+}

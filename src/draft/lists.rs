@@ -60,9 +60,21 @@ fn counted_items<'t>(count: &str, list: &'t str) -> Option<Vec<&'t str>> {
     (items.iter().all(|i| i.chars().count() >= 3) && (wanted - n).abs() < 0.5).then_some(items)
 }
 
-/// Whether a list's item can be a name: no figure, and none of `words`.
+/// Whether a list's item can be a name: no figure, none of `words`, and no clause after a
+/// project's name or before a thing to be built (…小镇项目将分别培育…, 打造…综合体).
 fn plain(item: &str, words: &[&str]) -> bool {
-    !item.contains(|c: char| c.is_ascii_digit()) && !words.iter().any(|w| item.contains(w))
+    !item.contains(|c: char| c.is_ascii_digit())
+        && !words.iter().any(|w| item.contains(w))
+        && !clause_words(item)
+}
+
+/// Words of a clause in a list's item: 项目 inside it (…小镇项目将分别培育乡村旅游新业态), or a
+/// plan (将, 打造).
+fn clause_words(item: &str) -> bool {
+    let inner = ["项目", "項目"]
+        .iter()
+        .any(|w| item.find(w).is_some_and(|i| i + w.len() < item.len()));
+    inner || ["将", "將", "打造"].iter().any(|w| item.contains(w))
 }
 
 /// `投资25亿元的X` (or 总投资, 计划投资): the name X and its amount.
@@ -72,7 +84,8 @@ fn with_amount(item: &str) -> Option<(&str, FigureEntry)> {
     let invest =
         ["投资", "投資"].iter().any(|w| before.ends_with(w)) && before.chars().count() <= 4;
     let name = item[f.end..].strip_prefix('的')?;
-    if !invest || name.chars().count() < 4 || !figures::money(name).is_empty() {
+    if !invest || name.chars().count() < 4 || !figures::money(name).is_empty() || clause_words(name)
+    {
         return None;
     }
     Some((

@@ -535,9 +535,14 @@ pub(super) fn listed_before_deng(run: &str) -> Option<Vec<Listed<'_>>> {
     {
         return None;
     }
-    let body = &run[..deng];
+    // 、义乌小商品城北方分市场等项目: the run begins after the list's mark.
+    let mut at = if run.starts_with('、') {
+        '、'.len_utf8()
+    } else {
+        0
+    };
+    let body = &run[at..deng];
     let mut out = Vec::new();
-    let mut at = 0;
     for (i, part) in body.split('、').enumerate() {
         let offset = at;
         at += part.len() + '、'.len_utf8();
