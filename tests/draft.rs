@@ -2812,3 +2812,32 @@ fn a_lists_clauses_are_not_projects() {
         ]
     );
 }
+
+/// A list of names after a project (…演艺项目、某某精深加工基地、某某融合发展项目) names each,
+/// and a registered company right before one of them is its company. (Written for tuning 615
+/// and 490.)
+#[test]
+fn the_names_after_a_project_in_a_list_are_each_a_project() {
+    let file = drafted(
+        "某市项目签约\n3月5日,某市举行招商引资项目集中签约仪式,共签约项目14个,总投资86亿元。\
+         本次签约的项目包括某某冷链物流产业园、《某某》沉浸式文旅演艺项目、某某芒果精深加工基地、\
+         某某纸业(山东)有限公司茉莉花产业融合发展项目、某某牧业生猪全产业链项目等。",
+        "2023-03-06",
+    );
+    assert_eq!(
+        project_names(&file),
+        [
+            "某某冷链物流产业园",
+            "《某某》沉浸式文旅演艺项目",
+            "某某芒果精深加工基地",
+            "茉莉花产业融合发展项目",
+            "某某牧业生猪全产业链项目",
+        ]
+    );
+    let linked: Vec<&str> = file.events[0].projects[3]
+        .companies
+        .iter()
+        .map(|c| c.name.as_str())
+        .collect();
+    assert_eq!(linked, ["某某纸业(山东)有限公司"]);
+}

@@ -1100,6 +1100,12 @@ fn listed_projects(draft: &mut Draft, doc: &Doc, start: usize, run: &str) -> boo
         }
         return true;
     }
+    // 、百色芒果精深加工基地、横州茉莉花产业融合发展项目 (after the item before it): the list
+    // begins after its mark.
+    let (start, run) = match run.strip_prefix('、') {
+        Some(rest) => (start + '、'.len_utf8(), rest),
+        None => (start, run),
+    };
     let parts = split_list(run);
     if parts.len() < 2 {
         return false;
@@ -1109,9 +1115,18 @@ fn listed_projects(draft: &mut Draft, doc: &Doc, start: usize, run: &str) -> boo
         let part_start = at;
         at += part.len() + '、'.len_utf8();
         if let Some(name) = project_name(part) {
-            let quote_start = part_start + part.len() - name.len();
+            // A company named right before the item's name (永丰纸业(山东)有限公司X项目) is its
+            // company, and the quote starts at it.
+            let found = item_companies(part, part.len() - name.len(), part.len(), &name);
+            let quote_start = found
+                .iter()
+                .map(|(at, _)| part_start + at)
+                .min()
+                .unwrap_or(part_start + part.len() - name.len())
+                .min(part_start + part.len() - name.len());
             let quote = doc.text[quote_start..part_start + part.len()].to_string();
-            add_project(draft, name, quote, None, Vec::new());
+            let companies = found.into_iter().map(|(_, c)| c).collect();
+            add_project(draft, name, quote, None, companies);
         }
     }
     true
