@@ -2840,4 +2840,18 @@ fn the_names_after_a_project_in_a_list_are_each_a_project() {
         .map(|c| c.name.as_str())
         .collect();
     assert_eq!(linked, ["某某纸业(山东)有限公司"]);
+    // 城, 小镇 and 度假区 end a name as 园 and 基地 do (tuning 490).
+    let file = drafted(
+        "某市项目签约\n3月5日,某市举行招商引资项目集中签约仪式,共签约项目6个,总投资86亿元,\
+         其中有某某数字经济产业园项目、某某智能制造城、《某某》演艺项目。",
+        "2023-03-06",
+    );
+    assert_eq!(
+        project_names(&file),
+        [
+            "某某数字经济产业园项目",
+            "某某智能制造城",
+            "《某某》演艺项目"
+        ]
+    );
 }

@@ -483,6 +483,11 @@ const PROJECT_NOUNS: &[&str] = &[
     "廠",
     "总部",
     "總部",
+    "城",
+    "小镇",
+    "小鎮",
+    "度假区",
+    "度假區",
 ];
 
 /// A run that lists several projects with 、 (X产业园、Y基地、Z项目): each part that ends as a
