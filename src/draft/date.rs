@@ -179,8 +179,9 @@ fn no_day((written, year): &(String, i32), then: &str) -> String {
 
 /// Compiles this module's patterns ahead of their first use (see [`super::warm_up`]).
 pub(super) fn warm() {
-    LazyLock::force(&DATE);
-    LazyLock::force(&DAY);
+    for pattern in [&DATE, &DAY] {
+        LazyLock::force(pattern);
+    }
 }
 
 #[cfg(test)]

@@ -1142,10 +1142,14 @@ fn part_label(text: &str) -> String {
 
 /// Compiles this module's patterns ahead of their first use (see [`super::warm_up`]).
 pub(super) fn warm() {
-    LazyLock::force(&NAME);
-    LazyLock::force(&BAND);
-    LazyLock::force(&BAND_AFTER);
-    LazyLock::force(&BAND_COUNT_FIRST);
-    LazyLock::force(&KIND_COUNT);
-    LazyLock::force(&KIND_FIRST);
+    for pattern in [
+        &NAME,
+        &BAND,
+        &BAND_AFTER,
+        &BAND_COUNT_FIRST,
+        &KIND_COUNT,
+        &KIND_FIRST,
+    ] {
+        LazyLock::force(pattern);
+    }
 }

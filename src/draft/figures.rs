@@ -298,14 +298,18 @@ pub fn counts_projects(clause: &str, f: &Found) -> bool {
 
 /// Compiles this module's patterns ahead of their first use (see [`super::warm_up`]).
 pub(super) fn warm() {
-    LazyLock::force(&MONEY);
-    LazyLock::force(&COUNT);
-    LazyLock::force(&ROUND_MONEY);
-    LazyLock::force(&DURATION);
-    LazyLock::force(&MEASURE);
-    LazyLock::force(&PEOPLE);
-    LazyLock::force(&OF_PROJECTS_AFTER);
-    LazyLock::force(&OF_PROJECTS_BEFORE);
+    for pattern in [
+        &MONEY,
+        &COUNT,
+        &ROUND_MONEY,
+        &DURATION,
+        &MEASURE,
+        &PEOPLE,
+        &OF_PROJECTS_AFTER,
+        &OF_PROJECTS_BEFORE,
+    ] {
+        LazyLock::force(pattern);
+    }
 }
 
 #[cfg(test)]

@@ -440,20 +440,24 @@ fn add_industry(draft: &mut Draft, name: &str, quote: &str) {
 
 /// Compiles this module's patterns ahead of their first use (see [`super::warm_up`]).
 pub(super) fn warm() {
-    LazyLock::force(&LISTED);
-    LazyLock::force(&LISTED_COMMAS);
-    LazyLock::force(&LISTED_BARE);
-    LazyLock::force(&LISTED_END);
-    LazyLock::force(&LISTED_AND);
-    LazyLock::force(&LISTED_SIGNS);
-    LazyLock::force(&LISTED_COUNTS);
-    LazyLock::force(&LISTED_OF);
-    LazyLock::force(&LISTED_RUN);
-    LazyLock::force(&COUNTED);
-    LazyLock::force(&KIND);
-    LazyLock::force(&WITH_AMOUNT);
-    LazyLock::force(&MAINLY);
-    LazyLock::force(&COUNTED_KIND);
+    for pattern in [
+        &LISTED,
+        &LISTED_COMMAS,
+        &LISTED_BARE,
+        &LISTED_END,
+        &LISTED_AND,
+        &LISTED_SIGNS,
+        &LISTED_COUNTS,
+        &LISTED_OF,
+        &LISTED_RUN,
+        &COUNTED,
+        &KIND,
+        &WITH_AMOUNT,
+        &MAINLY,
+        &COUNTED_KIND,
+    ] {
+        LazyLock::force(pattern);
+    }
 }
 
 #[cfg(test)]

@@ -282,6 +282,7 @@ pub fn signed_with_place(draft: &mut Draft, doc: &Doc) {
 
 /// Compiles this module's patterns ahead of their first use (see [`super::warm_up`]).
 pub(super) fn warm() {
-    LazyLock::force(&BY);
-    LazyLock::force(&WITH_PLACE);
+    for pattern in [&BY, &WITH_PLACE] {
+        LazyLock::force(pattern);
+    }
 }

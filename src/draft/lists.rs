@@ -155,8 +155,12 @@ pub fn listed_projects(draft: &mut Draft, doc: &Doc) {
 
 /// Compiles this module's patterns ahead of their first use (see [`super::warm_up`]).
 pub(super) fn warm() {
-    LazyLock::force(&PROJECTS_ARE);
-    LazyLock::force(&BEFORE_PROJECTS);
-    LazyLock::force(&AFTER_PROJECT);
-    LazyLock::force(&COUNTED_LIST);
+    for pattern in [
+        &PROJECTS_ARE,
+        &BEFORE_PROJECTS,
+        &AFTER_PROJECT,
+        &COUNTED_LIST,
+    ] {
+        LazyLock::force(pattern);
+    }
 }

@@ -282,16 +282,20 @@ pub fn without_comparisons(clause: &str) -> String {
 
 /// Compiles this module's patterns ahead of their first use (see [`super::warm_up`]).
 pub(super) fn warm() {
-    LazyLock::force(&YEAR);
-    LazyLock::force(&MONTHS);
-    LazyLock::force(&FIRST_MONTHS);
-    LazyLock::force(&UNTIL_MONTH);
-    LazyLock::force(&ONE_MONTH);
-    LazyLock::force(&SINCE_DAY);
-    LazyLock::force(&YEAR_OPENS);
-    LazyLock::force(&YEAR_LEADS);
-    LazyLock::force(&SINCE_YEAR);
-    LazyLock::force(&SINCE_MONTH);
+    for pattern in [
+        &YEAR,
+        &MONTHS,
+        &FIRST_MONTHS,
+        &UNTIL_MONTH,
+        &ONE_MONTH,
+        &SINCE_DAY,
+        &YEAR_OPENS,
+        &YEAR_LEADS,
+        &SINCE_YEAR,
+        &SINCE_MONTH,
+    ] {
+        LazyLock::force(pattern);
+    }
 }
 
 #[cfg(test)]

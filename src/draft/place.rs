@@ -610,11 +610,15 @@ pub fn kind(division: Option<&Division>, name: &str) -> &'static str {
 
 /// Compiles this module's patterns ahead of their first use (see [`super::warm_up`]).
 pub(super) fn warm() {
-    LazyLock::force(&ZONE);
-    LazyLock::force(&OCCASION_NAMED);
-    LazyLock::force(&LISTED_BEFORE);
-    LazyLock::force(&DATELINE);
-    LazyLock::force(&NAMED_PLACE);
+    for pattern in [
+        &ZONE,
+        &OCCASION_NAMED,
+        &LISTED_BEFORE,
+        &DATELINE,
+        &NAMED_PLACE,
+    ] {
+        LazyLock::force(pattern);
+    }
 }
 
 #[cfg(test)]

@@ -1417,9 +1417,9 @@ fn link_by_name(draft: &mut Draft) {
 
 /// Compiles this module's patterns ahead of their first use (see [`super::warm_up`]).
 pub(super) fn warm() {
-    LazyLock::force(&NAMED);
-    LazyLock::force(&COMPANY);
-    LazyLock::force(&AMOUNT_BEFORE);
+    for pattern in [&NAMED, &COMPANY, &AMOUNT_BEFORE] {
+        LazyLock::force(pattern);
+    }
 }
 
 #[cfg(test)]
