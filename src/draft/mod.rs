@@ -136,7 +136,6 @@ fn script_of(text: &str) -> &'static str {
     }
 }
 
-/// Drafts a source file from an article.
 /// Reads the gazetteer and compiles the patterns on a second thread, once a process, while the
 /// first draft splits its article: a whole `draft` spends about a third of its time on them,
 /// and a machine with two cores then does that beside the reading instead of before it. A
@@ -163,6 +162,7 @@ fn warm_up() {
     });
 }
 
+/// Drafts a source file from an article.
 pub fn draft(article: &Article, options: &SourceOptions) -> Result<Draft> {
     let published = match options
         .published

@@ -1126,9 +1126,7 @@ fn listed_projects(draft: &mut Draft, doc: &Doc, start: usize, run: &str) -> boo
             let quote_start = found
                 .iter()
                 .map(|(at, _)| part_start + at)
-                .min()
-                .unwrap_or(part_start + part.len() - name.len())
-                .min(part_start + part.len() - name.len());
+                .fold(part_start + part.len() - name.len(), usize::min);
             let quote = doc.text[quote_start..part_start + part.len()].to_string();
             let companies = found.into_iter().map(|(_, c)| c).collect();
             add_project(draft, name, quote, None, companies);

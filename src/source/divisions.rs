@@ -133,7 +133,7 @@ pub struct Gazetteer {
     longest_name: usize,
 }
 
-/// The shortest key's length in bytes: two characters of three bytes (江津).
+/// The shortest name `find_in_text` looks for, in bytes: two characters of three bytes (江津).
 const PREFIX: usize = 6;
 
 /// The bundled gazetteer, parsed on first use.
@@ -604,7 +604,7 @@ impl Gazetteer {
                 .copied()
                 .chain(std::iter::once(simplified.len()))
                 .take_while(|&end| end - start <= self.longest_name)
-                .filter(|&end| end - start >= 6)
+                .filter(|&end| end - start >= PREFIX)
                 .filter_map(|end| Some((end, self.by_name.get(&simplified[start..end])?)))
                 .last();
             let Some((end, entries)) = found else {
